@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+/**
+ * All settings, from the environment, parsed once (in the CLI) and passed down. Every default is
+ * documented where it is declared. Nothing else in the code base reads process.env.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const idList = optionalString.transform((v) =>
+  v ? v.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean) : [],
+);
+
+const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: optionalString,
+  /** Set → webhook mode (registered with setWebhook); unset → long polling. */
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  /** Default: Telegram's own API; set for a self-hosted Bot API server or tests. */
+  TELEGRAM_API_ROOT: optionalString.transform((v) => v ?? "https://api.telegram.org"),
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_WEBHOOK_SECRET: optionalString,
+  /** Set → Zalo webhook mode with this public URL; unset → getUpdates polling (unless only the secret is set: then webhook only). */
+  ZALO_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  /** Default: the Zalo Bot API. */
+  ZALO_API_URL: optionalString.transform((v) => (v ?? "https://bot-api.zaloplatforms.com").replace(/\/+$/, "")),
+  /** Set → Redis store; unset → embedded store in DATA_DIR. */
+  REDIS_URL: optionalString,
+  /** Embedded store folder and Redis-outage spool. Default ./data. */
+  DATA_DIR: optionalString.transform((v) => v ?? "./data"),
+  /** HTTP port of `serve`. Default 8080. */
+  PORT: optionalString.transform((v) => (v ? Number(v) : 8080)).pipe(z.number().int().min(0).max(65535)),
+  /** Host to bind. Default 0.0.0.0 (all interfaces, as in a container). */
+  HOST: optionalString.transform((v) => v ?? "0.0.0.0"),
+  /** Guards /admin; unset → the dashboard is off (401 for everyone). */
+  ADMIN_TOKEN: optionalString,
+  ADMIN_TELEGRAM_IDS: idList,
+  ADMIN_ZALO_IDS: idList,
+  /** Default ./knowledge (the shipped knowledge). */
+  KNOWLEDGE_DIR: optionalString.transform((v) => v ?? "./knowledge"),
+  /** Default ./flows (the shipped flows). */
+  FLOWS_DIR: optionalString.transform((v) => v ?? "./flows"),
+  /** pino level. Default info. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Salt for hashing survey respondents. Default: derived per DATA_DIR/REDIS store at first start. */
+  RESPONDENT_SALT: optionalString,
+  /** Days between two survey offers to the same citizen. Default 30. */
+  SURVEY_OFFER_DAYS: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().min(0)),
+  /** Messages per user per minute before the polite slow-down. Default 30. */
+  RATE_LIMIT_PER_MINUTE: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().int().min(1)),
+  /** Conversation memory lifetime in seconds. Default 7 days. */
+  SESSION_TTL_SECONDS: optionalString.transform((v) => (v ? Number(v) : 7 * 24 * 3600)).pipe(z.number().int().min(60)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  mode: { kind: "webhook"; url: string; secret?: string } | { kind: "polling" };
+}
+
+export interface ZaloConfig {
+  token: string;
+  apiUrl: string;
+  secret?: string;
+  mode: { kind: "webhook"; url?: string } | { kind: "polling" };
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  knowledgeDir: string;
+  flowsDir: string;
+  logLevel: Env["LOG_LEVEL"];
+  redisUrl?: string;
+  adminToken?: string;
+  adminIds: { telegram: string[]; zalo: string[] };
+  telegram?: TelegramConfig;
+  zalo?: ZaloConfig;
+  respondentSalt?: string;
+  surveyOfferDays: number;
+  rateLimitPerMinute: number;
+  sessionTtlSeconds: number;
+}
+
+/** Parses the environment once; throws one error naming every bad variable (never printing values). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`config: invalid settings\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
+    ? {
+        token: e.TELEGRAM_BOT_TOKEN,
+        apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+        mode: e.TELEGRAM_WEBHOOK_URL
+          ? { kind: "webhook", url: e.TELEGRAM_WEBHOOK_URL, ...(e.TELEGRAM_WEBHOOK_SECRET ? { secret: e.TELEGRAM_WEBHOOK_SECRET } : {}) }
+          : { kind: "polling" },
+      }
+    : undefined;
+  const zalo: ZaloConfig | undefined = e.ZALO_BOT_TOKEN
+    ? {
+        token: e.ZALO_BOT_TOKEN,
+        apiUrl: e.ZALO_API_URL,
+        ...(e.ZALO_WEBHOOK_SECRET ? { secret: e.ZALO_WEBHOOK_SECRET } : {}),
+        mode:
+          e.ZALO_WEBHOOK_URL || e.ZALO_WEBHOOK_SECRET
+            ? { kind: "webhook", ...(e.ZALO_WEBHOOK_URL ? { url: e.ZALO_WEBHOOK_URL } : {}) }
+            : { kind: "polling" },
+      }
+    : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    flowsDir: e.FLOWS_DIR,
+    logLevel: e.LOG_LEVEL,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    adminIds: { telegram: e.ADMIN_TELEGRAM_IDS, zalo: e.ADMIN_ZALO_IDS },
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
+    ...(e.RESPONDENT_SALT ? { respondentSalt: e.RESPONDENT_SALT } : {}),
+    surveyOfferDays: e.SURVEY_OFFER_DAYS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+  };
+}

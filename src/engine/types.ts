@@ -1,0 +1,96 @@
+/**
+ * Channel-neutral message types. The engine receives an Inbound, returns Replies; each channel
+ * renders Replies in its own way (Telegram HTML + inline keyboard, Zalo plain text + numbered
+ * list, web JSON, terminal text) and downgrades what it cannot show.
+ */
+
+export type ChannelName = "telegram" | "zalo" | "web" | "terminal" | "cli";
+
+export type Inbound =
+  | InboundBase & { type: "text"; text: string }
+  /** A button press; `choiceId` is the id of a Choice the engine sent earlier. */
+  | InboundBase & { type: "choice"; choiceId: string }
+  /** Sticker, photo, file, voice…: anything the bot cannot read. */
+  | InboundBase & { type: "unsupported"; what: "sticker" | "image" | "file" | "audio" | "video" | "location" | "other" };
+
+export interface InboundBase {
+  channel: ChannelName;
+  /** Conversation id on the channel (string even where the platform uses numbers). */
+  chatId: string;
+  /** Sender id on the channel; used for admin checks and (hashed) survey respondents. */
+  userId: string;
+  /** Platform message/update id, for dedup. */
+  messageId?: string;
+  /** Milliseconds since epoch; the engine never reads the clock itself. */
+  at: number;
+  /** Display name when the platform gives one (never stored). */
+  name?: string;
+}
+
+/** A block of a reply. Channels render what they can; plain text is always possible. */
+export type Block =
+  | { type: "heading"; text: string }
+  | { type: "text"; text: string }
+  | { type: "list"; items: string[]; ordered?: boolean; title?: string }
+  | { type: "link"; url: string; label: string }
+  /** A short badge line such as the online level ("Toàn trình (mức độ 4)"). */
+  | { type: "badge"; text: string; tone: "good" | "warn" | "info" };
+
+export interface Choice {
+  /** ≤ 64 bytes ASCII: safe as Telegram callback_data. */
+  id: string;
+  /** What the button says (Vietnamese). */
+  label: string;
+}
+
+export interface Reply {
+  blocks: Block[];
+  /** Buttons on Telegram/web, a numbered list on Zalo/terminal. */
+  choices?: Choice[];
+  /** Layout hint: ratings look best in one row. */
+  choiceLayout?: "row" | "column";
+}
+
+/** Something the caller must persist or count; the engine itself does no I/O. */
+export type Effect =
+  | { type: "record"; stream: RecordStream; record: Record<string, unknown> }
+  | { type: "metric"; name: "answered" | "unanswered" | "fallback" | "flow"; labels?: Record<string, string> };
+
+export type RecordStream = "survey" | "helpful" | "unanswered";
+
+export interface Turn {
+  replies: Reply[];
+  session: Session;
+  effects: Effect[];
+}
+
+export const SESSION_VERSION = 1;
+
+/** What the bot remembers about one chat. Stored by the store port with a TTL. */
+export interface Session {
+  v: typeof SESSION_VERSION;
+  /** Last knowledge entry answered: context for follow-ups ("còn lệ phí?"). */
+  lastEntryId?: string;
+  /** Choices currently on screen, so "2" or the option's words map back to them. */
+  choices?: Choice[];
+  /** An active guided flow (VNeID, payment, survey…). */
+  flow?: FlowState;
+  /** When the survey was last offered / finished (ms), for "not pushy". */
+  surveyOfferedAt?: number;
+  surveyDoneAt?: number;
+  /** Answers given in this session (for offering the survey after helpful answers). */
+  answers?: number;
+  updatedAt?: number;
+}
+
+export interface FlowState {
+  flowId: string;
+  stepId: string;
+  /** Values collected so far (ratings, picks, comment…). */
+  data: Record<string, unknown>;
+  startedAt: number;
+}
+
+export function newSession(): Session {
+  return { v: SESSION_VERSION };
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+
+/**
+ * The knowledge schema. Staff write these fields in YAML; every entry is validated at load and
+ * by `dvc-bot check`. Facts carry a source and a reviewed date; fee, time and code are optional
+ * on purpose: when unknown they are left out and the card sends the citizen to the portal.
+ */
+
+const text = z.string().trim().min(1, "must not be empty");
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"));
+
+export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const entryId = z.string().regex(ENTRY_ID, "must be kebab-case ASCII (a-z, 0-9, -)");
+
+/** Online level under Decree 42/2022, with the legacy scale it replaced. */
+export const LEVELS = ["toan-trinh", "mot-phan", "khong-truc-tuyen"] as const;
+export type Level = (typeof LEVELS)[number];
+/** Legacy "mức độ" that people and old lists still use for each level. */
+export const LEGACY_LEVEL: Record<Level, 4 | 3 | 2> = { "toan-trinh": 4, "mot-phan": 3, "khong-truc-tuyen": 2 };
+
+/** Where the procedure is handled. Since 1/7/2025 local government has two tiers (tỉnh, xã). */
+export const TIERS = ["trung-uong", "tinh", "xa", "huyen"] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** How a dossier is submitted; fees and times are given per channel. */
+export const CHANNELS = ["truc-tiep", "truc-tuyen", "buu-chinh", "moi-kenh"] as const;
+export type FeeChannel = (typeof CHANNELS)[number];
+
+export const sourceSchema = z.union([
+  text,
+  z.object({ title: text, url: z.url().optional() }).strict(),
+]);
+
+export const feeSchema = z
+  .object({
+    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
+    /** Amount in đồng; 0 = free. Leave out when it depends on the case and say so in `note`. */
+    amount: z.number().int().nonnegative().optional(),
+    note: text.optional(),
+  })
+  .strict()
+  .refine((f) => f.amount !== undefined || f.note !== undefined, "a fee needs an amount or a note");
+
+const timeSchema = z
+  .object({
+    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
+    text: text,
+  })
+  .strict();
+
+const documentSchema = z.union([
+  text,
+  z.object({ name: text, copies: text.optional(), note: text.optional() }).strict(),
+]);
+
+const common = {
+  id: entryId,
+  title: text,
+  /** Other names citizens use ("hộ khẩu", "sổ đỏ"); matched like the title. */
+  aliases: z.array(text).default([]),
+  /** Extra search words that are not names (situations, objects). */
+  keywords: z.array(text).default([]),
+  /** One or two sentences shown first on the card. */
+  summary: text.optional(),
+  link: z.url().optional(),
+  related: z.array(entryId).default([]),
+  /** What usually comes next ("khai sinh" → "thường trú", "thẻ BHYT cho trẻ"). */
+  next: z.array(entryId).default([]),
+  source: z.union([sourceSchema, z.array(sourceSchema).min(1)]),
+  reviewed: isoDate,
+  /** Set by import for entries a person has not checked yet. */
+  needs_review: z.boolean().default(false),
+};
+
+export const procedureSchema = z
+  .object({
+    ...common,
+    kind: z.literal("procedure"),
+    /** National procedure code (e.g. "1.004222"), only when confirmed. */
+    code: z.string().regex(/^\d\.\d{6}$|^[0-9A-Za-z.-]+$/, "code looks wrong").optional(),
+    field: text,
+    tier: z.enum(TIERS, { error: `tier must be one of ${TIERS.join(", ")}` }),
+    agency: text,
+    level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(", ")}` }),
+    /** Why it is only partly online (one in-person step, paper result…). */
+    level_note: text.optional(),
+    who: text.optional(),
+    documents: z.array(documentSchema).default([]),
+    fees: z.array(feeSchema).default([]),
+    times: z.array(timeSchema).default([]),
+    steps: z.array(text).default([]),
+    result: text.optional(),
+    legal: z.array(text).default([]),
+    /** Where it was filed before the 1/7/2025 reform, when that moved. */
+    reform_note: text.optional(),
+    notes: z.array(text).default([]),
+  })
+  .strict();
+
+export const guideSchema = z
+  .object({
+    ...common,
+    kind: z.enum(["guide", "faq"]),
+    body: text.optional(),
+    steps: z.array(text).default([]),
+    notes: z.array(text).default([]),
+    /** A flow id that walks the citizen through this guide interactively. */
+    flow: z.string().optional(),
+  })
+  .strict()
+  .refine((g) => g.body !== undefined || g.steps.length > 0, "a guide or faq needs a body or steps");
+
+export const entrySchema = z.discriminatedUnion("kind", [procedureSchema, guideSchema]);
+
+export type Procedure = z.infer<typeof procedureSchema>;
+export type Guide = z.infer<typeof guideSchema>;
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryKind = Entry["kind"];
+export type Fee = z.infer<typeof feeSchema>;
+
+/** Synonyms file: groups of phrases that mean the same; the first phrase is the canonical one. */
+export const synonymsSchema = z
+  .object({
+    /** Two-way: every phrase in a group is searched as the first one. */
+    groups: z.array(z.array(text).min(2)).default([]),
+    /** One-way rewrites of what citizens type ("ko" → "không"). */
+    abbreviations: z.record(z.string(), text).default({}),
+    /** Words that carry no topic ("cho tôi hỏi", "thủ tục"): never enough to match on. */
+    stopwords: z.array(text).default([]),
+  })
+  .strict();
+export type Synonyms = z.infer<typeof synonymsSchema>;

@@ -1,0 +1,81 @@
+/**
+ * Vietnamese text normalisation shared by the index and the query, so both sides meet in the
+ * same form: NFC, lower case, tone marks off (đ→d), one spelling for i/y variants.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** NFC form; everything the bot shows or stores goes through this. */
+export function nfc(text: string): string {
+  return text.normalize("NFC");
+}
+
+/** Lower case, no diacritics, đ→d. "Đăng ký thường trú" → "dang ky thuong tru". */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+/**
+ * Old and new tone placement ("hoà"/"hòa", "thuỷ"/"thủy", "uý"/"úy") are the same word. We map
+ * the accented lower-case form to the modern placement so accent-aware comparison treats them alike.
+ */
+const OLD_TO_NEW_TONE: Record<string, string> = {
+  òa: "oà", óa: "oá", ỏa: "oả", õa: "oã", ọa: "oạ",
+  òe: "oè", óe: "oé", ỏe: "oẻ", õe: "oẽ", ọe: "oẹ",
+  ùy: "uỳ", úy: "uý", ủy: "uỷ", ũy: "uỹ", ụy: "uỵ",
+};
+
+/** Accent-preserving key: NFC, lower case, tone marks placed the modern way ("hòa" → "hoà"). */
+export function accentKey(text: string): string {
+  let s = nfc(text).toLowerCase();
+  for (const [oldForm, newForm] of Object.entries(OLD_TO_NEW_TONE)) {
+    if (s.includes(oldForm)) s = s.split(oldForm).join(newForm);
+  }
+  return s;
+}
+
+// Syllables where y and i are interchangeable spellings (ký/kí, lý/lí, mỹ/mĩ, sỹ/sĩ, tỷ/tỉ).
+const I_Y_SYLLABLE = /^(k|l|m|s|t|h|v|d|ph|th|ch|ngh|kh|gh|qu)y$/;
+
+/** Folded syllable with the i/y spelling unified ("ky" → "ki", "ly" → "li"). */
+export function canonicalSyllable(folded: string): string {
+  return I_Y_SYLLABLE.test(folded) && !folded.startsWith("qu") ? folded.slice(0, -1) + "i" : folded;
+}
+
+const TOKEN_SPLIT = /[^\p{L}\p{N}.]+/u;
+
+/**
+ * Accent-preserving tokens (lower case, NFC). Dots inside numbers and codes stay ("1.004222"),
+ * other dots split.
+ */
+export function rawTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of nfc(text).toLowerCase().split(TOKEN_SPLIT)) {
+    if (!piece) continue;
+    if (/^\d+(\.\d+)+$/.test(piece)) {
+      out.push(piece);
+      continue;
+    }
+    for (const part of piece.split(".")) if (part) out.push(part);
+  }
+  return out;
+}
+
+/** Folded, canonical tokens: the form the search index works in. */
+export function tokens(text: string): string[] {
+  return rawTokens(text).map((t) => canonicalSyllable(fold(t)));
+}
+
+/** Folded canonical text: tokens joined by single spaces. */
+export function foldedText(text: string): string {
+  return tokens(text).join(" ");
+}
+
+/** True when the text carries any Vietnamese diacritic (the user typed with accents). */
+export function hasDiacritics(text: string): boolean {
+  return fold(text) !== nfc(text).toLowerCase();
+}
