@@ -1,5 +1,46 @@
-// Placeholder: this command is being built (see the open issues).
-export async function runAsk(..._args: unknown[]): Promise<void> {
-  console.error("dvc-bot ask: not available yet");
-  process.exitCode = 2;
+import { createInterface } from "node:readline";
+import { buildCore } from "../app/core.js";
+import { repliesToPlainText } from "../app/plain-text.js";
+import { loadConfig } from "../config.js";
+import { newSession } from "../engine/types.js";
+import { formatProblem } from "../knowledge/yaml-source.js";
+
+/** The `ask --json` line: the contract other tools (eval, benchmarks, acceptance checks) read. */
+export interface AskJson {
+  query: string;
+  answered: boolean;
+  results: Array<{ id: string; title: string; kind: "procedure" | "guide" | "faq"; score: number }>;
+  reply: string;
+}
+
+/** `dvc-bot ask [--json] [QUESTION]`: one answer, or one per stdin line (batch). */
+export async function runAsk(env: NodeJS.ProcessEnv, question: string, json: boolean): Promise<void> {
+  const config = loadConfig(env);
+  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
+  for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
+  const engine = core!.engine;
+
+  const answer = (q: string): string => {
+    const result = engine.search(q);
+    const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "cli", userId: "cli", at: Date.now() }, newSession());
+    const reply = repliesToPlainText(turn.replies);
+    if (!json) return reply;
+    const line: AskJson = {
+      query: q,
+      answered: result.confident,
+      results: result.hits.map((h) => ({ id: h.entry.id, title: h.entry.title, kind: h.entry.kind, score: h.score })),
+      reply,
+    };
+    return JSON.stringify(line);
+  };
+
+  if (question.trim()) {
+    console.log(answer(question));
+    return;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    process.stdout.write(answer(line) + (json ? "\n" : "\n\n---\n\n"));
+  }
 }

@@ -1,5 +1,39 @@
-// Placeholder: this command is being built (see the open issues).
-export async function runChat(..._args: unknown[]): Promise<void> {
-  console.error("dvc-bot chat: not available yet");
-  process.exitCode = 2;
+import { createInterface } from "node:readline";
+import { buildCore } from "../app/core.js";
+import { createDispatcher } from "../app/dispatcher.js";
+import { replyToPlainText } from "../app/plain-text.js";
+import { loadConfig } from "../config.js";
+import { formatProblem } from "../knowledge/yaml-source.js";
+import { createLogger } from "../log.js";
+import { createStore } from "../store/create-store.js";
+
+/** `dvc-bot chat`: the same engine and dispatcher as the channels, in the terminal. */
+export async function runChat(env: NodeJS.ProcessEnv): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createLogger(env.LOG_LEVEL ?? "warn");
+  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
+  for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
+  const store = await createStore(config, logger);
+  const dispatcher = createDispatcher({ core: () => core!, store, logger, sessionTtlSeconds: config.sessionTtlSeconds, rateLimitPerMinute: 1000 });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const chatId = "terminal";
+  let n = 0;
+  const show = async (text: string) => {
+    const replies = await dispatcher.process({ type: "text", text, channel: "terminal", chatId, userId: chatId, messageId: `t${Date.now()}-${n++}`, at: Date.now() });
+    for (const r of replies ?? []) console.log(`\n${replyToPlainText(r)}\n`);
+  };
+  console.log("dvc-bot — gõ câu hỏi rồi Enter; gõ số để chọn; Ctrl+D để thoát.");
+  await show("xin chào");
+  rl.setPrompt("bạn> ");
+  rl.prompt();
+  try {
+    // Iterating (not question()) keeps piped input lines that arrive before the prompt.
+    for await (const line of rl) {
+      if (line.trim()) await show(line);
+      rl.prompt();
+    }
+  } finally {
+    rl.close();
+    await store.close();
+  }
 }

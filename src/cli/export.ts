@@ -1,5 +1,24 @@
-// Placeholder: this command is being built (see the open issues).
-export async function runExport(..._args: unknown[]): Promise<void> {
-  console.error("dvc-bot export: not available yet");
-  process.exitCode = 2;
+import { loadConfig } from "../config.js";
+import { loadKnowledge } from "../knowledge/loader.js";
+import { bodyTexts } from "../knowledge/search.js";
+
+/** `dvc-bot export --json`: every entry with the text fields search uses. (`--csv` comes with the staff tooling.) */
+export async function runExport(env: NodeJS.ProcessEnv, opts: { json?: boolean; csv?: boolean }): Promise<void> {
+  const config = loadConfig(env);
+  const { knowledge } = loadKnowledge(config.knowledgeDir);
+  if (opts.csv) {
+    const { exportCsv } = await import("../knowledge/export-csv.js");
+    process.stdout.write(exportCsv(knowledge.entries));
+    return;
+  }
+  const out = knowledge.entries.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    aliases: e.aliases,
+    keywords: e.keywords,
+    text: bodyTexts(e).join("\n"),
+    ...(e.kind === "procedure" ? { level: e.level, tier: e.tier, field: e.field, agency: e.agency, code: e.code } : {}),
+  }));
+  process.stdout.write(JSON.stringify(out, null, opts.json ? 0 : 2) + "\n");
 }

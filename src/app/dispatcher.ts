@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { M } from "../engine/messages.js";
+import type { Effect, Inbound, Reply } from "../engine/types.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/port.js";
+import type { Core } from "./core.js";
+import type { Metrics } from "./metrics.js";
+
+/**
+ * The one path every update takes, whatever the channel: drop repeats, rate-limit, lock the
+ * chat, load the session, run the engine, save the session, persist effects. Channels call
+ * `process` and render what it returns.
+ */
+export interface Dispatcher {
+  /** Replies for the update; `null` when it was a repeat delivery (already answered). */
+  process(inbound: Inbound): Promise<Reply[] | null>;
+}
+
+/** Runs before the engine; returns replies to short-circuit it (admin commands), or null. */
+export type Interceptor = (inbound: Inbound, ctx: { store: Store; core: Core }) => Promise<Reply[] | null>;
+
+export interface DispatcherOptions {
+  /** The live core; a function so live reload can swap it between updates. */
+  core: () => Core;
+  store: Store;
+  logger: Logger;
+  metrics?: Metrics;
+  sessionTtlSeconds?: number;
+  rateLimitPerMinute?: number;
+  /** How long an update id is remembered for dedup. Default 24 h (platforms retry for less). */
+  dedupTtlSeconds?: number;
+  interceptors?: Interceptor[];
+  /** Adds fields to stored records (e.g. the salted respondent hash); never the raw ids. */
+  enrichRecord?: (stream: string, record: Record<string, unknown>, inbound: Inbound) => Record<string, unknown>;
+  now?: () => number;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { store, logger, metrics } = options;
+  const ttl = options.sessionTtlSeconds ?? 7 * 24 * 3600;
+  const perMinute = options.rateLimitPerMinute ?? 30;
+  const dedupTtl = options.dedupTtlSeconds ?? 24 * 3600;
+  const now = options.now ?? Date.now;
+
+  async function persist(effects: Effect[], inbound: Inbound): Promise<void> {
+    for (const effect of effects) {
+      if (effect.type === "metric") {
+        const outcome = effect.name === "answered" ? "answered" : effect.name === "unanswered" ? "unanswered" : effect.name;
+        metrics?.answers.inc({ outcome, channel: inbound.channel });
+        continue;
+      }
+      const base = { ...effect.record, channel: inbound.channel };
+      const record = options.enrichRecord ? options.enrichRecord(effect.stream, base, inbound) : base;
+      try {
+        await store.append(effect.stream, { ...record, id: randomUUID(), at: inbound.at });
+      } catch (err) {
+        // The store spools during outages; reaching here means even that failed. Log, keep answering.
+        metrics?.storeErrors.inc({ op: "append" });
+        logger.error({ err: errorSummary(err), stream: effect.stream }, "dispatcher: could not store a record");
+      }
+    }
+  }
+
+  return {
+    async process(inbound) {
+      const started = performance.now();
+      metrics?.updates.inc({ channel: inbound.channel });
+      const chatKey = `${inbound.channel}:${inbound.chatId}`;
+      try {
+        if (inbound.messageId) {
+          const first = await store.firstSeen(`dedup:${inbound.channel}:${inbound.messageId}`, dedupTtl);
+          if (!first) {
+            metrics?.duplicates.inc({ channel: inbound.channel });
+            return null;
+          }
+        }
+        const limit = await store.rateLimit(`rate:${inbound.channel}:${inbound.userId}`, perMinute, 60);
+        if (!limit.allowed) {
+          metrics?.rateLimited.inc({ channel: inbound.channel });
+          return [{ blocks: [{ type: "text", text: M.slowDown }] }];
+        }
+        const replies = await store.withChatLock(chatKey, async () => {
+          const core = options.core();
+          for (const intercept of options.interceptors ?? []) {
+            const r = await intercept(inbound, { store, core });
+            if (r) return r;
+          }
+          const session = await store.getSession(chatKey);
+          const turn = core.engine.handle(inbound, session);
+          turn.session.updatedAt = now();
+          await store.setSession(chatKey, turn.session, ttl);
+          await persist(turn.effects, inbound);
+          return turn.replies;
+        });
+        return replies;
+      } catch (err) {
+        metrics?.storeErrors.inc({ op: "process" });
+        logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: update failed");
+        return [{ blocks: [{ type: "text", text: M.error }] }];
+      } finally {
+        metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
+      }
+    },
+  };
+}
+
+/** Error details safe for logs: message and name, never request bodies or URLs with tokens. */
+export function errorSummary(err: unknown): { name: string; message: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message.replace(/bot\d+:[\w-]+/g, "bot<token>") };
+  return { name: "Error", message: String(err) };
+}

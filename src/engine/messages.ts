@@ -1,0 +1,128 @@
+import type { FeeChannel, Level, Tier } from "../knowledge/schema.js";
+import type { Facet } from "../knowledge/analyze.js";
+
+/**
+ * Every Vietnamese string the engine says, in one place, so wording is reviewed once and logic
+ * stays free of prose. Knowledge and flow texts live in their YAML files.
+ */
+
+export const PORTAL_URL = "https://dichvucong.gov.vn";
+export const PORTAL_SEARCH_URL = PORTAL_URL;
+export const DOSSIER_LOOKUP_URL = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html";
+export const FEEDBACK_URL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html";
+export const HOTLINE = "1800 1096";
+
+export const M = {
+  greeting:
+    "Xin chào! Tôi là trợ lý hướng dẫn dịch vụ công trực tuyến. Bạn cứ hỏi bằng lời của mình, có dấu hay không dấu đều được, ví dụ: \"đăng ký tạm trú online\", \"làm lại căn cước bị mất\", \"lệ phí đăng ký thường trú\".",
+  menuPrompt: "Bạn cần hỗ trợ việc gì?",
+  help: [
+    "Bạn có thể:",
+    "• Hỏi về một thủ tục: giấy tờ, lệ phí, thời gian, nơi nộp, có làm trực tuyến được không.",
+    "• Hỏi tiếp về thủ tục vừa xem, ví dụ: \"còn lệ phí?\", \"nộp ở đâu?\".",
+    "• Gõ \"menu\" để xem các mục hướng dẫn, \"đánh giá\" để góp ý về dịch vụ.",
+  ].join("\n"),
+  emptyText: "Bạn hãy gõ câu hỏi về thủ tục cần làm, ví dụ: \"đăng ký khai sinh cần giấy tờ gì\".",
+  unsupported:
+    "Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi, ví dụ: \"cấp lại căn cước bị mất\".",
+  notFound: "Xin lỗi, tôi chưa có thông tin đủ chắc chắn để trả lời câu hỏi này.",
+  didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
+  whichOne: "Tôi thấy có vài thủ tục gần giống nhau. Bạn muốn hỏi thủ tục nào?",
+  fallbackWayForward: `Bạn có thể tìm thủ tục trên Cổng Dịch vụ công quốc gia hoặc gọi tổng đài hỗ trợ ${HOTLINE}.`,
+  portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
+  portalLabel: "Cổng Dịch vụ công quốc gia",
+  detailLink: "Xem chi tiết và nộp hồ sơ",
+  rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",
+  dossierStatus:
+    "Tôi không xem được tình trạng hồ sơ của bạn. Bạn tra cứu trên Cổng Dịch vụ công quốc gia bằng mã hồ sơ (có trong biên nhận hoặc tin nhắn/email xác nhận), hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
+  dossierLookupLabel: "Tra cứu hồ sơ",
+  noFollowUpContext: "Bạn đang hỏi về thủ tục nào? Hãy gõ tên thủ tục, ví dụ: \"lệ phí đăng ký tạm trú\".",
+  slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
+  tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
+  error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
+  helpfulThanks: "Cảm ơn bạn đã cho biết!",
+  notHelpfulReply: `Cảm ơn bạn. Tôi sẽ ghi nhận để bổ sung. Bạn có thể hỏi lại theo cách khác, hoặc gọi tổng đài ${HOTLINE}.`,
+  surveyOffer: "Nếu có thời gian, bạn giúp chúng tôi đánh giá mức độ hài lòng (khoảng 1 phút) nhé.",
+  cancelled: "Đã dừng. Bạn cần hỏi gì tiếp?",
+  missingFact: "chưa có thông tin chính thức trong dữ liệu của tôi — vui lòng xem trang thủ tục",
+  reviewedOn: (date: string) => `Cập nhật: ${formatDate(date)}`,
+  needsReview: "Thông tin thủ tục này đang chờ cán bộ rà soát; vui lòng đối chiếu trên trang thủ tục.",
+} as const;
+
+export const CHOICE_LABELS = {
+  menu: "☰ Menu",
+  helpfulYes: "👍 Hữu ích",
+  helpfulNo: "👎 Chưa hữu ích",
+  survey: "⭐ Đánh giá dịch vụ",
+  portalSearch: "🔎 Tìm trên Cổng DVC",
+  next: (title: string) => `➡️ Tiếp theo: ${title}`,
+  related: (title: string) => `${title}`,
+} as const;
+
+export const FACET_LABELS: Record<Facet, string> = {
+  documents: "📄 Giấy tờ cần có",
+  fee: "💰 Lệ phí",
+  time: "⏱ Thời gian giải quyết",
+  where: "📍 Nơi nộp",
+  online: "🌐 Làm trực tuyến",
+  steps: "🧭 Các bước thực hiện",
+};
+
+export const LEVEL_TEXT: Record<Level, { badge: string; tone: "good" | "warn" | "info"; explain: string }> = {
+  "toan-trinh": {
+    badge: "✅ Dịch vụ công trực tuyến toàn trình (mức độ 4 cũ)",
+    tone: "good",
+    explain: "Làm trọn vẹn trên mạng: nộp hồ sơ, nộp lệ phí trực tuyến và nhận kết quả điện tử hoặc qua bưu chính.",
+  },
+  "mot-phan": {
+    badge: "🟡 Dịch vụ công trực tuyến một phần (mức độ 3 cũ)",
+    tone: "warn",
+    explain: "Nộp hồ sơ trực tuyến được, nhưng còn ít nhất một bước phải đến cơ quan.",
+  },
+  "khong-truc-tuyen": {
+    badge: "⛔ Chưa nộp trực tuyến được",
+    tone: "info",
+    explain: "Thủ tục này hiện nộp trực tiếp tại cơ quan hoặc qua bưu chính.",
+  },
+};
+
+export const TIER_TEXT: Record<Tier, string> = {
+  "trung-uong": "Cơ quan trung ương",
+  tinh: "Cấp tỉnh",
+  xa: "Cấp xã",
+  huyen: "Cấp huyện (danh mục cũ, trước 1/7/2025)",
+};
+
+export const CHANNEL_TEXT: Record<FeeChannel, string> = {
+  "truc-tiep": "Nộp trực tiếp",
+  "truc-tuyen": "Nộp trực tuyến",
+  "buu-chinh": "Qua bưu chính",
+  "moi-kenh": "Mọi hình thức",
+};
+
+export const SECTION = {
+  summary: "Tóm tắt",
+  documents: "Giấy tờ cần chuẩn bị",
+  fee: "Lệ phí",
+  time: "Thời gian giải quyết",
+  where: "Nơi nộp",
+  steps: "Các bước",
+  notes: "Lưu ý",
+  result: "Kết quả",
+  code: "Mã thủ tục",
+  who: "Đối tượng",
+  reform: "Sau sắp xếp chính quyền 2 cấp",
+  nextSteps: "Thường làm tiếp",
+} as const;
+
+/** 20000 → "20.000 đồng", 0 → "Miễn phí". */
+export function formatMoney(amount: number): string {
+  if (amount === 0) return "Miễn phí";
+  return `${amount.toLocaleString("de-DE")} đồng`;
+}
+
+/** 2026-11-23 → 23/11/2026. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,283 @@
+import Fuse from "fuse.js";
+import { createAnalyzer, type AnalyzedQuery, type Analyzer, type Facet } from "./analyze.js";
+import type { Entry, Synonyms } from "./schema.js";
+
+/**
+ * Vietnamese-aware retrieval over the knowledge base.
+ *
+ * An inverted index over folded syllables finds candidates (no linear scan, so ~6,000 entries
+ * stay sub-millisecond); fuse.js corrects typos per syllable against the index vocabulary (short
+ * strings, where Bitap is good). Each candidate then gets a calibrated score in 0..1 built from
+ * what a person would check: how much of the question (weighted by rarity) the entry's names
+ * cover, how much of the entry's name the question covers, and whether word pairs match as
+ * phrases. Filler and facet words ("cho tôi hỏi", "lệ phí") weigh little, so they can never make
+ * a match on their own.
+ */
+
+export interface SearchHit {
+  entry: Entry;
+  /** 0..1, higher is better; comparable across questions (a confidence, not a raw rank score). */
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** True when the best hit is confident enough to answer with. */
+  confident: boolean;
+  /** Two or more entries nearly tied: ask which one was meant. */
+  ambiguous: boolean;
+  facets: Set<Facet>;
+  /** Strong words of the question that matched nothing (even fuzzily). */
+  unknownWords: string[];
+  /** How many words of the question carry a topic (not filler, not facet words). */
+  strongWords: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+export interface SearchIndex {
+  search(question: string, options?: SearchOptions): SearchResult;
+  readonly size: number;
+  readonly analyzer: Analyzer;
+}
+
+export interface SearchTuning {
+  /** Score from which an answer is given. */
+  answerThreshold: number;
+  /** Share of the question's weight that must be covered for an answer. */
+  minCoverage: number;
+  /** Within this score distance of the best, another entry counts as a near tie. */
+  tieMargin: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage: 0.6, tieMargin: 0.04 };
+
+const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
+const FUZZY_FACTOR = 0.8;
+const WEAK_FACTOR = 0.2;
+
+interface DocIndex {
+  entry: Entry;
+  /** Token sets of the title and each alias, with their IDF weight sums. */
+  names: Array<{ tokens: Set<string>; weight: number }>;
+  nameTokens: Set<string>;
+  nameBigrams: Set<string>;
+  keywordTokens: Set<string>;
+  keywordBigrams: Set<string>;
+  textTokens: Set<string>;
+  accentKeys: Set<string>;
+}
+
+export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
+  const analyzer = createAnalyzer(synonyms);
+  const docs: DocIndex[] = [];
+  const postings = new Map<string, number[]>();
+  const docFreq = new Map<string, number>();
+
+  const addPosting = (token: string, doc: number) => {
+    const list = postings.get(token);
+    if (!list) postings.set(token, [doc]);
+    else if (list[list.length - 1] !== doc) list.push(doc);
+  };
+
+  entries.forEach((entry, docNo) => {
+    const nameTexts = [entry.title, ...entry.aliases];
+    const nameSegments = nameTexts.map((n) => analyzer.field(n));
+    const keywordSegments = entry.keywords.map((k) => analyzer.field(k));
+    const textSegments = bodyTexts(entry).map((t) => analyzer.field(t));
+    const doc: DocIndex = {
+      entry,
+      names: [],
+      nameTokens: new Set(),
+      nameBigrams: new Set(),
+      keywordTokens: new Set(),
+      keywordBigrams: new Set(),
+      textTokens: new Set(),
+      accentKeys: new Set(nameTexts.flatMap((n) => analyzer.accentKeys(n))),
+    };
+    for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams);
+    for (const segments of keywordSegments) collect(segments, doc.keywordTokens, doc.keywordBigrams);
+    for (const segments of textSegments) collect(segments, doc.textTokens, null);
+    for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...doc.textTokens])) {
+      addPosting(t, docNo);
+      docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    }
+    // Names are kept per title/alias so "how much of this name does the question cover" is exact.
+    doc.names = nameSegments.map((segments) => ({ tokens: new Set(segments.flat()), weight: 0 }));
+    docs.push(doc);
+  });
+
+  const n = Math.max(docs.length, 1);
+  const idfCache = new Map<string, number>();
+  const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+  const idf = (t: string): number => {
+    let v = idfCache.get(t);
+    if (v === undefined) {
+      const df = docFreq.get(t) ?? 0;
+      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      idfCache.set(t, v);
+    }
+    return v;
+  };
+  for (const doc of docs) {
+    for (const name of doc.names) name.weight = sum([...name.tokens].map(idf));
+  }
+
+  const vocabulary = [...postings.keys()].filter((t) => t.length >= 3 && !/^\d/.test(t));
+  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+  const fuzzyCache = new Map<string, string | null>();
+  /** Nearest known syllable to an unknown one (typo), or null. */
+  const correct = (t: string): string | null => {
+    if (t.length < 4 || /\d/.test(t)) return null;
+    const cached = fuzzyCache.get(t);
+    if (cached !== undefined) return cached;
+    let best: string | null = null;
+    for (const r of fuse.search(t, { limit: 5 })) {
+      // One slip of the finger: same length ±1 and a good Bitap score.
+      if ((r.score ?? 1) <= 0.34 && Math.abs(r.item.length - t.length) <= 1 && r.item[0] === t[0]) {
+        best = r.item;
+        break;
+      }
+    }
+    if (fuzzyCache.size > 50_000) fuzzyCache.clear();
+    fuzzyCache.set(t, best);
+    return best;
+  };
+
+  function search(question: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 5;
+    const q = analyzer.query(question);
+    const strongWords = q.tokens.filter((t) => !t.weak).length;
+    const empty: SearchResult = { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords: [], strongWords };
+    if (q.tokens.length === 0) return empty;
+
+    // Resolve each token: known as is, corrected by fuse, or unknown.
+    const unknownWords: string[] = [];
+    const resolved = q.tokens.map((tok) => {
+      if (postings.has(tok.t)) return { ...tok, match: tok.t, factor: 1 };
+      const fixed = tok.weak ? null : correct(tok.t);
+      if (fixed) return { ...tok, match: fixed, factor: FUZZY_FACTOR };
+      if (!tok.weak) unknownWords.push(tok.t);
+      return { ...tok, match: null as string | null, factor: 0 };
+    });
+
+    const strong = resolved.filter((r) => !r.weak);
+    // Candidates come from strong words; only when the question is all filler/facet words do weak ones count.
+    const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
+    const candidates = new Set<number>();
+    for (const r of seeds) for (const d of postings.get(r.match!) ?? []) candidates.add(d);
+    if (candidates.size === 0) return { ...empty, unknownWords };
+
+    const weightOf = (r: (typeof resolved)[number]) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
+    const totalWeight = sum(resolved.map(weightOf));
+    const bigrams = resolvedBigrams(resolved);
+
+    const scored: SearchHit[] = [];
+    const nameCoverage = new Map<Entry, number>();
+    for (const d of candidates) {
+      const doc = docs[d]!;
+      let covered = 0;
+      let coveredByNames = 0;
+      for (const r of resolved) {
+        if (!r.match) continue;
+        const w = weightOf(r) * r.factor;
+        if (doc.nameTokens.has(r.match) || doc.keywordTokens.has(r.match)) coveredByNames += w;
+        else if (doc.textTokens.has(r.match)) coveredByNames += w * FIELD_WEIGHT.text;
+        const where = doc.nameTokens.has(r.match)
+          ? FIELD_WEIGHT.name
+          : doc.keywordTokens.has(r.match)
+            ? FIELD_WEIGHT.keyword
+            : doc.textTokens.has(r.match)
+              ? FIELD_WEIGHT.text
+              : 0;
+        covered += weightOf(r) * where * r.factor;
+      }
+      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+      nameCoverage.set(doc.entry, totalWeight > 0 ? coveredByNames / totalWeight : 0);
+
+      // How much of the best-fitting name the question covers (rarity-weighted).
+      const qSet = new Set(resolved.filter((r) => r.match).map((r) => r.match!));
+      let namePrecision = 0;
+      for (const name of doc.names) {
+        if (name.weight === 0) continue;
+        const hit = sum([...name.tokens].filter((t) => qSet.has(t)).map(idf));
+        namePrecision = Math.max(namePrecision, hit / name.weight);
+      }
+
+      let phrase = 1;
+      if (bigrams.length > 0) {
+        const inName = bigrams.filter((b) => doc.nameBigrams.has(b)).length;
+        const inKeyword = bigrams.filter((b) => !doc.nameBigrams.has(b) && doc.keywordBigrams.has(b)).length;
+        phrase = (inName + 0.8 * inKeyword) / bigrams.length;
+      }
+
+      let accent = 0;
+      if (q.hadDiacritics) {
+        const typed = q.tokens.filter((t) => t.accented && !t.weak);
+        if (typed.length > 0) accent = typed.filter((t) => doc.accentKeys.has(t.accented!)).length / typed.length;
+      }
+
+      const score = clamp01(0.58 * coverage + 0.24 * namePrecision + 0.15 * phrase + 0.03 * accent) * (coverage < 0.35 ? coverage / 0.35 : 1);
+      scored.push({ entry: doc.entry, score: round(score) });
+    }
+    scored.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
+    const hits = scored.slice(0, Math.max(limit, 2));
+    const best = hits[0];
+    const bestCoverage = best ? (nameCoverage.get(best.entry) ?? 0) : 0;
+    const confident = !!best && best.score >= tuning.answerThreshold && bestCoverage >= tuning.minCoverage;
+    const second = hits[1];
+    const ambiguous = confident && !!second && best!.score - second.score <= tuning.tieMargin && second.score >= tuning.answerThreshold;
+    return { hits: hits.slice(0, limit), confident, ambiguous, facets: q.facets, unknownWords, strongWords };
+
+  }
+
+  return { search, size: docs.length, analyzer };
+}
+
+/** The texts of an entry that search reads besides names and keywords. */
+export function bodyTexts(entry: Entry): string[] {
+  const out: string[] = [];
+  if (entry.summary) out.push(entry.summary);
+  if (entry.kind === "procedure") {
+    out.push(entry.field, entry.agency);
+    if (entry.code) out.push(entry.code);
+  } else if (entry.body) out.push(entry.body);
+  return out;
+}
+
+function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null): void {
+  for (const seg of segments) {
+    seg.forEach((t, i) => {
+      tokens.add(t);
+      if (bigrams && i + 1 < seg.length) bigrams.add(`${t} ${seg[i + 1]}`);
+    });
+  }
+}
+
+function resolvedBigrams(resolved: Array<{ weak: boolean; match: string | null }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < resolved.length; i++) {
+    const a = resolved[i]!;
+    const b = resolved[i + 1]!;
+    if (!a.weak && !b.weak && a.match && b.match) out.push(`${a.match} ${b.match}`);
+  }
+  return out;
+}
+
+function sum(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export type { AnalyzedQuery, Facet };
