@@ -24,6 +24,18 @@ const FACET_PHRASES: Record<Facet, string[]> = {
   ],
 };
 
+/**
+ * Function words of everyday Vietnamese questions. They never name a procedure, so they weigh
+ * little; staff add more in synonyms.yaml `stopwords`. Folded forms: "đăng"/"đang" both fold to
+ * "dang", so "dang" is deliberately absent.
+ */
+const FUNCTION_WORDS = [
+  "a", "ah", "oi", "nhe", "nha", "vay", "thi", "la", "va", "voi", "cua", "cho", "toi", "tui", "minh", "em", "anh",
+  "chi", "ban", "muon", "hoi", "biet", "can", "phai", "co", "khong", "duoc", "nao", "gi", "cac", "nhung", "de",
+  "o", "tai", "ve", "bi", "da", "se", "roi", "nay", "do", "khi", "neu", "ma", "nhu", "the", "sao", "lam", "gom",
+  "nhieu", "hay", "hoac", "xin", "giup", "con", "ai", "dau", "luc", "nguoi", "viec", "gio", "duoc khong", "vui long",
+];
+
 export interface QueryToken {
   /** Folded canonical form. */
   t: string;
@@ -67,6 +79,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
   );
   const weakPhrases = createPhraseTable<Facet | "stop">([
     ...synonyms.stopwords.map((s): [string, "stop"] => [s, "stop"]),
+    ...FUNCTION_WORDS.map((s): [string, "stop"] => [s, "stop"]),
     ...Object.entries(FACET_PHRASES).flatMap(([facet, phrases]) => phrases.map((p): [string, Facet] => [p, facet as Facet])),
   ]);
 

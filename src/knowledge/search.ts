@@ -50,13 +50,16 @@ export interface SearchTuning {
   minCoverage: number;
   /** Within this score distance of the best, another entry counts as a near tie. */
   tieMargin: number;
+  /** Share of the entry's best name the question must cover ("con" alone names nothing). */
+  minNamePrecision: number;
 }
 
-export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage: 0.6, tieMargin: 0.04 };
+export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage: 0.6, tieMargin: 0.04, minNamePrecision: 0.3 };
 
 const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
 const FUZZY_FACTOR = 0.8;
 const WEAK_FACTOR = 0.2;
+const PAIR_FACTOR = 0.6;
 
 interface DocIndex {
   entry: Entry;
@@ -108,6 +111,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     doc.names = nameSegments.map((segments) => ({ tokens: new Set(segments.flat()), weight: 0 }));
     docs.push(doc);
   });
+
+  // Word pairs that name something somewhere ("giấy phép", "khai sinh"): a question that contains
+  // one must find it in the entry too, or the entry is probably about something else.
+  const knownBigrams = new Set<string>();
+  for (const doc of docs) for (const b of [...doc.nameBigrams, ...doc.keywordBigrams]) knownBigrams.add(b);
 
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
@@ -171,18 +179,27 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     if (candidates.size === 0) return { ...empty, unknownWords };
 
     const weightOf = (r: (typeof resolved)[number]) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
-    const totalWeight = sum(resolved.map(weightOf));
+    // Filler counts only where it matches a name ("toàn trình" in a title); its absence is no evidence.
     const bigrams = resolvedBigrams(resolved);
+    const topicPairs = bigrams.filter((b) => knownBigrams.has(b));
+    const pairWeight = (b: string) => PAIR_FACTOR * sum(b.split(" ").map(idf)) / 2;
+    const strongWeight = sum(resolved.filter((r) => !r.weak).map(weightOf)) + sum(topicPairs.map(pairWeight));
 
     const scored: SearchHit[] = [];
     const nameCoverage = new Map<Entry, number>();
+    const namePrecisionOf = new Map<Entry, number>();
     for (const d of candidates) {
       const doc = docs[d]!;
       let covered = 0;
       let coveredByNames = 0;
+      let totalWeight = strongWeight;
       for (const r of resolved) {
         if (!r.match) continue;
         const w = weightOf(r) * r.factor;
+        if (r.weak) {
+          if (!doc.nameTokens.has(r.match) && !doc.keywordTokens.has(r.match)) continue;
+          totalWeight += weightOf(r);
+        }
         if (doc.nameTokens.has(r.match) || doc.keywordTokens.has(r.match)) coveredByNames += w;
         else if (doc.textTokens.has(r.match)) coveredByNames += w * FIELD_WEIGHT.text;
         const where = doc.nameTokens.has(r.match)
@@ -193,6 +210,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
               ? FIELD_WEIGHT.text
               : 0;
         covered += weightOf(r) * where * r.factor;
+      }
+      for (const b of topicPairs) {
+        if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
+          covered += pairWeight(b);
+          coveredByNames += pairWeight(b);
+        }
       }
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
       nameCoverage.set(doc.entry, totalWeight > 0 ? coveredByNames / totalWeight : 0);
@@ -206,6 +229,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
         namePrecision = Math.max(namePrecision, hit / name.weight);
       }
 
+      namePrecisionOf.set(doc.entry, namePrecision);
       let phrase = 1;
       if (bigrams.length > 0) {
         const inName = bigrams.filter((b) => doc.nameBigrams.has(b)).length;
@@ -226,7 +250,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const hits = scored.slice(0, Math.max(limit, 2));
     const best = hits[0];
     const bestCoverage = best ? (nameCoverage.get(best.entry) ?? 0) : 0;
-    const confident = !!best && best.score >= tuning.answerThreshold && bestCoverage >= tuning.minCoverage;
+    const bestPrecision = best ? (namePrecisionOf.get(best.entry) ?? 0) : 0;
+    // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
+    const precisionNeeded = strongWords === 0 ? 0.8 : tuning.minNamePrecision;
+    const confident =
+      !!best && best.score >= tuning.answerThreshold && bestCoverage >= tuning.minCoverage && bestPrecision >= precisionNeeded;
     const second = hits[1];
     const ambiguous = confident && !!second && best!.score - second.score <= tuning.tieMargin && second.score >= tuning.answerThreshold;
     return { hits: hits.slice(0, limit), confident, ambiguous, facets: q.facets, unknownWords, strongWords };
