@@ -35,6 +35,9 @@ export interface Store {
   /** Liveness of the backing service: "degraded" means answering from fallbacks. */
   health(): Promise<{ status: "ok" | "degraded"; detail?: string }>;
 
+  /** Records waiting in a local outage spool (Redis adapter only), for metrics. */
+  spoolSize?(): number;
+
   close(): Promise<void>;
 }
 

@@ -1,0 +1,270 @@
+import { mkdir, open, rename, unlink, writeFile, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import type { RecordStream, Session } from "../engine/types.js";
+import type { Logger } from "../log.js";
+import {
+  appendDurably,
+  assertAppendable,
+  isStoredRecord,
+  parseJsonLines,
+  readTail,
+  readTextIfExists,
+  selectRange,
+} from "./jsonl.js";
+import { createKeyedMutex, ExpiringMap, MemoryLimits, parseSession, type Clock } from "./memory.js";
+import type { Store, StoredRecord } from "./port.js";
+
+export interface EmbeddedStoreOptions {
+  /** Folder for `sessions.jsonl` and one `<stream>.jsonl` per record stream; created if missing. */
+  dataDir: string;
+  logger?: Logger;
+  /** Clock in ms; default Date.now. Tests inject one to expire sessions without waiting. */
+  now?: Clock;
+}
+
+const SESSIONS_FILE = "sessions.jsonl";
+
+/** One line of the sessions log: a set (with absolute expiry) or a delete. */
+type SessionLine = { k: string; s: Session; e: number } | { k: string; d: 1 };
+
+/**
+ * The single-instance store: everything in memory, with sessions and records in append-only
+ * JSON-lines files under `dataDir`. Records are fsync'd per append and may be appended and read by
+ * several processes; the sessions log has one owner process (a lock file), which compacts it on
+ * first use and when it grows, so a restart loads only live sessions.
+ */
+export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
+  const now = options.now ?? Date.now;
+  const logger = options.logger;
+  const dir = options.dataDir;
+  await mkdir(dir, { recursive: true });
+
+  const sessionsPath = join(dir, SESSIONS_FILE);
+  const sessions = new ExpiringMap<string>(now);
+  // Opened on first use: `report` and `ask` open this store for records only and must not touch
+  // (let alone compact) the session log of a `serve` running on the same folder.
+  let sessionLog: Promise<SessionLog | null> | null = null;
+  const sessionsReady = () => (sessionLog ??= openSessionLog(sessionsPath, sessions, now, logger));
+  // One writer queue for the sessions log so lines never interleave with a compaction.
+  const sessionWrites = createKeyedMutex();
+
+  const chatLocks = createKeyedMutex();
+  const limits = new MemoryLimits(now);
+
+  // Per stream: ids already in the file and how far (in bytes, at a line boundary) we have looked.
+  // Another process (the CLI) may append too, so appends first catch up on bytes they have not seen.
+  const streams = new Map<RecordStream, { ids: Set<string>; scanned: number; cleanEnd: boolean }>();
+  const streamLocks = createKeyedMutex();
+  let closed = false;
+
+  const recordPath = (stream: RecordStream) => join(dir, `${stream}.jsonl`);
+
+  async function catchUp(stream: RecordStream) {
+    let state = streams.get(stream);
+    if (!state) {
+      state = { ids: new Set(), scanned: 0, cleanEnd: true };
+      streams.set(stream, state);
+    }
+    const tail = await readTail(recordPath(stream), state.scanned);
+    if (tail.length === 0) return state;
+    const lastNewline = tail.lastIndexOf(0x0a);
+    const complete = lastNewline < 0 ? Buffer.alloc(0) : tail.subarray(0, lastNewline + 1);
+    for (const value of parseJsonLines(complete.toString("utf8"))) {
+      if (isStoredRecord(value)) state.ids.add(value.id);
+    }
+    state.scanned += complete.length;
+    // Bytes after the last newline are a torn line (crash mid-write): the next append starts on a
+    // fresh line so it is not glued to the fragment and lost with it.
+    state.cleanEnd = lastNewline === tail.length - 1;
+    return state;
+  }
+
+  async function writeSessionLine(line: SessionLine) {
+    const log = await sessionsReady();
+    if (!log) return;
+    await sessionWrites.run("log", async () => {
+      await log.handle.write(JSON.stringify(line) + "\n");
+      log.lines += 1;
+      if (log.lines > Math.max(1000, sessions.size * 4)) {
+        await log.handle.close();
+        Object.assign(log, await compactSessions(sessionsPath, sessions));
+      }
+    });
+  }
+
+  function ensureOpen() {
+    if (closed) throw new Error("store: embedded store is closed");
+  }
+
+  return {
+    kind: "embedded",
+
+    async getSession(key) {
+      ensureOpen();
+      await sessionsReady();
+      const json = sessions.get(key);
+      return json === undefined ? null : parseSession(json);
+    },
+
+    async setSession(key, session, ttlSeconds) {
+      ensureOpen();
+      await sessionsReady();
+      const expiresAt = now() + ttlSeconds * 1000;
+      sessions.set(key, JSON.stringify(session), expiresAt);
+      // Not fsync'd: a session is rewritten on every message, and the page cache already survives
+      // a process crash; losing the last seconds of chat state on a power cut is acceptable.
+      await writeSessionLine({ k: key, s: session, e: expiresAt });
+    },
+
+    async deleteSession(key) {
+      ensureOpen();
+      await sessionsReady();
+      if (sessions.get(key) === undefined) return;
+      sessions.delete(key);
+      await writeSessionLine({ k: key, d: 1 });
+    },
+
+    withChatLock(key, fn) {
+      ensureOpen();
+      return chatLocks.run(key, fn);
+    },
+
+    async firstSeen(key, ttlSeconds) {
+      ensureOpen();
+      return limits.firstSeen(key, ttlSeconds);
+    },
+
+    async rateLimit(key, limit, windowSeconds) {
+      ensureOpen();
+      return limits.rateLimit(key, limit, windowSeconds);
+    },
+
+    async append(stream, record) {
+      ensureOpen();
+      assertAppendable(stream, record);
+      await streamLocks.run(stream, async () => {
+        const state = await catchUp(stream);
+        if (state.ids.has(record.id)) return;
+        const line = (state.cleanEnd ? "" : "\n") + JSON.stringify(record) + "\n";
+        await appendDurably(recordPath(stream), line);
+        state.ids.add(record.id);
+      });
+    },
+
+    async read(stream, range) {
+      ensureOpen();
+      // Always from the file, never from a cache: other processes append to it as well.
+      const text = await readTextIfExists(recordPath(stream));
+      return selectRange(parseJsonLines(text).filter(isStoredRecord), range);
+    },
+
+    async health() {
+      return closed ? { status: "degraded", detail: "closed" } : { status: "ok" };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      const log = await sessionLog;
+      if (log) await sessionWrites.run("log", () => log.release());
+    },
+  };
+}
+
+interface SessionLog {
+  handle: FileHandle;
+  lines: number;
+  release(): Promise<void>;
+}
+
+/** Session logs owned by this process, so a lock file bearing our pid can be told from a stale one. */
+const ownedLogs = new Set<string>();
+
+/**
+ * Loads the session log and, if this process can own it, compacts it and opens it for appending.
+ * Only one process writes (and compacts) a session log: a second one (a `chat` next to `serve`)
+ * would lose lines to the owner's compaction, so it keeps its sessions in memory only.
+ */
+async function openSessionLog(path: string, sessions: ExpiringMap<string>, now: Clock, logger?: Logger): Promise<SessionLog | null> {
+  await loadSessions(path, sessions, now, logger);
+  const lockPath = `${path}.lock`;
+  const owner = await takeLock(lockPath);
+  if (owner !== null) {
+    logger?.info({ file: path, owner }, "store: session log in use by another process; sessions of this one stay in memory");
+    return null;
+  }
+  ownedLogs.add(lockPath);
+  const log: SessionLog = {
+    ...(await compactSessions(path, sessions)),
+    async release() {
+      await log.handle.close();
+      ownedLogs.delete(lockPath);
+      await unlink(lockPath).catch(() => undefined);
+    },
+  };
+  return log;
+}
+
+/** Creates the lock file; returns null when taken, or the pid of the live process holding it. */
+async function takeLock(lockPath: string): Promise<number | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lockPath, String(process.pid), { flag: "wx" });
+      return null;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== "EEXIST") throw err;
+    }
+    const pid = Number((await readTextIfExists(lockPath)).trim());
+    if (ownedLogs.has(lockPath)) return process.pid;
+    // Our own pid without our own record is a previous run's (a container's pid 1 again).
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return pid;
+    await unlink(lockPath).catch(() => undefined); // stale: its process is gone
+  }
+  throw new Error(`store: cannot take the session log lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: unknown }).code === "EPERM";
+  }
+}
+
+async function loadSessions(path: string, into: ExpiringMap<string>, now: Clock, logger?: Logger) {
+  const text = await readTextIfExists(path);
+  let skipped = 0;
+  const t = now();
+  for (const value of parseJsonLines(text)) {
+    if (typeof value !== "object" || value === null || typeof (value as { k?: unknown }).k !== "string") {
+      skipped += 1;
+      continue;
+    }
+    const line = value as Partial<{ k: string; s: unknown; e: unknown; d: unknown }> & { k: string };
+    if (line.d === 1) into.delete(line.k);
+    else if (typeof line.e === "number" && line.e > t && typeof line.s === "object" && line.s !== null) {
+      into.set(line.k, JSON.stringify(line.s), line.e);
+    } else into.delete(line.k);
+  }
+  if (skipped > 0) logger?.warn({ skipped, file: path }, "store: skipped unreadable session lines");
+}
+
+/**
+ * Rewrites the log with live sessions only (temp file + fsync + rename, so a crash mid-compaction
+ * leaves either the old or the new log, never half of one) and opens it for appending.
+ */
+async function compactSessions(path: string, sessions: ExpiringMap<string>): Promise<{ handle: FileHandle; lines: number }> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const parts: string[] = [];
+  for (const [k, json, e] of sessions.live()) parts.push(`{"k":${JSON.stringify(k)},"s":${json},"e":${e}}\n`);
+  const out = await open(tmp, "w");
+  try {
+    await out.write(parts.join(""));
+    await out.sync();
+  } finally {
+    await out.close();
+  }
+  await rename(tmp, path);
+  return { handle: await open(path, "a"), lines: parts.length };
+}
