@@ -1,0 +1,181 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../src/knowledge/loader.js";
+import type { Entry } from "../src/knowledge/schema.js";
+
+/** The real knowledge base that staff maintain: these tests guard its content, not the loader. */
+const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge", import.meta.url));
+
+const { knowledge, problems } = loadKnowledge(KNOWLEDGE_DIR);
+const procedures = knowledge.entries.filter((e) => e.kind === "procedure");
+
+/** Guide topics the bot must always be able to explain (ids are referenced by flows and menus). */
+const REQUIRED_GUIDES = [
+  "muc-do-dich-vu-cong-truc-tuyen",
+  "cach-xem-muc-do-thu-tuc",
+  "vneid-muc-1",
+  "vneid-muc-2",
+  "vneid-tre-em-duoi-14-tuoi",
+  "vneid-khong-nhan-duoc-otp",
+  "vneid-doi-dien-thoai",
+  "vneid-sim-khong-chinh-chu",
+  "vneid-khoa-tai-khoan",
+  "dang-nhap-cong-dich-vu-cong",
+  "thanh-toan-truc-tuyen",
+  "thanh-toan-that-bai",
+  "bien-lai-dien-tu",
+  "paygov",
+  "nop-ho-so-truc-tuyen",
+  "tra-cuu-ho-so",
+  "nhan-ket-qua-buu-chinh",
+  "chung-thuc-ban-sao-dien-tu",
+  "phan-anh-kien-nghi",
+  "tong-dai-ho-tro",
+  "chinh-quyen-hai-cap",
+];
+
+/** Procedures citizens file most; the issue lists them by name. */
+const REQUIRED_PROCEDURES = [
+  "dang-ky-khai-sinh",
+  "dang-ky-khai-tu",
+  "dang-ky-ket-hon",
+  "xac-nhan-tinh-trang-hon-nhan",
+  "cap-ban-sao-trich-luc-ho-tich",
+  "dang-ky-thuong-tru",
+  "dang-ky-tam-tru",
+  "tach-ho",
+  "xoa-dang-ky-thuong-tru",
+  "thong-bao-luu-tru",
+  "khai-bao-tam-vang",
+  "cap-the-can-cuoc",
+  "cap-doi-cap-lai-the-can-cuoc",
+  "cap-the-can-cuoc-duoi-14-tuoi",
+  "cap-ho-chieu-pho-thong",
+  "cap-phieu-ly-lich-tu-phap",
+  "doi-giay-phep-lai-xe",
+  "cap-lai-giay-phep-lai-xe",
+  "dang-ky-xe",
+  "sang-ten-xe",
+  "dang-ky-ho-kinh-doanh",
+  "dang-ky-thanh-lap-doanh-nghiep",
+  "cap-giay-phep-xay-dung-nha-o",
+  "cap-giay-chung-nhan-quyen-su-dung-dat-lan-dau",
+  "dang-ky-bien-dong-dat-dai",
+  "huong-tro-cap-that-nghiep",
+  "cap-lai-doi-the-bhyt",
+  "gia-han-the-bhyt-ho-gia-dinh",
+  "huong-bhxh-mot-lan",
+  "khai-nop-le-phi-truoc-ba",
+  "nop-phat-vi-pham-giao-thong",
+  "chung-thuc-ban-sao",
+  "chung-thuc-chu-ky",
+];
+
+/** Every string a citizen may see, with its path for a readable failure. */
+function userStrings(value: unknown, path: string, out: Array<[string, string]>): Array<[string, string]> {
+  if (typeof value === "string") out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => userStrings(v, `${path}[${i}]`, out));
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) userStrings(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+describe("knowledge content", () => {
+  it("loads without problems", () => {
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([]);
+  });
+
+  it("has at least 40 procedures", () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("has the procedures citizens file most", () => {
+    const missing = REQUIRED_PROCEDURES.filter((id) => knowledge.byId.get(id)?.kind !== "procedure");
+    expect(missing).toEqual([]);
+  });
+
+  it("gives every procedure a level, an agency and a link", () => {
+    for (const p of procedures) {
+      if (p.kind !== "procedure") continue;
+      expect(p.level, p.id).toBeTruthy();
+      expect(p.agency.trim(), p.id).not.toBe("");
+      expect(p.link, p.id).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it("explains why a procedure is only partly online or not online", () => {
+    const unexplained = procedures.filter((p) => p.kind === "procedure" && p.level !== "toan-trinh" && !p.level_note);
+    expect(unexplained.map((p) => p.id)).toEqual([]);
+  });
+
+  it("gives every fee a channel and either an amount or a note", () => {
+    for (const p of procedures) {
+      if (p.kind !== "procedure") continue;
+      for (const fee of p.fees) {
+        expect(fee.channel, p.id).toBeTruthy();
+        expect(fee.amount !== undefined || fee.note !== undefined, p.id).toBe(true);
+      }
+    }
+  });
+
+  it("links to the national portal page when the national code is known", () => {
+    for (const p of procedures) {
+      if (p.kind !== "procedure" || !p.code) continue;
+      expect(p.link, p.id).toContain(`ma_thu_tuc=${p.code}`);
+    }
+  });
+
+  it("gives every entry a source and a reviewed date", () => {
+    for (const e of knowledge.entries) {
+      const sources = Array.isArray(e.source) ? e.source : [e.source];
+      expect(sources.length, e.id).toBeGreaterThan(0);
+      expect(e.reviewed, e.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("keeps every user-facing string in NFC", () => {
+    const notNfc = knowledge.entries
+      .flatMap((e: Entry) => userStrings(e, e.id, []))
+      .filter(([, s]) => s !== s.normalize("NFC"))
+      .map(([path]) => path);
+    expect(notNfc).toEqual([]);
+    const synonymStrings = userStrings(knowledge.synonyms, "synonyms", []).filter(([, s]) => s !== s.normalize("NFC"));
+    expect(synonymStrings).toEqual([]);
+  });
+
+  it("writes user-facing text with Vietnamese diacritics", () => {
+    // A title without a single diacritic is almost always a typing slip (ids are ASCII, titles are not).
+    const bare = knowledge.entries.filter((e) => e.title === e.title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d"));
+    expect(bare.map((e) => e.id)).toEqual([]);
+  });
+
+  it("has the guide topics", () => {
+    const missing = REQUIRED_GUIDES.filter((id) => {
+      const kind = knowledge.byId.get(id)?.kind;
+      return kind !== "guide" && kind !== "faq";
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it("gives the portal hotline in the hotline entry", () => {
+    const hotline = knowledge.byId.get("tong-dai-ho-tro");
+    expect(JSON.stringify(hotline)).toContain("1800 1096");
+  });
+
+  it("offers next steps after a birth registration", () => {
+    const birth = knowledge.byId.get("dang-ky-khai-sinh");
+    expect(birth?.next).toEqual(expect.arrayContaining(["dang-ky-thuong-tru", "cap-the-bhyt-tre-em-duoi-6-tuoi"]));
+  });
+
+  it("keeps synonym groups free of duplicate phrases", () => {
+    const seen = new Map<string, number>();
+    knowledge.synonyms.groups.forEach((group, i) => {
+      for (const phrase of group) {
+        const key = phrase.normalize("NFC").toLowerCase();
+        expect(seen.has(key), `"${phrase}" in groups ${seen.get(key)} and ${i}`).toBe(false);
+        seen.set(key, i);
+      }
+    });
+  });
+});
