@@ -1,7 +1,55 @@
-import type { FlowRunner } from "../engine/flow-port.js";
+import type { FlowContext, FlowRunner } from "../engine/flow-port.js";
 import type { Problem } from "../knowledge/yaml-source.js";
+import { loadFlows } from "./loader.js";
+import { FLOW_M } from "./messages.js";
+import type { Flow } from "./schema.js";
+import { keyOf, step, type StepEnv } from "./step.js";
 
-// Placeholder until the flows module lands (issue 5): no flow runner yet.
-export function buildFlowRunner(_dir: string, _knowledgeIds: ReadonlySet<string>): { runner?: FlowRunner; problems: Problem[] } {
-  return { problems: [] };
+export type { Flow } from "./schema.js";
+export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
+
+/** Loads `dir` and builds the engine's flow runner; no runner when no flow loaded. */
+export function buildFlowRunner(dir: string, knowledgeIds: ReadonlySet<string>): { runner?: FlowRunner; problems: Problem[] } {
+  const { flows, problems } = loadFlows(dir, { knowledgeIds });
+  if (flows.size === 0) return { problems };
+  return { runner: createFlowRunner(flows), problems };
+}
+
+/** The engine's FlowRunner over loaded flows: a thin adapter around the pure `step`. */
+export function createFlowRunner(flows: ReadonlyMap<string, Flow>): FlowRunner {
+  const triggers = new Map<string, string>();
+  for (const flow of flows.values()) for (const t of flow.triggers) triggers.set(keyOf(t), flow.id);
+
+  const env = (ctx: FlowContext): StepEnv => ({
+    now: ctx.now,
+    channel: ctx.inbound.channel,
+    search: ctx.search,
+    entry: ctx.entry,
+    ...(ctx.session.lastEntryId ? { lastEntryId: ctx.session.lastEntryId } : {}),
+  });
+
+  return {
+    has: (id) => flows.has(id),
+    title: (id) => flows.get(id)?.title,
+    triggered: (text) => triggers.get(keyOf(text)) ?? null,
+    start(flowId, ctx) {
+      const flow = flows.get(flowId);
+      if (!flow) return { replies: [], state: null, effects: [] };
+      return step(flow, null, { type: "start" }, env(ctx));
+    },
+    handle(input, state, ctx) {
+      const flow = flows.get(state.flowId);
+      // The flow vanished in a reload: end it and say so.
+      if (!flow) return { replies: [{ blocks: [{ type: "text", text: FLOW_M.flowGone }] }], state: null, effects: [] };
+      if (input.type === "text") {
+        // Another flow's trigger ("đánh giá" in the middle of the VNeID guide) switches flows.
+        const other = triggers.get(keyOf(input.text));
+        if (other && other !== flow.id) {
+          const next = flows.get(other)!;
+          return step(next, null, { type: "start" }, env(ctx));
+        }
+      }
+      return step(flow, state, input, env(ctx));
+    },
+  };
 }
