@@ -1,5 +1,79 @@
-// Placeholder: this command is being built (see the open issues).
-export async function runServe(..._args: unknown[]): Promise<void> {
-  console.error("dvc-bot serve: not available yet");
-  process.exitCode = 2;
+import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
+import { createLiveCore } from "../app/live-core.js";
+import { createMetrics } from "../app/metrics.js";
+import { watchCore } from "../app/watch.js";
+import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
+import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
+import { loadConfig } from "../config.js";
+import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
+import { createRespondentEnricher } from "../feedback/respondent.js";
+import { formatProblem } from "../knowledge/yaml-source.js";
+import { createLogger } from "../log.js";
+import { createServer } from "../server/server.js";
+import { createWorkTracker } from "../server/work.js";
+import { createStore } from "../store/create-store.js";
+
+/**
+ * `dvc-bot serve`: the HTTP server and every channel whose settings are present. On SIGTERM or
+ * SIGINT it stops taking work (503), finishes what is in flight, closes the store and exits 0.
+ */
+export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
+  for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
+  const store = await createStore(config, logger);
+  const metrics = createMetrics({ defaults: true });
+
+  // Dispatcher options in one place. Flows/survey/admin add `interceptors` (admin chat commands)
+  // and `enrichRecord` (salted respondent hash) here.
+  const dispatcherOptions: DispatcherOptions = {
+    core: () => live.current(),
+    store,
+    logger,
+    metrics,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    interceptors: [createAdminChatInterceptor(config)],
+    enrichRecord: createRespondentEnricher(config),
+  };
+  const dispatcher = createDispatcher(dispatcherOptions);
+
+  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger }) : undefined;
+  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const work = createWorkTracker();
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info({ signal }, "serve: shutting down");
+      // A stuck dependency must not keep the process alive forever.
+      const hardStop = setTimeout(() => {
+        logger.error("serve: shutdown timed out");
+        process.exit(1);
+      }, 30_000);
+      hardStop.unref();
+      work.close();
+      await Promise.allSettled([telegram?.stop(), zalo?.stop(), watcher.close()]);
+      await app.close();
+      const { unfinished } = await work.drain(20_000);
+      if (unfinished) logger.warn({ unfinished }, "serve: some updates were still in progress");
+      await store.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: store close failed"));
+      logger.info("serve: stopped");
+      clearTimeout(hardStop);
+      process.exit(0);
+    })();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { port: config.port, telegram: telegram?.mode.kind ?? "off", zalo: zalo?.mode.kind ?? "off", knowledge: live.status().live.id },
+    "serve: listening",
+  );
+  // Platform registration after listening, so a webhook delivered at once finds the server up.
+  await Promise.all([telegram?.start(), zalo?.start()]);
 }

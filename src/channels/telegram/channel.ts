@@ -1,0 +1,134 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
+import type { Dispatcher } from "../../app/dispatcher.js";
+import { errorSummary } from "../../app/dispatcher.js";
+import type { TelegramConfig } from "../../config.js";
+import type { Logger } from "../../log.js";
+import { sendTelegramReplies } from "./send.js";
+import { telegramToInbound } from "./to-inbound.js";
+
+/** The bot's command menu in Telegram clients. */
+export const TELEGRAM_COMMANDS: BotCommand[] = [
+  { command: "start", description: "Bắt đầu" },
+  { command: "help", description: "Hướng dẫn sử dụng" },
+  { command: "menu", description: "Các mục hỗ trợ" },
+  { command: "danhgia", description: "Đánh giá mức độ hài lòng" },
+];
+
+export interface TelegramChannelOptions {
+  config: TelegramConfig;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Known bot info (skips getMe); otherwise fetched once, lazily. */
+  botInfo?: UserFromGetMe;
+  now?: () => number;
+}
+
+export interface TelegramChannel {
+  readonly bot: Bot;
+  readonly mode: TelegramConfig["mode"];
+  /** One update from the webhook route (its secret already checked). Never throws. */
+  handleUpdate(update: Update): Promise<void>;
+  /** Webhook mode: setWebhook; polling mode: deleteWebhook and the runner. Registers commands. Never throws. */
+  start(): Promise<void>;
+  /** Stops polling and waits for updates in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Telegram through grammY. Every update — webhook or polling — goes through `bot.handleUpdate`
+ * into one middleware: to-inbound → dispatcher → render/send. Constructing it does no I/O.
+ */
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const { config, dispatcher, logger } = options;
+  const now = options.now ?? Date.now;
+  const log = logger.child({ channel: "telegram" });
+  const bot = new Bot(config.token, {
+    client: { apiRoot: config.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Honours 429 retry_after and retries transient 5xx; gives up on long waits rather than hang.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const abort = new AbortController();
+  let runner: RunnerHandle | undefined;
+
+  // Keeps the updates of one chat in order when the runner processes updates concurrently.
+  bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(async (ctx) => {
+    // Stop the button's spinner at once, whatever happens next.
+    const ack = ctx.callbackQuery
+      ? ctx.answerCallbackQuery().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: answerCallbackQuery failed"))
+      : undefined;
+    const inbound = telegramToInbound(ctx.update, now());
+    if (!inbound) return void (await ack);
+    const typing = ctx.api
+      .sendChatAction(inbound.chatId, "typing")
+      .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
+    const replies = await dispatcher.process(inbound);
+    await Promise.all([ack, typing]);
+    if (replies) await sendTelegramReplies(ctx.api, inbound.chatId, replies);
+  });
+  bot.catch((err) => log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
+
+  let initializing: Promise<void> | undefined;
+  const ensureInit = (): Promise<void> => {
+    if (bot.isInited()) return Promise.resolve();
+    initializing ??= bot.init(abort.signal as unknown as Parameters<Bot["init"]>[0]).finally(() => (initializing = undefined));
+    return initializing;
+  };
+
+  async function registerCommands(): Promise<void> {
+    try {
+      await bot.api.setMyCommands(TELEGRAM_COMMANDS);
+    } catch (err) {
+      log.warn({ err: errorSummary(err) }, "telegram: setMyCommands failed");
+    }
+  }
+
+  return {
+    bot,
+    mode: config.mode,
+    async handleUpdate(update) {
+      try {
+        await ensureInit();
+        await bot.handleUpdate(update);
+      } catch (err) {
+        const cause = err instanceof Error && "error" in err ? (err as { error: unknown }).error : err;
+        log.error({ err: errorSummary(cause), updateId: update.update_id }, "telegram: update failed");
+      }
+    },
+    async start() {
+      const mode = config.mode;
+      if (mode.kind === "webhook") {
+        try {
+          await bot.api.setWebhook(mode.url, {
+            ...(mode.secret ? { secret_token: mode.secret } : {}),
+            allowed_updates: ["message", "callback_query"],
+          });
+          log.info("telegram: webhook registered");
+        } catch (err) {
+          log.error({ err: errorSummary(err) }, "telegram: setWebhook failed; updates may not arrive");
+        }
+        await registerCommands();
+        ensureInit().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: getMe failed; will retry on the first update"));
+        return;
+      }
+      try {
+        await bot.api.deleteWebhook();
+        await ensureInit();
+      } catch (err) {
+        log.error({ err: errorSummary(err) }, "telegram: could not start polling");
+        return;
+      }
+      await registerCommands();
+      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+      log.info("telegram: long polling started");
+    },
+    async stop() {
+      abort.abort();
+      if (runner?.isRunning()) await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { LiveCore } from "../app/live-core.js";
+import type { Metrics } from "../app/metrics.js";
+import type { Store } from "../store/port.js";
+import type { WorkTracker } from "./work.js";
+
+export interface HealthDeps {
+  store: Store;
+  live: LiveCore;
+  metrics: Metrics;
+  work: WorkTracker;
+  channels: Record<string, string>;
+}
+
+/** /healthz (alive), /readyz (ready for traffic, with detail), /metrics (Prometheus text). */
+export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
+  const { store, live, metrics, work, channels } = deps;
+  app.get("/healthz", async (_req, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
+
+  app.get("/readyz", async (_req, reply) => {
+    reply.header("cache-control", "no-store");
+    if (work.closing) return reply.code(503).send({ status: "shutting-down", inFlight: work.inFlight });
+    const storeHealth = await store.health().catch((err: unknown) => ({ status: "degraded" as const, detail: err instanceof Error ? err.message : String(err) }));
+    const s = live.status();
+    return reply.send({
+      status: storeHealth.status === "ok" ? "ok" : "degraded",
+      store: { kind: store.kind, ...storeHealth },
+      knowledge: {
+        version: s.live.id,
+        loadedAt: new Date(s.live.loadedAt).toISOString(),
+        entries: s.live.entries,
+        flows: s.live.flows,
+        files: s.live.files,
+        lastReloadOk: s.lastAttemptOk,
+        problems: s.problems.length,
+      },
+      channels,
+      inFlight: work.inFlight,
+    });
+  });
+
+  app.get("/metrics", async (_req, reply) => {
+    metrics.spoolSize.set(store.spoolSize?.() ?? 0);
+    return reply.header("cache-control", "no-store").type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}

@@ -1,0 +1,81 @@
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
+import type { LiveCore } from "../app/live-core.js";
+import type { Metrics } from "../app/metrics.js";
+import type { TelegramChannel } from "../channels/telegram/channel.js";
+import type { ZaloChannel } from "../channels/zalo/channel.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/port.js";
+import { registerAdmin } from "./admin.js";
+import { registerHealth } from "./health.js";
+import { defaultPublicDir, registerStaticFiles } from "./static-files.js";
+import { registerTelegramWebhook } from "./telegram-webhook.js";
+import { registerWebChat } from "./web-chat.js";
+import { createWorkTracker, type WorkTracker } from "./work.js";
+import { registerZaloWebhook } from "./zalo-webhook.js";
+
+export interface ServerDeps {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  live: LiveCore;
+  metrics: Metrics;
+  dispatcher: Dispatcher;
+  /** Present → POST /webhooks/telegram (in webhook mode). */
+  telegram?: TelegramChannel;
+  /** Present → POST /webhooks/zalo (in webhook mode). */
+  zalo?: ZaloChannel;
+  /** Default: a new tracker. Shutdown closes it and drains it. */
+  work?: WorkTracker;
+  /** Default: the package's public/ folder. */
+  publicDir?: string;
+  /** Largest request body in bytes. Default 1 MiB (bigger → 413). */
+  bodyLimit?: number;
+  now?: () => number;
+}
+
+/**
+ * The HTTP server: webhooks, web chat, health, metrics and the admin dashboard. Returns the
+ * fastify instance without listening (the CLI listens; tests listen on port 0).
+ */
+export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config, logger, store, live, metrics, dispatcher } = deps;
+  const work = deps.work ?? createWorkTracker();
+  const log = logger.child({ component: "http" });
+  const app = Fastify({
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    // Request logs would carry client addresses and URLs on every chat message: off. Errors are logged below.
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    // A slow client cannot hold a connection forever.
+    requestTimeout: 30_000,
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) {
+      log.error({ err: errorSummary(err), method: req.method, route: req.routeOptions.url }, "http: request failed");
+      return reply.code(status).send({ error: "internal error" });
+    }
+    // Parser errors (bad JSON 400, too large 413, wrong type 415) keep their status; no stack, no body echo.
+    return reply.code(status).send({ error: err.code ?? "bad request" });
+  });
+
+  const channels: Record<string, string> = { web: "on" };
+  if (deps.telegram) channels.telegram = deps.telegram.mode.kind;
+  if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
+
+  registerHealth(app, { store, live, metrics, work, channels });
+  registerStaticFiles(app, deps.publicDir ?? defaultPublicDir());
+  registerWebChat(app, { dispatcher, work, now: deps.now ?? Date.now });
+  if (deps.telegram && config.telegram?.mode.kind === "webhook") {
+    registerTelegramWebhook(app, { telegram: deps.telegram, work, ...(config.telegram.mode.secret ? { secret: config.telegram.mode.secret } : {}) });
+  }
+  if (deps.zalo && config.zalo?.mode.kind === "webhook") {
+    registerZaloWebhook(app, { zalo: deps.zalo, work, ...(config.zalo.secret ? { secret: config.zalo.secret } : {}) });
+  }
+  await registerAdmin(app, { store, config, live, logger });
+  return app;
+}
