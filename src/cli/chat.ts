@@ -3,6 +3,7 @@ import { buildCore } from "../app/core.js";
 import { createDispatcher } from "../app/dispatcher.js";
 import { replyToPlainText } from "../app/plain-text.js";
 import { loadConfig } from "../config.js";
+import { createRespondentEnricher } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createStore } from "../store/create-store.js";
@@ -14,7 +15,14 @@ export async function runChat(env: NodeJS.ProcessEnv): Promise<void> {
   const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
   for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
   const store = await createStore(config, logger);
-  const dispatcher = createDispatcher({ core: () => core!, store, logger, sessionTtlSeconds: config.sessionTtlSeconds, rateLimitPerMinute: 1000 });
+  const dispatcher = createDispatcher({
+    core: () => core!,
+    store,
+    logger,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    rateLimitPerMinute: 1000,
+    enrichRecord: createRespondentEnricher(config),
+  });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const chatId = "terminal";
   let n = 0;

@@ -1,5 +1,46 @@
-// Placeholder: this command is being built (see the open issues).
-export async function runReport(..._args: unknown[]): Promise<void> {
-  console.error("dvc-bot report: not available yet");
-  process.exitCode = 2;
+import { writeFile } from "node:fs/promises";
+import { loadConfig } from "../config.js";
+import { renderReportHtml } from "../feedback/html.js";
+import { renderCsv, renderText } from "../feedback/render.js";
+import { computeReport, dateRange } from "../feedback/report.js";
+import { createLogger } from "../log.js";
+import { createStore } from "../store/create-store.js";
+
+export interface ReportCliOptions {
+  json?: boolean;
+  csv?: boolean;
+  html?: string;
+  since?: string;
+  until?: string;
+}
+
+/**
+ * `dvc-bot report`: the survey summary from the configured store (Redis when REDIS_URL is set).
+ * Plain text by default; `--json`, `--csv` (one row per response, for Excel) or `--html FILE`.
+ */
+export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions): Promise<void> {
+  const config = loadConfig(env);
+  // Validate the dates before touching the store.
+  const range = dateRange(opts.since, opts.until);
+  const logger = createLogger(env.LOG_LEVEL ?? "warn");
+  const store = await createStore(config, logger);
+  try {
+    const [survey, helpful, unanswered] = await Promise.all([store.read("survey", range), store.read("helpful", range), store.read("unanswered", range)]);
+    if (opts.csv) {
+      process.stdout.write(renderCsv(survey, range));
+      return;
+    }
+    const report = computeReport(
+      { survey, helpful, unanswered },
+      { now: Date.now(), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) },
+    );
+    if (opts.html) {
+      await writeFile(opts.html, renderReportHtml(report), "utf8");
+      console.error(`report: wrote ${opts.html} (${report.responses} responses)`);
+    }
+    if (opts.json) console.log(JSON.stringify(report));
+    else if (!opts.html) console.log(renderText(report));
+  } finally {
+    await store.close();
+  }
 }

@@ -1,0 +1,223 @@
+import { formatPct } from "./render.js";
+import { LOW_N_NOTE, type GroupRow, type QuestionStats, type Report } from "./report.js";
+
+/**
+ * The survey report as one self-contained HTML page (inline CSS and SVG, no script, no CDN):
+ * the admin dashboard serves it and `dvc-bot report --html FILE` writes it.
+ */
+
+export interface HtmlOptions {
+  /** Live knowledge status, shown on the dashboard. */
+  live?: {
+    id: string;
+    loadedAt: number;
+    entries: number;
+    flows: number;
+    files: number;
+    problems: ReadonlyArray<{ file: string; line: number; message: string }>;
+    lastAttemptOk: boolean;
+  };
+  /** Show the date filter form (dashboard). */
+  filterForm?: boolean;
+  /** Links to the CSV and JSON exports (with the same filter). */
+  exports?: { csv: string; json: string };
+  /** Show a log-out button posting here. */
+  logoutAction?: string;
+}
+
+const esc = (s: unknown): string =>
+  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+const DIST_COLORS = ["#c0392b", "#e67e22", "#95a5a6", "#5dade2", "#1e8449"];
+const DIST_LABELS = ["1 Rất không hài lòng", "2 Không hài lòng", "3 Bình thường", "4 Hài lòng", "5 Rất hài lòng"];
+
+function bar(value: number | null): string {
+  const w = value === null ? 0 : Math.max(0, Math.min(100, value));
+  const tone = value === null ? "none" : value >= 80 ? "good" : value >= 60 ? "mid" : "low";
+  return `<div class="bar" role="img" aria-label="${esc(formatPct(value))}"><span class="fill ${tone}" style="width:${w}%"></span></div>`;
+}
+
+function distribution(d: readonly number[]): string {
+  const total = d.reduce((a, b) => a + b, 0);
+  if (total === 0) return `<div class="dist empty">chưa có phiếu</div>`;
+  const parts = d
+    .map((n, i) => (n ? `<span style="width:${(n / total) * 100}%;background:${DIST_COLORS[i]}" title="${esc(DIST_LABELS[i])}: ${n}">${n}</span>` : ""))
+    .join("");
+  return `<div class="dist">${parts}</div>`;
+}
+
+function lowN(n: number): string {
+  return n > 0 && n < 10 ? ` <span class="warn" title="${esc(LOW_N_NOTE)}">⚠ ${esc(LOW_N_NOTE)}</span>` : "";
+}
+
+function questionRows(qs: readonly QuestionStats[]): string {
+  return qs
+    .map(
+      (q) => `<tr${q.key === "overall" ? ` class="overall"` : ""}>
+  <th scope="row">${esc(q.label)}</th>
+  <td class="num">${esc(formatPct(q.index))}</td>
+  <td class="barcell">${bar(q.index)}</td>
+  <td class="num">${q.mean === null ? "—" : q.mean.toFixed(2)}</td>
+  <td class="num">${q.n}${lowN(q.n)}</td>
+  <td class="distcell">${distribution(q.distribution)}</td>
+</tr>`,
+    )
+    .join("\n");
+}
+
+function groupTable(title: string, rows: readonly GroupRow[], empty: string, limit = 15): string {
+  const body = rows.length
+    ? rows
+        .slice(0, limit)
+        .map(
+          (g) =>
+            `<tr><th scope="row">${esc(g.label)}</th><td class="num">${g.responses}${lowN(g.responses)}</td><td class="num">${esc(formatPct(g.index))}</td><td class="barcell">${bar(g.index)}</td></tr>`,
+        )
+        .join("\n")
+    : `<tr><td colspan="4" class="muted">${esc(empty)}</td></tr>`;
+  return `<section class="card"><h2>${esc(title)}</h2>
+<table><thead><tr><th></th><th>Số phiếu</th><th>Hài lòng</th><th></th></tr></thead><tbody>
+${body}
+</tbody></table></section>`;
+}
+
+/** Monthly index as an inline SVG column chart (response count under each column). */
+function monthChart(rows: readonly GroupRow[]): string {
+  if (rows.length === 0) return `<p class="muted">Chưa có phiếu trong kỳ này.</p>`;
+  const shown = rows.slice(-12);
+  const w = 60;
+  const h = 160;
+  const width = shown.length * w + 40;
+  const cols = shown
+    .map((g, i) => {
+      const v = g.index ?? 0;
+      const bh = (v / 100) * h;
+      const x = 30 + i * w;
+      return `<g><rect x="${x + 10}" y="${20 + h - bh}" width="${w - 20}" height="${bh}" fill="${v >= 80 ? "#1e8449" : v >= 60 ? "#d4ac0d" : "#c0392b"}"><title>${esc(g.label)}: ${esc(formatPct(g.index))} (${g.responses} phiếu)</title></rect>
+<text x="${x + w / 2}" y="${14 + h - bh}" text-anchor="middle" class="v">${esc(formatPct(g.index))}</text>
+<text x="${x + w / 2}" y="${h + 36}" text-anchor="middle">${esc(g.label)}</text>
+<text x="${x + w / 2}" y="${h + 52}" text-anchor="middle" class="muted">${g.responses} phiếu</text></g>`;
+    })
+    .join("\n");
+  return `<svg class="chart" viewBox="0 0 ${width} ${h + 60}" width="${width}" height="${h + 60}" role="img" aria-label="Chỉ số hài lòng theo tháng">
+<line x1="30" y1="${20 + h}" x2="${width - 10}" y2="${20 + h}" stroke="#bbb"/>
+<line x1="30" y1="${20 + h * 0.2}" x2="${width - 10}" y2="${20 + h * 0.2}" stroke="#ddd" stroke-dasharray="4 4"/>
+<text x="26" y="${24 + h * 0.2}" text-anchor="end" class="muted">80%</text>
+${cols}
+</svg>`;
+}
+
+export function renderReportHtml(r: Report, options: HtmlOptions = {}): string {
+  const period = r.since || r.until ? `${r.since ?? "…"} → ${r.until ?? "…"}` : "toàn bộ thời gian";
+  const generated = new Date(r.generatedAt).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const filter = options.filterForm
+    ? `<form class="filter" method="get" action="">
+  <label>Từ ngày <input type="date" name="since" value="${esc(r.since ?? "")}"></label>
+  <label>Đến ngày <input type="date" name="until" value="${esc(r.until ?? "")}"></label>
+  <button type="submit">Lọc</button> <a href="?">Bỏ lọc</a>
+</form>`
+    : "";
+  const exports = options.exports
+    ? `<p class="exports"><a href="${esc(options.exports.csv)}">⬇ Tải CSV (Excel)</a> · <a href="${esc(options.exports.json)}">JSON</a></p>`
+    : "";
+  const logout = options.logoutAction ? `<form method="post" action="${esc(options.logoutAction)}" class="logout"><button type="submit">Đăng xuất</button></form>` : "";
+  const warn = r.responses > 0 && !r.reliable ? `<p class="banner">⚠ Kỳ này có ${r.responses} phiếu: ${esc(LOW_N_NOTE)}.</p>` : "";
+  const comments = r.comments.length
+    ? `<ul class="comments">${r.comments
+        .slice(0, 50)
+        .map(
+          (c) =>
+            `<li><span class="muted">${esc(c.date)}${c.channel ? ` · ${esc(c.channel)}` : ""}${c.procedure ? ` · ${esc(c.procedure)}` : ""}${c.overall ? ` · ${c.overall}/5` : ""}</span><br>${esc(c.text)}</li>`,
+        )
+        .join("")}</ul>`
+    : `<p class="muted">Chưa có góp ý.</p>`;
+  const unanswered = r.unanswered.top.length
+    ? `<table><thead><tr><th>Câu hỏi (đã bỏ dấu, che thông tin cá nhân)</th><th>Số lần</th><th>Mục gần nhất</th></tr></thead><tbody>${r.unanswered.top
+        .map((u) => `<tr><td>${esc(u.query)}</td><td class="num">${u.count}</td><td class="muted">${esc(u.closest ?? "")}</td></tr>`)
+        .join("")}</tbody></table>`
+    : `<p class="muted">Không có câu hỏi nào bị bỏ lỡ.</p>`;
+  const live = options.live
+    ? `<section class="card"><h2>Dữ liệu hướng dẫn đang chạy</h2>
+<p>Phiên bản <code>${esc(options.live.id)}</code> · nạp lúc ${esc(new Date(options.live.loadedAt).toISOString().replace("T", " ").slice(0, 19))} UTC · ${options.live.entries} mục, ${options.live.flows} kịch bản, ${options.live.files} tệp.</p>
+${
+  options.live.problems.length
+    ? `<p class="warn">${options.live.lastAttemptOk ? "Lỗi trong dữ liệu đang chạy" : "Lần cập nhật gần nhất bị từ chối, vẫn dùng phiên bản trên"}: ${options.live.problems.length} lỗi</p><ul class="problems">${options.live.problems
+        .slice(0, 50)
+        .map((p) => `<li><code>${esc(p.file)}:${p.line}</code> ${esc(p.message)}</li>`)
+        .join("")}</ul>`
+    : `<p class="ok">✔ Không có lỗi.</p>`
+}
+</section>`
+    : "";
+
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Mức độ hài lòng — dvc-bot</title>
+<style>
+:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b2631;background:#f4f6f8}
+body{margin:0;padding:16px 20px 40px;max-width:1180px;margin-inline:auto}
+header{display:flex;flex-wrap:wrap;align-items:center;gap:12px;justify-content:space-between}
+h1{font-size:1.45rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .6rem}
+.sub,.muted{color:#6c7a89}.muted{font-size:.9em}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin:14px 0}
+.kpi,.card{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+.kpi b{display:block;font-size:1.9rem;margin-top:4px}.kpi small{color:#6c7a89}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:14px;margin-top:14px}
+.card{margin-top:14px;overflow-x:auto}
+table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #eef0f2;text-align:left;vertical-align:middle}
+thead th{font-size:.8rem;color:#6c7a89;font-weight:600}
+td.num{text-align:right;white-space:nowrap}tr.overall th,tr.overall td{font-weight:700;background:#f8fbf8}
+.barcell{width:28%}.distcell{width:30%}
+.bar{background:#eef0f2;border-radius:4px;height:12px;min-width:80px;overflow:hidden}
+.fill{display:block;height:100%}.fill.good{background:#1e8449}.fill.mid{background:#d4ac0d}.fill.low{background:#c0392b}
+.dist{display:flex;height:18px;border-radius:4px;overflow:hidden;min-width:120px;font-size:.72rem;color:#fff}
+.dist span{display:flex;align-items:center;justify-content:center}.dist.empty{color:#6c7a89;font-size:.85em}
+.legend span{display:inline-block;margin-right:10px;font-size:.8rem}.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:middle}
+.warn{color:#a04000;font-size:.85em}.ok{color:#1e8449}
+.banner{background:#fef5e7;border:1px solid #f5cba7;border-radius:8px;padding:8px 12px;color:#7e5109}
+.filter{display:flex;flex-wrap:wrap;gap:10px;align-items:center}.filter input{font:inherit;padding:3px 6px}
+button{font:inherit;padding:4px 12px;border-radius:6px;border:1px solid #aab7b8;background:#fff;cursor:pointer}
+.comments{list-style:none;padding:0;margin:0}.comments li{padding:8px 0;border-bottom:1px solid #eef0f2}
+.chart text{font-size:11px;fill:#34495e}.chart text.v{font-weight:600}.chart text.muted{fill:#6c7a89}
+code{background:#f0f3f4;padding:1px 4px;border-radius:3px}
+</style>
+</head>
+<body>
+<header>
+  <div><h1>Mức độ hài lòng của người dân</h1>
+  <div class="sub">Khảo sát theo phương pháp SIPAS · Kỳ: ${esc(period)} · Lập lúc ${esc(generated)}</div></div>
+  ${logout}
+</header>
+${filter}
+${exports}
+${warn}
+<div class="kpis">
+  <div class="kpi"><small>Số phiếu khảo sát</small><b>${r.responses}</b></div>
+  <div class="kpi"><small>Chỉ số hài lòng chung</small><b>${esc(formatPct(r.index.overall))}</b>${lowN(r.overall.n)}</div>
+  <div class="kpi"><small>Câu trả lời được đánh giá hữu ích</small><b>${esc(formatPct(r.helpful.rate))}</b><small>${r.helpful.yes}/${r.helpful.total} lượt</small></div>
+  <div class="kpi"><small>Câu hỏi chưa trả lời được</small><b>${r.unanswered.total}</b></div>
+</div>
+<section class="card"><h2>Chỉ số hài lòng theo khía cạnh</h2>
+<p class="muted">Chỉ số = tỷ lệ phiếu chấm 4 (Hài lòng) hoặc 5 (Rất hài lòng).</p>
+<table><thead><tr><th>Khía cạnh</th><th>Chỉ số</th><th></th><th>Điểm TB</th><th>Số phiếu</th><th>Phân bố 1 → 5</th></tr></thead><tbody>
+${questionRows([...r.aspects, r.overall])}
+</tbody></table>
+<p class="legend">${DIST_LABELS.map((l, i) => `<span><i style="background:${DIST_COLORS[i]}"></i>${esc(l)}</span>`).join("")}</p>
+</section>
+<section class="card"><h2>Theo tháng</h2>${monthChart(r.byMonth)}</section>
+<div class="grid">
+${groupTable("Theo kênh", r.byChannel, "Chưa có phiếu.")}
+${groupTable("Theo thủ tục", r.byProcedure, "Chưa có phiếu nêu thủ tục.")}
+${groupTable("Theo cơ quan, địa phương", r.byAgency, "Chưa có phiếu nêu cơ quan.")}
+${groupTable("Theo nhóm tuổi", r.byAgeBand, "Chưa có phiếu nêu nhóm tuổi.")}
+</div>
+<section class="card"><h2>Góp ý của người dân</h2>${comments}</section>
+<section class="card"><h2>Câu hỏi bot chưa trả lời được</h2>${unanswered}</section>
+${live}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,117 @@
+import { stringify } from "csv-stringify/sync";
+import type { StoredRecord } from "../store/port.js";
+import { maskPersonalData } from "../text/mask.js";
+import { nfc } from "../text/normalize.js";
+import { ALL_QUESTIONS, LOW_N_NOTE, rating, vnDate, type GroupRow, type Report } from "./report.js";
+
+/** Text, CSV renderers of a report (the HTML one is in html.ts). */
+
+export function formatPct(v: number | null): string {
+  return v === null ? "—" : `${v.toFixed(1)}%`;
+}
+
+function period(r: Report): string {
+  if (!r.since && !r.until) return "toàn bộ / all time";
+  return `${r.since ?? "…"} → ${r.until ?? "…"}`;
+}
+
+function groupLines(title: string, rows: readonly GroupRow[], limit = 10): string[] {
+  if (rows.length === 0) return [];
+  const out = [`${title}:`];
+  for (const g of rows.slice(0, limit)) {
+    out.push(`  ${g.label} — ${g.responses} phiếu, hài lòng ${formatPct(g.index)}${g.reliable ? "" : ` (${LOW_N_NOTE})`}`);
+  }
+  if (rows.length > limit) out.push(`  … và ${rows.length - limit} mục khác`);
+  return out;
+}
+
+/** The readable summary `dvc-bot report` prints (Vietnamese first, English in brackets). */
+export function renderText(r: Report): string {
+  const lines: string[] = [
+    "Báo cáo mức độ hài lòng (SIPAS) / Satisfaction survey report",
+    `Kỳ báo cáo / period: ${period(r)}`,
+    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}`,
+    `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${r.overall.mean.toFixed(2)})` : ""}`,
+    "",
+    "Theo khía cạnh / by aspect (chỉ số = % phiếu chấm 4–5; phân bố 1→5):",
+  ];
+  for (const q of [...r.aspects, r.overall]) {
+    lines.push(
+      `  ${q.label}: ${formatPct(q.index)}  TB ${q.mean === null ? "—" : q.mean.toFixed(2)}  n=${q.n}  [${q.distribution.join(" / ")}]${q.n > 0 && !q.reliable ? `  ⚠ ${LOW_N_NOTE}` : ""}`,
+    );
+  }
+  lines.push("");
+  for (const block of [
+    groupLines("Theo tháng / by month", r.byMonth, 24),
+    groupLines("Theo kênh / by channel", r.byChannel),
+    groupLines("Theo thủ tục / by procedure", r.byProcedure),
+    groupLines("Theo cơ quan, địa phương / by agency", r.byAgency),
+    groupLines("Theo nhóm tuổi / by age band", r.byAgeBand),
+  ]) {
+    if (block.length) lines.push(...block, "");
+  }
+  lines.push(
+    `Câu trả lời hữu ích / helpful answers: ${formatPct(r.helpful.rate)} (${r.helpful.yes}/${r.helpful.total})${r.helpful.total > 0 && !r.helpful.reliable ? `  ⚠ ${LOW_N_NOTE}` : ""}`,
+    `Câu hỏi chưa trả lời được / unanswered questions: ${r.unanswered.total}`,
+  );
+  for (const u of r.unanswered.top.slice(0, 10)) lines.push(`  ${u.count}× ${u.query}`);
+  if (r.comments.length) {
+    lines.push("", `Góp ý / comments (${r.comments.length}, mới nhất trước):`);
+    for (const c of r.comments.slice(0, 10)) lines.push(`  ${c.date}${c.procedure ? ` [${c.procedure}]` : ""}: ${c.text}`);
+  }
+  return lines.join("\n");
+}
+
+/** A few lines for the /baocao chat command (phone screens). */
+export function renderShortText(r: Report, periodLabel: string): string {
+  const lines = [`📊 Mức độ hài lòng — ${periodLabel}`, `Số phiếu: ${r.responses}${r.responses > 0 && !r.reliable ? ` (${LOW_N_NOTE})` : ""}`];
+  lines.push(`Hài lòng chung: ${formatPct(r.index.overall)}`);
+  for (const q of r.aspects) lines.push(`• ${q.label}: ${formatPct(q.index)}`);
+  lines.push(`👍 Trả lời hữu ích: ${formatPct(r.helpful.rate)} (${r.helpful.yes}/${r.helpful.total})`);
+  lines.push(`❓ Câu hỏi chưa trả lời được: ${r.unanswered.total}`);
+  for (const u of r.unanswered.top.slice(0, 3)) lines.push(`   ${u.count}× ${u.query}`);
+  return lines.join("\n");
+}
+
+export const CSV_COLUMNS = [
+  "id",
+  "date",
+  "month",
+  "channel",
+  "respondent",
+  "procedure_id",
+  "procedure",
+  "agency",
+  "age_band",
+  ...ALL_QUESTIONS.map((q) => `rating_${q.key}`),
+  "comment",
+] as const;
+
+/**
+ * One row per survey response, for Excel: UTF-8 with a byte-order mark (else Excel garbles
+ * Vietnamese), explicit columns only — a record's other fields (never raw chat ids, but be sure)
+ * do not leak into the file.
+ */
+export function renderCsv(survey: readonly StoredRecord[], range: { since?: number; until?: number } = {}): string {
+  const rows = survey
+    .filter((r) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until))
+    .filter((r) => typeof r.ratings === "object" && r.ratings !== null)
+    .map((r) => {
+      const str = (v: unknown) => (typeof v === "string" ? maskPersonalData(nfc(v)) : "");
+      return [
+        r.id,
+        vnDate(r.at),
+        vnDate(r.at).slice(0, 7),
+        str(r.channel),
+        typeof r.respondent === "string" ? r.respondent : "",
+        str(r.procedureId),
+        str(r.procedure),
+        str(r.agency),
+        str(r.ageBand),
+        ...ALL_QUESTIONS.map((q) => rating(r, q.key) ?? ""),
+        str(r.comment),
+      ];
+    });
+  return "\uFEFF" + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "\r\n" });
+}
+
