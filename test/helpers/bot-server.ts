@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Writable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import type { UserFromGetMe } from "grammy/types";
+import { createDispatcher } from "../../src/app/dispatcher.js";
+import { createLiveCore } from "../../src/app/live-core.js";
+import { createMetrics, type Metrics } from "../../src/app/metrics.js";
+import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
+import { createZaloChannel } from "../../src/channels/zalo/channel.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+import { createServer } from "../../src/server/server.js";
+import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
+import { createStore } from "../../src/store/create-store.js";
+import type { Store } from "../../src/store/port.js";
+import type { FakePlatforms } from "./fake-platforms.js";
+
+export const TELEGRAM_TOKEN = "123456:TESTTOKEN_abcdef";
+export const TELEGRAM_SECRET = "tg_secret_TOKEN_1";
+export const ZALO_TOKEN = "99887766:zalotesttoken";
+export const ZALO_SECRET = "zalo_secret_123";
+
+export interface BotServer {
+  url: string;
+  app: FastifyInstance;
+  config: Config;
+  store: Store;
+  metrics: Metrics;
+  work: WorkTracker;
+  /** Everything logged so far (JSON lines). */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (createServer + channels + embedded store in a temp DATA_DIR + the real
+ * knowledge/ and flows/) listening on a free loopback port, talking to the fake platforms.
+ */
+export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}): Promise<BotServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), "dvc-bot-test-"));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: resolve("knowledge"),
+    FLOWS_DIR: resolve("flows"),
+    RATE_LIMIT_PER_MINUTE: "1000",
+    ...(fake
+      ? {
+          TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+          TELEGRAM_API_ROOT: fake.url,
+          TELEGRAM_WEBHOOK_URL: "https://bot.example.invalid/webhooks/telegram",
+          TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+          ZALO_BOT_TOKEN: ZALO_TOKEN,
+          ZALO_API_URL: fake.url,
+          ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+        }
+      : {}),
+    ...env,
+  });
+  let logText = "";
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logText += chunk.toString("utf8");
+      done();
+    },
+  });
+  const logger = createLogger("debug", sink);
+  const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
+  const store = await createStore(config, logger);
+  const metrics = createMetrics();
+  const dispatcher = createDispatcher({ core: () => live.current(), store, logger, metrics, rateLimitPerMinute: config.rateLimitPerMinute });
+  // What getMe answers (the fake says the same); passing it means no getMe call.
+  const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
+  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo }) : undefined;
+  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const work = createWorkTracker();
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    config,
+    store,
+    metrics,
+    work,
+    logs: () => logText,
+    async close() {
+      work.close();
+      await app.close();
+      await work.drain(5000);
+      await Promise.allSettled([telegram?.stop(), zalo?.stop()]);
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST JSON (or a raw string) and return status and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed };
+}
+
+let updateSeq = 1000;
+/** A Telegram text-message update for a private chat. */
+export function telegramText(chatId: number, text: string, updateId = ++updateSeq): Record<string, unknown> {
+  return {
+    update_id: updateId,
+    message: { message_id: updateId, date: 1763900000, chat: { id: chatId, type: "private", first_name: "An" }, from: { id: chatId, is_bot: false, first_name: "An", language_code: "vi" }, text },
+  };
+}
+
+export function telegramCallback(chatId: number, data: string, updateId = ++updateSeq): Record<string, unknown> {
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `cq${updateId}`,
+      from: { id: chatId, is_bot: false, first_name: "An" },
+      chat_instance: "ci1",
+      data,
+      message: { message_id: 1, date: 1763900000, chat: { id: chatId, type: "private", first_name: "An" }, text: "…" },
+    },
+  };
+}
+
+let zaloSeq = 0;
+/** A bare Zalo event. */
+export function zaloEvent(chatId: string, text: string | null, eventName = "message.text.received", messageId = `zm-${++zaloSeq}-${Date.now()}`): Record<string, unknown> {
+  return {
+    event_name: eventName,
+    message: {
+      message_id: messageId,
+      date: Date.now(),
+      chat: { id: chatId, chat_type: "PRIVATE" },
+      from: { id: chatId, display_name: "Binh", is_bot: false },
+      ...(text !== null ? { text } : {}),
+    },
+  };
+}
+
+/** Folds Vietnamese text for robust assertions: no diacritics, đ → d, lower case. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
