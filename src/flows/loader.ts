@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { fold } from "../text/normalize.js";
 import { flowSchema, type Flow, type Step } from "./schema.js";
 import { displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
@@ -30,7 +31,7 @@ export function loadFlows(dir: string, options: LoadFlowsOptions = {}): LoadedFl
     for (const item of items) {
       const result = flowSchema.safeParse(item.value);
       if (!result.success) {
-        problems.push(...zodProblems(item, result.error, "flow: "));
+        problems.push(...schemaProblems(item, result.error));
         continue;
       }
       const flow = result.data;
@@ -124,6 +125,16 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     }
   }
   return problems;
+}
+
+/** zod problems, with unknown fields pointed at their own line (not their parent's). */
+function schemaProblems(item: YamlItem, error: z.ZodError): Problem[] {
+  return zodProblems(item, error, "flow: ").map((p, i) => {
+    const issue = error.issues[i];
+    if (issue?.code !== "unrecognized_keys" || !issue.keys[0]) return p;
+    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+    return { ...p, line: item.lineOf([...path, issue.keys[0]]) };
+  });
 }
 
 function waitsFor(s: Step): boolean {

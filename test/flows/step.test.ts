@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { FlowTurn } from "../../src/engine/flow-port.js";
+import type { FlowState } from "../../src/engine/types.js";
+import { parseRating, step, type StepEnv } from "../../src/flows/step.js";
+import { flowSchema, type Flow } from "../../src/flows/schema.js";
+import type { SearchResult } from "../../src/knowledge/search.js";
+import type { Entry } from "../../src/knowledge/schema.js";
+
+const flow: Flow = flowSchema.parse({
+  id: "demo",
+  title: "Demo",
+  triggers: ["demo"],
+  start: "hello",
+  record: "survey",
+  rating_labels: ["1 a", "2 b", "3 c", "4 d", "5 e"],
+  steps: {
+    hello: { say: "Xin chào.", next: "proc" },
+    proc: { say: "Thủ tục nào? Gõ bỏ qua để bỏ qua.", input: "procedure", optional: true, save: "procedure", next: "rate" },
+    rate: { say: "Chấm điểm?", input: "rating", save: "overall", next: "note" },
+    note: { say: "Góp ý? (bỏ qua được)", input: "text", optional: true, save: "comment", next: "age" },
+    age: { say: "Tuổi? bỏ qua được", optional: true, save: "ageBand", choices: [{ label: "Trẻ", value: "young" }, { label: "Già", value: "old" }], next: "end" },
+    end: { say: "Cảm ơn!", say_if_low: "Rất tiếc." },
+  },
+});
+
+const entry = { id: "dang-ky-khai-sinh", kind: "procedure", title: "Đăng ký khai sinh" } as unknown as Entry;
+const result = (over: Partial<SearchResult>): SearchResult => ({ hits: [], confident: false, ambiguous: false, facets: new Set(), unknownWords: [], strongWords: 1, ...over });
+const env: StepEnv = {
+  now: 5000,
+  channel: "web",
+  entry: (id) => (id === entry.id ? entry : undefined),
+  search: (q) => (/khai sinh/.test(q) ? result({ hits: [{ entry, score: 0.9 }], confident: true }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4 }] }) : result({})),
+};
+const text = (state: FlowState | null, t: string) => step(flow, state, { type: "text", text: t }, env);
+const texts = (turn: FlowTurn) => turn.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : "")));
+
+describe("step", () => {
+  it("starts by merging plain messages into the first question", () => {
+    const t = step(flow, null, { type: "start" }, env);
+    expect(t.replies).toHaveLength(1);
+    expect(texts(t)).toEqual(["Xin chào.", "Thủ tục nào? Gõ bỏ qua để bỏ qua."]);
+    expect(t.state).toEqual({ flowId: "demo", stepId: "proc", data: {}, startedAt: 5000 });
+    expect(t.replies[0]!.choices).toEqual([{ id: "f:proc:s", label: "⏭ Bỏ qua" }]);
+  });
+
+  it("finds a procedure, rates, skips, and records once at the end", () => {
+    let t = step(flow, null, { type: "start" }, env);
+    t = text(t.state, "khai sinh cho con");
+    expect(t.state?.stepId).toBe("rate");
+    expect(t.state?.data).toEqual({ procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" });
+    expect(t.replies[0]!.choiceLayout).toBe("row");
+    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual(["f:rate:r1", "f:rate:r2", "f:rate:r3", "f:rate:r4", "f:rate:r5"]);
+    t = step(flow, t.state, { type: "choice", choiceId: "f:rate:r4" }, env);
+    t = text(t.state, "Gọi tôi 0912 345 678 nhé, CCCD 001203004567");
+    expect(t.state?.data.comment).toBe("Gọi tôi [số điện thoại] nhé, CCCD [số giấy tờ]");
+    t = text(t.state, "bỏ qua");
+    expect(t.state).toBeNull();
+    expect(texts(t)).toEqual(["Cảm ơn!"]);
+    expect(t.effects).toEqual([
+      {
+        type: "record",
+        stream: "survey",
+        record: { flow: "demo", procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh", ratings: { overall: 4 }, comment: "Gọi tôi [số điện thoại] nhé, CCCD [số giấy tờ]", channel: "web", startedAt: 5000 },
+      },
+    ]);
+    expect(t.sessionPatch).toEqual({ surveyDoneAt: 5000 });
+  });
+
+  it("re-asks a rating on invalid input, keeping the state", () => {
+    const at: FlowState = { flowId: "demo", stepId: "rate", data: {}, startedAt: 1 };
+    const t = text(at, "cho hỏi làm hộ chiếu ở đâu");
+    expect(t.state).toEqual(at);
+    expect(texts(t)[0]).toMatch(/từ 1 đến 5/);
+    expect(texts(t)[0]).toMatch(/hủy/);
+    expect(texts(t)).toContain("Chấm điểm?");
+    expect(t.effects).toEqual([]);
+  });
+
+  it("offers close hits when unsure, and keeps the typed words on 'none of these'", () => {
+    const at: FlowState = { flowId: "demo", stepId: "proc", data: {}, startedAt: 1 };
+    let t = text(at, "giay to gi");
+    expect(t.state?.stepId).toBe("proc");
+    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual(["f:proc:h0", "f:proc:n", "f:proc:s"]);
+    const picked = step(flow, t.state, { type: "choice", choiceId: "f:proc:h0" }, env);
+    expect(picked.state?.data).toEqual({ procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" });
+    t = step(flow, t.state, { type: "choice", choiceId: "f:proc:n" }, env);
+    expect(t.state?.stepId).toBe("rate");
+    expect(t.state?.data).toEqual({ procedure: "giay to gi" });
+  });
+
+  it("adds the low-rating note and saves choice values", () => {
+    const at: FlowState = { flowId: "demo", stepId: "age", data: { ratings: { overall: 1 } }, startedAt: 1 };
+    const t = step(flow, at, { type: "choice", choiceId: "f:age:c1" }, env);
+    expect(texts(t)).toEqual(["Cảm ơn!", "Rất tiếc."]);
+    expect((t.effects[0] as { record: Record<string, unknown> }).record.ageBand).toBe("old");
+  });
+
+  it("treats a stale button as a re-prompt and a trigger as 'resume'", () => {
+    const at: FlowState = { flowId: "demo", stepId: "rate", data: {}, startedAt: 1 };
+    const stale = step(flow, at, { type: "choice", choiceId: "f:proc:s" }, env);
+    expect(stale.state).toEqual(at);
+    expect(texts(stale)[0]).toMatch(/câu hỏi trước/);
+    const resumed = text(at, "Demo");
+    expect(resumed.state).toEqual(at);
+    expect(texts(resumed)[0]).toMatch(/tiếp tục/);
+  });
+
+  it("does not accept 'bỏ qua' for a rating", () => {
+    const at: FlowState = { flowId: "demo", stepId: "rate", data: {}, startedAt: 1 };
+    expect(text(at, "bỏ qua").state).toEqual(at);
+  });
+});
+
+describe("parseRating", () => {
+  it.each([
+    ["5", 5],
+    ["1", 1],
+    [" 4 ", 4],
+    ["5 sao", 5],
+    ["4/5", 4],
+    ["⭐⭐⭐", 3],
+    ["rất hài lòng", 5],
+    ["hai long", 4],
+    ["Hài lòng ạ", 4],
+    ["rat khong hai long", 1],
+    ["không hài lòng", 2],
+    ["ko hai long", 2],
+    ["bình thường", 3],
+    ["5 - Rất hài lòng", 5],
+  ])("%s → %d", (input, n) => expect(parseRating(input)).toBe(n));
+
+  it.each(["6", "0", "15", "tôi muốn hỏi làm sao để được hài lòng hơn khi đi làm thủ tục ở phường", "abc", ""])("rejects %j", (input) => expect(parseRating(input)).toBeNull());
+});
