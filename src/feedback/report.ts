@@ -112,7 +112,7 @@ export function dateRange(since?: string, until?: string): { since?: number; unt
 function dayStart(date: string, name: string): number {
   const m = DATE.exec(date);
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(m[3])) throw new Error(`report: --${name} must be a date YYYY-MM-DD, got "${date}"`);
+  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`report: --${name} must be a date YYYY-MM-DD, got "${date}"`);
   return ms - VN_OFFSET_MS;
 }
 

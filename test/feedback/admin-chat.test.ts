@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Core } from "../../src/app/core.js";
+import type { Inbound } from "../../src/engine/types.js";
+import { createAdminChatInterceptor } from "../../src/feedback/admin-chat.js";
+import type { Store, StoredRecord } from "../../src/store/port.js";
+
+const NOW = Date.parse("2026-03-15T05:00:00Z");
+const records: Record<string, StoredRecord[]> = {
+  survey: [{ id: "1", at: NOW - 1000, ratings: { overall: 5, access: 4 }, channel: "zalo" }],
+  helpful: [{ id: "2", at: NOW - 1000, helpful: true }],
+  unanswered: [{ id: "3", at: NOW - 1000, query: "nuoi rong" }],
+};
+const store = { read: async (s: string) => records[s] ?? [] } as unknown as Store;
+const ctx = { store, core: {} as Core };
+const msg = (channel: Inbound["channel"], userId: string, text: string): Inbound => ({ type: "text", text, channel, chatId: userId, userId, at: NOW });
+
+describe("/baocao", () => {
+  const intercept = createAdminChatInterceptor({ adminIds: { telegram: ["42"], zalo: ["z9"] } }, () => NOW);
+
+  it("gives admins a short summary", async () => {
+    for (const m of [msg("telegram", "42", "/baocao"), msg("zalo", "z9", "/baocao"), msg("telegram", "42", "/baocao@dvc_bot")]) {
+      const r = await intercept(m, ctx);
+      const text = r?.[0]?.blocks[0];
+      expect(text && "text" in text ? text.text : "").toMatch(/Số phiếu: 1[\s\S]*Hài lòng chung: 100\.0%[\s\S]*nuoi rong/);
+    }
+  });
+
+  it("lets everyone else through to the normal bot", async () => {
+    expect(await intercept(msg("telegram", "43", "/baocao"), ctx)).toBeNull();
+    expect(await intercept(msg("zalo", "42", "/baocao"), ctx)).toBeNull();
+    expect(await intercept(msg("telegram", "42", "xin chào"), ctx)).toBeNull();
+    expect(await intercept({ type: "choice", choiceId: "m", channel: "telegram", chatId: "42", userId: "42", at: NOW }, ctx)).toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { renderReportHtml } from "../../src/feedback/html.js";
+import { CSV_COLUMNS, renderCsv, renderShortText, renderText } from "../../src/feedback/render.js";
+import { computeReport, dateRange, LOW_N_NOTE, ratingStats } from "../../src/feedback/report.js";
+import type { StoredRecord } from "../../src/store/port.js";
+
+const all = (n: number) => ({ access: n, procedure: n, staff: n, result: n, feedback: n, online: n, overall: n });
+let seq = 0;
+const survey = (at: string, ratings: Record<string, number>, extra: Record<string, unknown> = {}): StoredRecord => ({
+  id: `s${seq++}`,
+  at: Date.parse(at),
+  flow: "survey",
+  ratings,
+  channel: "zalo",
+  respondent: "abcdef0123456789",
+  ...extra,
+});
+const NOW = Date.parse("2026-04-01T00:00:00Z");
+
+describe("computeReport", () => {
+  it("index = % of 4–5, mean, distribution, null without ratings", () => {
+    expect(ratingStats([5, 4, 3, 1, undefined])).toEqual({ n: 4, index: 50, mean: 3.25, distribution: [1, 0, 1, 1, 1], reliable: false });
+    expect(ratingStats([])).toMatchObject({ n: 0, index: null, mean: null });
+    const r = computeReport({ survey: [survey("2026-03-01T10:00:00Z", all(5)), survey("2026-03-02T10:00:00Z", all(4)), survey("2026-03-03T10:00:00Z", { ...all(2), overall: 3 })] }, { now: NOW });
+    expect(r.responses).toBe(3);
+    expect(r.index.overall).toBe(66.7);
+    expect(r.index.aspects).toEqual({ access: 66.7, procedure: 66.7, staff: 66.7, result: 66.7, feedback: 66.7, online: 66.7 });
+    expect(r.overall.distribution).toEqual([0, 0, 1, 1, 1]);
+    expect(r.overall.mean).toBe(4);
+    expect(computeReport({ survey: [] }, { now: NOW }).index).toEqual({ overall: null, aspects: { access: null, procedure: null, staff: null, result: null, feedback: null, online: null } });
+  });
+
+  it("warns under 10 responses, not from 10 on", () => {
+    const nine = Array.from({ length: 9 }, () => survey("2026-03-05T00:00:00Z", all(5)));
+    const r9 = computeReport({ survey: nine }, { now: NOW });
+    expect(r9.reliable).toBe(false);
+    expect(renderText(r9)).toContain(LOW_N_NOTE);
+    expect(renderReportHtml(r9)).toContain(LOW_N_NOTE);
+    const r10 = computeReport({ survey: [...nine, survey("2026-03-05T00:00:00Z", all(4))] }, { now: NOW });
+    expect(r10.reliable).toBe(true);
+    expect(renderText(r10)).not.toContain(LOW_N_NOTE);
+  });
+
+  it("groups by month in Vietnam time, and by procedure, agency, channel", () => {
+    const r = computeReport(
+      {
+        survey: [
+          survey("2026-01-31T18:00:00Z", all(5), { procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" }), // 01:00 on 1 Feb in Hà Nội
+          survey("2026-01-31T16:00:00Z", all(1), { agency: "UBND phường Hòa Khánh" }), // 23:00 on 31 Jan
+          survey("2026-02-10T00:00:00Z", all(4), { agency: "ubnd phuong hoa khanh", channel: "telegram", procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" }),
+        ],
+      },
+      { now: NOW },
+    );
+    expect(r.byMonth.map((m) => [m.key, m.responses, m.index])).toEqual([
+      ["2026-01", 1, 0],
+      ["2026-02", 2, 100],
+    ]);
+    expect(r.byProcedure).toEqual([{ key: "dang-ky-khai-sinh", label: "Đăng ký khai sinh", responses: 2, index: 100, mean: 4.5, reliable: false }]);
+    expect(r.byAgency.map((a) => [a.label, a.responses])).toEqual([["UBND phường Hòa Khánh", 2]]);
+    expect(r.byChannel.map((c) => [c.key, c.responses])).toEqual([
+      ["zalo", 2],
+      ["telegram", 1],
+    ]);
+  });
+
+  it("since/until are inclusive days in Vietnam time", () => {
+    const recs = [survey("2026-02-28T16:59:00Z", all(5)), survey("2026-02-28T17:00:00Z", all(4)), survey("2026-03-31T16:59:00Z", all(3)), survey("2026-03-31T17:00:00Z", all(2))];
+    const r = computeReport({ survey: recs }, { now: NOW, since: "2026-03-01", until: "2026-03-31" });
+    expect(r.responses).toBe(2);
+    expect(r.overall.distribution).toEqual([0, 0, 1, 1, 0]);
+    expect(r.since).toBe("2026-03-01");
+    expect(() => dateRange("2026-13-01")).toThrow(/report: --since must be a date YYYY-MM-DD/);
+    expect(() => dateRange(undefined, "yesterday")).toThrow(/--until/);
+  });
+
+  it("counts helpfulness and the top unanswered questions, masks comments", () => {
+    const r = computeReport(
+      {
+        survey: [survey("2026-03-01T00:00:00Z", all(5), { comment: "Gọi 0912345678 hoặc a@b.vn" })],
+        helpful: [
+          { id: "h1", at: NOW - 10, helpful: true },
+          { id: "h2", at: NOW - 9, helpful: true },
+          { id: "h3", at: NOW - 8, helpful: false },
+        ],
+        unanswered: [
+          { id: "u1", at: NOW - 5, query: "lam the nao de nuoi rong" },
+          { id: "u2", at: NOW - 4, query: "lam the nao de nuoi rong" },
+          { id: "u3", at: NOW - 3, query: "so cccd 001203004567 bi sai" },
+        ],
+      },
+      { now: NOW },
+    );
+    expect(r.helpful).toMatchObject({ total: 3, yes: 2, no: 1, rate: 66.7 });
+    expect(r.unanswered.top).toEqual([
+      { query: "lam the nao de nuoi rong", count: 2 },
+      { query: "so cccd [số giấy tờ] bi sai", count: 1 },
+    ]);
+    expect(r.comments[0]!.text).toBe("Gọi [số điện thoại] hoặc [email]");
+    expect(renderShortText(r, "30 ngày")).toMatch(/Hài lòng chung: 100\.0%/);
+  });
+});
+
+describe("renderCsv", () => {
+  it("has a BOM, CRLF rows, fixed columns, masked text and no raw ids", () => {
+    const csv = renderCsv([
+      survey("2026-03-01T00:00:00Z", all(5), { chatId: "zchat-raw-1", userId: "zuser-raw-1", comment: 'Tốt, "nhanh"; gọi 0987654321', agency: "UBND xã Tân Phú" }),
+      { id: "bad", at: 1, note: "not a survey" },
+    ]);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(CSV_COLUMNS.join(","));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"Tốt, ""nhanh""; gọi [số điện thoại]"');
+    expect(lines[1]).toContain("abcdef0123456789");
+    expect(lines[1]).toContain(",5,5,5,5,5,5,5,");
+    expect(csv).not.toMatch(/zchat-raw-1|zuser-raw-1/);
+  });
+});
