@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { watch } from "chokidar";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import type { Logger } from "../log.js";
@@ -69,12 +69,13 @@ export function watchCore(live: LiveCore, opts: WatchCoreOptions): CoreWatcher {
     timer = setTimeout(() => setImmediate(reload), debounceMs);
   };
 
+  const roots = new Set([resolve(opts.knowledgeDir), resolve(opts.flowsDir)]);
   const watcher = watch([opts.knowledgeDir, opts.flowsDir], {
     ignoreInitial: true,
     // Skip dot-folders and non-YAML files early; folders must pass so their contents are seen.
     ignored: (path, stats) => {
-      const name = basename(path);
-      if (name.startsWith(".") && path !== opts.knowledgeDir && path !== opts.flowsDir) return true;
+      if (roots.has(resolve(path))) return false;
+      if (basename(path).startsWith(".")) return true;
       return Boolean(stats?.isFile()) && !isKnowledgeFile(path);
     },
     atomic: true,
