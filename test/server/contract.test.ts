@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/engine/types.js";
+import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
+import { fold, postJson, startBotServer, telegramCallback, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, type BotServer } from "../helpers/bot-server.js";
+
+/** What a citizen sees after one step: all text shown, and the options offered (buttons or numbered lines). */
+interface Seen {
+  text: string;
+  options: string[];
+}
+
+/** One channel, driven from outside as the platform (or browser) would. */
+interface Driver {
+  say(text: string): Promise<Seen>;
+  /** Picks the option whose label contains `label` the channel's way: button, digit, or click. */
+  pick(label: string): Promise<Seen>;
+}
+
+let fake: FakePlatforms;
+let bot: BotServer;
+beforeAll(async () => {
+  fake = await startFakePlatforms();
+  bot = await startBotServer(fake);
+});
+afterAll(async () => {
+  await bot.close();
+  await fake.close();
+});
+
+function telegramDriver(chatId: number): Driver {
+  let buttons: Array<{ text: string; callback_data: string }> = [];
+  const receive = async (before: number): Promise<Seen> => {
+    const all = await fake.waitForSent(chatId, before + 1);
+    const fresh = all.slice(before);
+    const last = fresh.at(-1)!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined;
+    buttons = last?.inline_keyboard.flat() ?? [];
+    return { text: fresh.map((c) => String(c.payload.text)).join("\n\n"), options: buttons.map((b) => b.text) };
+  };
+  const headers = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
+  return {
+    async say(text) {
+      const before = fake.sent(chatId).length;
+      await postJson(`${bot.url}/webhooks/telegram`, telegramText(chatId, text), headers);
+      return receive(before);
+    },
+    async pick(label) {
+      const button = buttons.find((b) => fold(b.text).includes(fold(label)));
+      if (!button) throw new Error(`no button "${label}"`);
+      const before = fake.sent(chatId).length;
+      await postJson(`${bot.url}/webhooks/telegram`, telegramCallback(chatId, button.callback_data), headers);
+      return receive(before);
+    },
+  };
+}
+
+function zaloDriver(chatId: string): Driver {
+  let numbered: string[] = [];
+  const receive = async (before: number): Promise<Seen> => {
+    const all = await fake.waitForSent(chatId, before + 1);
+    const text = all.slice(before).map((c) => String(c.payload.text)).join("\n\n");
+    numbered = text.split("\n").filter((l) => /^\d+\. /.test(l));
+    return { text, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
+  };
+  const say = async (text: string) => {
+    const before = fake.sent(chatId).length;
+    await postJson(`${bot.url}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": ZALO_SECRET });
+    return receive(before);
+  };
+  return {
+    say,
+    async pick(label) {
+      // The last numbered list is the one on screen.
+      const line = [...numbered].reverse().find((l) => fold(l).includes(fold(label)));
+      if (!line) throw new Error(`no numbered option "${label}"`);
+      return say(line.split(".")[0]!);
+    },
+  };
+}
+
+function webDriver(): Driver {
+  let sessionId: string | undefined;
+  let choices: Array<{ id: string; label: string }> = [];
+  const send = async (body: Record<string, string>): Promise<Seen> => {
+    const res = await postJson(`${bot.url}/api/chat`, { ...(sessionId ? { sessionId } : {}), ...body });
+    expect(res.status).toBe(200);
+    const data = res.body as { sessionId: string; replies: Reply[] };
+    sessionId = data.sessionId;
+    choices = data.replies.flatMap((r) => r.choices ?? []);
+    const text = data.replies
+      .flatMap((r) => r.blocks)
+      .map((b) => (b.type === "list" ? [b.title ?? "", ...b.items].join("\n") : b.type === "link" ? b.label : b.text))
+      .join("\n\n");
+    return { text, options: choices.map((c) => c.label) };
+  };
+  return {
+    say: (text) => send({ text }),
+    async pick(label) {
+      const choice = choices.find((c) => fold(c.label).includes(fold(label)));
+      if (!choice) throw new Error(`no choice "${label}"`);
+      return send({ choiceId: choice.id });
+    },
+  };
+}
+
+const channels: Array<[string, () => Driver]> = [
+  ["telegram", () => telegramDriver(740001)],
+  ["zalo", () => zaloDriver("zct1")],
+  ["web", () => webDriver()],
+];
+
+describe.each(channels)("the same conversation on %s", (_name, makeDriver) => {
+  it("question → card → follow-up choice → answer", async () => {
+    const driver = makeDriver();
+    const card = await driver.say("lam lai can cuoc bi mat o dau");
+    expect(fold(card.text)).toContain("cap lai");
+    expect(fold(card.text)).toContain("can cuoc");
+    expect(card.options.map(fold)).toEqual(expect.arrayContaining([expect.stringContaining("le phi"), expect.stringContaining("huu ich")]));
+
+    const fee = await driver.pick("Lệ phí");
+    expect(fold(fee.text)).toContain("le phi");
+    expect(fold(fee.text)).toContain("can cuoc");
+    expect(fee.text).toMatch(/\d{2}\.000 đồng|[Mm]iễn/);
+
+    const docs = await driver.pick("Giấy tờ");
+    expect(fold(docs.text)).toContain("giay to");
+  });
+});
+
+it("the three channels show the same answer content", async () => {
+  const seen = await Promise.all([telegramDriver(740002), zaloDriver("zct2"), webDriver()].map((d) => d.say("dang ky tam tru")));
+  const words = (s: Seen) => fold(s.text.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">")).match(/[a-z0-9]+/g)!.join(" ");
+  const [tg, zalo, web] = seen.map(words);
+  // Telegram/web show the heading bare, Zalo in 【】; the words are the same.
+  expect(zalo).toContain(web!.slice(0, 200));
+  expect(tg).toContain(web!.slice(0, 200));
+  expect(seen[0]!.options.length).toBe(seen[1]!.options.length);
+  expect(seen[0]!.options.length).toBe(seen[2]!.options.length);
+});
