@@ -46,9 +46,13 @@ function distribution(d: readonly number[]): string {
   return `<div class="dist">${parts}</div>`;
 }
 
-function lowN(n: number): string {
-  return n > 0 && n < 10 ? ` <span class="warn" title="${esc(LOW_N_NOTE)}">⚠ ${esc(LOW_N_NOTE)}</span>` : "";
+/** Full warning (cards) or a marker explained by the footnote (tables). */
+function lowN(n: number, compact = false): string {
+  if (!(n > 0 && n < 10)) return "";
+  return compact ? ` <span class="warn" title="${esc(LOW_N_NOTE)}">⚠</span>` : ` <span class="warn">⚠ ${esc(LOW_N_NOTE)}</span>`;
 }
+
+const FOOTNOTE = `<p class="muted foot"><span class="warn">⚠</span> ${esc(LOW_N_NOTE)}</p>`;
 
 function questionRows(qs: readonly QuestionStats[]): string {
   return qs
@@ -58,7 +62,7 @@ function questionRows(qs: readonly QuestionStats[]): string {
   <td class="num">${esc(formatPct(q.index))}</td>
   <td class="barcell">${bar(q.index)}</td>
   <td class="num">${q.mean === null ? "—" : q.mean.toFixed(2)}</td>
-  <td class="num">${q.n}${lowN(q.n)}</td>
+  <td class="num">${q.n}${lowN(q.n, true)}</td>
   <td class="distcell">${distribution(q.distribution)}</td>
 </tr>`,
     )
@@ -71,14 +75,14 @@ function groupTable(title: string, rows: readonly GroupRow[], empty: string, lim
         .slice(0, limit)
         .map(
           (g) =>
-            `<tr><th scope="row">${esc(g.label)}</th><td class="num">${g.responses}${lowN(g.responses)}</td><td class="num">${esc(formatPct(g.index))}</td><td class="barcell">${bar(g.index)}</td></tr>`,
+            `<tr><th scope="row">${esc(g.label)}</th><td class="num">${g.responses}${lowN(g.responses, true)}</td><td class="num">${esc(formatPct(g.index))}</td><td class="barcell">${bar(g.index)}</td></tr>`,
         )
         .join("\n")
     : `<tr><td colspan="4" class="muted">${esc(empty)}</td></tr>`;
   return `<section class="card"><h2>${esc(title)}</h2>
-<table><thead><tr><th></th><th>Số phiếu</th><th>Hài lòng</th><th></th></tr></thead><tbody>
+<table><thead><tr><th></th><th class="num">Số phiếu</th><th class="num">Hài lòng</th><th></th></tr></thead><tbody>
 ${body}
-</tbody></table></section>`;
+</tbody></table>${rows.some((g) => g.responses < 10) ? FOOTNOTE : ""}</section>`;
 }
 
 /** Monthly index as an inline SVG column chart (response count under each column). */
@@ -165,7 +169,8 @@ h1{font-size:1.45rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .6rem}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin:14px 0}
 .kpi,.card{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .kpi b{display:block;font-size:1.9rem;margin-top:4px}.kpi small{color:#6c7a89}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:14px;margin-top:14px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:0 14px}
+.grid th[scope=row]{font-weight:500}.foot{margin:.5rem 0 0}
 .card{margin-top:14px;overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #eef0f2;text-align:left;vertical-align:middle}
 thead th{font-size:.8rem;color:#6c7a89;font-weight:600}
@@ -205,6 +210,7 @@ ${warn}
 <table><thead><tr><th>Khía cạnh</th><th>Chỉ số</th><th></th><th>Điểm TB</th><th>Số phiếu</th><th>Phân bố 1 → 5</th></tr></thead><tbody>
 ${questionRows([...r.aspects, r.overall])}
 </tbody></table>
+${[...r.aspects, r.overall].some((q) => q.n > 0 && q.n < 10) ? FOOTNOTE : ""}
 <p class="legend">${DIST_LABELS.map((l, i) => `<span><i style="background:${DIST_COLORS[i]}"></i>${esc(l)}</span>`).join("")}</p>
 </section>
 <section class="card"><h2>Theo tháng</h2>${monthChart(r.byMonth)}</section>
