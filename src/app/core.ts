@@ -54,7 +54,8 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
     ...(runner ? { flows: runner } : {}),
     ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
   });
-  const id = fingerprint(knowledge.entries.map((e) => `${e.id}@${e.reviewed}`).join("|") + `#${flowsForIds.flows.size}`);
+  // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
+  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flowsForIds.flows.entries()]));
   return {
     core: {
       engine,

@@ -1,5 +1,6 @@
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
+import { PLACE_WORDS } from "../text/places.js";
 import type { Synonyms } from "./schema.js";
 
 /** What the citizen asks about a procedure, besides which procedure. */
@@ -30,17 +31,21 @@ const FACET_PHRASES: Record<Facet, string[]> = {
  * "dang", so "dang" is deliberately absent.
  */
 const FUNCTION_WORDS = [
-  "a", "ah", "oi", "nhe", "nha", "vay", "thi", "la", "va", "voi", "cua", "cho", "toi", "tui", "minh", "em", "anh",
-  "chi", "ban", "muon", "hoi", "biet", "can", "phai", "co", "khong", "duoc", "nao", "gi", "cac", "nhung", "de",
-  "o", "tai", "ve", "bi", "da", "se", "roi", "nay", "do", "khi", "neu", "ma", "nhu", "the", "sao", "lam", "gom",
-  "nhieu", "hay", "hoac", "xin", "giup", "con", "ai", "dau", "luc", "nguoi", "viec", "gio", "duoc khong", "vui long",
+  "à", "ạ", "ah", "ơi", "nhé", "nha", "vậy", "thì", "là", "và", "với", "của", "cho", "tôi", "tui", "mình", "em", "anh",
+  "chị", "bạn", "muốn", "hỏi", "biết", "cần", "phải", "có", "không", "được", "nào", "gì", "các", "những", "để",
+  "ở", "tại", "về", "bị", "đã", "sẽ", "rồi", "này", "đó", "khi", "nếu", "mà", "như", "thế", "sao", "làm", "gồm",
+  "nhiêu", "hay", "hoặc", "xin", "giúp", "còn", "ai", "đâu", "lúc", "người", "việc", "giờ", "được không", "vui lòng",
+  "vào", "ra", "lên", "xuống", "từ", "đến", "sáng nay", "hôm nay", "bây giờ", "hiện nay", "hiện tại", "nên", "ạ",
 ];
+
 
 export interface QueryToken {
   /** Folded canonical form. */
   t: string;
   /** Filler or facet word: counts little towards a match. */
   weak: boolean;
+  /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
+  weakKind?: "facet" | "stop" | "function";
   /** The citizen's accented form, when they typed accents. */
   accented?: string;
 }
@@ -59,6 +64,8 @@ export interface Analyzer {
   field(text: string): string[][];
   /** Accent keys of a text's words, for the small accents-match bonus. */
   accentKeys(text: string): string[];
+  /** [folded canonical syllable, accent key] of each accented word of a text. */
+  wordForms(text: string): Array<[string, string]>;
 }
 
 export interface AnalyzerOptions {
@@ -77,10 +84,24 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       return group.slice(1).map((variant): [string, string[]] => [variant, target]);
     }),
   );
-  const weakPhrases = createPhraseTable<Facet | "stop">([
-    ...synonyms.stopwords.map((s): [string, "stop"] => [s, "stop"]),
-    ...FUNCTION_WORDS.map((s): [string, "stop"] => [s, "stop"]),
-    ...Object.entries(FACET_PHRASES).flatMap(([facet, phrases]) => phrases.map((p): [string, Facet] => [p, facet as Facet])),
+  // Canonical phrases map to themselves too, so a name typed in its canonical form is recognised whole.
+  const anyName = createPhraseTable<string[]>(
+    synonyms.groups.flatMap((group) => {
+      const target = tokens(group[0]!);
+      return group.map((phrase): [string, string[]] => [phrase, target]);
+    }),
+  );
+  // `accented`: the phrase as written. With accents typed, "hội" is not the
+  // filler "hỏi" and "đỏ" is not "đó": a filler phrase must match its accents too.
+  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string };
+  // Staff stopwords and function words are written as Vietnamese ("nha" the particle has no marks,
+  // so typed "nhà" is not it); place names are listed folded and match however they are typed.
+  const withAccents = (phrase: string): { accented: string } => ({ accented: accentKey(phrase) });
+  const weakPhrases = createPhraseTable<Weak>([
+    ...Object.entries(FACET_PHRASES).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
+    ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
+    ...FUNCTION_WORDS.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
+    ...PLACE_WORDS.map((s): [string, Weak] => [s, { kind: "stop" }]),
   ]);
 
   function expandAbbreviations(words: string[]): string[] {
@@ -114,42 +135,49 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
     query(text) {
       const cut = text.length > maxQueryChars ? text.slice(0, maxQueryChars) : text;
       const raw = rawTokens(cut);
-      // Keep the accented spelling next to each folded token while abbreviations may change the count.
       const folded = raw.map((r) => canonicalSyllable(fold(r)));
       const accentedByFolded = new Map<string, string>();
       raw.forEach((r, i) => {
         if (hasDiacritics(r)) accentedByFolded.set(folded[i]!, accentKey(r));
       });
       const expanded = expandAbbreviations(folded);
-      // Facets and filler are found before synonyms rewrite the words ("online" is a facet word).
-      const facets = new Set<Facet>();
-      const weakMask: boolean[] = new Array(expanded.length).fill(false);
+
+      // 1. Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so
+      //    they are never taken for filler even where a syllable collides ("căn"/"cần" → "can").
+      const words: string[] = [];
+      const named: boolean[] = [];
       for (let i = 0; i < expanded.length; ) {
-        const m = weakPhrases.matchAt(expanded, i);
+        const m = anyName.matchAt(expanded, i);
         if (m) {
-          if (m.value !== "stop") facets.add(m.value);
-          for (let k = i; k < i + m.length; k++) weakMask[k] = true;
+          for (const t of m.value) words.push(t), named.push(true);
+          i += m.length;
+        } else words.push(expanded[i++]!), named.push(false);
+      }
+
+      const accentedMessage = hasDiacritics(cut);
+      const typedKey = (span: string[]) => span.map((w) => accentedByFolded.get(w) ?? w).join(" ");
+      // 2. Facet phrases (even inside names: "trực tuyến" says what to show), then filler.
+      const facets = new Set<Facet>();
+      const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
+      for (let i = 0; i < words.length; ) {
+        const m = weakPhrases.matchAt(words, i);
+        const isFacet = m && m.value.kind === "facet";
+        const accentsAgree =
+          !m || !accentedMessage || !m.value.accented || typedKey(words.slice(i, i + m.length)) === m.value.accented;
+        if (m && accentsAgree && (isFacet || !named.slice(i, i + m.length).some(Boolean))) {
+          if (m.value.kind === "facet") facets.add(m.value.facet);
+          for (let k = i; k < i + m.length; k++) kind[k] = m.value.kind;
           i += m.length;
         } else i++;
       }
-      // Canonicalise strong runs; weak words stay as they are.
-      const result: QueryToken[] = [];
-      let run: string[] = [];
-      const flush = () => {
-        if (run.length === 0) return;
-        for (const t of canonicalise(run).words) {
-          const accented = accentedByFolded.get(t);
-          result.push(accented ? { t, weak: false, accented } : { t, weak: false });
-        }
-        run = [];
-      };
-      expanded.forEach((t, i) => {
-        if (weakMask[i]) {
-          flush();
-          result.push({ t, weak: true });
-        } else run.push(t);
+
+      const result: QueryToken[] = words.map((t, i) => {
+        const token: QueryToken = { t, weak: kind[i] !== undefined };
+        if (kind[i]) token.weakKind = kind[i];
+        const accented = accentedByFolded.get(t);
+        if (accented) token.accented = accented;
+        return token;
       });
-      flush();
       const bigrams: string[] = [];
       for (let i = 0; i + 1 < result.length; i++) {
         if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
@@ -166,6 +194,10 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
 
     accentKeys(text) {
       return rawTokens(text).filter(hasDiacritics).map(accentKey);
+    },
+
+    wordForms(text) {
+      return rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]);
     },
   };
 }

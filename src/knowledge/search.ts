@@ -60,6 +60,7 @@ const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
 const FUZZY_FACTOR = 0.8;
 const WEAK_FACTOR = 0.2;
 const PAIR_FACTOR = 0.6;
+const ACCENT_MISMATCH = 0.5;
 
 interface DocIndex {
   entry: Entry;
@@ -71,6 +72,8 @@ interface DocIndex {
   keywordBigrams: Set<string>;
   textTokens: Set<string>;
   accentKeys: Set<string>;
+  /** Folded syllable → the accented spellings it has in this entry's names and keywords. */
+  accentForms: Map<string, Set<string>>;
 }
 
 export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
@@ -99,7 +102,15 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       keywordBigrams: new Set(),
       textTokens: new Set(),
       accentKeys: new Set(nameTexts.flatMap((n) => analyzer.accentKeys(n))),
+      accentForms: new Map(),
     };
+    for (const text of [...nameTexts, ...entry.keywords]) {
+      for (const [folded, accented] of analyzer.wordForms(text)) {
+        const forms = doc.accentForms.get(folded);
+        if (forms) forms.add(accented);
+        else doc.accentForms.set(folded, new Set([accented]));
+      }
+    }
     for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams);
     for (const segments of keywordSegments) collect(segments, doc.keywordTokens, doc.keywordBigrams);
     for (const segments of textSegments) collect(segments, doc.textTokens, null);
@@ -157,13 +168,23 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
     const q = analyzer.query(question);
-    const strongWords = q.tokens.filter((t) => !t.weak).length;
-    const empty: SearchResult = { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords: [], strongWords };
-    if (q.tokens.length === 0) return empty;
+    if (q.tokens.length === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords: [], strongWords: 0 };
+
+    // A function word that forms a known name with its neighbour is part of that name
+    // ("khai tu": "tu" is not "từ" here; "can cuoc": "can" is not "cần").
+    // Only without accents is that ambiguous: typed "với" is the function word, whatever the names say.
+    const toks = q.tokens.map((tok, i, all) => {
+      if (tok.weakKind !== "function" || q.hadDiacritics) return tok;
+      const prev = all[i - 1];
+      const next = all[i + 1];
+      const named = (prev && !prev.weak && knownBigrams.has(`${prev.t} ${tok.t}`)) || (next && !next.weak && knownBigrams.has(`${tok.t} ${next.t}`));
+      return named ? { t: tok.t, weak: false } : tok;
+    });
+    const strongWords = toks.filter((t) => !t.weak).length;
 
     // Resolve each token: known as is, corrected by fuse, or unknown.
     const unknownWords: string[] = [];
-    const resolved = q.tokens.map((tok) => {
+    const resolved = toks.map((tok) => {
       if (postings.has(tok.t)) return { ...tok, match: tok.t, factor: 1 };
       const fixed = tok.weak ? null : correct(tok.t);
       if (fixed) return { ...tok, match: fixed, factor: FUZZY_FACTOR };
@@ -176,7 +197,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
     const candidates = new Set<number>();
     for (const r of seeds) for (const d of postings.get(r.match!) ?? []) candidates.add(d);
-    if (candidates.size === 0) return { ...empty, unknownWords };
+    if (candidates.size === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
 
     const weightOf = (r: (typeof resolved)[number]) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
     // Filler counts only where it matches a name ("toàn trình" in a title); its absence is no evidence.
@@ -195,9 +216,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       let totalWeight = strongWeight;
       for (const r of resolved) {
         if (!r.match) continue;
-        const w = weightOf(r) * r.factor;
+        let w = weightOf(r) * r.factor;
+        // Typed "vàng" is not the entry's "vắng": same letters, another word.
+        const forms = r.accented ? doc.accentForms.get(r.match) : undefined;
+        if (forms && !forms.has(r.accented!)) w *= ACCENT_MISMATCH;
         if (r.weak) {
-          if (!doc.nameTokens.has(r.match) && !doc.keywordTokens.has(r.match)) continue;
+          // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
+          // "với", "cho" in an entry's name must not make it look closer than another.
+          if (r.weakKind !== "facet" || (!doc.nameTokens.has(r.match) && !doc.keywordTokens.has(r.match))) continue;
           totalWeight += weightOf(r);
         }
         if (doc.nameTokens.has(r.match) || doc.keywordTokens.has(r.match)) coveredByNames += w;
@@ -209,7 +235,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
             : doc.textTokens.has(r.match)
               ? FIELD_WEIGHT.text
               : 0;
-        covered += weightOf(r) * where * r.factor;
+        covered += w * where;
       }
       for (const b of topicPairs) {
         if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {

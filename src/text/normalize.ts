@@ -29,13 +29,19 @@ const OLD_TO_NEW_TONE: Record<string, string> = {
   ùy: "uỳ", úy: "uý", ủy: "uỷ", ũy: "uỹ", ụy: "uỵ",
 };
 
-/** Accent-preserving key: NFC, lower case, tone marks placed the modern way ("hòa" → "hoà"). */
+const Y_TO_I: Record<string, string> = { y: "i", ý: "í", ỳ: "ì", ỷ: "ỉ", ỹ: "ĩ", ỵ: "ị" };
+const I_Y_ACCENTED = /(^|[^\p{L}])(k|l|m|s|t|h|v|d|ph|th|ch|ngh|kh|gh)([yýỳỷỹỵ])(?=$|[^\p{L}])/gu;
+
+/**
+ * Accent-preserving key: NFC, lower case, tone marks placed the modern way ("hòa" → "hoà") and
+ * the i/y spelling unified ("ký" → "kí").
+ */
 export function accentKey(text: string): string {
   let s = nfc(text).toLowerCase();
   for (const [oldForm, newForm] of Object.entries(OLD_TO_NEW_TONE)) {
     if (s.includes(oldForm)) s = s.split(oldForm).join(newForm);
   }
-  return s;
+  return s.replace(I_Y_ACCENTED, (_m, lead: string, consonant: string, y: string) => `${lead}${consonant}${Y_TO_I[y] ?? y}`);
 }
 
 // Syllables where y and i are interchangeable spellings (ký/kí, lý/lí, mỹ/mĩ, sỹ/sĩ, tỷ/tỉ).

@@ -1,0 +1,99 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { formatProblem } from "../../src/knowledge/yaml-source.js";
+
+const REAL = join(import.meta.dirname, "../../knowledge");
+const dirs: string[] = [];
+function copyOfReal(): string {
+  const dir = mkdtempSync(join(tmpdir(), "dvc-kb-"));
+  cpSync(REAL, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const VALID = `id: thu-nghiem
+kind: faq
+title: Câu hỏi thử nghiệm
+body: Nội dung trả lời.
+source: Ghi chú nội bộ
+reviewed: 2026-11-23
+`;
+
+describe("knowledge loader", () => {
+  it("loads the shipped knowledge without a single problem", () => {
+    const { knowledge, problems } = loadKnowledge(REAL);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(knowledge.entries.length).toBeGreaterThan(10);
+    expect(knowledge.synonyms.groups.length).toBeGreaterThan(0);
+  });
+
+  it("reports a YAML syntax error with file and line", () => {
+    const dir = copyOfReal();
+    writeFileSync(join(dir, "zz-syntax.yaml"), "id: zz-syntax\nkind: faq\ntitle: [unclosed\n  body: x\n");
+    const { problems } = loadKnowledge(dir);
+    const p = problems.find((x) => x.file.endsWith("zz-syntax.yaml"));
+    expect(p).toBeDefined();
+    expect(p!.line).toBeGreaterThanOrEqual(3);
+    expect(p!.message).toMatch(/YAML syntax/);
+  });
+
+  it("names the line of a bad field and the entry line of a missing one", () => {
+    const dir = copyOfReal();
+    writeFileSync(
+      join(dir, "zz-schema.yaml"),
+      VALID.replace("title: Câu hỏi thử nghiệm\n", "") + "---\n" + VALID.replace("thu-nghiem", "thu-nghiem-2").replace("2026-11-23", "23/11/2026"),
+    );
+    const problems = loadKnowledge(dir).problems.filter((p) => p.file.endsWith("zz-schema.yaml"));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/zz-schema\.yaml:1: title: is required/),
+      expect.stringMatching(/zz-schema\.yaml:12: reviewed: must be a date YYYY-MM-DD/),
+    ]);
+  });
+
+  it("collects problems from every file at once, including cross-file ones", () => {
+    const dir = copyOfReal();
+    writeFileSync(join(dir, "zz-a.yaml"), VALID);
+    writeFileSync(join(dir, "zz-b.yaml"), VALID + "related:\n  - khong-ton-tai\n");
+    writeFileSync(join(dir, "zz-c.yaml"), VALID.replace("thu-nghiem", "thu-nghiem-c").replace("kind: faq", "kind: faq\nfee: 10000"));
+    const messages = loadKnowledge(dir).problems.map(formatProblem);
+    expect(messages).toContainEqual(expect.stringMatching(/zz-b\.yaml:1: knowledge: duplicate id "thu-nghiem" \(first in .*zz-a\.yaml:1\)/));
+    expect(messages).toContainEqual(expect.stringMatching(/zz-c\.yaml:\d+: unknown field\(s\) "fee"/));
+    // The duplicate is rejected before its references are read; a fresh id shows the unknown reference.
+    writeFileSync(join(dir, "zz-b.yaml"), VALID.replace("thu-nghiem", "thu-nghiem-b") + "related:\n  - khong-ton-tai\n");
+    const again = loadKnowledge(dir).problems.map(formatProblem);
+    expect(again).toContainEqual(expect.stringMatching(/zz-b\.yaml:8: related: unknown entry id "khong-ton-tai"/));
+  });
+
+  it("rejects a procedure without level, agency or a fee without channel", () => {
+    const dir = copyOfReal();
+    writeFileSync(
+      join(dir, "zz-proc.yaml"),
+      `id: zz-proc
+kind: procedure
+title: Thủ tục thử
+field: Thử
+tier: xa
+fees:
+  - amount: 1000
+source: Ghi chú
+reviewed: 2026-11-23
+`,
+    );
+    const messages = loadKnowledge(dir).problems.filter((p) => p.file.endsWith("zz-proc.yaml")).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^agency/), expect.stringMatching(/^level/), expect.stringMatching(/^fees\.0\.channel/)]));
+  });
+
+  it("keeps valid entries usable when another file is broken", () => {
+    const dir = copyOfReal();
+    writeFileSync(join(dir, "zz-broken.yaml"), "id: [broken\n");
+    const { knowledge, problems } = loadKnowledge(dir);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(knowledge.byId.has("dang-ky-thuong-tru")).toBe(true);
+  });
+});

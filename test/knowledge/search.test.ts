@@ -1,0 +1,97 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+
+let index: SearchIndex;
+beforeAll(() => {
+  const { knowledge } = loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  index = createSearchIndex(knowledge.entries, knowledge.synonyms);
+});
+
+function top(question: string): { id: string | undefined; confident: boolean; score: number } {
+  const r = index.search(question);
+  return { id: r.hits[0]?.entry.id, confident: r.confident, score: r.hits[0]?.score ?? 0 };
+}
+
+describe("retrieval on golden questions", () => {
+  const golden: Array<[string, string]> = [
+    ["đăng ký thường trú", "dang-ky-thuong-tru"],
+    ["dang ky thuong tru", "dang-ky-thuong-tru"],
+    ["nhập hộ khẩu cho con", "dang-ky-thuong-tru"],
+    ["đăng ký tạm trú ở Bắc Ninh", "dang-ky-tam-tru"],
+    ["cho tôi hỏi làm lại căn cước ở Thanh Hóa thì làm thế nào", "cap-doi-cap-lai-the-can-cuoc"],
+    ["dang ky tam tru cho nguoi thue tro", "dang-ky-tam-tru"],
+    ["Cho tôi hỏi tôi muốn đăng ký kết hôn với bạn gái thì cần những giấy tờ gì ạ?", "dang-ky-ket-hon"],
+    ["dang ki ket hon", "dang-ky-ket-hon"],
+    ["làm giấy khai sinh cho con mới sinh", "dang-ky-khai-sinh"],
+    ["lam ho chieu", "cap-ho-chieu-pho-thong"],
+    ["passport làm online được không", "cap-ho-chieu-pho-thong"],
+    ["xin phiếu LLTP", "cap-phieu-ly-lich-tu-phap"],
+    ["đổi bằng lái xe ô tô", "doi-giay-phep-lai-xe"],
+    ["thuogn tru", "dang-ky-thuong-tru"],
+    ["dang ky kaet hon", "dang-ky-ket-hon"],
+    ["tách hộ khẩu ra riêng", "tach-ho"],
+    ["khai báo tạm vắng", "khai-bao-tam-vang"],
+  ];
+  it.each(golden)("%s → %s", (question, id) => {
+    const r = top(question);
+    expect(r.id).toBe(id);
+    expect(r.confident).toBe(true);
+  });
+
+  it("answers the same with and without accents, and with decomposed input", () => {
+    for (const q of ["đăng ký tạm trú", "Đăng ký tạm trú".normalize("NFD")]) {
+      expect(top(q).id).toBe(top("dang ky tam tru").id);
+    }
+  });
+
+  it("gives a small edge to the entry whose accents match what was typed", () => {
+    const accented = index.search("tạm trú").hits[0]!;
+    const bare = index.search("tam tru").hits[0]!;
+    expect(accented.entry.id).toBe(bare.entry.id);
+    expect(accented.score).toBeGreaterThanOrEqual(bare.score);
+  });
+
+  it("scores are in 0..1, best first", () => {
+    const r = index.search("cấp lại căn cước bị mất");
+    const scores = r.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const s of scores) expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("honest 'I don't know'", () => {
+  const outside = [
+    "giá vàng hôm nay bao nhiêu",
+    "thời tiết Hà Nội ngày mai",
+    "Thủ tục cấp giấy phép kinh doanh dịch vụ lữ hành quốc tế gồm những giấy tờ gì?",
+    "Hồ sơ đăng ký thỏa ước lao động tập thể gồm những gì",
+    "cấp chứng chỉ hành nghề dược",
+    "hồ sơ gồm những gì",
+    "bao lâu",
+    "thủ tục như thế nào",
+    "asdfgh qwerty",
+  ];
+  it.each(outside)("%s → not answered", (question) => {
+    expect(top(question).confident).toBe(false);
+  });
+
+  it("does not match on filler words alone", () => {
+    const r = index.search("cho tôi hỏi thủ tục hồ sơ gồm những gì, mất bao lâu, nộp ở đâu ạ");
+    expect(r.confident).toBe(false);
+    expect(r.facets).toEqual(new Set(["documents", "time", "where"]));
+  });
+});
+
+describe("facets", () => {
+  it.each([
+    ["lệ phí làm hộ chiếu", "fee"],
+    ["làm căn cước mất bao lâu", "time"],
+    ["đăng ký khai sinh nộp ở đâu", "where"],
+    ["đăng ký tạm trú cần giấy tờ gì", "documents"],
+    ["đăng ký kết hôn online được không", "online"],
+  ])("%s asks for %s", (question, facet) => {
+    expect([...index.search(question).facets]).toContain(facet);
+  });
+});

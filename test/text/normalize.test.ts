@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { accentKey, canonicalSyllable, fold, foldedText, hasDiacritics, nfc, rawTokens, tokens } from "../../src/text/normalize.js";
+import { maskPersonalData } from "../../src/text/mask.js";
+
+describe("Vietnamese normalisation", () => {
+  it("folds diacritics and đ", () => {
+    expect(fold("Đăng ký thường trú")).toBe("dang ky thuong tru");
+    expect(fold("ĐỊNH DANH ĐIỆN TỬ")).toBe("dinh danh dien tu");
+  });
+
+  it("treats decomposed (NFD) input like composed input", () => {
+    const decomposed = "Căn cước".normalize("NFD");
+    expect(decomposed).not.toBe("Căn cước");
+    expect(nfc(decomposed)).toBe("Căn cước");
+    expect(tokens(decomposed)).toEqual(tokens("Căn cước"));
+    expect(rawTokens(decomposed)).toEqual(["căn", "cước"]);
+  });
+
+  it("unifies old and new tone placement for the accent-aware key", () => {
+    expect(accentKey("hòa")).toBe(accentKey("hoà"));
+    expect(accentKey("thủy")).toBe(accentKey("thuỷ"));
+    expect(accentKey("Hòa Bình")).not.toBe(accentKey("Hoà Bính"));
+  });
+
+  it("unifies i/y spelling variants (ký/kí, lý/lí, mỹ/mĩ)", () => {
+    expect(tokens("đăng ký")).toEqual(tokens("đăng kí"));
+    expect(tokens("lý lịch")).toEqual(tokens("lí lịch"));
+    expect(canonicalSyllable("my")).toBe("mi");
+    // "quy" is not a variant of "qui" in names like "quy định"; it stays.
+    expect(canonicalSyllable("quy")).toBe("quy");
+  });
+
+  it("keeps procedure codes whole and splits other punctuation", () => {
+    expect(rawTokens("Mã 1.004222, có không?")).toEqual(["mã", "1.004222", "có", "không"]);
+    expect(foldedText("Giấy phép lái xe (GPLX)!")).toBe("giay phep lai xe gplx");
+  });
+
+  it("knows whether the citizen typed accents", () => {
+    expect(hasDiacritics("tạm trú")).toBe(true);
+    expect(hasDiacritics("tam tru")).toBe(false);
+  });
+});
+
+describe("personal data masking", () => {
+  it("masks chip-ID numbers, phone numbers and e-mails", () => {
+    const masked = maskPersonalData("CCCD 001203004567, gọi 0912 345 678 hoặc +84912345678, mail an.nguyen@gmail.com");
+    expect(masked).not.toMatch(/001203004567|0912|345 678|84912345678|an\.nguyen/);
+    expect(masked).toContain("[số giấy tờ]");
+    expect(masked).toContain("[số điện thoại]");
+    expect(masked).toContain("[email]");
+  });
+
+  it("leaves ordinary numbers and fees alone", () => {
+    expect(maskPersonalData("lệ phí 20.000 đồng trong 7 ngày")).toBe("lệ phí 20.000 đồng trong 7 ngày");
+  });
+});
+
+describe("accent keys", () => {
+  it("unify i/y spellings but keep different tones apart", () => {
+    expect(accentKey("đăng ký")).toBe(accentKey("đăng kí"));
+    expect(accentKey("lý lịch")).toBe(accentKey("lí lịch"));
+    expect(accentKey("vàng")).not.toBe(accentKey("vắng"));
+    expect(accentKey("quý")).toBe("quý");
+  });
+});
