@@ -18,6 +18,13 @@ import { createStore } from "../store/create-store.js";
  * SIGINT it stops taking work (503), finishes what is in flight, closes the store and exits 0.
  */
 export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
+  // A signal during start-up is remembered and honoured once everything is open (then closed cleanly).
+  let signalled: string | undefined;
+  let shutdown: ((signal: string) => void) | undefined;
+  const onSignal = (signal: string) => (shutdown ? shutdown(signal) : (signalled ??= signal));
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  process.once("SIGINT", () => onSignal("SIGINT"));
+
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
@@ -46,7 +53,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
 
   let stopping: Promise<void> | undefined;
-  const shutdown = (signal: string) => {
+  shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, "serve: shutting down");
       // A stuck dependency must not keep the process alive forever.
@@ -66,8 +73,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
       process.exit(0);
     })();
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  if (signalled) return shutdown(signalled);
 
   await app.listen({ port: config.port, host: config.host });
   logger.info(
