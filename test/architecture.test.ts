@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// DESIGN.md: the inner layers know nothing of the outer ones. Engine, knowledge, flows and
+// feedback import no channel library, no Redis client and no HTTP library, and read no env.
+const SRC = join(import.meta.dirname, "../src");
+const INNER = ["engine", "knowledge", "flows", "feedback", "text"];
+const FORBIDDEN = [/^grammy/, /^@grammyjs\//, /^axios$/, /^redis$/, /^@redis\//, /^fastify/, /^@fastify\//, /^node:http/, /^node:https/, /^node:net$/];
+const OUTER_DIRS = ["channels", "server", "store", "cli"];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(dir, f));
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+describe("layering", () => {
+  for (const layer of INNER) {
+    it(`${layer} imports no channel, Redis or HTTP library and no outer layer`, () => {
+      for (const file of filesUnder(join(SRC, layer))) {
+        for (const spec of imports(file)) {
+          expect(FORBIDDEN.some((re) => re.test(spec)), `${file} imports ${spec}`).toBe(false);
+          // The store *port* is an interface the inner layers may name; adapters are off limits.
+          if (spec.endsWith("/store/port.js")) continue;
+          const outer = OUTER_DIRS.find((d) => spec.includes(`/${d}/`));
+          expect(outer, `${file} imports ${spec}`).toBeUndefined();
+        }
+      }
+    });
+
+    it(`${layer} does not read the environment`, () => {
+      for (const file of filesUnder(join(SRC, layer))) {
+        expect(readFileSync(file, "utf8"), file).not.toMatch(/process\.env/);
+      }
+    });
+  }
+});
