@@ -77,6 +77,16 @@ describe("POST /webhooks/telegram", () => {
     expect(fold(String(m!.payload.text))).toContain("xin chao");
   });
 
+  it("waits and retries when Telegram answers 429 with retry_after", async () => {
+    fake.failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const started = Date.now();
+    await postJson(hook(), telegramText(700007, "dang ky tam tru"), ok);
+    const sent = await fake.waitForSent(700007, 2);
+    expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
+    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+
   it("refuses what is not an update with 400", async () => {
     expect((await postJson(hook(), { hello: "world" }, ok)).status).toBe(400);
     expect((await postJson(hook(), "[1,2", ok)).status).toBe(400);

@@ -47,11 +47,11 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
 
     await page.getByRole("button", { name: /Lệ phí/ }).first().click();
     await page.locator("article.user", { hasText: "Lệ phí" }).waitFor({ timeout: 5000 });
-    await page.waitForFunction(() => document.querySelectorAll("article.bot h2").length >= 2, undefined, { timeout: 10_000 });
+    await page.waitForFunction('document.querySelectorAll("article.bot h2").length >= 2', undefined, { timeout: 10_000 });
     const last = page.locator("article.bot").last();
     expect(fold(await last.innerText())).toContain("le phi");
 
-    const session = await page.evaluate(() => localStorage.getItem("dvc-bot-session"));
+    const session = await page.evaluate<string | null>('localStorage.getItem("dvc-bot-session")');
     expect(session).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(errors).toEqual([]);
     await page.close();
