@@ -41,7 +41,7 @@ export interface EngineOptions {
 /** Menu items: a flow when it exists, else the guide entry with that id, else left out. */
 const MENU: Array<{ flow?: string; entry?: string; label: string }> = [
   { flow: "online-level", entry: "muc-do-dich-vu-cong-truc-tuyen", label: "🌐 Thủ tục nào làm online được?" },
-  { flow: "vneid", entry: "tai-khoan-vneid", label: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC" },
+  { flow: "vneid", entry: "dang-nhap-cong-dich-vu-cong", label: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC" },
   { flow: "payment", entry: "thanh-toan-truc-tuyen", label: "💳 Thanh toán phí, lệ phí trực tuyến" },
   { entry: "nop-ho-so-truc-tuyen", label: "📝 Cách nộp hồ sơ trực tuyến" },
   { entry: "tra-cuu-ho-so", label: "🔎 Tra cứu tình trạng hồ sơ" },
@@ -60,6 +60,8 @@ const DOSSIER_CODE = /\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\b/;
 const MY_DOSSIER = /\bho so (cua )?(toi|minh|em|chau|con|tui)\b|\bho so (den dau|da xong|xong chua|the nao roi|sao roi)|\b(tinh trang|trang thai) ho so\b/;
 const FOLLOW_UP_LEAD = /^(con|the con|vay con|vay|the|con ve|ve)\b/;
 const MAX_CHOICE_ID_BYTES = 64;
+/** The guide that explains how to look a dossier up. */
+const DOSSIER_GUIDE = "tra-cuu-ho-so";
 
 export function createEngine(options: EngineOptions): Engine {
   const { knowledge, index, flows } = options;
@@ -118,10 +120,14 @@ export function createEngine(options: EngineOptions): Engine {
     }
 
     if (DOSSIER_CODE.test(text) || MY_DOSSIER.test(key)) {
-      out.reply([
-        { type: "text", text: M.dossierStatus },
-        { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
-      ]);
+      const guide = entry(DOSSIER_GUIDE);
+      out.reply(
+        [
+          { type: "text", text: M.dossierStatus },
+          { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
+        ],
+        [...(guide ? [{ id: `e:${guide.id}`, label: CHOICE_LABELS.related(guide.title) }] : []), { id: "m", label: CHOICE_LABELS.menu }],
+      );
       out.metric("answered", { kind: "dossier-status" });
       return out.done();
     }

@@ -8,8 +8,7 @@ import type { Facet } from "../knowledge/analyze.js";
 
 export const PORTAL_URL = "https://dichvucong.gov.vn";
 export const PORTAL_SEARCH_URL = PORTAL_URL;
-export const DOSSIER_LOOKUP_URL = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html";
-export const FEEDBACK_URL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html";
+export const DOSSIER_LOOKUP_URL = PORTAL_URL;
 export const HOTLINE = "1800 1096";
 
 export const M = {
@@ -34,8 +33,8 @@ export const M = {
   detailLink: "Xem chi tiết và nộp hồ sơ",
   rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",
   dossierStatus:
-    "Tôi không xem được tình trạng hồ sơ của bạn. Bạn tra cứu trên Cổng Dịch vụ công quốc gia bằng mã hồ sơ (có trong biên nhận hoặc tin nhắn/email xác nhận), hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
-  dossierLookupLabel: "Tra cứu hồ sơ",
+    "Tôi không xem được tình trạng hồ sơ của bạn. Bạn vào Cổng Dịch vụ công quốc gia, mục \"Tra cứu hồ sơ\", nhập mã hồ sơ (có trong giấy biên nhận hoặc tin nhắn/email xác nhận); hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
+  dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
   noFollowUpContext: "Bạn đang hỏi về thủ tục nào? Hãy gõ tên thủ tục, ví dụ: \"lệ phí đăng ký tạm trú\".",
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
