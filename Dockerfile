@@ -7,8 +7,7 @@ COPY package.json package-lock.json ./
 # Scripts off here: `prepare` would build before the sources are copied.
 RUN npm ci --ignore-scripts
 COPY . .
-# public/ is optional in the source tree; the runtime stage copies it unconditionally.
-RUN npm run build && mkdir -p public
+RUN npm run build
 
 # --- runtime: production dependencies, compiled code and the shipped data ----------------------
 FROM node:20-bookworm-slim
@@ -20,6 +19,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` needs tsc, which is a dev dependency; dist/ comes from the build stage.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+# What `serve` reads at run time: the compiled CLI (bin/dvc-bot.js → dist/cli/main.js), the web
+# chat page (public/, found relative to dist/), and the shipped knowledge/ and flows/ (KNOWLEDGE_DIR
+# and FLOWS_DIR default to ./knowledge and ./flows under WORKDIR).
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/knowledge ./knowledge

@@ -17,6 +17,7 @@ export interface ReportCliOptions {
 /**
  * `dvc-bot report`: the survey summary from the configured store (Redis when REDIS_URL is set).
  * Plain text by default; `--json`, `--csv` (one row per response, for Excel) or `--html FILE`.
+ * With REDIS_URL set but Redis unreachable it fails (exit 1) rather than print partial numbers.
  */
 export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions): Promise<void> {
   const config = loadConfig(env);
@@ -25,6 +26,12 @@ export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions):
   const logger = createLogger(env.LOG_LEVEL ?? "warn");
   const store = await createStore(config, logger);
   try {
+    // A Redis store that cannot reach Redis would report only this machine's spool: numbers that
+    // look real but are not. Better no report than a wrong one.
+    if (store.kind === "redis") {
+      const health = await store.health();
+      if (health.status !== "ok") throw new Error(`report: Redis is unreachable, the report would be incomplete (${health.detail ?? "degraded"})`);
+    }
     const [survey, helpful, unanswered] = await Promise.all([store.read("survey", range), store.read("helpful", range), store.read("unanswered", range)]);
     if (opts.csv) {
       process.stdout.write(renderCsv(survey, range));

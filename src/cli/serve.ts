@@ -29,6 +29,13 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
+  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
+    // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
+    logger.warn("serve: TELEGRAM_WEBHOOK_SECRET is not set; /webhooks/telegram accepts updates from anyone");
+  }
+  if (config.redisUrl && !config.respondentSalt) {
+    logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
+  }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });
 

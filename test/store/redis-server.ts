@@ -36,15 +36,17 @@ export function canConnect(port: number, host = "127.0.0.1", timeoutMs = 300): P
   });
 }
 
-export async function testRedis(port?: number): Promise<TestRedis> {
+/** `password` → `--requirepass`, and the url carries it (`redis://:password@…`). */
+export async function testRedis(port?: number, options: { password?: string } = {}): Promise<TestRedis> {
   const p = port ?? (await freePort());
+  const auth = options.password ? ["--requirepass", options.password] : [];
   let child: ChildProcess | null = null;
   return {
     port: p,
-    url: `redis://127.0.0.1:${p}`,
+    url: options.password ? `redis://:${encodeURIComponent(options.password)}@127.0.0.1:${p}` : `redis://127.0.0.1:${p}`,
     async start() {
       if (child) return;
-      child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...auth], {
         stdio: "ignore",
       });
       const deadline = Date.now() + 5000;

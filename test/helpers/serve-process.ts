@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../store/redis-server.js";
+import type { FakePlatforms } from "./fake-platforms.js";
+import { fold, postJson, zaloEvent } from "./bot-server.js";
+
+/**
+ * The real CLI (`node bin/dvc-bot.js …`, compiled dist/) as a child process, for process-level
+ * tests. The child gets a clean environment (PATH and HOME only, plus what the test passes) so a
+ * REDIS_URL or bot token on the developer's machine never leaks in.
+ */
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "bin", "dvc-bot.js");
+
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? tmpdir(), ...env };
+}
+
+export interface ServeProcess {
+  url: string;
+  port: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** True while the process has not exited. */
+  alive(): boolean;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (null if killed) once it is gone. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+/** Starts `dvc-bot serve` on a free port and waits for /healthz (up to 20 s). */
+export async function spawnServe(env: Record<string, string>): Promise<ServeProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
+    cwd: ROOT,
+    env: cleanEnv({ HOST: "127.0.0.1", LOG_LEVEL: "info", ...env, PORT: String(port) }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  child.stderr?.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const proc: ServeProcess = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    output: () => out,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    async stop(graceMs = 5000) {
+      if (proc.alive()) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      return child.exitCode;
+    },
+  };
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (!proc.alive()) throw new Error(`test: serve exited during start-up:\n${out.slice(-2000)}`);
+    const ok = await fetch(`${proc.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return proc;
+    await sleep(100);
+  }
+  await proc.stop(0);
+  throw new Error(`test: serve did not answer /healthz within 20 s:\n${out.slice(-2000)}`);
+}
+
+/** Runs the CLI once (`node bin/dvc-bot.js ARGS…`) under a clean `env`; resolves when it exits. */
+export async function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+  const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+  return { code, stdout, stderr };
+}
+
+/** `dvc-bot report --json` under `env` (give it its own DATA_DIR), parsed; throws if it fails. */
+export async function reportJson(env: Record<string, string>): Promise<{ responses: number; index: { overall: number | null } }> {
+  const { code, stdout, stderr } = await runCli(["report", "--json"], env);
+  if (code !== 0) throw new Error(`test: report exited ${code}: ${stderr.slice(-1000)}`);
+  return JSON.parse(stdout) as { responses: number; index: { overall: number | null } };
+}
+
+/** A fresh temp folder (remove it with `removeDirs`). */
+export async function tempDir(label: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `dvc-prod-${label}-`));
+}
+
+export async function removeDirs(dirs: readonly string[]): Promise<void> {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `check` every 100 ms until it is true; throws with `what` after `ms`. */
+export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`test: ${what} not within ${ms} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * One Zalo text message to a server; resolves once the bot's reply to that chat has arrived
+ * (the count grew and stayed put for a moment, as replies may come in several messages).
+ */
+export async function zaloSay(fake: FakePlatforms, serverUrl: string, secret: string, chatId: string, text: string, timeoutMs = 8000): Promise<string> {
+  const before = fake.sent(chatId).length;
+  const res = await postJson(`${serverUrl}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": secret });
+  if (res.status !== 200) throw new Error(`test: zalo webhook answered ${res.status}`);
+  const sent = await fake.waitForSent(chatId, before + 1, timeoutMs, 250);
+  return String(sent[sent.length - 1]?.payload.text ?? "");
+}
+
+/**
+ * The satisfaction survey as the acceptance scripts take it: "đánh giá", then "5" to every
+ * question ("bỏ qua" where the bot offers to skip) until it thanks; messages go to the servers
+ * in turn. Returns how many messages the citizen sent.
+ */
+export async function takeZaloSurvey(fake: FakePlatforms, serverUrls: readonly string[], secret: string, chatId: string): Promise<number> {
+  let last = fold(await zaloSay(fake, serverUrls[0]!, secret, chatId, "đánh giá"));
+  let k = 0;
+  for (let i = 0; i < 30; i++) {
+    if (i > 0 && last.includes("cam on")) return k + 1;
+    k += 1;
+    const url = serverUrls[k % serverUrls.length]!;
+    last = fold(await zaloSay(fake, url, secret, chatId, last.includes("bo qua") ? "bỏ qua" : "5"));
+  }
+  throw new Error(`test: the survey did not end; last message: ${last}`);
+}
