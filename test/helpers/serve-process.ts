@@ -27,6 +27,8 @@ export interface ServeProcess {
   output(): string;
   /** True while the process has not exited. */
   alive(): boolean;
+  /** SIGKILL: a crash, no shutdown code runs. */
+  crash(): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (null if killed) once it is gone. */
   stop(graceMs?: number): Promise<number | null>;
 }
@@ -48,6 +50,10 @@ export async function spawnServe(env: Record<string, string>): Promise<ServeProc
     port,
     output: () => out,
     alive: () => child.exitCode === null && child.signalCode === null,
+    async crash() {
+      if (proc.alive()) child.kill("SIGKILL");
+      await exited;
+    },
     async stop(graceMs = 5000) {
       if (proc.alive()) {
         child.kill("SIGTERM");

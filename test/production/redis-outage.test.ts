@@ -8,7 +8,7 @@ import { testRedis, type TestRedis } from "../store/redis-server.js";
  * A real `dvc-bot serve` whose private, password-protected redis-server is SIGKILLed mid-traffic
  * and later restarted on the same port (empty: no persistence). The bot must keep answering,
  * say "degraded" on /readyz while staying in rotation, spool the survey finished meanwhile and
- * write it to Redis exactly once when Redis is back.
+ * write it to Redis exactly once when Redis is back — even if the instance crashed meanwhile.
  */
 
 const PASSWORD = "r3dis-Pa55word-outage";
@@ -16,7 +16,10 @@ const PASSWORD = "r3dis-Pa55word-outage";
 let redis: TestRedis | undefined;
 let fake: FakePlatforms | undefined;
 let serve: ServeProcess | undefined;
+const instances: ServeProcess[] = [];
 const dirs: string[] = [];
+/** Output of instances that are gone. */
+const logs: string[] = [];
 
 interface Ready {
   status: string;
@@ -48,23 +51,27 @@ beforeAll(async () => {
   await redis.start();
   fake = await startFakePlatforms();
   for (const label of ["serve", "report"]) dirs.push(await tempDir(label));
-  serve = await spawnServe({
-    REDIS_URL: redis.url,
+  serve = await startServe();
+});
+
+function startServe(): Promise<ServeProcess> {
+  return spawnServe({
+    REDIS_URL: redis!.url,
     DATA_DIR: dirs[0]!,
     RESPONDENT_SALT: "outage-salt",
     RATE_LIMIT_PER_MINUTE: "1000",
     ZALO_BOT_TOKEN: ZALO_TOKEN,
-    ZALO_API_URL: fake.url,
+    ZALO_API_URL: fake!.url,
     ZALO_WEBHOOK_SECRET: ZALO_SECRET,
     TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-    TELEGRAM_API_ROOT: fake.url,
+    TELEGRAM_API_ROOT: fake!.url,
     TELEGRAM_WEBHOOK_URL: "https://bot.example.invalid/webhooks/telegram",
     TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-  });
-});
+  }).then((s) => (instances.push(s), s));
+}
 
 afterAll(async () => {
-  await serve?.stop();
+  await Promise.allSettled(instances.map((s) => s.stop()));
   await redis?.kill();
   await fake?.close();
   await removeDirs(dirs);
@@ -85,10 +92,12 @@ describe("Redis outage under a running serve", () => {
     const degraded = await readyz();
     expect(degraded.code).toBe(200);
     expect(degraded.body).toMatchObject({ status: "degraded", store: { kind: "redis", status: "degraded" } });
+    expect(JSON.stringify(degraded.body)).not.toContain(PASSWORD);
 
     // A whole survey during the outage (sessions in instance memory), spooled to DATA_DIR.
     await takeZaloSurvey(fake!, [serve!.url], ZALO_SECRET, "zalo-out-survey");
     expect(await spoolGauge()).toBeGreaterThan(0);
+    expect((await readyz()).body.store.detail).toMatch(/[1-9]\d* record\(s\) spooled/);
 
     // A report now would miss what is in Redis: it refuses rather than print wrong numbers.
     const refused = await runCli(["report", "--json"], { REDIS_URL: redis!.url, DATA_DIR: dirs[1]! });
@@ -112,8 +121,27 @@ describe("Redis outage under a running serve", () => {
     expect(serve!.alive()).toBe(true);
   });
 
+  it("a survey spooled during an outage survives a crash of the instance and reaches Redis once after its restart", async () => {
+    await redis!.kill();
+    await waitUntil("/readyz degraded", async () => (await readyz()).body.status === "degraded", 5000);
+    await takeZaloSurvey(fake!, [serve!.url], ZALO_SECRET, "zalo-out-survey-2");
+    expect(await spoolGauge()).toBeGreaterThan(0);
+    const before = serve!.output();
+    await serve!.crash();
+
+    await redis!.start();
+    // Redis restarted empty (no persistence): only the respawned instance's spool can bring it back.
+    serve = await startServe();
+    await waitUntil("/readyz ok after the restart", async () => (await readyz()).body.status === "ok", 10_000);
+    expect(await spoolGauge()).toBe(0);
+    expect((await reportJson({ REDIS_URL: redis!.url, DATA_DIR: dirs[1]! })).responses).toBe(1);
+    expect(serve.output()).toMatch(/"replayed":1\b/);
+    // Keep the first run's logs for the check below.
+    logs.push(before);
+  });
+
   it("never logs the Redis password or the bot tokens, and logs JSON lines", () => {
-    const out = serve!.output();
+    const out = [...logs, serve!.output()].join("");
     // The outage was noticed and logged…
     expect(out).toContain("store: redis unavailable");
     expect(out).toContain("store: redis available");
