@@ -28,6 +28,8 @@ export interface CoreOptions {
   flowsDir: string;
   surveyOfferDays?: number;
   now?: number;
+  /** Cache folder for one-shot commands (see LoadKnowledgeOptions.cacheDir). */
+  cacheDir?: string;
 }
 
 export interface BuildResult {
@@ -43,7 +45,11 @@ export interface BuildResult {
 export function buildCore(options: CoreOptions, strict = false): BuildResult {
   const now = options.now ?? Date.now();
   const flowsForIds = loadFlows(options.flowsDir);
-  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, { flowIds: new Set(flowsForIds.flows.keys()), now });
+  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, {
+    flowIds: new Set(flowsForIds.flows.keys()),
+    now,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  });
   const { runner, problems: flowProblems } = buildFlowRunner(options.flowsDir, new Set(knowledge.byId.keys()));
   const all = [...problems, ...flowProblems];
   if (strict && all.length > 0) return { problems: all };

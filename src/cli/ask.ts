@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { buildCore } from "../app/core.js";
 import { repliesToPlainText } from "../app/plain-text.js";
 import { loadConfig } from "../config.js";
+import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { newSession } from "../engine/types.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 
@@ -16,7 +17,7 @@ export interface AskJson {
 /** `dvc-bot ask [--json] [QUESTION]`: one answer, or one per stdin line (batch). */
 export async function runAsk(env: NodeJS.ProcessEnv, question: string, json: boolean): Promise<void> {
   const config = loadConfig(env);
-  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
+  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR });
   for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
   const engine = core!.engine;
 

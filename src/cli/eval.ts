@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildCore } from "../app/core.js";
 import { loadConfig } from "../config.js";
+import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { fold } from "../text/normalize.js";
 
 interface EvalLine {
@@ -68,7 +69,7 @@ export async function runEval(env: NodeJS.ProcessEnv, file?: string): Promise<vo
   const config = loadConfig(env);
   const path = resolve(file ?? DEFAULT_EVAL_FILE);
   if (!existsSync(path)) throw new Error(`eval: no question file at ${path}`);
-  const { core } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
+  const { core } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR });
   const engine = core!.engine;
   const s = scoreEval(readEvalFile(path), (q) => {
     const r = engine.search(q);

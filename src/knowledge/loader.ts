@@ -1,4 +1,7 @@
-import { basename } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
 import { displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
 
@@ -31,6 +34,12 @@ export interface LoadKnowledgeOptions {
   /** Flow ids that exist, to check `flow:` references in guides. Unchecked when omitted. */
   flowIds?: ReadonlySet<string>;
   now?: number;
+  /**
+   * Folder for a cache of the last clean load, keyed by every file's path, size and mtime (and
+   * the loader's own build), so one-shot commands (`ask`, `eval`) skip YAML parsing when nothing
+   * changed. Only clean loads are cached; `check` and `serve` never pass this.
+   */
+  cacheDir?: string;
 }
 
 /**
@@ -39,6 +48,14 @@ export interface LoadKnowledgeOptions {
  * even when others are broken; callers decide whether problems are fatal.
  */
 export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): LoadResult {
+  if (options.cacheDir) {
+    const cache = createLoadCache(options.cacheDir, dir);
+    const hit = cache.read();
+    if (hit) return { knowledge: fromCached(hit, options.now), problems: [] };
+    const fresh = loadKnowledge(dir, { ...options, cacheDir: undefined });
+    if (fresh.problems.length === 0) cache.write(toCached(fresh.knowledge));
+    return fresh;
+  }
   const problems: Problem[] = [];
   const files = listYamlFiles(dir);
   const entries: Entry[] = [];
@@ -102,6 +119,71 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
     problems,
   };
 }
+
+interface CachedKnowledge {
+  entries: Entry[];
+  origins: Array<[string, EntryOrigin]>;
+  synonyms: Synonyms;
+  files: string[];
+}
+
+function toCached(k: Knowledge): CachedKnowledge {
+  return { entries: k.entries, origins: [...k.origins], synonyms: k.synonyms, files: k.files };
+}
+
+function fromCached(c: CachedKnowledge, now?: number): Knowledge {
+  return {
+    entries: c.entries,
+    byId: new Map(c.entries.map((e) => [e.id, e])),
+    origins: new Map(c.origins),
+    synonyms: c.synonyms,
+    files: c.files,
+    loadedAt: now ?? Date.now(),
+  };
+}
+
+/** The cache of one knowledge folder; any error just means "no cache" — correctness never depends on it. */
+function createLoadCache(cacheDir: string, dir: string) {
+  const file = join(cacheDir, `knowledge-${createHash("sha1").update(resolve(dir)).digest("hex").slice(0, 12)}.json`);
+  const key = (): string => {
+    const parts = [LOADER_BUILD, ...listYamlFiles(dir).map((f) => {
+      const st = statSync(f);
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    })];
+    return createHash("sha1").update(parts.join("\n")).digest("hex");
+  };
+  return {
+    read(): CachedKnowledge | null {
+      try {
+        const raw = JSON.parse(readFileSync(file, "utf8")) as { key: string; data: CachedKnowledge };
+        return raw.key === key() ? raw.data : null;
+      } catch {
+        return null;
+      }
+    },
+    write(data: CachedKnowledge): void {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ key: key(), data }));
+        renameSync(tmp, file);
+      } catch {
+        // A read-only install simply runs without the cache.
+      }
+    },
+  };
+}
+
+/** Identifies this build of the loader and schema: a rebuilt loader never trusts an older cache. */
+const LOADER_BUILD = (() => {
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const schema = join(dirname(self), "schema.js");
+    return [self, schema].map((f) => (existsSync(f) ? `${statSync(f).mtimeMs}` : "-")).join(":");
+  } catch {
+    return "unknown";
+  }
+})();
 
 function mergeSynonyms(a: Synonyms, b: Synonyms): Synonyms {
   return {

@@ -350,7 +350,7 @@ export function isConfident(
   // Does the entry explain the question, and does the question name the entry?
   const usual = best.score >= tuning.answerThreshold && nameCoverage >= tuning.minCoverage && namePrecision >= tuning.minNamePrecision;
   // The question contains one of the entry's names whole, and nothing else comes close.
-  const namedWhole = namePrecision >= 0.99 && margin >= 0.1 && coverage >= 0.4;
+  const namedWhole = namePrecision >= 0.99 && margin >= 0.05 && coverage >= 0.3;
   if (!usual && !namedWhole) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < 0.8) return false;

@@ -29,6 +29,8 @@ const OLD_TO_NEW_TONE: Record<string, string> = {
   ùy: "uỳ", úy: "uý", ủy: "uỷ", ũy: "uỹ", ụy: "uỵ",
 };
 
+const OLD_TONE = new RegExp(Object.keys(OLD_TO_NEW_TONE).join("|"), "g");
+
 const Y_TO_I: Record<string, string> = { y: "i", ý: "í", ỳ: "ì", ỷ: "ỉ", ỹ: "ĩ", ỵ: "ị" };
 const I_Y_ACCENTED = /(^|[^\p{L}])(k|l|m|s|t|h|v|d|ph|th|ch|ngh|kh|gh)([yýỳỷỹỵ])(?=$|[^\p{L}])/gu;
 
@@ -37,10 +39,7 @@ const I_Y_ACCENTED = /(^|[^\p{L}])(k|l|m|s|t|h|v|d|ph|th|ch|ngh|kh|gh)([yýỳ�
  * the i/y spelling unified ("ký" → "kí").
  */
 export function accentKey(text: string): string {
-  let s = nfc(text).toLowerCase();
-  for (const [oldForm, newForm] of Object.entries(OLD_TO_NEW_TONE)) {
-    if (s.includes(oldForm)) s = s.split(oldForm).join(newForm);
-  }
+  const s = nfc(text).toLowerCase().replace(OLD_TONE, (m) => OLD_TO_NEW_TONE[m] ?? m);
   return s.replace(I_Y_ACCENTED, (_m, lead: string, consonant: string, y: string) => `${lead}${consonant}${Y_TO_I[y] ?? y}`);
 }
 

@@ -25,11 +25,12 @@ const flow: Flow = flowSchema.parse({
 
 const entry = { id: "dang-ky-khai-sinh", kind: "procedure", title: "Đăng ký khai sinh" } as unknown as Entry;
 const result = (over: Partial<SearchResult>): SearchResult => ({ hits: [], confident: false, ambiguous: false, facets: new Set(), unknownWords: [], strongWords: 1, ...over });
+const why = { coverage: 1, nameCoverage: 1, namePrecision: 1, phrase: 1, missing: 0 };
 const env: StepEnv = {
   now: 5000,
   channel: "web",
   entry: (id) => (id === entry.id ? entry : undefined),
-  search: (q) => (/khai sinh/.test(q) ? result({ hits: [{ entry, score: 0.9 }], confident: true }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4 }] }) : result({})),
+  search: (q) => (/khai sinh/.test(q) ? result({ hits: [{ entry, score: 0.9, why }], confident: true }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4, why }] }) : result({})),
 };
 const text = (state: FlowState | null, t: string) => step(flow, state, { type: "text", text: t }, env);
 const texts = (turn: FlowTurn) => turn.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : "")));
