@@ -64,8 +64,9 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean): Block[] {
     case "fee": {
       if (p.fees.length === 0) return [{ type: "text", text: `${SECTION.fee}: ${M.missingFact}.` }];
       const items = p.fees.map((f) => {
-        const amount = f.amount !== undefined ? formatMoney(f.amount) : "";
-        return `${CHANNEL_TEXT[f.channel]}: ${[amount, f.note].filter(Boolean).join(". ")}`;
+        const what = [f.amount !== undefined ? formatMoney(f.amount) : "", f.note].filter(Boolean).join(" — ");
+        // "Mọi hình thức" says nothing when it is the only kind of fee line.
+        return f.channel === "moi-kenh" ? what : `${CHANNEL_TEXT[f.channel]}: ${what}`;
       });
       return items.length === 1 && !full ? [{ type: "text", text: `${SECTION.fee}: ${items[0]}` }] : [{ type: "list", title: SECTION.fee, items }];
     }
@@ -102,7 +103,7 @@ function guideCard(g: Guide): Block[] {
   if (g.steps.length) blocks.push({ type: "list", items: g.steps, ordered: true });
   if (g.notes.length) blocks.push({ type: "list", title: SECTION.notes, items: g.notes });
   if (g.needs_review) blocks.push({ type: "text", text: `⚠️ ${M.needsReview}` });
-  if (g.link) blocks.push({ type: "link", url: g.link, label: M.detailLink });
+  if (g.link) blocks.push({ type: "link", url: g.link, label: M.moreLink });
   return blocks;
 }
 

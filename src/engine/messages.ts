@@ -31,6 +31,7 @@ export const M = {
   portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
   portalLabel: "Cổng Dịch vụ công quốc gia",
   detailLink: "Xem chi tiết và nộp hồ sơ",
+  moreLink: "Xem thêm",
   rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",
   dossierStatus:
     "Tôi không xem được tình trạng hồ sơ của bạn. Bạn vào Cổng Dịch vụ công quốc gia, mục \"Tra cứu hồ sơ\", nhập mã hồ sơ (có trong giấy biên nhận hoặc tin nhắn/email xác nhận); hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
