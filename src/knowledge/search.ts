@@ -73,14 +73,16 @@ export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage
 
 const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
 const FUZZY_FACTOR = 0.8;
+/** How many entries, best by the first pass, are scored in full. */
+const FULL_SCORING = 64;
 const WEAK_FACTOR = 0.2;
 const PAIR_FACTOR = 0.6;
 const ACCENT_MISMATCH = 0.5;
 
 interface DocIndex {
   entry: Entry;
-  /** Token sets of the title and each alias, with their IDF weight sums. */
-  names: Array<{ tokens: Set<string>; weight: number }>;
+  /** Tokens of the title and each alias, with their IDF and its sum. */
+  names: Array<{ tokens: string[]; idf: number[]; weight: number }>;
   nameTokens: Set<string>;
   nameBigrams: Set<string>;
   keywordTokens: Set<string>;
@@ -94,20 +96,27 @@ interface DocIndex {
 export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, tuning: SearchTuning = DEFAULT_TUNING): SearchIndex {
   const analyzer = createAnalyzer(synonyms);
   const docs: DocIndex[] = [];
-  const postings = new Map<string, number[]>();
+  /** Syllable → the entries that have it, with the weight of the best field it is in. */
+  const postings = new Map<string, { docs: number[]; field: number[] }>();
+  /** Name/keyword word pair → the entries that have it. */
+  const pairPostings = new Map<string, number[]>();
   const docFreq = new Map<string, number>();
-
-  const addPosting = (token: string, doc: number) => {
-    const list = postings.get(token);
-    if (!list) postings.set(token, [doc]);
-    else if (list[list.length - 1] !== doc) list.push(doc);
+  // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
+  const fieldMemo = new Map<string, string[][]>();
+  const analyse = (text: string): string[][] => {
+    let segments = fieldMemo.get(text);
+    if (!segments) {
+      segments = analyzer.field(text);
+      fieldMemo.set(text, segments);
+    }
+    return segments;
   };
 
   entries.forEach((entry, docNo) => {
     const nameTexts = [entry.title, ...entry.aliases];
-    const nameSegments = nameTexts.map((n) => analyzer.field(n));
-    const keywordSegments = entry.keywords.map((k) => analyzer.field(k));
-    const textSegments = bodyTexts(entry).map((t) => analyzer.field(t));
+    const nameSegments = nameTexts.map(analyse);
+    const keywordSegments = entry.keywords.map(analyse);
+    const textSegments = bodyTexts(entry).map(analyse);
     const doc: DocIndex = {
       entry,
       names: [],
@@ -130,18 +139,25 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     for (const segments of keywordSegments) collect(segments, doc.keywordTokens, doc.keywordBigrams);
     for (const segments of textSegments) collect(segments, doc.textTokens, null);
     for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...doc.textTokens])) {
-      addPosting(t, docNo);
+      const field = doc.nameTokens.has(t) ? FIELD_WEIGHT.name : doc.keywordTokens.has(t) ? FIELD_WEIGHT.keyword : FIELD_WEIGHT.text;
+      const list = postings.get(t);
+      if (list) list.docs.push(docNo), list.field.push(field);
+      else postings.set(t, { docs: [docNo], field: [field] });
       docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     }
+    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) {
+      const list = pairPostings.get(b);
+      if (list) list.push(docNo);
+      else pairPostings.set(b, [docNo]);
+    }
     // Names are kept per title/alias so "how much of this name does the question cover" is exact.
-    doc.names = nameSegments.map((segments) => ({ tokens: new Set(segments.flat()), weight: 0 }));
+    doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
     docs.push(doc);
   });
 
   // Word pairs that name something somewhere ("giấy phép", "khai sinh"): a question that contains
   // one must find it in the entry too, or the entry is probably about something else.
-  const knownBigrams = new Set<string>();
-  for (const doc of docs) for (const b of [...doc.nameBigrams, ...doc.keywordBigrams]) knownBigrams.add(b);
+  const knownBigrams = new Set(pairPostings.keys());
 
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
@@ -156,8 +172,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     return v;
   };
   for (const doc of docs) {
-    for (const name of doc.names) name.weight = sum([...name.tokens].map(idf));
+    for (const name of doc.names) {
+      name.idf = name.tokens.map(idf);
+      name.weight = sum(name.idf);
+    }
   }
+  fieldMemo.clear();
+  /** Scratch for the first pass, one slot per entry; zeroed again after each search. */
+  const rough = new Float64Array(docs.length);
 
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
@@ -235,19 +257,40 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     });
 
     const strong = resolved.filter((r) => !r.weak);
-    // Candidates come from strong words; only when the question is all filler/facet words do weak ones count.
-    const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
-    const candidates = new Set<number>();
-    for (const r of seeds) for (const d of postings.get(r.match!) ?? []) candidates.add(d);
-    if (candidates.size === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
-
     const weightOf = (r: (typeof resolved)[number]) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
-    // Filler counts only where it matches a name ("toàn trình" in a title); its absence is no evidence.
     const bigrams = resolvedBigrams(resolved);
     const topicPairs = bigrams.filter((b) => knownBigrams.has(b));
-    const pairWeight = (b: string) => PAIR_FACTOR * sum(b.split(" ").map(idf)) / 2;
-    const strongWeight = sum(resolved.filter((r) => !r.weak).map(weightOf)) + sum(topicPairs.map(pairWeight));
+    const pairWeight = (b: string) => (PAIR_FACTOR * sum(b.split(" ").map(idf))) / 2;
+    const strongWeight = sum(strong.map(weightOf)) + sum(topicPairs.map(pairWeight));
 
+    // Candidates come from strong words (only when the question is all filler/facet words do weak
+    // ones count). A first pass adds up, term by term from the postings, how much of the question
+    // each entry covers; only the best few are then scored in full, so a word found in thousands
+    // of entries ("cấp", "giấy") costs one addition each, not a full scoring.
+    const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
+    const touched: number[] = [];
+    for (const r of seeds) {
+      const list = postings.get(r.match!)!;
+      const w = weightOf(r) * r.factor;
+      for (let i = 0; i < list.docs.length; i++) {
+        const d = list.docs[i]!;
+        if (rough[d] === 0) touched.push(d);
+        rough[d] = rough[d]! + w * list.field[i]!;
+      }
+    }
+    if (touched.length === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
+    for (const b of topicPairs) {
+      const w = pairWeight(b);
+      for (const d of pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
+    }
+    const candidates = topCandidates(rough, touched, FULL_SCORING);
+    for (const d of touched) rough[d] = 0;
+    const qSet = new Set(resolved.filter((r) => r.match).map((r) => r.match!));
+    const typed = q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak) : [];
+
+    // Per-word and per-pair weights do not depend on the entry: compute them once.
+    const terms = resolved.map((r) => ({ r, base: weightOf(r), w: weightOf(r) * r.factor }));
+    const pairs = topicPairs.map((b) => ({ b, w: pairWeight(b) }));
     const scored: SearchHit[] = [];
     for (const d of candidates) {
       const doc = docs[d]!;
@@ -255,48 +298,49 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       let coveredByNames = 0;
       let missingWeight = 0;
       let totalWeight = strongWeight;
-      for (const r of resolved) {
-        if (!r.match) {
-          if (!r.weak) missingWeight += weightOf(r);
+      for (const { r, base, w: plain } of terms) {
+        const m = r.match;
+        if (!m) {
+          if (!r.weak) missingWeight += base;
           continue;
         }
-        let w = weightOf(r) * r.factor;
-        if (!r.weak && !doc.nameTokens.has(r.match) && !doc.keywordTokens.has(r.match) && !doc.textTokens.has(r.match)) missingWeight += weightOf(r);
-        // Typed "vàng" is not the entry's "vắng": same letters, another word.
-        const forms = r.accented ? doc.accentForms.get(r.match) : undefined;
-        if (forms && !forms.has(r.accented!)) w *= ACCENT_MISMATCH;
+        const inName = doc.nameTokens.has(m);
+        const inKeyword = !inName && doc.keywordTokens.has(m);
+        const inText = !inName && !inKeyword && doc.textTokens.has(m);
         if (r.weak) {
           // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
           // "với", "cho" in an entry's name must not make it look closer than another.
-          if (r.weakKind !== "facet" || (!doc.nameTokens.has(r.match) && !doc.keywordTokens.has(r.match))) continue;
-          totalWeight += weightOf(r);
+          if (r.weakKind !== "facet" || (!inName && !inKeyword)) continue;
+          totalWeight += base;
+        } else if (!inName && !inKeyword && !inText) {
+          missingWeight += base;
+          continue;
         }
-        if (doc.nameTokens.has(r.match) || doc.keywordTokens.has(r.match)) coveredByNames += w;
-        else if (doc.textTokens.has(r.match)) coveredByNames += w * FIELD_WEIGHT.text;
-        const where = doc.nameTokens.has(r.match)
-          ? FIELD_WEIGHT.name
-          : doc.keywordTokens.has(r.match)
-            ? FIELD_WEIGHT.keyword
-            : doc.textTokens.has(r.match)
-              ? FIELD_WEIGHT.text
-              : 0;
-        covered += w * where;
+        let w = plain;
+        // Typed "vàng" is not the entry's "vắng": same letters, another word.
+        if (r.accented) {
+          const forms = doc.accentForms.get(m);
+          if (forms && !forms.has(r.accented)) w *= ACCENT_MISMATCH;
+        }
+        if (inName || inKeyword) coveredByNames += w;
+        else coveredByNames += w * FIELD_WEIGHT.text;
+        covered += w * (inName ? FIELD_WEIGHT.name : inKeyword ? FIELD_WEIGHT.keyword : FIELD_WEIGHT.text);
       }
-      for (const b of topicPairs) {
+      for (const { b, w } of pairs) {
         if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
-          covered += pairWeight(b);
-          coveredByNames += pairWeight(b);
+          covered += w;
+          coveredByNames += w;
         }
       }
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
       const nameCoverage = totalWeight > 0 ? coveredByNames / totalWeight : 0;
 
       // How much of the best-fitting name the question covers (rarity-weighted).
-      const qSet = new Set(resolved.filter((r) => r.match).map((r) => r.match!));
       let namePrecision = 0;
       for (const name of doc.names) {
         if (name.weight === 0) continue;
-        const hit = sum([...name.tokens].filter((t) => qSet.has(t)).map(idf));
+        let hit = 0;
+        for (let i = 0; i < name.tokens.length; i++) if (qSet.has(name.tokens[i]!)) hit += name.idf[i]!;
         namePrecision = Math.max(namePrecision, hit / name.weight);
       }
 
@@ -307,11 +351,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
         phrase = (inName + 0.8 * inKeyword) / bigrams.length;
       }
 
-      let accent = 0;
-      if (q.hadDiacritics) {
-        const typed = q.tokens.filter((t) => t.accented && !t.weak);
-        if (typed.length > 0) accent = typed.filter((t) => doc.accentKeys.has(t.accented!)).length / typed.length;
-      }
+      const accent = typed.length > 0 ? typed.filter((t) => doc.accentKeys.has(t.accented!)).length / typed.length : 0;
 
       const score = clamp01(0.58 * coverage + 0.24 * namePrecision + 0.15 * phrase + 0.03 * accent) * (coverage < 0.35 ? coverage / 0.35 : 1);
       const missing = strongWeight > 0 ? missingWeight / strongWeight : 0;
@@ -392,6 +432,58 @@ export function bodyTexts(entry: Entry): string[] {
     if (entry.code) out.push(entry.code);
   } else if (entry.body) out.push(entry.body);
   return out;
+}
+
+/**
+ * At most `k` of the touched entries with the largest rough scores, found by selection (no full
+ * sort). Ties at the cut go to earlier entries, so a word shared by thousands of entries never
+ * sends them all to full scoring.
+ */
+function topCandidates(rough: Float64Array, touched: number[], k: number): number[] {
+  if (touched.length <= k) return touched.slice();
+  const values = new Float64Array(touched.length);
+  for (let i = 0; i < touched.length; i++) values[i] = rough[touched[i]!]!;
+  const cut = kthLargest(values, k);
+  const out: number[] = [];
+  const tied: number[] = [];
+  for (const d of touched) {
+    const v = rough[d]!;
+    if (v > cut) out.push(d);
+    else if (v === cut) tied.push(d);
+  }
+  tied.sort((a, b) => a - b);
+  for (const d of tied) {
+    if (out.length >= k) break;
+    out.push(d);
+  }
+  return out;
+}
+
+/** The k-th largest value (Hoare's selection; reorders `values`). */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null): void {

@@ -70,9 +70,20 @@ export function rawTokens(text: string): string[] {
   return out;
 }
 
+// Syllables repeat endlessly (a few thousand distinct ones in the whole catalogue): fold each once.
+const foldedSyllables = new Map<string, string>();
+
 /** Folded, canonical tokens: the form the search index works in. */
 export function tokens(text: string): string[] {
-  return rawTokens(text).map((t) => canonicalSyllable(fold(t)));
+  return rawTokens(text).map((t) => {
+    let f = foldedSyllables.get(t);
+    if (f === undefined) {
+      f = canonicalSyllable(fold(t));
+      if (foldedSyllables.size > 100_000) foldedSyllables.clear();
+      foldedSyllables.set(t, f);
+    }
+    return f;
+  });
 }
 
 /** Folded canonical text: tokens joined by single spaces. */

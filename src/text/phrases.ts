@@ -12,20 +12,27 @@ export interface PhraseTable<V> {
 }
 
 export function createPhraseTable<V>(pairs: Iterable<[string, V]>): PhraseTable<V> {
-  const table = new Map<string, V>();
+  // Phrases grouped by their first word: most words start no phrase, so a lookup is one miss.
+  const byFirst = new Map<string, { maxLength: number; phrases: Map<string, V> }>();
   let maxLength = 0;
   for (const [phrase, value] of pairs) {
     const key = tokens(phrase);
     if (key.length === 0) continue;
+    let group = byFirst.get(key[0]!);
+    if (!group) byFirst.set(key[0]!, (group = { maxLength: 0, phrases: new Map() }));
+    const joined = key.join(" ");
     // The first definition wins: staff order matters, and a later duplicate must not silently override.
-    if (!table.has(key.join(" "))) table.set(key.join(" "), value);
+    if (!group.phrases.has(joined)) group.phrases.set(joined, value);
+    group.maxLength = Math.max(group.maxLength, key.length);
     maxLength = Math.max(maxLength, key.length);
   }
   return {
     maxLength,
     matchAt(words, start) {
-      for (let len = Math.min(maxLength, words.length - start); len > 0; len--) {
-        const value = table.get(words.slice(start, start + len).join(" "));
+      const group = byFirst.get(words[start]!);
+      if (!group) return null;
+      for (let len = Math.min(group.maxLength, words.length - start); len > 0; len--) {
+        const value = group.phrases.get(len === 1 ? words[start]! : words.slice(start, start + len).join(" "));
         if (value !== undefined) return { length: len, value };
       }
       return null;
