@@ -311,6 +311,8 @@ function matchChoice(key: string, choices: Choice[] | undefined): Choice | null 
   if (!choices?.length) return null;
   const num = /^(?:so |chon )?(\d{1,2})\.?$/.exec(key);
   if (num) return choices[Number(num[1]) - 1] ?? null;
+  // Labels are short: a long message is a question, not an option's words.
+  if (key.length > 80) return null;
   const plain = (label: string) => fold(label).replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
   return choices.find((c) => plain(c.label) === key) ?? null;
 }

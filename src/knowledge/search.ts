@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { createAnalyzer, type AnalyzedQuery, type Analyzer, type Facet } from "./analyze.js";
+import { createAnalyzer, type AnalyzedQuery, type Analyzer, type Facet, type QueryToken } from "./analyze.js";
 import type { Entry, Synonyms } from "./schema.js";
 
 /**
@@ -74,15 +74,27 @@ export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage
 const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
 const FUZZY_FACTOR = 0.8;
 /** How many entries, best by the first pass, are scored in full. */
-const FULL_SCORING = 64;
+const FULL_SCORING = 24;
 const WEAK_FACTOR = 0.2;
 const PAIR_FACTOR = 0.6;
 const ACCENT_MISMATCH = 0.5;
+
+/** A question word after typo correction: what it matched in the index, and how surely. */
+interface Resolved {
+  t: string;
+  weak: boolean;
+  weakKind: QueryToken["weakKind"];
+  accented: string | undefined;
+  match: string | null;
+  factor: number;
+}
 
 interface DocIndex {
   entry: Entry;
   /** Tokens of the title and each alias, with their IDF and its sum. */
   names: Array<{ tokens: string[]; idf: number[]; weight: number }>;
+  /** Syllable → the names (indexes into `names`) that contain it. */
+  nameIndex: Map<string, number[]>;
   nameTokens: Set<string>;
   nameBigrams: Set<string>;
   keywordTokens: Set<string>;
@@ -120,6 +132,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const doc: DocIndex = {
       entry,
       names: [],
+      nameIndex: new Map(),
       nameTokens: new Set(),
       nameBigrams: new Set(),
       keywordTokens: new Set(),
@@ -152,6 +165,13 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     }
     // Names are kept per title/alias so "how much of this name does the question cover" is exact.
     doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
+    doc.names.forEach((name, i) => {
+      for (const t of name.tokens) {
+        const list = doc.nameIndex.get(t);
+        if (list) list.push(i);
+        else doc.nameIndex.set(t, [i]);
+      }
+    });
     docs.push(doc);
   });
 
@@ -248,19 +268,23 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
     // Resolve each token: known as is, corrected by fuse, or unknown.
     const unknownWords: string[] = [];
-    const resolved = toks.map((tok) => {
-      if (postings.has(tok.t)) return { ...tok, match: tok.t, factor: 1 };
-      const fixed = tok.weak ? null : correct(tok.t, tok.accented);
-      if (fixed) return { ...tok, match: fixed, factor: FUZZY_FACTOR };
-      if (!tok.weak) unknownWords.push(tok.t);
-      return { ...tok, match: null as string | null, factor: 0 };
+    const resolved: Resolved[] = toks.map((tok) => {
+      let match: string | null = tok.t;
+      let factor = 1;
+      if (!postings.has(tok.t)) {
+        match = tok.weak ? null : correct(tok.t, tok.accented);
+        factor = match ? FUZZY_FACTOR : 0;
+        if (!match && !tok.weak) unknownWords.push(tok.t);
+      }
+      return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, match, factor };
     });
 
     const strong = resolved.filter((r) => !r.weak);
-    const weightOf = (r: (typeof resolved)[number]) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
+    const weightOf = (r: Resolved) => (r.match ? idf(r.match) : maxIdf) * (r.weak ? WEAK_FACTOR : 1);
     const bigrams = resolvedBigrams(resolved);
     const topicPairs = bigrams.filter((b) => knownBigrams.has(b));
-    const pairWeight = (b: string) => (PAIR_FACTOR * sum(b.split(" ").map(idf))) / 2;
+    const pairWeights = new Map(topicPairs.map((b) => [b, (PAIR_FACTOR * sum(b.split(" ").map(idf))) / 2]));
+    const pairWeight = (b: string) => pairWeights.get(b)!;
     const strongWeight = sum(strong.map(weightOf)) + sum(topicPairs.map(pairWeight));
 
     // Candidates come from strong words (only when the question is all filler/facet words do weak
@@ -285,7 +309,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     }
     const candidates = topCandidates(rough, touched, FULL_SCORING);
     for (const d of touched) rough[d] = 0;
-    const qSet = new Set(resolved.filter((r) => r.match).map((r) => r.match!));
+    const qList = [...new Set(resolved.filter((r) => r.match).map((r) => r.match!))];
     const typed = q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak) : [];
 
     // Per-word and per-pair weights do not depend on the entry: compute them once.
@@ -335,13 +359,19 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
       const nameCoverage = totalWeight > 0 ? coveredByNames / totalWeight : 0;
 
-      // How much of the best-fitting name the question covers (rarity-weighted).
+      // How much of the best-fitting name the question covers (rarity-weighted): only names that
+      // share a word with the question can score, and the question has few words.
       let namePrecision = 0;
-      for (const name of doc.names) {
-        if (name.weight === 0) continue;
-        let hit = 0;
-        for (let i = 0; i < name.tokens.length; i++) if (qSet.has(name.tokens[i]!)) hit += name.idf[i]!;
-        namePrecision = Math.max(namePrecision, hit / name.weight);
+      const hitByName = new Map<number, number>();
+      for (const t of qList) {
+        const names = doc.nameIndex.get(t);
+        if (!names) continue;
+        const w = idf(t);
+        for (const i of names) hitByName.set(i, (hitByName.get(i) ?? 0) + w);
+      }
+      for (const [i, hit] of hitByName) {
+        const weight = doc.names[i]!.weight;
+        if (weight > 0) namePrecision = Math.max(namePrecision, hit / weight);
       }
 
       let phrase = 1;

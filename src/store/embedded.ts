@@ -11,6 +11,7 @@ import {
   readTextIfExists,
   selectRange,
 } from "./jsonl.js";
+import { createGroupCommit, type GroupCommit } from "./group-commit.js";
 import { createKeyedMutex, ExpiringMap, MemoryLimits, parseSession, type Clock } from "./memory.js";
 import type { Store, StoredRecord } from "./port.js";
 
@@ -59,6 +60,31 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
   const recordPath = (stream: RecordStream) => join(dir, `${stream}.jsonl`);
 
+  // Per stream, records arriving together share one write and one fsync (still durable before
+  // each append resolves).
+  const recordWriters = new Map<RecordStream, GroupCommit<StoredRecord>>();
+  const recordWriter = (stream: RecordStream): GroupCommit<StoredRecord> => {
+    let writer = recordWriters.get(stream);
+    if (!writer) {
+      writer = createGroupCommit<StoredRecord>((records) =>
+        streamLocks.run(stream, async () => {
+          const state = await catchUp(stream);
+          const fresh: StoredRecord[] = [];
+          for (const r of records) {
+            if (state.ids.has(r.id) || fresh.some((f) => f.id === r.id)) continue;
+            fresh.push(r);
+          }
+          if (fresh.length === 0) return;
+          const text = (state.cleanEnd ? "" : "\n") + fresh.map((r) => JSON.stringify(r) + "\n").join("");
+          await appendDurably(recordPath(stream), text);
+          for (const r of fresh) state.ids.add(r.id);
+        }),
+      );
+      recordWriters.set(stream, writer);
+    }
+    return writer;
+  };
+
   async function catchUp(stream: RecordStream) {
     let state = streams.get(stream);
     if (!state) {
@@ -79,17 +105,23 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     return state;
   }
 
-  async function writeSessionLine(line: SessionLine) {
+  // Lines written while another write is in flight go out together in the next one.
+  const sessionLines = createGroupCommit<string>(async (lines) => {
     const log = await sessionsReady();
     if (!log) return;
     await sessionWrites.run("log", async () => {
-      await log.handle.write(JSON.stringify(line) + "\n");
-      log.lines += 1;
+      await log.handle.write(lines.join(""));
+      log.lines += lines.length;
       if (log.lines > Math.max(1000, sessions.size * 4)) {
         await log.handle.close();
         Object.assign(log, await compactSessions(sessionsPath, sessions));
       }
     });
+  });
+
+  async function writeSessionLine(line: SessionLine) {
+    if (!(await sessionsReady())) return;
+    await sessionLines.add(JSON.stringify(line) + "\n");
   }
 
   function ensureOpen() {
@@ -142,13 +174,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     async append(stream, record) {
       ensureOpen();
       assertAppendable(stream, record);
-      await streamLocks.run(stream, async () => {
-        const state = await catchUp(stream);
-        if (state.ids.has(record.id)) return;
-        const line = (state.cleanEnd ? "" : "\n") + JSON.stringify(record) + "\n";
-        await appendDurably(recordPath(stream), line);
-        state.ids.add(record.id);
-      });
+      await recordWriter(stream).add(record);
     },
 
     async read(stream, range) {
@@ -165,6 +191,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     async close() {
       if (closed) return;
       closed = true;
+      await sessionLines.drain();
+      for (const writer of recordWriters.values()) await writer.drain();
       const log = await sessionLog;
       if (log) await sessionWrites.run("log", () => log.release());
     },
