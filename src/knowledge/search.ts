@@ -264,14 +264,35 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       const named = (prev && !prev.weak && knownBigrams.has(`${prev.t} ${tok.t}`)) || (next && !next.weak && knownBigrams.has(`${tok.t} ${next.t}`));
       return named ? { t: tok.t, weak: false } : tok;
     });
+    // Regional spellings ("thường chú" for "thường trú", "sổ" / "xổ", "dấy" / "giấy"): a word that
+    // pairs with neither neighbour, but whose other spelling names a known pair with one, is read
+    // that way. Typed with accents, the marks must stay the same.
+    const spelled = new Map<number, string>();
+    toks.forEach((tok, i) => {
+      if (tok.weak) return;
+      const prev = toks[i - 1]?.t;
+      const next = toks[i + 1]?.t;
+      const pairs = (w: string) => (prev !== undefined && knownBigrams.has(`${prev} ${w}`)) || (next !== undefined && knownBigrams.has(`${w} ${next}`));
+      if (pairs(tok.t)) return;
+      for (const v of regionalSpellings(tok.t)) {
+        if (pairs(v) && (!tok.accented || (accentFormsAll.get(v) ?? []).some((f) => toneMarks(f) === toneMarks(tok.accented!)))) {
+          spelled.set(i, v);
+          return;
+        }
+      }
+    });
     const strongWords = toks.filter((t) => !t.weak).length;
 
     // Resolve each token: known as is, corrected by fuse, or unknown.
     const unknownWords: string[] = [];
-    const resolved: Resolved[] = toks.map((tok) => {
+    const resolved: Resolved[] = toks.map((tok, i) => {
       let match: string | null = tok.t;
       let factor = 1;
-      if (!postings.has(tok.t)) {
+      const respelled = spelled.get(i);
+      if (respelled) {
+        match = respelled;
+        factor = FUZZY_FACTOR;
+      } else if (!postings.has(tok.t)) {
         match = tok.weak ? null : correct(tok.t, tok.accented);
         factor = match ? FUZZY_FACTOR : 0;
         if (!match && !tok.weak) unknownWords.push(tok.t);
@@ -434,6 +455,30 @@ export function isConfident(
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Initial and final sounds that regional accents merge in writing (folded forms). */
+const INITIAL_SWAPS: Array<[string, string[]]> = [
+  ["tr", ["ch"]], ["ch", ["tr"]], ["gi", ["d", "r"]], ["d", ["gi", "r"]], ["r", ["d", "gi"]],
+  ["s", ["x"]], ["x", ["s"]], ["l", ["n"]], ["n", ["l"]], ["v", ["d"]],
+];
+const FINAL_SWAPS: Array<[string, string]> = [["ng", "n"], ["n", "ng"], ["c", "t"], ["t", "c"]];
+
+/** Other spellings of a folded syllable under common regional pronunciations. */
+function regionalSpellings(word: string): string[] {
+  const out: string[] = [];
+  for (const [from, tos] of INITIAL_SWAPS) {
+    if (!word.startsWith(from) || (from === "n" && word.startsWith("ng"))) continue;
+    for (const to of tos) out.push(to + word.slice(from.length));
+    break;
+  }
+  for (const [from, to] of FINAL_SWAPS) {
+    if (word.endsWith(from) && !(from === "n" && word.endsWith("ng"))) {
+      out.push(word.slice(0, -from.length) + to);
+      break;
+    }
+  }
+  return out;
+}
 
 /** The diacritics of a word in order ("páp" → acute; "xăng" → breve), whatever its letters. */
 function toneMarks(word: string): string {

@@ -33,6 +33,9 @@ describe("retrieval on golden questions", () => {
     ["dang ky kaet hon", "dang-ky-ket-hon"],
     ["tách hộ khẩu ra riêng", "tach-ho"],
     ["khai báo tạm vắng", "khai-bao-tam-vang"],
+    // Regional spellings: ch/tr, typed with the same tone marks.
+    ["đăng kí thường chú mất mấy ngày", "dang-ky-thuong-tru"],
+    ["dang ky tam chu cho nguoi thue nha", "dang-ky-tam-tru"],
   ];
   it.each(golden)("%s → %s", (question, id) => {
     const r = top(question);
