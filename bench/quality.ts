@@ -56,3 +56,17 @@ export function measureQuality(engine: Engine, lines: EvalLine[]): QualityResult
   }
   return { ...rates(best!.s), top1Ranking: ranking, threshold: best!.t, scores: best!.s };
 }
+
+/**
+ * Quality on held-out questions with the decision rule fixed beforehand: ours as it is, a peer
+ * with the threshold calibrated on the dev set. This is how each would do on questions nobody
+ * tuned for.
+ */
+export function measureQualityAt(engine: Engine, lines: EvalLine[], threshold: number | null): QualityResult {
+  const answers = lines.map((l) => engine.search(l.q));
+  const ranking = rates(score(lines, answers, () => true)).top1;
+  const answered = (a: EngineAnswer) =>
+    a.answered !== undefined ? a.answered : a.hits.length > 0 && threshold !== null && a.confidence >= threshold;
+  const s = score(lines, answers, answered);
+  return { ...rates(s), top1Ranking: ranking, threshold, scores: s };
+}

@@ -30,13 +30,16 @@ export async function runChat(env: NodeJS.ProcessEnv): Promise<void> {
     const replies = await dispatcher.process({ type: "text", text, channel: "terminal", chatId, userId: chatId, messageId: `t${Date.now()}-${n++}`, at: Date.now() });
     for (const r of replies ?? []) console.log(`\n${replyToPlainText(r)}\n`);
   };
+  // Start reading before the first await: piped lines that arrive during start-up are kept.
+  const lines = rl[Symbol.asyncIterator]();
   console.log("dvc-bot — gõ câu hỏi rồi Enter; gõ số để chọn; Ctrl+D để thoát.");
   await show("xin chào");
   rl.setPrompt("bạn> ");
   rl.prompt();
   try {
     // Iterating (not question()) keeps piped input lines that arrive before the prompt.
-    for await (const line of rl) {
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const line = next.value;
       if (line.trim()) await show(line);
       rl.prompt();
     }

@@ -102,3 +102,16 @@ describe("dvc-bot export --json", () => {
     expect(entries.find((e) => e.id === "dang-ky-thuong-tru")).toMatchObject({ kind: "procedure", title: "Đăng ký thường trú" });
   });
 });
+
+describe("dvc-bot chat", () => {
+  it("answers every piped line, numbers picking choices, with a fresh data folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-chat-"));
+    temp.push(dir);
+    const r = run(["chat"], "làm lại căn cước bị mất\n2\n", { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xin chào");
+    expect(r.out).toContain("Cấp đổi, cấp lại thẻ căn cước");
+    // "2" picks the second choice of the card: the fee.
+    expect(r.out).toContain("70.000 đồng");
+  });
+});
