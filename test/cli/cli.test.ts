@@ -111,7 +111,10 @@ describe("dvc-bot chat", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("Xin chào");
     expect(r.out).toContain("Cấp đổi, cấp lại thẻ căn cước");
-    // "2" picks the second choice of the card: the fee.
-    expect(r.out).toContain("70.000 đồng");
+    // "2" picks the second choice of the card (the fee): the card comes again, fee first.
+    const cards = r.out.split("【Cấp đổi, cấp lại thẻ căn cước】");
+    expect(cards.length).toBe(3);
+    expect(cards[2]!.indexOf("Lệ phí")).toBeLessThan(cards[2]!.indexOf("🔗"));
+    expect(cards[2]).not.toContain("Giấy tờ cần chuẩn bị");
   });
 });
