@@ -73,8 +73,12 @@ export const DEFAULT_TUNING: SearchTuning = { answerThreshold: 0.56, minCoverage
 
 const FIELD_WEIGHT = { name: 1, keyword: 0.85, text: 0.45 } as const;
 const FUZZY_FACTOR = 0.8;
-/** How many entries, best by the first pass, are scored in full. */
-const FULL_SCORING = 24;
+/**
+ * How many entries, best by the first pass, are scored in full: the shortlist grows with the
+ * number of entries competing (the first pass ignores name length, so at catalogue size a short
+ * exact name can rank below dozens of long names sharing the same words).
+ */
+const shortlistSize = (competing: number): number => Math.min(64, Math.max(24, Math.ceil(competing / 30)));
 const WEAK_FACTOR = 0.2;
 const PAIR_FACTOR = 0.6;
 const ACCENT_MISMATCH = 0.5;
@@ -328,7 +332,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       const w = pairWeight(b);
       for (const d of pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
     }
-    const candidates = topCandidates(rough, touched, FULL_SCORING);
+    const candidates = topCandidates(rough, touched, shortlistSize(touched.length));
     for (const d of touched) rough[d] = 0;
     const qList = [...new Set(resolved.filter((r) => r.match).map((r) => r.match!))];
     const typed = q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak) : [];
