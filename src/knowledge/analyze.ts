@@ -39,6 +39,19 @@ const FUNCTION_WORDS = [
 ];
 
 
+// Syllables repeat from question to question: fold and key each spelling once.
+const syllables = new Map<string, { folded: string; accented?: string }>();
+function syllableInfo(raw: string): { folded: string; accented?: string } {
+  let x = syllables.get(raw);
+  if (!x) {
+    const folded = canonicalSyllable(fold(raw));
+    x = hasDiacritics(raw) ? { folded, accented: accentKey(raw) } : { folded };
+    if (syllables.size > 50_000) syllables.clear();
+    syllables.set(raw, x);
+  }
+  return x;
+}
+
 export interface QueryToken {
   /** Folded canonical form. */
   t: string;
@@ -135,10 +148,11 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
     query(text) {
       const cut = text.length > maxQueryChars ? text.slice(0, maxQueryChars) : text;
       const raw = rawTokens(cut);
-      const folded = raw.map((r) => canonicalSyllable(fold(r)));
+      const info = raw.map(syllableInfo);
+      const folded = info.map((x) => x.folded);
       const accentedByFolded = new Map<string, string>();
-      raw.forEach((r, i) => {
-        if (hasDiacritics(r)) accentedByFolded.set(folded[i]!, accentKey(r));
+      info.forEach((x) => {
+        if (x.accented) accentedByFolded.set(x.folded, x.accented);
       });
       const expanded = expandAbbreviations(folded);
 

@@ -78,7 +78,11 @@ const FUZZY_FACTOR = 0.8;
  * number of entries competing (the first pass ignores name length, so at catalogue size a short
  * exact name can rank below dozens of long names sharing the same words).
  */
-const shortlistSize = (competing: number): number => Math.min(64, Math.max(24, Math.ceil(competing / 30)));
+const shortlistSize = (competing: number): number => Math.min(32, Math.max(20, Math.ceil(competing / 60)));
+/** Share of all entries above which a word is too common for the first pass (catalogue size only). */
+const COMMON_SHARE = 0.08;
+/** Keeps a touched entry's first-pass value above zero (zero means "not touched"). */
+const ROUGH_EPSILON = 1e-9;
 const WEAK_FACTOR = 0.2;
 const PAIR_FACTOR = 0.6;
 const ACCENT_MISMATCH = 0.5;
@@ -119,6 +123,15 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const docFreq = new Map<string, number>();
   // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
   const fieldMemo = new Map<string, string[][]>();
+  const formsMemo = new Map<string, Array<[string, string]>>();
+  const wordFormsOf = (text: string): Array<[string, string]> => {
+    let forms = formsMemo.get(text);
+    if (!forms) {
+      forms = analyzer.wordForms(text);
+      formsMemo.set(text, forms);
+    }
+    return forms;
+  };
   const analyse = (text: string): string[][] => {
     let segments = fieldMemo.get(text);
     if (!segments) {
@@ -142,11 +155,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       keywordTokens: new Set(),
       keywordBigrams: new Set(),
       textTokens: new Set(),
-      accentKeys: new Set(nameTexts.flatMap((n) => analyzer.accentKeys(n))),
+      accentKeys: new Set(nameTexts.flatMap((n) => wordFormsOf(n).filter(([f, a]) => f !== a).map(([, a]) => a))),
       accentForms: new Map(),
     };
     for (const text of [...nameTexts, ...entry.keywords]) {
-      for (const [folded, accented] of analyzer.wordForms(text)) {
+      for (const [folded, accented] of wordFormsOf(text)) {
         const forms = doc.accentForms.get(folded);
         if (forms) forms.add(accented);
         else doc.accentForms.set(folded, new Set([accented]));
@@ -202,8 +215,18 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     }
   }
   fieldMemo.clear();
+  formsMemo.clear();
   /** Scratch for the first pass, one slot per entry; zeroed again after each search. */
   const rough = new Float64Array(docs.length);
+  const roughName = new Float64Array(docs.length);
+  /** Scratch: IDF of question words found in each name of the entry being scored. */
+  let nameHits = new Float64Array(16);
+  /** IDF weight of each entry's lightest name (a typed array: read for thousands of entries per search). */
+  const shortestName = Float64Array.from(docs, (doc) => {
+    const w = Math.min(...doc.names.map((nm) => nm.weight).filter((x) => x > 0));
+    return Number.isFinite(w) ? w : 1;
+  });
+  const nameIdfOf = idf;
 
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
@@ -318,13 +341,21 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     // of entries ("cấp", "giấy") costs one addition each, not a full scoring.
     const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
     const touched: number[] = [];
-    for (const r of seeds) {
+    // Words in more than 8 % of all entries ("cấp", "giấy", "đăng ký" at catalogue size) add little to
+    // the ranking and cost a pass over thousands of postings; when the question has a rarer word,
+    // the first pass leaves them to the full scoring of the shortlist.
+    const common = (r: Resolved) => (docFreq.get(r.match!) ?? 0) > COMMON_SHARE * n;
+    const firstPass = seeds.some((r) => !common(r)) && n > 1000 ? seeds.filter((r) => !common(r)) : seeds;
+    for (const r of firstPass) {
       const list = postings.get(r.match!)!;
       const w = weightOf(r) * r.factor;
+      const wName = r.weak ? 0 : nameIdfOf(r.match!) * r.factor;
       for (let i = 0; i < list.docs.length; i++) {
         const d = list.docs[i]!;
+        const field = list.field[i]!;
         if (rough[d] === 0) touched.push(d);
-        rough[d] = rough[d]! + w * list.field[i]!;
+        rough[d] = rough[d]! + w * field;
+        if (field === FIELD_WEIGHT.name) roughName[d] = roughName[d]! + wName;
       }
     }
     if (touched.length === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
@@ -332,9 +363,18 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       const w = pairWeight(b);
       for (const d of pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
     }
+    // Rank the shortlist the way the final score does: coverage, plus how much of the entry's
+    // shortest name the question covers (so a short exact name is not lost among long ones).
+    const total = strongWeight > 0 ? strongWeight : 1;
+    for (const d of touched) {
+      const nameShare = Math.min(1, roughName[d]! / shortestName[d]!);
+      rough[d] = ROUGH_EPSILON + 0.58 * Math.min(1, rough[d]! / total) + 0.24 * nameShare;
+      roughName[d] = 0;
+    }
     const candidates = topCandidates(rough, touched, shortlistSize(touched.length));
     for (const d of touched) rough[d] = 0;
     const qList = [...new Set(resolved.filter((r) => r.match).map((r) => r.match!))];
+    const qIdf = qList.map(idf);
     const typed = q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak) : [];
 
     // Per-word and per-pair weights do not depend on the entry: compute them once.
@@ -353,6 +393,8 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
           if (!r.weak) missingWeight += base;
           continue;
         }
+        // Filler other than facet words never counts: skip it before any lookup.
+        if (r.weak && r.weakKind !== "facet") continue;
         const inName = doc.nameTokens.has(m);
         const inKeyword = !inName && doc.keywordTokens.has(m);
         const inText = !inName && !inKeyword && doc.textTokens.has(m);
@@ -387,26 +429,34 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       // How much of the best-fitting name the question covers (rarity-weighted): only names that
       // share a word with the question can score, and the question has few words.
       let namePrecision = 0;
-      const hitByName = new Map<number, number>();
-      for (const t of qList) {
-        const names = doc.nameIndex.get(t);
+      const nameCount = doc.names.length;
+      if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
+      nameHits.fill(0, 0, nameCount);
+      for (let k = 0; k < qList.length; k++) {
+        const names = doc.nameIndex.get(qList[k]!);
         if (!names) continue;
-        const w = idf(t);
-        for (const i of names) hitByName.set(i, (hitByName.get(i) ?? 0) + w);
+        const w = qIdf[k]!;
+        for (const i of names) nameHits[i] = nameHits[i]! + w;
       }
-      for (const [i, hit] of hitByName) {
+      for (let i = 0; i < nameCount; i++) {
         const weight = doc.names[i]!.weight;
-        if (weight > 0) namePrecision = Math.max(namePrecision, hit / weight);
+        if (weight > 0 && nameHits[i]! > 0) namePrecision = Math.max(namePrecision, nameHits[i]! / weight);
       }
 
       let phrase = 1;
       if (bigrams.length > 0) {
-        const inName = bigrams.filter((b) => doc.nameBigrams.has(b)).length;
-        const inKeyword = bigrams.filter((b) => !doc.nameBigrams.has(b) && doc.keywordBigrams.has(b)).length;
+        let inName = 0;
+        let inKeyword = 0;
+        for (const b of bigrams) {
+          if (doc.nameBigrams.has(b)) inName++;
+          else if (doc.keywordBigrams.has(b)) inKeyword++;
+        }
         phrase = (inName + 0.8 * inKeyword) / bigrams.length;
       }
 
-      const accent = typed.length > 0 ? typed.filter((t) => doc.accentKeys.has(t.accented!)).length / typed.length : 0;
+      let accentHits = 0;
+      for (const t of typed) if (doc.accentKeys.has(t.accented!)) accentHits++;
+      const accent = typed.length > 0 ? accentHits / typed.length : 0;
 
       const score = clamp01(0.58 * coverage + 0.24 * namePrecision + 0.15 * phrase + 0.03 * accent) * (coverage < 0.35 ? coverage / 0.35 : 1);
       const missing = strongWeight > 0 ? missingWeight / strongWeight : 0;

@@ -93,5 +93,5 @@ export function foldedText(text: string): string {
 
 /** True when the text carries any Vietnamese diacritic (the user typed with accents). */
 export function hasDiacritics(text: string): boolean {
-  return fold(text) !== nfc(text).toLowerCase();
+  return /[đĐ]/.test(text) || /[\u0300-\u036f]/.test(text.normalize("NFD"));
 }
