@@ -33,6 +33,8 @@ export interface HitEvidence {
   phrase: number;
   /** Weight share of strong question words found nowhere in the entry. */
   missing: number;
+  /** Word pairs of the question that name something elsewhere and share no word with this entry's names. */
+  foreignPairs: number;
 }
 
 export interface SearchResult {
@@ -379,7 +381,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
     // Per-word and per-pair weights do not depend on the entry: compute them once.
     const terms = resolved.map((r) => ({ r, base: weightOf(r), w: weightOf(r) * r.factor }));
-    const pairs = topicPairs.map((b) => ({ b, w: pairWeight(b) }));
+    const pairs = topicPairs.map((b) => ({ b, w: pairWeight(b), words: b.split(" ") }));
     const scored: SearchHit[] = [];
     for (const d of candidates) {
       const doc = docs[d]!;
@@ -417,11 +419,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
         else coveredByNames += w * FIELD_WEIGHT.text;
         covered += w * (inName ? FIELD_WEIGHT.name : inKeyword ? FIELD_WEIGHT.keyword : FIELD_WEIGHT.text);
       }
-      for (const { b, w } of pairs) {
+      let foreignPairs = 0;
+      for (const { b, w, words } of pairs) {
         if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
           covered += w;
           coveredByNames += w;
-        }
+        } else if (!words.some((x) => doc.nameTokens.has(x) || doc.keywordTokens.has(x))) foreignPairs++;
       }
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
       const nameCoverage = totalWeight > 0 ? coveredByNames / totalWeight : 0;
@@ -463,7 +466,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       scored.push({
         entry: doc.entry,
         score: round(score),
-        why: { coverage: round(coverage), nameCoverage: round(nameCoverage), namePrecision: round(namePrecision), phrase: round(phrase), missing: round(missing) },
+        why: { coverage: round(coverage), nameCoverage: round(nameCoverage), namePrecision: round(namePrecision), phrase: round(phrase), missing: round(missing), foreignPairs },
       });
     }
     scored.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
@@ -505,6 +508,8 @@ export function isConfident(
   if (question.unknownWords > 0 && namePrecision < 0.6) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
   if (phrase < 0.3 && namePrecision < 0.6) return false;
+  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
+  if (best.why.foreignPairs > 0 && namePrecision < 0.75) return false;
   return true;
 }
 
