@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
@@ -15,7 +16,7 @@ import { createServer } from "../../src/server/server.js";
 import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
 import { createStore } from "../../src/store/create-store.js";
 import type { Store } from "../../src/store/port.js";
-import type { FakePlatforms } from "./fake-platforms.js";
+import { startFakePlatforms, type FakePlatforms } from "./fake-platforms.js";
 
 export const TELEGRAM_TOKEN = "123456:TESTTOKEN_abcdef";
 export const TELEGRAM_SECRET = "tg_secret_TOKEN_1";
@@ -155,4 +156,22 @@ export function zaloEvent(chatId: string, text: string | null, eventName = "mess
 /** Folds Vietnamese text for robust assertions: no diacritics, đ → d, lower case. */
 export function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+/**
+ * One fake platform and one bot server for a test file: started before its tests, closed after.
+ * Read them through the returned getters (they exist once beforeAll has run).
+ */
+export function useBotServer(env: Record<string, string> = {}): { fake: () => FakePlatforms; bot: () => BotServer } {
+  let fake: FakePlatforms | undefined;
+  let bot: BotServer | undefined;
+  beforeAll(async () => {
+    fake = await startFakePlatforms();
+    bot = await startBotServer(fake, env);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await fake?.close();
+  });
+  return { fake: () => fake!, bot: () => bot! };
 }

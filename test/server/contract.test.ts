@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/engine/types.js";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
-import { fold, postJson, startBotServer, telegramCallback, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, type BotServer } from "../helpers/bot-server.js";
+import { fold, postJson, telegramCallback, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, useBotServer } from "../helpers/bot-server.js";
 
 /** What a citizen sees after one step: all text shown, and the options offered (buttons or numbered lines). */
 interface Seen {
@@ -16,21 +15,12 @@ interface Driver {
   pick(label: string): Promise<Seen>;
 }
 
-let fake: FakePlatforms;
-let bot: BotServer;
-beforeAll(async () => {
-  fake = await startFakePlatforms();
-  bot = await startBotServer(fake);
-});
-afterAll(async () => {
-  await bot.close();
-  await fake.close();
-});
+const server = useBotServer();
 
 function telegramDriver(chatId: number): Driver {
   let buttons: Array<{ text: string; callback_data: string }> = [];
   const receive = async (before: number): Promise<Seen> => {
-    const all = await fake.waitForSent(chatId, before + 1);
+    const all = await server.fake().waitForSent(chatId, before + 1);
     const fresh = all.slice(before);
     const last = fresh.at(-1)!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined;
     buttons = last?.inline_keyboard.flat() ?? [];
@@ -39,15 +29,15 @@ function telegramDriver(chatId: number): Driver {
   const headers = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
   return {
     async say(text) {
-      const before = fake.sent(chatId).length;
-      await postJson(`${bot.url}/webhooks/telegram`, telegramText(chatId, text), headers);
+      const before = server.fake().sent(chatId).length;
+      await postJson(`${server.bot().url}/webhooks/telegram`, telegramText(chatId, text), headers);
       return receive(before);
     },
     async pick(label) {
       const button = buttons.find((b) => fold(b.text).includes(fold(label)));
       if (!button) throw new Error(`no button "${label}"`);
-      const before = fake.sent(chatId).length;
-      await postJson(`${bot.url}/webhooks/telegram`, telegramCallback(chatId, button.callback_data), headers);
+      const before = server.fake().sent(chatId).length;
+      await postJson(`${server.bot().url}/webhooks/telegram`, telegramCallback(chatId, button.callback_data), headers);
       return receive(before);
     },
   };
@@ -56,14 +46,14 @@ function telegramDriver(chatId: number): Driver {
 function zaloDriver(chatId: string): Driver {
   let numbered: string[] = [];
   const receive = async (before: number): Promise<Seen> => {
-    const all = await fake.waitForSent(chatId, before + 1);
+    const all = await server.fake().waitForSent(chatId, before + 1);
     const text = all.slice(before).map((c) => String(c.payload.text)).join("\n\n");
     numbered = text.split("\n").filter((l) => /^\d+\. /.test(l));
     return { text, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
   };
   const say = async (text: string) => {
-    const before = fake.sent(chatId).length;
-    await postJson(`${bot.url}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": ZALO_SECRET });
+    const before = server.fake().sent(chatId).length;
+    await postJson(`${server.bot().url}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": ZALO_SECRET });
     return receive(before);
   };
   return {
@@ -81,7 +71,7 @@ function webDriver(): Driver {
   let sessionId: string | undefined;
   let choices: Array<{ id: string; label: string }> = [];
   const send = async (body: Record<string, string>): Promise<Seen> => {
-    const res = await postJson(`${bot.url}/api/chat`, { ...(sessionId ? { sessionId } : {}), ...body });
+    const res = await postJson(`${server.bot().url}/api/chat`, { ...(sessionId ? { sessionId } : {}), ...body });
     expect(res.status).toBe(200);
     const data = res.body as { sessionId: string; replies: Reply[] };
     sessionId = data.sessionId;

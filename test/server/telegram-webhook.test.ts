@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
-import { fold, postJson, startBotServer, telegramCallback, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, type BotServer } from "../helpers/bot-server.js";
+import { describe, expect, it } from "vitest";
+import { fold, postJson, telegramCallback, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, useBotServer } from "../helpers/bot-server.js";
 
-let fake: FakePlatforms;
-let bot: BotServer;
-const hook = () => `${bot.url}/webhooks/telegram`;
+const server = useBotServer();
+const hook = () => `${server.bot().url}/webhooks/telegram`;
 const ok = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
 
-beforeAll(async () => {
-  fake = await startFakePlatforms();
-  bot = await startBotServer(fake);
-});
-afterAll(async () => {
-  await bot.close();
-  await fake.close();
-});
 
 describe("POST /webhooks/telegram", () => {
   it("refuses a wrong or missing secret with 401 and sends nothing", async () => {
@@ -23,13 +13,13 @@ describe("POST /webhooks/telegram", () => {
     // A secret of the same length but different content is refused too.
     expect((await postJson(hook(), telegramText(700001, "tam tru online"), { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET.replace(/.$/, "X") })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
-    expect(fake.calls.filter((c) => String(c.payload.chat_id) === "700001")).toEqual([]);
+    expect(server.fake().calls.filter((c) => String(c.payload.chat_id) === "700001")).toEqual([]);
   });
 
   it("answers a question with a relevant HTML card and inline keyboard", async () => {
     const res = await postJson(hook(), telegramText(700002, "lam lai can cuoc bi mat o dau"), ok);
     expect(res.status).toBe(200);
-    const [m] = await fake.waitForSent(700002, 1);
+    const [m] = await server.fake().waitForSent(700002, 1);
     const text = String(m!.payload.text);
     expect(fold(text)).toMatch(/cap lai/);
     expect(fold(text)).toMatch(/can cuoc/);
@@ -37,20 +27,20 @@ describe("POST /webhooks/telegram", () => {
     expect(text).toMatch(/^<b>[^<]+<\/b>/);
     const keyboard = m!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
     expect(keyboard.inline_keyboard.flat().length).toBeGreaterThan(1);
-    expect(fake.calls.some((c) => c.method === "sendChatAction" && String(c.payload.chat_id) === "700002" && c.payload.action === "typing")).toBe(true);
+    expect(server.fake().calls.some((c) => c.method === "sendChatAction" && String(c.payload.chat_id) === "700002" && c.payload.action === "typing")).toBe(true);
   });
 
   it("answers a button press and acknowledges the callback query", async () => {
     await postJson(hook(), telegramText(700003, "dang ky thuong tru"), ok);
-    const [card] = await fake.waitForSent(700003, 1);
+    const [card] = await server.fake().waitForSent(700003, 1);
     const buttons = (card!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
     const fee = buttons.find((b) => fold(b.text).includes("le phi"))!;
     const press = telegramCallback(700003, fee.callback_data);
     expect((await postJson(hook(), press, ok)).status).toBe(200);
-    const sent = await fake.waitForSent(700003, 2);
+    const sent = await server.fake().waitForSent(700003, 2);
     expect(fold(String(sent[1]!.payload.text))).toContain("le phi");
     const query = (press.callback_query as { id: string }).id;
-    expect(fake.calls.some((c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === query)).toBe(true);
+    expect(server.fake().calls.some((c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === query)).toBe(true);
   });
 
   it("answers a sticker or photo politely", async () => {
@@ -59,7 +49,7 @@ describe("POST /webhooks/telegram", () => {
     delete message.text;
     message.sticker = { file_id: "s1", file_unique_id: "u1", type: "regular", width: 1, height: 1, is_animated: false, is_video: false };
     await postJson(hook(), sticker, ok);
-    const [m] = await fake.waitForSent(700004, 1);
+    const [m] = await server.fake().waitForSent(700004, 1);
     expect(fold(String(m!.payload.text))).toContain("chi doc duoc tin nhan chu");
   });
 
@@ -67,21 +57,21 @@ describe("POST /webhooks/telegram", () => {
     const update = telegramText(700005, "lam ho chieu", 555_000);
     const statuses = await Promise.all([postJson(hook(), update, ok), postJson(hook(), update, ok), postJson(hook(), update, ok)]);
     expect(statuses.map((s) => s.status)).toEqual([200, 200, 200]);
-    await fake.waitForSent(700005, 1, 8000, 500);
-    expect(fake.sent(700005)).toHaveLength(1);
+    await server.fake().waitForSent(700005, 1, 8000, 500);
+    expect(server.fake().sent(700005)).toHaveLength(1);
   });
 
   it("passes the commands to the engine", async () => {
     await postJson(hook(), telegramText(700006, "/start"), ok);
-    const [m] = await fake.waitForSent(700006, 1);
+    const [m] = await server.fake().waitForSent(700006, 1);
     expect(fold(String(m!.payload.text))).toContain("xin chao");
   });
 
   it("waits and retries when Telegram answers 429 with retry_after", async () => {
-    fake.failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    server.fake().failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     const started = Date.now();
     await postJson(hook(), telegramText(700007, "dang ky tam tru"), ok);
-    const sent = await fake.waitForSent(700007, 2);
+    const sent = await server.fake().waitForSent(700007, 2);
     expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
     expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(900);
     expect(Date.now() - started).toBeLessThan(6000);
@@ -93,7 +83,7 @@ describe("POST /webhooks/telegram", () => {
   });
 
   it("never logs the token or the secret", () => {
-    const logs = bot.logs();
+    const logs = server.bot().logs();
     expect(logs).not.toContain(TELEGRAM_TOKEN.split(":")[1]);
     expect(logs).not.toContain(TELEGRAM_SECRET);
   });

@@ -1,49 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
-import { fold, postJson, startBotServer, zaloEvent, ZALO_SECRET, ZALO_TOKEN, type BotServer } from "../helpers/bot-server.js";
+import { describe, expect, it } from "vitest";
+import { fold, postJson, zaloEvent, ZALO_SECRET, ZALO_TOKEN, useBotServer } from "../helpers/bot-server.js";
 
-let fake: FakePlatforms;
-let bot: BotServer;
-const hook = () => `${bot.url}/webhooks/zalo`;
+const server = useBotServer();
+const hook = () => `${server.bot().url}/webhooks/zalo`;
 const ok = { "x-bot-api-secret-token": ZALO_SECRET };
 
-beforeAll(async () => {
-  fake = await startFakePlatforms();
-  bot = await startBotServer(fake);
-});
-afterAll(async () => {
-  await bot.close();
-  await fake.close();
-});
 
 describe("POST /webhooks/zalo", () => {
   it("refuses a wrong or missing secret with 401 and sends nothing", async () => {
     expect((await postJson(hook(), zaloEvent("zw1", "tam tru online"), { "x-bot-api-secret-token": "wrong_secret_00" })).status).toBe(401);
     expect((await postJson(hook(), zaloEvent("zw1", "tam tru online"))).status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
-    expect(fake.calls.filter((c) => c.payload.chat_id === "zw1")).toEqual([]);
+    expect(server.fake().calls.filter((c) => c.payload.chat_id === "zw1")).toEqual([]);
   });
 
   it("answers wrapped and bare events with relevant plain text and numbered choices", async () => {
     expect((await postJson(hook(), { ok: true, result: zaloEvent("zw2", "tam tru online") }, ok)).status).toBe(200);
     expect((await postJson(hook(), zaloEvent("zw3", "lam ho chieu cho con nho"), ok)).status).toBe(200);
-    const [a] = await fake.waitForSent("zw2", 1);
-    const [b] = await fake.waitForSent("zw3", 1);
+    const [a] = await server.fake().waitForSent("zw2", 1);
+    const [b] = await server.fake().waitForSent("zw3", 1);
     expect(fold(String(a!.payload.text))).toContain("dang ky tam tru");
     expect(fold(String(b!.payload.text))).toContain("ho chieu");
     expect(String(a!.payload.text)).toMatch(/\n1\. .+\n2\. /);
     expect(String(a!.payload.text)).not.toMatch(/<b>|&amp;/);
     expect(a!.payload).not.toHaveProperty("reply_markup");
-    expect(fake.calls.some((c) => c.method === "sendChatAction" && c.payload.chat_id === "zw2")).toBe(true);
+    expect(server.fake().calls.some((c) => c.method === "sendChatAction" && c.payload.chat_id === "zw2")).toBe(true);
   });
 
   it("a digit picks the numbered choice", async () => {
     await postJson(hook(), zaloEvent("zw4", "dang ky thuong tru"), ok);
-    const [card] = await fake.waitForSent("zw4", 1);
+    const [card] = await server.fake().waitForSent("zw4", 1);
     const line = String(card!.payload.text).split("\n").find((l) => /^\d+\. /.test(l) && fold(l).includes("le phi"))!;
     const digit = line.split(".")[0]!;
     await postJson(hook(), zaloEvent("zw4", digit), ok);
-    const sent = await fake.waitForSent("zw4", 2);
+    const sent = await server.fake().waitForSent("zw4", 2);
     expect(fold(String(sent[1]!.payload.text))).toContain("le phi");
   });
 
@@ -51,19 +41,19 @@ describe("POST /webhooks/zalo", () => {
     await postJson(hook(), zaloEvent("zw5", null, "message.image.received"), ok);
     await postJson(hook(), zaloEvent("zw6", null, "message.sticker.received"), ok);
     expect((await postJson(hook(), zaloEvent("zw7", null, "user.follow"), ok)).status).toBe(200);
-    const [img] = await fake.waitForSent("zw5", 1);
-    const [sticker] = await fake.waitForSent("zw6", 1);
+    const [img] = await server.fake().waitForSent("zw5", 1);
+    const [sticker] = await server.fake().waitForSent("zw6", 1);
     expect(fold(String(img!.payload.text))).toContain("chi doc duoc tin nhan chu");
     expect(fold(String(sticker!.payload.text))).toContain("chi doc duoc tin nhan chu");
     await new Promise((r) => setTimeout(r, 200));
-    expect(fake.sent("zw7")).toEqual([]);
+    expect(server.fake().sent("zw7")).toEqual([]);
   });
 
   it("answers a repeated message id once", async () => {
     const event = zaloEvent("zw8", "cap lai can cuoc", "message.text.received", "dup-1");
     await Promise.all([postJson(hook(), event, ok), postJson(hook(), event, ok), postJson(hook(), { ok: true, result: event }, ok)]);
-    await fake.waitForSent("zw8", 1, 8000, 500);
-    expect(fake.sent("zw8")).toHaveLength(1);
+    await server.fake().waitForSent("zw8", 1, 8000, 500);
+    expect(server.fake().sent("zw8")).toHaveLength(1);
   });
 
   it("refuses bodies that are not Zalo events with 400", async () => {
@@ -72,8 +62,8 @@ describe("POST /webhooks/zalo", () => {
   });
 
   it("never logs the token or the secret", () => {
-    expect(bot.logs()).not.toContain("zalotesttoken");
-    expect(bot.logs()).not.toContain(ZALO_SECRET);
+    expect(server.bot().logs()).not.toContain("zalotesttoken");
+    expect(server.bot().logs()).not.toContain(ZALO_SECRET);
     expect(ZALO_TOKEN).toContain("zalotesttoken");
   });
 });
