@@ -239,9 +239,25 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     }
   }
   const vocabulary = [...postings.keys()].filter((t) => t.length >= 3 && !/^\d/.test(t));
-  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+  // A correction keeps the first letter, so fuse.js only ever needs the words sharing it: one
+  // small index per first letter, built on first use (a whole-vocabulary scan costs milliseconds).
+  const byFirstLetter = new Map<string, string[]>();
+  for (const w of vocabulary) {
+    const list = byFirstLetter.get(w[0]!);
+    if (list) list.push(w);
+    else byFirstLetter.set(w[0]!, [w]);
+  }
+  const fuses = new Map<string, Fuse<string>>();
+  const fuseFor = (letter: string): Fuse<string> | undefined => {
+    let f = fuses.get(letter);
+    const words = byFirstLetter.get(letter);
+    if (!f && words) {
+      f = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+      fuses.set(letter, f);
+    }
+    return f;
+  };
   const fuzzyCache = new Map<string, string | null>();
-  /** Nearest known syllable to an unknown one (typo), or null. */
   /**
    * Nearest known syllable to an unknown one (a typo), or null. One edit (a missing, extra,
    * swapped or wrong letter) is tried against the vocabulary first, preferring the commonest
@@ -266,8 +282,8 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       }
     }
     if (!best && t.length >= 5) {
-      for (const r of fuse.search(t, { limit: 5 })) {
-        if ((r.score ?? 1) <= 0.34 && Math.abs(r.item.length - t.length) <= 1 && r.item[0] === t[0] && fits(r.item)) {
+      for (const r of fuseFor(t[0]!)?.search(t, { limit: 5 }) ?? []) {
+        if ((r.score ?? 1) <= 0.34 && Math.abs(r.item.length - t.length) <= 1 && fits(r.item)) {
           best = r.item;
           break;
         }
