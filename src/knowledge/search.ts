@@ -221,6 +221,9 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   /** Scratch for the first pass, one slot per entry; zeroed again after each search. */
   const rough = new Float64Array(docs.length);
   const roughName = new Float64Array(docs.length);
+  /** Scratch: the entries the first pass touched, and their values for selection (no per-question allocation). */
+  const touched = new Int32Array(docs.length);
+  const selectScratch = new Float64Array(docs.length);
   /** Scratch: IDF of question words found in each name of the entry being scored. */
   let nameHits = new Float64Array(16);
   /** IDF weight of each entry's lightest name (a typed array: read for thousands of entries per search). */
@@ -240,7 +243,8 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
   const vocabulary = [...postings.keys()].filter((t) => t.length >= 3 && !/^\d/.test(t));
   // A correction keeps the first letter, so fuse.js only ever needs the words sharing it: one
-  // small index per first letter, built on first use (a whole-vocabulary scan costs milliseconds).
+  // small index per first letter (a whole-vocabulary scan costs milliseconds). Built with the
+  // index, so no question pays for building one.
   const byFirstLetter = new Map<string, string[]>();
   for (const w of vocabulary) {
     const list = byFirstLetter.get(w[0]!);
@@ -257,11 +261,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     }
     return f;
   };
+  for (const letter of byFirstLetter.keys()) fuseFor(letter);
   const fuzzyCache = new Map<string, string | null>();
   /**
    * Nearest known syllable to an unknown one (a typo), or null. One edit (a missing, extra,
    * swapped or wrong letter) is tried against the vocabulary first, preferring the commonest
-   * word; fuse.js then catches longer slips. Three-letter words only get a missing or swapped
+   * word; fuse.js then catches longer slips in words of six letters or more. Three-letter words only get a missing or swapped
    * letter ("páp" → "pháp"), since one more change would reach too many real words.
    */
   const correct = (t: string, accented?: string): string | null => {
@@ -281,7 +286,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
         bestDf = df;
       }
     }
-    if (!best && t.length >= 5) {
+    if (!best && t.length >= 6) {
       for (const r of fuseFor(t[0]!)?.search(t, { limit: 5 }) ?? []) {
         if ((r.score ?? 1) <= 0.34 && Math.abs(r.item.length - t.length) <= 1 && fits(r.item)) {
           best = r.item;
@@ -358,7 +363,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     // each entry covers; only the best few are then scored in full, so a word found in thousands
     // of entries ("cấp", "giấy") costs one addition each, not a full scoring.
     const seeds = (strong.length > 0 ? strong : resolved).filter((r) => r.match !== null);
-    const touched: number[] = [];
+    let count = 0;
     // Words in more than 8 % of all entries ("cấp", "giấy", "đăng ký" at catalogue size) add little to
     // the ranking and cost a pass over thousands of postings; when the question has a rarer word,
     // the first pass leaves them to the full scoring of the shortlist.
@@ -371,12 +376,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       for (let i = 0; i < list.docs.length; i++) {
         const d = list.docs[i]!;
         const field = list.field[i]!;
-        if (rough[d] === 0) touched.push(d);
+        if (rough[d] === 0) touched[count++] = d;
         rough[d] = rough[d]! + w * field;
         if (field === FIELD_WEIGHT.name) roughName[d] = roughName[d]! + wName;
       }
     }
-    if (touched.length === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
+    if (count === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
     for (const b of topicPairs) {
       const w = pairWeight(b);
       for (const d of pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
@@ -384,13 +389,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     // Rank the shortlist the way the final score does: coverage, plus how much of the entry's
     // shortest name the question covers (so a short exact name is not lost among long ones).
     const total = strongWeight > 0 ? strongWeight : 1;
-    for (const d of touched) {
+    for (let i = 0; i < count; i++) {
+      const d = touched[i]!;
       const nameShare = Math.min(1, roughName[d]! / shortestName[d]!);
       rough[d] = ROUGH_EPSILON + 0.58 * Math.min(1, rough[d]! / total) + 0.24 * nameShare;
       roughName[d] = 0;
     }
-    const candidates = topCandidates(rough, touched, shortlistSize(touched.length));
-    for (const d of touched) rough[d] = 0;
+    const candidates = topCandidates(rough, touched, count, shortlistSize(count), selectScratch);
+    for (let i = 0; i < count; i++) rough[touched[i]!] = 0;
     const qList = [...new Set(resolved.filter((r) => r.match).map((r) => r.match!))];
     const qIdf = qList.map(idf);
     const typed = q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak) : [];
@@ -589,14 +595,15 @@ export function bodyTexts(entry: Entry): string[] {
  * sort). Ties at the cut go to earlier entries, so a word shared by thousands of entries never
  * sends them all to full scoring.
  */
-function topCandidates(rough: Float64Array, touched: number[], k: number): number[] {
-  if (touched.length <= k) return touched.slice();
-  const values = new Float64Array(touched.length);
-  for (let i = 0; i < touched.length; i++) values[i] = rough[touched[i]!]!;
+function topCandidates(rough: Float64Array, touched: Int32Array, count: number, k: number, scratch: Float64Array): number[] {
+  if (count <= k) return Array.from(touched.subarray(0, count));
+  const values = scratch.subarray(0, count);
+  for (let i = 0; i < count; i++) values[i] = rough[touched[i]!]!;
   const cut = kthLargest(values, k);
   const out: number[] = [];
   const tied: number[] = [];
-  for (const d of touched) {
+  for (let i = 0; i < count; i++) {
+    const d = touched[i]!;
     const v = rough[d]!;
     if (v > cut) out.push(d);
     else if (v === cut) tied.push(d);
