@@ -116,6 +116,32 @@ describe.each(channels)("the same conversation on %s", (_name, makeDriver) => {
   });
 });
 
+const surveyChannels: Array<[string, () => Driver, string]> = [
+  ["telegram (buttons)", () => telegramDriver(740101), "telegram"],
+  ["zalo (digits)", () => zaloDriver("zct101"), "zalo"],
+  ["web (clicks)", () => webDriver(), "web"],
+];
+
+describe.each(surveyChannels)("the satisfaction survey on %s", (_name, makeDriver, channel) => {
+  it("5 to every rating and 'bỏ qua' to every optional step completes it, stored as all 5s", async () => {
+    const driver = makeDriver();
+    let seen = await driver.say("đánh giá");
+    let steps = 0;
+    while (!fold(seen.text).includes("cam on") && steps++ < 25) {
+      if (fold(seen.text).includes("bo qua")) seen = await driver.say("bỏ qua");
+      else seen = await driver.pick("5 - Rất hài lòng");
+    }
+    expect(fold(seen.text)).toContain("cam on");
+    const records = (await server.bot().store.read("survey")).filter((r) => r.channel === channel);
+    expect(records).toHaveLength(1);
+    const ratings = Object.values(records[0]!.ratings as Record<string, number>);
+    expect(ratings.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(ratings)).toEqual(new Set([5]));
+    // Respondents are a salted hash, never the raw chat id.
+    expect(JSON.stringify(records[0])).not.toMatch(/740101|zct101/);
+  });
+});
+
 it("the three channels show the same answer content", async () => {
   const seen = await Promise.all([telegramDriver(740002), zaloDriver("zct2"), webDriver()].map((d) => d.say("dang ky tam tru")));
   const words = (s: Seen) => fold(s.text.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">")).match(/[a-z0-9]+/g)!.join(" ");
