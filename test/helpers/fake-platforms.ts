@@ -20,6 +20,8 @@ export interface FakePlatforms {
   waitForSent(chatId: string | number, count: number, timeoutMs?: number, quietMs?: number): Promise<PlatformCall[]>;
   /** The next `times` calls of `method` fail with this status and body. */
   failNext(method: string, times: number, status: number, body: Record<string, unknown>): void;
+  /** Updates the next getUpdates of that platform returns (polling mode). */
+  queueUpdates(platform: "telegram" | "zalo", updates: unknown[]): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
   const calls: PlatformCall[] = [];
   const failures = new Map<string, { times: number; status: number; body: Record<string, unknown> }>();
   let seq = 100;
+  const queued: Record<"telegram" | "zalo", unknown[]> = { telegram: [], zalo: [] };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -64,6 +67,11 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
         case "getMe":
           return answer({ ok: true, result: platform === "zalo" ? { id: "zalo-bot", account_name: "dvc" } : TELEGRAM_ME });
         case "getUpdates":
+          if (queued[platform].length > 0) {
+            // Telegram returns a list; the Zalo Bot API returns one event per call.
+            const next = platform === "zalo" ? queued.zalo.shift() : queued.telegram.splice(0);
+            return answer({ ok: true, result: next });
+          }
           return void setTimeout(
             () => answer(platform === "zalo" ? { ok: false, error_code: 408, description: "Request timeout" } : { ok: true, result: [] }),
             200,
@@ -87,6 +95,9 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
     url: `http://127.0.0.1:${port}`,
     calls,
     sent,
+    queueUpdates(platform, updates) {
+      queued[platform].push(...updates);
+    },
     async waitForSent(chatId, count, timeoutMs = 8000, quietMs = 150) {
       const deadline = Date.now() + timeoutMs;
       let seen = -1;
