@@ -10,7 +10,6 @@ import {
   CHOICE_LABELS,
   DOSSIER_LOOKUP_URL,
   FACET_LABELS,
-  HOTLINE,
   M,
   PORTAL_SEARCH_URL,
 } from "./messages.js";
@@ -115,7 +114,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (trigger && flows?.has(trigger)) return startFlow(trigger, inbound, out);
 
     if (THANKS.test(key)) {
-      out.reply([{ type: "text", text: "Rất vui được hỗ trợ bạn! Bạn cần hỏi gì thêm cứ nhắn nhé." }], surveyOfferChoices(out.session, inbound.at));
+      const offer = surveyOfferChoices(out.session, inbound.at);
+      if (offer.length) out.session.surveyOfferedAt = inbound.at;
+      out.reply([{ type: "text", text: M.welcomeThanks }], offer);
       return out.done();
     }
 
@@ -359,4 +360,3 @@ class TurnBuilder {
   }
 }
 
-export { HOTLINE };

@@ -41,6 +41,7 @@ export const M = {
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
+  welcomeThanks: "Rất vui được hỗ trợ bạn! Bạn cần hỏi gì thêm cứ nhắn nhé.",
   notHelpfulReply: `Cảm ơn bạn. Tôi sẽ ghi nhận để bổ sung. Bạn có thể hỏi lại theo cách khác, hoặc gọi tổng đài ${HOTLINE}.`,
   surveyOffer: "Nếu có thời gian, bạn giúp chúng tôi đánh giá mức độ hài lòng (khoảng 1 phút) nhé.",
   cancelled: "Đã dừng. Bạn cần hỏi gì tiếp?",
