@@ -231,7 +231,6 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const w = Math.min(...doc.names.map((nm) => nm.weight).filter((x) => x > 0));
     return Number.isFinite(w) ? w : 1;
   });
-  const nameIdfOf = idf;
 
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
@@ -251,23 +250,15 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     if (list) list.push(w);
     else byFirstLetter.set(w[0]!, [w]);
   }
-  const fuses = new Map<string, Fuse<string>>();
-  const fuseFor = (letter: string): Fuse<string> | undefined => {
-    let f = fuses.get(letter);
-    const words = byFirstLetter.get(letter);
-    if (!f && words) {
-      f = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
-      fuses.set(letter, f);
-    }
-    return f;
-  };
-  for (const letter of byFirstLetter.keys()) fuseFor(letter);
+  const fuseOptions = { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 };
+  const fuses = new Map([...byFirstLetter].map(([letter, words]) => [letter, new Fuse(words, fuseOptions)] as const));
   const fuzzyCache = new Map<string, string | null>();
   /**
    * Nearest known syllable to an unknown one (a typo), or null. One edit (a missing, extra,
    * swapped or wrong letter) is tried against the vocabulary first, preferring the commonest
-   * word; fuse.js then catches longer slips in words of six letters or more. Three-letter words only get a missing or swapped
-   * letter ("páp" → "pháp"), since one more change would reach too many real words.
+   * word; fuse.js then catches longer slips in words of six letters or more. Three-letter words
+   * only get a missing or swapped letter ("páp" → "pháp"), since one more change would reach too
+   * many real words.
    */
   const correct = (t: string, accented?: string): string | null => {
     if (t.length < 3 || /\d/.test(t)) return null;
@@ -287,7 +278,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       }
     }
     if (!best && t.length >= 6) {
-      for (const r of fuseFor(t[0]!)?.search(t, { limit: 5 }) ?? []) {
+      for (const r of fuses.get(t[0]!)?.search(t, { limit: 5 }) ?? []) {
         if ((r.score ?? 1) <= 0.34 && Math.abs(r.item.length - t.length) <= 1 && fits(r.item)) {
           best = r.item;
           break;
@@ -372,7 +363,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     for (const r of firstPass) {
       const list = postings.get(r.match!)!;
       const w = weightOf(r) * r.factor;
-      const wName = r.weak ? 0 : nameIdfOf(r.match!) * r.factor;
+      const wName = r.weak ? 0 : idf(r.match!) * r.factor;
       for (let i = 0; i < list.docs.length; i++) {
         const d = list.docs[i]!;
         const field = list.field[i]!;
