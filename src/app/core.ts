@@ -1,7 +1,7 @@
 import { createEngine, type Engine } from "../engine/engine.js";
-import { buildFlowRunner } from "../flows/index.js";
-import { loadFlows } from "../flows/loader.js";
-import { loadKnowledge } from "../knowledge/loader.js";
+import { createFlowRunner, type Flow } from "../flows/index.js";
+import { checkFlows, readFlows } from "../flows/loader.js";
+import { loadKnowledge, type Knowledge } from "../knowledge/loader.js";
 import { createSearchIndex } from "../knowledge/search.js";
 import type { Problem } from "../knowledge/yaml-source.js";
 
@@ -38,20 +38,40 @@ export interface BuildResult {
   problems: Problem[];
 }
 
+export interface Sources {
+  knowledge: Knowledge;
+  /** Flows that passed every check, knowledge links included. */
+  flows: Map<string, Flow>;
+  /** Flows that are valid on their own (what `flow:` links in knowledge may name). */
+  flowIds: Set<string>;
+  /** Knowledge problems, then flow problems. */
+  problems: Problem[];
+}
+
+/**
+ * Loads knowledge and flows with their cross-checks (a guide's `flow:` must name a flow; a flow's
+ * `entry:` must name an entry). Flow files are read once and checked twice in memory.
+ */
+export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDir" | "now" | "cacheDir">): Sources {
+  const read = readFlows(options.flowsDir);
+  const flowIds = new Set(checkFlows(read).flows.keys());
+  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, {
+    flowIds,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  });
+  const flows = checkFlows(read, { knowledgeIds: new Set(knowledge.byId.keys()) });
+  return { knowledge, flows: flows.flows, flowIds, problems: [...problems, ...flows.problems] };
+}
+
 /**
  * Builds a core. With `strict`, any problem means no core (live reload keeps the old one);
  * without it, valid entries are served and problems only reported (CLI `ask`, `chat`).
  */
 export function buildCore(options: CoreOptions, strict = false): BuildResult {
   const now = options.now ?? Date.now();
-  const flowsForIds = loadFlows(options.flowsDir);
-  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, {
-    flowIds: new Set(flowsForIds.flows.keys()),
-    now,
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  });
-  const { runner, problems: flowProblems } = buildFlowRunner(options.flowsDir, new Set(knowledge.byId.keys()));
-  const all = [...problems, ...flowProblems];
+  const { knowledge, flows, flowIds, problems: all } = loadSources({ ...options, now });
+  const runner = flows.size > 0 ? createFlowRunner(flows) : undefined;
   if (strict && all.length > 0) return { problems: all };
   const index = createSearchIndex(knowledge.entries, knowledge.synonyms);
   const engine = createEngine({
@@ -61,11 +81,11 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
     ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
   });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
-  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flowsForIds.flows.entries()]));
+  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flows.entries()]));
   return {
     core: {
       engine,
-      version: { loadedAt: now, entries: knowledge.entries.length, flows: flowsForIds.flows.size, files: knowledge.files.length, id },
+      version: { loadedAt: now, entries: knowledge.entries.length, flows: flowIds.size, files: knowledge.files.length, id },
     },
     problems: all,
   };

@@ -45,8 +45,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function persist(effects: Effect[], inbound: Inbound): Promise<void> {
     for (const effect of effects) {
       if (effect.type === "metric") {
-        const outcome = effect.name === "answered" ? "answered" : effect.name === "unanswered" ? "unanswered" : effect.name;
-        metrics?.answers.inc({ outcome, channel: inbound.channel });
+        metrics?.answers.inc({ outcome: effect.name, channel: inbound.channel });
         continue;
       }
       const base = { ...effect.record, channel: inbound.channel };

@@ -1,6 +1,5 @@
 import { loadConfig } from "../config.js";
-import { loadFlows } from "../flows/loader.js";
-import { loadKnowledge } from "../knowledge/loader.js";
+import { loadSources } from "../app/core.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 
 /** `dvc-bot check`: every problem in knowledge and flows as `path:line: message`; exit 1 if any. */
@@ -8,15 +7,12 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   const config = loadConfig(env);
   const knowledgeDir = opts.knowledge ?? config.knowledgeDir;
   const flowsDir = opts.flows ?? config.flowsDir;
-  const flows = loadFlows(flowsDir);
-  const { knowledge, problems } = loadKnowledge(knowledgeDir, { flowIds: new Set(flows.flows.keys()) });
-  const flowProblems = loadFlows(flowsDir, { knowledgeIds: new Set(knowledge.byId.keys()) }).problems;
-  const all = [...problems, ...flowProblems];
+  const { knowledge, flowIds, problems: all } = loadSources({ knowledgeDir, flowsDir });
   for (const p of all) console.log(formatProblem(p));
   if (all.length > 0) {
     console.error(`check: ${all.length} problem(s) in ${knowledgeDir} and ${flowsDir}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`check: ok — ${knowledge.entries.length} knowledge entries, ${flows.flows.size} flows`);
+  console.log(`check: ok — ${knowledge.entries.length} knowledge entries, ${flowIds.size} flows`);
 }

@@ -1,19 +1,10 @@
 import type { FlowContext, FlowRunner } from "../engine/flow-port.js";
-import type { Problem } from "../knowledge/yaml-source.js";
-import { loadFlows } from "./loader.js";
 import { FLOW_M } from "./messages.js";
 import type { Flow } from "./schema.js";
 import { keyOf, step, type StepEnv } from "./step.js";
 
 export type { Flow } from "./schema.js";
 export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
-
-/** Loads `dir` and builds the engine's flow runner; no runner when no flow loaded. */
-export function buildFlowRunner(dir: string, knowledgeIds: ReadonlySet<string>): { runner?: FlowRunner; problems: Problem[] } {
-  const { flows, problems } = loadFlows(dir, { knowledgeIds });
-  if (flows.size === 0) return { problems };
-  return { runner: createFlowRunner(flows), problems };
-}
 
 /** The engine's FlowRunner over loaded flows: a thin adapter around the pure `step`. */
 export function createFlowRunner(flows: ReadonlyMap<string, Flow>): FlowRunner {

@@ -13,16 +13,26 @@ export interface LoadFlowsOptions {
   knowledgeIds?: ReadonlySet<string>;
 }
 
+/** Flow files read and schema-checked, before cross-checks: parse once, check as often as needed. */
+export interface ReadFlows {
+  parsed: Array<{ flow: Flow; item: YamlItem }>;
+  problems: Problem[];
+}
+
 /**
  * Loads every flow under `dir`, collecting every problem (syntax, schema, duplicate ids, unknown
  * or unreachable steps, unknown knowledge ids, wording the survey contract relies on) as
  * `path:line: message`. Flows with problems are left out; the rest load.
  */
 export function loadFlows(dir: string, options: LoadFlowsOptions = {}): LoadedFlows {
+  return checkFlows(readFlows(dir), options);
+}
+
+/** Reads and schema-checks the flow files (syntax, schema and duplicate-id problems). */
+export function readFlows(dir: string): ReadFlows {
   const problems: Problem[] = [];
-  const flows = new Map<string, Flow>();
   const origins = new Map<string, { file: string; line: number }>();
-  const parsed: Array<{ flow: Flow; item: YamlItem }> = [];
+  const parsed: ReadFlows["parsed"] = [];
 
   for (const file of listYamlFiles(dir)) {
     const shown = displayPath(file);
@@ -44,9 +54,15 @@ export function loadFlows(dir: string, options: LoadFlowsOptions = {}): LoadedFl
       parsed.push({ flow, item });
     }
   }
+  return { parsed, problems };
+}
 
-  const flowIds = new Set(parsed.map((p) => p.flow.id));
-  for (const { flow, item } of parsed) {
+/** Cross-checks read flows (steps, links to other flows and, when given, to knowledge ids); no I/O. */
+export function checkFlows(read: ReadFlows, options: LoadFlowsOptions = {}): LoadedFlows {
+  const problems = [...read.problems];
+  const flows = new Map<string, Flow>();
+  const flowIds = new Set(read.parsed.map((p) => p.flow.id));
+  for (const { flow, item } of read.parsed) {
     const own = checkFlow(flow, item, flowIds, options.knowledgeIds);
     problems.push(...own);
     if (own.length === 0) flows.set(flow.id, flow);

@@ -75,8 +75,6 @@ export interface Analyzer {
   query(text: string): AnalyzedQuery;
   /** Index-side: token segments for a field (original words plus canonical synonym segments). */
   field(text: string): string[][];
-  /** Accent keys of a text's words, for the small accents-match bonus. */
-  accentKeys(text: string): string[];
   /** [folded canonical syllable, accent key] of each accented word of a text. */
   wordForms(text: string): Array<[string, string]>;
 }
@@ -204,10 +202,6 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       if (words.length === 0) return [];
       const { replaced } = canonicalise(words);
       return [words, ...replaced];
-    },
-
-    accentKeys(text) {
-      return rawTokens(text).filter(hasDiacritics).map(accentKey);
     },
 
     wordForms(text) {
