@@ -145,18 +145,25 @@ function fromCached(c: CachedKnowledge, now?: number): Knowledge {
 /** The cache of one knowledge folder; any error just means "no cache" — correctness never depends on it. */
 function createLoadCache(cacheDir: string, dir: string) {
   const file = join(cacheDir, `knowledge-${createHash("sha1").update(resolve(dir)).digest("hex").slice(0, 12)}.json`);
+  // Taken once, before the files are read: an edit made while loading leaves a stale key, so the
+  // next run loads again instead of trusting a cache of half-old files.
+  let taken: string | undefined;
   const key = (): string => {
-    const parts = [LOADER_BUILD, ...listYamlFiles(dir).map((f) => {
-      const st = statSync(f);
-      return `${f}:${st.size}:${st.mtimeMs}`;
-    })];
-    return createHash("sha1").update(parts.join("\n")).digest("hex");
+    if (taken === undefined) {
+      const parts = [LOADER_BUILD, ...listYamlFiles(dir).map((f) => {
+        const st = statSync(f);
+        return `${f}:${st.size}:${st.mtimeMs}`;
+      })];
+      taken = createHash("sha1").update(parts.join("\n")).digest("hex");
+    }
+    return taken;
   };
   return {
     read(): CachedKnowledge | null {
       try {
+        const current = key();
         const raw = JSON.parse(readFileSync(file, "utf8")) as { key: string; data: CachedKnowledge };
-        return raw.key === key() ? raw.data : null;
+        return raw.key === current ? raw.data : null;
       } catch {
         return null;
       }
