@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { afterAll, beforeAll } from "vitest";
 import { tmpdir } from "node:os";
@@ -114,6 +115,24 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     // not JSON
   }
   return { status: res.status, body: parsed };
+}
+
+/**
+ * Declare an oversized JSON body and wait for the server's answer without sending it. Streaming
+ * the real 2 MB raced the server's early 413: it answers from Content-Length and closes, and a
+ * client still writing then saw EPIPE or ECONNRESET instead of the status (a flaky test). The
+ * server must refuse on the declared size alone, so no byte of the body is needed.
+ */
+export function postOversized(url: string, bytes: number, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(bytes), ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on("error", reject);
+    req.flushHeaders();
+  });
 }
 
 let updateSeq = 1000;
