@@ -49,22 +49,24 @@ export function linesOn<T extends DatedText | Period>(items: readonly T[], day: 
 /** A fee line in force today, and the line of the same timeline that follows when it ends. */
 export interface FeeOnDay {
   fee: Fee;
-  /** In force on the day after `fee.until`, same channel, case and condition; absent when none. */
+  /** In force on the day after `fee.until`, same channel, case and condition; absent when none (or several). */
   then?: Fee;
 }
 
 const timeline = (f: Fee) => `${f.channel}\u0000${f.case ?? ""}\u0000${f.condition ?? ""}`;
 
-/** Of the lines of one timeline in force on a day, the most specific: a dated line over the standard one, the latest start first. */
-function pick(lines: readonly Fee[], day: string): Fee | undefined {
-  let best: Fee | undefined;
+/**
+ * The lines of one timeline in force on a day. A dated line (a reduction, a waiver) stands in for
+ * the standard lines of its timeline while it lasts — the latest start wins when periods overlap;
+ * with no dated line in force, every standard line shows (staff may list several cases there).
+ */
+function inForceOf(lines: readonly Fee[], day: string): Fee[] {
+  let dated: Fee | undefined;
   for (const f of lines) {
-    if (!inForce(f, day)) continue;
-    if (!best || rank(f) > rank(best)) best = f;
+    if (hasPeriod(f) && inForce(f, day) && (!dated || (f.from ?? "") > (dated.from ?? ""))) dated = f;
   }
-  return best;
+  return dated ? [dated] : lines.filter((f) => !hasPeriod(f));
 }
-const rank = (f: Fee) => (hasPeriod(f) ? `1${f.from ?? "0000-00-00"}` : "0");
 
 /**
  * The fee lines a citizen should read on `day`: per timeline (channel + case + condition), the
@@ -81,10 +83,10 @@ export function feesOn(fees: readonly Fee[], day: string): FeeOnDay[] {
   const out: FeeOnDay[] = [];
   for (const f of fees) {
     const lines = groups.get(timeline(f))!;
-    const now = pick(lines, day);
-    if (now !== f) continue;
-    const then = f.until ? pick(lines, addDays(f.until, 1)) : undefined;
-    out.push(then ? { fee: f, then } : { fee: f });
+    if (!inForceOf(lines, day).includes(f)) continue;
+    // What follows is named only when it is one line; several cases would need their own words.
+    const next = f.until ? inForceOf(lines, addDays(f.until, 1)) : [];
+    out.push(next.length === 1 ? { fee: f, then: next[0]! } : { fee: f });
   }
   return out;
 }

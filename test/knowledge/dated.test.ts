@@ -49,3 +49,20 @@ describe("dated facts", () => {
     expect(feeSchema.safeParse({ channel: "moi-kenh", amount: 1, from: "2027-01-01", until: "2026-01-01" }).success).toBe(false);
   });
 });
+
+describe("standard fee lines of several cases", () => {
+  it("shows every standard line when no dated line is in force, and a dated line replaces them while it lasts", () => {
+    const fees = [
+      fee({ channel: "moi-kenh", amount: 50000, note: "Cấp đổi" }),
+      fee({ channel: "moi-kenh", amount: 70000, note: "Cấp lại" }),
+      fee({ channel: "moi-kenh", case: "Cấp đổi", amount: 25000, from: "2025-07-01", until: "2026-12-31" }),
+      fee({ channel: "moi-kenh", case: "Cấp đổi", amount: 50000 }),
+    ];
+    expect(feesOn(fees, "2027-01-05").map((l) => l.fee.amount)).toEqual([50000, 70000, 50000]);
+    expect(feesOn(fees, "2026-12-02").map((l) => [l.fee.amount, l.then?.amount])).toEqual([
+      [50000, undefined],
+      [70000, undefined],
+      [25000, 50000],
+    ]);
+  });
+});
