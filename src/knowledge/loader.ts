@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
 import { entryReview, SUPERSEDED_FILE, supersededSchema, type EntryReview, type Superseded } from "./review.js";
-import { displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
@@ -96,6 +96,7 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
       continue;
     }
     for (const item of items) {
+      problems.push(...deadLinkProblems(item));
       const parsed = entrySchema.safeParse(item.value);
       if (!parsed.success) {
         problems.push(...zodProblems(item, parsed.error));

@@ -96,3 +96,19 @@ describe("review warnings", () => {
     expect(strict.stderr).toMatch(/warning/);
   });
 });
+
+describe("dead portal links", () => {
+  it("check names the line of an old /p/home/ link in an entry", () => {
+    const k = mkdtempSync(join(tmpdir(), "dvc-deadlink-"));
+    try {
+      writeFileSync(
+        join(k, "a.yaml"),
+        ["id: muc-a", "kind: guide", "title: Mục A", "steps:", "  - Vào https://dichvucong.gov.vn/p/home/dvc-trang-chu.html để nộp", "source: Luật A", "reviewed: 2026-12-01", ""].join("\n"),
+      );
+      const { problems } = loadKnowledge(k);
+      expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("không còn mở được") })]);
+    } finally {
+      rmSync(k, { recursive: true, force: true });
+    }
+  });
+});
