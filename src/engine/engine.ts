@@ -79,6 +79,9 @@ export function createEngine(options: EngineOptions): Engine {
       return out.done();
     }
     if (inbound.type === "choice") return onChoice(inbound.choiceId, inbound, out);
+    // A message cut at the channel's boundary is still answered, and the citizen is told why the
+    // answer may miss the end of it.
+    if (inbound.clipped) out.reply([{ type: "text", text: M.tooLong }]);
 
     const text = nfc(inbound.text).trim();
     if (!text) {

@@ -7,7 +7,8 @@
 export type ChannelName = "telegram" | "zalo" | "web" | "terminal" | "cli";
 
 export type Inbound =
-  | InboundBase & { type: "text"; text: string }
+  /** `clipped`: the channel cut an over-long message to MAX_MESSAGE_CHARS (the reply says so). */
+  | InboundBase & { type: "text"; text: string; clipped?: boolean }
   /** A button press; `choiceId` is the id of a Choice the engine sent earlier. */
   | InboundBase & { type: "choice"; choiceId: string }
   /** Sticker, photo, file, voice…: anything the bot cannot read. */

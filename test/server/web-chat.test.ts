@@ -49,6 +49,15 @@ describe("web chat", () => {
     expect(b.replies.length).toBeGreaterThan(0);
   });
 
+  it("answers a 100,000-character message politely instead of refusing it", async () => {
+    const res = await postJson(`${bot.url}/api/chat`, { text: `lam ho chieu ${"a.".repeat(50_000)}` });
+    expect(res.status).toBe(200);
+    const body = res.body as ChatResponse;
+    const said = fold(JSON.stringify(body.replies));
+    expect(said).toContain("chi doc phan dau");
+    expect(said).toContain("ho chieu");
+  });
+
   it("refuses bad input with 400", async () => {
     expect((await postJson(`${bot.url}/api/chat`, {})).status).toBe(400);
     expect((await postJson(`${bot.url}/api/chat`, { text: 1 })).status).toBe(400);
