@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { StoredRecord } from "../store/port.js";
+import { csvCell } from "../text/csv-cell.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
 import { ALL_QUESTIONS, LOW_N_NOTE, rating, vnDate, type GroupRow, type Report } from "./report.js";
@@ -89,7 +90,7 @@ export const CSV_COLUMNS = [
 
 /**
  * One row per survey response, for Excel: UTF-8 with a byte-order mark (else Excel garbles
- * Vietnamese), explicit columns only — a record's other fields (never raw chat ids, but be sure)
+ * Vietnamese), text that would start a formula neutralised (csvCell), explicit columns only — a record's other fields (never raw chat ids, but be sure)
  * do not leak into the file.
  */
 export function renderCsv(survey: readonly StoredRecord[], range: { since?: number; until?: number } = {}): string {
@@ -98,8 +99,8 @@ export function renderCsv(survey: readonly StoredRecord[], range: { since?: numb
     .filter((r) => typeof r.ratings === "object" && r.ratings !== null)
     .map((r) => {
       const str = (v: unknown) => (typeof v === "string" ? maskPersonalData(nfc(v)) : "");
-      return [
-        r.id,
+      const row: Array<string | number> = [
+        String(r.id),
         vnDate(r.at),
         vnDate(r.at).slice(0, 7),
         str(r.channel),
@@ -111,6 +112,8 @@ export function renderCsv(survey: readonly StoredRecord[], range: { since?: numb
         ...ALL_QUESTIONS.map((q) => rating(r, q.key) ?? ""),
         str(r.comment),
       ];
+      // Every free-text cell comes from a citizen or a record anyone could have forged.
+      return row.map(csvCell);
     });
   return "\uFEFF" + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "\r\n" });
 }

