@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AskJson } from "../../src/cli/ask.js";
+import { windows1258Entry } from "../helpers/windows-1258.js";
 
 // The real command as staff and tools run it (built into dist/ by `npm ci` / `npm test`).
 const ROOT = join(import.meta.dirname, "../..");
@@ -88,6 +89,16 @@ describe("dvc-bot check", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/zz-syntax\.yaml:\d+: YAML syntax/);
     expect(r.out).toMatch(/zz-schema\.yaml:1: title: is required/);
+  });
+
+  it("refuses a knowledge file saved as Windows-1258, naming file:line and telling staff to save as UTF-8", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    writeFileSync(join(dir, "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/zz-ansi\.yaml:3: not UTF-8 text.*lưu lại với mã hóa UTF-8/);
   });
 });
 
