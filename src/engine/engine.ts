@@ -59,6 +59,8 @@ const DOSSIER_CODE = /\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\b/;
 const MY_DOSSIER = /\bho so (cua )?(toi|minh|em|chau|con|tui)\b|\bho so (den dau|da xong|xong chua|the nao roi|sao roi)|\b(tinh trang|trang thai) ho so\b/;
 const FOLLOW_UP_LEAD = /^(con|the con|vay con|vay|the|con ve|ve)\b/;
 const MAX_CHOICE_ID_BYTES = 64;
+/** Answers remembered per session for helpful votes (buttons of older answers stay clickable on Telegram). */
+const MAX_SHOWN = 20;
 /** The guide that explains how to look a dossier up. */
 const DOSSIER_GUIDE = "tra-cuu-ho-so";
 
@@ -187,6 +189,7 @@ export function createEngine(options: EngineOptions): Engine {
     const session = out.session;
     session.lastEntryId = e.id;
     session.answers = (session.answers ?? 0) + 1;
+    session.shown = [...(session.shown ?? []).filter((id) => id !== e.id), e.id].slice(-MAX_SHOWN);
     const choices: Choice[] = [];
     for (const f of availableFacets(e)) {
       if (!facets.has(f)) choices.push({ id: `q:${FACET_CODE[f]}:${e.id}`, label: FACET_LABELS[f] });
@@ -243,7 +246,12 @@ export function createEngine(options: EngineOptions): Engine {
         break;
       case "h": {
         const helpful = a === "1";
-        out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+        // Counted only for an answer this session was shown and has not voted on yet: a forged
+        // "h:0:anything" or a second press of the same button is thanked but not counted.
+        if (b && session.shown?.includes(b)) {
+          out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+          session.shown = session.shown.filter((id) => id !== b);
+        }
         out.reply([{ type: "text", text: helpful ? M.helpfulThanks : M.notHelpfulReply }], helpful ? surveyOfferChoices(out.session, inbound.at) : [{ id: "m", label: CHOICE_LABELS.menu }]);
         if (helpful && out.lastChoicesOffered("g:survey")) session.surveyOfferedAt = inbound.at;
         return out.done();

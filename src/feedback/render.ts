@@ -3,7 +3,7 @@ import type { StoredRecord } from "../store/port.js";
 import { csvCell } from "../text/csv-cell.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
-import { ALL_QUESTIONS, LOW_N_NOTE, rating, vnDate, type GroupRow, type Report } from "./report.js";
+import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, type GroupRow, type Report } from "./report.js";
 
 /** Text, CSV renderers of a report (the HTML one is in html.ts). */
 
@@ -31,7 +31,8 @@ export function renderText(r: Report): string {
   const lines: string[] = [
     "Báo cáo mức độ hài lòng (SIPAS) / Satisfaction survey report",
     `Kỳ báo cáo / period: ${period(r)}`,
-    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}`,
+    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}${r.replaced ? ` (${r.replaced} phiếu được thay bằng phiếu sau / replaced by a later one)` : ""}`,
+    ONE_RESPONSE_RULE,
     `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${r.overall.mean.toFixed(2)})` : ""}`,
     "",
     "Theo khía cạnh / by aspect (chỉ số = % phiếu chấm 4–5; phân bố 1→5):",

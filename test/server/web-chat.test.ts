@@ -33,7 +33,7 @@ describe("web chat", () => {
     const first = await postJson(`${bot.url}/api/chat`, { text: "lam ho chieu cho con nho" });
     expect(first.status).toBe(200);
     const a = first.body as ChatResponse;
-    expect(a.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(a.sessionId).toMatch(/^[A-Za-z0-9_-]{44}$/);
     const card = a.replies.find((r) => r.blocks.some((b) => b.type === "heading"))!;
     expect(fold(JSON.stringify(card.blocks))).toContain("ho chieu");
     const fee = card.choices!.find((c) => fold(c.label).includes("le phi"))!;

@@ -1,12 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Inbound } from "../../engine/types.js";
 import { clippedText } from "../clipped-text.js";
-
-/** A session id made by the server: 128 random bits, base64url. Clients keep it (localStorage). */
-export function newWebSessionId(): string {
-  return randomBytes(16).toString("base64url");
-}
 
 /** Body of POST /api/chat: a text or a choice, with the session id from an earlier answer. */
 export const webChatRequestSchema = z
@@ -22,8 +16,11 @@ export const webChatRequestSchema = z
 
 export type WebChatRequest = z.infer<typeof webChatRequestSchema>;
 
-/** A validated request → the engine's Inbound, for the given session. Pure. */
-export function webToInbound(request: WebChatRequest, sessionId: string, now: number): Inbound {
-  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now };
+/**
+ * A validated request → the engine's Inbound, for the given (server-issued) session. `origin` is
+ * the keyed hash of the client address, never the address itself. Pure.
+ */
+export function webToInbound(request: WebChatRequest, sessionId: string, now: number, origin?: string): Inbound {
+  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now, ...(origin ? { origin } : {}) };
   return request.choiceId !== undefined ? { ...base, type: "choice", choiceId: request.choiceId } : { ...base, ...clippedText(request.text ?? "") };
 }
