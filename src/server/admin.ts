@@ -150,8 +150,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
 
     /** 429 while the address is throttled, 401 otherwise; true when the request may go on. */
     const guard = async (req: FastifyRequest, reply: FastifyReply, page: boolean): Promise<boolean> => {
-      if (await authorized(req)) return true;
+      // Blocked before this attempt: 429. The attempt that reaches the limit still gets its 401.
       const waitS = throttle.blockedFor(req.ip);
+      if (await authorized(req)) return true;
       if (waitS > 0 && page) await tooManyAttempts(reply, waitS);
       else if (waitS > 0) await reply.header("retry-after", String(waitS)).code(429).send({ error: "too many failed logins" });
       else if (page) await loginPage(reply, 401);

@@ -154,3 +154,14 @@ describe("dvc-bot report --csv", () => {
     expect(r.out).toContain(",5,5,5,5,5,5,5,");
   });
 });
+
+describe("dvc-bot serve", () => {
+  it("refuses to start with an ADMIN_TOKEN under 16 characters, naming the variable", () => {
+    const dir = mkdtempSync(join(tmpdir(), "serve-token-"));
+    temp.push(dir);
+    const r = run(["serve"], undefined, { DATA_DIR: dir, ADMIN_TOKEN: "admin123", PORT: "0", HOST: "127.0.0.1" });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
+    expect(r.err).not.toContain("admin123");
+  });
+});
