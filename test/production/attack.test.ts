@@ -1,18 +1,20 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../helpers/bot-server.js";
 import { removeDirs, sleep, spawnServe, tempDir, type ServeProcess } from "../helpers/serve-process.js";
 
 /**
  * What an attack run found against a real `dvc-bot serve` (embedded store), replayed: hostile
- * messages must not stall the process.
+ * messages must not stall the process, and fresh session ids must not escape the limits.
  */
 
+const PER_ADDRESS = 20;
 let serve: ServeProcess | undefined;
 const dirs: string[] = [];
 
 beforeAll(async () => {
   dirs.push(await tempDir("attack"));
-  serve = await spawnServe({ DATA_DIR: dirs[0]! });
+  serve = await spawnServe({ DATA_DIR: dirs[0]!, RATE_LIMIT_PER_IP_PER_MINUTE: String(PER_ADDRESS) });
 });
 
 afterAll(async () => {
@@ -35,5 +37,15 @@ describe("a running serve under hostile messages", () => {
     expect(health.status).toBe(200);
     expect(waited).toBeLessThan(3_000);
     for (const a of await answers) expect(a.status).toBe(200);
+  });
+
+  it("does not let fresh client-chosen session ids escape the per-address limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_ADDRESS + 5; i++) {
+      const r = await postJson(`${serve!.url}/api/chat`, { sessionId: randomBytes(16).toString("base64url"), text: "ho chieu" });
+      statuses.push(r.status);
+    }
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(PER_ADDRESS);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
