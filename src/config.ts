@@ -71,6 +71,17 @@ const envSchema = z.object({
   WEB_SESSION_SECRET: optionalString,
   /** Live web chat sessions one instance keeps at most; past it new visitors are asked to come back later. Default 20000. */
   WEB_SESSIONS_MAX: optionalString.transform((v) => (v ? Number(v) : 20_000)).pipe(z.number().int().min(1)),
+  /**
+   * The day (YYYY-MM-DD) that time-bound facts are read for — staff preview what citizens will
+   * see on another day, tests pin one. Default: unset, each answer reads the current day in Vietnam.
+   */
+  DVC_TODAY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "must be a real date")
+      .optional(),
+  ),
   /** Conversation memory lifetime in seconds. Default 7 days. */
   SESSION_TTL_SECONDS: optionalString.transform((v) => (v ? Number(v) : 7 * 24 * 3600)).pipe(z.number().int().min(60)),
 });
@@ -120,6 +131,8 @@ export interface Config {
   webSessionSecret?: string;
   webSessionsMax: number;
   sessionTtlSeconds: number;
+  /** DVC_TODAY: a fixed day for time-bound facts; unset → today in Vietnam. */
+  today?: string;
 }
 
 /** Parses the environment once; throws one error naming every bad variable (never printing values). */
@@ -170,5 +183,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.WEB_SESSION_SECRET ? { webSessionSecret: e.WEB_SESSION_SECRET } : {}),
     webSessionsMax: e.WEB_SESSIONS_MAX,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    ...(e.DVC_TODAY ? { today: e.DVC_TODAY } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { vietnamDay } from "../knowledge/dated.js";
+import { reviewWarnings } from "../knowledge/review.js";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -46,6 +48,11 @@ const SECURITY_HEADERS = {
  * client address, and logged with that address, never with what was typed.
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
+  /** What staff must re-check today (the same list as `dvc-bot check` prints). */
+  const review = () => {
+    const k = deps.live.current().engine.knowledge;
+    return reviewWarnings(k.reviews, k.superseded, deps.config.today ?? vietnamDay(Date.now()));
+  };
   const { store, config, live, logger } = deps;
   const token = config.adminToken;
   const log = logger.child({ component: "admin" });
@@ -178,6 +185,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           files: status.live.files,
           problems: status.problems,
           lastAttemptOk: status.lastAttemptOk,
+          review: review(),
         },
       });
       return reply.type("text/html; charset=utf-8").send(html);
@@ -189,7 +197,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       if (!data) return reply;
       const report = await reports.get(data.f, data.range);
       const status = live.status();
-      return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length } });
+      return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length, review: review() } });
     });
 
     scope.get("/admin/feedback.csv", async (req, reply) => {
