@@ -38,6 +38,7 @@ export const M = {
   dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
   noFollowUpContext: "Bạn đang hỏi về thủ tục nào? Hãy gõ tên thủ tục, ví dụ: \"lệ phí đăng ký tạm trú\".",
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
+  busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
