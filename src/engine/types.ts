@@ -78,6 +78,8 @@ export interface Session {
   /** When the survey was last offered / finished (ms), for "not pushy". */
   surveyOfferedAt?: number;
   surveyDoneAt?: number;
+  /** When the citizen last greeted (ms): a second "chào" gets a short hello, not the whole welcome. */
+  greetedAt?: number;
   /** Answers given in this session (for offering the survey after helpful answers). */
   answers?: number;
   updatedAt?: number;

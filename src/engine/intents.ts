@@ -1,0 +1,199 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { accentKey, hasDiacritics, nfc, rawTokens, tokens } from "../text/normalize.js";
+import { displayPath, parseYamlItems, zodProblems, type Problem } from "../knowledge/yaml-source.js";
+
+/**
+ * Intents: what a message asks for when it is not a question about a procedure (a greeting, a
+ * request for a person, a request to forge papers…). The engine keeps the ordered list of
+ * intents and what each one does; the words that recognise them live in `knowledge/intents.yaml`
+ * so staff can add the ways citizens really say things without touching code.
+ */
+
+/** The intents the engine knows, by name. The order of the engine's table decides precedence. */
+export const INTENT_NAMES = [
+  "cancel",
+  "greeting",
+  "menu",
+  "help",
+  "person",
+  "survey",
+  "thanks",
+  "forgery",
+  "account-access",
+  "dossier-status",
+  "out-of-domain",
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+/** The data file, next to synonyms.yaml. The knowledge loader leaves it to this module. */
+export const INTENTS_FILE = "intents.yaml";
+
+const phrase = z.string().trim().min(1, "must not be empty");
+const phrases = z.array(phrase).default([]);
+const regex = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source, "u");
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: `not a valid pattern (${(err as Error).message})` });
+  }
+});
+
+const wordsSchema = z
+  .object({
+    /** The whole message is one of these (ignoring `particles` at either end). */
+    exact: phrases,
+    /** The message begins with one of these and adds at most a few words ("cảm ơn bạn nhiều"). */
+    starts: phrases,
+    /** One of these appears anywhere in the message. */
+    contains: phrases,
+    /** Every group has one of its phrases somewhere in the message. */
+    all: z.array(z.array(phrase).min(1)).default([]),
+    /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
+    patterns: z.array(regex).default([]),
+    /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
+    offer: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const intentsSchema = z
+  .object({
+    /** Little words that do not change an exact match ("chào ạ", "menu nhé"). */
+    particles: phrases,
+    /** Entries offered when the citizen asks a facet but no procedure is in the conversation. */
+    popular: z.array(z.string()).default([]),
+    intents: z
+      .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type IntentsData = z.infer<typeof intentsSchema>;
+type Words = z.infer<typeof wordsSchema>;
+
+/** A message as the matcher sees it: folded tokens, and the accented form of each. */
+export interface MessageForms {
+  folded: string[];
+  raw: string[];
+  text: string;
+}
+
+export function messageForms(text: string): MessageForms {
+  const t = nfc(text);
+  return { folded: tokens(t), raw: rawTokens(t), text: t };
+}
+
+interface Phrase {
+  folded: string[];
+  accented: string[];
+}
+
+interface CompiledIntent {
+  exact: Phrase[];
+  starts: Phrase[];
+  contains: Phrase[];
+  all: Phrase[][];
+  patterns: RegExp[];
+  offer: string[];
+}
+
+/** Words after a `starts` phrase that still read as the same short message. */
+const STARTS_MAX_EXTRA_WORDS = 3;
+
+export interface IntentTable {
+  /** True when the message says this intent in one of the ways staff listed. */
+  matches(name: IntentName, message: MessageForms): boolean;
+  /** Entries to offer with this intent's reply. */
+  offers(name: IntentName): string[];
+  readonly popular: readonly string[];
+}
+
+export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
+  const compile = (p: string): Phrase => ({ folded: tokens(p), accented: rawTokens(p).map(accentKey) });
+  const particles = data.particles.map(compile);
+  const byName = new Map<IntentName, CompiledIntent>();
+  for (const name of INTENT_NAMES) {
+    const w: Words | undefined = data.intents[name];
+    if (!w) continue;
+    byName.set(name, {
+      exact: w.exact.map(compile),
+      starts: w.starts.map(compile),
+      contains: w.contains.map(compile),
+      all: w.all.map((g) => g.map(compile)),
+      patterns: w.patterns.map((s) => new RegExp(s, "u")),
+      offer: w.offer,
+    });
+  }
+
+  // With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree.
+  const at = (m: MessageForms, p: Phrase, i: number): boolean =>
+    p.folded.length > 0 &&
+    i + p.folded.length <= m.folded.length &&
+    p.folded.every((t, k) => {
+      if (m.folded[i + k] !== t) return false;
+      const raw = m.raw[i + k]!;
+      return !hasDiacritics(raw) || accentKey(raw) === p.accented[k];
+    });
+  const anywhere = (m: MessageForms, p: Phrase): boolean => {
+    for (let i = 0; i + p.folded.length <= m.folded.length; i++) if (at(m, p, i)) return true;
+    return false;
+  };
+  /** The message without particles at either end ("chào ad ạ" → "chào"). */
+  const trimmed = (m: MessageForms): MessageForms => {
+    let start = 0;
+    let end = m.folded.length;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const p of particles) {
+        if (end - start > p.folded.length && at(m, p, start)) (start += p.folded.length), (changed = true);
+        if (end - start > p.folded.length && at(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
+      }
+    }
+    return { folded: m.folded.slice(start, end), raw: m.raw.slice(start, end), text: m.text };
+  };
+
+  return {
+    matches(name, message) {
+      const w = byName.get(name);
+      if (!w) return false;
+      const core = trimmed(message);
+      if (w.exact.some((p) => p.folded.length === core.folded.length && at(core, p, 0))) return true;
+      if (w.starts.some((p) => core.folded.length - p.folded.length <= STARTS_MAX_EXTRA_WORDS && at(core, p, 0))) return true;
+      if (w.contains.some((p) => anywhere(message, p))) return true;
+      if (w.all.length > 0 && w.all.every((group) => group.some((p) => anywhere(message, p)))) return true;
+      return w.patterns.some((re) => re.test(message.text));
+    },
+    offers: (name) => byName.get(name)?.offer ?? [],
+    popular: data.popular,
+  };
+}
+
+export interface LoadIntentsResult {
+  table: IntentTable;
+  problems: Problem[];
+}
+
+/**
+ * Reads `intents.yaml` from the knowledge folder. A missing file means no intent words (the bot
+ * still answers questions); a broken one is reported as `path:line: message` problems, checked
+ * against the entry ids that exist when `entryIds` is given.
+ */
+export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>): LoadIntentsResult {
+  const file = join(knowledgeDir, INTENTS_FILE);
+  if (!existsSync(file)) return { table: createIntentTable(), problems: [] };
+  const shown = displayPath(file);
+  const { items, problems } = parseYamlItems(file, shown);
+  const item = items[0];
+  if (!item) return { table: createIntentTable(), problems };
+  const parsed = intentsSchema.safeParse(item.value);
+  if (!parsed.success) return { table: createIntentTable(), problems: [...problems, ...zodProblems(item, parsed.error, "intents: ")] };
+  if (entryIds) {
+    const unknown = (id: string, path: PropertyKey[]) => {
+      if (!entryIds.has(id)) problems.push({ file: shown, line: item.lineOf(path), message: `intents: unknown entry id "${id}"` });
+    };
+    parsed.data.popular.forEach((id, i) => unknown(id, ["popular", i]));
+    for (const name of INTENT_NAMES) parsed.data.intents[name]?.offer.forEach((id, i) => unknown(id, ["intents", name, "offer", i]));
+  }
+  return { table: createIntentTable(parsed.data), problems };
+}
