@@ -37,11 +37,28 @@ export interface HitEvidence {
   foreignPairs: number;
 }
 
+/**
+ * What to do with a question, decided by search so every caller reads it the same way:
+ * - `answer`: one entry fits; show its card.
+ * - `clarify`: the best candidates are close variants of one thing (khai sinh / khai sinh có yếu
+ *   tố nước ngoài / đăng ký lại khai sinh); ask which one, with these options (best first).
+ * - `facet-only`: the message asks only for a facet ("lệ phí bao nhiêu", "ở đâu") and names no
+ *   entry; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
+ * - `unknown`: nothing fits; `suggestions` are plausibly related entries (may be empty).
+ */
+export type SearchDecision =
+  | { kind: "answer"; hit: SearchHit }
+  | { kind: "clarify"; options: SearchHit[] }
+  | { kind: "facet-only" }
+  | { kind: "unknown"; suggestions: SearchHit[] };
+
 export interface SearchResult {
   hits: SearchHit[];
-  /** True when the best hit is confident enough to answer with. */
+  /** What to do with the question (see SearchDecision). `confident`/`ambiguous` are kept for older callers. */
+  decision: SearchDecision;
+  /** True when the decision is `answer` or `clarify` (kept for older callers; prefer `decision`). */
   confident: boolean;
-  /** Two or more entries nearly tied: ask which one was meant. */
+  /** True when the decision is `clarify` (kept for older callers; prefer `decision`). */
   ambiguous: boolean;
   facets: Set<Facet>;
   /** Strong words of the question that matched nothing (even fuzzily). */
@@ -293,7 +310,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
     const q = analyzer.query(question);
-    if (q.tokens.length === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords: [], strongWords: 0 };
+    if (q.tokens.length === 0) return withDecision([], false, false, q.facets, [], 0);
 
     // A function word that forms a known name with its neighbour is part of that name
     // ("khai tu": "tu" is not "từ" here; "can cuoc": "can" is not "cần").
@@ -372,7 +389,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
         if (field === FIELD_WEIGHT.name) roughName[d] = roughName[d]! + wName;
       }
     }
-    if (count === 0) return { hits: [], confident: false, ambiguous: false, facets: q.facets, unknownWords, strongWords };
+    if (count === 0) return withDecision([], false, false, q.facets, unknownWords, strongWords);
     for (const b of topicPairs) {
       const w = pairWeight(b);
       for (const d of pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
@@ -488,7 +505,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const second = hits[1];
     const confident = !!best && isConfident(best, second, { strongWords, unknownWords: unknownWords.length }, tuning);
     const ambiguous = confident && !!second && best!.score - second.score <= tuning.tieMargin && second.score >= tuning.answerThreshold;
-    return { hits: hits.slice(0, limit), confident, ambiguous, facets: q.facets, unknownWords, strongWords };
+    return withDecision(hits.slice(0, limit), confident, ambiguous, q.facets, unknownWords, strongWords, tuning);
 
   }
 
@@ -524,6 +541,24 @@ export function isConfident(
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
   if (best.why.foreignPairs > 0 && namePrecision < 0.75) return false;
   return true;
+}
+
+/** First cut of the decision (refined in the pipeline split): facet-only, clarify on near ties, else answer or unknown. */
+function withDecision(
+  hits: SearchHit[],
+  confident: boolean,
+  ambiguous: boolean,
+  facets: Set<Facet>,
+  unknownWords: string[],
+  strongWords: number,
+  tuning: SearchTuning = DEFAULT_TUNING,
+): SearchResult {
+  let decision: SearchDecision;
+  if (strongWords === 0 && facets.size > 0 && !confident) decision = { kind: "facet-only" };
+  else if (confident && ambiguous) decision = { kind: "clarify", options: hits.filter((h) => hits[0]!.score - h.score <= 2 * tuning.tieMargin).slice(0, 4) };
+  else if (confident) decision = { kind: "answer", hit: hits[0]! };
+  else decision = { kind: "unknown", suggestions: hits.filter((h) => h.score >= 0.3).slice(0, 3) };
+  return { hits, decision, confident, ambiguous, facets, unknownWords, strongWords };
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
