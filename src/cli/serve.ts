@@ -27,7 +27,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
 
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel);
-  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
+  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
   if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
     // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
