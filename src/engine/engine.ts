@@ -1,7 +1,7 @@
 import type { Facet } from "../knowledge/analyze.js";
 import type { Knowledge } from "../knowledge/loader.js";
 import type { Entry } from "../knowledge/schema.js";
-import type { SearchHit, SearchIndex, SearchResult } from "../knowledge/search.js";
+import type { SearchDecision, SearchHit, SearchIndex, SearchResult } from "../knowledge/search.js";
 import { fold, nfc } from "../text/normalize.js";
 import { maskPersonalData } from "../text/mask.js";
 import { availableFacets, entryCard } from "./card.js";
@@ -228,7 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
   function answerQuestion(text: string, t: IntentTurn): Turn {
     const { out } = t;
     const result = index.search(text);
-    const decision = decisionOf(result);
+    const decision = result.decision;
     const facets = result.facets;
     const named = decision.kind === "answer" || decision.kind === "clarify";
     if (!named) {
@@ -442,26 +442,6 @@ function decodeFacets(codes: string | undefined): Set<Facet> | null {
   return out;
 }
 
-// TODO(h12a): import SearchDecision from search.ts once it has landed.
-type SearchDecision =
-  | { kind: "answer"; hit: SearchHit }
-  | { kind: "clarify"; options: SearchHit[] }
-  | { kind: "facet-only" }
-  | { kind: "unknown"; suggestions: SearchHit[] };
-
-/**
- * The search's decision, or one derived from the older fields when the search predates it.
- * TODO(h12a): drop the fallback once SearchResult.decision has landed.
- */
-function decisionOf(result: SearchResult): SearchDecision {
-  const given = (result as SearchResult & { decision?: SearchDecision }).decision;
-  if (given) return given;
-  const top = result.hits[0];
-  if (result.facets.size > 0 && result.strongWords === 0 && !result.confident) return { kind: "facet-only" };
-  if (result.confident && top && result.ambiguous) return { kind: "clarify", options: result.hits.filter((h) => top.score - h.score <= 0.08).slice(0, 4) };
-  if (result.confident && top) return { kind: "answer", hit: top };
-  return { kind: "unknown", suggestions: result.hits.filter((h) => h.score >= 0.3).slice(0, 3) };
-}
 
 function splitChoice(id: string): [string, string | undefined, string | undefined] {
   const [kind = "", a, ...rest] = id.split(":");
