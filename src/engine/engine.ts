@@ -67,8 +67,6 @@ const DOSSIER_GUIDE = "tra-cuu-ho-so";
  * "lệ phí làm hộ chiếu" covers all of "hộ chiếu" and moves.
  */
 const TOPIC_SWITCH_NAME_SHARE = 0.5;
-/** Option 1 of a clarifying question restates the question when the question covers its whole name. */
-const RESTATES_NAME_SHARE = 0.99;
 /** At most this many one-tap choices under "which procedure?". */
 const MAX_POPULAR = 6;
 
@@ -275,7 +273,8 @@ export function createEngine(options: EngineOptions): Engine {
   /** One short question with one-tap options; a tap answers the entry with the facet asked. */
   function clarify(options: SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
     const first = options[0]!;
-    if (options.length < 2 || first.why.namePrecision >= RESTATES_NAME_SHARE) return answerEntry(first.entry, facets, inbound, out);
+    // Search leaves out the question when option 1 restates it; one option is simply the answer.
+    if (options.length < 2) return answerEntry(first.entry, facets, inbound, out);
     out.reply([{ type: "text", text: M.whichOne }], options.map((h) => entryChoice(h.entry, facets)).filter(isChoice));
     out.metric("answered", { kind: "clarify" });
     return out.done();
