@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readEvalFile, scoreEval } from "../../src/cli/eval.js";
+import { evalAnswer, readEvalFile, scoreEval } from "../../src/cli/eval.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
 
@@ -24,10 +24,7 @@ describe("answer quality", () => {
   });
 
   it.each(SETS)("%s: top-1 ≥ 90%, false answers ≤ 10%", (file) => {
-    const s = scoreEval(readEvalFile(file), (q) => {
-      const r = index.search(q);
-      return { answered: r.confident, titles: r.hits.map((h) => h.entry.title), score: r.hits[0]?.score ?? 0 };
-    });
+    const s = scoreEval(readEvalFile(file), (q) => evalAnswer(index.search(q)));
     const report = s.misses.map((m) => `${m.q} → ${m.got ?? "nothing"} (answered=${m.answered})`).join("\n");
     expect(s.top1 / s.inScope, report).toBeGreaterThanOrEqual(0.9);
     expect(s.falseAnswers / Math.max(s.outOfScope, 1), report).toBeLessThanOrEqual(0.1);
