@@ -89,6 +89,17 @@ describe("dvc-bot check", () => {
     expect(r.out).toMatch(/zz-syntax\.yaml:\d+: YAML syntax/);
     expect(r.out).toMatch(/zz-schema\.yaml:1: title: is required/);
   });
+
+  it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/intents\.yaml:4: intents: intents\.greeting\.exact: /);
+    expect(r.out).not.toMatch(/intents\.yaml:\d+: (id|kind|title)/);
+  });
 });
 
 describe("dvc-bot export --json", () => {
