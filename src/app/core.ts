@@ -90,7 +90,7 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
     today: options.today,
   });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
-  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flows.entries()]));
+  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify(intents.data) + JSON.stringify([...flows.entries()]));
   return {
     core: {
       engine,

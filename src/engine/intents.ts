@@ -107,6 +107,8 @@ export interface IntentTable {
   /** Entries to offer with this intent's reply. */
   offers(name: IntentName): string[];
   readonly popular: readonly string[];
+  /** The data it was built from (for the live version's fingerprint). */
+  readonly data: IntentsData;
 }
 
 export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
@@ -166,6 +168,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
     },
     offers: (name) => byName.get(name)?.offer ?? [],
     popular: data.popular,
+    data,
   };
 }
 
