@@ -47,7 +47,9 @@ function lineText(item: DatedText): string {
 }
 
 function feeText(f: Fee, then: Fee | undefined): string {
-  const parts = [[f.amount !== undefined ? formatMoney(f.amount) : "", f.note].filter(Boolean).join(" — ")];
+  // A note's closing full stop would sit before ", áp dụng đến hết…".
+  const note = f.until ? f.note?.replace(/\.\s*$/, "") : f.note;
+  const parts = [[f.amount !== undefined ? formatMoney(f.amount) : "", note].filter(Boolean).join(" — ")];
   if (f.until) parts.push(DATED.until(formatDate(f.until)) + (f.basis ? ` ${DATED.basis(f.basis)}` : ""));
   let text = parts.join(", ");
   if (then) text += `; ${DATED.then([then.amount !== undefined ? formatMoney(then.amount).toLowerCase() : "", then.note].filter(Boolean).join(" — "))}`;

@@ -47,3 +47,10 @@ describe("cards read time-bound facts for the day asked", () => {
     expect(fullText("2027-03-01")).not.toContain("Đợt miễn phí");
   });
 });
+
+describe("fee line punctuation", () => {
+  it("does not leave a note's full stop before the end date", () => {
+    const p = procedureSchema.parse({ ...card, fees: [{ channel: "moi-kenh", amount: 25000, note: "Mức giảm 50%.", until: "2026-12-31", basis: "Thông tư X" }] });
+    expect(blocksToText(entryCard(p, new Set(["fee"]), "2026-12-02"))).toContain("25.000 đồng — Mức giảm 50%, áp dụng đến hết 31/12/2026");
+  });
+});
