@@ -138,7 +138,15 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       }
 
       const accentedMessage = hasDiacritics(cut);
-      const typedKey = (span: string[]) => span.map((w) => accentedByFolded.get(w) ?? w).join(" ");
+      // Each word typed with marks must carry the phrase's marks; words typed bare (or expanded
+      // from an abbreviation: "ko" → "không") agree with any.
+      const accentsFit = (span: string[], phrase: string) => {
+        const marks = phrase.split(" ");
+        return span.every((w, k) => {
+          const typed = accentedByFolded.get(w);
+          return typed === undefined || marks.length !== span.length || typed === marks[k];
+        });
+      };
       // 2. Facet phrases, then filler. A facet phrase that is a whole name ("trực tuyến") still
       //    says what to show; one inside a longer name ("lệ phí trước bạ") is part of that name.
       const facets = new Set<Facet>();
@@ -148,7 +156,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
         const spans = m ? named.slice(i, i + m.length) : [];
         const isFacet = m && m.value.kind === "facet" && spans.every((sp) => !sp || (sp[0] >= i && sp[1] <= i + m.length));
         const accentsAgree =
-          !m || !accentedMessage || !m.value.accented || typedKey(words.slice(i, i + m.length)) === m.value.accented;
+          !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
         if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
           if (m.value.kind === "facet") facets.add(m.value.facet);
           for (let k = i; k < i + m.length; k++) kind[k] = m.value.kind;

@@ -23,25 +23,26 @@ export interface LanguageLists {
 }
 
 export const SEED_LANGUAGE: LanguageLists = {
+  // Matched folded (accents typed or not); written here as people write them.
   facets: {
     documents: [
-      "giay to", "giay to gi", "can giay to", "can gi", "can nhung gi", "mang theo", "chuan bi", "thanh phan ho so",
-      "ho so gom", "ho so can", "gom nhung gi", "bao gom nhung gi", "nhung giay to nao", "can mang", "mang gi",
+      "giấy tờ", "giấy tờ gì", "cần giấy tờ", "cần gì", "cần những gì", "mang theo", "chuẩn bị", "thành phần hồ sơ",
+      "hồ sơ gồm", "hồ sơ cần", "gồm những gì", "bao gồm những gì", "những giấy tờ nào", "cần mang", "mang gì",
     ],
     fee: [
-      "le phi", "phi", "bao nhieu tien", "chi phi", "mat bao nhieu", "het bao nhieu", "ton bao nhieu", "mien phi", "tien",
-      "mat bao nhieu tien", "het bao nhieu tien", "ton bao nhieu tien",
+      "lệ phí", "phí", "bao nhiêu tiền", "chi phí", "mất bao nhiêu", "hết bao nhiêu", "tốn bao nhiêu", "miễn phí", "tiền",
+      "mất bao nhiêu tiền", "hết bao nhiêu tiền", "tốn bao nhiêu tiền",
     ],
     time: [
-      "bao lau", "may ngay", "thoi gian", "thoi han", "bao nhieu ngay", "khi nao co", "bao gio co", "mat bao lau", "trong bao lau",
+      "bao lâu", "mấy ngày", "thời gian", "thời hạn", "bao nhiêu ngày", "khi nào có", "bao giờ có", "mất bao lâu", "trong bao lâu",
       // "mất bao nhiêu ngày" asks for time, though "mất bao nhiêu" alone asks for money: the longer phrase wins.
-      "mat bao nhieu ngay", "het bao nhieu ngay", "mat may ngay", "het may ngay", "het bao lau", "mat bao nhieu thoi gian", "bao nhieu lau",
+      "mất bao nhiêu ngày", "hết bao nhiêu ngày", "mất mấy ngày", "hết mấy ngày", "hết bao lâu", "mất bao nhiêu thời gian", "bao nhiêu lâu",
     ],
-    where: ["o dau", "noi nao", "co quan nao", "cho nao", "dia chi", "nop o dau", "lam o dau", "o cho nao", "di dau"],
-    online: ["online", "truc tuyen", "qua mang", "tren mang", "toan trinh", "mot phan", "muc do", "muc", "cap do"],
+    where: ["ở đâu", "nơi nào", "cơ quan nào", "chỗ nào", "địa chỉ", "nộp ở đâu", "làm ở đâu", "ở chỗ nào", "đi đâu"],
+    online: ["online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ"],
     steps: [
-      "cac buoc", "nhung buoc", "buoc nao", "trinh tu", "quy trinh", "lam the nao", "nhu the nao", "the nao",
-      "huong dan", "cach lam", "lam sao", "cach", "bang cach nao", "nhu nao", "lam nhu nao", "ra sao",
+      "các bước", "những bước", "bước nào", "trình tự", "quy trình", "làm thế nào", "như thế nào", "thế nào",
+      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao",
     ],
   },
   // Folded forms matter: "đăng"/"đang" both fold to "dang", so "đang" is deliberately absent.
@@ -54,7 +55,9 @@ export const SEED_LANGUAGE: LanguageLists = {
     // "bao nhiêu" alone asks "how much/many" of whatever the facet or topic is; "bao" is not "báo".
     "bao nhiêu",
     // How people address the page in chat: "ad", "e" (em), "a" (anh), "c" (chị), "b" (bạn), "mn" (mọi người).
-    "ad", "admin", "e", "a", "c", "b", "mn", "mọi người", "anh chị", "ạ ad",
+    "ad", "admin", "e", "a", "c", "b", "mn", "mọi người", "anh chị",
+    // Greetings and the time words of a story ("vài hôm", "1 tuần"): never a procedure's name.
+    "chào", "xin chào", "hôm", "tuần", "vài", "mấy",
   ],
   places: [...PLACE_WORDS],
   placeMarkers: [

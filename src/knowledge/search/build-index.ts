@@ -30,6 +30,8 @@ export interface IndexData {
   docFreq: Map<string, number>;
   /** Word pairs that name something somewhere ("giấy phép", "khai sinh"). */
   knownBigrams: Set<string>;
+  /** Words found in some entry's names or keywords (the rest are only ever in body text). */
+  nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
   accentFormsAll: Map<string, string[]>;
   /** IDF weight of each entry's lightest name (a typed array: read for thousands of entries per search). */
@@ -97,6 +99,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
     pairPostings,
     docFreq,
     knownBigrams: new Set(pairPostings.keys()),
+    nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
     idf,

@@ -51,7 +51,10 @@ export function isConfident(
   const usual = best.score >= a.threshold && nameCoverage >= a.minCoverage && namePrecision >= a.minNamePrecision;
   // The question contains one of the entry's names whole, and nothing else comes close.
   const namedWhole = namePrecision >= a.wholeName && margin >= a.wholeNameMargin && coverage >= a.wholeNameCoverage;
-  if (!usual && !namedWhole) return false;
+  // A long message whose story words lower every score, with one entry far ahead of the rest.
+  const dominant =
+    best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
+  if (!usual && !namedWhole && !dominant) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name.

@@ -43,9 +43,11 @@ export interface ResolvedQuery {
  * is read that way; an unknown word is corrected to the nearest index word when one is close.
  */
 export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, weights: SearchWeights): ResolvedQuery {
-  const toks = unweakenNamedWords(q, index);
-  const spelled = regionalReadings(toks, index);
+  const named = unweakenNamedWords(q, index);
+  const spelled = regionalReadings(named, index);
   const unknownWords: string[] = [];
+  // A number the index does not know (an age, a count of years) says nothing about the topic.
+  const toks = named.map((tok) => (!tok.weak && /^\d+$/.test(tok.t) && !index.postings.has(tok.t) ? { ...tok, weak: true, weakKind: "function" as const } : tok));
   const words: Resolved[] = toks.map((tok, i) => {
     let match: string | null = tok.t;
     let factor = 1;
@@ -58,7 +60,8 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
       factor = match ? weights.fuzzy : 0;
       if (!match && !tok.weak) unknownWords.push(tok.t);
     }
-    const weight = (match ? index.idf(match) : index.maxIdf) * (tok.weak ? weights.weak : 1);
+    const role = tok.weak ? weights.weak : match && !index.nameWords.has(match) ? weights.bodyOnly : 1;
+    const weight = (match ? index.idf(match) : index.maxIdf) * role;
     return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, match, factor, weight };
   });
   const bigrams = matchedBigrams(words);

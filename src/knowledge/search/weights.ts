@@ -10,6 +10,11 @@ export interface SearchWeights {
   fuzzy: number;
   /** Filler and facet words count this much of a topic word (they say what to show, not which entry). */
   weak: number;
+  /**
+   * A topic word that no entry has in its names or keywords ("quê", "chơi", "thuê" in a story)
+   * counts this much: it cannot name an entry, and its rarity would otherwise drown the words that do.
+   */
+  bodyOnly: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
   pair: number;
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
@@ -61,6 +66,14 @@ export interface SearchWeights {
     wholeNameMargin: number;
     /** … and covers at least this much of the question. */
     wholeNameCoverage: number;
+    /**
+     * "Far ahead": in a long message story words lower every score, but one entry with at
+     * least this score and name coverage, whose runner-up scores at most `dominantLead` times
+     * its score, is the one meant.
+     */
+    dominantScore: number;
+    dominantCoverage: number;
+    dominantLead: number;
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -91,6 +104,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   field: { name: 1, keyword: 0.85, text: 0.45 },
   fuzzy: 0.8,
   weak: 0.2,
+  bodyOnly: 0.3,
   pair: 0.6,
   accentMismatch: 0.5,
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
@@ -103,6 +117,9 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     wholeName: 0.99,
     wholeNameMargin: 0.05,
     wholeNameCoverage: 0.3,
+    dominantScore: 0.45,
+    dominantCoverage: 0.5,
+    dominantLead: 0.5,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     minPhrase: 0.3,
