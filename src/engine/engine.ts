@@ -106,8 +106,9 @@ export function createEngine(options: EngineOptions): Engine {
   ];
 
   function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {
+    const inFlow = !!t.out.session.flow;
     for (const intent of INTENTS) {
-      if (intent.scope !== scope || !intents.matches(intent.name, t.message)) continue;
+      if (intent.scope !== scope || !intents.matches(intent.name, t.message, inFlow)) continue;
       const turn = intent.handle(t);
       if (turn) return turn;
     }

@@ -50,6 +50,8 @@ const wordsSchema = z
     contains: phrases,
     /** Every group has one of its phrases somewhere in the message. */
     all: z.array(z.array(phrase).min(1)).default([]),
+    /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
+    unless: phrases,
     /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
     patterns: z.array(regex).default([]),
     /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
@@ -95,6 +97,7 @@ interface CompiledIntent {
   contains: Phrase[];
   all: Phrase[][];
   patterns: RegExp[];
+  unless: Phrase[];
   offer: string[];
 }
 
@@ -102,8 +105,12 @@ interface CompiledIntent {
 const STARTS_MAX_EXTRA_WORDS = 3;
 
 export interface IntentTable {
-  /** True when the message says this intent in one of the ways staff listed. */
-  matches(name: IntentName, message: MessageForms): boolean;
+  /**
+   * True when the message says this intent in one of the ways staff listed. With `wholeOnly`
+   * only `exact` phrases count: inside a guided flow, free text ("nhân viên tư vấn rất nhiệt
+   * tình" as a survey comment) is the flow's input, and only a whole-message command interrupts.
+   */
+  matches(name: IntentName, message: MessageForms, wholeOnly?: boolean): boolean;
   /** Entries to offer with this intent's reply. */
   offers(name: IntentName): string[];
   readonly popular: readonly string[];
@@ -124,6 +131,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
       contains: w.contains.map(compile),
       all: w.all.map((g) => g.map(compile)),
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
+      unless: w.unless.map(compile),
       offer: w.offer,
     });
   }
@@ -156,11 +164,12 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
   };
 
   return {
-    matches(name, message) {
+    matches(name, message, wholeOnly = false) {
       const w = byName.get(name);
-      if (!w) return false;
+      if (!w || w.unless.some((p) => anywhere(message, p))) return false;
       const core = trimmed(message);
       if (w.exact.some((p) => p.folded.length === core.folded.length && at(core, p, 0))) return true;
+      if (wholeOnly) return false;
       if (w.starts.some((p) => core.folded.length - p.folded.length <= STARTS_MAX_EXTRA_WORDS && at(core, p, 0))) return true;
       if (w.contains.some((p) => anywhere(message, p))) return true;
       if (w.all.length > 0 && w.all.every((group) => group.some((p) => anywhere(message, p)))) return true;

@@ -122,11 +122,16 @@ describe("engine: intents from intents.yaml", () => {
     },
   );
 
-  it("asking for a person works in the middle of a guided flow too, and leaves it", () => {
+  it("in a guided flow, a whole-message command for a person interrupts it, free text does not", () => {
     const c = conversation();
     c.say("đánh giá");
+    c.say("5");
+    // A survey comment that mentions staff is the comment, not a request for a person.
+    const done = c.say("nhân viên tư vấn rất nhiệt tình");
+    expect(done.effects).toContainEqual(expect.objectContaining({ type: "record", stream: "survey", record: expect.objectContaining({ comment: "nhân viên tư vấn rất nhiệt tình" }) }));
+    c.say("đánh giá");
     expect(c.session?.flow?.flowId).toBe("survey");
-    expect(text(c.say("gặp nhân viên"))).toContain("1800 1096");
+    expect(text(c.say("/canbo"))).toContain("1800 1096");
     expect(c.session?.flow).toBeUndefined();
   });
 
@@ -138,6 +143,10 @@ describe("engine: intents from intents.yaml", () => {
       expect(text(t), message).toContain("thi sat hach");
       expect(heading(t), message).toBeUndefined();
     }
+  });
+
+  it("a victim of forgery is not refused", () => {
+    expect(text(conversation().say("tôi bị làm giả giấy tờ thì báo ở đâu"))).not.toContain("khong the ho tro");
   });
 
   it("refuses to help into someone else's account, and says the lawful way", () => {

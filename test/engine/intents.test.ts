@@ -23,7 +23,7 @@ const table = createIntentTable(
       greeting: { exact: ["chào"] },
       thanks: { starts: ["cảm ơn"] },
       person: { contains: ["gặp cán bộ"] },
-      forgery: { all: [["mua", "bán"], ["không cần thi"]] },
+      forgery: { contains: ["làm giả"], all: [["mua", "bán"], ["không cần thi"]], unless: ["bị làm giả"] },
       "dossier-status": { patterns: ["\\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\\b"] },
     },
   }),
@@ -53,6 +53,17 @@ describe("intent words", () => {
     expect(says("forgery", "đổi bằng lái có cần thi lại không")).toBe(false);
     expect(says("dossier-status", "mã G22.99-231120-0001 đâu rồi")).toBe(true);
     expect(says("dossier-status", "lệ phí 1.004222")).toBe(false);
+  });
+
+  it("unless: a listed phrase vetoes the intent", () => {
+    expect(says("forgery", "làm giả giấy tờ")).toBe(true);
+    expect(says("forgery", "tôi bị làm giả giấy tờ thì báo ở đâu")).toBe(false);
+  });
+
+  it("whole-message only (inside a guided flow): contains, starts and all do not count", () => {
+    expect(table.matches("greeting", messageForms("chào bạn"), true)).toBe(true);
+    expect(table.matches("person", messageForms("cho tôi gặp cán bộ"), true)).toBe(false);
+    expect(table.matches("thanks", messageForms("cảm ơn nhiều"), true)).toBe(false);
   });
 
   it("an intent with no words in the file never matches", () => {

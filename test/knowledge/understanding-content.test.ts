@@ -76,6 +76,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "quên mật khẩu VNeID",
     "cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu",
     "lệ phí trước bạ xe máy",
+    "tôi bị làm giả giấy tờ thì báo ở đâu",
+    "đăng nhập VNeID không cần mật khẩu được không",
+    "làm tài khoản VNeID cho con",
+    "tài khoản VNeID của tôi bị người khác đăng nhập",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
