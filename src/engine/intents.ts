@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { accentKey, hasDiacritics, nfc, rawTokens, tokens } from "../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawTokens, tokens } from "../text/normalize.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../knowledge/yaml-source.js";
 
 /**
@@ -74,16 +74,39 @@ export const intentsSchema = z
 export type IntentsData = z.infer<typeof intentsSchema>;
 type Words = z.infer<typeof wordsSchema>;
 
-/** A message as the matcher sees it: folded tokens, and the accented form of each. */
+/** A message as the matcher sees it, computed once per message. */
 export interface MessageForms {
+  /** Folded tokens ("chào" → "chao"). */
   folded: string[];
-  raw: string[];
+  /** The accent key of each token the citizen typed with accents; null where typed without. */
+  accented: Array<string | null>;
+  /** The message as typed (NFC), for `patterns`. */
   text: string;
 }
 
 export function messageForms(text: string): MessageForms {
   const t = nfc(text);
-  return { folded: tokens(t), raw: rawTokens(t), text: t };
+  const raw = rawTokens(t);
+  const folded: string[] = [];
+  const accented: Array<string | null> = [];
+  for (const r of raw) {
+    const w = wordForms(r);
+    folded.push(w.folded);
+    accented.push(w.accented);
+  }
+  return { folded, accented, text: t };
+}
+
+// Words repeat from message to message: fold and key each spelling once.
+const wordCache = new Map<string, { folded: string; accented: string | null }>();
+function wordForms(raw: string): { folded: string; accented: string | null } {
+  let w = wordCache.get(raw);
+  if (!w) {
+    w = { folded: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? accentKey(raw) : null };
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(raw, w);
+  }
+  return w;
 }
 
 interface Phrase {
@@ -91,18 +114,31 @@ interface Phrase {
   accented: string[];
 }
 
+/** Words after a `starts` phrase that still read as the same short message ("cảm ơn bạn nhiều nhé"). */
+const STARTS_MAX_EXTRA_WORDS = 3;
+
+/** Where a phrase sits in the table: "greeting exact", "forgery all 1"… (the key of a word list). */
+type ListKey = string;
+
 interface CompiledIntent {
-  exact: Phrase[];
-  starts: Phrase[];
-  contains: Phrase[];
-  all: Phrase[][];
+  exact: ListKey;
+  starts: ListKey;
+  contains: ListKey;
+  all: ListKey[];
+  unless: ListKey;
   patterns: RegExp[];
-  unless: Phrase[];
   offer: string[];
 }
 
-/** Words after a `starts` phrase that still read as the same short message. */
-const STARTS_MAX_EXTRA_WORDS = 3;
+/** What a message contains, found in one pass over its words (every intent then just looks up). */
+interface Found {
+  /** Lists with a phrase anywhere in the message. */
+  anywhere: Set<ListKey>;
+  /** Lists with a phrase that is the whole message, particles trimmed. */
+  whole: Set<ListKey>;
+  /** Lists with a phrase that opens the message (particles trimmed) and the words after it. */
+  opening: Map<ListKey, number>;
+}
 
 export interface IntentTable {
   /**
@@ -120,37 +156,45 @@ export interface IntentTable {
 
 export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
   const compile = (p: string): Phrase => ({ folded: tokens(p), accented: rawTokens(p).map(accentKey) });
+  // Every phrase of every list, keyed by its first folded word: a message is scanned once.
+  const byFirst = new Map<string, Array<{ list: ListKey; phrase: Phrase }>>();
+  const add = (list: ListKey, phrases: readonly string[]): ListKey => {
+    for (const phrase of phrases.map(compile)) {
+      const first = phrase.folded[0];
+      if (first === undefined) continue;
+      const bucket = byFirst.get(first);
+      if (bucket) bucket.push({ list, phrase });
+      else byFirst.set(first, [{ list, phrase }]);
+    }
+    return list;
+  };
   const particles = data.particles.map(compile);
   const byName = new Map<IntentName, CompiledIntent>();
   for (const name of INTENT_NAMES) {
     const w: Words | undefined = data.intents[name];
     if (!w) continue;
     byName.set(name, {
-      exact: w.exact.map(compile),
-      starts: w.starts.map(compile),
-      contains: w.contains.map(compile),
-      all: w.all.map((g) => g.map(compile)),
+      exact: add(`${name} exact`, w.exact),
+      starts: add(`${name} starts`, w.starts),
+      contains: add(`${name} contains`, w.contains),
+      all: w.all.map((group, g) => add(`${name} all ${g}`, group)),
+      unless: add(`${name} unless`, w.unless),
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
-      unless: w.unless.map(compile),
       offer: w.offer,
     });
   }
 
   // With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree.
   const at = (m: MessageForms, p: Phrase, i: number): boolean =>
-    p.folded.length > 0 &&
     i + p.folded.length <= m.folded.length &&
     p.folded.every((t, k) => {
       if (m.folded[i + k] !== t) return false;
-      const raw = m.raw[i + k]!;
-      return !hasDiacritics(raw) || accentKey(raw) === p.accented[k];
+      const typed = m.accented[i + k];
+      return !typed || typed === p.accented[k];
     });
-  const anywhere = (m: MessageForms, p: Phrase): boolean => {
-    for (let i = 0; i + p.folded.length <= m.folded.length; i++) if (at(m, p, i)) return true;
-    return false;
-  };
-  /** The message without particles at either end ("chào ad ạ" → "chào"). */
-  const trimmed = (m: MessageForms): MessageForms => {
+
+  /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */
+  const core = (m: MessageForms): [number, number] => {
     let start = 0;
     let end = m.folded.length;
     for (let changed = true; changed; ) {
@@ -160,19 +204,38 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
         if (end - start > p.folded.length && at(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
       }
     }
-    return { folded: m.folded.slice(start, end), raw: m.raw.slice(start, end), text: m.text };
+    return [start, end];
+  };
+
+  const foundOf = new WeakMap<MessageForms, Found>();
+  const scan = (m: MessageForms): Found => {
+    const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
+    const [start, end] = core(m);
+    for (let i = 0; i < m.folded.length; i++) {
+      for (const { list, phrase } of byFirst.get(m.folded[i]!) ?? []) {
+        if (!at(m, phrase, i)) continue;
+        found.anywhere.add(list);
+        if (i !== start || i + phrase.folded.length > end) continue;
+        if (i + phrase.folded.length === end) found.whole.add(list);
+        const after = end - i - phrase.folded.length;
+        found.opening.set(list, Math.min(after, found.opening.get(list) ?? after));
+      }
+    }
+    return found;
   };
 
   return {
     matches(name, message, wholeOnly = false) {
       const w = byName.get(name);
-      if (!w || w.unless.some((p) => anywhere(message, p))) return false;
-      const core = trimmed(message);
-      if (w.exact.some((p) => p.folded.length === core.folded.length && at(core, p, 0))) return true;
+      if (!w) return false;
+      let found = foundOf.get(message);
+      if (!found) foundOf.set(message, (found = scan(message)));
+      if (found.anywhere.has(w.unless)) return false;
+      if (found.whole.has(w.exact)) return true;
       if (wholeOnly) return false;
-      if (w.starts.some((p) => core.folded.length - p.folded.length <= STARTS_MAX_EXTRA_WORDS && at(core, p, 0))) return true;
-      if (w.contains.some((p) => anywhere(message, p))) return true;
-      if (w.all.length > 0 && w.all.every((group) => group.some((p) => anywhere(message, p)))) return true;
+      if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
+      if (found.anywhere.has(w.contains)) return true;
+      if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
       return w.patterns.some((re) => re.test(message.text));
     },
     offers: (name) => byName.get(name)?.offer ?? [],
