@@ -26,6 +26,8 @@ export interface QueryToken {
   weak: boolean;
   /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
   weakKind?: "facet" | "stop" | "function";
+  /** For a facet word: all words of its facet phrase ("mất bao nhiêu tiền"), which only count together. */
+  phrase?: string[];
   /** The citizen's accented form, when they typed accents. */
   accented?: string;
 }
@@ -151,6 +153,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       //    says what to show; one inside a longer name ("lệ phí trước bạ") is part of that name.
       const facets = new Set<Facet>();
       const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
+      const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
       for (let i = 0; i < words.length; ) {
         const m = weakPhrases.matchAt(words, i);
         const spans = m ? named.slice(i, i + m.length) : [];
@@ -159,7 +162,8 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
           !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
         if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
           if (m.value.kind === "facet") facets.add(m.value.facet);
-          for (let k = i; k < i + m.length; k++) kind[k] = m.value.kind;
+          const phrase = m.value.kind === "facet" ? words.slice(i, i + m.length) : undefined;
+          for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
           i += m.length;
         } else i++;
       }
@@ -167,6 +171,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       const result: QueryToken[] = words.map((t, i) => {
         const token: QueryToken = { t, weak: kind[i] !== undefined };
         if (kind[i]) token.weakKind = kind[i];
+        if (phraseOf[i]) token.phrase = phraseOf[i];
         const accented = accentedByFolded.get(t);
         if (accented) token.accented = accented;
         return token;
