@@ -3,7 +3,7 @@ import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
-import { createRelatedCheck, decide } from "./decide.js";
+import { createDecideChecks, decide } from "./decide.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
@@ -22,7 +22,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const correct = createCorrector(index, weights);
   const candidates = createCandidateFinder(index, weights);
   const score = createScorer(index, weights);
-  const related = createRelatedCheck(index, weights);
+  const checksFor = createDecideChecks(index, weights);
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
@@ -31,7 +31,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, facets: analysed.facets };
-    const decision = decide(hits, shape, weights, (h) => related(q, h));
+    const decision = decide(hits, shape, weights, checksFor(q));
     return {
       hits: hits.slice(0, limit),
       decision,
