@@ -81,6 +81,8 @@ export interface SearchWeights {
      */
     longWords: number;
     longWholeNameCoverage: number;
+    /** A long message not answered whole is read sentence by sentence, at most this many from the end. */
+    focusSentences: number;
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -133,6 +135,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     dominantLead: 0.5,
     longWords: 6,
     longWholeNameCoverage: 0.2,
+    focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     minPhrase: 0.3,
