@@ -60,7 +60,7 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
       const line = item.lineOf(path);
       for (const [key, roles] of seed) {
         if (roles.has(role) && !listed.has(key)) {
-          out.push({ file: shown, line, message: `language: "${key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
+          out.push({ file: shown, line, message: `language: "${roles.spelling ?? key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
         }
       }
     }
@@ -75,13 +75,13 @@ function affected(hits: Entry[]): string {
   return ` — các mục có từ này trong tên: ${shown.join(", ")}${more}.`;
 }
 
-/** Folded phrase → the built-in lists it is in. */
-function seedRoles(): Map<string, Set<Role>> {
-  const roles = new Map<string, Set<Role>>();
+/** Folded phrase → the built-in lists it is in (`spelling`: as the seed writes it). */
+function seedRoles(): Map<string, Set<Role> & { spelling?: string }> {
+  const roles = new Map<string, Set<Role> & { spelling?: string }>();
   const add = (words: readonly string[], role: Role) => {
     for (const w of words) {
       const key = tokens(w).join(" ");
-      const set = roles.get(key) ?? new Set<Role>();
+      const set: Set<Role> & { spelling?: string } = roles.get(key) ?? Object.assign(new Set<Role>(), { spelling: w });
       set.add(role);
       roles.set(key, set);
     }
