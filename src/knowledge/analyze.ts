@@ -26,6 +26,8 @@ export interface QueryToken {
   weak: boolean;
   /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
   weakKind?: "facet" | "stop" | "function";
+  /** For a facet word: all words of its facet phrase ("mất bao nhiêu tiền"), which only count together. */
+  phrase?: string[];
   /** The citizen's accented form, when they typed accents. */
   accented?: string;
 }
@@ -71,17 +73,19 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
   );
   // `accented`: the phrase as written. With accents typed, "hội" is not the
   // filler "hỏi" and "đỏ" is not "đó": a filler phrase must match its accents too.
-  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string };
+  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[] };
   // Staff stopwords and function words are written as Vietnamese ("nha" the particle has no marks,
   // so typed "nhà" is not it); place names are listed folded and match however they are typed.
-  const withAccents = (phrase: string): { accented: string } => ({ accented: accentKey(phrase) });
+  const withAccents = (phrase: string): { accented: string[] } => ({ accented: [accentKey(phrase)] });
   const language = languageOf(synonyms);
-  const weakPhrases = createPhraseTable<Weak>([
-    ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
-    ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
-    ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
-    ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
-  ]);
+  const weakPhrases = createPhraseTable<Weak>(
+    mergeSpellings([
+      ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
+      ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
+      ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
+      ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
+    ]),
+  );
   const placeMarkers = createPhraseTable<true>(language.placeMarkers.map((m): [string, true] => [m, true]));
 
   function expandAbbreviations(words: string[]): string[] {
@@ -140,17 +144,20 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       const accentedMessage = hasDiacritics(cut);
       // Each word typed with marks must carry the phrase's marks; words typed bare (or expanded
       // from an abbreviation: "ko" → "không") agree with any.
-      const accentsFit = (span: string[], phrase: string) => {
-        const marks = phrase.split(" ");
-        return span.every((w, k) => {
-          const typed = accentedByFolded.get(w);
-          return typed === undefined || marks.length !== span.length || typed === marks[k];
+      const accentsFit = (span: string[], spellings: string[]) =>
+        spellings.some((phrase) => {
+          const marks = phrase.split(" ");
+          return span.every((w, k) => {
+            const typed = accentedByFolded.get(w);
+            return typed === undefined || marks.length !== span.length || typed === marks[k];
+          });
         });
-      };
+
       // 2. Facet phrases, then filler. A facet phrase that is a whole name ("trực tuyến") still
       //    says what to show; one inside a longer name ("lệ phí trước bạ") is part of that name.
       const facets = new Set<Facet>();
       const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
+      const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
       for (let i = 0; i < words.length; ) {
         const m = weakPhrases.matchAt(words, i);
         const spans = m ? named.slice(i, i + m.length) : [];
@@ -159,7 +166,8 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
           !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
         if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
           if (m.value.kind === "facet") facets.add(m.value.facet);
-          for (let k = i; k < i + m.length; k++) kind[k] = m.value.kind;
+          const phrase = m.value.kind === "facet" ? words.slice(i, i + m.length) : undefined;
+          for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
           i += m.length;
         } else i++;
       }
@@ -167,6 +175,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       const result: QueryToken[] = words.map((t, i) => {
         const token: QueryToken = { t, weak: kind[i] !== undefined };
         if (kind[i]) token.weakKind = kind[i];
+        if (phraseOf[i]) token.phrase = phraseOf[i];
         const accented = accentedByFolded.get(t);
         if (accented) token.accented = accented;
         return token;
@@ -189,6 +198,23 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       return rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]);
     },
   };
+}
+
+/**
+ * One table entry per folded phrase: "à", "ạ" and "a" all fold to "a". The first listing decides
+ * the role; the accented spellings of all listings are kept, and one listed without accents
+ * (places) matches however it is typed.
+ */
+function mergeSpellings<W extends { accented?: string[] }>(pairs: Array<[string, W]>): Array<[string, W]> {
+  const byKey = new Map<string, [string, W]>();
+  for (const [phrase, value] of pairs) {
+    const key = tokens(phrase).join(" ");
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, [phrase, { ...value, ...(value.accented ? { accented: [...value.accented] } : {}) }]);
+    else if (!value.accented) delete seen[1].accented;
+    else if (seen[1].accented) seen[1].accented.push(...value.accented);
+  }
+  return [...byKey.values()];
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
-import { createRelatedCheck, decide } from "./decide.js";
+import { createDecideChecks, decide } from "./decide.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
@@ -22,16 +22,22 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const correct = createCorrector(index, weights);
   const candidates = createCandidateFinder(index, weights);
   const score = createScorer(index, weights);
-  const related = createRelatedCheck(index, weights);
+  const checksFor = createDecideChecks(index, weights);
 
-  function search(question: string, options: SearchOptions = {}): SearchResult {
-    const limit = options.limit ?? 5;
-    const analysed = analyzer.query(question);
+  /** normalise → rewrite → candidates → score → decide, for one text. */
+  function run(text: string) {
+    const analysed = analyzer.query(text);
     const q = rewrite(analysed, index, correct, weights);
     const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, facets: analysed.facets };
-    const decision = decide(hits, shape, weights, (h) => related(q, h));
+    return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
+  }
+
+  function search(question: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 5;
+    const { analysed, q, hits, decision: whole } = run(question);
+    const decision = whole.kind === "answer" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
     return {
       hits: hits.slice(0, limit),
       decision,
@@ -41,6 +47,23 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       unknownWords: q.unknownWords,
       strongWords: q.strongWords,
     };
+  }
+
+  /**
+   * A long story with the question in one sentence: the sentence alone is read, last first. Its
+   * answer is taken only when the whole message ranks the same entry first, so a topic of the
+   * story's background never wins on its own.
+   */
+  function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
+    const best = wholeHits[0];
+    if (!best) return null;
+    const sentences = question.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.includes(" "));
+    if (sentences.length < 2) return null;
+    for (const sentence of sentences.reverse().slice(0, weights.answer.focusSentences)) {
+      const d = run(sentence).decision;
+      if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
+    }
+    return null;
   }
 
   return { search, size: index.docs.length, analyzer };

@@ -13,6 +13,8 @@ export interface Resolved {
   match: string | null;
   /** 1 as typed, `weights.fuzzy` when corrected, 0 when unmatched. */
   factor: number;
+  /** A facet word's whole phrase: it counts for an entry only where all of it is in a name. */
+  phrase: string[] | undefined;
   /** Its weight in the question (rarity, lowered for filler); before `factor`. */
   weight: number;
 }
@@ -24,8 +26,8 @@ export interface ResolvedQuery {
   strongWords: number;
   /** Strong words that matched nothing. */
   unknownWords: string[];
-  /** The distinct index words the question matched (strong or weak). */
-  matched: string[];
+  /** The distinct index words the question matched, with the facet phrase a weak one belongs to. */
+  matched: Array<{ t: string; phrase: string[] | undefined }>;
   /** Adjacent pairs of matched strong words (folded index forms). */
   bigrams: string[];
   /** Those pairs that name something in the index, with their weight as an extra term. */
@@ -62,7 +64,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     }
     const role = tok.weak ? weights.weak : match && !index.nameWords.has(match) ? weights.bodyOnly : 1;
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
-    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, match, factor, weight };
+    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight };
   });
   const bigrams = matchedBigrams(words);
   const topicPairs = bigrams
@@ -77,7 +79,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     words,
     strongWords: strong.length,
     unknownWords,
-    matched: [...new Set(words.filter((r) => r.match).map((r) => r.match!))],
+    matched: [...new Map(words.filter((r) => r.match).map((r) => [r.match!, { t: r.match!, phrase: r.weak ? r.phrase : undefined }])).values()],
     bigrams,
     topicPairs,
     strongWeight,

@@ -16,14 +16,15 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
   let nameHits = new Float64Array(16);
   const s = weights.score;
 
-  function namePrecision(doc: DocIndex, qList: string[]): number {
+  function namePrecision(doc: DocIndex, qList: ResolvedQuery["matched"]): number {
     // Only names that share a word with the question can score, and the question has few words.
     const nameCount = doc.names.length;
     if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
     nameHits.fill(0, 0, nameCount);
-    for (const t of qList) {
+    for (const { t, phrase } of qList) {
       const names = doc.nameIndex.get(t);
       if (!names) continue;
+      if (phrase && !phrase.every((w) => doc.nameTokens.has(w))) continue;
       const w = index.idf(t);
       for (const i of names) nameHits[i] = nameHits[i]! + w;
     }
@@ -78,6 +79,8 @@ function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
       // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
       // "với", "cho" in an entry's name must not make it look closer than another.
       if (!inName && !inKeyword) continue;
+      // "mất" of "mất bao nhiêu tiền" is not the "mất" of "báo mất hộ chiếu": the whole phrase must be there.
+      if (r.phrase && !r.phrase.every((w) => doc.nameTokens.has(w) || doc.keywordTokens.has(w))) continue;
       totalWeight += r.weight;
     } else if (!inName && !inKeyword && !inText) {
       missingWeight += r.weight;

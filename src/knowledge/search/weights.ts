@@ -74,6 +74,15 @@ export interface SearchWeights {
     dominantScore: number;
     dominantCoverage: number;
     dominantLead: number;
+    /**
+     * A message with at least this many topic words is long (a story with the question in it):
+     * there, a whole name of the entry found in it, ahead of the next entry by
+     * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
+     */
+    longWords: number;
+    longWholeNameCoverage: number;
+    /** A long message not answered whole is read sentence by sentence, at most this many from the end. */
+    focusSentences: number;
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -85,12 +94,16 @@ export interface SearchWeights {
   };
   /** Which of answer / clarify / unknown (see decide.ts). */
   decide: {
-    /** Within this score of the best, another entry is a close variant worth offering. */
+    /** Within this score of the best, another variant of the same thing is worth offering. */
     clarifyMargin: number;
     /** At most this many options in a clarifying question. */
     clarifyOptions: number;
-    /** The best must cover at least this share of its own name for a clarify to be about it. */
+    /** When the best alone would not be answered, each option needs this score … */
+    clarifyMinScore: number;
+    /** … and this share of its own name covered. */
     clarifyMinPrecision: number;
+    /** A question naming option 1 whole and covered this much by it restates it: answer, no clarify. */
+    restatesCoverage: number;
     /** A suggestion under "I don't know" needs at least this score… */
     suggestionScore: number;
     /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
@@ -120,10 +133,22 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     dominantScore: 0.45,
     dominantCoverage: 0.5,
     dominantLead: 0.5,
+    longWords: 6,
+    longWholeNameCoverage: 0.2,
+    focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     minPhrase: 0.3,
     foreignPairName: 0.75,
   },
-  decide: { clarifyMargin: 0.04, clarifyOptions: 4, clarifyMinPrecision: 0.3, suggestionScore: 0.3, suggestionRarity: 0.45, suggestions: 3 },
+  decide: {
+    clarifyMargin: 0.04,
+    clarifyOptions: 4,
+    clarifyMinScore: 0.5,
+    clarifyMinPrecision: 0.5,
+    restatesCoverage: 0.8,
+    suggestionScore: 0.3,
+    suggestionRarity: 0.45,
+    suggestions: 3,
+  },
 };
