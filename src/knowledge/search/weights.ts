@@ -87,6 +87,8 @@ export interface SearchWeights {
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
     oneTopicWordName: number;
+    /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
+    unknownWordName: number;
     /** Below this phrase share, the name share must reach `oneTopicWordName`. */
     minPhrase: number;
     /** A question naming another thing ("nội quy") needs this name share. */
@@ -138,6 +140,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
+    unknownWordName: 0.8,
     minPhrase: 0.3,
     foreignPairName: 0.75,
   },
