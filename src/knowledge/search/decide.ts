@@ -93,7 +93,9 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
     confident ? h.score >= weights.answer.threshold : h.score >= d.clarifyMinScore && h.why.namePrecision >= d.clarifyMinPrecision && h.why.foreignPairs === 0;
   // A word never seen ("karaoke") that no option explains: none of them is what was asked.
   if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
-  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && checks.variants(best, h)));
+  // A question that names option 1 nearly whole and another clearly less is about option 1.
+  const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
+  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && checks.variants(best, h)));
   return close.slice(0, d.clarifyOptions);
 }
 

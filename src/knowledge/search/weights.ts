@@ -106,6 +106,9 @@ export interface SearchWeights {
     clarifyMinPrecision: number;
     /** A question naming option 1 whole and covered this much by it restates it: answer, no clarify. */
     restatesCoverage: number;
+    /** When the question covers this much of option 1's name, another option must be named within `namedGap` of it. */
+    nearlyWhole: number;
+    namedGap: number;
     /** A suggestion under "I don't know" needs at least this score… */
     suggestionScore: number;
     /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
@@ -150,6 +153,8 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     clarifyMinScore: 0.5,
     clarifyMinPrecision: 0.5,
     restatesCoverage: 0.8,
+    nearlyWhole: 0.9,
+    namedGap: 0.1,
     suggestionScore: 0.3,
     suggestionRarity: 0.45,
     suggestions: 3,
