@@ -50,9 +50,9 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
         if (builtIn && !builtIn.has(role)) {
           const was = [...builtIn].map(roleName).join(", ");
           const bare = hasDiacritics(word) ? " (với câu hỏi gõ không dấu)" : "";
-          out.push({ file: shown, line, message: `language: "${word}" vốn là ${was}; đưa vào ${roleName(role)} đổi vai của nó${bare}${affected(hits)}` });
+          out.push({ file: shown, line, message: `cảnh báo: "${word}" vốn là ${was}; đưa vào ${roleName(role)} đổi vai của nó${bare}${affected(hits)}` });
         } else if (!builtIn && IGNORED.has(role) && !key.includes(" ")) {
-          out.push({ file: shown, line, message: `language: "${word}" trong ${roleName(role)} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected(hits)}` });
+          out.push({ file: shown, line, message: `cảnh báo: "${word}" trong ${roleName(role)} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected(hits)}` });
         }
       });
       // A built-in word left out of a list the staff replaced no longer has that role.
@@ -60,7 +60,7 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
       const line = item.lineOf(path);
       for (const [key, roles] of seed) {
         if (roles.has(role) && !listed.has(key)) {
-          out.push({ file: shown, line, message: `language: "${roles.spelling ?? key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
+          out.push({ file: shown, line, message: `cảnh báo: "${roles.spelling ?? key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
         }
       }
     }

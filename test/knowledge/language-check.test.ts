@@ -37,7 +37,7 @@ describe("language warnings (dvc-bot check)", () => {
     const line = lines.findIndex((l) => l === "  - từ") + 1;
     const [warning, ...rest] = warningsFor(dir);
     expect(rest).toEqual([]);
-    expect(warning).toMatch(new RegExp(`synonyms\\.yaml:${line}: language: "từ" vốn là hư từ \\(function_words\\); đưa vào từ đệm \\(stopwords\\) đổi vai của nó`));
+    expect(warning).toMatch(new RegExp(`synonyms\\.yaml:${line}: cảnh báo: "từ" vốn là hư từ \\(function_words\\); đưa vào từ đệm \\(stopwords\\) đổi vai của nó`));
     expect(warning).toContain("Cấp phiếu lý lịch tư pháp");
     expect(warning).toContain("Đăng ký khai tử");
   });

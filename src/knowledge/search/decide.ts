@@ -72,7 +72,7 @@ export function isConfident(
   // One topic word ("tên", "xe") must be most of a name.
   if (question.strongWords === 1 && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
-  if (question.unknownWords > 0 && namePrecision < a.oneTopicWordName) return false;
+  if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
@@ -91,8 +91,11 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   if (best.why.namePrecision >= weights.answer.wholeName && best.why.coverage >= d.restatesCoverage) return [];
   const fair = (h: SearchHit) =>
     confident ? h.score >= weights.answer.threshold : h.score >= d.clarifyMinScore && h.why.namePrecision >= d.clarifyMinPrecision && h.why.foreignPairs === 0;
-  if (!fair(best) || (!confident && question.unknownWords > 0 && best.why.namePrecision < weights.answer.oneTopicWordName)) return [];
-  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && checks.variants(best, h)));
+  // A word never seen ("karaoke") that no option explains: none of them is what was asked.
+  if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
+  // A question that names option 1 nearly whole and another clearly less is about option 1.
+  const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
+  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && checks.variants(best, h)));
   return close.slice(0, d.clarifyOptions);
 }
 

@@ -48,8 +48,15 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
   const named = unweakenNamedWords(q, index);
   const spelled = regionalReadings(named, index);
   const unknownWords: string[] = [];
-  // A number the index does not know (an age, a count of years) says nothing about the topic.
-  const toks = named.map((tok) => (!tok.weak && /^\d+$/.test(tok.t) && !index.postings.has(tok.t) ? { ...tok, weak: true, weakKind: "function" as const } : tok));
+  // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
+  // other number the index does not know (an age, a count of years) says nothing about the topic.
+  const toks = named.map((tok, i) => {
+    if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
+    const word = NUMBER_WORDS[Number(tok.t)];
+    const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);
+    if (word && pairs(word) && !pairs(tok.t)) return { t: word, weak: false };
+    return index.postings.has(tok.t) ? tok : { ...tok, weak: true, weakKind: "function" as const };
+  });
   const words: Resolved[] = toks.map((tok, i) => {
     let match: string | null = tok.t;
     let factor = 1;
@@ -87,6 +94,9 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     typed: q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak).map((t) => t.accented!) : [],
   };
 }
+
+/** Folded Vietnamese words of the numbers people write as digits. */
+const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin", 10: "muoi" };
 
 /**
  * A function word that forms a known name with its neighbour is part of that name ("khai tu":

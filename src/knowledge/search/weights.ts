@@ -87,6 +87,8 @@ export interface SearchWeights {
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
     oneTopicWordName: number;
+    /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
+    unknownWordName: number;
     /** Below this phrase share, the name share must reach `oneTopicWordName`. */
     minPhrase: number;
     /** A question naming another thing ("nội quy") needs this name share. */
@@ -104,6 +106,9 @@ export interface SearchWeights {
     clarifyMinPrecision: number;
     /** A question naming option 1 whole and covered this much by it restates it: answer, no clarify. */
     restatesCoverage: number;
+    /** When the question covers this much of option 1's name, another option must be named within `namedGap` of it. */
+    nearlyWhole: number;
+    namedGap: number;
     /** A suggestion under "I don't know" needs at least this score… */
     suggestionScore: number;
     /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
@@ -138,6 +143,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
+    unknownWordName: 0.8,
     minPhrase: 0.3,
     foreignPairName: 0.75,
   },
@@ -147,6 +153,8 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     clarifyMinScore: 0.5,
     clarifyMinPrecision: 0.5,
     restatesCoverage: 0.8,
+    nearlyWhole: 0.9,
+    namedGap: 0.1,
     suggestionScore: 0.3,
     suggestionRarity: 0.45,
     suggestions: 3,
