@@ -50,6 +50,7 @@ export const M = {
     "Tôi không thể hướng dẫn vào tài khoản định danh điện tử (VNeID) hay tài khoản dịch vụ công của người khác: mỗi tài khoản chỉ chính chủ được dùng, và truy cập trái phép là vi phạm pháp luật. Cách hợp pháp: người đó tự đăng nhập và thực hiện; nếu cần làm thủ tục thay thì dùng văn bản ủy quyền theo quy định; chính chủ quên mật khẩu thì lấy lại trên ứng dụng VNeID.",
   outOfDomain: `Xin lỗi, tôi chỉ hỗ trợ về thủ tục hành chính và dịch vụ công trực tuyến. Bạn cần hỏi thủ tục nào cứ nhắn, hoặc gõ "menu" để xem các mục hướng dẫn.`,
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
+  busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
