@@ -24,6 +24,13 @@ function run(args: string[], input?: string, env: Record<string, string> = {}) {
 }
 
 describe("dvc-bot ask --json", () => {
+  it("reports a refusal or an out-of-scope reply as not answered, whatever the search found", () => {
+    for (const q of ["mua bằng lái không cần thi", "giá vàng hôm nay"]) {
+      const a = JSON.parse(run(["ask", "--json", q]).out) as AskJson;
+      expect(a.answered, q).toBe(false);
+    }
+  });
+
   it("answers one question in the documented shape", () => {
     const r = run(["ask", "--json", "lệ phí làm hộ chiếu"]);
     expect(r.code).toBe(0);
