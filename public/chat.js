@@ -124,6 +124,26 @@
       });
   }
 
+  // Office staff answer hand-over cases later: fetch what they wrote while the page is open.
+  var POLL_MS = 8000;
+  function poll() {
+    var id = sessionId();
+    if (!id || document.hidden) return;
+    fetch("/api/chat/poll", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sessionId: id }),
+    })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (data) {
+        if (!data || !Array.isArray(data.replies) || !data.replies.length) return;
+        data.replies.forEach(addReply);
+        scrollDown();
+      })
+      .catch(function () { /* the next poll tries again */ });
+  }
+  setInterval(poll, POLL_MS);
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = box.value.trim();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOfficeDays, parseOfficePeriods, type OfficeHours } from "./handover/office-hours.js";
 
 /**
  * All settings, from the environment, parsed once (in the CLI) and passed down. Every default is
@@ -82,11 +83,29 @@ const envSchema = z.object({
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "must be a real date")
       .optional(),
   ),
+  /** Hand-over: the Telegram group (chat id, e.g. -1001234567890) where office staff answer cases. Unset → the web inbox only. */
+  STAFF_TELEGRAM_CHAT_ID: optionalString.pipe(z.string().regex(/^-?\d+$/, "must be a Telegram chat id (a number, negative for groups)").optional()),
+  /** Office opening periods in Vietnam time. Default "07:30-11:30,13:30-17:00". */
+  OFFICE_HOURS: optionalString.transform((v, ctx) => parseOr(() => parseOfficePeriods(v ?? "07:30-11:30,13:30-17:00"), ctx)),
+  /** Office working days, 1 = Monday … 7 = Sunday. Default "1-5". */
+  OFFICE_DAYS: optionalString.transform((v, ctx) => parseOr(() => parseOfficeDays(v ?? "1-5"), ctx)),
+  /** An open hand-over case with no message for this many minutes is closed. Default 240 (4 hours). */
+  HANDOVER_IDLE_MINUTES: optionalString.transform((v) => (v ? Number(v) : 240)).pipe(z.number().int().min(1)),
   /** Conversation memory lifetime in seconds. Default 7 days. */
   SESSION_TTL_SECONDS: optionalString.transform((v) => (v ? Number(v) : 7 * 24 * 3600)).pipe(z.number().int().min(60)),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** A parse that throws becomes a zod issue with its message (so every bad setting is reported at once). */
+function parseOr<T>(parse: () => T, ctx: z.RefinementCtx): T {
+  try {
+    return parse();
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: (err as Error).message });
+    return z.NEVER;
+  }
+}
 
 /** What fastify's `trustProxy` accepts: false, true, a hop count or a list of proxy addresses. */
 export type TrustProxy = boolean | number | string[];
@@ -133,6 +152,13 @@ export interface Config {
   sessionTtlSeconds: number;
   /** DVC_TODAY: a fixed day for time-bound facts; unset → today in Vietnam. */
   today?: string;
+  handover: HandoverConfig;
+}
+
+export interface HandoverConfig {
+  staffTelegramChatId?: string;
+  hours: OfficeHours;
+  idleMinutes: number;
 }
 
 /** Parses the environment once; throws one error naming every bad variable (never printing values). */
@@ -184,5 +210,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webSessionsMax: e.WEB_SESSIONS_MAX,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     ...(e.DVC_TODAY ? { today: e.DVC_TODAY } : {}),
+    handover: {
+      ...(e.STAFF_TELEGRAM_CHAT_ID ? { staffTelegramChatId: e.STAFF_TELEGRAM_CHAT_ID } : {}),
+      hours: { days: e.OFFICE_DAYS, periods: e.OFFICE_HOURS },
+      idleMinutes: e.HANDOVER_IDLE_MINUTES,
+    },
   };
 }

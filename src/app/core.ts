@@ -31,6 +31,8 @@ export interface CoreOptions {
   /** Fixed day for time-bound facts (DVC_TODAY); unset → the day of each message in Vietnam. */
   today?: string | undefined;
   now?: number;
+  /** Staff take hand-over cases (`serve`); see EngineOptions.handover. Default false. */
+  handover?: boolean;
   /** Cache folder for one-shot commands (see LoadKnowledgeOptions.cacheDir). */
   cacheDir?: string;
 }
@@ -88,6 +90,7 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
     ...(runner ? { flows: runner } : {}),
     ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
     today: options.today,
+    ...(options.handover ? { handover: true } : {}),
   });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
   const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify(intents.data) + JSON.stringify([...flows.entries()]));

@@ -16,6 +16,17 @@ export interface Dispatcher {
   process(inbound: Inbound): Promise<Reply[] | null>;
 }
 
+/** Hand-over to office staff, as the dispatcher sees it (src/handover/handover.ts implements it). */
+export interface HandoverHooks {
+  /**
+   * Inside the chat lock, before the engine: when the chat has an open case the message goes to
+   * staff and the returned replies (often none) are all the citizen gets; null → the bot answers.
+   */
+  route(inbound: Inbound, chatKey: string): Promise<Reply[] | null>;
+  /** Opens a case for the engine's hand-over effect; the replies confirm it to the citizen. */
+  open(effect: Extract<Effect, { type: "handover" }>, inbound: Inbound, chatKey: string): Promise<Reply[]>;
+}
+
 /** Runs before the engine; returns replies to short-circuit it (admin commands), or null. */
 export type Interceptor = (inbound: Inbound, ctx: { store: Store; core: Core }) => Promise<Reply[] | null>;
 
@@ -30,6 +41,8 @@ export interface DispatcherOptions {
   /** How long an update id is remembered for dedup. Default 24 h (platforms retry for less). */
   dedupTtlSeconds?: number;
   interceptors?: Interceptor[];
+  /** Hand-over to staff; absent → the engine's hand-over effects are ignored. */
+  handover?: HandoverHooks;
   /** Adds fields to stored records (e.g. the salted respondent hash); never the raw ids. */
   enrichRecord?: (stream: string, record: Record<string, unknown>, inbound: Inbound) => Record<string, unknown>;
   now?: () => number;
@@ -48,6 +61,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         metrics?.answers.inc({ outcome: effect.name, channel: inbound.channel });
         continue;
       }
+      if (effect.type === "handover") continue;
       const base = { ...effect.record, channel: inbound.channel };
       const record = options.enrichRecord ? options.enrichRecord(effect.stream, base, inbound) : base;
       try {
@@ -84,12 +98,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             const r = await intercept(inbound, { store, core });
             if (r) return r;
           }
+          const routed = options.handover ? await options.handover.route(inbound, chatKey) : null;
+          if (routed) return routed;
           const session = await store.getSession(chatKey);
           const turn = core.engine.handle(inbound, session);
           turn.session.updatedAt = now();
           await store.setSession(chatKey, turn.session, ttl);
           await persist(turn.effects, inbound);
-          return turn.replies;
+          const replies = [...turn.replies];
+          for (const effect of turn.effects) {
+            if (effect.type === "handover" && options.handover) replies.push(...(await options.handover.open(effect, inbound, chatKey)));
+          }
+          return replies;
         });
         return replies;
       } catch (err) {

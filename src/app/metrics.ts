@@ -10,6 +10,8 @@ export interface Metrics {
   spoolSize: Gauge;
   duplicates: Counter<"channel">;
   rateLimited: Counter<"channel">;
+  /** Hand-over events of this process: opened, staff-reply, delivery-failed, closed. */
+  handover: Counter<"event">;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -34,6 +36,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     storeErrors: new Counter({ name: "dvc_bot_store_errors_total", help: "Store operations that failed", labelNames: ["op"], registers: [registry] }),
     spoolSize: new Gauge({ name: "dvc_bot_spool_records", help: "Records waiting in the outage spool", registers: [registry] }),
     duplicates: new Counter({ name: "dvc_bot_duplicate_updates_total", help: "Re-delivered updates dropped", labelNames: ["channel"], registers: [registry] }),
+    handover: new Counter({ name: "dvc_bot_handover_events_total", help: "Hand-over events in this process (opened, staff-reply, delivery-failed, closed)", labelNames: ["event"], registers: [registry] }),
     rateLimited: new Counter({ name: "dvc_bot_rate_limited_total", help: "Messages refused by the per-user rate limit", labelNames: ["channel"], registers: [registry] }),
   };
 }

@@ -4,6 +4,8 @@ import { renderReportHtml } from "../feedback/html.js";
 import { renderCsv, renderText } from "../feedback/render.js";
 import { computeReport, dateRange } from "../feedback/report.js";
 import { createLogger } from "../log.js";
+import { createCaseStore } from "../handover/wire.js";
+import { computeHandoverStats } from "../handover/stats.js";
 import { createStore } from "../store/create-store.js";
 
 export interface ReportCliOptions {
@@ -45,7 +47,15 @@ export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions):
       await writeFile(opts.html, renderReportHtml(report), "utf8");
       console.error(`report: wrote ${opts.html} (${report.responses} responses)`);
     }
-    if (opts.json) console.log(JSON.stringify(report));
+    if (opts.json) {
+      // Hand-over numbers of the same period: cases opened, answered, median first reply, late.
+      const cases = await createCaseStore(config);
+      try {
+        console.log(JSON.stringify({ ...report, handover: computeHandoverStats(await cases.list(range), Date.now()) }));
+      } finally {
+        await cases.close();
+      }
+    }
     else if (!opts.html) console.log(renderText(report));
   } finally {
     await store.close();

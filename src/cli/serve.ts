@@ -7,6 +7,7 @@ import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js
 import { loadConfig } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
 import { createRespondentEnricher } from "../feedback/respondent.js";
+import { createCaseStore, wireHandover } from "../handover/wire.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
@@ -27,7 +28,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
 
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel);
-  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today });
+  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today, handover: true });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
   if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
     // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
@@ -39,6 +40,10 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });
+  const cases = await createCaseStore(config);
+  let telegram: TelegramChannel | undefined;
+  let zalo: ZaloChannel | undefined;
+  const handover = wireHandover({ config, store, cases, logger, metrics, channels: () => ({ telegram, zalo }) });
 
   // Dispatcher options in one place. Flows/survey/admin add `interceptors` (admin chat commands)
   // and `enrichRecord` (salted respondent hash) here.
@@ -51,14 +56,23 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     interceptors: [createAdminChatInterceptor(config)],
     enrichRecord: createRespondentEnricher(config),
+    handover,
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
-  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger }) : undefined;
-  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const staffChatId = config.handover.staffTelegramChatId;
+  telegram = config.telegram
+    ? createTelegramChannel({ config: config.telegram, dispatcher, logger, ...(staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}) })
+    : undefined;
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  if (config.telegram && !staffChatId) logger.info("serve: STAFF_TELEGRAM_CHAT_ID is not set; hand-over cases are answered in /admin/handover only");
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, handover, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
+
+  // Idle hand-over cases close on any instance; closing is claimed in the store, so once.
+  const sweeper = setInterval(() => void handover.sweep().catch((err: unknown) => logger.warn({ err: errorSummary(err) }, "serve: hand-over sweep failed")), Math.min(60_000, config.handover.idleMinutes * 15_000));
+  sweeper.unref();
 
   let stopping: Promise<void> | undefined;
   shutdown = (signal: string) => {
@@ -71,10 +85,12 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
       }, 30_000);
       hardStop.unref();
       work.close();
+      clearInterval(sweeper);
       await Promise.allSettled([telegram?.stop(), zalo?.stop(), watcher.close()]);
       await app.close();
       const { unfinished } = await work.drain(20_000);
       if (unfinished) logger.warn({ unfinished }, "serve: some updates were still in progress");
+      await cases.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: case store close failed"));
       await store.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: store close failed"));
       logger.info("serve: stopped");
       clearTimeout(hardStop);

@@ -42,6 +42,12 @@ export interface EngineOptions {
   surveyOfferAfterAnswers?: number;
   /** Day (YYYY-MM-DD) that time-bound facts are read for. Default: the message's day in Vietnam. */
   today?: string | undefined;
+  /**
+   * Office staff take hand-over cases (the server has a staff inbox): asking for a person opens a
+   * case and "I don't know" offers "Hỏi cán bộ". Default false: the bot lists the ways to reach
+   * a person (the terminal has nobody to hand over to).
+   */
+  handover?: boolean;
 }
 
 /** Menu items: a flow when it exists, else the guide entry with that id, else left out. */
@@ -80,6 +86,7 @@ export function createEngine(options: EngineOptions): Engine {
   const intents = options.intents ?? createIntentTable();
   const surveyOfferMs = (options.surveyOfferDays ?? 30) * 24 * 3600 * 1000;
   const offerAfter = options.surveyOfferAfterAnswers ?? 2;
+  const handover = options.handover ?? false;
 
   const entry = (id: string | undefined): Entry | undefined => (id ? knowledge.byId.get(id) : undefined);
 
@@ -138,9 +145,26 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const key = fold(text).replace(/[^\p{L}\p{N}/? ]+/gu, " ").replace(/\s+/g, " ").trim();
 
+    // The bot asked for the question to pass on to staff: this message is it, unless it is a
+    // command of its own ("hủy", "menu", a greeting).
+    if (session.handoverAwaiting) {
+      delete session.handoverAwaiting;
+      const t: IntentTurn = { inbound, message: messageForms(text), out };
+      const always = intentFor("always", t);
+      if (always) return always;
+      return handOver(maskQuestion(text), lastAnswerOf(session), out);
+    }
+
     // A reply of "2" or an option's words picks a choice on screen (Zalo has no buttons).
     const picked = matchChoice(key, session.choices);
     if (picked) return onChoice(picked.id, inbound, out);
+
+    // "/canbo <question>": the question comes with the request.
+    const typed = handover ? /^\/canbo\s+(\S.*)$/is.exec(text)?.[1] : undefined;
+    if (typed) {
+      delete session.flow;
+      return askStaff(maskQuestion(typed), out);
+    }
 
     const t: IntentTurn = { inbound, message: messageForms(text), out };
     const always = intentFor("always", t);
@@ -181,14 +205,44 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /**
-   * Asking for a person. Until staff hand-over exists this says honestly how to reach one; the
-   * hand-over feature replaces this one handler.
+   * Asking for a person: with staff on hand, the conversation goes to them — with the question
+   * the bot could not answer, the question typed after "/canbo", or else the bot asks for it.
+   * Without staff (the terminal) it says honestly how to reach one.
    */
   function reachPerson({ out }: IntentTurn): Turn {
     delete out.session.flow;
-    out.reply([{ type: "text", text: M.person }, { type: "list", items: [...M.personWays] }], [...offerChoices("person"), { id: "m", label: CHOICE_LABELS.menu }]);
-    out.metric("answered", { kind: "intent" });
+    if (!handover) {
+      out.reply([{ type: "text", text: M.person }, { type: "list", items: [...M.personWays] }], [...offerChoices("person"), { id: "m", label: CHOICE_LABELS.menu }]);
+      out.metric("answered", { kind: "intent" });
+      return out.done();
+    }
+    return askStaff(undefined, out);
+  }
+
+  /** Hands over `question`, or the last unanswered one, or asks the citizen for it. */
+  function askStaff(question: string | undefined, out: TurnBuilder): Turn {
+    const session = out.session;
+    const q = question ?? session.lastUnanswered;
+    if (!q) {
+      session.handoverAwaiting = true;
+      out.reply([{ type: "text", text: M.handoverAskQuestion }]);
+      return out.done();
+    }
+    return handOver(q, lastAnswerOf(session, q === session.lastUnanswered), out);
+  }
+
+  function handOver(question: string, lastAnswer: string, out: TurnBuilder): Turn {
+    delete out.session.lastUnanswered;
+    delete out.session.handoverAwaiting;
+    out.effect({ type: "handover", question, lastAnswer });
     return out.done();
+  }
+
+  /** What the bot last told this citizen, in a few words for staff. */
+  function lastAnswerOf(session: Session, unanswered = false): string {
+    if (unanswered) return M.handoverLastNotFound;
+    const e = entry(session.lastEntryId);
+    return e ? e.title : M.handoverLastNone;
   }
 
   function thank({ inbound, out }: IntentTurn): Turn {
@@ -301,11 +355,14 @@ export function createEngine(options: EngineOptions): Engine {
       { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
     ];
     const menu: Choice = { id: "m", label: CHOICE_LABELS.menu };
+    // Every "I don't know" can go to a person, with this very question.
+    const staff: Choice[] = handover ? [{ id: "p", label: CHOICE_LABELS.askStaff }] : [];
+    if (handover) out.session.lastUnanswered = maskQuestion(text);
     if (suggestions.length) {
-      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.didYouMean }], [...suggestions.map((h) => entryChoice(h.entry, new Set())).filter(isChoice), menu]);
+      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.didYouMean }], [...suggestions.map((h) => entryChoice(h.entry, new Set())).filter(isChoice), ...staff, menu]);
       out.reply(ways);
     } else {
-      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [menu]);
+      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [...staff, menu]);
     }
     const closest = suggestions[0];
     out.record("unanswered", {
@@ -347,6 +404,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   function onChoice(choiceId: string, inbound: Inbound, out: TurnBuilder): Turn {
     const session = out.session;
+    delete session.handoverAwaiting;
+    if (choiceId === "p" && handover) return askStaff(undefined, out);
     if (choiceId.startsWith(FLOW_CHOICE_PREFIX)) {
       if (session.flow && flows) return applyFlow(flows.handle({ type: "choice", choiceId }, session.flow, flowContext(inbound, session)), inbound, out);
       // A button from a flow that has ended: show the menu instead of guessing.
@@ -453,6 +512,11 @@ function decodeFacets(codes: string | undefined): Set<Facet> | null {
   return out;
 }
 
+
+/** A question as staff may read and the store may keep it: personal numbers masked, bounded. */
+function maskQuestion(text: string): string {
+  return maskPersonalData(nfc(text)).replace(/\s+/g, " ").trim().slice(0, 1000);
+}
 
 function splitChoice(id: string): [string, string | undefined, string | undefined] {
   const [kind = "", a, ...rest] = id.split(":");

@@ -44,6 +44,11 @@ export const M = {
     "Bộ phận một cửa (tiếp nhận và trả kết quả) của UBND xã, phường nơi bạn làm thủ tục, hoặc Trung tâm Phục vụ hành chính công của tỉnh, thành phố.",
     "Mục \"Phản ánh kiến nghị\" trên Cổng Dịch vụ công quốc gia, nếu bạn muốn gửi ý kiến bằng văn bản và nhận trả lời.",
   ],
+  handoverAskQuestion:
+    "Tôi sẽ chuyển câu hỏi của bạn cho cán bộ bộ phận một cửa. Bạn vui lòng nhập câu hỏi cần hỏi cán bộ (không cần ghi số căn cước hay số điện thoại). Gõ \"hủy\" nếu không cần nữa.",
+  /** What staff read as the bot's last answer when it had none or could not answer. */
+  handoverLastNone: "(chưa trả lời câu nào)",
+  handoverLastNotFound: "Trợ lý không tìm được câu trả lời cho câu hỏi này",
   forgery:
     "Tôi không thể hỗ trợ việc làm giả hay mua bán giấy tờ, bằng cấp, giấy phép lái xe: đây là hành vi vi phạm pháp luật và có thể bị xử lý hình sự. Giấy phép lái xe chỉ được cấp sau khi học và thi sát hạch đạt yêu cầu; giấy tờ bị mất, hỏng thì làm thủ tục cấp lại, cấp đổi tại cơ quan có thẩm quyền — tôi sẵn lòng hướng dẫn các thủ tục đó.",
   accountAccess:
@@ -68,6 +73,7 @@ export const CHOICE_LABELS = {
   helpfulYes: "👍 Hữu ích",
   helpfulNo: "👎 Chưa hữu ích",
   survey: "⭐ Đánh giá dịch vụ",
+  askStaff: "🙋 Hỏi cán bộ",
   portalSearch: "🔎 Tìm trên Cổng DVC",
   stepByStep: "Hướng dẫn từng bước",
   next: (title: string) => `➡️ Tiếp theo: ${title}`,

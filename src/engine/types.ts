@@ -4,7 +4,7 @@
  * list, web JSON, terminal text) and downgrades what it cannot show.
  */
 
-export type ChannelName = "telegram" | "zalo" | "web" | "terminal" | "cli";
+export type ChannelName = "telegram" | "zalo" | "zalo-oa" | "web" | "terminal" | "cli";
 
 export type Inbound =
   /** `clipped`: the channel cut an over-long message to MAX_MESSAGE_CHARS (the reply says so). */
@@ -60,7 +60,12 @@ export interface Reply {
 /** Something the caller must persist or count; the engine itself does no I/O. */
 export type Effect =
   | { type: "record"; stream: RecordStream; record: Record<string, unknown> }
-  | { type: "metric"; name: "answered" | "unanswered" | "fallback" | "flow"; labels?: Record<string, string> };
+  | { type: "metric"; name: "answered" | "unanswered" | "fallback" | "flow"; labels?: Record<string, string> }
+  /**
+   * Hand the conversation over to office staff: the caller opens a case with this question
+   * (personal numbers already masked) and adds the confirmation to the replies.
+   */
+  | { type: "handover"; question: string; lastAnswer: string };
 
 export type RecordStream = "survey" | "helpful" | "unanswered";
 
@@ -88,6 +93,10 @@ export interface Session {
   greetedAt?: number;
   /** Entries answered in this session and not yet voted on (newest last, bounded): only they take a helpful vote. */
   shown?: string[];
+  /** The citizen asked for a person and the bot waits for the question to pass on. */
+  handoverAwaiting?: boolean;
+  /** The last question the bot could not answer (masked): what "Hỏi cán bộ" passes on. */
+  lastUnanswered?: string;
   /** Answers given in this session (for offering the survey after helpful answers). */
   answers?: number;
   updatedAt?: number;

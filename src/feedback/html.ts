@@ -25,6 +25,8 @@ export interface HtmlOptions {
   exports?: { csv: string; json: string };
   /** Show a log-out button posting here. */
   logoutAction?: string;
+  /** Hand-over numbers of the period (dashboard), with a link to the staff inbox. */
+  handover?: { opened: number; answered: number; open: number; medianFirstReplyMinutes: number | null; unansweredAfterHour: number };
 }
 
 const esc = (s: unknown): string =>
@@ -111,6 +113,19 @@ function monthChart(rows: readonly GroupRow[]): string {
 <text x="26" y="${24 + h * 0.2}" text-anchor="end" class="muted">80%</text>
 ${cols}
 </svg>`;
+}
+
+function handoverSection(h: NonNullable<HtmlOptions["handover"]>): string {
+  const median = h.medianFirstReplyMinutes === null ? "—" : `${h.medianFirstReplyMinutes} phút`;
+  return `<section class="card" id="handover"><h2>Chuyển cán bộ một cửa</h2>
+<table><tbody>
+<tr><th>Yêu cầu gặp cán bộ</th><td>${h.opened}</td></tr>
+<tr><th>Đã được cán bộ trả lời</th><td>${h.answered}</td></tr>
+<tr><th>Đang mở</th><td>${h.open}</td></tr>
+<tr><th>Thời gian chờ trả lời đầu tiên (trung vị)</th><td>${esc(median)}</td></tr>
+<tr><th>Quá 1 giờ chưa được trả lời</th><td>${h.unansweredAfterHour}</td></tr>
+</tbody></table>
+<p><a href="/admin/handover">Mở hộp thư cán bộ</a></p></section>`;
 }
 
 export function renderReportHtml(r: Report, options: HtmlOptions = {}): string {
@@ -234,6 +249,7 @@ ${groupTable("Theo nhóm tuổi", r.byAgeBand, "Chưa có phiếu nêu nhóm tu�
 </div>
 <section class="card"><h2>Góp ý của người dân</h2>${comments}</section>
 <section class="card"><h2>Câu hỏi bot chưa trả lời được</h2>${unanswered}</section>
+${options.handover ? handoverSection(options.handover) : ""}
 ${live}
 </body>
 </html>

@@ -12,6 +12,8 @@ import { dateRange } from "../feedback/report.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import { newSession } from "../engine/types.js";
+import type { Handover } from "../handover/handover.js";
+import { registerHandoverInbox } from "./handover-inbox.js";
 import { createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { createReportCache } from "./report-cache.js";
 import { secretMatches } from "./secret.js";
@@ -24,6 +26,8 @@ export interface AdminDeps {
   /** Default: 5 failures per address per 15 minutes. */
   throttle?: LoginThrottle;
   now?: () => number;
+  /** Present → the staff inbox (/admin/handover) and the hand-over numbers on the dashboard. */
+  handover?: Handover;
 }
 
 const COOKIE = "dvc_admin";
@@ -173,7 +177,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       if (!data) return reply;
       const status = live.status();
       const report = await reports.get(data.f, data.range);
+      const handover = deps.handover ? await deps.handover.stats(data.range) : undefined;
       const html = renderReportHtml(report, {
+        ...(handover ? { handover } : {}),
         filterForm: true,
         exports: { csv: `/admin/feedback.csv${query(data.f)}`, json: `/admin/report.json${query(data.f)}` },
         logoutAction: "/admin/logout",
@@ -197,7 +203,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       if (!data) return reply;
       const report = await reports.get(data.f, data.range);
       const status = live.status();
-      return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length, review: review() } });
+      const handover = deps.handover ? await deps.handover.stats(data.range) : undefined;
+      return reply.send({ ...report, ...(handover ? { handover } : {}), knowledge: { version: status.live, problems: status.problems.length, review: review() } });
     });
 
     scope.get("/admin/feedback.csv", async (req, reply) => {
@@ -211,6 +218,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
         .header("content-disposition", `attachment; filename="${name}"`)
         .send(renderCsv(survey, data.range));
     });
+
+    if (deps.handover) registerHandoverInbox(scope, { handover: deps.handover, guard });
 
     // Anything else under /admin: nothing to see without auth, nothing there with it.
     scope.get("/admin/*", async (req, reply) => ((await guard(req, reply, false)) ? reply.code(404).send({ error: "not found" }) : reply));

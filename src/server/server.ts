@@ -10,6 +10,8 @@ import { resolveWebSessionSecret } from "../feedback/respondent.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
+import type { Handover } from "../handover/handover.js";
+import { registerHandoverMetrics } from "../handover/metrics.js";
 import { registerAdmin } from "./admin.js";
 import { registerHealth } from "./health.js";
 import { defaultPublicDir, registerStaticFiles } from "./static-files.js";
@@ -29,6 +31,8 @@ export interface ServerDeps {
   telegram?: TelegramChannel;
   /** Present → POST /webhooks/zalo (in webhook mode). */
   zalo?: ZaloChannel;
+  /** Hand-over to staff: the web poll route, the staff inbox, the numbers. */
+  handover?: Handover;
   /** Default: a new tracker. Shutdown closes it and drains it. */
   work?: WorkTracker;
   /** Default: the package's public/ folder. */
@@ -86,13 +90,15 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     guard,
     sessionIds: createWebSessionIds(webSecret),
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
+    ...(deps.handover ? { takeStaffReplies: deps.handover.takeWebReplies } : {}),
   });
+  if (deps.handover) registerHandoverMetrics(metrics.registry, deps.handover);
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {
     registerTelegramWebhook(app, { telegram: deps.telegram, work, ...(config.telegram.mode.secret ? { secret: config.telegram.mode.secret } : {}) });
   }
   if (deps.zalo && config.zalo?.mode.kind === "webhook") {
     registerZaloWebhook(app, { zalo: deps.zalo, work, ...(config.zalo.secret ? { secret: config.zalo.secret } : {}) });
   }
-  await registerAdmin(app, { store, config, live, logger });
+  await registerAdmin(app, { store, config, live, logger, ...(deps.handover ? { handover: deps.handover } : {}) });
   return app;
 }

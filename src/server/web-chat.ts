@@ -57,7 +57,11 @@ export interface WebChatDeps {
   guard: WebGuard;
   sessionIds: WebSessionIds;
   liveSessions: LiveWebSessions;
+  /** Staff replies waiting for a web chat (hand-over); absent → no poll route. */
+  takeStaffReplies?: (sessionId: string) => Promise<Reply[]>;
 }
+
+const pollSchema = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict();
 
 const say = (text: string): Reply[] => [{ blocks: [{ type: "text", text }] }];
 
@@ -90,4 +94,20 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
     const replies = await work.track(dispatcher.process(webToInbound(parsed.data, sessionId, now(), guard.origin(req))));
     return reply.header("cache-control", "no-store").send({ sessionId, replies: (replies ?? []).map(renderWeb) });
   });
+
+  /**
+   * POST /api/chat/poll `{sessionId}` → `{replies}`: what office staff wrote to this chat since
+   * the last poll (hand-over). The page polls while it is open; replies are handed out once.
+   */
+  const take = deps.takeStaffReplies;
+  if (take) {
+    app.post("/api/chat/poll", async (req, reply) => {
+      const parsed = pollSchema.safeParse(req.body ?? {});
+      if (!parsed.success || !sessionIds.verify(parsed.data.sessionId)) return reply.code(400).send({ error: "unknown session" });
+      const waitS = await guard.limited(req, "chat");
+      if (waitS > 0) return reply.code(429).header("retry-after", String(waitS)).send({ error: "rate limited", replies: [] });
+      const replies = await take(parsed.data.sessionId);
+      return reply.header("cache-control", "no-store").send({ replies: replies.map(renderWeb) });
+    });
+  }
 }

@@ -17,6 +17,10 @@ import { createLogger } from "../../src/log.js";
 import { createServer } from "../../src/server/server.js";
 import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
 import { createStore } from "../../src/store/create-store.js";
+import { createCaseStore, wireHandover } from "../../src/handover/wire.js";
+import type { Handover } from "../../src/handover/handover.js";
+import type { TelegramChannel } from "../../src/channels/telegram/channel.js";
+import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import type { Store } from "../../src/store/port.js";
 import { startFakePlatforms, type FakePlatforms } from "./fake-platforms.js";
 
@@ -32,6 +36,8 @@ export interface BotServer {
   store: Store;
   metrics: Metrics;
   work: WorkTracker;
+  /** Present when started with `{ handover: true }`. */
+  handover?: Handover;
   /** Everything logged so far (JSON lines). */
   logs(): string;
   close(): Promise<void>;
@@ -51,7 +57,14 @@ export const FIXTURE_KB_ENV: Record<string, string> = {
  * free loopback port, talking to the fake platforms. It serves the real knowledge/ and flows/
  * unless `env` sets KNOWLEDGE_DIR and FLOWS_DIR (see FIXTURE_KB_ENV).
  */
-export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}): Promise<BotServer> {
+export interface BotServerOptions {
+  /** Hand-over to staff on, as in `serve` (case store in DATA_DIR or Redis). Default off. */
+  handover?: boolean;
+  /** Waits between delivery retries of staff replies. */
+  retryDelaysMs?: number[];
+}
+
+export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}, options: BotServerOptions = {}): Promise<BotServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "dvc-bot-test-"));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -81,9 +94,15 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     },
   });
   const logger = createLogger("debug", sink);
-  const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
+  const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, ...(options.handover ? { handover: true } : {}) });
   const store = await createStore(config, logger);
   const metrics = createMetrics();
+  const cases = options.handover ? await createCaseStore(config) : undefined;
+  let telegram: TelegramChannel | undefined;
+  let zalo: ZaloChannel | undefined;
+  const handover = cases
+    ? wireHandover({ config, store, cases, logger, metrics, channels: () => ({ telegram, zalo }), ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}) })
+    : undefined;
   const dispatcher = createDispatcher({
     core: () => live.current(),
     store,
@@ -92,13 +111,17 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     rateLimitPerMinute: config.rateLimitPerMinute,
     // As `serve` does: survey records carry the salted respondent.
     enrichRecord: createRespondentEnricher(config),
+    ...(handover ? { handover } : {}),
   });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
-  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo }) : undefined;
-  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const staffChatId = config.handover.staffTelegramChatId;
+  telegram = config.telegram
+    ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}) })
+    : undefined;
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(handover ? { handover } : {}), ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -109,12 +132,14 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     store,
     metrics,
     work,
+    ...(handover ? { handover } : {}),
     logs: () => logText,
     async close() {
       work.close();
       await app.close();
       await work.drain(5000);
       await Promise.allSettled([telegram?.stop(), zalo?.stop()]);
+      await cases?.close();
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
     },
@@ -202,12 +227,12 @@ export function fold(text: string): string {
  * One fake platform and one bot server for a test file: started before its tests, closed after.
  * Read them through the returned getters (they exist once beforeAll has run).
  */
-export function useBotServer(env: Record<string, string> = {}): { fake: () => FakePlatforms; bot: () => BotServer } {
+export function useBotServer(env: Record<string, string> = {}, options: BotServerOptions = {}): { fake: () => FakePlatforms; bot: () => BotServer } {
   let fake: FakePlatforms | undefined;
   let bot: BotServer | undefined;
   beforeAll(async () => {
     fake = await startFakePlatforms();
-    bot = await startBotServer(fake, env);
+    bot = await startBotServer(fake, env, options);
   });
   afterAll(async () => {
     await bot?.close();

@@ -8,6 +8,8 @@ export interface PlatformCall {
   payload: Record<string, unknown>;
   token: string;
   at: number;
+  /** sendMessage: the message id the fake answered with (staff replies quote it). */
+  messageId?: number | string;
 }
 
 export interface FakePlatforms {
@@ -78,6 +80,7 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
           );
         case "sendMessage":
           seq++;
+          calls[calls.length - 1]!.messageId = platform === "zalo" ? `zm${seq}` : seq;
           return answer({
             ok: true,
             result: platform === "zalo" ? { message_id: `zm${seq}`, date: Date.now() } : { message_id: seq, date: now, chat: { id: payload.chat_id, type: "private" }, text: payload.text },

@@ -24,6 +24,11 @@ export interface TelegramChannelOptions {
   /** Known bot info (skips getMe); otherwise fetched once, lazily. */
   botInfo?: UserFromGetMe;
   now?: () => number;
+  /**
+   * The office staff group (hand-over): its updates go to `handle`, never to the citizens'
+   * dispatcher. A function, as the hand-over is built after the channel it posts through.
+   */
+  staff?: { chatId: string; handle: (update: Update) => Promise<void> };
 }
 
 export interface TelegramChannel {
@@ -57,6 +62,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   // Keeps the updates of one chat in order when the runner processes updates concurrently.
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(async (ctx) => {
+    const staff = options.staff;
+    if (staff && String(ctx.chat?.id) === staff.chatId) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      else await staff.handle(ctx.update);
+      return;
+    }
     // Stop the button's spinner at once, whatever happens next.
     const ack = ctx.callbackQuery
       ? ctx.answerCallbackQuery().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: answerCallbackQuery failed"))
