@@ -187,6 +187,26 @@ describe("hand-over to office staff (Zalo citizen, Telegram staff group)", () =>
     expect(html).toContain("chưa gửi được");
   });
 
+  it("a web citizen gets the staff reply on the page's next poll, once", async () => {
+    const f = fake();
+    const first = (await postJson(`${bot().url}/api/chat`, { text: "/canbo lệ phí trích lục hộ tịch ở phường là bao nhiêu" })).body as { sessionId: string; replies: Array<{ blocks: Array<{ text?: string }> }> };
+    const confirmation = first.replies.flatMap((r) => r.blocks.map((b) => b.text ?? "")).join("\n");
+    const number = /#(\d+)/.exec(confirmation)?.[1];
+    expect(number, confirmation).toBeDefined();
+    await waitUntil("the web case in the group", () => String(lastPost(f).payload.text).includes(`#${number} · Trang web`), 5000);
+    const empty = (await postJson(`${bot().url}/api/chat/poll`, { sessionId: first.sessionId })).body as { replies: unknown[] };
+    expect(empty.replies).toEqual([]);
+    await toStaffGroup(staffReply(lastPost(f).messageId!, "Lệ phí trích lục là 8.000 đồng một bản."));
+    let got: Array<{ blocks: Array<{ text?: string }> }> = [];
+    await waitUntil("the staff reply on the poll", async () => {
+      got = ((await postJson(`${bot().url}/api/chat/poll`, { sessionId: first.sessionId })).body as { replies: typeof got }).replies;
+      return got.length > 0;
+    }, 5000);
+    expect(got.flatMap((r) => r.blocks.map((b) => b.text ?? "")).join("\n")).toContain("8.000 đồng");
+    expect(((await postJson(`${bot().url}/api/chat/poll`, { sessionId: first.sessionId })).body as { replies: unknown[] }).replies).toEqual([]);
+    expect((await postJson(`${bot().url}/api/chat/poll`, { sessionId: "not-a-signed-session-id" })).status).toBe(400);
+  });
+
   it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("the inbox in headless Chromium: log in, see the open case, answer, close", async () => {
     const { chromium } = await import("playwright-core");
     const f = fake();
