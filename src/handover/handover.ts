@@ -159,7 +159,15 @@ export function createHandover(options: HandoverOptions): Handover {
     cases,
 
     async route(inbound: Inbound, chatKey: string) {
-      const c = await cases.openFor(chatKey);
+      let c: HandoverCase | null;
+      try {
+        c = await cases.openFor(chatKey);
+      } catch (err) {
+        // The case store is unreachable (Redis outage): the bot keeps answering rather than fail
+        // every message; the case picks up again when the store is back.
+        log.warn({ err: errorSummary(err) }, "handover: case store unavailable; the bot answers");
+        return null;
+      }
       if (!c) return null;
       // A button is an explicit request of the bot (e.g. the survey): it answers.
       if (inbound.type === "choice") return null;

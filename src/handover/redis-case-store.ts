@@ -47,7 +47,10 @@ export async function createRedisCaseStore(options: RedisCaseStoreOptions): Prom
   });
   // Connection errors surface on the calls that need Redis; the client keeps reconnecting.
   client.on("error", () => undefined);
-  await client.connect().catch(() => undefined);
+  // Like the chat store, start even when Redis is unreachable: wait a little for a first
+  // connection, then go on while the client keeps reconnecting in the background.
+  const connecting = client.connect().catch(() => undefined);
+  await Promise.race([connecting, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
 
   const key = {
     seq: `${p}seq`,
