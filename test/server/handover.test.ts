@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_KB_ENV, fold, postJson, TELEGRAM_SECRET, useBotServer, ZALO_SECRET, zaloEvent } from "../helpers/bot-server.js";
+import { FIXTURE_KB_ENV, fold, postJson, TELEGRAM_SECRET, telegramText, useBotServer, ZALO_SECRET, zaloEvent } from "../helpers/bot-server.js";
 import type { FakePlatforms } from "../helpers/fake-platforms.js";
 import { sleep, waitUntil } from "../helpers/serve-process.js";
 
@@ -185,6 +185,19 @@ describe("hand-over to office staff (Zalo citizen, Telegram staff group)", () =>
     expect(attempts).toHaveLength(3);
     const html = await (await fetch(`${bot().url}/admin/handover`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
     expect(html).toContain("chưa gửi được");
+  });
+
+  it("a Telegram citizen's case: the staff reply reaches their private chat", async () => {
+    const f = fake();
+    const citizen = 660_001;
+    const res = await postJson(`${bot().url}/webhooks/telegram`, telegramText(citizen, "/canbo thủ tục nhận con nuôi cần những gì"), { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET });
+    expect(res.status).toBe(200);
+    await waitUntil("the Telegram case in the group", () => String(lastPost(f).payload.text).includes("· Telegram"), 5000);
+    expect(fold(String(f.sent(citizen).at(-1)?.payload.text))).toContain("da chuyen cau hoi");
+    const before = f.sent(citizen).length;
+    await toStaffGroup(staffReply(lastPost(f).messageId!, "Anh/chị nộp tại UBND xã nơi trẻ thường trú."));
+    const got = await f.waitForSent(citizen, before + 1);
+    expect(got.slice(before).map((c) => String(c.payload.text)).join("\n")).toContain("UBND xã nơi trẻ thường trú");
   });
 
   it("a web citizen gets the staff reply on the page's next poll, once", async () => {
