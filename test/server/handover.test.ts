@@ -97,10 +97,11 @@ describe("hand-over to office staff (Zalo citizen, Telegram staff group)", () =>
     const posts = groupPosts(f).length;
     const sentBefore = f.sent(chat).length;
     // A question the bot could answer by itself: while the case is open it goes to staff.
-    await zalo(f, chat, "đăng ký khai sinh cần giấy tờ gì", false);
+    await zalo(f, chat, `đăng ký khai sinh cần giấy tờ gì, mẹ cháu CCCD ${CCCD}`, false);
     expect(f.sent(chat)).toHaveLength(sentBefore);
     await waitUntil("the follow-up in the group", () => groupPosts(f).length === posts + 1, 5000);
     expect(String(lastPost(f).payload.text)).toContain("đăng ký khai sinh cần giấy tờ gì");
+    expect(String(lastPost(f).payload.text)).not.toContain(CCCD);
   });
 
   it("/admin/handover lists the open case with its messages", async () => {
