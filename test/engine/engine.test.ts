@@ -53,10 +53,11 @@ describe("engine conversations", () => {
     const t = c.say("le phi dang ky thuong tru bao nhieu");
     const text = c.text(t);
     expect(text).toContain("dang ky thuong tru");
-    expect(text).toContain("toan trinh");
+    // The shipped card says một phần since the Bộ Công an list was re-checked (knowledge, Dec 2026).
+    expect(text).toContain("mot phan");
     expect(text).toContain("20.000 dong");
     expect(text).toContain("10.000 dong");
-    expect(text).toContain("https://dichvucong.gov.vn");
+    expect(text).toMatch(/https:\/\/dichvucong\./);
     expect(t.effects).toContainEqual({ type: "metric", name: "answered", labels: { kind: "procedure" } });
   });
 
