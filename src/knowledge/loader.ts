@@ -8,6 +8,8 @@ import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProble
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
+/** Files in the knowledge folder that other modules read (the engine's intent words). */
+const NOT_ENTRIES = new Set(["intents.yaml"]);
 
 export interface EntryOrigin {
   file: string;
@@ -76,6 +78,7 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
   }
 
   for (const file of files) {
+    if (NOT_ENTRIES.has(basename(file))) continue;
     const shown = displayPath(file);
     const { items, problems: syntax } = parseYamlItems(file, shown);
     problems.push(...syntax);
