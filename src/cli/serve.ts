@@ -4,7 +4,7 @@ import { createMetrics } from "../app/metrics.js";
 import { watchCore } from "../app/watch.js";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
 import { createRespondentEnricher } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
@@ -26,13 +26,10 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   process.once("SIGINT", () => onSignal("SIGINT"));
 
   const config = loadConfig(env);
+  requireWebhookSecrets(config);
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
-  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
-    // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
-    logger.warn("serve: TELEGRAM_WEBHOOK_SECRET is not set; /webhooks/telegram accepts updates from anyone");
-  }
   if (config.redisUrl && !config.respondentSalt) {
     logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
   }
@@ -89,4 +86,17 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
   await Promise.all([telegram?.start(), zalo?.start()]);
+}
+
+/**
+ * A webhook without its secret accepts updates from anyone who learns the URL (a forged update can
+ * then make the bot talk to any chat): `serve` refuses to start rather than run that way.
+ */
+export function requireWebhookSecrets(config: Pick<Config, "telegram" | "zalo">): void {
+  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
+    throw new Error("serve: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a secret (1-256 characters A-Z a-z 0-9 _ -) or unset the URL for long polling");
+  }
+  if (config.zalo?.mode.kind === "webhook" && config.zalo.mode.url && !config.zalo.secret) {
+    throw new Error("serve: ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a secret or unset the URL for long polling");
+  }
 }
