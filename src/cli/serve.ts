@@ -1,4 +1,5 @@
 import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
+import { createStoreKeys } from "../app/store-keys.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
 import { watchCore } from "../app/watch.js";
@@ -6,7 +7,7 @@ import { createTelegramChannel, type TelegramChannel } from "../channels/telegra
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
 import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
-import { createRespondentEnricher } from "../feedback/respondent.js";
+import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
@@ -26,13 +27,10 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   process.once("SIGINT", () => onSignal("SIGINT"));
 
   const config = loadConfig(env);
-  requireWebhookSecrets(config);
+  requireSafeSettings(config);
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
-  if (config.redisUrl && !config.respondentSalt) {
-    logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
-  }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });
 
@@ -46,6 +44,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimitPerMinute: config.rateLimitPerMinute,
     interceptors: [createAdminChatInterceptor(config)],
+    keys: createStoreKeys(resolveRespondentSalt(config)),
     enrichRecord: createRespondentEnricher(config),
   };
   const dispatcher = createDispatcher(dispatcherOptions);
@@ -89,14 +88,18 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /**
- * A webhook without its secret accepts updates from anyone who learns the URL (a forged update can
- * then make the bot talk to any chat): `serve` refuses to start rather than run that way.
+ * Settings `serve` refuses to run with. A webhook without its secret accepts updates from anyone
+ * who learns the URL (a forged update can make the bot talk to any chat). With Redis, chats are
+ * keyed by a salted hash: instances with different salts would not share conversations.
  */
-export function requireWebhookSecrets(config: Pick<Config, "telegram" | "zalo">): void {
+export function requireSafeSettings(config: Pick<Config, "telegram" | "zalo" | "redisUrl" | "respondentSalt">): void {
   if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
     throw new Error("serve: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a secret (1-256 characters A-Z a-z 0-9 _ -) or unset the URL for long polling");
   }
   if (config.zalo?.mode.kind === "webhook" && config.zalo.mode.url && !config.zalo.secret) {
     throw new Error("serve: ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a secret or unset the URL for long polling");
+  }
+  if (config.redisUrl && !config.respondentSalt) {
+    throw new Error("serve: REDIS_URL is set but RESPONDENT_SALT is not; set the same long random salt on every instance (it keys chats and survey respondents)");
   }
 }

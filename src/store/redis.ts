@@ -7,6 +7,8 @@ import type { Logger } from "../log.js";
 import {
   appendDurably,
   assertAppendable,
+  DIR_MODE,
+  restrictMode,
   isNotFound,
   isRecordStream,
   isStoredRecord,
@@ -176,7 +178,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const spooled = new Set<string>();
   let spoolCleanEnd = true;
 
-  await mkdir(options.spoolDir, { recursive: true });
+  await mkdir(options.spoolDir, { recursive: true, mode: DIR_MODE });
+  await restrictMode(spoolPath);
   for (const { stream, record } of await readSpool()) spooled.add(`${stream}\0${record.id}`);
   {
     const tail = await readTail(spoolPath, 0);

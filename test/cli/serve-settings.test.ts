@@ -45,4 +45,11 @@ describe("serve settings", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("ZALO_WEBHOOK_SECRET");
   });
+
+  it("refuses Redis without RESPONDENT_SALT: instances would key the same chat differently", async () => {
+    const r = await serve({ REDIS_URL: "redis://:pw-not-logged@127.0.0.1:9" });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("RESPONDENT_SALT");
+    expect(r.err).not.toContain("pw-not-logged");
+  });
 });
