@@ -16,7 +16,7 @@ import type { WriteText } from "../../src/store/jsonl.js";
 import type { Store } from "../../src/store/port.js";
 import { createRedisStore } from "../../src/store/redis.js";
 import { fold } from "../../src/text/normalize.js";
-import { canConnect } from "../store/redis-server.js";
+import { canConnect, testRedis } from "../store/redis-server.js";
 
 /** The one update path against stores that fail: a full disk, a session write lost after the record. */
 
@@ -209,6 +209,42 @@ describe("dispatcher: store keys", () => {
       if (keys.length) await raw.del(keys);
     } finally {
       await raw.close();
+    }
+  });
+});
+
+describe("dispatcher: Redis dies in the middle of a survey", () => {
+  it("the survey goes on from where it was, and its record reaches Redis once when Redis is back", async () => {
+    const redis = await testRedis();
+    await redis.start();
+    try {
+      const prefix = `dvctest:${randomBytes(4).toString("hex")}:`;
+      const store = await createRedisStore({ url: redis.url, prefix, spoolDir: await tempDir(), logger: silentLogger(), maxReconnectDelayMs: 200 });
+      stores.push(store);
+      const say = citizen(store);
+      expect(fold(await say("đánh giá"))).toContain("bo qua");
+      await say("bỏ qua");
+      expect(fold(await say("bỏ qua"))).toContain("(1/7)");
+      expect(fold(await say("4"))).toContain("(2/7)");
+
+      await redis.kill();
+      // The next answer is question 3 of the same survey, not a fresh start or a search for "5".
+      expect(fold(await say("5"))).toContain("(3/7)");
+      let last = "";
+      for (let i = 0; i < 20 && !fold(last).includes("cam on"); i++) last = await say(fold(last).includes("bo qua") ? "bỏ qua" : "5");
+      expect(fold(last)).toContain("cam on");
+      expect(store.spoolSize()).toBe(1);
+
+      await redis.start();
+      const deadline = Date.now() + 10_000;
+      while ((await store.health()).status !== "ok" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(store.spoolSize()).toBe(0);
+      const records = await store.read("survey");
+      expect(records).toHaveLength(1);
+      // The answer given before the outage is in it.
+      expect(Object.values(records[0]!.ratings as Record<string, number>)).toContain(4);
+    } finally {
+      await redis.kill();
     }
   });
 });
