@@ -1,4 +1,5 @@
 import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
+import { createPlatformHealth } from "../app/platform-health.js";
 import { createStoreKeys } from "../app/store-keys.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
@@ -49,10 +50,11 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
-  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger }) : undefined;
-  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const platformHealth = createPlatformHealth();
+  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, platformHealth }) : undefined;
+  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, platforms: platformHealth, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
 
   let stopping: Promise<void> | undefined;

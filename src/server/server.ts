@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
 import type { LiveCore } from "../app/live-core.js";
+import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
@@ -26,6 +27,8 @@ export interface ServerDeps {
   telegram?: TelegramChannel;
   /** Present → POST /webhooks/zalo (in webhook mode). */
   zalo?: ZaloChannel;
+  /** Whether Telegram and Zalo answer, for /readyz. */
+  platforms?: PlatformHealth;
   /** Default: a new tracker. Shutdown closes it and drains it. */
   work?: WorkTracker;
   /** Default: the package's public/ folder. */
@@ -67,7 +70,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.telegram) channels.telegram = deps.telegram.mode.kind;
   if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
 
-  registerHealth(app, { store, live, metrics, work, channels });
+  registerHealth(app, { store, live, metrics, work, channels, ...(deps.platforms ? { platforms: deps.platforms } : {}) });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir());
   registerWebChat(app, { dispatcher, work, now: deps.now ?? Date.now });
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {
