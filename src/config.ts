@@ -57,6 +57,17 @@ const envSchema = z.object({
   SURVEY_OFFER_DAYS: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().min(0)),
   /** Messages per user per minute before the polite slow-down. Default 30. */
   RATE_LIMIT_PER_MINUTE: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().int().min(1)),
+  /**
+   * The day (YYYY-MM-DD) that time-bound facts are read for — staff preview what citizens will
+   * see on another day, tests pin one. Default: unset, each answer reads the current day in Vietnam.
+   */
+  DVC_TODAY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "must be a real date")
+      .optional(),
+  ),
   /** Conversation memory lifetime in seconds. Default 7 days. */
   SESSION_TTL_SECONDS: optionalString.transform((v) => (v ? Number(v) : 7 * 24 * 3600)).pipe(z.number().int().min(60)),
 });
@@ -93,6 +104,8 @@ export interface Config {
   surveyOfferDays: number;
   rateLimitPerMinute: number;
   sessionTtlSeconds: number;
+  /** DVC_TODAY: a fixed day for time-bound facts; unset → today in Vietnam. */
+  today?: string;
 }
 
 /** Parses the environment once; throws one error naming every bad variable (never printing values). */
@@ -140,5 +153,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     surveyOfferDays: e.SURVEY_OFFER_DAYS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    ...(e.DVC_TODAY ? { today: e.DVC_TODAY } : {}),
   };
 }

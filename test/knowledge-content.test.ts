@@ -1,7 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/knowledge/loader.js";
-import type { Entry } from "../src/knowledge/schema.js";
+import type { Entry, Procedure } from "../src/knowledge/schema.js";
+import { addDays, feesOn } from "../src/knowledge/dated.js";
+import { blocksToText, entryCard } from "../src/engine/card.js";
+
+/** The day the content was last re-checked against the law in force (issue: today's law). */
+const RECHECK = "2026-12-02";
+/** Reviewed dates are never after the real today (the machine clock, as staff would see it). */
+const TODAY = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The real knowledge base that staff maintain: these tests guard its content, not the loader. */
 const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge", import.meta.url));
@@ -119,19 +126,63 @@ describe("knowledge content", () => {
     }
   });
 
-  it("links to the national portal page when the national code is known", () => {
-    for (const p of procedures) {
-      if (p.kind !== "procedure" || !p.code) continue;
-      expect(p.link, p.id).toContain(`ma_thu_tuc=${p.code}`);
-    }
+  it("links nowhere the relaunched national portal no longer opens", () => {
+    // The old /p/home/…html pages open an empty shell since the portal's relaunch.
+    const dead = knowledge.entries.filter((e) => /dichvucong\.gov\.vn\/p\/home\//.test(JSON.stringify(e))).map((e) => e.id);
+    expect(dead).toEqual([]);
   });
 
-  it("gives every entry a source and a reviewed date", () => {
+  it("gives every entry a source and a reviewed date that is not in the future", () => {
     for (const e of knowledge.entries) {
       const sources = Array.isArray(e.source) ? e.source : [e.source];
       expect(sources.length, e.id).toBeGreaterThan(0);
       expect(e.reviewed, e.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(e.reviewed <= TODAY, e.id).toBe(true);
     }
+  });
+
+  it("names a document (number or law) or an official page in the sources of every entry reviewed in the 2026 re-check", () => {
+    const vague = knowledge.entries
+      .filter((e) => e.reviewed >= RECHECK)
+      .filter((e) => {
+        const sources = (Array.isArray(e.source) ? e.source : [e.source]).map((s) => (typeof s === "string" ? s : `${s.title} ${s.url ?? ""}`));
+        return !sources.some((s) => /\d+(?:\.\d+)?\/\d{4}\/[A-ZĐ0-9-]+|Luật|https?:\/\//.test(s));
+      })
+      .map((e) => e.id);
+    expect(vague).toEqual([]);
+  });
+
+  it("gives every time-bound fee its legal basis and a period in order", () => {
+    for (const p of procedures) {
+      if (p.kind !== "procedure") continue;
+      for (const fee of p.fees) {
+        if (!fee.from && !fee.until) continue;
+        expect(fee.basis, `${p.id}: a dated fee line names its legal basis`).toBeTruthy();
+        if (fee.from && fee.until) expect(fee.from <= fee.until, p.id).toBe(true);
+      }
+    }
+  });
+
+  it("shows each time-bound fee on its card while it lasts, with its end date, and never after", () => {
+    const card = (p: Procedure, day: string) => blocksToText(entryCard(p, new Set(["fee"]), day));
+    let dated = 0;
+    for (const p of procedures) {
+      if (p.kind !== "procedure") continue;
+      for (const fee of p.fees) {
+        if (!fee.until || !fee.basis) continue;
+        const last = fee.until;
+        const lastDay = card(p, last);
+        if (!feesOn(p.fees, last).some((l) => l.fee === fee)) continue; // overridden by a more specific line
+        dated++;
+        expect(lastDay, `${p.id} on ${last}`).toContain(`đến hết ${last.split("-").reverse().join("/")}`);
+        expect(lastDay, `${p.id} on ${last}`).toContain(fee.basis);
+        const after = card(p, addDays(last, 1));
+        expect(feesOn(p.fees, addDays(last, 1)).some((l) => l.fee === fee), `${p.id} after ${last}`).toBe(false);
+        expect(after, `${p.id} after ${last}`).not.toContain(`đến hết ${last.split("-").reverse().join("/")}`);
+      }
+    }
+    // The shipped knowledge carries the 2025–2026 reductions and waivers as dated lines.
+    expect(dated).toBeGreaterThan(0);
   });
 
   it("keeps every user-facing string in NFC", () => {

@@ -27,6 +27,8 @@ export interface CoreOptions {
   knowledgeDir: string;
   flowsDir: string;
   surveyOfferDays?: number;
+  /** Fixed day for time-bound facts (DVC_TODAY); unset → the day of each message in Vietnam. */
+  today?: string | undefined;
   now?: number;
   /** Cache folder for one-shot commands (see LoadKnowledgeOptions.cacheDir). */
   cacheDir?: string;
@@ -79,6 +81,7 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
     index,
     ...(runner ? { flows: runner } : {}),
     ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
+    today: options.today,
   });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
   const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flows.entries()]));

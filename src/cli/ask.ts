@@ -17,7 +17,7 @@ export interface AskJson {
 /** `dvc-bot ask [--json] [QUESTION]`: one answer, or one per stdin line (batch). */
 export async function runAsk(env: NodeJS.ProcessEnv, question: string, json: boolean): Promise<void> {
   const config = loadConfig(env);
-  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR });
+  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR, today: config.today });
   for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
   const engine = core!.engine;
 

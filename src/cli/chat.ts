@@ -13,7 +13,7 @@ import { createStore } from "../store/create-store.js";
 export async function runChat(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger(env.LOG_LEVEL ?? "warn");
-  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
+  const { core, problems } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today });
   for (const p of problems) console.error(`warning: ${formatProblem(p)}`);
   const store = await createStore(config, logger);
   const dispatcher = createDispatcher({

@@ -1,18 +1,28 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../app/core.js";
+import { vietnamDay } from "../knowledge/dated.js";
+import { reviewWarnings } from "../knowledge/review.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 
-/** `dvc-bot check`: every problem in knowledge and flows as `path:line: message`; exit 1 if any. */
-export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: string; flows?: string }): Promise<void> {
+/**
+ * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
+ * warnings for today (DVC_TODAY or the day in Vietnam); exit 1 on any problem, and with `--strict`
+ * on any warning too (for the CI of a province's knowledge repository).
+ */
+export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: string; flows?: string; strict?: boolean }): Promise<void> {
   const config = loadConfig(env);
   const knowledgeDir = opts.knowledge ?? config.knowledgeDir;
   const flowsDir = opts.flows ?? config.flowsDir;
   const { knowledge, flowIds, problems: all } = loadSources({ knowledgeDir, flowsDir });
+  const warnings = reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now()));
   for (const p of all) console.log(formatProblem(p));
-  if (all.length > 0) {
-    console.error(`check: ${all.length} problem(s) in ${knowledgeDir} and ${flowsDir}`);
+  for (const w of warnings) console.log(formatProblem(w));
+  if (all.length > 0 || (opts.strict && warnings.length > 0)) {
+    const parts = [all.length > 0 ? `${all.length} problem(s)` : "", warnings.length > 0 ? `${warnings.length} warning(s)` : ""].filter(Boolean);
+    console.error(`check: ${parts.join(" and ")} in ${knowledgeDir} and ${flowsDir}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`check: ok — ${knowledge.entries.length} knowledge entries, ${flowIds.size} flows`);
+  const note = warnings.length > 0 ? ` (${warnings.length} cảnh báo cần rà soát; --strict để coi là lỗi)` : "";
+  console.log(`check: ok — ${knowledge.entries.length} knowledge entries, ${flowIds.size} flows${note}`);
 }

@@ -26,10 +26,11 @@ program
 
 program
   .command("check")
-  .description("validate knowledge and flows; prints path:line: message for each problem")
+  .description("validate knowledge and flows; prints path:line: message for each problem, then review warnings (stale entries, ending facts, replaced documents)")
   .option("--knowledge <dir>", "knowledge folder (default KNOWLEDGE_DIR or ./knowledge)")
   .option("--flows <dir>", "flows folder (default FLOWS_DIR or ./flows)")
-  .action(async (opts: { knowledge?: string; flows?: string }) =>
+  .option("--strict", "review warnings fail the check too (exit 1)")
+  .action(async (opts: { knowledge?: string; flows?: string; strict?: boolean }) =>
     (await import("./check.js")).runCheck(process.env, opts),
   );
 

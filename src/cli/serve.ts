@@ -30,7 +30,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
   requireSafeSettings(config);
   const logger = createLogger(config.logLevel);
-  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays });
+  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });

@@ -1,33 +1,68 @@
 import type { Facet } from "../knowledge/analyze.js";
-import type { Entry, Guide, Procedure } from "../knowledge/schema.js";
-import { CHANNEL_TEXT, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
+import { feesOn, linesOn, textOf } from "../knowledge/dated.js";
+import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schema.js";
+import { CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
 
 /**
  * Answer cards: the facet the citizen asked for first, then the rest briefly, then the official
  * link. A missing fee/time is said to be missing (never guessed) and the card points to the
- * procedure page.
+ * procedure page. Facts with a period are read for `today` (a YYYY-MM-DD day in Vietnam): the
+ * card states the rule in force, until when, and what follows.
  */
 
 const BRIEF_DOCUMENTS = 3;
 
-export function entryCard(entry: Entry, facets: ReadonlySet<Facet>): Block[] {
-  return entry.kind === "procedure" ? procedureCard(entry, facets) : guideCard(entry);
+export function entryCard(entry: Entry, facets: ReadonlySet<Facet>, today: string): Block[] {
+  return entry.kind === "procedure" ? procedureCard(onDay(entry, today), facets, today) : guideCard(entry, today);
 }
 
 /** Facets this entry can answer (for follow-up buttons). */
-export function availableFacets(entry: Entry): Facet[] {
+export function availableFacets(entry: Entry, today: string): Facet[] {
   if (entry.kind !== "procedure") return [];
+  const p = onDay(entry, today);
   const out: Facet[] = [];
-  if (entry.documents.length) out.push("documents");
+  if (p.documents.length) out.push("documents");
   out.push("fee");
-  if (entry.times.length) out.push("time");
+  if (p.times.length) out.push("time");
   out.push("where");
-  if (entry.steps.length) out.push("steps");
+  if (p.steps.length) out.push("steps");
   return out;
 }
 
-function procedureCard(p: Procedure, facets: ReadonlySet<Facet>): Block[] {
+/** The procedure as it stands on `today`: lines outside their period are gone (fees keep their timelines). */
+function onDay(p: Procedure, today: string): Procedure {
+  return {
+    ...p,
+    documents: linesOn(p.documents, today),
+    times: linesOn(p.times, today),
+    steps: linesOn(p.steps, today),
+    notes: linesOn(p.notes, today),
+  };
+}
+
+/** A dated line says until when it holds. */
+function lineText(item: DatedText): string {
+  return typeof item !== "string" && item.until ? textOf(item) + DATED.untilSuffix(formatDate(item.until)) : textOf(item);
+}
+
+function feeText(f: Fee, then: Fee | undefined): string {
+  // A note's closing full stop would sit before ", áp dụng đến hết…".
+  const note = f.until ? f.note?.replace(/\.\s*$/, "") : f.note;
+  const parts = [[f.amount !== undefined ? formatMoney(f.amount) : "", note].filter(Boolean).join(" — ")];
+  if (f.until) parts.push(DATED.until(formatDate(f.until)) + (f.basis ? ` ${DATED.basis(f.basis)}` : ""));
+  let text = parts.join(", ");
+  if (then) text += `; ${DATED.then([then.amount !== undefined ? formatMoney(then.amount).toLowerCase() : "", then.note].filter(Boolean).join(" — "))}`;
+  return text;
+}
+
+function feeLabel(f: Fee): string {
+  // "Mọi hình thức" says nothing when it is the only kind of fee line.
+  const head = [f.channel === "moi-kenh" ? "" : CHANNEL_TEXT[f.channel], f.case ?? ""].filter(Boolean).join(", ");
+  return [head, f.condition ? `(${f.condition})` : ""].filter(Boolean).join(" ");
+}
+
+function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string): Block[] {
   const level = LEVEL_TEXT[p.level];
   const blocks: Block[] = [{ type: "heading", text: p.title }, { type: "badge", text: level.badge, tone: level.tone }];
   const asked = [...facets].filter((f) => f !== "online" || facets.size === 1);
@@ -36,14 +71,15 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>): Block[] {
   if (facets.has("online")) {
     blocks.push({ type: "text", text: p.level_note ? `${level.explain} ${p.level_note}` : level.explain });
   }
-  for (const facet of asked) blocks.push(...facetBlocks(p, facet, true));
+  for (const facet of asked) blocks.push(...facetBlocks(p, facet, true, today));
 
   if (!focused) {
     if (p.summary) blocks.push({ type: "text", text: p.summary });
-    blocks.push(...facetBlocks(p, "where", false));
-    blocks.push(...facetBlocks(p, "time", false));
-    blocks.push(...facetBlocks(p, "fee", false));
-    blocks.push(...facetBlocks(p, "documents", false));
+    blocks.push(...facetBlocks(p, "where", false, today));
+    blocks.push(...facetBlocks(p, "time", false, today));
+    blocks.push(...facetBlocks(p, "fee", false, today));
+    blocks.push(...facetBlocks(p, "documents", false, today));
+    if (p.notes.length) blocks.push({ type: "list", title: SECTION.notes, items: p.notes.map(lineText) });
   } else if (!facets.has("online") && p.level !== "toan-trinh" && p.level_note) {
     blocks.push({ type: "text", text: p.level_note });
   }
@@ -52,27 +88,33 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>): Block[] {
   return blocks;
 }
 
-function facetBlocks(p: Procedure, facet: Facet, full: boolean): Block[] {
+function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): Block[] {
   switch (facet) {
     case "documents": {
       if (p.documents.length === 0) return full ? [{ type: "text", text: `${SECTION.documents}: ${M.missingFact}.` }] : [];
-      const items = p.documents.map((d) => (typeof d === "string" ? d : [d.name, d.copies ? `(${d.copies})` : "", d.note ? `— ${d.note}` : ""].filter(Boolean).join(" ")));
+      const items = p.documents.map((d) =>
+        typeof d === "string" ? d : [d.name, d.copies ? `(${d.copies})` : "", d.note ? `— ${d.note}` : ""].filter(Boolean).join(" ") + (d.until ? DATED.untilSuffix(formatDate(d.until)) : ""),
+      );
       const shown = full ? items : items.slice(0, BRIEF_DOCUMENTS);
       if (!full && items.length > BRIEF_DOCUMENTS) shown.push(`… và ${items.length - BRIEF_DOCUMENTS} giấy tờ khác (bấm "Giấy tờ cần có")`);
       return [{ type: "list", title: SECTION.documents, items: shown }];
     }
     case "fee": {
-      if (p.fees.length === 0) return [{ type: "text", text: `${SECTION.fee}: ${M.missingFact}.` }];
-      const items = p.fees.map((f) => {
-        const what = [f.amount !== undefined ? formatMoney(f.amount) : "", f.note].filter(Boolean).join(" — ");
-        // "Mọi hình thức" says nothing when it is the only kind of fee line.
-        return f.channel === "moi-kenh" ? what : `${CHANNEL_TEXT[f.channel]}: ${what}`;
+      const lines = feesOn(p.fees, today);
+      if (lines.length === 0) return [{ type: "text", text: `${SECTION.fee}: ${M.missingFact}.` }];
+      const items = lines.map(({ fee, then }) => {
+        const label = feeLabel(fee);
+        const what = feeText(fee, then);
+        return label ? `${label}: ${what}` : what;
       });
       return items.length === 1 && !full ? [{ type: "text", text: `${SECTION.fee}: ${items[0]}` }] : [{ type: "list", title: SECTION.fee, items }];
     }
     case "time": {
       if (p.times.length === 0) return full ? [{ type: "text", text: `${SECTION.time}: ${M.missingFact}.` }] : [];
-      const items = p.times.map((t) => (t.channel === "moi-kenh" ? t.text : `${CHANNEL_TEXT[t.channel]}: ${t.text}`));
+      const items = p.times.map((t) => {
+        const text = t.until ? t.text + DATED.untilSuffix(formatDate(t.until)) : t.text;
+        return t.channel === "moi-kenh" ? text : `${CHANNEL_TEXT[t.channel]}: ${text}`;
+      });
       return items.length === 1 ? [{ type: "text", text: `${SECTION.time}: ${items[0]}` }] : [{ type: "list", title: SECTION.time, items }];
     }
     case "where": {
@@ -83,10 +125,10 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean): Block[] {
     }
     case "steps": {
       if (p.steps.length === 0) return full ? [{ type: "text", text: `${SECTION.steps}: ${M.missingFact}.` }] : [];
-      return [{ type: "list", title: SECTION.steps, items: p.steps, ordered: true }];
+      return [{ type: "list", title: SECTION.steps, items: p.steps.map(lineText), ordered: true }];
     }
     case "online":
-      return p.steps.length > 0 && full ? [{ type: "list", title: SECTION.steps, items: p.steps, ordered: true }] : [];
+      return p.steps.length > 0 && full ? [{ type: "list", title: SECTION.steps, items: p.steps.map(lineText), ordered: true }] : [];
   }
 }
 
@@ -96,12 +138,14 @@ function linkBlock(entry: Entry): Block {
   return { type: "link", url, label };
 }
 
-function guideCard(g: Guide): Block[] {
+function guideCard(g: Guide, today: string): Block[] {
   const blocks: Block[] = [{ type: "heading", text: g.title }];
+  const steps = linesOn(g.steps, today);
+  const notes = linesOn(g.notes, today);
   if (g.summary) blocks.push({ type: "text", text: g.summary });
   if (g.body) blocks.push({ type: "text", text: g.body.trim() });
-  if (g.steps.length) blocks.push({ type: "list", items: g.steps, ordered: true });
-  if (g.notes.length) blocks.push({ type: "list", title: SECTION.notes, items: g.notes });
+  if (steps.length) blocks.push({ type: "list", items: steps.map(lineText), ordered: true });
+  if (notes.length) blocks.push({ type: "list", title: SECTION.notes, items: notes.map(lineText) });
   if (g.needs_review) blocks.push({ type: "text", text: `⚠️ ${M.needsReview}` });
   if (g.link) blocks.push({ type: "link", url: g.link, label: M.moreLink });
   return blocks;

@@ -5,6 +5,7 @@ import type { SearchIndex, SearchResult } from "../knowledge/search.js";
 import { fold, nfc } from "../text/normalize.js";
 import { maskPersonalData } from "../text/mask.js";
 import { availableFacets, entryCard } from "./card.js";
+import { vietnamDay } from "../knowledge/dated.js";
 import { FLOW_CHOICE_PREFIX, type FlowContext, type FlowRunner, type FlowTurn } from "./flow-port.js";
 import {
   CHOICE_LABELS,
@@ -35,6 +36,8 @@ export interface EngineOptions {
   surveyOfferDays?: number;
   /** Answers in a session before the survey is offered. Default 2. */
   surveyOfferAfterAnswers?: number;
+  /** Day (YYYY-MM-DD) that time-bound facts are read for. Default: the message's day in Vietnam. */
+  today?: string | undefined;
 }
 
 /** Menu items: a flow when it exists, else the guide entry with that id, else left out. */
@@ -185,7 +188,8 @@ export function createEngine(options: EngineOptions): Engine {
     session.lastEntryId = e.id;
     session.answers = (session.answers ?? 0) + 1;
     const choices: Choice[] = [];
-    for (const f of availableFacets(e)) {
+    const today = options.today ?? vietnamDay(inbound.at);
+    for (const f of availableFacets(e, today)) {
       if (!facets.has(f)) choices.push({ id: `q:${FACET_CODE[f]}:${e.id}`, label: FACET_LABELS[f] });
     }
     if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: `▶️ ${flows.title(e.flow) ?? "Hướng dẫn từng bước"}` });
@@ -194,7 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (n) choices.push({ id: `e:${n.id}`, label: CHOICE_LABELS.next(n.title) });
     }
     choices.push({ id: `h:1:${e.id}`, label: CHOICE_LABELS.helpfulYes }, { id: `h:0:${e.id}`, label: CHOICE_LABELS.helpfulNo });
-    const blocks = entryCard(e, facets);
+    const blocks = entryCard(e, facets, today);
     const offer = surveyOfferChoices(session, inbound.at);
     if (offer.length && (session.answers ?? 0) >= offerAfter) {
       session.surveyOfferedAt = inbound.at;

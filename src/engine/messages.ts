@@ -118,6 +118,14 @@ export const SECTION = {
   nextSteps: "Thường làm tiếp",
 } as const;
 
+/** How a card says that a fact holds only for a period. */
+export const DATED = {
+  until: (date: string) => `áp dụng đến hết ${date}`,
+  basis: (basis: string) => `theo ${basis}`,
+  then: (what: string) => `sau đó ${what}`,
+  untilSuffix: (date: string) => ` (đến hết ${date})`,
+};
+
 /** 20000 → "20.000 đồng", 0 → "Miễn phí". */
 export function formatMoney(amount: number): string {
   if (amount === 0) return "Miễn phí";

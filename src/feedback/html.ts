@@ -16,6 +16,8 @@ export interface HtmlOptions {
     files: number;
     problems: ReadonlyArray<{ file: string; line: number; message: string }>;
     lastAttemptOk: boolean;
+    /** Review warnings for today: stale entries, ending facts, replaced documents. */
+    review?: ReadonlyArray<{ file: string; line: number; message: string }>;
   };
   /** Show the date filter form (dashboard). */
   filterForm?: boolean;
@@ -150,6 +152,16 @@ ${
         .map((p) => `<li><code>${esc(p.file)}:${p.line}</code> ${esc(p.message)}</li>`)
         .join("")}</ul>`
     : `<p class="ok">✔ Không có lỗi.</p>`
+}
+</section>
+<section class="card"><h2>Dữ liệu cần rà soát</h2>
+${
+  options.live.review?.length
+    ? `<p>${options.live.review.length} mục cần cán bộ đối chiếu lại với văn bản hiện hành (giống kết quả lệnh <code>dvc-bot check</code>):</p><ul class="problems">${options.live.review
+        .slice(0, 100)
+        .map((p) => `<li><code>${esc(p.file)}:${p.line}</code> ${esc(p.message.replace(/^cảnh báo: /, ""))}</li>`)
+        .join("")}</ul>`
+    : `<p class="ok">✔ Không có mục nào cần rà soát.</p>`
 }
 </section>`
     : "";

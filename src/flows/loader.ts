@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { fold } from "../text/normalize.js";
 import { flowSchema, type Flow, type Step } from "./schema.js";
-import { displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
 
 export interface LoadedFlows {
   flows: Map<string, Flow>;
@@ -39,6 +39,7 @@ export function readFlows(dir: string): ReadFlows {
     const { items, problems: syntax } = parseYamlItems(file, shown);
     problems.push(...syntax);
     for (const item of items) {
+      problems.push(...deadLinkProblems(item));
       const result = flowSchema.safeParse(item.value);
       if (!result.success) {
         problems.push(...schemaProblems(item, result.error));

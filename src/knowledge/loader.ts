@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
-import { displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
+import { entryReview, SUPERSEDED_FILE, supersededSchema, type EntryReview, type Superseded } from "./review.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
@@ -18,6 +19,10 @@ export interface Knowledge {
   byId: ReadonlyMap<string, Entry>;
   origins: ReadonlyMap<string, EntryOrigin>;
   synonyms: Synonyms;
+  /** Per entry: review date, dated facts and citations with their lines (for `reviewWarnings`). */
+  reviews: EntryReview[];
+  /** Replaced documents listed by staff in superseded.yaml. */
+  superseded: Superseded[];
   /** Files read, for the "which version is live" display. */
   files: string[];
   loadedAt: number;
@@ -62,6 +67,8 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
   const origins = new Map<string, EntryOrigin>();
   const byId = new Map<string, Entry>();
   let synonyms: Synonyms = EMPTY_SYNONYMS;
+  const reviews: EntryReview[] = [];
+  const superseded: Superseded[] = [];
   const references: Array<{ from: string; to: string; field: string; file: string; line: number }> = [];
 
   if (files.length === 0) {
@@ -80,7 +87,16 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
       else problems.push(...zodProblems(item, parsed.error, "synonyms: "));
       continue;
     }
+    if (basename(file) === SUPERSEDED_FILE) {
+      for (const item of items) {
+        const parsed = supersededSchema.safeParse(item.value);
+        if (parsed.success) superseded.push({ ...parsed.data, file: shown, line: item.line });
+        else problems.push(...zodProblems(item, parsed.error, "superseded: "));
+      }
+      continue;
+    }
     for (const item of items) {
+      problems.push(...deadLinkProblems(item));
       const parsed = entrySchema.safeParse(item.value);
       if (!parsed.success) {
         problems.push(...zodProblems(item, parsed.error));
@@ -99,6 +115,7 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
       origins.set(entry.id, { file: shown, line: item.lineOf(["id"]) });
       byId.set(entry.id, entry);
       entries.push(entry);
+      reviews.push(entryReview(entry, item));
       for (const field of ["related", "next"] as const) {
         entry[field].forEach((to, i) => references.push({ from: entry.id, to, field, file: shown, line: item.lineOf([field, i]) }));
       }
@@ -115,7 +132,7 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
   }
 
   return {
-    knowledge: { entries, byId, origins, synonyms, files: files.map(displayPath), loadedAt: options.now ?? Date.now() },
+    knowledge: { entries, byId, origins, synonyms, reviews, superseded, files: files.map(displayPath), loadedAt: options.now ?? Date.now() },
     problems,
   };
 }
@@ -124,11 +141,13 @@ interface CachedKnowledge {
   entries: Entry[];
   origins: Array<[string, EntryOrigin]>;
   synonyms: Synonyms;
+  reviews: EntryReview[];
+  superseded: Superseded[];
   files: string[];
 }
 
 function toCached(k: Knowledge): CachedKnowledge {
-  return { entries: k.entries, origins: [...k.origins], synonyms: k.synonyms, files: k.files };
+  return { entries: k.entries, origins: [...k.origins], synonyms: k.synonyms, reviews: k.reviews, superseded: k.superseded, files: k.files };
 }
 
 function fromCached(c: CachedKnowledge, now?: number): Knowledge {
@@ -137,6 +156,8 @@ function fromCached(c: CachedKnowledge, now?: number): Knowledge {
     byId: new Map(c.entries.map((e) => [e.id, e])),
     origins: new Map(c.origins),
     synonyms: c.synonyms,
+    reviews: c.reviews,
+    superseded: c.superseded,
     files: c.files,
     loadedAt: now ?? Date.now(),
   };

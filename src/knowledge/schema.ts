@@ -34,26 +34,54 @@ export const sourceSchema = z.union([
   z.object({ title: text, url: z.url().optional() }).strict(),
 ]);
 
+/**
+ * A fact that is true only for a period (a fee halved until 31/12/2026, a paper no longer needed
+ * from 1/1/2026): cards read it for the day they are asked, so nobody edits a file on the day a
+ * rule ends. `until` is the last day it applies. `basis` names the document and article.
+ */
+const period = {
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  basis: text.optional(),
+};
+const periodInOrder = (p: { from?: string | undefined; until?: string | undefined }) => !p.from || !p.until || p.from <= p.until;
+const periodOrderMessage = { message: "`from` must not be after `until`", path: ["until"] };
+
+/** A line of text, or the same with a period and its legal basis. */
+export const datedTextSchema = z.union([
+  text,
+  z.object({ text, ...period }).strict().refine(periodInOrder, periodOrderMessage),
+]);
+export type DatedText = z.infer<typeof datedTextSchema>;
+
 export const feeSchema = z
   .object({
     channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
     /** Amount in đồng; 0 = free. Leave out when it depends on the case and say so in `note`. */
     amount: z.number().int().nonnegative().optional(),
+    /** Which case this fee is for ("Cấp đổi thẻ", "Cấp lại thẻ bị mất"); lines of one case form a timeline. */
+    case: text.optional(),
+    /** Who or what qualifies ("tài khoản định danh điện tử mức 2, nộp trực tuyến"). */
+    condition: text.optional(),
     note: text.optional(),
+    ...period,
   })
   .strict()
-  .refine((f) => f.amount !== undefined || f.note !== undefined, "a fee needs an amount or a note");
+  .refine((f) => f.amount !== undefined || f.note !== undefined, "a fee needs an amount or a note")
+  .refine(periodInOrder, periodOrderMessage);
 
 const timeSchema = z
   .object({
     channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
     text: text,
+    ...period,
   })
-  .strict();
+  .strict()
+  .refine(periodInOrder, periodOrderMessage);
 
 const documentSchema = z.union([
   text,
-  z.object({ name: text, copies: text.optional(), note: text.optional() }).strict(),
+  z.object({ name: text, copies: text.optional(), note: text.optional(), ...period }).strict().refine(periodInOrder, periodOrderMessage),
 ]);
 
 const common = {
@@ -91,12 +119,12 @@ export const procedureSchema = z
     documents: z.array(documentSchema).default([]),
     fees: z.array(feeSchema).default([]),
     times: z.array(timeSchema).default([]),
-    steps: z.array(text).default([]),
+    steps: z.array(datedTextSchema).default([]),
     result: text.optional(),
-    legal: z.array(text).default([]),
+    legal: z.array(datedTextSchema).default([]),
     /** Where it was filed before the 1/7/2025 reform, when that moved. */
     reform_note: text.optional(),
-    notes: z.array(text).default([]),
+    notes: z.array(datedTextSchema).default([]),
   })
   .strict();
 
@@ -105,8 +133,8 @@ export const guideSchema = z
     ...common,
     kind: z.enum(["guide", "faq"]),
     body: text.optional(),
-    steps: z.array(text).default([]),
-    notes: z.array(text).default([]),
+    steps: z.array(datedTextSchema).default([]),
+    notes: z.array(datedTextSchema).default([]),
     /** A flow id that walks the citizen through this guide interactively. */
     flow: z.string().optional(),
   })
@@ -120,6 +148,8 @@ export type Guide = z.infer<typeof guideSchema>;
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryKind = Entry["kind"];
 export type Fee = z.infer<typeof feeSchema>;
+export type TimeLine = z.infer<typeof timeSchema>;
+export type DocumentLine = z.infer<typeof documentSchema>;
 
 /** Synonyms file: groups of phrases that mean the same; the first phrase is the canonical one. */
 export const synonymsSchema = z

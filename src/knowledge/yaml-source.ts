@@ -118,6 +118,29 @@ export function zodProblems(item: YamlItem, error: z.ZodError, prefix = ""): Pro
   });
 }
 
+/**
+ * Links the relaunched national portal no longer opens: its old `/p/home/…html` pages show an
+ * empty shell. Flagged wherever they appear in an item (links, bodies, steps), at their line.
+ */
+const DEAD_PORTAL_LINK = /dichvucong\.gov\.vn\/p\/home\//i;
+export function deadLinkProblems(item: YamlItem): Problem[] {
+  const out: Problem[] = [];
+  const walk = (value: unknown, path: Array<string | number>) => {
+    if (typeof value === "string") {
+      if (DEAD_PORTAL_LINK.test(value)) {
+        out.push({
+          file: item.file,
+          line: item.lineOf(path),
+          message: `${path.join(".")}: đường dẫn cũ "dichvucong.gov.vn/p/home/…" không còn mở được trang thủ tục — dùng https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã trang> nếu biết, hoặc trang chủ https://dichvucong.gov.vn/`,
+        });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(item.value, []);
+  return out;
+}
+
 /** Path shown to staff: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);

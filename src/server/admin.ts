@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { vietnamDay } from "../knowledge/dated.js";
+import { reviewWarnings } from "../knowledge/review.js";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -37,6 +39,11 @@ const SECURITY_HEADERS = {
  * gets in (401). The cookie holds an HMAC of the token, never the token itself.
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
+  /** What staff must re-check today (the same list as `dvc-bot check` prints). */
+  const review = () => {
+    const k = deps.live.current().engine.knowledge;
+    return reviewWarnings(k.reviews, k.superseded, deps.config.today ?? vietnamDay(Date.now()));
+  };
   const { store, config, live, logger } = deps;
   const token = config.adminToken;
   const cookieValue = token ? createHmac("sha256", token).update("dvc-bot admin session v1").digest("hex") : undefined;
@@ -130,6 +137,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           files: status.live.files,
           problems: status.problems,
           lastAttemptOk: status.lastAttemptOk,
+          review: review(),
         },
       });
       return reply.type("text/html; charset=utf-8").send(html);
@@ -141,7 +149,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       if (!data) return reply;
       const report = computeReport(data, { ...data.f, now: Date.now() });
       const status = live.status();
-      return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length } });
+      return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length, review: review() } });
     });
 
     scope.get("/admin/feedback.csv", async (req, reply) => {

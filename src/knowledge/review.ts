@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { addDays, type Period } from "./dated.js";
+import type { Entry } from "./schema.js";
+import type { Problem, YamlItem } from "./yaml-source.js";
+
+/**
+ * What staff must look at again: entries not re-checked for a year, time-bound facts that have
+ * ended or end soon, and citations of documents that a newer one replaced (listed by staff in
+ * `superseded.yaml`). Warnings, not errors: the bot keeps serving; `check --strict` fails on them.
+ */
+
+/** The file where staff list replaced documents (any folder depth). */
+export const SUPERSEDED_FILE = "superseded.yaml";
+
+/** Staff-tunable limits of the review warnings. */
+export const REVIEW_DEFAULTS = {
+  /** An entry whose `reviewed` is older than this many days is due for a re-check. */
+  staleAfterDays: 365,
+  /** A fact that ends within this many days is flagged ahead of time. */
+  endsSoonDays: 30,
+};
+
+const docNumber = z.string().trim().min(3, "must name a document");
+export const supersededSchema = z
+  .object({
+    /** The replaced document as cited ("25/2021/TT-BTC"). */
+    old: docNumber,
+    /** What replaced it ("28/2026/TT-BTC"). */
+    new: docNumber,
+    /** From when the new one is in force (YYYY-MM-DD); before that the old one is still right. */
+    from: z
+      .union([z.string(), z.date()])
+      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"))
+      .optional(),
+    /** Other ways the old document is cited ("Luật Xây dựng 2014"). */
+    names: z.array(z.string().trim().min(3)).default([]),
+    note: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export const supersededFileSchema = z.array(supersededSchema);
+export type Superseded = z.infer<typeof supersededSchema> & { file: string; line: number };
+
+/** A place in a file that states a time-bound fact. */
+export interface DatedFactRef extends Period {
+  line: number;
+  what: string;
+}
+
+/** A citation of a document and where it is. */
+export interface CitationRef {
+  line: number;
+  text: string;
+}
+
+/** What the review needs of one entry, as plain data (it is cached with the knowledge). */
+export interface EntryReview {
+  id: string;
+  file: string;
+  reviewed: string;
+  reviewedLine: number;
+  dated: DatedFactRef[];
+  citations: CitationRef[];
+}
+
+const FACT_NAMES = { fees: "lệ phí", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" } as const;
+
+/** Collects the dated facts and citations of an entry with their lines. */
+export function entryReview(entry: Entry, item: YamlItem): EntryReview {
+  const dated: DatedFactRef[] = [];
+  const citations: CitationRef[] = [];
+  const lists: Array<keyof typeof FACT_NAMES> = entry.kind === "procedure" ? ["fees", "times", "documents", "steps", "notes", "legal"] : ["steps", "notes"];
+  for (const field of lists) {
+    const items = (entry as Record<string, unknown>)[field] as unknown[];
+    items.forEach((value, i) => {
+      const line = item.lineOf([field, i]);
+      if (typeof value === "string") {
+        if (field === "legal") citations.push({ line, text: value });
+        return;
+      }
+      const v = value as Period & { text?: string };
+      if (v.from || v.until) dated.push({ line, what: FACT_NAMES[field], ...(v.from ? { from: v.from } : {}), ...(v.until ? { until: v.until } : {}) });
+      if (v.basis) citations.push({ line: item.lineOf([field, i, "basis"]), text: v.basis });
+      if (field === "legal" && v.text) citations.push({ line, text: v.text });
+    });
+  }
+  const sources = Array.isArray(entry.source) ? entry.source : [entry.source];
+  sources.forEach((s, i) => {
+    const path = Array.isArray(entry.source) ? ["source", i] : ["source"];
+    citations.push({ line: item.lineOf(path), text: typeof s === "string" ? s : s.title });
+  });
+  return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations };
+}
+
+/** Folds a citation for matching: case, spacing and "số" do not matter. */
+function citationKey(text: string): string {
+  return text.normalize("NFC").toLowerCase().replace(/\s+số\s+/g, " ").replace(/\s+/g, " ");
+}
+
+function cites(text: string, s: Superseded): boolean {
+  const key = citationKey(text);
+  const number = citationKey(s.old);
+  // A number must not be read inside a longer one ("5/2021/tt-btc" in "25/2021/tt-btc").
+  const at = key.indexOf(number);
+  if (at >= 0 && !/[0-9.]/.test(key[at - 1] ?? "") && !/[0-9a-z]/.test(key[at + number.length] ?? "")) return true;
+  return s.names.some((n) => key.includes(citationKey(n)));
+}
+
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/** Every review warning for `today`, in file order. Messages are Vietnamese: staff read them. */
+export function reviewWarnings(reviews: readonly EntryReview[], superseded: readonly Superseded[], today: string, limits = REVIEW_DEFAULTS): Problem[] {
+  const out: Problem[] = [];
+  const staleBefore = addDays(today, -limits.staleAfterDays);
+  const soon = addDays(today, limits.endsSoonDays);
+  for (const r of reviews) {
+    if (r.reviewed < staleBefore) {
+      out.push({
+        file: r.file,
+        line: r.reviewedLine,
+        message: `cảnh báo: "${r.id}" được rà soát lần cuối ngày ${vnDate(r.reviewed)}, đã hơn 12 tháng — đối chiếu lại với văn bản hiện hành rồi mới đổi ngày reviewed`,
+      });
+    }
+    for (const f of r.dated) {
+      if (f.until && f.until < today) {
+        out.push({ file: r.file, line: f.line, message: `cảnh báo: ${f.what} có thời hạn đã hết ngày ${vnDate(f.until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng` });
+      } else if (f.until && f.until <= soon) {
+        out.push({
+          file: r.file,
+          line: f.line,
+          message: `cảnh báo: ${f.what} có thời hạn sẽ hết ngày ${vnDate(f.until)} (còn ${daysBetween(today, f.until)} ngày) — kiểm tra có văn bản gia hạn hoặc mức mới chưa`,
+        });
+      }
+    }
+    for (const c of r.citations) {
+      for (const s of superseded) {
+        if (s.from && s.from > today) continue;
+        if (!cites(c.text, s)) continue;
+        const since = s.from ? ` từ ngày ${vnDate(s.from)}` : "";
+        out.push({ file: r.file, line: c.line, message: `cảnh báo: trích dẫn ${s.old} đã được thay bằng ${s.new}${since} — cập nhật nguồn và nội dung theo văn bản mới` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { blocksToText, entryCard } from "../../src/engine/card.js";
+import { procedureSchema } from "../../src/knowledge/schema.js";
+
+// A fixture procedure (not the real knowledge): a standard fee, a halving to 31/12/2026 and a
+// waiver for online filers to 28/02/2027; a paper that stops being required on 1/1/2026.
+const card = procedureSchema.parse({
+  id: "doi-the",
+  kind: "procedure",
+  title: "Cấp đổi thẻ thử nghiệm",
+  field: "Thử nghiệm",
+  tier: "xa",
+  agency: "Công an cấp xã",
+  level: "mot-phan",
+  documents: ["Tờ khai", { name: "Giấy xác nhận cũ", until: "2025-12-31" }],
+  fees: [
+    { channel: "truc-tuyen", amount: 0, condition: "tài khoản định danh mức 2", from: "2026-08-15", until: "2027-02-28", basis: "Thông tư 117/2026/TT-BTC" },
+    { channel: "moi-kenh", amount: 25000, from: "2025-07-01", until: "2026-12-31", basis: "Thông tư 64/2025/TT-BTC" },
+    { channel: "moi-kenh", amount: 50000 },
+  ],
+  notes: [{ text: "Đợt miễn phí đang áp dụng", from: "2026-08-15", until: "2027-02-28" }],
+  source: "fixture",
+  reviewed: "2026-12-02",
+});
+
+const feeText = (day: string) => blocksToText(entryCard(card, new Set(["fee"]), day));
+const fullText = (day: string) => blocksToText(entryCard(card, new Set(), day));
+
+describe("cards read time-bound facts for the day asked", () => {
+  it("states the current reduction and waiver with their end dates and what follows", () => {
+    const text = feeText("2026-12-02");
+    expect(text).toContain("Miễn phí, áp dụng đến hết 28/02/2027 theo Thông tư 117/2026/TT-BTC");
+    expect(text).toContain("(tài khoản định danh mức 2)");
+    expect(text).toContain("25.000 đồng, áp dụng đến hết 31/12/2026 theo Thông tư 64/2025/TT-BTC; sau đó 50.000 đồng");
+  });
+
+  it("states the standard fee once the periods have passed, naming no expired circular", () => {
+    const text = feeText("2027-03-15");
+    expect(text).toContain("50.000 đồng");
+    expect(text).not.toMatch(/25\.000|Miễn phí|117\/2026|64\/2025/);
+  });
+
+  it("drops a paper no longer required and shows a dated note only while it holds", () => {
+    expect(fullText("2025-12-31")).toContain("Giấy xác nhận cũ (đến hết 31/12/2025)");
+    expect(fullText("2026-12-02")).not.toContain("Giấy xác nhận cũ");
+    expect(fullText("2026-12-02")).toContain("Đợt miễn phí đang áp dụng (đến hết 28/02/2027)");
+    expect(fullText("2027-03-01")).not.toContain("Đợt miễn phí");
+  });
+});
+
+describe("fee line punctuation", () => {
+  it("does not leave a note's full stop before the end date", () => {
+    const p = procedureSchema.parse({ ...card, fees: [{ channel: "moi-kenh", amount: 25000, note: "Mức giảm 50%.", until: "2026-12-31", basis: "Thông tư X" }] });
+    expect(blocksToText(entryCard(p, new Set(["fee"]), "2026-12-02"))).toContain("25.000 đồng — Mức giảm 50%, áp dụng đến hết 31/12/2026");
+  });
+});

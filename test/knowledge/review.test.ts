@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { reviewWarnings } from "../../src/knowledge/review.js";
+
+// A small knowledge folder written for these tests: one entry reviewed long ago, one with a fee
+// halving that ends soon and a citation of a replaced circular, and the staff's superseded list.
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/dvc-bot.js");
+const dir = mkdtempSync(join(tmpdir(), "dvc-review-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+mkdirSync(join(dir, "procedures"));
+writeFileSync(
+  join(dir, "procedures", "cu.yaml"),
+  ["id: thu-tuc-cu", "kind: faq", "title: Thủ tục cũ", "body: Nội dung.", "source: Luật A", "reviewed: 2024-01-01", ""].join("\n"),
+);
+writeFileSync(
+  join(dir, "procedures", "moi.yaml"),
+  [
+    "id: thu-tuc-moi",
+    "kind: procedure",
+    "title: Thủ tục mới",
+    "field: Thử",
+    "tier: xa",
+    "agency: Ủy ban nhân dân cấp xã",
+    "level: toan-trinh",
+    "fees:",
+    "  - channel: moi-kenh",
+    "    amount: 25000",
+    "    until: 2026-12-31",
+    "    basis: Thông tư 64/2025/TT-BTC",
+    "  - channel: moi-kenh",
+    "    amount: 50000",
+    "  - channel: truc-tuyen",
+    "    amount: 0",
+    "    until: 2025-06-30",
+    "legal:",
+    "  - Thông tư số 25/2021/TT-BTC về lệ phí",
+    "  - Thông tư 125/2021/TT-BTC (không bị thay)",
+    "source: Thông tư 25/2021/TT-BTC, Điều 4",
+    "reviewed: 2026-11-30",
+    "",
+  ].join("\n"),
+);
+writeFileSync(join(dir, "superseded.yaml"), ["- old: 25/2021/TT-BTC", "  new: Thông tư 28/2026/TT-BTC", "  from: 2026-04-01", ""].join("\n"));
+
+const check = (args: string[], today: string) =>
+  spawnSync(process.execPath, [BIN, "check", "--knowledge", dir, "--flows", join(dir, "no-flows"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DVC_TODAY: today, LOG_LEVEL: "silent" },
+    timeout: 20_000,
+  });
+
+describe("review warnings", () => {
+  const { knowledge, problems } = loadKnowledge(dir);
+
+  it("loads the superseded list as data, not as an entry", () => {
+    expect(problems).toEqual([]);
+    expect(knowledge.entries.map((e) => e.id).sort()).toEqual(["thu-tuc-cu", "thu-tuc-moi"]);
+    expect(knowledge.superseded).toHaveLength(1);
+  });
+
+  it("names the file and line of an entry not reviewed for over 12 months", () => {
+    const w = reviewWarnings(knowledge.reviews, knowledge.superseded, "2026-12-02");
+    expect(w).toContainEqual(expect.objectContaining({ file: expect.stringContaining("cu.yaml"), line: 6, message: expect.stringContaining("01/01/2024") }));
+  });
+
+  it("flags a fact ending within 30 days and one already ended, at their lines", () => {
+    const w = reviewWarnings(knowledge.reviews, knowledge.superseded, "2026-12-02").filter((p) => p.file.endsWith("moi.yaml"));
+    expect(w.find((p) => p.line === 9)?.message).toMatch(/sẽ hết ngày 31\/12\/2026 \(còn 29 ngày\)/);
+    expect(w.find((p) => p.line === 15)?.message).toMatch(/đã hết ngày 30\/06\/2025/);
+    // A month earlier the halving is not yet flagged.
+    expect(reviewWarnings(knowledge.reviews, knowledge.superseded, "2026-11-01").some((p) => p.line === 9)).toBe(false);
+  });
+
+  it("flags each citation of a replaced document once it is replaced, and not a longer number that contains it", () => {
+    const lines = (today: string) =>
+      reviewWarnings(knowledge.reviews, knowledge.superseded, today)
+        .filter((p) => p.message.includes("25/2021/TT-BTC"))
+        .map((p) => p.line);
+    expect(lines("2026-12-02")).toEqual([19, 21]);
+    expect(lines("2026-03-31")).toEqual([]);
+  });
+
+  it("check prints the warnings as path:line and exits 0; --strict exits 1", () => {
+    const plain = check([], "2026-12-02");
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/cu\.yaml:6: cảnh báo: .*01\/01\/2024/);
+    expect(plain.stdout).toMatch(/moi\.yaml:19: cảnh báo: trích dẫn 25\/2021\/TT-BTC đã được thay bằng Thông tư 28\/2026\/TT-BTC/);
+    const strict = check(["--strict"], "2026-12-02");
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/warning/);
+  });
+});
+
+describe("dead portal links", () => {
+  it("check names the line of an old /p/home/ link in an entry", () => {
+    const k = mkdtempSync(join(tmpdir(), "dvc-deadlink-"));
+    try {
+      writeFileSync(
+        join(k, "a.yaml"),
+        ["id: muc-a", "kind: guide", "title: Mục A", "steps:", "  - Vào https://dichvucong.gov.vn/p/home/dvc-trang-chu.html để nộp", "source: Luật A", "reviewed: 2026-12-01", ""].join("\n"),
+      );
+      const { problems } = loadKnowledge(k);
+      expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("không còn mở được") })]);
+    } finally {
+      rmSync(k, { recursive: true, force: true });
+    }
+  });
+});
