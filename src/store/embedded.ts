@@ -52,8 +52,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   // chats go on in memory meanwhile, and /readyz says the store is failing.
   const failures: { sessions: string | null; records: string | null } = { sessions: null, records: null };
   const failed = (what: keyof typeof failures, err: unknown) => {
-    const code = (err as { code?: unknown }).code;
-    const reason = typeof code === "string" ? code : err instanceof Error ? err.message : String(err);
+    const reason = errorCode(err);
     if (failures[what] === null) logger?.error({ err: reason, dir }, `store: cannot write ${what} to DATA_DIR`);
     failures[what] = reason;
   };
@@ -300,6 +299,7 @@ async function openSessionLog(path: string, sessions: ExpiringMap<string>, now: 
   return log;
 }
 
+/** The errno code (ENOSPC, EROFS…) of a file error: enough to act on, and no path in it. */
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   return typeof code === "string" ? code : err instanceof Error ? err.message : String(err);
