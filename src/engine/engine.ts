@@ -62,6 +62,8 @@ const DOSSIER_CODE = /\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\b/;
 const MY_DOSSIER = /\bho so (cua )?(toi|minh|em|chau|con|tui)\b|\bho so (den dau|da xong|xong chua|the nao roi|sao roi)|\b(tinh trang|trang thai) ho so\b/;
 const FOLLOW_UP_LEAD = /^(con|the con|vay con|vay|the|con ve|ve)\b/;
 const MAX_CHOICE_ID_BYTES = 64;
+/** Answers remembered per session for helpful votes (buttons of older answers stay clickable on Telegram). */
+const MAX_SHOWN = 20;
 /** The guide that explains how to look a dossier up. */
 const DOSSIER_GUIDE = "tra-cuu-ho-so";
 
@@ -82,6 +84,9 @@ export function createEngine(options: EngineOptions): Engine {
       return out.done();
     }
     if (inbound.type === "choice") return onChoice(inbound.choiceId, inbound, out);
+    // A message cut at the channel's boundary is still answered, and the citizen is told why the
+    // answer may miss the end of it.
+    if (inbound.clipped) out.reply([{ type: "text", text: M.tooLong }]);
 
     const text = nfc(inbound.text).trim();
     if (!text) {
@@ -187,6 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
     const session = out.session;
     session.lastEntryId = e.id;
     session.answers = (session.answers ?? 0) + 1;
+    session.shown = [...(session.shown ?? []).filter((id) => id !== e.id), e.id].slice(-MAX_SHOWN);
     const choices: Choice[] = [];
     const today = options.today ?? vietnamDay(inbound.at);
     for (const f of availableFacets(e, today)) {
@@ -244,7 +250,12 @@ export function createEngine(options: EngineOptions): Engine {
         break;
       case "h": {
         const helpful = a === "1";
-        out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+        // Counted only for an answer this session was shown and has not voted on yet: a forged
+        // "h:0:anything" or a second press of the same button is thanked but not counted.
+        if (b && session.shown?.includes(b)) {
+          out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+          session.shown = session.shown.filter((id) => id !== b);
+        }
         out.reply([{ type: "text", text: helpful ? M.helpfulThanks : M.notHelpfulReply }], helpful ? surveyOfferChoices(out.session, inbound.at) : [{ id: "m", label: CHOICE_LABELS.menu }]);
         if (helpful && out.lastChoicesOffered("g:survey")) session.surveyOfferedAt = inbound.at;
         return out.done();

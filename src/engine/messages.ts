@@ -38,6 +38,7 @@ export const M = {
   dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
   noFollowUpContext: "Bạn đang hỏi về thủ tục nào? Hãy gõ tên thủ tục, ví dụ: \"lệ phí đăng ký tạm trú\".",
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
+  busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
   recordNotSaved:
     "Xin lỗi, hệ thống chưa lưu được câu trả lời vừa rồi của bạn. Bạn vui lòng gửi lại câu trả lời đó sau ít phút; các câu trước đã được ghi nhớ.",

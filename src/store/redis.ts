@@ -226,6 +226,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     return parseSession(seen.json);
   }
   const limits = new MemoryLimits(now);
+  let versionsWhileDown = 0;
   const localLocks = createKeyedMutex();
 
   const spoolBase = `spool-${prefix.replace(/[^A-Za-z0-9_-]+/g, "_")}`;
@@ -558,6 +559,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
           ? []
           : (await spoolMutex.run("spool", readSpool)).filter((s) => s.stream === stream).map((s) => s.record);
       return selectRange([...fromRedis, ...spoolRecords], range);
+    },
+
+    async streamVersion(stream) {
+      // Appends only add ids to the index, so its length moves with every new record. While Redis
+      // is away nothing is known about it: a fresh value each time, so nothing is reused.
+      const length = await withRedis("version", (c) => c.zCard(key.recordIndex(stream)).then(String), () => `down-${++versionsWhileDown}`);
+      return `${length}+${spooled.size}`;
     },
 
     async health() {

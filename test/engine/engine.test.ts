@@ -136,6 +136,19 @@ describe("engine conversations", () => {
     expect(after.effects).toContainEqual({ type: "record", stream: "helpful", record: { entryId: "dang-ky-khai-sinh", helpful: true, channel: "zalo" } });
   });
 
+  it("counts a helpful vote only for an answer shown in this session, once", () => {
+    const helpfulRecords = (t: Turn) => t.effects.filter((e) => e.type === "record" && e.stream === "helpful");
+    const c = conversation();
+    // Forged: an entry that does not exist, and a real one this session was never shown.
+    expect(helpfulRecords(c.press("h:0:not-a-real-entry"))).toEqual([]);
+    expect(helpfulRecords(c.press("h:0:dang-ky-khai-sinh"))).toEqual([]);
+    c.say("đăng ký khai sinh");
+    expect(helpfulRecords(c.press("h:0:dang-ky-khai-sinh"))).toHaveLength(1);
+    // The same button pressed again (or replayed) is thanked, not counted twice.
+    expect(helpfulRecords(c.press("h:0:dang-ky-khai-sinh"))).toEqual([]);
+    expect(fold(c.text(c.press("h:1:dang-ky-khai-sinh")))).toContain("cam on");
+  });
+
   it("offers the survey after helpful answers, but not again soon after", () => {
     const c = conversation();
     c.say("đăng ký khai sinh");

@@ -13,6 +13,7 @@ import { createPlatformHealth } from "../../src/app/platform-health.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createZaloChannel } from "../../src/channels/zalo/channel.js";
 import { loadConfig, type Config } from "../../src/config.js";
+import { createRespondentEnricher } from "../../src/feedback/respondent.js";
 import { createLogger } from "../../src/log.js";
 import { createServer } from "../../src/server/server.js";
 import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
@@ -48,6 +49,8 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     KNOWLEDGE_DIR: resolve("knowledge"),
     FLOWS_DIR: resolve("flows"),
     RATE_LIMIT_PER_MINUTE: "1000",
+    // Load tests send everything from 127.0.0.1; tests of the per-address limit lower it.
+    RATE_LIMIT_PER_IP_PER_MINUTE: "100000",
     ...(fake
       ? {
           TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
@@ -72,7 +75,15 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
   const store = await createStore(config, logger);
   const metrics = createMetrics();
-  const dispatcher = createDispatcher({ core: () => live.current(), store, logger, metrics, rateLimitPerMinute: config.rateLimitPerMinute });
+  const dispatcher = createDispatcher({
+    core: () => live.current(),
+    store,
+    logger,
+    metrics,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    // As `serve` does: survey records carry the salted respondent.
+    enrichRecord: createRespondentEnricher(config),
+  });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
   const platforms = createPlatformHealth();
