@@ -90,6 +90,8 @@ export interface Session {
   /** When the survey was last offered / finished (ms), for "not pushy". */
   surveyOfferedAt?: number;
   surveyDoneAt?: number;
+  /** When the citizen last greeted (ms): a second "chào" gets a short hello, not the whole welcome. */
+  greetedAt?: number;
   /** Entries answered in this session and not yet voted on (newest last, bounded): only they take a helpful vote. */
   shown?: string[];
   /** Answers given in this session (for offering the survey after helpful answers). */

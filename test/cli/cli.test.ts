@@ -24,6 +24,13 @@ function run(args: string[], input?: string, env: Record<string, string> = {}) {
 }
 
 describe("dvc-bot ask --json", () => {
+  it("reports a refusal or an out-of-scope reply as not answered, whatever the search found", () => {
+    for (const q of ["mua bằng lái không cần thi", "giá vàng hôm nay"]) {
+      const a = JSON.parse(run(["ask", "--json", q]).out) as AskJson;
+      expect(a.answered, q).toBe(false);
+    }
+  });
+
   it("answers one question in the documented shape", () => {
     const r = run(["ask", "--json", "lệ phí làm hộ chiếu"]);
     expect(r.code).toBe(0);
@@ -49,7 +56,9 @@ describe("dvc-bot ask --json", () => {
     const lines = r.out.trim().split("\n").map((l) => JSON.parse(l) as AskJson);
     expect(lines.map((l) => l.query)).toEqual(["dang ky tam tru online", "giá vàng hôm nay", "làm lại căn cước bị mất"]);
     expect(lines.map((l) => l.answered)).toEqual([true, false, true]);
-    expect(lines[1]!.reply).toContain("1800 1096");
+    // Out of scope: one short line saying what the bot is for, no procedure suggestions.
+    expect(lines[1]!.reply).toContain("chỉ hỗ trợ về thủ tục hành chính");
+    expect(lines[1]!.reply).not.toMatch(/tạm vắng|Có phải bạn muốn hỏi/);
   });
 
   it("prints a readable card without --json", () => {
@@ -89,6 +98,17 @@ describe("dvc-bot check", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/zz-syntax\.yaml:\d+: YAML syntax/);
     expect(r.out).toMatch(/zz-schema\.yaml:1: title: is required/);
+  });
+
+  it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/intents\.yaml:4: intents: intents\.greeting\.exact: /);
+    expect(r.out).not.toMatch(/intents\.yaml:\d+: (id|kind|title)/);
   });
 
   it("refuses a knowledge file saved as Windows-1258, naming file:line and telling staff to save as UTF-8", () => {

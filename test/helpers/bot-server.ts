@@ -39,8 +39,18 @@ export interface BotServer {
 }
 
 /**
- * The real server (createServer + channels + embedded store in a temp DATA_DIR + the real
- * knowledge/ and flows/) listening on a free loopback port, talking to the fake platforms.
+ * The small knowledge base and flows written for engine tests (test/fixtures/): pass as `env` to
+ * run a webhook conversation whose assertions survive edits of the real knowledge/.
+ */
+export const FIXTURE_KB_ENV: Record<string, string> = {
+  KNOWLEDGE_DIR: resolve(import.meta.dirname, "../fixtures/knowledge"),
+  FLOWS_DIR: resolve(import.meta.dirname, "../fixtures/flows"),
+};
+
+/**
+ * The real server (createServer + channels + embedded store in a temp DATA_DIR) listening on a
+ * free loopback port, talking to the fake platforms. It serves the real knowledge/ and flows/
+ * unless `env` sets KNOWLEDGE_DIR and FLOWS_DIR (see FIXTURE_KB_ENV).
  */
 export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}): Promise<BotServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "dvc-bot-test-"));
