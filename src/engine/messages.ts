@@ -52,6 +52,8 @@ export const M = {
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
   busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
+  recordNotSaved:
+    "Xin lỗi, hệ thống chưa lưu được câu trả lời vừa rồi của bạn. Bạn vui lòng gửi lại câu trả lời đó sau ít phút; các câu trước đã được ghi nhớ.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
   welcomeThanks: "Rất vui được hỗ trợ bạn! Bạn cần hỏi gì thêm cứ nhắn nhé.",

@@ -9,6 +9,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { createDispatcher } from "../../src/app/dispatcher.js";
 import { createLiveCore } from "../../src/app/live-core.js";
 import { createMetrics, type Metrics } from "../../src/app/metrics.js";
+import { createPlatformHealth } from "../../src/app/platform-health.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createZaloChannel } from "../../src/channels/zalo/channel.js";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -95,10 +96,11 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
-  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo }) : undefined;
-  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const platforms = createPlatformHealth();
+  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, platformHealth: platforms }) : undefined;
+  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth: platforms }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, platforms, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

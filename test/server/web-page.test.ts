@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
       for (const q of ["hộ chiếu", "tạm trú", "khai sinh"]) { // the third is one too many
         await box.fill(q);
         await box.press("Enter");
-        await page.waitForFunction('document.querySelector("#send") && !document.querySelector("#send").disabled', undefined, { timeout: 20_000 });
+        // A locator, not a string predicate: the page's CSP (script-src 'self') refuses the eval
+        // Playwright needs for a string whenever it has to poll.
+        await page.locator("#send:enabled").waitFor({ timeout: 20_000 });
       }
       const said = fold(await page.locator("#log").innerText());
       expect(said).toContain("doi mot chut");
