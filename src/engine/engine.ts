@@ -327,7 +327,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const f of availableFacets(e, today)) {
       if (!facets.has(f)) choices.push({ id: `q:${FACET_CODE[f]}:${e.id}`, label: FACET_LABELS[f] });
     }
-    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: `▶️ ${flows.title(e.flow) ?? CHOICE_LABELS.stepByStep}` });
+    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: CHOICE_LABELS.flowStart(flows.title(e.flow) ?? CHOICE_LABELS.stepByStep) });
     for (const id of e.next.slice(0, 2)) {
       const n = entry(id);
       if (n) choices.push({ id: `e:${n.id}`, label: CHOICE_LABELS.next(n.title) });
