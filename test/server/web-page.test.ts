@@ -57,6 +57,18 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
     await page.close();
   });
 
+  it("shows the menu on load, before any message, and a menu button works", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${bot.url}/`, { waitUntil: "load" });
+    const vneid = page.getByRole("button", { name: /VNeID/ }).first();
+    await vneid.waitFor({ timeout: 10_000 });
+    expect(await page.locator("article.user").count()).toBe(0);
+    await vneid.click();
+    await page.waitForFunction('document.querySelectorAll("article.bot").length >= 2', undefined, { timeout: 10_000 });
+    expect(fold(await page.locator("article.bot").last().innerText())).toContain("vneid");
+    await page.close();
+  });
+
   it("shows the server's polite slow-down message when one address sends too much, not a bare error", async () => {
     const limited = await startBotServer(null, { RATE_LIMIT_PER_IP_PER_MINUTE: "2" });
     try {
