@@ -170,3 +170,32 @@ describe("step: survey wording fitted to the answers", () => {
     expect(texts(run("5", "4"))).toEqual(["Cảm ơn!"]);
   });
 });
+
+describe("step: a procedure question offers procedures only", () => {
+  const faq = { id: "nop-truc-tuyen-co-re-hon", kind: "faq", title: "Nộp trực tuyến có rẻ hơn không?" } as unknown as Entry;
+  const guide = { id: "dang-nhap-cong", kind: "guide", title: "Đăng nhập Cổng Dịch vụ công" } as unknown as Entry;
+  const online: Flow = flowSchema.parse({
+    id: "online",
+    title: "Thủ tục nào làm trực tuyến được?",
+    start: "ask",
+    steps: {
+      ask: { say: "Bạn gõ tên thủ tục.", input: "procedure", suggest_last: true, save: "procedure", next: "result", not_found: "unknown" },
+      result: { say: "Xong." },
+      unknown: { say: "Chưa có." },
+    },
+  });
+  const searchEnv: StepEnv = {
+    ...env,
+    lastEntryId: faq.id,
+    entry: (id) => [entry, faq, guide].find((e) => e.id === id),
+    search: () => result({ hits: [{ entry: faq, score: 0.9, why }, { entry: guide, score: 0.6, why }, { entry, score: 0.4, why }], confident: true }),
+  };
+
+  it("never suggests a guide or an FAQ, nor takes one as the answer", () => {
+    const first = step(online, null, { type: "start" }, searchEnv);
+    expect(first.replies[0]!.choices ?? []).toEqual([]);
+    const t = step(online, first.state, { type: "text", text: "nộp online có rẻ hơn không" }, searchEnv);
+    expect(t.state?.stepId).toBe("ask");
+    expect(t.replies[0]!.choices!.map((c) => c.label)).toEqual(["Đăng ký khai sinh", "Không có trong danh sách ✍️"]);
+  });
+});
