@@ -81,3 +81,12 @@ describe("cards say each thing once and never contradict themselves", () => {
     expect(blocksToText(entryCard(partly, new Set(["documents"]), "2026-12-02"))).not.toContain("sát hạch lại");
   });
 });
+
+describe("dated notes that name their own dates", () => {
+  it("are shown as written, without an end date that would read as the date the news applies until", () => {
+    const p = procedureSchema.parse({ ...card, notes: [{ text: "Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.", until: "2027-02-28" }] });
+    const text = blocksToText(entryCard(p, new Set(), "2026-12-02"));
+    expect(text).toContain("Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.");
+    expect(text).not.toContain("(đến hết 28/02/2027)");
+  });
+});
