@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
 
     await page.getByRole("button", { name: /Lệ phí/ }).first().click();
     await page.locator("article.user", { hasText: "Lệ phí" }).waitFor({ timeout: 5000 });
-    await page.waitForFunction('document.querySelectorAll("article.bot h2").length >= 2', undefined, { timeout: 10_000 });
+    // Locator waits, not string predicates: the page's CSP forbids the eval those need when polled.
+    await page.locator("article.bot h2").nth(1).waitFor({ timeout: 10_000 });
     const last = page.locator("article.bot").last();
     expect(fold(await last.innerText())).toContain("le phi");
 
@@ -64,7 +65,7 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
     await vneid.waitFor({ timeout: 10_000 });
     expect(await page.locator("article.user").count()).toBe(0);
     await vneid.click();
-    await page.waitForFunction('document.querySelectorAll("article.bot").length >= 2', undefined, { timeout: 10_000 });
+    await page.locator("article.bot").nth(1).waitFor({ timeout: 10_000 });
     expect(fold(await page.locator("article.bot").last().innerText())).toContain("vneid");
     await page.close();
   });
@@ -78,7 +79,7 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
       for (const q of ["hộ chiếu", "tạm trú", "khai sinh"]) { // the third is one too many
         await box.fill(q);
         await box.press("Enter");
-        await page.waitForFunction('document.querySelector("#send") && !document.querySelector("#send").disabled', undefined, { timeout: 20_000 });
+        await page.locator("#send:not([disabled])").waitFor({ timeout: 20_000 });
       }
       const said = fold(await page.locator("#log").innerText());
       expect(said).toContain("doi mot chut");
