@@ -65,33 +65,35 @@ export const M = {
   needsReview: "Thông tin thủ tục này đang chờ cán bộ rà soát; vui lòng đối chiếu trên trang thủ tục.",
 } as const;
 
+/** Button labels: the words first, an emoji (if any) after, so a font without it never leaves "□" as the only cue. */
 export const CHOICE_LABELS = {
-  menu: "☰ Menu",
-  helpfulYes: "👍 Hữu ích",
-  helpfulNo: "👎 Chưa hữu ích",
-  survey: "⭐ Đánh giá dịch vụ",
-  portalSearch: "🔎 Tìm trên Cổng DVC",
+  menu: "Menu ☰",
+  helpfulYes: "Hữu ích 👍",
+  helpfulNo: "Chưa hữu ích 👎",
+  survey: "Đánh giá dịch vụ ⭐",
+  portalSearch: "Tìm trên Cổng DVC 🔎",
   stepByStep: "Hướng dẫn từng bước",
-  next: (title: string) => `➡️ Tiếp theo: ${title}`,
+  flowStart: (title: string) => `${title} ▶️`,
+  next: (title: string) => `Tiếp theo: ${title} ➡️`,
   related: (title: string) => `${title}`,
 } as const;
 
 export const MENU_LABELS = {
-  onlineLevel: "🌐 Thủ tục nào làm online được?",
-  vneid: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC",
-  payment: "💳 Thanh toán phí, lệ phí trực tuyến",
-  submit: "📝 Cách nộp hồ sơ trực tuyến",
-  dossier: "🔎 Tra cứu tình trạng hồ sơ",
-  survey: "⭐ Đánh giá mức độ hài lòng",
+  onlineLevel: "Thủ tục nào làm online được? 🌐",
+  vneid: "Tài khoản VNeID, đăng nhập Cổng DVC 🪪",
+  payment: "Thanh toán phí, lệ phí trực tuyến 💳",
+  submit: "Cách nộp hồ sơ trực tuyến 📝",
+  dossier: "Tra cứu tình trạng hồ sơ 🔎",
+  survey: "Đánh giá mức độ hài lòng ⭐",
 } as const;
 
 export const FACET_LABELS: Record<Facet, string> = {
-  documents: "📄 Giấy tờ cần có",
-  fee: "💰 Lệ phí",
-  time: "⏱ Thời gian giải quyết",
-  where: "📍 Nơi nộp",
-  online: "🌐 Làm trực tuyến",
-  steps: "🧭 Các bước thực hiện",
+  documents: "Giấy tờ cần có 📄",
+  fee: "Lệ phí 💰",
+  time: "Thời gian giải quyết ⏱",
+  where: "Nơi nộp 📍",
+  online: "Làm trực tuyến 🌐",
+  steps: "Các bước thực hiện 🧭",
 };
 
 export const LEVEL_TEXT: Record<Level, { badge: string; tone: "good" | "warn" | "info"; explain: string }> = {

@@ -107,6 +107,8 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     if (s.input === "rating" && !flow.rating_labels) at(["steps", id, "input"], "rating steps need rating_labels on the flow");
     if (s.input === "rating" && s.optional) at(["steps", id, "optional"], "a rating step is not optional (the survey counts on every rating)");
     if (s.entry && (s.next || s.input || s.choices.length)) at(["steps", id, "entry"], "entry ends the flow: it goes on a final step (no next, input or choices)");
+    if (s.not_applicable && s.input !== "rating") at(["steps", id, "not_applicable"], "not_applicable is only for rating input");
+    if (s.say_if_some_low && !s.overall_rating) at(["steps", id, "say_if_some_low"], "say_if_some_low needs overall_rating: <the overall rating's save key>");
     if (s.not_found && s.input !== "procedure") at(["steps", id, "not_found"], "not_found is only for procedure input");
     // Wording the survey contract (and the acceptance scripts) rely on.
     if (s.optional && !mentionsSkip(s)) at(["steps", id, "say"], 'an optional step must tell the citizen it can be skipped with "bỏ qua"');

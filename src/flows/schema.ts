@@ -67,8 +67,20 @@ export const stepSchema = z
     level_text: z.object(Object.fromEntries(LEVELS.map((l) => [l, text])) as Record<(typeof LEVELS)[number], typeof text>).strict().optional(),
     /** Which saved procedure `level_text` is about. Default "procedure". */
     level_of: key.optional(),
-    /** End step: added when any rating is 1 or 2 (point to the official feedback channel). */
+    /**
+     * rating input: the label of a "does not apply" option (e.g. the complaints aspect for someone
+     * who never complained). Choosing it records the step's key under `notApplicable`, no rating.
+     */
+    not_applicable: text.optional(),
+    /**
+     * End step: added when the rating under `overall_rating` is 1 or 2 (without `overall_rating`:
+     * when any rating is) — point to the official feedback channel.
+     */
     say_if_low: text.optional(),
+    /** End step: the saved key of the overall rating, which decides between `say_if_low` and `say_if_some_low`. */
+    overall_rating: key.optional(),
+    /** End step: added when the overall rating is 3 or more but another rating is 1 or 2. */
+    say_if_some_low: text.optional(),
     links_if_low: z.array(linkSchema).default([]),
     layout: z.enum(["row", "column"]).optional(),
     /** free text input: longest kept answer. Default 500. */

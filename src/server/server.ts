@@ -88,6 +88,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     now,
     guard,
     sessionIds: createWebSessionIds(webSecret),
+    // The menu a new conversation starts with: the engine's own, without opening a session.
+    welcome: () => live.current().engine.handle({ type: "choice", choiceId: "m", channel: "web", chatId: "welcome", userId: "welcome", at: now() }, null).replies,
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
   });
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {

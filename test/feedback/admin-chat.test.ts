@@ -29,7 +29,7 @@ describe("/baocao", () => {
     for (const m of [msg("telegram", "42", "/baocao"), msg("zalo", "z9", "/baocao"), msg("telegram", "42", "/baocao@dvc_bot")]) {
       const r = await intercept(m, ctx);
       const text = r?.[0]?.blocks[0];
-      expect(text && "text" in text ? text.text : "").toMatch(/Số phiếu: 1[\s\S]*Hài lòng chung: 100\.0%[\s\S]*nuoi rong/);
+      expect(text && "text" in text ? text.text : "").toMatch(/Số phiếu: 1[\s\S]*Hài lòng chung: 100,0%[\s\S]*nuoi rong/);
     }
   });
 

@@ -47,13 +47,26 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
 
     await page.getByRole("button", { name: /Lệ phí/ }).first().click();
     await page.locator("article.user", { hasText: "Lệ phí" }).waitFor({ timeout: 5000 });
-    await page.waitForFunction('document.querySelectorAll("article.bot h2").length >= 2', undefined, { timeout: 10_000 });
+    // Locator waits, not string predicates: the page's CSP forbids the eval those need when polled.
+    await page.locator("article.bot h2").nth(1).waitFor({ timeout: 10_000 });
     const last = page.locator("article.bot").last();
     expect(fold(await last.innerText())).toContain("le phi");
 
     const session = await page.evaluate<string | null>('localStorage.getItem("dvc-bot-session")');
     expect(session).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the menu on load, before any message, and a menu button works", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${bot.url}/`, { waitUntil: "load" });
+    const vneid = page.getByRole("button", { name: /VNeID/ }).first();
+    await vneid.waitFor({ timeout: 10_000 });
+    expect(await page.locator("article.user").count()).toBe(0);
+    await vneid.click();
+    await page.locator("article.bot").nth(1).waitFor({ timeout: 10_000 });
+    expect(fold(await page.locator("article.bot").last().innerText())).toContain("vneid");
     await page.close();
   });
 
