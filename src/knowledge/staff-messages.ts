@@ -106,13 +106,20 @@ export const IMPORT = {
   noHeader:
     'không thấy dòng tiêu đề cột — cần các cột STT, Lĩnh vực/DVCTT (hoặc Tên thủ tục) và mức độ: Mức độ 2, Mức độ 3, Mức độ 4, hoặc một cột "Mức độ DVCTT" (Ghi chú, Cấp thực hiện nếu có)',
   noName: (stt: string) => `thủ tục số ${stt} chưa có tên — ghi tên thủ tục vào cột Lĩnh vực/DVCTT`,
+  noTierInSheet:
+    'bảng tính không có dòng cấp (A Cấp tỉnh, C Cấp xã) và không có cột "Cấp thực hiện" — nhập lại với --tier xa (hoặc --tier tinh) nếu mọi thủ tục cùng một cấp, hoặc thêm cột "Cấp thực hiện"',
+  noTierOnRow: (column: string) =>
+    `dòng này chưa ghi cấp ở cột ${column} — ghi "Cấp tỉnh" hoặc "Cấp xã", hoặc nhập với --tier xa (hay --tier tinh) cho các dòng để trống`,
   noTier:
-    'chưa biết cấp thực hiện của thủ tục này — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc một cột "Cấp thực hiện", hoặc nhập cả bảng với --tier xa (hay --tier tinh)',
+    'thủ tục nằm trên mọi dòng cấp — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc một cột "Cấp thực hiện"',
   noField: 'thủ tục nằm trên mọi dòng lĩnh vực — thêm dòng lĩnh vực phía trên (ví dụ "I, Lĩnh vực Hộ tịch"), hoặc một cột "Lĩnh vực"',
   noLevel: (columns: string) => `chưa đánh dấu mức độ — đánh dấu x vào đúng một cột: ${columns}`,
+  noLevelValue: (column: string) => `chưa ghi mức độ — ghi 2, 3, 4, "Toàn trình" hoặc "Một phần" vào cột ${column}`,
+  noFieldAnywhere: (placeholder: string) =>
+    `bảng tính không có dòng lĩnh vực (I, II, III) hay cột "Lĩnh vực"; các thủ tục được ghi field: ${placeholder} — bổ sung lĩnh vực khi rà soát`,
   twoLevels: (labels: string[]) => `đánh dấu ở cả ${labels.join(" và ")} — chỉ giữ một dấu`,
-  badLevelValue: (value: string) =>
-    `mức độ "${value}" không rõ — ghi 2, 3, 4, "Toàn trình", "Một phần" hoặc "Chưa trực tuyến" vào cột Mức độ DVCTT`,
+  badLevelValue: (value: string, column: string) =>
+    `mức độ "${value}" không rõ — ghi 2, 3, 4, "Toàn trình", "Một phần" hoặc "Chưa trực tuyến" vào cột ${column}`,
   badTierValue: (value: string) => `cấp thực hiện "${value}" không rõ — ghi "Cấp tỉnh", "Cấp xã" (hoặc "Cấp trung ương", "Cấp huyện")`,
   twice: (name: string, first: number) => `"${name}" ghi hai lần trong cùng một cấp (lần đầu ở dòng ${first}) — xóa một dòng`,
   fieldNoName: (stt: string) => `dòng lĩnh vực ${stt} chưa có tên — ghi tên lĩnh vực, ví dụ "Lĩnh vực Hộ tịch"`,
@@ -147,4 +154,11 @@ export const IMPORT = {
   reviewedKept: "giữ nguyên mục đã rà soát",
   reviewedKeptDiffers: (diffs: string) => `giữ nguyên mục đã rà soát; bảng tính ghi khác: ${diffs} — tự kiểm tra lại`,
   alreadySame: "đã giống bảng tính",
+  plan: {
+    added: (n: number, dir: string) => `thêm mới ${n}${n ? ` (vào ${dir})` : ""}`,
+    changed: (n: number) => `cập nhật ${n} (mục chưa rà soát, theo bảng tính)`,
+    unchanged: (n: number) => `không đổi ${n}`,
+    skipped: (n: number) => `giữ nguyên ${n} (mục đã rà soát, không ghi đè)`,
+    row: (r: number) => `dòng ${r}`,
+  },
 };
