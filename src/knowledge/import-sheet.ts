@@ -285,10 +285,12 @@ export function parseSheet(text: string, options: ParseSheetOptions = {}): Parse
       // The row's own tier and field (columns) win over the rows above them.
       let rowTier = tier?.tier;
       const tierCell = header.tier !== undefined ? (cells[header.tier] ?? "") : "";
+      let badTierCell = false;
       if (tierCell) {
         const t = tierOf(tierCell);
         if (!t) {
           problem(row, IMPORT.badTierValue(tierCell));
+          badTierCell = true;
           ok = false;
         } else rowTier = t;
       }
@@ -296,7 +298,7 @@ export function parseSheet(text: string, options: ParseSheetOptions = {}): Parse
       const fieldCell = header.field !== undefined ? fieldName(cells[header.field] ?? "") : "";
       const rowField = fieldCell || field;
       if (!rowTier) {
-        problem(row, header.tier !== undefined && !hasTierRows ? IMPORT.noTierOnRow(headerCells[header.tier] ?? "") : IMPORT.noTier);
+        if (!badTierCell) problem(row, header.tier !== undefined && !hasTierRows ? IMPORT.noTierOnRow(headerCells[header.tier] ?? "") : IMPORT.noTier);
         ok = false;
       } else if (!rowField) {
         problem(row, IMPORT.noField);
