@@ -49,8 +49,6 @@ export const GENERIC_AGENCY: Record<Tier, string> = {
   xa: "UBND cấp xã",
 };
 
-export const PORTAL_HOME = "https://dichvucong.gov.vn";
-
 const HUYEN_REFORM_NOTE =
   "Danh mục cũ ghi cấp huyện; từ 1/7/2025 chính quyền địa phương còn hai cấp (tỉnh, xã), thủ tục cấp huyện đã chuyển về cấp tỉnh hoặc cấp xã — cần xác định nơi thực hiện hiện nay.";
 
@@ -493,7 +491,6 @@ export function renderImportedEntry(id: string, row: SheetProcedure, options: Pi
     level: row.level,
     ...(row.tier === "huyen" ? { reform_note: HUYEN_REFORM_NOTE } : {}),
     ...(row.note ? { notes: [row.note] } : {}),
-    link: PORTAL_HOME,
     source: `Bảng tính ${options.sheetName}, dòng ${row.row}`,
     reviewed: options.today,
   };
@@ -502,7 +499,7 @@ export function renderImportedEntry(id: string, row: SheetProcedure, options: Pi
     ` Nhập tự động bằng "dvc-bot import" từ bảng tính ${options.sheetName} (dòng ${row.row}) ngày ${options.today}.`,
     " CẦN RÀ SOÁT trước khi coi là thông tin chính thức:",
     "  - agency đang là cơ quan chung theo cấp, chưa phải cơ quan cụ thể;",
-    "  - link đang trỏ về trang chủ Cổng Dịch vụ công quốc gia, nên thay bằng trang của thủ tục;",
+    "  - chưa có link trang thủ tục (thẻ trả lời tạm dẫn về trang chủ Cổng Dịch vụ công quốc gia): thêm link khi đã tra được;",
     "  - chưa có mã thủ tục (code), giấy tờ (documents), lệ phí (fees), thời hạn (times):",
     "    chỉ thêm khi có nguồn chính thức, không phỏng đoán.",
     " Rà soát xong: đổi needs_review thành false, sửa source và reviewed cho đúng nguồn đã đối chiếu.",

@@ -129,7 +129,6 @@ describe("dvc-bot import", () => {
       field: "Tài nguyên nước",
       level: "toan-trinh",
       agency: "Cơ quan cấp tỉnh theo lĩnh vực",
-      link: "https://dichvucong.gov.vn",
       source: "Bảng tính danh-muc.csv, dòng 4",
       fees: [],
       times: [],
@@ -141,6 +140,10 @@ describe("dvc-bot import", () => {
     expect(result.confident).toBe(true);
     expect(result.hits[0]!.entry.id).toBe("cap-giay-phep-khai-thac-cat-soi-long-song");
     expect(fold(reply)).toMatch(/toan trinh|muc do 4/);
+    // No made-up procedure page: the card sends the citizen to the portal and says so.
+    expect(entry!.link).toBeUndefined();
+    expect(reply).toMatch(/Cổng Dịch vụ công quốc gia.*https:\/\/dichvucong\.gov\.vn/s);
+    expect(reply).not.toContain("Xem chi tiết và nộp hồ sơ");
   });
 
   it("re-import: unchanged entries stay, needs_review entries follow the sheet, reviewed ones are never touched", async () => {
