@@ -209,6 +209,9 @@ function issueText(issue: z.core.$ZodIssue, path: ReadonlyArray<string | number>
       return issue.origin === "array" ? SCHEMA.tooFewItems(Number(issue.minimum)) : SCHEMA.tooSmall(Number(issue.minimum));
     case "too_big":
       return isOwn(issue.message) ? issue.message : SCHEMA.tooBig(Number(issue.maximum));
+    case "custom":
+      // Refinements are ours; zod's placeholder for an unworded one is not.
+      return issue.message && issue.message !== "Invalid input" ? issue.message : SCHEMA.invalid;
     case "invalid_key":
       return issue.issues[0] ? issueText(issue.issues[0], path, undefined) : SCHEMA.invalid;
     default:
