@@ -50,17 +50,24 @@ export const TYPE_NAME: Record<string, string> = {
   undefined: "trống",
 };
 
-/** YAML syntax problems, by the `yaml` library's error code. */
-export const YAML_SYNTAX: Record<string, string> = {
-  TAB_AS_INDENT: "",
-  BAD_INDENT: "thụt lề lệch — các trường cùng cấp phải thẳng cột, mục con thụt vào 2 dấu cách",
-  MULTILINE_IMPLICIT_KEY: 'tên trường và dấu ":" phải nằm trên cùng một dòng — kiểm tra dòng này và dòng ngay trên (thụt lề, thiếu ":" hoặc ngoặc kép chưa đóng)',
-  BLOCK_AS_IMPLICIT_KEY: "thụt lề lệch ở danh sách — các dòng \"- \" cùng danh sách phải thẳng cột",
-  DUPLICATE_KEY: "trường này đã ghi ở trên trong cùng mục — giữ một dòng, xóa dòng kia",
-  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc kép, "]" hoặc "}") — nếu giá trị có ": " hoặc bắt đầu bằng "[", đặt cả giá trị trong ngoặc kép',
-  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ — nếu giá trị có ": " hoặc bắt đầu bằng [ { * & ! % @, đặt cả giá trị trong ngoặc kép',
-  BAD_DQ_ESCAPE: 'trong ngoặc kép, dấu "\\" phải đi với ký tự hợp lệ — bỏ "\\" hoặc dùng ngoặc đơn',
-};
+/** YAML syntax problems, by the `yaml` library's (English) message: the usual causes and their fix. */
+export const YAML_SYNTAX: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /Nested mappings are not allowed in compact mappings/,
+    'giá trị có dấu ": " ở giữa — đặt cả giá trị trong ngoặc kép, ví dụ summary: "Lưu ý: nộp trước 23 giờ"',
+  ],
+  [/Implicit map keys need to be followed by map values/, 'dòng này thiếu dấu ":" sau tên trường, hoặc thụt lề lệch so với các dòng cùng cấp'],
+  [/Implicit keys need to be on a single line/, 'tên trường và dấu ":" phải nằm trên cùng một dòng — kiểm tra dòng này và dòng ngay trên (thụt lề, thiếu ":", ngoặc chưa đóng)'],
+  [/must start at the same column|bad indentation|sufficiently indented/i, "thụt lề lệch — các trường cùng cấp phải thẳng cột, mục con thụt vào 2 dấu cách"],
+  [/A block sequence may not be used as an implicit map key/, 'thụt lề lệch ở danh sách — các dòng "- " của cùng danh sách phải thẳng cột'],
+  [/Map keys must be unique/, "trường này đã ghi ở trên trong cùng mục — giữ một dòng, xóa dòng kia"],
+  [/Missing closing "?quote|Missing closing/, "ngoặc kép chưa đóng — thêm dấu \" ở cuối giá trị"],
+  [/Invalid escape sequence/, 'trong ngoặc kép, dấu "\\" phải đi với ký tự hợp lệ — bỏ "\\" hoặc dùng ngoặc đơn'],
+  [
+    /flow|Unexpected .*(?:token|end)|Expected a flow/i,
+    'ngoặc [ ] hoặc { } chưa đóng hoặc đặt sai chỗ — nếu giá trị bắt đầu bằng [ { * & ! % @, đặt cả giá trị trong ngoặc kép',
+  ],
+];
 
 export const CHECK = {
   tab: 'dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách — xóa Tab và thụt bằng dấu cách cho thẳng cột với các dòng cùng cấp',
@@ -111,8 +118,8 @@ export const IMPORT = {
   noTierOnRow: (column: string) =>
     `dòng này chưa ghi cấp ở cột ${column} — ghi "Cấp tỉnh" hoặc "Cấp xã", hoặc nhập với --tier xa (hay --tier tinh) cho các dòng để trống`,
   noTier:
-    'thủ tục nằm trên mọi dòng cấp — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc một cột "Cấp thực hiện"',
-  noField: 'thủ tục nằm trên mọi dòng lĩnh vực — thêm dòng lĩnh vực phía trên (ví dụ "I, Lĩnh vực Hộ tịch"), hoặc một cột "Lĩnh vực"',
+    'thủ tục này chưa thuộc cấp nào (nằm trước mọi dòng cấp) — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc một cột "Cấp thực hiện"',
+  noField: 'thủ tục này chưa thuộc lĩnh vực nào (nằm trước mọi dòng lĩnh vực) — thêm dòng lĩnh vực phía trên (ví dụ "I, Lĩnh vực Hộ tịch"), hoặc một cột "Lĩnh vực"',
   noLevel: (columns: string) => `chưa đánh dấu mức độ — đánh dấu x vào đúng một cột: ${columns}`,
   noLevelValue: (column: string) => `chưa ghi mức độ — ghi 2, 3, 4, "Toàn trình" hoặc "Một phần" vào cột ${column}`,
   noFieldAnywhere: (placeholder: string) =>
@@ -123,7 +130,7 @@ export const IMPORT = {
   badTierValue: (value: string) => `cấp thực hiện "${value}" không rõ — ghi "Cấp tỉnh", "Cấp xã" (hoặc "Cấp trung ương", "Cấp huyện")`,
   twice: (name: string, first: number) => `"${name}" ghi hai lần trong cùng một cấp (lần đầu ở dòng ${first}) — xóa một dòng`,
   fieldNoName: (stt: string) => `dòng lĩnh vực ${stt} chưa có tên — ghi tên lĩnh vực, ví dụ "Lĩnh vực Hộ tịch"`,
-  fieldBeforeTier: "dòng lĩnh vực nằm trên mọi dòng cấp — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc nhập với --tier xa (hay --tier tinh)",
+  fieldBeforeTier: "dòng lĩnh vực này nằm trước mọi dòng cấp — thêm dòng cấp phía trên (A Cấp tỉnh, C Cấp xã), hoặc nhập với --tier xa (hay --tier tinh)",
   unknownTierRow: (stt: string, name: string) =>
     `dòng ${stt} "${name}" không phải tên cấp — ghi "Cấp tỉnh", "Cấp xã" (hoặc "Cấp trung ương", "Cấp huyện")`,
   badStt: (stt: string) => `cột STT ghi "${stt}" — dùng A, B, C cho cấp; I, II, III cho lĩnh vực; 1, 2, 3 cho thủ tục`,

@@ -91,16 +91,19 @@ export function parseYamlText(source: string, displayPath: string, problems: Pro
   const tabLines = tabIndentedLines(source);
   for (const doc of docList) {
     if (doc.errors.length > 0) {
-      // A Tab in the indentation sets off several follow-on errors on its line: say one clear thing there.
+      // One error sets off follow-on errors on its line (a Tab in the indentation, up to four): say
+      // one clear thing per line, the Tab first.
       const told = new Set<number>();
       for (const err of doc.errors) {
         const line = lineAt(err.pos[0]);
+        if (told.has(line)) continue;
+        told.add(line);
         if (tabLines.has(line) || err.code === "TAB_AS_INDENT") {
-          if (!told.has(line)) problems.push({ file: displayPath, line, message: CHECK.tab });
-          told.add(line);
+          problems.push({ file: displayPath, line, message: CHECK.tab });
           continue;
         }
-        problems.push({ file: displayPath, line, message: CHECK.syntax(YAML_SYNTAX[err.code] || undefined, firstLine(err.message)) });
+        const original = firstLine(err.message);
+        problems.push({ file: displayPath, line, message: CHECK.syntax(YAML_SYNTAX.find(([re]) => re.test(original))?.[1], original) });
       }
       continue;
     }

@@ -86,7 +86,7 @@ Z,Cấp gì đó,,,,
 `;
     const sheet = parseSheet(bad);
     expect(sheet.problems.map((p) => p.row)).toEqual([2, 4, 6, 7, 8, 9]);
-    expect(sheet.problems.map((p) => p.message).join("\n")).toMatch(/nằm trên mọi dòng cấp[\s\S]*nằm trên mọi dòng lĩnh vực[\s\S]*chưa đánh dấu mức độ[\s\S]*cả Mức độ 3 và Mức độ 4 — chỉ giữ một dấu[\s\S]*chưa có tên[\s\S]*không phải tên cấp/);
+    expect(sheet.problems.map((p) => p.message).join("\n")).toMatch(/chưa thuộc cấp nào[\s\S]*chưa thuộc lĩnh vực nào[\s\S]*chưa đánh dấu mức độ[\s\S]*cả Mức độ 3 và Mức độ 4 — chỉ giữ một dấu[\s\S]*chưa có tên[\s\S]*không phải tên cấp/);
     expect(parseSheet("Tên,Số\nabc,1\n").problems).toEqual([{ row: 1, message: expect.stringMatching(/không thấy dòng tiêu đề cột/) }]);
   });
 
