@@ -154,7 +154,10 @@ const CENTRAL_OR_PROVINCIAL_BODY = /(?:^|[\s(;,])(?:Bộ|Sở|Cục) \p{Lu}/u;
 
 function linkBlock(entry: Entry): Block {
   const url = entry.link ?? PORTAL_URL;
-  const label = entry.kind === "procedure" && entry.code ? `${M.detailLink} (mã ${entry.code})` : entry.link ? M.detailLink : M.portalLabel;
+  const code = entry.kind === "procedure" ? entry.code : undefined;
+  // Without the procedure's own page, the button must not promise it: name the portal, and the
+  // code to search for there when it is known.
+  const label = entry.link ? (code ? `${M.detailLink} (mã ${code})` : M.detailLink) : code ? M.portalSearchCode(code) : M.portalLabel;
   return { type: "link", url, label };
 }
 

@@ -32,6 +32,7 @@ export const M = {
   fallbackWayForward: `Bạn có thể tìm thủ tục trên Cổng Dịch vụ công quốc gia hoặc gọi tổng đài hỗ trợ ${HOTLINE}.`,
   portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
   portalLabel: "Cổng Dịch vụ công quốc gia",
+  portalSearchCode: (code: string) => `Cổng Dịch vụ công quốc gia — tìm thủ tục mã ${code}`,
   detailLink: "Xem chi tiết và nộp hồ sơ",
   moreLink: "Xem thêm",
   rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",

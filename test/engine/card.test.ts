@@ -90,3 +90,13 @@ describe("dated notes that name their own dates", () => {
     expect(text).not.toContain("(đến hết 28/02/2027)");
   });
 });
+
+describe("the link button", () => {
+  it("promises the procedure's page only when the entry has one; otherwise names the portal and the code to search", () => {
+    const withCode = procedureSchema.parse({ ...card, code: "1.000894" });
+    const noPage = entryCard(withCode, new Set(), "2026-12-02").find((b) => b.type === "link");
+    expect(noPage).toMatchObject({ url: "https://dichvucong.gov.vn", label: "Cổng Dịch vụ công quốc gia — tìm thủ tục mã 1.000894" });
+    const page = entryCard({ ...withCode, link: "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/abc" }, new Set(), "2026-12-02").find((b) => b.type === "link");
+    expect(page).toMatchObject({ label: "Xem chi tiết và nộp hồ sơ (mã 1.000894)" });
+  });
+});
