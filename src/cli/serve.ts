@@ -1,12 +1,14 @@
 import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
+import { createPlatformHealth } from "../app/platform-health.js";
+import { createStoreKeys } from "../app/store-keys.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
 import { watchCore } from "../app/watch.js";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
-import { createRespondentEnricher } from "../feedback/respondent.js";
+import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { createCaseStore, wireHandover } from "../handover/wire.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
@@ -27,23 +29,17 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   process.once("SIGINT", () => onSignal("SIGINT"));
 
   const config = loadConfig(env);
+  requireSafeSettings(config);
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today, handover: true });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
-  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
-    // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
-    logger.warn("serve: TELEGRAM_WEBHOOK_SECRET is not set; /webhooks/telegram accepts updates from anyone");
-  }
-  if (config.redisUrl && !config.respondentSalt) {
-    logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
-    if (!config.webSessionSecret) logger.warn("serve: neither RESPONDENT_SALT nor WEB_SESSION_SECRET is set; a web chat moving to another instance starts a new session");
-  }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });
   const cases = await createCaseStore(config);
   let telegram: TelegramChannel | undefined;
   let zalo: ZaloChannel | undefined;
-  const handover = wireHandover({ config, store, cases, logger, metrics, channels: () => ({ telegram, zalo }) });
+  const keys = createStoreKeys(resolveRespondentSalt(config));
+  const handover = wireHandover({ config, store, cases, logger, metrics, keys, channels: () => ({ telegram, zalo }) });
 
   // Dispatcher options in one place. Flows/survey/admin add `interceptors` (admin chat commands)
   // and `enrichRecord` (salted respondent hash) here.
@@ -55,19 +51,27 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimitPerMinute: config.rateLimitPerMinute,
     interceptors: [createAdminChatInterceptor(config)],
+    keys,
     enrichRecord: createRespondentEnricher(config),
     handover,
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
+  const platformHealth = createPlatformHealth();
   const staffChatId = config.handover.staffTelegramChatId;
   telegram = config.telegram
-    ? createTelegramChannel({ config: config.telegram, dispatcher, logger, ...(staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}) })
+    ? createTelegramChannel({
+        config: config.telegram,
+        dispatcher,
+        logger,
+        platformHealth,
+        ...(staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
+      })
     : undefined;
-  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth }) : undefined;
   if (config.telegram && !staffChatId) logger.info("serve: STAFF_TELEGRAM_CHAT_ID is not set; hand-over cases are answered in /admin/handover only");
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, handover, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, handover, platforms: platformHealth, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
 
   // Idle hand-over cases close on any instance; closing is claimed in the store, so once.
@@ -106,4 +110,21 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
   await Promise.all([telegram?.start(), zalo?.start()]);
+}
+
+/**
+ * Settings `serve` refuses to run with. A webhook without its secret accepts updates from anyone
+ * who learns the URL (a forged update can make the bot talk to any chat). With Redis, chats are
+ * keyed by a salted hash: instances with different salts would not share conversations.
+ */
+export function requireSafeSettings(config: Pick<Config, "telegram" | "zalo" | "redisUrl" | "respondentSalt">): void {
+  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
+    throw new Error("serve: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a secret (1-256 characters A-Z a-z 0-9 _ -) or unset the URL for long polling");
+  }
+  if (config.zalo?.mode.kind === "webhook" && config.zalo.mode.url && !config.zalo.secret) {
+    throw new Error("serve: ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a secret or unset the URL for long polling");
+  }
+  if (config.redisUrl && !config.respondentSalt) {
+    throw new Error("serve: REDIS_URL is set but RESPONDENT_SALT is not; set the same long random salt on every instance (it keys chats and survey respondents)");
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Message, Update } from "grammy/types";
 import { errorSummary, type HandoverHooks } from "../app/dispatcher.js";
 import type { Metrics } from "../app/metrics.js";
+import type { StoreKeys } from "../app/store-keys.js";
 import type { ChannelName, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
@@ -34,6 +35,8 @@ export interface HandoverOptions {
   /** Delivery per channel; the web is always delivered through the outbox the page polls. */
   deliverers: Partial<Record<ChannelName, Deliver>>;
   sessionTtlSeconds: number;
+  /** The dispatcher's salted chat keys: a web page's poll finds its outbox by them. */
+  keys: StoreKeys;
   /** Waits before each retry of a failed delivery. Default [500, 2000] (three attempts). */
   retryDelaysMs?: number[];
   now?: () => number;
@@ -242,7 +245,7 @@ export function createHandover(options: HandoverOptions): Handover {
       return n;
     },
 
-    takeWebReplies: (sessionId) => cases.takeOutbox(`web:${sessionId}`),
+    takeWebReplies: (sessionId) => cases.takeOutbox(options.keys.chat({ channel: "web", chatId: sessionId })),
     stats: async (range) => computeHandoverStats(await cases.list(range), now()),
   };
 }

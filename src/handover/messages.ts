@@ -37,7 +37,7 @@ export const HM = {
   closedIdle: (n: string) => `Yêu cầu #${n} đã tự kết thúc vì lâu không có trao đổi thêm. Từ bây giờ trợ lý tự động tiếp tục trả lời bạn; cần hỏi cán bộ, bạn gõ "gặp cán bộ".`,
   closedByCitizen: (n: string) => `Đã kết thúc yêu cầu #${n}. Trợ lý tự động tiếp tục hỗ trợ bạn, bạn cần hỏi gì cứ nhắn nhé.`,
   surveyOffer: "Bạn giúp chúng tôi đánh giá mức độ hài lòng (khoảng 1 phút) nhé.",
-  surveyChoice: "⭐ Đánh giá mức độ hài lòng",
+  surveyChoice: "Đánh giá mức độ hài lòng ⭐",
 
   // --- the staff group ---
   post: (n: string, channel: string, question: string, lastAnswer: string) =>

@@ -1,4 +1,5 @@
 import type { Metrics } from "../app/metrics.js";
+import type { StoreKeys } from "../app/store-keys.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import { sendTelegramReplies } from "../channels/telegram/send.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
@@ -21,6 +22,8 @@ export interface HandoverWiring {
   cases: CaseStore;
   logger: Logger;
   metrics?: Metrics;
+  /** The dispatcher's salted store keys (the same object). */
+  keys: StoreKeys;
   /** The channels, read when a message is sent (they are built after the hand-over). */
   channels: () => { telegram?: TelegramChannel | undefined; zalo?: ZaloChannel | undefined };
   retryDelaysMs?: number[];
@@ -51,6 +54,7 @@ export function wireHandover(w: HandoverWiring): Handover {
     hours: config.handover.hours,
     idleMs: config.handover.idleMinutes * 60_000,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    keys: w.keys,
     ...(w.retryDelaysMs ? { retryDelaysMs: w.retryDelaysMs } : {}),
     deliverers: { telegram: telegramDeliver, zalo: zaloDeliver },
     ...(staffChatId && config.telegram

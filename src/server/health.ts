@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { LiveCore } from "../app/live-core.js";
+import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
 import type { Store } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
@@ -10,6 +11,7 @@ export interface HealthDeps {
   metrics: Metrics;
   work: WorkTracker;
   channels: Record<string, string>;
+  platforms?: PlatformHealth;
 }
 
 /** /healthz (alive), /readyz (ready for traffic, with detail), /metrics (Prometheus text). */
@@ -22,8 +24,11 @@ export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
     if (work.closing) return reply.code(503).send({ status: "shutting-down", inFlight: work.inFlight });
     const storeHealth = await store.health().catch((err: unknown) => ({ status: "degraded" as const, detail: err instanceof Error ? err.message : String(err) }));
     const s = live.status();
+    // A platform outage leaves the instance able to answer the web chat: degraded, still 200.
+    const problems = deps.platforms?.problems() ?? [];
     return reply.send({
-      status: storeHealth.status === "ok" ? "ok" : "degraded",
+      status: storeHealth.status === "ok" && problems.length === 0 ? "ok" : "degraded",
+      ...(problems.length ? { problems } : {}),
       store: { kind: store.kind, ...storeHealth },
       knowledge: {
         version: s.live.id,

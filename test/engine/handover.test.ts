@@ -53,7 +53,7 @@ describe("asking for a person, with office staff on hand", () => {
     const c = conversation(() => withStaff);
     const unknown = c.say("xin cấp phép nuôi chim yến");
     const choice = unknown.replies.flatMap((r) => r.choices ?? []).find((ch) => ch.id === "p");
-    expect(choice?.label).toBe("🙋 Hỏi cán bộ");
+    expect(choice?.label).toBe("Hỏi cán bộ 🙋");
     expect(handovers(c.press("p"))).toEqual([{ type: "handover", question: "xin cấp phép nuôi chim yến", lastAnswer: "Trợ lý không tìm được câu trả lời cho câu hỏi này" }]);
 
     const d = conversation(() => withStaff);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStoreKeys } from "../../src/app/store-keys.js";
 import { createEmbeddedCaseStore, type CaseStore } from "../../src/handover/case-store.js";
 import { createHandover } from "../../src/handover/handover.js";
 import { createRedisCaseStore } from "../../src/handover/redis-case-store.js";
@@ -111,6 +112,7 @@ describe("idle cases", () => {
         hours: { days: [1, 2, 3, 4, 5, 6, 7], periods: [[0, 1440]] },
         idleMs: 30 * 60_000,
         sessionTtlSeconds: 3600,
+        keys: createStoreKeys("idle-test-salt"),
         deliverers: { zalo: async (chat, replies) => void told.push(`${chat}: ${replies.map((r) => r.blocks.map((b) => ("text" in b ? b.text : "")).join(" ")).join(" ")}`) },
         now: () => clock,
       });

@@ -9,6 +9,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { createDispatcher } from "../../src/app/dispatcher.js";
 import { createLiveCore } from "../../src/app/live-core.js";
 import { createMetrics, type Metrics } from "../../src/app/metrics.js";
+import { createPlatformHealth } from "../../src/app/platform-health.js";
 import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createZaloChannel } from "../../src/channels/zalo/channel.js";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -17,6 +18,7 @@ import { createLogger } from "../../src/log.js";
 import { createServer } from "../../src/server/server.js";
 import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
 import { createStore } from "../../src/store/create-store.js";
+import { createStoreKeys } from "../../src/app/store-keys.js";
 import { createCaseStore, wireHandover } from "../../src/handover/wire.js";
 import type { Handover } from "../../src/handover/handover.js";
 import type { TelegramChannel } from "../../src/channels/telegram/channel.js";
@@ -98,10 +100,11 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   const store = await createStore(config, logger);
   const metrics = createMetrics();
   const cases = options.handover ? await createCaseStore(config) : undefined;
+  const keys = createStoreKeys();
   let telegram: TelegramChannel | undefined;
   let zalo: ZaloChannel | undefined;
   const handover = cases
-    ? wireHandover({ config, store, cases, logger, metrics, channels: () => ({ telegram, zalo }), ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}) })
+    ? wireHandover({ config, store, cases, logger, metrics, keys, channels: () => ({ telegram, zalo }), ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}) })
     : undefined;
   const dispatcher = createDispatcher({
     core: () => live.current(),
@@ -111,17 +114,26 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     rateLimitPerMinute: config.rateLimitPerMinute,
     // As `serve` does: survey records carry the salted respondent.
     enrichRecord: createRespondentEnricher(config),
+    keys,
     ...(handover ? { handover } : {}),
   });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
+  const platforms = createPlatformHealth();
   const staffChatId = config.handover.staffTelegramChatId;
   telegram = config.telegram
-    ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}) })
+    ? createTelegramChannel({
+        config: config.telegram,
+        dispatcher,
+        logger,
+        botInfo,
+        platformHealth: platforms,
+        ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
+      })
     : undefined;
-  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth: platforms }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(handover ? { handover } : {}), ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, platforms, ...(handover ? { handover } : {}), ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

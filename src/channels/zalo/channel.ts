@@ -1,7 +1,8 @@
 import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
 import type { ZaloConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
-import { createZaloClient, type ZaloClient } from "./client.js";
+import type { PlatformHealth } from "../../app/platform-health.js";
+import { createZaloClient, ZaloApiError, ZaloHttpError, type ZaloClient } from "./client.js";
 import { sendZaloReplies } from "./send.js";
 import { parseZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";
 
@@ -14,6 +15,8 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** Long-poll timeout in seconds. Default 30. */
   pollTimeoutSeconds?: number;
+  /** Told whether Zalo answers (for /readyz). */
+  platformHealth?: PlatformHealth;
 }
 
 export interface ZaloChannel {
@@ -36,6 +39,20 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const abort = new AbortController();
   let polling: Promise<void> | undefined;
 
+  /** `call`'s outcome, told to the platform health: a network error or a 5xx means unreachable. */
+  async function observed<T>(call: Promise<T>): Promise<T> {
+    try {
+      const result = await call;
+      options.platformHealth?.reachable("zalo");
+      return result;
+    } catch (err) {
+      const down = err instanceof ZaloHttpError || (err instanceof ZaloApiError && err.errorCode >= 500);
+      if (down) options.platformHealth?.unreachable("zalo");
+      else options.platformHealth?.reachable("zalo");
+      throw err;
+    }
+  }
+
   async function handleEvent(event: ZaloEvent): Promise<void> {
     const inbound = zaloToInbound(event, now());
     if (!inbound) return;
@@ -45,7 +62,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
       const replies = await dispatcher.process(inbound);
       await typing;
-      if (replies) await sendZaloReplies(client, inbound.chatId, replies);
+      if (replies) await observed(sendZaloReplies(client, inbound.chatId, replies));
     } catch (err) {
       log.error({ err: errorSummary(err) }, "zalo: event failed");
     }
@@ -55,7 +72,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     let failures = 0;
     while (!abort.signal.aborted) {
       try {
-        const events = await client.getUpdates({ timeout }, abort.signal);
+        const events = await observed(client.getUpdates({ timeout }, abort.signal));
         failures = 0;
         for (const raw of events) {
           const event = parseZaloEvent(raw);
