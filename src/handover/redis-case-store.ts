@@ -1,4 +1,4 @@
-import { createClient } from "redis";
+import { createClient, ErrorReply } from "redis";
 import type { Reply } from "../engine/types.js";
 import type { CaseMessage, CaseStore, HandoverCase, NewCase } from "./case-store.js";
 import type { CloseReason } from "./messages.js";
@@ -11,6 +11,8 @@ export interface RedisCaseStoreOptions {
   timeoutMs?: number;
 }
 
+/** After a failed or timed-out call, calls fail at once for this long (then Redis is tried again). */
+const RETRY_AFTER_FAILURE_MS = 3000;
 /** How long the link from a staff-group message to its case is kept. */
 const POST_TTL_S = 90 * 24 * 3600;
 /** Web replies nobody fetched are dropped after this long (the web session has ended). */
@@ -83,7 +85,7 @@ export async function createRedisCaseStore(options: RedisCaseStoreOptions): Prom
 
   const many = async (ids: string[]) => (await Promise.all(ids.map(get))).filter((c): c is HandoverCase => c !== null);
 
-  return {
+  const store: CaseStore = {
     async open(input) {
       const id = String(await client.incr(key.seq));
       await client
@@ -134,5 +136,42 @@ export async function createRedisCaseStore(options: RedisCaseStoreOptions): Prom
     async close() {
       await client.quit().catch(() => client.destroy());
     },
+  };
+
+  // Every call within a deadline: node-redis stops timing a command once it is written, so a
+  // server that accepts and never answers (hung, SIGSTOP) would hold the citizen's message for
+  // ever. After a failure, calls fail at once for a moment instead of each waiting out the deadline.
+  let downUntil = 0;
+  const guarded = <A extends unknown[], R>(what: string, op: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (Date.now() < downUntil || !client.isReady) throw new Error(`handover: redis unavailable (${what})`);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          op(...args),
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`handover: redis ${what} took longer than ${timeoutMs} ms`)), timeoutMs))),
+        ]);
+      } catch (err) {
+        if (!(err instanceof ErrorReply)) downUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  return {
+    open: guarded("open", store.open),
+    get: guarded("get", store.get),
+    openFor: guarded("openFor", store.openFor),
+    addMessage: guarded("addMessage", store.addMessage),
+    markReplied: guarded("markReplied", store.markReplied),
+    markFailed: guarded("markFailed", store.markFailed),
+    linkPost: guarded("linkPost", store.linkPost),
+    caseOfPost: guarded("caseOfPost", store.caseOfPost),
+    closeCase: guarded("closeCase", store.closeCase),
+    listOpen: guarded("listOpen", store.listOpen),
+    list: guarded("list", store.list),
+    pushOutbox: guarded("pushOutbox", store.pushOutbox),
+    takeOutbox: guarded("takeOutbox", store.takeOutbox),
+    close: store.close,
   };
 }
