@@ -1,9 +1,11 @@
 import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
+import { createReadiness } from "../app/readiness.js";
 import { watchCore } from "../app/watch.js";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
+import { createZaloOaChannel, type ZaloOaChannel } from "../channels/zalo-oa/channel.js";
 import { loadConfig } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
 import { createRespondentEnricher } from "../feedback/respondent.js";
@@ -12,6 +14,7 @@ import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
 import { createWorkTracker } from "../server/work.js";
 import { createStore } from "../store/create-store.js";
+import { createTokenVault } from "../store/token-vault.js";
 
 /**
  * `dvc-bot serve`: the HTTP server and every channel whose settings are present. On SIGTERM or
@@ -53,10 +56,26 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
-  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger }) : undefined;
-  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger }) : undefined;
+  const readiness = createReadiness();
+  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, metrics, readiness }) : undefined;
+  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness }) : undefined;
+  const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
+  const zaloOa: ZaloOaChannel | undefined =
+    config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({
+    config,
+    logger,
+    store,
+    live,
+    metrics,
+    dispatcher,
+    work,
+    readiness,
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
+    ...(zaloOa ? { zaloOa } : {}),
+  });
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
 
   let stopping: Promise<void> | undefined;
@@ -70,11 +89,12 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
       }, 30_000);
       hardStop.unref();
       work.close();
-      await Promise.allSettled([telegram?.stop(), zalo?.stop(), watcher.close()]);
+      await Promise.allSettled([telegram?.stop(), zalo?.stop(), zaloOa?.stop(), watcher.close()]);
       await app.close();
       const { unfinished } = await work.drain(20_000);
       if (unfinished) logger.warn({ unfinished }, "serve: some updates were still in progress");
       await store.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: store close failed"));
+      await vault?.close().catch(() => undefined);
       logger.info("serve: stopped");
       clearTimeout(hardStop);
       process.exit(0);
@@ -84,9 +104,10 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { port: config.port, telegram: telegram?.mode.kind ?? "off", zalo: zalo?.mode.kind ?? "off", knowledge: live.status().live.id },
+    { port: config.port, telegram: telegram?.mode.kind ?? "off", zalo: zalo?.mode.kind ?? "off", zaloOa: zaloOa ? "webhook" : "off", knowledge: live.status().live.id },
     "serve: listening",
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
+  zaloOa?.start();
   await Promise.all([telegram?.start(), zalo?.start()]);
 }

@@ -4,7 +4,7 @@
  * list, web JSON, terminal text) and downgrades what it cannot show.
  */
 
-export type ChannelName = "telegram" | "zalo" | "web" | "terminal" | "cli";
+export type ChannelName = "telegram" | "zalo" | "zalo-oa" | "web" | "terminal" | "cli";
 
 export type Inbound =
   | InboundBase & { type: "text"; text: string }

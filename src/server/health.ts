@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { LiveCore } from "../app/live-core.js";
 import type { Metrics } from "../app/metrics.js";
+import type { Readiness } from "../app/readiness.js";
 import type { Store } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
 
@@ -10,6 +11,7 @@ export interface HealthDeps {
   metrics: Metrics;
   work: WorkTracker;
   channels: Record<string, string>;
+  readiness?: Readiness;
 }
 
 /** /healthz (alive), /readyz (ready for traffic, with detail), /metrics (Prometheus text). */
@@ -22,8 +24,13 @@ export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
     if (work.closing) return reply.code(503).send({ status: "shutting-down", inFlight: work.inFlight });
     const storeHealth = await store.health().catch((err: unknown) => ({ status: "degraded" as const, detail: err instanceof Error ? err.message : String(err) }));
     const s = live.status();
-    return reply.send({
-      status: storeHealth.status === "ok" ? "ok" : "degraded",
+    const conditions = deps.readiness?.conditions() ?? [];
+    // A webhook that could not be registered means no updates arrive: not ready (503). A token that
+    // cannot be refreshed leaves the other channels working: degraded (200).
+    const notReady = conditions.some((c) => c.level === "not-ready");
+    return reply.code(notReady ? 503 : 200).send({
+      status: notReady ? "not-ready" : storeHealth.status === "ok" && conditions.length === 0 ? "ok" : "degraded",
+      ...(conditions.length ? { problems: conditions.map((c) => c.detail) } : {}),
       store: { kind: store.kind, ...storeHealth },
       knowledge: {
         version: s.live.id,

@@ -2,8 +2,11 @@ import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
 import type { LiveCore } from "../app/live-core.js";
 import type { Metrics } from "../app/metrics.js";
+import type { Readiness } from "../app/readiness.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
+import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
+import { zaloOaRoutes } from "../channels/zalo-oa/routes.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
@@ -26,6 +29,10 @@ export interface ServerDeps {
   telegram?: TelegramChannel;
   /** Present → POST /webhooks/zalo (in webhook mode). */
   zalo?: ZaloChannel;
+  /** Present (with config.zaloOa) → POST /webhooks/zalo-oa. */
+  zaloOa?: ZaloOaChannel;
+  /** Conditions the channels report (webhook not registered, OA token not refreshed), for /readyz. */
+  readiness?: Readiness;
   /** Default: a new tracker. Shutdown closes it and drains it. */
   work?: WorkTracker;
   /** Default: the package's public/ folder. */
@@ -60,14 +67,17 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       return reply.code(status).send({ error: "internal error" });
     }
     // Parser errors (bad JSON 400, too large 413, wrong type 415) keep their status; no stack, no body echo.
+    // Logged (route and code only): a platform whose deliveries are all refused must show up somewhere.
+    log.warn({ status, code: err.code, method: req.method, route: req.routeOptions.url }, "http: request refused");
     return reply.code(status).send({ error: err.code ?? "bad request" });
   });
 
   const channels: Record<string, string> = { web: "on" };
   if (deps.telegram) channels.telegram = deps.telegram.mode.kind;
   if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
+  if (deps.zaloOa) channels["zalo-oa"] = "webhook";
 
-  registerHealth(app, { store, live, metrics, work, channels });
+  registerHealth(app, { store, live, metrics, work, channels, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir());
   registerWebChat(app, { dispatcher, work, now: deps.now ?? Date.now });
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {
@@ -75,6 +85,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
   if (deps.zalo && config.zalo?.mode.kind === "webhook") {
     registerZaloWebhook(app, { zalo: deps.zalo, work, ...(config.zalo.secret ? { secret: config.zalo.secret } : {}) });
+  }
+  if (deps.zaloOa && config.zaloOa) {
+    await app.register(zaloOaRoutes, { channel: deps.zaloOa, appId: config.zaloOa.appId, secretKey: config.zaloOa.secretKey, work });
   }
   await registerAdmin(app, { store, config, live, logger });
   return app;

@@ -5,6 +5,8 @@ import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
 import type { Dispatcher } from "../../app/dispatcher.js";
 import { errorSummary } from "../../app/dispatcher.js";
 import type { TelegramConfig } from "../../config.js";
+import type { Metrics } from "../../app/metrics.js";
+import type { Readiness } from "../../app/readiness.js";
 import type { Logger } from "../../log.js";
 import { sendTelegramReplies } from "./send.js";
 import { telegramToInbound } from "./to-inbound.js";
@@ -24,6 +26,12 @@ export interface TelegramChannelOptions {
   /** Known bot info (skips getMe); otherwise fetched once, lazily. */
   botInfo?: UserFromGetMe;
   now?: () => number;
+  /** Counts replies that could not be delivered. */
+  metrics?: Metrics;
+  /** Told when setWebhook fails (not ready) and when it succeeds again. */
+  readiness?: Readiness;
+  /** Wait before registering the webhook again after a failure. Default 30 s, doubling to 10 min. */
+  webhookRetryMs?: number;
 }
 
 export interface TelegramChannel {
@@ -63,12 +71,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       : undefined;
     const inbound = telegramToInbound(ctx.update, now());
     if (!inbound) return void (await ack);
-    const typing = ctx.api
+    // Courtesies, never awaited before the answer: a slow typing call or callback answer must not delay it.
+    void ctx.api
       .sendChatAction(inbound.chatId, "typing")
       .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
     const replies = await dispatcher.process(inbound);
-    await Promise.all([ack, typing]);
-    if (replies) await sendTelegramReplies(ctx.api, inbound.chatId, replies);
+    if (!replies) return;
+    try {
+      await sendTelegramReplies(ctx.api, inbound.chatId, replies);
+    } catch (err) {
+      options.metrics?.sendFailures.inc({ channel: "telegram" });
+      log.error({ err: errorSummary(err), updateId: ctx.update.update_id }, "telegram: reply not delivered after retries");
+    }
   });
   bot.catch((err) => log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
 
@@ -78,6 +92,24 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     initializing ??= bot.init(abort.signal as unknown as Parameters<Bot["init"]>[0]).finally(() => (initializing = undefined));
     return initializing;
   };
+
+  let webhookTimer: NodeJS.Timeout | undefined;
+  async function registerWebhook(mode: { url: string; secret?: string }, delayMs: number): Promise<void> {
+    try {
+      await bot.api.setWebhook(mode.url, {
+        ...(mode.secret ? { secret_token: mode.secret } : {}),
+        allowed_updates: ["message", "callback_query"],
+      });
+      options.readiness?.set("telegram-webhook", null);
+      log.info("telegram: webhook registered");
+    } catch (err) {
+      options.readiness?.set("telegram-webhook", { level: "not-ready", detail: "telegram: setWebhook failed; updates will not arrive until it succeeds (retrying)" });
+      log.error({ err: errorSummary(err), retryInMs: delayMs }, "telegram: setWebhook failed; updates will not arrive (check TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL); retrying");
+      if (abort.signal.aborted) return;
+      webhookTimer = setTimeout(() => void registerWebhook(mode, Math.min(delayMs * 2, 600_000)), delayMs);
+      webhookTimer.unref();
+    }
+  }
 
   async function registerCommands(): Promise<void> {
     try {
@@ -102,15 +134,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     async start() {
       const mode = config.mode;
       if (mode.kind === "webhook") {
-        try {
-          await bot.api.setWebhook(mode.url, {
-            ...(mode.secret ? { secret_token: mode.secret } : {}),
-            allowed_updates: ["message", "callback_query"],
-          });
-          log.info("telegram: webhook registered");
-        } catch (err) {
-          log.error({ err: errorSummary(err) }, "telegram: setWebhook failed; updates may not arrive");
-        }
+        await registerWebhook(mode, options.webhookRetryMs ?? 30_000);
         await registerCommands();
         ensureInit().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: getMe failed; will retry on the first update"));
         return;
@@ -128,6 +152,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
     async stop() {
       abort.abort();
+      clearTimeout(webhookTimer);
       if (runner?.isRunning()) await runner.stop();
     },
   };
