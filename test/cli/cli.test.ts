@@ -107,6 +107,15 @@ describe("dvc-bot check", () => {
   });
 });
 
+describe("dvc-bot serve with settings that cannot work", () => {
+  it("exits 1 at once with a message naming the variable", () => {
+    const r = run(["serve"], undefined, { PORT: "0", TELEGRAM_BOT_TOKEN: "1:abc", TELEGRAM_WEBHOOK_URL: "https://bot.example.invalid/webhooks/telegram" });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("config: invalid settings");
+    expect(r.err).toContain("TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL");
+  });
+});
+
 describe("dvc-bot export --json", () => {
   it("lists every entry with the fields search uses", () => {
     const r = run(["export", "--json"]);

@@ -9,9 +9,9 @@ import type { UserFromGetMe } from "grammy/types";
 import { createDispatcher } from "../../src/app/dispatcher.js";
 import { createLiveCore } from "../../src/app/live-core.js";
 import { createMetrics, type Metrics } from "../../src/app/metrics.js";
-import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
+import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createReadiness } from "../../src/app/readiness.js";
-import { createZaloChannel } from "../../src/channels/zalo/channel.js";
+import { createZaloChannel, type ZaloChannel } from "../../src/channels/zalo/channel.js";
 import { createZaloOaChannel, type ZaloOaChannel } from "../../src/channels/zalo-oa/channel.js";
 import { zaloOaSignature } from "../../src/channels/zalo-oa/routes.js";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -57,6 +57,8 @@ export interface BotServer {
   store: Store;
   metrics: Metrics;
   work: WorkTracker;
+  telegram?: TelegramChannel;
+  zalo?: ZaloChannel;
   zaloOa?: ZaloOaChannel;
   /** Everything logged so far (JSON lines). */
   logs(): string;
@@ -104,8 +106,8 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   const readiness = createReadiness();
   // Quick retries: the fakes answer at once, and a test of a failing send should not wait seconds.
   const retry = { attempts: 3, firstDelayMs: 20, maxDelayMs: 50 };
-  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, metrics, readiness }) : undefined;
-  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, retry }) : undefined;
+  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, metrics, readiness, webhookRetryMs: 100 }) : undefined;
+  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, retry, webhookRetryMs: 100 }) : undefined;
   const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
   const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, retry }) : undefined;
   const work = createWorkTracker();
@@ -132,6 +134,8 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     store,
     metrics,
     work,
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
     ...(zaloOa ? { zaloOa } : {}),
     logs: () => logText,
     async close() {
