@@ -39,6 +39,8 @@ export interface EngineAnswer {
   confidence: number;
   /** Ours decides itself; peers leave this undefined and are thresholded. */
   answered?: boolean;
+  /** Ours: the options of a clarifying question, when it asks one instead of answering. */
+  options?: Array<{ id: string; title: string }>;
 }
 
 export interface Engine {
@@ -56,13 +58,15 @@ const LIMIT = 5;
 
 export const ours: EngineKind = {
   name: "dvc-bot",
-  settings: "createSearchIndex(entries, synonyms) with DEFAULT_TUNING; answers when result.confident",
+  settings: "createSearchIndex(entries, synonyms) with DEFAULT_WEIGHTS; answers when result.decision is an answer (a clarifying question is scored apart)",
   build(entries, synonyms) {
     const index = createSearchIndex(entries, synonyms);
     return {
       search(q) {
         const r = index.search(q, { limit: LIMIT });
-        return { hits: r.hits, confidence: r.hits[0]?.score ?? 0, answered: r.confident };
+        const d = r.decision;
+        const options = d.kind === "clarify" ? d.options.map((h) => ({ id: h.entry.id, title: h.entry.title })) : undefined;
+        return { hits: r.hits, confidence: r.hits[0]?.score ?? 0, answered: d.kind === "answer", ...(options ? { options } : {}) };
       },
     };
   },

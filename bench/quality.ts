@@ -10,6 +10,10 @@ export interface QualityResult {
   top1: number;
   top3: number;
   falseAnswerRate: number;
+  /** In-scope questions answered with a wrong card. */
+  wrongAnswerRate: number;
+  /** In-scope questions asked back with the right entry among the options (right after one tap). */
+  oneTap: number;
   /** top-1 if the engine always answered: ranking quality alone, without the "I don't know" gate. */
   top1Ranking: number;
   /** Peers: the calibrated confidence threshold; ours: null (it decides itself). */
@@ -21,6 +25,8 @@ const rates = (s: EvalScores) => ({
   top1: s.top1 / Math.max(s.inScope, 1),
   top3: s.top3 / Math.max(s.inScope, 1),
   falseAnswerRate: s.falseAnswers / Math.max(s.outOfScope, 1),
+  wrongAnswerRate: s.wrongAnswers / Math.max(s.inScope, 1),
+  oneTap: s.oneTap / Math.max(s.inScope, 1),
 });
 
 function score(lines: EvalLine[], answers: EngineAnswer[], answered: (a: EngineAnswer) => boolean): EvalScores {
@@ -28,7 +34,13 @@ function score(lines: EvalLine[], answers: EngineAnswer[], answered: (a: EngineA
   // scoreEval asks in line order; answers were computed in the same order.
   return scoreEval(lines, () => {
     const a = answers[i++]!;
-    return { answered: answered(a), titles: a.hits.map((h) => h.entry.title), score: a.confidence };
+    return {
+      answered: answered(a),
+      titles: a.hits.map((h) => h.entry.title),
+      ids: a.hits.map((h) => h.entry.id),
+      score: a.confidence,
+      ...(a.options ? { options: a.options } : {}),
+    };
   });
 }
 

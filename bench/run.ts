@@ -31,7 +31,11 @@ import { measureThroughput, type ThroughputResult } from "./throughput.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const EVAL_FILE = resolve(ROOT, "../shared/eval/dev.jsonl");
 /** Questions written without looking at the knowledge: scored with the rules fixed on the dev set. */
-const HELD_OUT_FILES = [join(ROOT, "test/fixtures/blind-eval.jsonl"), join(ROOT, "test/fixtures/blind-eval-2.jsonl")];
+const HELD_OUT_FILES = [
+  join(ROOT, "test/fixtures/blind-eval.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
+];
 const KNOWLEDGE_DIR = join(ROOT, "knowledge");
 const FLOWS_DIR = join(ROOT, "flows");
 const FULL = process.env.BENCH_FULL === "1";
@@ -45,6 +49,9 @@ const SYNTHETIC = 6000;
 
 const TARGETS = {
   top1MarginPoints: 10,
+  heldOutTop1: 0.95,
+  heldOutWrongCard: 0.03,
+  heldOutFalseAnswers: 0.05,
   p50Ms: 1,
   p99Ms: 5,
   buildMs: 2000,
@@ -176,11 +183,16 @@ async function main(): Promise<void> {
     const built = buildMeasured(kind, corpora[0]!.entries, knowledge.synonyms);
     const quality = measureQualityAt(built.engine, heldOut, devRow.quality.threshold);
     heldRows.push({ engine: kind.name, quality });
-    emit("retrieval-held-out", { engine: kind.name, questions: heldOut.length, top1: quality.top1, top3: quality.top3, falseAnswerRate: quality.falseAnswerRate, top1RankingOnly: quality.top1Ranking, threshold: quality.threshold });
+    emit("retrieval-held-out", { engine: kind.name, questions: heldOut.length, top1: quality.top1, top3: quality.top3, falseAnswerRate: quality.falseAnswerRate, wrongAnswerRate: quality.wrongAnswerRate, oneTap: quality.oneTap, top1RankingOnly: quality.top1Ranking, threshold: quality.threshold });
   }
   if (heldRows.length > 0) {
     console.log(`\nHeld-out questions (${heldOut.length}, test/fixtures/blind-eval*.jsonl; peers keep their dev-set thresholds), shipped knowledge\n`);
-    console.log(table(["engine", "top-1", "top-3", "false ans.", "top-1 rank only"], heldRows.map((h) => [h.engine, pct(h.quality.top1), pct(h.quality.top3), pct(h.quality.falseAnswerRate), pct(h.quality.top1Ranking)])));
+    console.log(
+      table(
+        ["engine", "top-1", "top-3", "wrong card", "false ans.", "one tap", "top-1 rank only"],
+        heldRows.map((h) => [h.engine, pct(h.quality.top1), pct(h.quality.top3), pct(h.quality.wrongAnswerRate), pct(h.quality.falseAnswerRate), pct(h.quality.oneTap), pct(h.quality.top1Ranking)]),
+      ),
+    );
   }
 
   // --- throughput through the Telegram path ---------------------------------------------------
@@ -229,6 +241,12 @@ async function main(): Promise<void> {
     }
   }
   const ours = heldRows.find((h) => h.engine === "dvc-bot");
+  if (ours) {
+    const q = ours.quality;
+    checks.push([`held-out: top-1 ≥ ${pct(TARGETS.heldOutTop1)}`, q.top1 >= TARGETS.heldOutTop1, pct(q.top1)]);
+    checks.push([`held-out: wrong card ≤ ${pct(TARGETS.heldOutWrongCard)}`, q.wrongAnswerRate <= TARGETS.heldOutWrongCard, pct(q.wrongAnswerRate)]);
+    checks.push([`held-out: false answers ≤ ${pct(TARGETS.heldOutFalseAnswers)}`, q.falseAnswerRate <= TARGETS.heldOutFalseAnswers, pct(q.falseAnswerRate)]);
+  }
   for (const peer of ours ? heldRows.filter((h) => h.engine !== "dvc-bot") : []) {
     const margin = 100 * (ours!.quality.top1 - peer.quality.top1);
     checks.push([`held-out: top-1 ≥ ${peer.engine} + ${TARGETS.top1MarginPoints} pts`, margin >= TARGETS.top1MarginPoints, `${margin >= 0 ? "+" : ""}${margin.toFixed(1)} pts`]);

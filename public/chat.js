@@ -103,11 +103,14 @@
           // A stale or damaged session id: start a new conversation.
           try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* ignore */ }
         }
+        // Too fast (429) or too busy (503): the server says why in replies, as it does when answering.
+        if (res.status === 429 || res.status === 503) return res.json().catch(function () { throw new Error("HTTP " + res.status); });
         if (!res.ok) throw new Error("HTTP " + res.status);
         return res.json();
       })
       .then(function (data) {
-        keepSession(data.sessionId);
+        if (!data || !Array.isArray(data.replies)) throw new Error("no replies");
+        if (data.sessionId) keepSession(data.sessionId);
         data.replies.forEach(addReply);
         setBusy(false);
         scrollDown();

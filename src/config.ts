@@ -5,6 +5,8 @@ import { z } from "zod";
  * documented where it is declared. Nothing else in the code base reads process.env.
  */
 
+const ADMIN_TOKEN_MIN = 16;
+
 const optionalString = z
   .string()
   .trim()
@@ -50,8 +52,10 @@ const envSchema = z.object({
   PORT: optionalString.transform((v) => (v ? Number(v) : 8080)).pipe(z.number().int().min(0).max(65535)),
   /** Host to bind. Default 0.0.0.0 (all interfaces, as in a container). */
   HOST: optionalString.transform((v) => v ?? "0.0.0.0"),
-  /** Guards /admin; unset → the dashboard is off (401 for everyone). */
-  ADMIN_TOKEN: optionalString,
+  /** Guards /admin; unset → the dashboard is off (401 for everyone). At least 16 characters: a short token is guessed. */
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= ADMIN_TOKEN_MIN, {
+    message: `must be at least ${ADMIN_TOKEN_MIN} characters (a long random string, e.g. from \`openssl rand -hex 24\`)`,
+  }),
   ADMIN_TELEGRAM_IDS: idList,
   ADMIN_ZALO_IDS: idList,
   /** Default ./knowledge (the shipped knowledge). */
@@ -66,6 +70,21 @@ const envSchema = z.object({
   SURVEY_OFFER_DAYS: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().min(0)),
   /** Messages per user per minute before the polite slow-down. Default 30. */
   RATE_LIMIT_PER_MINUTE: optionalString.transform((v) => (v ? Number(v) : 30)).pipe(z.number().int().min(1)),
+  /** Requests per client address per minute on the public web routes (/ and /api/chat). Default 60. */
+  RATE_LIMIT_PER_IP_PER_MINUTE: optionalString.transform((v) => (v ? Number(v) : 60)).pipe(z.number().int().min(1)),
+  /**
+   * Which proxy headers to believe for the client address and scheme (X-Forwarded-For,
+   * X-Forwarded-Proto). Default: none (the TCP peer is the client). "true": any proxy; a number:
+   * that many proxy hops; otherwise a comma-separated list of proxy addresses/CIDRs.
+   */
+  TRUST_PROXY: optionalString.transform(parseTrustProxy),
+  /**
+   * Signs web chat session ids. Default: derived from the respondent salt (RESPONDENT_SALT, else
+   * the one kept in DATA_DIR), so instances sharing RESPONDENT_SALT accept each other's sessions.
+   */
+  WEB_SESSION_SECRET: optionalString,
+  /** Live web chat sessions one instance keeps at most; past it new visitors are asked to come back later. Default 20000. */
+  WEB_SESSIONS_MAX: optionalString.transform((v) => (v ? Number(v) : 20_000)).pipe(z.number().int().min(1)),
   /**
    * The day (YYYY-MM-DD) that time-bound facts are read for — staff preview what citizens will
    * see on another day, tests pin one. Default: unset, each answer reads the current day in Vietnam.
@@ -82,6 +101,16 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** What fastify's `trustProxy` accepts: false, true, a hop count or a list of proxy addresses. */
+export type TrustProxy = boolean | number | string[];
+
+function parseTrustProxy(v: string | undefined): TrustProxy {
+  if (!v || /^(false|no|0|off)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(/[,\s]+/).filter(Boolean);
+}
 
 export interface TelegramConfig {
   token: string;
@@ -122,6 +151,10 @@ export interface Config {
   respondentSalt?: string;
   surveyOfferDays: number;
   rateLimitPerMinute: number;
+  rateLimitPerIpPerMinute: number;
+  trustProxy: TrustProxy;
+  webSessionSecret?: string;
+  webSessionsMax: number;
   sessionTtlSeconds: number;
   /** DVC_TODAY: a fixed day for time-bound facts; unset → today in Vietnam. */
   today?: string;
@@ -185,6 +218,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.RESPONDENT_SALT ? { respondentSalt: e.RESPONDENT_SALT } : {}),
     surveyOfferDays: e.SURVEY_OFFER_DAYS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitPerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    ...(e.WEB_SESSION_SECRET ? { webSessionSecret: e.WEB_SESSION_SECRET } : {}),
+    webSessionsMax: e.WEB_SESSIONS_MAX,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     ...(e.DVC_TODAY ? { today: e.DVC_TODAY } : {}),
   };

@@ -1,4 +1,5 @@
 import { CHOICE_ID_MAX_BYTES, createEngine, entryChoiceIds, type Engine } from "../engine/engine.js";
+import { loadIntents, type IntentTable } from "../engine/intents.js";
 import { createFlowRunner, type Flow } from "../flows/index.js";
 import { checkFlows, readFlows } from "../flows/loader.js";
 import { loadKnowledge, type Knowledge } from "../knowledge/loader.js";
@@ -46,7 +47,9 @@ export interface Sources {
   flows: Map<string, Flow>;
   /** Flows that are valid on their own (what `flow:` links in knowledge may name). */
   flowIds: Set<string>;
-  /** Knowledge problems, then flow problems. */
+  /** The words that recognise greetings, requests for a person, refusals… (knowledge/intents.yaml). */
+  intents: IntentTable;
+  /** Knowledge problems, then intent and flow problems. */
   problems: Problem[];
 }
 
@@ -62,8 +65,10 @@ export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDi
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
-  const flows = checkFlows(read, { knowledgeIds: new Set(knowledge.byId.keys()) });
-  return { knowledge, flows: flows.flows, flowIds, problems: [...problems, ...idLengthProblems(knowledge), ...flows.problems] };
+  const knowledgeIds = new Set(knowledge.byId.keys());
+  const intents = loadIntents(options.knowledgeDir, knowledgeIds);
+  const flows = checkFlows(read, { knowledgeIds });
+  return { knowledge, flows: flows.flows, flowIds, intents: intents.table, problems: [...problems, ...intents.problems, ...idLengthProblems(knowledge), ...flows.problems] };
 }
 
 /** Entry ids too long for the buttons the engine builds from them (Telegram callback data). */
@@ -89,19 +94,20 @@ function idLengthProblems(knowledge: Knowledge): Problem[] {
  */
 export function buildCore(options: CoreOptions, strict = false): BuildResult {
   const now = options.now ?? Date.now();
-  const { knowledge, flows, flowIds, problems: all } = loadSources({ ...options, now });
+  const { knowledge, flows, flowIds, intents, problems: all } = loadSources({ ...options, now });
   const runner = flows.size > 0 ? createFlowRunner(flows) : undefined;
   if (strict && all.length > 0) return { problems: all };
   const index = createSearchIndex(knowledge.entries, knowledge.synonyms);
   const engine = createEngine({
     knowledge,
     index,
+    intents,
     ...(runner ? { flows: runner } : {}),
     ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
     today: options.today,
   });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
-  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify([...flows.entries()]));
+  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify(intents.data) + JSON.stringify([...flows.entries()]));
   return {
     core: {
       engine,

@@ -26,10 +26,16 @@ export async function runAsk(env: NodeJS.ProcessEnv, question: string, json: boo
     const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "cli", userId: "cli", at: Date.now() }, newSession());
     const reply = repliesToPlainText(turn.replies);
     if (!json) return reply;
+    // Answered means the bot showed a knowledge card — not a refusal, a clarifying question or
+    // "I don't know" — whatever the search alone would have said.
+    const shown = turn.effects.some((e) => e.type === "metric" && e.name === "answered" && ["procedure", "guide", "faq"].includes(e.labels?.kind ?? ""))
+      ? turn.session.lastEntryId
+      : undefined;
+    const hits = shown ? [...result.hits].sort((a, b) => Number(b.entry.id === shown) - Number(a.entry.id === shown)) : result.hits;
     const line: AskJson = {
       query: q,
-      answered: result.confident,
-      results: result.hits.map((h) => ({ id: h.entry.id, title: h.entry.title, kind: h.entry.kind, score: h.score })),
+      answered: shown !== undefined,
+      results: hits.map((h) => ({ id: h.entry.id, title: h.entry.title, kind: h.entry.kind, score: h.score })),
       reply,
     };
     return JSON.stringify(line);

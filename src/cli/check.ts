@@ -1,12 +1,14 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../app/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
+import { languageWarnings } from "../knowledge/language-check.js";
 import { reviewWarnings } from "../knowledge/review.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
- * warnings for today (DVC_TODAY or the day in Vietnam); exit 1 on any problem, and with `--strict`
+ * warnings for today (DVC_TODAY or the day in Vietnam) and the word-role warnings of the staff
+ * word lists; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
  */
 export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: string; flows?: string; strict?: boolean }): Promise<void> {
@@ -14,7 +16,10 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   const knowledgeDir = opts.knowledge ?? config.knowledgeDir;
   const flowsDir = opts.flows ?? config.flowsDir;
   const { knowledge, flowIds, problems: all } = loadSources({ knowledgeDir, flowsDir });
-  const warnings = reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now()));
+  const warnings = [
+    ...reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now())),
+    ...languageWarnings(knowledgeDir, knowledge.entries),
+  ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));
   if (all.length > 0 || (opts.strict && warnings.length > 0)) {

@@ -38,6 +38,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   }
   if (config.redisUrl && !config.respondentSalt) {
     logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
+    if (!config.webSessionSecret) logger.warn("serve: neither RESPONDENT_SALT nor WEB_SESSION_SECRET is set; a web chat moving to another instance starts a new session");
   }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });

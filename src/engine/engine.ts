@@ -1,17 +1,19 @@
 import type { Facet } from "../knowledge/analyze.js";
 import type { Knowledge } from "../knowledge/loader.js";
 import type { Entry } from "../knowledge/schema.js";
-import type { SearchIndex, SearchResult } from "../knowledge/search.js";
+import type { SearchDecision, SearchHit, SearchIndex, SearchResult } from "../knowledge/search.js";
 import { fold, nfc } from "../text/normalize.js";
 import { maskPersonalData } from "../text/mask.js";
 import { availableFacets, entryCard } from "./card.js";
 import { vietnamDay } from "../knowledge/dated.js";
 import { FLOW_CHOICE_PREFIX, type FlowContext, type FlowRunner, type FlowTurn } from "./flow-port.js";
+import { createIntentTable, messageForms, type IntentName, type IntentTable, type MessageForms } from "./intents.js";
 import {
   CHOICE_LABELS,
   DOSSIER_LOOKUP_URL,
   FACET_LABELS,
   M,
+  MENU_LABELS,
   PORTAL_SEARCH_URL,
 } from "./messages.js";
 import { newSession, SESSION_VERSION, type Block, type Choice, type Effect, type Inbound, type Reply, type Session, type Turn } from "./types.js";
@@ -32,6 +34,8 @@ export interface EngineOptions {
   knowledge: Knowledge;
   index: SearchIndex;
   flows?: FlowRunner;
+  /** The words of greetings, requests for a person, refusals… (knowledge/intents.yaml). Default: none. */
+  intents?: IntentTable;
   /** Days between two survey offers to one citizen. Default 30. */
   surveyOfferDays?: number;
   /** Answers in a session before the survey is offered. Default 2. */
@@ -42,12 +46,12 @@ export interface EngineOptions {
 
 /** Menu items: a flow when it exists, else the guide entry with that id, else left out. */
 const MENU: Array<{ flow?: string; entry?: string; label: string }> = [
-  { flow: "online-level", entry: "muc-do-dich-vu-cong-truc-tuyen", label: "🌐 Thủ tục nào làm online được?" },
-  { flow: "vneid", entry: "dang-nhap-cong-dich-vu-cong", label: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC" },
-  { flow: "payment", entry: "thanh-toan-truc-tuyen", label: "💳 Thanh toán phí, lệ phí trực tuyến" },
-  { entry: "nop-ho-so-truc-tuyen", label: "📝 Cách nộp hồ sơ trực tuyến" },
-  { entry: "tra-cuu-ho-so", label: "🔎 Tra cứu tình trạng hồ sơ" },
-  { flow: "survey", label: "⭐ Đánh giá mức độ hài lòng" },
+  { flow: "online-level", entry: "muc-do-dich-vu-cong-truc-tuyen", label: MENU_LABELS.onlineLevel },
+  { flow: "vneid", entry: "dang-nhap-cong-dich-vu-cong", label: MENU_LABELS.vneid },
+  { flow: "payment", entry: "thanh-toan-truc-tuyen", label: MENU_LABELS.payment },
+  { entry: "nop-ho-so-truc-tuyen", label: MENU_LABELS.submit },
+  { entry: "tra-cuu-ho-so", label: MENU_LABELS.dossier },
+  { flow: "survey", label: MENU_LABELS.survey },
 ];
 
 const FACET_CODE: Record<Facet, string> = { documents: "d", fee: "f", time: "t", where: "w", online: "o", steps: "s" };
@@ -65,24 +69,65 @@ export function entryChoiceIds(entryId: string): string[] {
 
 const CODE_FACET = Object.fromEntries(Object.entries(FACET_CODE).map(([f, c]) => [c, f as Facet])) as Record<string, Facet>;
 
-const GREETINGS = new Set(["/start", "start", "bat dau", "xin chao", "chao", "chao ban", "hello", "hi", "alo", "chao bot"]);
-const MENU_WORDS = new Set(["menu", "/menu", "danh muc", "quay lai", "trang chu", "ve menu"]);
-const HELP_WORDS = new Set(["/help", "help", "tro giup", "giup do", "huong dan su dung", "?"]);
-const CANCEL_WORDS = new Set(["huy", "/huy", "thoat", "dung", "dung lai", "/cancel", "cancel", "/stop", "stop", "thoi"]);
-const THANKS = /^(cam on|cam on ban|thanks?|thank you|tks|cảm ơn)\b/;
-const DOSSIER_CODE = /\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\b/;
-const MY_DOSSIER = /\bho so (cua )?(toi|minh|em|chau|con|tui)\b|\bho so (den dau|da xong|xong chua|the nao roi|sao roi)|\b(tinh trang|trang thai) ho so\b/;
-const FOLLOW_UP_LEAD = /^(con|the con|vay con|vay|the|con ve|ve)\b/;
 const MAX_CHOICE_ID_BYTES = 64;
+/** Answers remembered per session for helpful votes (buttons of older answers stay clickable on Telegram). */
+const MAX_SHOWN = 20;
 /** The guide that explains how to look a dossier up. */
 const DOSSIER_GUIDE = "tra-cuu-ho-so";
+/**
+ * With a topic in the conversation, a question that asks a facet moves to another entry only when
+ * it names that entry clearly: at least this share of the entry's best name. "bao lâu thì có kết
+ * quả" after khai sinh covers 0.42 of "Nhận kết quả … qua bưu chính" and stays on khai sinh;
+ * "lệ phí làm hộ chiếu" covers all of "hộ chiếu" and moves.
+ */
+const TOPIC_SWITCH_NAME_SHARE = 0.5;
+/** At most this many one-tap choices under "which procedure?". */
+const MAX_POPULAR = 6;
+
+/** Where an intent is recognised: before anything else, only outside guided flows, or only when search found nothing. */
+type IntentScope = "always" | "idle" | "unanswered";
 
 export function createEngine(options: EngineOptions): Engine {
   const { knowledge, index, flows } = options;
+  const intents = options.intents ?? createIntentTable();
   const surveyOfferMs = (options.surveyOfferDays ?? 30) * 24 * 3600 * 1000;
   const offerAfter = options.surveyOfferAfterAnswers ?? 2;
 
   const entry = (id: string | undefined): Entry | undefined => (id ? knowledge.byId.get(id) : undefined);
+
+  interface IntentTurn {
+    inbound: Inbound;
+    message: MessageForms;
+    out: TurnBuilder;
+  }
+  /**
+   * Every intent, in the order it is tried; the words that recognise each are staff data
+   * (knowledge/intents.yaml). A handler returns null to let the message go on (e.g. the survey
+   * flow does not exist). Flows take the message between the "always" and the "idle" intents.
+   */
+  const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: IntentTurn): Turn | null }> = [
+    { name: "cancel", scope: "always", handle: cancel },
+    { name: "greeting", scope: "always", handle: greet },
+    { name: "menu", scope: "always", handle: ({ out }) => showMenu(out) },
+    { name: "help", scope: "always", handle: ({ out }) => (out.reply([{ type: "text", text: M.help }], menuChoices()), out.done()) },
+    { name: "person", scope: "always", handle: reachPerson },
+    { name: "survey", scope: "idle", handle: ({ inbound, out }) => (flows?.has("survey") ? startFlow("survey", inbound, out) : null) },
+    { name: "thanks", scope: "idle", handle: thank },
+    { name: "forgery", scope: "idle", handle: (t) => refuse("forgery", M.forgery, t) },
+    { name: "account-access", scope: "idle", handle: (t) => refuse("account-access", M.accountAccess, t) },
+    { name: "dossier-status", scope: "idle", handle: dossierStatus },
+    { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
+  ];
+
+  function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {
+    const inFlow = !!t.out.session.flow;
+    for (const intent of INTENTS) {
+      if (intent.scope !== scope || !intents.matches(intent.name, t.message, inFlow)) continue;
+      const turn = intent.handle(t);
+      if (turn) return turn;
+    }
+    return null;
+  }
 
   function handle(inbound: Inbound, previous: Session | null): Turn {
     const session: Session = previous && previous.v === SESSION_VERSION ? { ...previous } : newSession();
@@ -94,6 +139,9 @@ export function createEngine(options: EngineOptions): Engine {
       return out.done();
     }
     if (inbound.type === "choice") return onChoice(inbound.choiceId, inbound, out);
+    // A message cut at the channel's boundary is still answered, and the citizen is told why the
+    // answer may miss the end of it.
+    if (inbound.clipped) out.reply([{ type: "text", text: M.tooLong }]);
 
     const text = nfc(inbound.text).trim();
     if (!text) {
@@ -106,21 +154,9 @@ export function createEngine(options: EngineOptions): Engine {
     const picked = matchChoice(key, session.choices);
     if (picked) return onChoice(picked.id, inbound, out);
 
-    if (CANCEL_WORDS.has(key)) {
-      delete session.flow;
-      out.reply([{ type: "text", text: M.cancelled }], menuChoices());
-      return out.done();
-    }
-    if (GREETINGS.has(key) || MENU_WORDS.has(key)) {
-      delete session.flow;
-      const blocks: Block[] = GREETINGS.has(key) ? [{ type: "text", text: M.greeting }, { type: "text", text: M.menuPrompt }] : [{ type: "text", text: M.menuPrompt }];
-      out.reply(blocks, menuChoices());
-      return out.done();
-    }
-    if (HELP_WORDS.has(key)) {
-      out.reply([{ type: "text", text: M.help }], menuChoices());
-      return out.done();
-    }
+    const t: IntentTurn = { inbound, message: messageForms(text), out };
+    const always = intentFor("always", t);
+    if (always) return always;
 
     if (session.flow && flows) {
       return applyFlow(flows.handle({ type: "text", text }, session.flow, flowContext(inbound, session)), inbound, out);
@@ -128,68 +164,166 @@ export function createEngine(options: EngineOptions): Engine {
     const trigger = flows?.triggered(text) ?? null;
     if (trigger && flows?.has(trigger)) return startFlow(trigger, inbound, out);
 
-    if (THANKS.test(key)) {
-      const offer = surveyOfferChoices(out.session, inbound.at);
-      if (offer.length) out.session.surveyOfferedAt = inbound.at;
-      out.reply([{ type: "text", text: M.welcomeThanks }], offer);
-      return out.done();
-    }
-
-    if (DOSSIER_CODE.test(text) || MY_DOSSIER.test(key)) {
-      const guide = entry(DOSSIER_GUIDE);
-      out.reply(
-        [
-          { type: "text", text: M.dossierStatus },
-          { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
-        ],
-        [...(guide ? [{ id: `e:${guide.id}`, label: CHOICE_LABELS.related(guide.title) }] : []), { id: "m", label: CHOICE_LABELS.menu }],
-      );
-      out.metric("answered", { kind: "dossier-status" });
-      return out.done();
-    }
-
-    return answerQuestion(text, key, inbound, out);
+    return intentFor("idle", t) ?? answerQuestion(text, t);
   }
 
-  function answerQuestion(text: string, key: string, inbound: Inbound, out: TurnBuilder): Turn {
+  function cancel({ out }: IntentTurn): Turn {
+    delete out.session.flow;
+    out.reply([{ type: "text", text: M.cancelled }], menuChoices());
+    return out.done();
+  }
+
+  /** The whole welcome once per conversation; after that a greeting gets a short hello. */
+  function greet({ out, inbound }: IntentTurn): Turn {
     const session = out.session;
+    delete session.flow;
+    if (session.greetedAt) {
+      out.reply([{ type: "text", text: M.greetingAgain }], [{ id: "m", label: CHOICE_LABELS.menu }]);
+    } else {
+      out.reply([{ type: "text", text: M.greeting }, { type: "text", text: M.menuPrompt }], menuChoices());
+    }
+    session.greetedAt = inbound.at;
+    return out.done();
+  }
+
+  function showMenu(out: TurnBuilder): Turn {
+    delete out.session.flow;
+    out.reply([{ type: "text", text: M.menuPrompt }], menuChoices());
+    return out.done();
+  }
+
+  /**
+   * Asking for a person. Until staff hand-over exists this says honestly how to reach one; the
+   * hand-over feature replaces this one handler.
+   */
+  function reachPerson({ out }: IntentTurn): Turn {
+    delete out.session.flow;
+    out.reply([{ type: "text", text: M.person }, { type: "list", items: [...M.personWays] }], [...offerChoices("person"), { id: "m", label: CHOICE_LABELS.menu }]);
+    out.metric("answered", { kind: "intent" });
+    return out.done();
+  }
+
+  function thank({ inbound, out }: IntentTurn): Turn {
+    const offer = surveyOfferChoices(out.session, inbound.at);
+    if (offer.length) out.session.surveyOfferedAt = inbound.at;
+    out.reply([{ type: "text", text: M.welcomeThanks }], offer);
+    return out.done();
+  }
+
+  /** A firm, polite no, with the lawful way (the entries staff listed under the intent). */
+  function refuse(name: IntentName, text: string, { out }: IntentTurn): Turn {
+    out.reply([{ type: "text", text }], [...offerChoices(name), { id: "m", label: CHOICE_LABELS.menu }]);
+    out.metric("answered", { kind: "intent" });
+    return out.done();
+  }
+
+  function dossierStatus({ out }: IntentTurn): Turn {
+    const guide = entry(DOSSIER_GUIDE);
+    out.reply(
+      [
+        { type: "text", text: M.dossierStatus },
+        { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
+      ],
+      [...(guide ? [{ id: `e:${guide.id}`, label: CHOICE_LABELS.related(guide.title) }] : []), { id: "m", label: CHOICE_LABELS.menu }],
+    );
+    out.metric("answered", { kind: "dossier-status" });
+    return out.done();
+  }
+
+  /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */
+  function outOfDomain({ out }: IntentTurn): Turn {
+    out.reply([{ type: "text", text: M.outOfDomain }], [{ id: "m", label: CHOICE_LABELS.menu }]);
+    out.metric("fallback", { kind: "out-of-domain" });
+    return out.done();
+  }
+
+  function offerChoices(name: IntentName): Choice[] {
+    return intents.offers(name).map((id) => entry(id)).filter((e): e is Entry => !!e).map((e) => ({ id: `e:${e.id}`, label: CHOICE_LABELS.related(e.title) }));
+  }
+
+  function answerQuestion(text: string, t: IntentTurn): Turn {
+    const { out } = t;
     const result = index.search(text);
-    const last = entry(session.lastEntryId);
-    const top = result.hits[0];
-    const ownTopic = result.confident && result.strongWords >= 2;
-    const followUp =
-      !!last &&
-      result.facets.size > 0 &&
-      (!result.confident || top?.entry.id === last.id || (FOLLOW_UP_LEAD.test(key) && !ownTopic) || result.strongWords === 0);
-    if (followUp) return answerEntry(last, result.facets, inbound, out);
+    const decision = result.decision;
+    const facets = result.facets;
+    const named = decision.kind === "answer" || decision.kind === "clarify";
+    if (!named) {
+      const other = intentFor("unanswered", t);
+      if (other) return other;
+    }
 
-    if (result.confident && top) {
-      if (result.ambiguous) {
-        const close = result.hits.filter((h) => top.score - h.score <= 0.08).slice(0, 4);
-        out.reply([{ type: "text", text: M.whichOne }], close.map((h) => entryChoice(h.entry)).filter(isChoice));
-        out.metric("answered", { kind: "ambiguous" });
-        return out.done();
+    // A question about a facet ("lệ phí bao nhiêu", "ở đâu làm") is about the conversation's topic
+    // unless it clearly names another entry.
+    const topic = entry(out.session.lastEntryId);
+    if (topic && facets.size > 0 && staysOnTopic(result, decision, topic)) return answerEntry(topic, facets, t.inbound, out);
+
+    switch (decision.kind) {
+      case "answer":
+        return answerEntry(decision.hit.entry, facets, t.inbound, out);
+      case "clarify":
+        return clarify(decision.options, facets, t.inbound, out);
+      case "facet-only":
+        return askWhichProcedure(facets, out);
+      case "unknown":
+        return notFound(text, decision.suggestions, t.inbound, out);
+    }
+  }
+
+  function staysOnTopic(result: SearchResult, decision: SearchDecision, topic: Entry): boolean {
+    switch (decision.kind) {
+      case "facet-only":
+        return true;
+      // Nothing else is named; stay unless the citizen typed words we do not know (a topic we lack).
+      case "unknown":
+        return result.unknownWords.length === 0;
+      case "answer":
+      case "clarify": {
+        const best = decision.kind === "answer" ? decision.hit : decision.options[0]!;
+        if (best.entry.id === topic.id) return true;
+        if (decision.kind === "clarify" && decision.options.some((h) => h.entry.id === topic.id)) return true;
+        if (result.strongWords === 0) return true;
+        // "còn lệ phí khai tử?" names a new topic; "bao lâu thì có kết quả" only brushes one.
+        return best.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
       }
-      return answerEntry(top.entry, result.facets, inbound, out);
     }
+  }
 
-    if (result.facets.size > 0 && result.strongWords === 0 && !last) {
-      out.reply([{ type: "text", text: M.noFollowUpContext }], menuChoices());
-      return out.done();
+  /** One short question with one-tap options; a tap answers the entry with the facet asked. */
+  function clarify(options: SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
+    const first = options[0]!;
+    // Search leaves out the question when option 1 restates it; one option is simply the answer.
+    if (options.length < 2) return answerEntry(first.entry, facets, inbound, out);
+    out.reply([{ type: "text", text: M.whichOne }], options.map((h) => entryChoice(h.entry, facets)).filter(isChoice));
+    out.metric("answered", { kind: "clarify" });
+    return out.done();
+  }
+
+  /** A facet asked with no procedure in the conversation: ask which one, never guess. */
+  function askWhichProcedure(facets: ReadonlySet<Facet>, out: TurnBuilder): Turn {
+    const popular = intents.popular.map((id) => entry(id)).filter((e): e is Entry => !!e).slice(0, MAX_POPULAR);
+    out.reply([{ type: "text", text: M.whichProcedure }], popular.map((e) => entryChoice(e, facets)).filter(isChoice));
+    out.metric("answered", { kind: "clarify" });
+    return out.done();
+  }
+
+  /** "I don't know": the question and its options together, then the portal and the hotline. */
+  function notFound(text: string, suggestions: SearchHit[], inbound: Inbound, out: TurnBuilder): Turn {
+    const ways: Block[] = [
+      { type: "text", text: M.fallbackWayForward },
+      { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
+    ];
+    const menu: Choice = { id: "m", label: CHOICE_LABELS.menu };
+    if (suggestions.length) {
+      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.didYouMean }], [...suggestions.map((h) => entryChoice(h.entry, new Set())).filter(isChoice), menu]);
+      out.reply(ways);
+    } else {
+      out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [menu]);
     }
-
-    // Not sure: say so, offer the closest entries to pick from, and the official ways forward.
-    const suggestions = result.hits.filter((h) => h.score >= 0.3).slice(0, 3);
-    const blocks: Block[] = [{ type: "text", text: M.notFound }];
-    if (suggestions.length) blocks.push({ type: "text", text: M.didYouMean });
-    else blocks.push({ type: "text", text: M.rephrase });
-    blocks.push({ type: "text", text: M.fallbackWayForward });
-    blocks.push({ type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel });
-    out.reply(blocks, [...suggestions.map((h) => entryChoice(h.entry)).filter(isChoice), { id: "m", label: CHOICE_LABELS.menu }]);
+    const closest = suggestions[0];
     out.record("unanswered", {
       query: fold(maskPersonalData(text)).replace(/\s+/g, " ").trim().slice(0, 200),
       channel: inbound.channel,
-      ...(suggestions[0] ? { closest: suggestions[0].entry.id, closestScore: suggestions[0].score } : {}),
+      ...(closest ? { closest: closest.entry.id, closestScore: closest.score } : {}),
     });
     out.metric("unanswered");
     return out.done();
@@ -199,12 +333,13 @@ export function createEngine(options: EngineOptions): Engine {
     const session = out.session;
     session.lastEntryId = e.id;
     session.answers = (session.answers ?? 0) + 1;
+    session.shown = [...(session.shown ?? []).filter((id) => id !== e.id), e.id].slice(-MAX_SHOWN);
     const choices: Choice[] = [];
     const today = options.today ?? vietnamDay(inbound.at);
     for (const f of availableFacets(e, today)) {
       if (!facets.has(f)) choices.push({ id: `q:${FACET_CODE[f]}:${e.id}`, label: FACET_LABELS[f] });
     }
-    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: `▶️ ${flows.title(e.flow) ?? "Hướng dẫn từng bước"}` });
+    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: `▶️ ${flows.title(e.flow) ?? CHOICE_LABELS.stepByStep}` });
     for (const id of e.next.slice(0, 2)) {
       const n = entry(id);
       if (n) choices.push({ id: `e:${n.id}`, label: CHOICE_LABELS.next(n.title) });
@@ -233,9 +368,7 @@ export function createEngine(options: EngineOptions): Engine {
     const [kind, a, b] = splitChoice(choiceId);
     switch (kind) {
       case "m":
-        delete session.flow;
-        out.reply([{ type: "text", text: M.menuPrompt }], menuChoices());
-        return out.done();
+        return showMenu(out);
       case "e": {
         const e = entry(a);
         if (e) return answerEntry(e, new Set(), inbound, out);
@@ -243,8 +376,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
       case "q": {
         const e = entry(b);
-        const facet = CODE_FACET[a ?? ""];
-        if (e && facet) return answerEntry(e, new Set([facet]), inbound, out);
+        const facets = decodeFacets(a);
+        if (e && facets) return answerEntry(e, facets, inbound, out);
         break;
       }
       case "g":
@@ -256,14 +389,18 @@ export function createEngine(options: EngineOptions): Engine {
         break;
       case "h": {
         const helpful = a === "1";
-        out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+        // Counted only for an answer this session was shown and has not voted on yet: a forged
+        // "h:0:anything" or a second press of the same button is thanked but not counted.
+        if (b && session.shown?.includes(b)) {
+          out.record("helpful", { entryId: b, helpful, channel: inbound.channel });
+          session.shown = session.shown.filter((id) => id !== b);
+        }
         out.reply([{ type: "text", text: helpful ? M.helpfulThanks : M.notHelpfulReply }], helpful ? surveyOfferChoices(out.session, inbound.at) : [{ id: "m", label: CHOICE_LABELS.menu }]);
         if (helpful && out.lastChoicesOffered("g:survey")) session.surveyOfferedAt = inbound.at;
         return out.done();
       }
     }
-    out.reply([{ type: "text", text: M.menuPrompt }], menuChoices());
-    return out.done();
+    return showMenu(out);
   }
 
   function startFlow(flowId: string, inbound: Inbound, out: TurnBuilder): Turn {
@@ -299,8 +436,10 @@ export function createEngine(options: EngineOptions): Engine {
     return out;
   }
 
-  function entryChoice(e: Entry): Choice | null {
-    return { id: `e:${e.id}`, label: e.title };
+  /** A choice that answers the entry, with the facets the citizen asked for when there are any. */
+  function entryChoice(e: Entry, facets: ReadonlySet<Facet>): Choice {
+    const codes = [...facets].map((f) => FACET_CODE[f]).join("");
+    return { id: codes ? `q:${codes}:${e.id}` : `e:${e.id}`, label: e.title };
   }
 
   /** The survey choice, if it may be offered now (at most once per N days, never during a flow). */
@@ -313,6 +452,19 @@ export function createEngine(options: EngineOptions): Engine {
 
   return { handle, search: (q) => index.search(q), knowledge };
 }
+
+/** "ft" → {fee, time}; null when any letter is not a facet code. */
+function decodeFacets(codes: string | undefined): Set<Facet> | null {
+  if (!codes) return null;
+  const out = new Set<Facet>();
+  for (const c of codes) {
+    const f = CODE_FACET[c];
+    if (!f) return null;
+    out.add(f);
+  }
+  return out;
+}
+
 
 function splitChoice(id: string): [string, string | undefined, string | undefined] {
   const [kind = "", a, ...rest] = id.split(":");

@@ -14,6 +14,7 @@ export const HOTLINE = "1800 1096";
 export const M = {
   greeting:
     "Xin chào! Tôi là trợ lý hướng dẫn dịch vụ công trực tuyến. Bạn cứ hỏi bằng lời của mình, có dấu hay không dấu đều được, ví dụ: \"đăng ký tạm trú online\", \"làm lại căn cước bị mất\", \"lệ phí đăng ký thường trú\".",
+  greetingAgain: "Chào bạn! Bạn cần hỏi gì cứ nhắn nhé.",
   menuPrompt: "Bạn cần hỗ trợ việc gì?",
   help: [
     "Bạn có thể:",
@@ -26,7 +27,8 @@ export const M = {
     "Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi, ví dụ: \"cấp lại căn cước bị mất\".",
   notFound: "Xin lỗi, tôi chưa có thông tin đủ chắc chắn để trả lời câu hỏi này.",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
-  whichOne: "Tôi thấy có vài thủ tục gần giống nhau. Bạn muốn hỏi thủ tục nào?",
+  whichOne: "Bạn hỏi thủ tục nào dưới đây?",
+  whichProcedure: "Bạn hỏi về thủ tục nào? Chọn bên dưới hoặc gõ tên thủ tục, ví dụ: \"lệ phí làm hộ chiếu\".",
   fallbackWayForward: `Bạn có thể tìm thủ tục trên Cổng Dịch vụ công quốc gia hoặc gọi tổng đài hỗ trợ ${HOTLINE}.`,
   portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
   portalLabel: "Cổng Dịch vụ công quốc gia",
@@ -36,8 +38,19 @@ export const M = {
   dossierStatus:
     "Tôi không xem được tình trạng hồ sơ của bạn. Bạn vào Cổng Dịch vụ công quốc gia, mục \"Tra cứu hồ sơ\", nhập mã hồ sơ (có trong giấy biên nhận hoặc tin nhắn/email xác nhận); hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
   dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
-  noFollowUpContext: "Bạn đang hỏi về thủ tục nào? Hãy gõ tên thủ tục, ví dụ: \"lệ phí đăng ký tạm trú\".",
+  person: "Tôi là trợ lý tự động, chưa chuyển được cuộc trò chuyện cho cán bộ. Bạn có thể liên hệ trực tiếp:",
+  personWays: [
+    `Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia: ${HOTLINE} (miễn cước).`,
+    "Bộ phận một cửa (tiếp nhận và trả kết quả) của UBND xã, phường nơi bạn làm thủ tục, hoặc Trung tâm Phục vụ hành chính công của tỉnh, thành phố.",
+    "Mục \"Phản ánh kiến nghị\" trên Cổng Dịch vụ công quốc gia, nếu bạn muốn gửi ý kiến bằng văn bản và nhận trả lời.",
+  ],
+  forgery:
+    "Tôi không thể hỗ trợ việc làm giả hay mua bán giấy tờ, bằng cấp, giấy phép lái xe: đây là hành vi vi phạm pháp luật và có thể bị xử lý hình sự. Giấy phép lái xe chỉ được cấp sau khi học và thi sát hạch đạt yêu cầu; giấy tờ bị mất, hỏng thì làm thủ tục cấp lại, cấp đổi tại cơ quan có thẩm quyền — tôi sẵn lòng hướng dẫn các thủ tục đó.",
+  accountAccess:
+    "Tôi không thể hướng dẫn vào tài khoản định danh điện tử (VNeID) hay tài khoản dịch vụ công của người khác: mỗi tài khoản chỉ chính chủ được dùng, và truy cập trái phép là vi phạm pháp luật. Cách hợp pháp: người đó tự đăng nhập và thực hiện; nếu cần làm thủ tục thay thì dùng văn bản ủy quyền theo quy định; chính chủ quên mật khẩu thì lấy lại trên ứng dụng VNeID.",
+  outOfDomain: `Xin lỗi, tôi chỉ hỗ trợ về thủ tục hành chính và dịch vụ công trực tuyến. Bạn cần hỏi thủ tục nào cứ nhắn, hoặc gõ "menu" để xem các mục hướng dẫn.`,
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
+  busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
@@ -56,8 +69,18 @@ export const CHOICE_LABELS = {
   helpfulNo: "👎 Chưa hữu ích",
   survey: "⭐ Đánh giá dịch vụ",
   portalSearch: "🔎 Tìm trên Cổng DVC",
+  stepByStep: "Hướng dẫn từng bước",
   next: (title: string) => `➡️ Tiếp theo: ${title}`,
   related: (title: string) => `${title}`,
+} as const;
+
+export const MENU_LABELS = {
+  onlineLevel: "🌐 Thủ tục nào làm online được?",
+  vneid: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC",
+  payment: "💳 Thanh toán phí, lệ phí trực tuyến",
+  submit: "📝 Cách nộp hồ sơ trực tuyến",
+  dossier: "🔎 Tra cứu tình trạng hồ sơ",
+  survey: "⭐ Đánh giá mức độ hài lòng",
 } as const;
 
 export const FACET_LABELS: Record<Facet, string> = {

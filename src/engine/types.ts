@@ -7,7 +7,8 @@
 export type ChannelName = "telegram" | "zalo" | "zalo-oa" | "web" | "terminal" | "cli";
 
 export type Inbound =
-  | InboundBase & { type: "text"; text: string }
+  /** `clipped`: the channel cut an over-long message to MAX_MESSAGE_CHARS (the reply says so). */
+  | InboundBase & { type: "text"; text: string; clipped?: boolean }
   /** A button press; `choiceId` is the id of a Choice the engine sent earlier. */
   | InboundBase & { type: "choice"; choiceId: string }
   /** Sticker, photo, file, voice…: anything the bot cannot read. */
@@ -23,6 +24,11 @@ export interface InboundBase {
   messageId?: string;
   /** Milliseconds since epoch; the engine never reads the clock itself. */
   at: number;
+  /**
+   * Web only: a keyed hash of the client's address. Survey respondents on the web are counted by
+   * it, since a browser can always start a new session. Never the address itself.
+   */
+  origin?: string;
   /** Display name when the platform gives one (never stored). */
   name?: string;
 }
@@ -78,6 +84,10 @@ export interface Session {
   /** When the survey was last offered / finished (ms), for "not pushy". */
   surveyOfferedAt?: number;
   surveyDoneAt?: number;
+  /** When the citizen last greeted (ms): a second "chào" gets a short hello, not the whole welcome. */
+  greetedAt?: number;
+  /** Entries answered in this session and not yet voted on (newest last, bounded): only they take a helpful vote. */
+  shown?: string[];
   /** Answers given in this session (for offering the survey after helpful answers). */
   answers?: number;
   updatedAt?: number;

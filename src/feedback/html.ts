@@ -1,5 +1,5 @@
 import { formatPct } from "./render.js";
-import { LOW_N_NOTE, type GroupRow, type QuestionStats, type Report } from "./report.js";
+import { LOW_N_NOTE, ONE_RESPONSE_RULE, type GroupRow, type QuestionStats, type Report } from "./report.js";
 
 /**
  * The survey report as one self-contained HTML page (inline CSS and SVG, no script, no CDN):
@@ -212,13 +212,13 @@ ${filter}
 ${exports}
 ${warn}
 <div class="kpis">
-  <div class="kpi"><small>Số phiếu khảo sát</small><b>${r.responses}</b></div>
+  <div class="kpi"><small>Số phiếu khảo sát</small><b>${r.responses}</b>${r.replaced ? `<small>${r.replaced} phiếu được thay bằng phiếu sau</small>` : ""}</div>
   <div class="kpi"><small>Chỉ số hài lòng chung</small><b>${esc(formatPct(r.index.overall))}</b>${lowN(r.overall.n)}</div>
   <div class="kpi"><small>Câu trả lời được đánh giá hữu ích</small><b>${esc(formatPct(r.helpful.rate))}</b><small>${r.helpful.yes}/${r.helpful.total} lượt</small></div>
   <div class="kpi"><small>Câu hỏi chưa trả lời được</small><b>${r.unanswered.total}</b></div>
 </div>
 <section class="card"><h2>Chỉ số hài lòng theo khía cạnh</h2>
-<p class="muted">Chỉ số = tỷ lệ phiếu chấm 4 (Hài lòng) hoặc 5 (Rất hài lòng).</p>
+<p class="muted">Chỉ số = tỷ lệ phiếu chấm 4 (Hài lòng) hoặc 5 (Rất hài lòng). ${esc(ONE_RESPONSE_RULE)}</p>
 <table><thead><tr><th>Khía cạnh</th><th>Chỉ số</th><th></th><th>Điểm TB</th><th>Số phiếu</th><th>Phân bố 1 → 5</th></tr></thead><tbody>
 ${questionRows([...r.aspects, r.overall])}
 </tbody></table>

@@ -1,8 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import type { StoredRecord } from "../store/port.js";
+import { csvCell } from "../text/csv-cell.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
-import { ALL_QUESTIONS, LOW_N_NOTE, rating, vnDate, type GroupRow, type Report } from "./report.js";
+import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, type GroupRow, type Report } from "./report.js";
 
 /** Text, CSV renderers of a report (the HTML one is in html.ts). */
 
@@ -30,7 +31,8 @@ export function renderText(r: Report): string {
   const lines: string[] = [
     "Báo cáo mức độ hài lòng (SIPAS) / Satisfaction survey report",
     `Kỳ báo cáo / period: ${period(r)}`,
-    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}`,
+    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}${r.replaced ? ` (${r.replaced} phiếu được thay bằng phiếu sau / replaced by a later one)` : ""}`,
+    ONE_RESPONSE_RULE,
     `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${r.overall.mean.toFixed(2)})` : ""}`,
     "",
     "Theo khía cạnh / by aspect (chỉ số = % phiếu chấm 4–5; phân bố 1→5):",
@@ -89,7 +91,7 @@ export const CSV_COLUMNS = [
 
 /**
  * One row per survey response, for Excel: UTF-8 with a byte-order mark (else Excel garbles
- * Vietnamese), explicit columns only — a record's other fields (never raw chat ids, but be sure)
+ * Vietnamese), text that would start a formula neutralised (csvCell), explicit columns only — a record's other fields (never raw chat ids, but be sure)
  * do not leak into the file.
  */
 export function renderCsv(survey: readonly StoredRecord[], range: { since?: number; until?: number } = {}): string {
@@ -98,8 +100,8 @@ export function renderCsv(survey: readonly StoredRecord[], range: { since?: numb
     .filter((r) => typeof r.ratings === "object" && r.ratings !== null)
     .map((r) => {
       const str = (v: unknown) => (typeof v === "string" ? maskPersonalData(nfc(v)) : "");
-      return [
-        r.id,
+      const row: Array<string | number> = [
+        String(r.id),
         vnDate(r.at),
         vnDate(r.at).slice(0, 7),
         str(r.channel),
@@ -111,6 +113,8 @@ export function renderCsv(survey: readonly StoredRecord[], range: { since?: numb
         ...ALL_QUESTIONS.map((q) => rating(r, q.key) ?? ""),
         str(r.comment),
       ];
+      // Every free-text cell comes from a citizen or a record anyone could have forged.
+      return row.map(csvCell);
     });
   return "\uFEFF" + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "\r\n" });
 }

@@ -21,6 +21,9 @@ export const OVERALL = { key: "overall", label: "Hài lòng chung" } as const;
 export const ALL_QUESTIONS = [...ASPECTS, OVERALL] as const;
 
 export const MIN_RELIABLE = 10;
+/** One counted response per respondent per this many days: a later one replaces the earlier. */
+export const ONE_RESPONSE_DAYS = 30;
+export const ONE_RESPONSE_RULE = `Mỗi người được tính một phiếu trong ${ONE_RESPONSE_DAYS} ngày: phiếu gửi sau thay cho phiếu trước (trên web, mỗi địa chỉ mạng tính là một người).`;
 export const LOW_N_NOTE = "ít hơn 10 phiếu — chưa đủ tin cậy";
 /** Vietnam has no daylight saving time: dates and months are counted in UTC+7. */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -66,7 +69,10 @@ export interface Report {
   generatedAt: number;
   since?: string;
   until?: string;
+  /** Counted responses (ONE_RESPONSE_RULE applied). */
   responses: number;
+  /** Responses replaced by a later one of the same respondent within ONE_RESPONSE_DAYS. */
+  replaced: number;
   reliable: boolean;
   index: { overall: number | null; aspects: Record<string, number | null> };
   overall: QuestionStats;
@@ -124,7 +130,8 @@ export function vnDate(at: number): string {
 export function computeReport(input: ReportInput, options: ReportOptions): Report {
   const range = dateRange(options.since, options.until);
   const inRange = (r: StoredRecord) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until);
-  const survey = input.survey.filter(inRange).filter((r) => typeof r.ratings === "object" && r.ratings !== null);
+  const answered = input.survey.filter(inRange).filter((r) => typeof r.ratings === "object" && r.ratings !== null);
+  const survey = countedResponses(answered);
   const helpfulRecords = (input.helpful ?? []).filter(inRange);
   const unanswered = (input.unanswered ?? []).filter(inRange);
 
@@ -165,6 +172,7 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   const report: Report = {
     generatedAt: options.now,
     responses: survey.length,
+    replaced: answered.length - survey.length,
     reliable: survey.length >= MIN_RELIABLE,
     index: { overall: overall.index, aspects: Object.fromEntries(aspects.map((a) => [a.key, a.index])) },
     overall,
@@ -192,6 +200,27 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   if (options.since) report.since = options.since;
   if (options.until) report.until = options.until;
   return report;
+}
+
+/**
+ * The responses that count: per respondent, a response is replaced by a later one given within
+ * ONE_RESPONSE_DAYS after it, so one person (on the web: one network address) cannot stuff the
+ * index with repeats, and the latest opinion is the one counted. Responses without a respondent
+ * (older records) each count. Time order is kept.
+ */
+export function countedResponses(records: readonly StoredRecord[]): StoredRecord[] {
+  const window = ONE_RESPONSE_DAYS * DAY_MS;
+  const latest = new Map<string, number>();
+  const replaced = new Set<StoredRecord>();
+  // Newest first: a response is replaced when the same respondent answered again within the window after it.
+  const newestFirst = [...records].sort((a, b) => b.at - a.at);
+  for (const r of newestFirst) {
+    if (typeof r.respondent !== "string" || !r.respondent) continue;
+    const later = latest.get(r.respondent);
+    if (later !== undefined && later - r.at < window) replaced.add(r);
+    latest.set(r.respondent, r.at);
+  }
+  return replaced.size ? records.filter((r) => !replaced.has(r)) : [...records];
 }
 
 /** The rating a response gave a question (1..5), if any. */

@@ -52,10 +52,23 @@ export function resolveRespondentSalt(config: { respondentSalt?: string; dataDir
   return config.respondentSalt ?? loadOrCreateSalt(config.dataDir);
 }
 
-/** The dispatcher's `enrichRecord`: survey records get the hashed respondent. */
+/**
+ * The web session secret: WEB_SESSION_SECRET, else derived from the respondent salt
+ * (RESPONDENT_SALT, else the one kept in DATA_DIR), so instances that share RESPONDENT_SALT also
+ * accept each other's web sessions without one more setting.
+ */
+export function resolveWebSessionSecret(config: { webSessionSecret?: string; respondentSalt?: string; dataDir: string }): string {
+  return config.webSessionSecret ?? createHmac("sha256", resolveRespondentSalt(config)).update("dvc-bot web session secret v1").digest("hex");
+}
+
+/**
+ * The dispatcher's `enrichRecord`: survey records get the hashed respondent. On the web the
+ * respondent is the client's address (`origin`), not the session: anyone can open new sessions,
+ * and one person must not count as many.
+ */
 export function createRecordEnricher(hash: RespondentHasher) {
   return (stream: string, record: Record<string, unknown>, inbound: Inbound): Record<string, unknown> =>
-    stream === "survey" ? { ...record, respondent: hash(inbound.channel, inbound.userId) } : record;
+    stream === "survey" ? { ...record, respondent: hash(inbound.channel, inbound.origin ? `origin:${inbound.origin}` : inbound.userId) } : record;
 }
 
 /** Salt + hasher + enricher from the settings, in one call (serve, chat). */

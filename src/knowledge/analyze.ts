@@ -1,43 +1,10 @@
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { PLACE_WORDS } from "../text/places.js";
+import { languageOf, type Facet } from "./language.js";
+import { stripPlaceNames } from "./place-names.js";
 import type { Synonyms } from "./schema.js";
 
-/** What the citizen asks about a procedure, besides which procedure. */
-export type Facet = "documents" | "fee" | "time" | "where" | "online" | "steps";
-
-/**
- * Phrases that name a facet. They are recognised in the folded question, and the words are
- * then weighted low for matching: "lệ phí" says what to show, not which entry.
- */
-const FACET_PHRASES: Record<Facet, string[]> = {
-  documents: [
-    "giay to", "giay to gi", "can giay to", "can gi", "can nhung gi", "mang theo", "chuan bi", "thanh phan ho so",
-    "ho so gom", "ho so can", "gom nhung gi", "bao gom nhung gi", "nhung giay to nao", "can mang",
-  ],
-  fee: ["le phi", "phi", "bao nhieu tien", "chi phi", "mat bao nhieu", "het bao nhieu", "ton bao nhieu", "mien phi", "tien"],
-  time: ["bao lau", "may ngay", "thoi gian", "thoi han", "bao nhieu ngay", "khi nao co", "bao gio co", "mat bao lau", "trong bao lau"],
-  where: ["o dau", "noi nao", "co quan nao", "cho nao", "dia chi", "nop o dau", "lam o dau", "o cho nao", "di dau"],
-  online: ["online", "truc tuyen", "qua mang", "tren mang", "toan trinh", "mot phan", "muc do", "muc", "cap do"],
-  steps: [
-    "cac buoc", "nhung buoc", "buoc nao", "trinh tu", "quy trinh", "lam the nao", "nhu the nao", "the nao",
-    "huong dan", "cach lam", "lam sao", "cach", "bang cach nao",
-  ],
-};
-
-/**
- * Function words of everyday Vietnamese questions. They never name a procedure, so they weigh
- * little; staff add more in synonyms.yaml `stopwords`. Folded forms: "đăng"/"đang" both fold to
- * "dang", so "dang" is deliberately absent.
- */
-const FUNCTION_WORDS = [
-  "à", "ạ", "ah", "ơi", "nhé", "nha", "vậy", "thì", "là", "và", "với", "của", "cho", "tôi", "tui", "mình", "em", "anh",
-  "chị", "bạn", "muốn", "hỏi", "biết", "cần", "phải", "có", "không", "được", "nào", "gì", "các", "những", "để",
-  "ở", "tại", "về", "bị", "đã", "sẽ", "rồi", "này", "đó", "khi", "nếu", "mà", "như", "thế", "sao", "làm", "gồm",
-  "nhiêu", "hay", "hoặc", "xin", "giúp", "còn", "ai", "đâu", "lúc", "người", "việc", "giờ", "được không", "vui lòng",
-  "vào", "ra", "lên", "xuống", "từ", "đến", "sáng nay", "hôm nay", "bây giờ", "hiện nay", "hiện tại", "nên", "ạ",
-];
-
+export type { Facet };
 
 // Syllables repeat from question to question: fold and key each spelling once.
 const syllables = new Map<string, { folded: string; accented?: string }>();
@@ -59,6 +26,8 @@ export interface QueryToken {
   weak: boolean;
   /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
   weakKind?: "facet" | "stop" | "function";
+  /** For a facet word: all words of its facet phrase ("mất bao nhiêu tiền"), which only count together. */
+  phrase?: string[];
   /** The citizen's accented form, when they typed accents. */
   accented?: string;
 }
@@ -104,16 +73,20 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
   );
   // `accented`: the phrase as written. With accents typed, "hội" is not the
   // filler "hỏi" and "đỏ" is not "đó": a filler phrase must match its accents too.
-  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string };
+  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[] };
   // Staff stopwords and function words are written as Vietnamese ("nha" the particle has no marks,
   // so typed "nhà" is not it); place names are listed folded and match however they are typed.
-  const withAccents = (phrase: string): { accented: string } => ({ accented: accentKey(phrase) });
-  const weakPhrases = createPhraseTable<Weak>([
-    ...Object.entries(FACET_PHRASES).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
-    ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
-    ...FUNCTION_WORDS.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
-    ...PLACE_WORDS.map((s): [string, Weak] => [s, { kind: "stop" }]),
-  ]);
+  const withAccents = (phrase: string): { accented: string[] } => ({ accented: [accentKey(phrase)] });
+  const language = languageOf(synonyms);
+  const weakPhrases = createPhraseTable<Weak>(
+    mergeSpellings([
+      ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
+      ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
+      ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
+      ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
+    ]),
+  );
+  const placeMarkers = createPhraseTable<true>(language.placeMarkers.map((m): [string, true] => [m, true]));
 
   function expandAbbreviations(words: string[]): string[] {
     const out: string[] = [];
@@ -144,7 +117,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
 
   return {
     query(text) {
-      const cut = text.length > maxQueryChars ? text.slice(0, maxQueryChars) : text;
+      const cut = stripPlaceNames(keepEnds(text, maxQueryChars), placeMarkers);
       const raw = rawTokens(cut);
       const info = raw.map(syllableInfo);
       const folded = info.map((x) => x.folded);
@@ -157,28 +130,44 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       // 1. Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so
       //    they are never taken for filler even where a syllable collides ("căn"/"cần" → "can").
       const words: string[] = [];
-      const named: boolean[] = [];
+      /** Per word: [start, end) of the synonym name it belongs to, or null. */
+      const named: Array<[number, number] | null> = [];
       for (let i = 0; i < expanded.length; ) {
         const m = anyName.matchAt(expanded, i);
         if (m) {
-          for (const t of m.value) words.push(t), named.push(true);
+          const span: [number, number] = [words.length, words.length + m.value.length];
+          for (const t of m.value) words.push(t), named.push(span);
           i += m.length;
-        } else words.push(expanded[i++]!), named.push(false);
+        } else words.push(expanded[i++]!), named.push(null);
       }
 
       const accentedMessage = hasDiacritics(cut);
-      const typedKey = (span: string[]) => span.map((w) => accentedByFolded.get(w) ?? w).join(" ");
-      // 2. Facet phrases (even inside names: "trực tuyến" says what to show), then filler.
+      // Each word typed with marks must carry the phrase's marks; words typed bare (or expanded
+      // from an abbreviation: "ko" → "không") agree with any.
+      const accentsFit = (span: string[], spellings: string[]) =>
+        spellings.some((phrase) => {
+          const marks = phrase.split(" ");
+          return span.every((w, k) => {
+            const typed = accentedByFolded.get(w);
+            return typed === undefined || marks.length !== span.length || typed === marks[k];
+          });
+        });
+
+      // 2. Facet phrases, then filler. A facet phrase that is a whole name ("trực tuyến") still
+      //    says what to show; one inside a longer name ("lệ phí trước bạ") is part of that name.
       const facets = new Set<Facet>();
       const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
+      const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
       for (let i = 0; i < words.length; ) {
         const m = weakPhrases.matchAt(words, i);
-        const isFacet = m && m.value.kind === "facet";
+        const spans = m ? named.slice(i, i + m.length) : [];
+        const isFacet = m && m.value.kind === "facet" && spans.every((sp) => !sp || (sp[0] >= i && sp[1] <= i + m.length));
         const accentsAgree =
-          !m || !accentedMessage || !m.value.accented || typedKey(words.slice(i, i + m.length)) === m.value.accented;
-        if (m && accentsAgree && (isFacet || !named.slice(i, i + m.length).some(Boolean))) {
+          !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
+        if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
           if (m.value.kind === "facet") facets.add(m.value.facet);
-          for (let k = i; k < i + m.length; k++) kind[k] = m.value.kind;
+          const phrase = m.value.kind === "facet" ? words.slice(i, i + m.length) : undefined;
+          for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
           i += m.length;
         } else i++;
       }
@@ -186,6 +175,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       const result: QueryToken[] = words.map((t, i) => {
         const token: QueryToken = { t, weak: kind[i] !== undefined };
         if (kind[i]) token.weakKind = kind[i];
+        if (phraseOf[i]) token.phrase = phraseOf[i];
         const accented = accentedByFolded.get(t);
         if (accented) token.accented = accented;
         return token;
@@ -208,6 +198,34 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       return rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]);
     },
   };
+}
+
+/**
+ * One table entry per folded phrase: "à", "ạ" and "a" all fold to "a". The first listing decides
+ * the role; the accented spellings of all listings are kept, and one listed without accents
+ * (places) matches however it is typed.
+ */
+function mergeSpellings<W extends { accented?: string[] }>(pairs: Array<[string, W]>): Array<[string, W]> {
+  const byKey = new Map<string, [string, W]>();
+  for (const [phrase, value] of pairs) {
+    const key = tokens(phrase).join(" ");
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, [phrase, { ...value, ...(value.accented ? { accented: [...value.accented] } : {}) }]);
+    else if (!value.accented) delete seen[1].accented;
+    else if (seen[1].accented) seen[1].accented.push(...value.accented);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * A long message keeps its start (often the topic) and its end (usually the question), so a
+ * story with the question last is still read; the middle goes first. Cuts fall between words.
+ */
+function keepEnds(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, Math.floor(max / 3)).replace(/\S*$/, "");
+  const tail = text.slice(text.length - (max - head.length)).replace(/^\S*/, "");
+  return `${head} … ${tail}`;
 }
 
 export type { PhraseTable };

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { csvTextCell } from "../text/csv-cell.js";
 import { nfc } from "../text/normalize.js";
 import { LEVEL_LABEL } from "./import-sheet.js";
 import { LEVELS, type Entry, type Level, type Procedure, type Tier } from "./schema.js";
@@ -47,7 +48,8 @@ export function exportCsv(entries: readonly Entry[]): string {
   }
   rows.push(["Tổng", ...count(procedures), ""]);
 
-  return nfc(stringify(rows, { bom: true, record_delimiter: "windows" }));
+  // Titles and notes are typed by staff; a cell starting with "=" must not run in Excel either.
+  return nfc(stringify(rows.map((row) => row.map(csvTextCell)), { bom: true, record_delimiter: "windows" }));
 }
 
 const TIER_ORDER: readonly Tier[] = ["trung-uong", "tinh", "huyen", "xa"];

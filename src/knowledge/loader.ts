@@ -8,6 +8,8 @@ import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProble
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
+/** Files in the knowledge folder that other modules read (the engine's intent words). */
+const NOT_ENTRIES = new Set(["intents.yaml"]);
 
 export interface EntryOrigin {
   file: string;
@@ -76,6 +78,7 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
   }
 
   for (const file of files) {
+    if (NOT_ENTRIES.has(basename(file))) continue;
     const shown = displayPath(file);
     const { items, problems: syntax } = parseYamlItems(file, shown);
     problems.push(...syntax);
@@ -218,5 +221,25 @@ function mergeSynonyms(a: Synonyms, b: Synonyms): Synonyms {
     groups: [...a.groups, ...b.groups],
     abbreviations: { ...a.abbreviations, ...b.abbreviations },
     stopwords: [...a.stopwords, ...b.stopwords],
+    ...mergeLists("function_words", a, b),
+    ...mergeLists("places", a, b),
+    ...mergeLists("place_markers", a, b),
+    ...(a.facets || b.facets ? { facets: mergeFacets(a.facets ?? {}, b.facets ?? {}) } : {}),
   };
+}
+
+type ListSection = "function_words" | "places" | "place_markers";
+/** A list section given in either file (several synonyms files add up). */
+function mergeLists(key: ListSection, a: Synonyms, b: Synonyms): Partial<Pick<Synonyms, ListSection>> {
+  const x = a[key];
+  const y = b[key];
+  return x || y ? { [key]: [...(x ?? []), ...(y ?? [])] } : {};
+}
+
+function mergeFacets(a: NonNullable<Synonyms["facets"]>, b: NonNullable<Synonyms["facets"]>): NonNullable<Synonyms["facets"]> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b) as Array<[keyof typeof out, string[] | undefined]>) {
+    if (v) out[k] = [...(out[k] ?? []), ...v];
+  }
+  return out;
 }

@@ -160,6 +160,27 @@ export const synonymsSchema = z
     abbreviations: z.record(z.string(), text).default({}),
     /** Words that carry no topic ("cho tôi hỏi", "thủ tục"): never enough to match on. */
     stopwords: z.array(text).default([]),
+    /**
+     * Phrases asking for one part of a card, per part. Each part given replaces the built-in
+     * list for that part (src/knowledge/language.ts); parts left out keep it.
+     */
+    facets: z
+      .object({
+        documents: z.array(text).optional(),
+        fee: z.array(text).optional(),
+        time: z.array(text).optional(),
+        where: z.array(text).optional(),
+        online: z.array(text).optional(),
+        steps: z.array(text).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Function words of questions ("cho", "với"); replaces the built-in list when given. */
+    function_words: z.array(text).optional(),
+    /** Place names, weak however typed; replaces the built-in list when given. */
+    places: z.array(text).optional(),
+    /** Words before a place name ("xã", "phường", "TP"); replaces the built-in list when given. */
+    place_markers: z.array(text).optional(),
   })
   .strict();
 export type Synonyms = z.infer<typeof synonymsSchema>;

@@ -45,13 +45,40 @@ export function listYamlFiles(dir: string): string[] {
  */
 export function parseYamlItems(file: string, displayPath = file): { items: YamlItem[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     return { items: [], problems: [{ file: displayPath, line: 1, message: `cannot read file (${(err as Error).message})` }] };
   }
-  return parseYamlText(source, displayPath, problems);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { items: [], problems: [{ file: displayPath, line: decoded.line, message: NOT_UTF8 }] };
+  return parseYamlText(decoded.text, displayPath, problems);
+}
+
+/**
+ * A file saved as Windows-1258 ("ANSI" in old Notepad) or another legacy code page would load
+ * as mojibake ("ÄÄƒng kÃ½") and go live; it is refused instead, with a hint in Vietnamese
+ * for the staff who edit these files.
+ */
+export const NOT_UTF8 =
+  "not UTF-8 text; the whole file is skipped (Vietnamese letters would show garbled). Tệp không phải mã UTF-8: hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: File → Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
+
+/** The text of UTF-8 bytes, or the 1-based line of the first byte that is not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: strictUtf8.decode(bytes) };
+  } catch {
+    // Invalid bytes decode to U+FFFD and newlines stay newlines: count the lines before the first one.
+    const text = lenientUtf8.decode(bytes);
+    const bad = text.indexOf("\uFFFD");
+    let line = 1;
+    for (let i = text.indexOf("\n"); i >= 0 && i < bad; i = text.indexOf("\n", i + 1)) line++;
+    return { ok: false, line };
+  }
 }
 
 export function parseYamlText(source: string, displayPath: string, problems: Problem[] = []): { items: YamlItem[]; problems: Problem[] } {

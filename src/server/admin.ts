@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { vietnamDay } from "../knowledge/dated.js";
 import { reviewWarnings } from "../knowledge/review.js";
 import cookie from "@fastify/cookie";
@@ -8,9 +8,12 @@ import type { LiveCore } from "../app/live-core.js";
 import type { Config } from "../config.js";
 import { renderReportHtml } from "../feedback/html.js";
 import { renderCsv } from "../feedback/render.js";
-import { computeReport, dateRange } from "../feedback/report.js";
+import { dateRange } from "../feedback/report.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
+import { newSession } from "../engine/types.js";
+import { createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
+import { createReportCache } from "./report-cache.js";
 import { secretMatches } from "./secret.js";
 
 export interface AdminDeps {
@@ -18,11 +21,14 @@ export interface AdminDeps {
   config: Config;
   live: LiveCore;
   logger: Logger;
+  /** Default: 5 failures per address per 15 minutes. */
+  throttle?: LoginThrottle;
+  now?: () => number;
 }
 
 const COOKIE = "dvc_admin";
-/** How long a dashboard login lasts. */
-const COOKIE_MAX_AGE_S = 8 * 3600;
+/** How long a dashboard login lasts (the server forgets it then, whatever the browser keeps). */
+const LOGIN_TTL_S = 8 * 3600;
 const SECURITY_HEADERS = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
@@ -36,7 +42,10 @@ const SECURITY_HEADERS = {
  * The administrators' side: `GET /admin` (dashboard), `GET /admin/report.json`,
  * `GET /admin/feedback.csv`, and a login form that sets an HttpOnly cookie. Access needs
  * `Authorization: Bearer <ADMIN_TOKEN>` or that cookie; without ADMIN_TOKEN configured nobody
- * gets in (401). The cookie holds an HMAC of the token, never the token itself.
+ * gets in (401). The cookie holds a random login id that the server keeps in the store's
+ * sessions for 8 hours: logout deletes it there, so a copied cookie dies with the logout, and a
+ * changed ADMIN_TOKEN ends every login. Failed attempts (form or bearer) are throttled per
+ * client address, and logged with that address, never with what was typed.
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   /** What staff must re-check today (the same list as `dvc-bot check` prints). */
@@ -46,8 +55,13 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   };
   const { store, config, live, logger } = deps;
   const token = config.adminToken;
-  const cookieValue = token ? createHmac("sha256", token).update("dvc-bot admin session v1").digest("hex") : undefined;
   const log = logger.child({ component: "admin" });
+  const throttle = deps.throttle ?? createLoginThrottle();
+  const now = deps.now ?? Date.now;
+  const reports = createReportCache({ store, now });
+  // Keyed by an HMAC under the token: the store never holds a usable cookie, and a new token
+  // makes every old login id unknown.
+  const loginKey = (id: string) => `admin-login:${createHmac("sha256", token ?? "").update(id).digest("hex").slice(0, 32)}`;
 
   await app.register(async (scope) => {
     // The server may already parse forms or cookies; registering twice would throw.
@@ -58,12 +72,26 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       reply.headers(SECURITY_HEADERS);
     });
 
-    const authorized = (req: FastifyRequest): boolean => {
-      if (!token || !cookieValue) return false;
+    const cookieOf = (req: FastifyRequest) => (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[COOKIE];
+
+    /** Bearer token or a live login cookie. A wrong bearer token counts as a failed login. */
+    const authorized = async (req: FastifyRequest): Promise<boolean> => {
+      if (!token) return false;
       const auth = req.headers.authorization;
-      if (typeof auth === "string" && /^bearer\s+/i.test(auth)) return secretMatches(token, auth.replace(/^bearer\s+/i, "").trim());
-      const c = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[COOKIE];
-      return secretMatches(cookieValue, c);
+      if (typeof auth === "string" && /^bearer\s+/i.test(auth)) {
+        if (throttle.blockedFor(req.ip) > 0) return false;
+        if (secretMatches(token, auth.replace(/^bearer\s+/i, "").trim())) return true;
+        failedLogin(req, "bearer");
+        return false;
+      }
+      const id = cookieOf(req);
+      if (typeof id !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(id)) return false;
+      return (await store.getSession(loginKey(id))) !== null;
+    };
+
+    const failedLogin = (req: FastifyRequest, via: "form" | "bearer") => {
+      throttle.failed(req.ip);
+      log.warn({ ip: req.ip, via }, "admin: failed login");
     };
 
     const filters = (req: FastifyRequest): { since?: string; until?: string } => {
@@ -74,18 +102,15 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
     };
 
-    /** Reads the records of the filter; null (after a 400) when a date is malformed. */
-    const load = async (req: FastifyRequest, reply: FastifyReply) => {
+    /** The date filter of the request; null (after a 400) when a date is malformed. */
+    const checkedFilters = async (req: FastifyRequest, reply: FastifyReply) => {
       const f = filters(req);
-      let range: { since?: number; until?: number };
       try {
-        range = dateRange(f.since, f.until);
+        return { f, range: dateRange(f.since, f.until) };
       } catch (err) {
         await reply.code(400).type("application/json").send({ error: (err as Error).message });
         return null;
       }
-      const [survey, helpful, unanswered] = await Promise.all([store.read("survey", range), store.read("helpful", range), store.read("unanswered", range)]);
-      return { f, range, survey, helpful, unanswered };
     };
 
     const query = (f: { since?: string; until?: string }) => {
@@ -96,35 +121,58 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
     const loginPage = (reply: FastifyReply, status: number, error?: string) =>
       reply.code(status).type("text/html; charset=utf-8").send(renderLogin(Boolean(token), error));
 
+    const tooManyAttempts = (reply: FastifyReply, waitS: number) =>
+      reply.header("retry-after", String(waitS)).code(429).type("text/html; charset=utf-8").send(renderLogin(Boolean(token), ADMIN_M.tooManyAttempts(waitS)));
+
     scope.get("/admin/login", async (_req, reply) => loginPage(reply, 200));
 
     scope.post("/admin/login", async (req, reply) => {
+      const waitS = throttle.blockedFor(req.ip);
+      if (waitS > 0) return tooManyAttempts(reply, waitS);
       const given = (req.body as Record<string, unknown> | undefined)?.token;
-      if (!token || !cookieValue || !secretMatches(token, typeof given === "string" ? given.trim() : undefined)) {
-        log.warn("admin: failed login");
-        return loginPage(reply, 401, "Mã truy cập không đúng.");
+      if (!token || !secretMatches(token, typeof given === "string" ? given.trim() : undefined)) {
+        if (token) failedLogin(req, "form");
+        return loginPage(reply, 401, ADMIN_M.wrongToken);
       }
-      reply.setCookie(COOKIE, cookieValue, {
+      throttle.succeeded(req.ip);
+      const id = randomBytes(32).toString("base64url");
+      await store.setSession(loginKey(id), { ...newSession(), updatedAt: now() }, LOGIN_TTL_S);
+      reply.setCookie(COOKIE, id, {
         path: "/admin",
         httpOnly: true,
         sameSite: "strict",
+        // Behind a TLS proxy req.protocol is "https" only when TRUST_PROXY lets X-Forwarded-Proto count.
         secure: req.protocol === "https",
-        maxAge: COOKIE_MAX_AGE_S,
+        maxAge: LOGIN_TTL_S,
       });
       return reply.code(303).redirect("/admin");
     });
 
-    scope.post("/admin/logout", async (_req, reply) => {
+    scope.post("/admin/logout", async (req, reply) => {
+      const id = cookieOf(req);
+      if (token && typeof id === "string" && id) await store.deleteSession(loginKey(id));
       reply.clearCookie(COOKIE, { path: "/admin" });
       return reply.code(303).redirect("/admin/login");
     });
 
+    /** 429 while the address is throttled, 401 otherwise; true when the request may go on. */
+    const guard = async (req: FastifyRequest, reply: FastifyReply, page: boolean): Promise<boolean> => {
+      // Blocked before this attempt: 429. The attempt that reaches the limit still gets its 401.
+      const waitS = throttle.blockedFor(req.ip);
+      if (await authorized(req)) return true;
+      if (waitS > 0 && page) await tooManyAttempts(reply, waitS);
+      else if (waitS > 0) await reply.header("retry-after", String(waitS)).code(429).send({ error: "too many failed logins" });
+      else if (page) await loginPage(reply, 401);
+      else await reply.code(401).send({ error: "unauthorized" });
+      return false;
+    };
+
     scope.get("/admin", async (req, reply) => {
-      if (!authorized(req)) return loginPage(reply, 401);
-      const data = await load(req, reply);
+      if (!(await guard(req, reply, true))) return reply;
+      const data = await checkedFilters(req, reply);
       if (!data) return reply;
       const status = live.status();
-      const report = computeReport(data, { ...data.f, now: Date.now() });
+      const report = await reports.get(data.f, data.range);
       const html = renderReportHtml(report, {
         filterForm: true,
         exports: { csv: `/admin/feedback.csv${query(data.f)}`, json: `/admin/report.json${query(data.f)}` },
@@ -144,29 +192,36 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
     });
 
     scope.get("/admin/report.json", async (req, reply) => {
-      if (!authorized(req)) return reply.code(401).send({ error: "unauthorized" });
-      const data = await load(req, reply);
+      if (!(await guard(req, reply, false))) return reply;
+      const data = await checkedFilters(req, reply);
       if (!data) return reply;
-      const report = computeReport(data, { ...data.f, now: Date.now() });
+      const report = await reports.get(data.f, data.range);
       const status = live.status();
       return reply.send({ ...report, knowledge: { version: status.live, problems: status.problems.length, review: review() } });
     });
 
     scope.get("/admin/feedback.csv", async (req, reply) => {
-      if (!authorized(req)) return reply.code(401).send({ error: "unauthorized" });
-      const data = await load(req, reply);
+      if (!(await guard(req, reply, false))) return reply;
+      const data = await checkedFilters(req, reply);
       if (!data) return reply;
+      const survey = await store.read("survey", data.range);
       const name = `phieu-khao-sat${data.f.since ? `-${data.f.since}` : ""}${data.f.until ? `-${data.f.until}` : ""}.csv`;
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${name}"`)
-        .send(renderCsv(data.survey, data.range));
+        .send(renderCsv(survey, data.range));
     });
 
     // Anything else under /admin: nothing to see without auth, nothing there with it.
-    scope.get("/admin/*", async (req, reply) => (authorized(req) ? reply.code(404).send({ error: "not found" }) : reply.code(401).send({ error: "unauthorized" })));
+    scope.get("/admin/*", async (req, reply) => ((await guard(req, reply, false)) ? reply.code(404).send({ error: "not found" }) : reply));
   });
 }
+
+/** The login page's words (administrators read Vietnamese). */
+const ADMIN_M = {
+  wrongToken: "Mã truy cập không đúng.",
+  tooManyAttempts: (waitS: number) => `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(waitS / 60)} phút.`,
+};
 
 function renderLogin(enabled: boolean, error?: string): string {
   const body = enabled

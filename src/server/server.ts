@@ -1,12 +1,15 @@
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { Server } from "node:http";
+import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance } from "fastify";
 import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
 import type { LiveCore } from "../app/live-core.js";
 import type { Metrics } from "../app/metrics.js";
 import type { Readiness } from "../app/readiness.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
+import { createLiveWebSessions, createWebSessionIds } from "../channels/web/session-ids.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
 import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
 import { zaloOaRoutes } from "../channels/zalo-oa/routes.js";
+import { resolveWebSessionSecret } from "../feedback/respondent.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
@@ -14,7 +17,7 @@ import { registerAdmin } from "./admin.js";
 import { registerHealth } from "./health.js";
 import { defaultPublicDir, registerStaticFiles } from "./static-files.js";
 import { registerTelegramWebhook } from "./telegram-webhook.js";
-import { registerWebChat } from "./web-chat.js";
+import { createWebGuard, registerWebChat } from "./web-chat.js";
 import { createWorkTracker, type WorkTracker } from "./work.js";
 import { registerZaloWebhook } from "./zalo-webhook.js";
 
@@ -50,6 +53,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, logger, store, live, metrics, dispatcher } = deps;
   const work = deps.work ?? createWorkTracker();
   const log = logger.child({ component: "http" });
+  // fastify takes a hop count too (documented) though its type omits numbers.
+  const trustProxy = config.trustProxy as FastifyHttpOptions<Server>["trustProxy"];
   const app = Fastify({
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     // Request logs would carry client addresses and URLs on every chat message: off. Errors are logged below.
@@ -58,6 +63,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     forceCloseConnections: "idle",
     // A slow client cannot hold a connection forever.
     requestTimeout: 30_000,
+    // req.ip / req.protocol follow X-Forwarded-* only from the proxies TRUST_PROXY names.
+    trustProxy,
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -77,9 +84,19 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
   if (deps.zaloOa) channels["zalo-oa"] = "webhook";
 
+  const now = deps.now ?? Date.now;
+  const webSecret = resolveWebSessionSecret(config);
+  const guard = createWebGuard({ store, secret: webSecret, perMinute: config.rateLimitPerIpPerMinute });
   registerHealth(app, { store, live, metrics, work, channels, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
-  registerStaticFiles(app, deps.publicDir ?? defaultPublicDir());
-  registerWebChat(app, { dispatcher, work, now: deps.now ?? Date.now });
+  registerStaticFiles(app, deps.publicDir ?? defaultPublicDir(), (req) => guard.limited(req, "page"));
+  registerWebChat(app, {
+    dispatcher,
+    work,
+    now,
+    guard,
+    sessionIds: createWebSessionIds(webSecret),
+    liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
+  });
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {
     registerTelegramWebhook(app, { telegram: deps.telegram, work, ...(config.telegram.mode.secret ? { secret: config.telegram.mode.secret } : {}) });
   }

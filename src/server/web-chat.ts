@@ -1,19 +1,93 @@
-import type { FastifyInstance } from "fastify";
+import { createHmac } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Dispatcher } from "../app/dispatcher.js";
 import { renderWeb } from "../channels/web/render.js";
-import { newWebSessionId, webChatRequestSchema, webToInbound } from "../channels/web/to-inbound.js";
+import type { LiveWebSessions, WebSessionIds } from "../channels/web/session-ids.js";
+import { webChatRequestSchema, webToInbound } from "../channels/web/to-inbound.js";
+import { M } from "../engine/messages.js";
+import type { Reply } from "../engine/types.js";
+import type { Store } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
 
-/** POST /api/chat: `{sessionId?, text? | choiceId?}` → `{sessionId, replies}`. The answer is the response itself. */
-export function registerWebChat(app: FastifyInstance, deps: { dispatcher: Dispatcher; work: WorkTracker; now: () => number }): void {
-  const { dispatcher, work, now } = deps;
+/**
+ * New web sessions one client address may open per hour, per request allowed per minute: a page
+ * reload keeps its session, so a person needs few (default 60 requests/min → 30 sessions/hour).
+ */
+export const NEW_SESSIONS_PER_HOUR_PER_RATE = 0.5;
+
+export interface WebGuardOptions {
+  store: Store;
+  /** Signs client addresses into keys, so no raw address reaches the store. */
+  secret: string;
+  /** Requests per client address per minute (RATE_LIMIT_PER_IP_PER_MINUTE). */
+  perMinute: number;
+}
+
+/**
+ * Per-client limits of the public web routes. The client address is `req.ip`: the TCP peer, or
+ * the X-Forwarded-For client when TRUST_PROXY says which proxies to believe (fastify's
+ * `trustProxy`); without it a forged header changes nothing.
+ */
+export function createWebGuard(options: WebGuardOptions) {
+  const { store, perMinute } = options;
+  const newPerHour = Math.max(1, Math.ceil(perMinute * NEW_SESSIONS_PER_HOUR_PER_RATE));
+  const origin = (req: FastifyRequest) => createHmac("sha256", options.secret).update(`client:${req.ip}`).digest("hex").slice(0, 16);
+  return {
+    origin,
+    /** Counts a request of this client; how long to wait when over the limit, else 0. */
+    async limited(req: FastifyRequest, route: "page" | "chat"): Promise<number> {
+      const r = await store.rateLimit(`ip:${route}:${origin(req)}`, perMinute, 60);
+      return r.allowed ? 0 : r.retryAfterSeconds;
+    },
+    /** Counts a new session for this client; how long to wait when it opened too many, else 0. */
+    async newSessionLimited(req: FastifyRequest): Promise<number> {
+      const r = await store.rateLimit(`ip:new-session:${origin(req)}`, newPerHour, 3600);
+      return r.allowed ? 0 : r.retryAfterSeconds;
+    },
+  };
+}
+
+export type WebGuard = ReturnType<typeof createWebGuard>;
+
+export interface WebChatDeps {
+  dispatcher: Dispatcher;
+  work: WorkTracker;
+  now: () => number;
+  guard: WebGuard;
+  sessionIds: WebSessionIds;
+  liveSessions: LiveWebSessions;
+}
+
+const say = (text: string): Reply[] => [{ blocks: [{ type: "text", text }] }];
+
+/**
+ * POST /api/chat: `{sessionId?, text? | choiceId?}` → `{sessionId, replies}`. The answer is the
+ * response itself. Session ids are issued and signed here; an id the server did not sign (made
+ * up by a client, or from before signing) is replaced by a new one, as if none was sent. Refusals
+ * (429 too fast, 503 full) still carry `replies` the page shows, so a person always reads why.
+ */
+export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
+  const { dispatcher, work, now, guard, sessionIds, liveSessions } = deps;
+  const refuse = (reply: FastifyReply, status: number, waitS: number, text: string) =>
+    reply.code(status).header("retry-after", String(waitS)).header("cache-control", "no-store").send({ error: status === 429 ? "rate limited" : "busy", replies: say(text) });
+
   app.post("/api/chat", async (req, reply) => {
     if (work.closing) return reply.code(503).header("retry-after", "5").send({ error: "shutting down" });
     const parsed = webChatRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
-    const sessionId = parsed.data.sessionId ?? newWebSessionId();
-    const replies = await work.track(dispatcher.process(webToInbound(parsed.data, sessionId, now())));
+    const waitS = await guard.limited(req, "chat");
+    if (waitS > 0) return refuse(reply, 429, waitS, M.slowDown);
+
+    let sessionId = parsed.data.sessionId;
+    if (sessionId && sessionIds.verify(sessionId)) liveSessions.touch(sessionId);
+    else {
+      const newWait = await guard.newSessionLimited(req);
+      if (newWait > 0) return refuse(reply, 429, newWait, M.slowDown);
+      sessionId = sessionIds.issue();
+      if (!liveSessions.open(sessionId)) return refuse(reply, 503, 60, M.busy);
+    }
+    const replies = await work.track(dispatcher.process(webToInbound(parsed.data, sessionId, now(), guard.origin(req))));
     return reply.header("cache-control", "no-store").send({ sessionId, replies: (replies ?? []).map(renderWeb) });
   });
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, rename, unlink, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { RecordStream, Session } from "../engine/types.js";
 import type { Logger } from "../log.js";
@@ -182,6 +182,17 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       // Always from the file, never from a cache: other processes append to it as well.
       const text = await readTextIfExists(recordPath(stream));
       return selectRange(parseJsonLines(text).filter(isStoredRecord), range);
+    },
+
+    async streamVersion(stream) {
+      ensureOpen();
+      // Record files are only ever appended to (by this and other processes): the size is the version.
+      try {
+        return String((await stat(recordPath(stream))).size);
+      } catch (err) {
+        if ((err as { code?: unknown }).code === "ENOENT") return "0";
+        throw err;
+      }
     },
 
     async health() {

@@ -32,6 +32,12 @@ export interface Store {
   /** Records of a stream in time order, optionally within [since, until) in ms. */
   read(stream: RecordStream, range?: { since?: number; until?: number }): Promise<StoredRecord[]>;
 
+  /**
+   * A value that changes whenever a record is added to the stream, found without reading the
+   * records (file size, index length): lets the dashboard reuse a report while nothing changed.
+   */
+  streamVersion(stream: RecordStream): Promise<string>;
+
   /** Liveness of the backing service: "degraded" means answering from fallbacks. */
   health(): Promise<{ status: "ok" | "degraded"; detail?: string }>;
 

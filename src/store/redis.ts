@@ -167,6 +167,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   /** Sessions written during an outage; `null` is a delete still to apply to Redis. */
   const fallbackSessions = new ExpiringMap<{ json: string | null }>(now);
   const limits = new MemoryLimits(now);
+  let versionsWhileDown = 0;
   const localLocks = createKeyedMutex();
 
   const spoolBase = `spool-${prefix.replace(/[^A-Za-z0-9_-]+/g, "_")}`;
@@ -473,6 +474,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
           ? []
           : (await spoolMutex.run("spool", readSpool)).filter((s) => s.stream === stream).map((s) => s.record);
       return selectRange([...fromRedis, ...spoolRecords], range);
+    },
+
+    async streamVersion(stream) {
+      // Appends only add ids to the index, so its length moves with every new record. While Redis
+      // is away nothing is known about it: a fresh value each time, so nothing is reused.
+      const length = await withRedis("version", (c) => c.zCard(key.recordIndex(stream)).then(String), () => `down-${++versionsWhileDown}`);
+      return `${length}+${spooled.size}`;
     },
 
     async health() {

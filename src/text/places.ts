@@ -5,7 +5,8 @@
  */
 export const PLACE_WORDS: readonly string[] = [
   // Single syllables that are also common words ("tình", "quan", "xã hội", "phương tiện") are left out.
-  "thanh pho", "tp", "tphcm", "huyen", "thi xa", "thi tran", "to dan pho", "khu pho",
+  // Where the citizen comes from ("ở quê", "về quê") says nothing about the procedure either.
+  "que", "que nha", "thanh pho", "tp", "tphcm", "huyen", "thi xa", "thi tran", "to dan pho", "khu pho",
   "ha noi", "ho chi minh", "sai gon", "hai phong", "da nang", "can tho", "hue", "thua thien hue",
   "an giang", "ba ria vung tau", "vung tau", "bac giang", "bac kan", "bac lieu", "bac ninh", "ben tre", "binh dinh",
   "binh duong", "binh phuoc", "binh thuan", "ca mau", "cao bang", "dak lak", "dak nong", "dien bien", "dong nai",

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AskJson } from "../../src/cli/ask.js";
+import { windows1258Entry } from "../helpers/windows-1258.js";
 
 // The real command as staff and tools run it (built into dist/ by `npm ci` / `npm test`).
 const ROOT = join(import.meta.dirname, "../..");
@@ -23,6 +24,13 @@ function run(args: string[], input?: string, env: Record<string, string> = {}) {
 }
 
 describe("dvc-bot ask --json", () => {
+  it("reports a refusal or an out-of-scope reply as not answered, whatever the search found", () => {
+    for (const q of ["mua bằng lái không cần thi", "giá vàng hôm nay"]) {
+      const a = JSON.parse(run(["ask", "--json", q]).out) as AskJson;
+      expect(a.answered, q).toBe(false);
+    }
+  });
+
   it("answers one question in the documented shape", () => {
     const r = run(["ask", "--json", "lệ phí làm hộ chiếu"]);
     expect(r.code).toBe(0);
@@ -48,7 +56,9 @@ describe("dvc-bot ask --json", () => {
     const lines = r.out.trim().split("\n").map((l) => JSON.parse(l) as AskJson);
     expect(lines.map((l) => l.query)).toEqual(["dang ky tam tru online", "giá vàng hôm nay", "làm lại căn cước bị mất"]);
     expect(lines.map((l) => l.answered)).toEqual([true, false, true]);
-    expect(lines[1]!.reply).toContain("1800 1096");
+    // Out of scope: one short line saying what the bot is for, no procedure suggestions.
+    expect(lines[1]!.reply).toContain("chỉ hỗ trợ về thủ tục hành chính");
+    expect(lines[1]!.reply).not.toMatch(/tạm vắng|Có phải bạn muốn hỏi/);
   });
 
   it("prints a readable card without --json", () => {
@@ -88,6 +98,27 @@ describe("dvc-bot check", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/zz-syntax\.yaml:\d+: YAML syntax/);
     expect(r.out).toMatch(/zz-schema\.yaml:1: title: is required/);
+  });
+
+  it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/intents\.yaml:4: intents: intents\.greeting\.exact: /);
+    expect(r.out).not.toMatch(/intents\.yaml:\d+: (id|kind|title)/);
+  });
+
+  it("refuses a knowledge file saved as Windows-1258, naming file:line and telling staff to save as UTF-8", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    writeFileSync(join(dir, "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/zz-ansi\.yaml:3: not UTF-8 text.*lưu lại với mã hóa UTF-8/);
   });
 
   it("refuses an entry id whose buttons would not fit Telegram's 64-byte callback data", () => {
@@ -141,5 +172,41 @@ describe("dvc-bot chat", () => {
     expect(cards.length).toBe(3);
     expect(cards[2]!.indexOf("Lệ phí")).toBeLessThan(cards[2]!.indexOf("🔗"));
     expect(cards[2]).not.toContain("Giấy tờ cần chuẩn bị");
+  });
+});
+
+describe("dvc-bot report --csv", () => {
+  it("neutralises formulas in comments, agency and procedure", () => {
+    const dir = mkdtempSync(join(tmpdir(), "report-csv-"));
+    temp.push(dir);
+    const record = {
+      id: "s1",
+      at: Date.UTC(2026, 2, 1),
+      flow: "survey",
+      ratings: { access: 5, procedure: 5, staff: 5, result: 5, feedback: 5, online: 5, overall: 5 },
+      channel: "zalo",
+      respondent: "abcdef0123456789",
+      comment: '=HYPERLINK("http://x.invalid","bấm")',
+      agency: "@SUM(1+1)",
+      procedure: "-2+3",
+    };
+    writeFileSync(join(dir, "survey.jsonl"), `${JSON.stringify(record)}\n`);
+    const r = run(["report", "--csv"], undefined, { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`"'=HYPERLINK(""http://x.invalid"",""bấm"")"`);
+    expect(r.out).toContain(",'@SUM(1+1),");
+    expect(r.out).toContain(",'-2+3,");
+    expect(r.out).toContain(",5,5,5,5,5,5,5,");
+  });
+});
+
+describe("dvc-bot serve", () => {
+  it("refuses to start with an ADMIN_TOKEN under 16 characters, naming the variable", () => {
+    const dir = mkdtempSync(join(tmpdir(), "serve-token-"));
+    temp.push(dir);
+    const r = run(["serve"], undefined, { DATA_DIR: dir, ADMIN_TOKEN: "admin123", PORT: "0", HOST: "127.0.0.1" });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
+    expect(r.err).not.toContain("admin123");
   });
 });

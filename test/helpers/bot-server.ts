@@ -15,6 +15,7 @@ import { createZaloChannel, type ZaloChannel } from "../../src/channels/zalo/cha
 import { createZaloOaChannel, type ZaloOaChannel } from "../../src/channels/zalo-oa/channel.js";
 import { zaloOaSignature } from "../../src/channels/zalo-oa/routes.js";
 import { loadConfig, type Config } from "../../src/config.js";
+import { createRespondentEnricher } from "../../src/feedback/respondent.js";
 import { createLogger } from "../../src/log.js";
 import { createServer } from "../../src/server/server.js";
 import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
@@ -66,8 +67,18 @@ export interface BotServer {
 }
 
 /**
- * The real server (createServer + channels + embedded store in a temp DATA_DIR + the real
- * knowledge/ and flows/) listening on a free loopback port, talking to the fake platforms.
+ * The small knowledge base and flows written for engine tests (test/fixtures/): pass as `env` to
+ * run a webhook conversation whose assertions survive edits of the real knowledge/.
+ */
+export const FIXTURE_KB_ENV: Record<string, string> = {
+  KNOWLEDGE_DIR: resolve(import.meta.dirname, "../fixtures/knowledge"),
+  FLOWS_DIR: resolve(import.meta.dirname, "../fixtures/flows"),
+};
+
+/**
+ * The real server (createServer + channels + embedded store in a temp DATA_DIR) listening on a
+ * free loopback port, talking to the fake platforms. It serves the real knowledge/ and flows/
+ * unless `env` sets KNOWLEDGE_DIR and FLOWS_DIR (see FIXTURE_KB_ENV).
  */
 export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}, options: BotServerOptions = {}): Promise<BotServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "dvc-bot-test-")));
@@ -76,6 +87,8 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     KNOWLEDGE_DIR: resolve("knowledge"),
     FLOWS_DIR: resolve("flows"),
     RATE_LIMIT_PER_MINUTE: "1000",
+    // Load tests send everything from 127.0.0.1; tests of the per-address limit lower it.
+    RATE_LIMIT_PER_IP_PER_MINUTE: "100000",
     ...(fake
       ? {
           TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
@@ -100,7 +113,15 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir });
   const store = await createStore(config, logger);
   const metrics = createMetrics();
-  const dispatcher = createDispatcher({ core: () => live.current(), store, logger, metrics, rateLimitPerMinute: config.rateLimitPerMinute });
+  const dispatcher = createDispatcher({
+    core: () => live.current(),
+    store,
+    logger,
+    metrics,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    // As `serve` does: survey records carry the salted respondent.
+    enrichRecord: createRespondentEnricher(config),
+  });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
   const readiness = createReadiness();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { windows1258Entry } from "../helpers/windows-1258.js";
 
 const REAL = join(import.meta.dirname, "../../knowledge");
 const dirs: string[] = [];
@@ -26,6 +27,26 @@ reviewed: 2026-11-23
 `;
 
 describe("knowledge loader", () => {
+  it("refuses a file saved as Windows-1258 with path:line and a Vietnamese hint, keeping the rest", () => {
+    const dir = copyOfReal();
+    writeFileSync(join(dir, "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
+    const { knowledge, problems } = loadKnowledge(dir);
+    const lines = problems.map(formatProblem);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/zz-ansi\.yaml:3: not UTF-8 text/);
+    expect(lines[0]).toContain("lưu lại với mã hóa UTF-8");
+    expect(knowledge.byId.has("zz-ansi")).toBe(false);
+    expect(knowledge.entries.length).toBeGreaterThan(10);
+  });
+
+  it("reads a UTF-8 file with a byte-order mark as usual", () => {
+    const dir = copyOfReal();
+    writeFileSync(join(dir, "zz-bom.yaml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID.replace("thu-nghiem", "zz-bom"), "utf8")]));
+    const { knowledge, problems } = loadKnowledge(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(knowledge.byId.get("zz-bom")?.title).toBe("Câu hỏi thử nghiệm");
+  });
+
   it("loads the shipped knowledge without a single problem", () => {
     const { knowledge, problems } = loadKnowledge(REAL);
     expect(problems.map(formatProblem)).toEqual([]);

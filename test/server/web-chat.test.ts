@@ -33,7 +33,7 @@ describe("web chat", () => {
     const first = await postJson(`${bot.url}/api/chat`, { text: "lam ho chieu cho con nho" });
     expect(first.status).toBe(200);
     const a = first.body as ChatResponse;
-    expect(a.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(a.sessionId).toMatch(/^[A-Za-z0-9_-]{44}$/);
     const card = a.replies.find((r) => r.blocks.some((b) => b.type === "heading"))!;
     expect(fold(JSON.stringify(card.blocks))).toContain("ho chieu");
     const fee = card.choices!.find((c) => fold(c.label).includes("le phi"))!;
@@ -47,6 +47,15 @@ describe("web chat", () => {
     const a = (await postJson(`${bot.url}/api/chat`, { text: "dang ky tam tru" })).body as ChatResponse;
     const b = (await postJson(`${bot.url}/api/chat`, { sessionId: a.sessionId, text: "1" })).body as ChatResponse;
     expect(b.replies.length).toBeGreaterThan(0);
+  });
+
+  it("answers a 100,000-character message politely instead of refusing it", async () => {
+    const res = await postJson(`${bot.url}/api/chat`, { text: `lam ho chieu ${"a.".repeat(50_000)}` });
+    expect(res.status).toBe(200);
+    const body = res.body as ChatResponse;
+    const said = fold(JSON.stringify(body.replies));
+    expect(said).toContain("chi doc phan dau");
+    expect(said).toContain("ho chieu");
   });
 
   it("refuses bad input with 400", async () => {

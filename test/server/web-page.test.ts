@@ -52,8 +52,29 @@ describe.skipIf(!hasChromium)("web chat page in Chromium", () => {
     expect(fold(await last.innerText())).toContain("le phi");
 
     const session = await page.evaluate<string | null>('localStorage.getItem("dvc-bot-session")');
-    expect(session).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(session).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("shows the server's polite slow-down message when one address sends too much, not a bare error", async () => {
+    const limited = await startBotServer(null, { RATE_LIMIT_PER_IP_PER_MINUTE: "2" });
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await page.goto(`${limited.url}/`, { waitUntil: "load" }); // counted apart from messages
+      const box = page.getByLabel("Câu hỏi của bạn");
+      for (const q of ["hộ chiếu", "tạm trú", "khai sinh"]) { // the third is one too many
+        await box.fill(q);
+        await box.press("Enter");
+        await page.waitForFunction('document.querySelector("#send") && !document.querySelector("#send").disabled', undefined, { timeout: 20_000 });
+      }
+      const said = fold(await page.locator("#log").innerText());
+      expect(said).toContain("doi mot chut");
+      expect(said).not.toContain("khong gui duoc tin nhan");
+      await page.close();
+    } finally {
+      await limited.close();
+    }
+    // A second server and browser page: slow on a loaded machine.
+  }, 60_000);
 });

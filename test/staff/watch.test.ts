@@ -6,6 +6,7 @@ import { createLiveCore } from "../../src/app/live-core.js";
 import { isKnowledgeFile, watchCore, type CoreWatcher } from "../../src/app/watch.js";
 import { createLogger } from "../../src/log.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { windows1258Entry } from "../helpers/windows-1258.js";
 import { copyOfKnowledge, REAL_FLOWS } from "./helpers.js";
 
 const NEW_ENTRY = `id: nuoi-chim-yen
@@ -89,6 +90,18 @@ describe("watchCore", () => {
     await until("the fixed version", () => live.status().lastAttemptOk && hit()?.kind === "procedure" && (hit() as { level?: string }).level === "toan-trinh");
     expect(live.status().problems).toEqual([]);
     expect(live.status().lastAttemptAt).toBeGreaterThan(status.lastAttemptAt);
+  });
+
+  it("keeps the live version when a file saved as Windows-1258 appears, and says why", () => {
+    const dir = copyOfKnowledge();
+    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: REAL_FLOWS });
+    const before = live.status().live.id;
+    writeFileSync(join(dir, "procedures", "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
+    const result = live.reload();
+    expect(result.ok).toBe(false);
+    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/zz-ansi\.yaml:3: not UTF-8 text.*UTF-8/)]);
+    expect(live.status().live.id).toBe(before);
+    expect(live.current().engine.knowledge.byId.has("zz-ansi")).toBe(false);
   });
 
   it("does not reload for files it ignores, and stops on close", async () => {

@@ -1,5 +1,6 @@
 import type { Message, Update } from "grammy/types";
 import type { Inbound } from "../../engine/types.js";
+import { clippedText } from "../clipped-text.js";
 
 type Unsupported = Extract<Inbound, { type: "unsupported" }>["what"];
 
@@ -35,7 +36,7 @@ export function telegramToInbound(update: Update, now: number): Inbound | null {
     at: now,
     ...(message.from?.first_name ? { name: message.from.first_name } : {}),
   };
-  if (typeof message.text === "string") return { ...base, type: "text", text: commandText(message.text) };
+  if (typeof message.text === "string") return { ...base, ...clippedText(commandText(message.text)) };
   const what = unsupportedKind(message);
   return what ? { ...base, type: "unsupported", what } : null;
 }

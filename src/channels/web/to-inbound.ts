@@ -1,17 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Inbound } from "../../engine/types.js";
-
-/** A session id made by the server: 128 random bits, base64url. Clients keep it (localStorage). */
-export function newWebSessionId(): string {
-  return randomBytes(16).toString("base64url");
-}
+import { clippedText } from "../clipped-text.js";
 
 /** Body of POST /api/chat: a text or a choice, with the session id from an earlier answer. */
 export const webChatRequestSchema = z
   .object({
     sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "sessionId: 16–64 characters of A–Z a–z 0–9 _ -").optional(),
-    text: z.string().max(100_000).optional(),
+    // Longer texts are not refused: they are cut to MAX_MESSAGE_CHARS below and still answered.
+    // The request body limit bounds what reaches the parser.
+    text: z.string().optional(),
     choiceId: z.string().min(1).max(64).optional(),
   })
   .strict()
@@ -19,8 +16,11 @@ export const webChatRequestSchema = z
 
 export type WebChatRequest = z.infer<typeof webChatRequestSchema>;
 
-/** A validated request → the engine's Inbound, for the given session. Pure. */
-export function webToInbound(request: WebChatRequest, sessionId: string, now: number): Inbound {
-  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now };
-  return request.choiceId !== undefined ? { ...base, type: "choice", choiceId: request.choiceId } : { ...base, type: "text", text: request.text ?? "" };
+/**
+ * A validated request → the engine's Inbound, for the given (server-issued) session. `origin` is
+ * the keyed hash of the client address, never the address itself. Pure.
+ */
+export function webToInbound(request: WebChatRequest, sessionId: string, now: number, origin?: string): Inbound {
+  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now, ...(origin ? { origin } : {}) };
+  return request.choiceId !== undefined ? { ...base, type: "choice", choiceId: request.choiceId } : { ...base, ...clippedText(request.text ?? "") };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Inbound } from "../../engine/types.js";
+import { clippedText } from "../clipped-text.js";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -68,7 +69,7 @@ export function zaloToInbound(event: ZaloEvent, now: number): Inbound | null {
   const name = event.event_name ?? (typeof m.text === "string" ? "message.text.received" : undefined);
   switch (name) {
     case "message.text.received":
-      return typeof m.text === "string" ? { ...base, type: "text", text: m.text } : null;
+      return typeof m.text === "string" ? { ...base, ...clippedText(m.text) } : null;
     case "message.image.received":
       return { ...base, type: "unsupported", what: "image" };
     case "message.sticker.received":

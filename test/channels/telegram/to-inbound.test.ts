@@ -1,6 +1,7 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { telegramToInbound } from "../../../src/channels/telegram/to-inbound.js";
+import { MAX_MESSAGE_CHARS } from "../../../src/text/clip.js";
 
 const chat = { id: 555001, type: "private" as const, first_name: "An" };
 const from = { id: 555001, is_bot: false, first_name: "An" };
@@ -19,6 +20,13 @@ describe("telegramToInbound", () => {
       at: NOW,
       name: "An",
     });
+  });
+
+  it("cuts an over-long message to the bound and marks it, so the bot answers the start of it", () => {
+    const inbound = telegramToInbound(message({ text: `ho chieu ${"a.".repeat(2_000)}` }), NOW) as { text: string; clipped?: boolean };
+    expect(inbound.text).toHaveLength(MAX_MESSAGE_CHARS);
+    expect(inbound.text.startsWith("ho chieu")).toBe(true);
+    expect(inbound.clipped).toBe(true);
   });
 
   it("passes commands through as text, without the bot name or /start payload", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseZaloEvent, zaloToInbound } from "../../../src/channels/zalo/to-inbound.js";
+import { MAX_MESSAGE_CHARS } from "../../../src/text/clip.js";
 
 const NOW = 1_700_000_000_000;
 const event = (event_name: string, extra: Record<string, unknown> = {}) => ({
@@ -27,6 +28,12 @@ describe("parseZaloEvent", () => {
 });
 
 describe("zaloToInbound", () => {
+  it("cuts an over-long message to the bound and marks it", () => {
+    const inbound = zaloToInbound(event("message.text.received", { text: "x".repeat(50_000) }), NOW) as { text: string; clipped?: boolean };
+    expect(inbound.text).toHaveLength(MAX_MESSAGE_CHARS);
+    expect(inbound.clipped).toBe(true);
+  });
+
   it("maps a text message", () => {
     expect(zaloToInbound(parseZaloEvent(event("message.text.received", { text: "tam tru online" }))!, NOW)).toEqual({
       type: "text",

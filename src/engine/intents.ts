@@ -1,0 +1,274 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawTokens, tokens } from "../text/normalize.js";
+import { displayPath, parseYamlItems, zodProblems, type Problem } from "../knowledge/yaml-source.js";
+
+/**
+ * Intents: what a message asks for when it is not a question about a procedure (a greeting, a
+ * request for a person, a request to forge papers…). The engine keeps the ordered list of
+ * intents and what each one does; the words that recognise them live in `knowledge/intents.yaml`
+ * so staff can add the ways citizens really say things without touching code.
+ */
+
+/** The intents the engine knows, by name. The order of the engine's table decides precedence. */
+export const INTENT_NAMES = [
+  "cancel",
+  "greeting",
+  "menu",
+  "help",
+  "person",
+  "survey",
+  "thanks",
+  "forgery",
+  "account-access",
+  "dossier-status",
+  "out-of-domain",
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+/** The data file, next to synonyms.yaml. The knowledge loader leaves it to this module. */
+export const INTENTS_FILE = "intents.yaml";
+
+const phrase = z.string().trim().min(1, "must not be empty");
+const phrases = z.array(phrase).default([]);
+const regex = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source, "u");
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: `not a valid pattern (${(err as Error).message})` });
+  }
+});
+
+const wordsSchema = z
+  .object({
+    /** The whole message is one of these (ignoring `particles` at either end). */
+    exact: phrases,
+    /** The message begins with one of these and adds at most a few words ("cảm ơn bạn nhiều"). */
+    starts: phrases,
+    /** One of these appears anywhere in the message. */
+    contains: phrases,
+    /** Every group has one of its phrases somewhere in the message. */
+    all: z.array(z.array(phrase).min(1)).default([]),
+    /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
+    unless: phrases,
+    /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
+    patterns: z.array(regex).default([]),
+    /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
+    offer: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const intentsSchema = z
+  .object({
+    /** Little words that do not change an exact match ("chào ạ", "menu nhé"). */
+    particles: phrases,
+    /** Entries offered when the citizen asks a facet but no procedure is in the conversation. */
+    popular: z.array(z.string()).default([]),
+    intents: z
+      .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type IntentsData = z.infer<typeof intentsSchema>;
+type Words = z.infer<typeof wordsSchema>;
+
+/** A message as the matcher sees it, computed once per message. */
+export interface MessageForms {
+  /** Folded tokens ("chào" → "chao"). */
+  folded: string[];
+  /** The accent key of each token the citizen typed with accents; null where typed without. */
+  accented: Array<string | null>;
+  /** The message as typed (NFC), for `patterns`. */
+  text: string;
+}
+
+export function messageForms(text: string): MessageForms {
+  const t = nfc(text);
+  const raw = rawTokens(t);
+  const folded: string[] = [];
+  const accented: Array<string | null> = [];
+  for (const r of raw) {
+    const w = wordForms(r);
+    folded.push(w.folded);
+    accented.push(w.accented);
+  }
+  return { folded, accented, text: t };
+}
+
+// Words repeat from message to message: fold and key each spelling once.
+const wordCache = new Map<string, { folded: string; accented: string | null }>();
+function wordForms(raw: string): { folded: string; accented: string | null } {
+  let w = wordCache.get(raw);
+  if (!w) {
+    w = { folded: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? accentKey(raw) : null };
+    if (wordCache.size > 50_000) wordCache.clear();
+    wordCache.set(raw, w);
+  }
+  return w;
+}
+
+interface Phrase {
+  folded: string[];
+  accented: string[];
+}
+
+/** Words after a `starts` phrase that still read as the same short message ("cảm ơn bạn nhiều nhé"). */
+const STARTS_MAX_EXTRA_WORDS = 3;
+
+/** Where a phrase sits in the table: "greeting exact", "forgery all 1"… (the key of a word list). */
+type ListKey = string;
+
+interface CompiledIntent {
+  exact: ListKey;
+  starts: ListKey;
+  contains: ListKey;
+  all: ListKey[];
+  unless: ListKey;
+  patterns: RegExp[];
+  offer: string[];
+}
+
+/** What a message contains, found in one pass over its words (every intent then just looks up). */
+interface Found {
+  /** Lists with a phrase anywhere in the message. */
+  anywhere: Set<ListKey>;
+  /** Lists with a phrase that is the whole message, particles trimmed. */
+  whole: Set<ListKey>;
+  /** Lists with a phrase that opens the message (particles trimmed) and the words after it. */
+  opening: Map<ListKey, number>;
+}
+
+export interface IntentTable {
+  /**
+   * True when the message says this intent in one of the ways staff listed. With `wholeOnly`
+   * only `exact` phrases count: inside a guided flow, free text ("nhân viên tư vấn rất nhiệt
+   * tình" as a survey comment) is the flow's input, and only a whole-message command interrupts.
+   */
+  matches(name: IntentName, message: MessageForms, wholeOnly?: boolean): boolean;
+  /** Entries to offer with this intent's reply. */
+  offers(name: IntentName): string[];
+  readonly popular: readonly string[];
+  /** The data it was built from (for the live version's fingerprint). */
+  readonly data: IntentsData;
+}
+
+export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
+  const compile = (p: string): Phrase => ({ folded: tokens(p), accented: rawTokens(p).map(accentKey) });
+  // Every phrase of every list, keyed by its first folded word: a message is scanned once.
+  const byFirst = new Map<string, Array<{ list: ListKey; phrase: Phrase }>>();
+  const add = (list: ListKey, phrases: readonly string[]): ListKey => {
+    for (const phrase of phrases.map(compile)) {
+      const first = phrase.folded[0];
+      if (first === undefined) continue;
+      const bucket = byFirst.get(first);
+      if (bucket) bucket.push({ list, phrase });
+      else byFirst.set(first, [{ list, phrase }]);
+    }
+    return list;
+  };
+  const particles = data.particles.map(compile);
+  const byName = new Map<IntentName, CompiledIntent>();
+  for (const name of INTENT_NAMES) {
+    const w: Words | undefined = data.intents[name];
+    if (!w) continue;
+    byName.set(name, {
+      exact: add(`${name} exact`, w.exact),
+      starts: add(`${name} starts`, w.starts),
+      contains: add(`${name} contains`, w.contains),
+      all: w.all.map((group, g) => add(`${name} all ${g}`, group)),
+      unless: add(`${name} unless`, w.unless),
+      patterns: w.patterns.map((s) => new RegExp(s, "u")),
+      offer: w.offer,
+    });
+  }
+
+  // With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree.
+  const at = (m: MessageForms, p: Phrase, i: number): boolean =>
+    i + p.folded.length <= m.folded.length &&
+    p.folded.every((t, k) => {
+      if (m.folded[i + k] !== t) return false;
+      const typed = m.accented[i + k];
+      return !typed || typed === p.accented[k];
+    });
+
+  /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */
+  const core = (m: MessageForms): [number, number] => {
+    let start = 0;
+    let end = m.folded.length;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const p of particles) {
+        if (end - start > p.folded.length && at(m, p, start)) (start += p.folded.length), (changed = true);
+        if (end - start > p.folded.length && at(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
+      }
+    }
+    return [start, end];
+  };
+
+  const foundOf = new WeakMap<MessageForms, Found>();
+  const scan = (m: MessageForms): Found => {
+    const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
+    const [start, end] = core(m);
+    for (let i = 0; i < m.folded.length; i++) {
+      for (const { list, phrase } of byFirst.get(m.folded[i]!) ?? []) {
+        if (!at(m, phrase, i)) continue;
+        found.anywhere.add(list);
+        if (i !== start || i + phrase.folded.length > end) continue;
+        if (i + phrase.folded.length === end) found.whole.add(list);
+        const after = end - i - phrase.folded.length;
+        found.opening.set(list, Math.min(after, found.opening.get(list) ?? after));
+      }
+    }
+    return found;
+  };
+
+  return {
+    matches(name, message, wholeOnly = false) {
+      const w = byName.get(name);
+      if (!w) return false;
+      let found = foundOf.get(message);
+      if (!found) foundOf.set(message, (found = scan(message)));
+      if (found.anywhere.has(w.unless)) return false;
+      if (found.whole.has(w.exact)) return true;
+      if (wholeOnly) return false;
+      if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
+      if (found.anywhere.has(w.contains)) return true;
+      if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
+      return w.patterns.some((re) => re.test(message.text));
+    },
+    offers: (name) => byName.get(name)?.offer ?? [],
+    popular: data.popular,
+    data,
+  };
+}
+
+export interface LoadIntentsResult {
+  table: IntentTable;
+  problems: Problem[];
+}
+
+/**
+ * Reads `intents.yaml` from the knowledge folder. A missing file means no intent words (the bot
+ * still answers questions); a broken one is reported as `path:line: message` problems, checked
+ * against the entry ids that exist when `entryIds` is given.
+ */
+export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>): LoadIntentsResult {
+  const file = join(knowledgeDir, INTENTS_FILE);
+  if (!existsSync(file)) return { table: createIntentTable(), problems: [] };
+  const shown = displayPath(file);
+  const { items, problems } = parseYamlItems(file, shown);
+  const item = items[0];
+  if (!item) return { table: createIntentTable(), problems };
+  const parsed = intentsSchema.safeParse(item.value);
+  if (!parsed.success) return { table: createIntentTable(), problems: [...problems, ...zodProblems(item, parsed.error, "intents: ")] };
+  if (entryIds) {
+    const unknown = (id: string, path: PropertyKey[]) => {
+      if (!entryIds.has(id)) problems.push({ file: shown, line: item.lineOf(path), message: `intents: unknown entry id "${id}"` });
+    };
+    parsed.data.popular.forEach((id, i) => unknown(id, ["popular", i]));
+    for (const name of INTENT_NAMES) parsed.data.intents[name]?.offer.forEach((id, i) => unknown(id, ["intents", name, "offer", i]));
+  }
+  return { table: createIntentTable(parsed.data), problems };
+}

@@ -1,0 +1,113 @@
+import { basename } from "node:path";
+import { hasDiacritics, tokens } from "../text/normalize.js";
+import { FACETS, SEED_LANGUAGE } from "./language.js";
+import type { Entry } from "./schema.js";
+import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "./yaml-source.js";
+import { SYNONYMS_FILE } from "./loader.js";
+
+/** A role a word can have in a question, as staff name the lists. */
+type Role = "stopwords" | "function_words" | "places" | "place_markers" | `facets.${string}`;
+
+/** Vietnamese names of the roles, for the warnings staff read. */
+const ROLE_NAME: Record<string, string> = {
+  stopwords: "từ đệm (stopwords)",
+  function_words: "hư từ (function_words)",
+  places: "địa danh (places)",
+  place_markers: "từ chỉ địa danh (place_markers)",
+  facets: "cụm hỏi về một phần của thẻ (facets)",
+};
+const roleName = (role: Role) => ROLE_NAME[role.startsWith("facets.") ? "facets" : role] ?? role;
+
+/** Lists whose words are ignored for matching: a name word put there stops matching. */
+const IGNORED: ReadonlySet<string> = new Set(["stopwords", "function_words", "places", "place_markers"]);
+
+/**
+ * Warnings for staff word lists that change a built-in word's role: a word the seed has in one
+ * list put in another ("từ" as a stopword, where the built-in function word still counts inside
+ * "tư pháp"), a new one-syllable filler word that is part of entries' names (longer phrases
+ * are taken as meant), or a built-in word left out of its list. Each names the file and line and the entries whose names contain the word, since
+ * those are the questions that change. Warnings, not errors: the staff may mean it.
+ */
+export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]): Problem[] {
+  const seed = seedRoles();
+  const names = entries.map((e) => ({ e, names: [e.title, ...e.aliases].map((n) => ` ${tokens(n).join(" ")} `) }));
+  const inNames = (key: string) => names.filter((x) => x.names.some((n) => n.includes(` ${key} `))).map((x) => x.e);
+  const out: Problem[] = [];
+  for (const file of listYamlFiles(knowledgeDir).filter((f) => basename(f) === SYNONYMS_FILE)) {
+    const shown = displayPath(file);
+    const item = parseYamlItems(file, shown).items[0];
+    if (!item || typeof item.value !== "object" || item.value === null) continue;
+    for (const { role, words, path } of staffLists(item)) {
+      const listed = new Set<string>();
+      words.forEach((word, i) => {
+        const key = tokens(word).join(" ");
+        listed.add(key);
+        const builtIn = seed.get(key);
+        const hits = inNames(key);
+        const line = item.lineOf([...path, i]);
+        // Only where names hold the word does its role change any answer.
+        if (hits.length === 0) return;
+        if (builtIn && !builtIn.has(role)) {
+          const was = [...builtIn].map(roleName).join(", ");
+          const bare = hasDiacritics(word) ? " (với câu hỏi gõ không dấu)" : "";
+          out.push({ file: shown, line, message: `cảnh báo: "${word}" vốn là ${was}; đưa vào ${roleName(role)} đổi vai của nó${bare}${affected(hits)}` });
+        } else if (!builtIn && IGNORED.has(role) && !key.includes(" ")) {
+          out.push({ file: shown, line, message: `cảnh báo: "${word}" trong ${roleName(role)} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected(hits)}` });
+        }
+      });
+      // A built-in word left out of a list the staff replaced no longer has that role.
+      if (role === "stopwords") continue;
+      const line = item.lineOf(path);
+      for (const [key, roles] of seed) {
+        if (roles.has(role) && !listed.has(key)) {
+          out.push({ file: shown, line, message: `cảnh báo: "${roles.spelling ?? key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function affected(hits: Entry[]): string {
+  if (hits.length === 0) return ".";
+  const shown = hits.slice(0, 3).map((e) => `"${e.title}" (${e.id})`);
+  const more = hits.length > 3 ? ` và ${hits.length - 3} mục khác` : "";
+  return ` — các mục có từ này trong tên: ${shown.join(", ")}${more}.`;
+}
+
+/** Folded phrase → the built-in lists it is in (`spelling`: as the seed writes it). */
+function seedRoles(): Map<string, Set<Role> & { spelling?: string }> {
+  const roles = new Map<string, Set<Role> & { spelling?: string }>();
+  const add = (words: readonly string[], role: Role) => {
+    for (const w of words) {
+      const key = tokens(w).join(" ");
+      const set: Set<Role> & { spelling?: string } = roles.get(key) ?? Object.assign(new Set<Role>(), { spelling: w });
+      set.add(role);
+      roles.set(key, set);
+    }
+  };
+  add(SEED_LANGUAGE.functionWords, "function_words");
+  add(SEED_LANGUAGE.places, "places");
+  add(SEED_LANGUAGE.placeMarkers, "place_markers");
+  for (const f of FACETS) add(SEED_LANGUAGE.facets[f], `facets.${f}`);
+  return roles;
+}
+
+/** The word lists of a synonyms file, with their YAML paths (for lines). */
+function staffLists(item: YamlItem): Array<{ role: Role; words: string[]; path: Array<string | number> }> {
+  const value = item.value as Record<string, unknown>;
+  const strings = (x: unknown) => (Array.isArray(x) ? x.filter((w): w is string => typeof w === "string") : null);
+  const out: Array<{ role: Role; words: string[]; path: Array<string | number> }> = [];
+  for (const role of ["stopwords", "function_words", "places", "place_markers"] as const) {
+    const words = strings(value[role]);
+    if (words) out.push({ role, words, path: [role] });
+  }
+  const facets = value.facets;
+  if (facets && typeof facets === "object") {
+    for (const f of FACETS) {
+      const words = strings((facets as Record<string, unknown>)[f]);
+      if (words) out.push({ role: `facets.${f}`, words, path: ["facets", f] });
+    }
+  }
+  return out;
+}

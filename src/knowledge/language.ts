@@ -1,0 +1,80 @@
+import { PLACE_WORDS } from "../text/places.js";
+import type { Synonyms } from "./schema.js";
+
+/** What the citizen asks about a procedure, besides which procedure. */
+export type Facet = "documents" | "fee" | "time" | "where" | "online" | "steps";
+export const FACETS: readonly Facet[] = ["documents", "fee", "time", "where", "online", "steps"];
+
+/**
+ * The word lists that give words a role in a question. Staff keep them in
+ * knowledge/synonyms.yaml (`facets`, `function_words`, `places`, `place_markers`); a section
+ * given there replaces the seed below, so a word can also be taken out. The seed is what a
+ * knowledge folder without those sections gets (fixtures, a new deployment).
+ */
+export interface LanguageLists {
+  /** Phrases that ask for one part of a card ("lệ phí", "bao lâu"): weak for matching, and they pick what to show. */
+  facets: Record<Facet, string[]>;
+  /** Function words of everyday questions ("cho", "với", "bao nhiêu"): weak, written with accents. */
+  functionWords: string[];
+  /** Place names ("Bắc Ninh", "thị trấn"), listed folded: weak however they are typed. */
+  places: string[];
+  /** Words that introduce a place name ("xã", "phường", "TP"): with the capitalised words or number after them, ignored. */
+  placeMarkers: string[];
+}
+
+export const SEED_LANGUAGE: LanguageLists = {
+  // Matched folded (accents typed or not); written here as people write them.
+  facets: {
+    documents: [
+      "giấy tờ", "giấy tờ gì", "cần giấy tờ", "cần gì", "cần những gì", "mang theo", "chuẩn bị", "thành phần hồ sơ",
+      "hồ sơ gồm", "hồ sơ cần", "gồm những gì", "bao gồm những gì", "những giấy tờ nào", "cần mang", "mang gì",
+    ],
+    fee: [
+      "lệ phí", "phí", "bao nhiêu tiền", "chi phí", "mất bao nhiêu", "hết bao nhiêu", "tốn bao nhiêu", "miễn phí", "tiền",
+      "mất bao nhiêu tiền", "hết bao nhiêu tiền", "tốn bao nhiêu tiền",
+    ],
+    time: [
+      "bao lâu", "mấy ngày", "thời gian", "thời hạn", "bao nhiêu ngày", "khi nào có", "bao giờ có", "mất bao lâu", "trong bao lâu",
+      // "mất bao nhiêu ngày" asks for time, though "mất bao nhiêu" alone asks for money: the longer phrase wins.
+      "mất bao nhiêu ngày", "hết bao nhiêu ngày", "mất mấy ngày", "hết mấy ngày", "hết bao lâu", "mất bao nhiêu thời gian", "bao nhiêu lâu",
+    ],
+    where: ["ở đâu", "nơi nào", "cơ quan nào", "chỗ nào", "địa chỉ", "nộp ở đâu", "làm ở đâu", "ở chỗ nào", "đi đâu"],
+    online: ["online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ"],
+    steps: [
+      "các bước", "những bước", "bước nào", "trình tự", "quy trình", "làm thế nào", "như thế nào", "thế nào",
+      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao",
+    ],
+  },
+  // Folded forms matter: "đăng"/"đang" both fold to "dang", so "đang" is deliberately absent.
+  functionWords: [
+    "à", "ạ", "ah", "ơi", "nhé", "nha", "vậy", "thì", "là", "và", "với", "của", "cho", "tôi", "tui", "mình", "em", "anh",
+    "chị", "bạn", "muốn", "hỏi", "biết", "cần", "phải", "có", "không", "được", "nào", "gì", "các", "những", "để",
+    "ở", "tại", "về", "bị", "đã", "sẽ", "rồi", "này", "đó", "khi", "nếu", "mà", "như", "thế", "sao", "làm", "gồm",
+    "nhiêu", "hay", "hoặc", "xin", "giúp", "còn", "ai", "đâu", "lúc", "người", "việc", "giờ", "được không", "vui lòng",
+    "vào", "ra", "lên", "xuống", "từ", "đến", "sáng nay", "hôm nay", "bây giờ", "hiện nay", "hiện tại", "nên",
+    // "bao nhiêu" alone asks "how much/many" of whatever the facet or topic is; "bao" is not "báo".
+    "bao nhiêu",
+    // How people address the page in chat: "ad", "e" (em), "a" (anh), "c" (chị), "b" (bạn), "mn" (mọi người).
+    "ad", "admin", "e", "a", "c", "b", "mn", "mọi người", "anh chị",
+    // Greetings and the time words of a story ("vài hôm", "1 tuần"): never a procedure's name.
+    "chào", "xin chào", "hôm", "tuần", "vài", "mấy",
+  ],
+  places: [...PLACE_WORDS],
+  placeMarkers: [
+    "xã", "phường", "quận", "huyện", "tỉnh", "tp", "thành phố", "thị xã", "thị trấn", "ấp", "thôn", "xóm", "bản", "tổ",
+    "khu phố", "tổ dân phố", "kp", "tdp",
+  ],
+};
+
+/** The lists in force: each section staff gave replaces the seed's. */
+export function languageOf(synonyms: Synonyms): LanguageLists {
+  const staff = synonyms.facets ?? {};
+  const facets = { ...SEED_LANGUAGE.facets };
+  for (const f of FACETS) if (staff[f]) facets[f] = staff[f]!;
+  return {
+    facets,
+    functionWords: synonyms.function_words ?? SEED_LANGUAGE.functionWords,
+    places: synonyms.places ?? SEED_LANGUAGE.places,
+    placeMarkers: synonyms.place_markers ?? SEED_LANGUAGE.placeMarkers,
+  };
+}

@@ -1,0 +1,50 @@
+import { canonicalSyllable, fold } from "../text/normalize.js";
+import type { PhraseTable } from "../text/phrases.js";
+
+/** Words as the tokenizer cuts them (dots stay inside numbers and codes), with their positions. */
+const WORD = /[\p{L}\p{N}]+(?:\.[\p{N}]+)*/gu;
+/** At most this many words of a place name after its marker ("xã Tân Phú", "TP Thủ Đức"). */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Blanks out place names introduced by a marker: "ở xã Tân Phú", "TP Thủ Đức", "phường 5". The
+ * name is the capitalised words (or the number) right after the marker, in the same clause; a
+ * marker without one ("nộp ở xã") stays, as does lower-case text, where the end of a name cannot
+ * be told. Where the citizen lives says nothing about which procedure they mean, and unknown
+ * proper names would otherwise count as topic words the entry lacks.
+ */
+export function stripPlaceNames(text: string, markers: PhraseTable<true>): string {
+  if (markers.maxLength === 0) return text;
+  const words: Array<{ raw: string; start: number; end: number; key: string }> = [];
+  for (const m of text.matchAll(WORD)) {
+    words.push({ raw: m[0], start: m.index, end: m.index + m[0].length, key: canonicalSyllable(fold(m[0])) });
+  }
+  const keys = words.map((w) => w.key);
+  let out = text;
+  for (let i = 0; i < words.length; i++) {
+    const marker = markers.matchAt(keys, i);
+    if (!marker) continue;
+    let j = i + marker.length;
+    let end = j;
+    while (end < words.length && end - j < MAX_NAME_WORDS && isNameWord(words[end]!.raw) && sameClause(text, words[end - 1]!.end, words[end]!.start)) {
+      end++;
+      // A number closes the name ("phường 5"); capitalised words go on ("Thủ Đức").
+      if (/^\d/.test(words[end - 1]!.raw)) break;
+    }
+    if (end === j) continue;
+    const from = words[i]!.start;
+    const to = words[end - 1]!.end;
+    out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+    i = end - 1;
+  }
+  return out;
+}
+
+function isNameWord(raw: string): boolean {
+  return /^\p{Lu}/u.test(raw) || /^\d+$/.test(raw);
+}
+
+/** Only spaces between two words: a comma or full stop ends the place name. */
+function sameClause(text: string, from: number, to: number): boolean {
+  return /^\s+$/.test(text.slice(from, to));
+}

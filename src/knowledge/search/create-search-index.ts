@@ -1,0 +1,72 @@
+import { createAnalyzer } from "../analyze.js";
+import type { Entry, Synonyms } from "../schema.js";
+import { buildIndex } from "./build-index.js";
+import { createCandidateFinder } from "./candidates.js";
+import { createCorrector } from "./correct.js";
+import { createDecideChecks, decide } from "./decide.js";
+import { rewrite } from "./rewrite.js";
+import { createScorer } from "./score.js";
+import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
+import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
+
+/**
+ * Builds the index once, then answers each question in five stages:
+ * normalise (analyzer: fold, abbreviations, synonyms, facet and filler words) → rewrite (against
+ * the index: names over function words, regional spellings, typos) → candidates (first pass over
+ * the postings) → score (calibrated 0..1 per candidate) → decide (answer, clarify, facet-only,
+ * unknown).
+ */
+export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, weights: SearchWeights = DEFAULT_WEIGHTS): SearchIndex {
+  const analyzer = createAnalyzer(synonyms);
+  const index = buildIndex(entries, analyzer, weights);
+  const correct = createCorrector(index, weights);
+  const candidates = createCandidateFinder(index, weights);
+  const score = createScorer(index, weights);
+  const checksFor = createDecideChecks(index, weights);
+
+  /** normalise → rewrite → candidates → score → decide, for one text. */
+  function run(text: string) {
+    const analysed = analyzer.query(text);
+    const q = rewrite(analysed, index, correct, weights);
+    const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
+    hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
+    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, facets: analysed.facets };
+    return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
+  }
+
+  function search(question: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 5;
+    const { analysed, q, hits, decision: whole } = run(question);
+    const decision = whole.kind === "answer" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
+    return {
+      hits: hits.slice(0, limit),
+      decision,
+      confident: decision.kind === "answer" || decision.kind === "clarify",
+      ambiguous: decision.kind === "clarify",
+      facets: analysed.facets,
+      unknownWords: q.unknownWords,
+      strongWords: q.strongWords,
+    };
+  }
+
+  /**
+   * A long story with the question in one sentence: the sentence alone is read, last first. Its
+   * answer is taken only when the whole message ranks the same entry first, so a topic of the
+   * story's background never wins on its own.
+   */
+  function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
+    const best = wholeHits[0];
+    if (!best) return null;
+    const sentences = question.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.includes(" "));
+    if (sentences.length < 2) return null;
+    for (const sentence of sentences.reverse().slice(0, weights.answer.focusSentences)) {
+      const d = run(sentence).decision;
+      if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
+    }
+    return null;
+  }
+
+  return { search, size: index.docs.length, analyzer };
+}
+
+export type { SearchDecision };

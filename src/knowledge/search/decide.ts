@@ -1,0 +1,137 @@
+import type { Facet } from "../analyze.js";
+import type { IndexData } from "./build-index.js";
+import type { ResolvedQuery } from "./rewrite.js";
+import type { SearchDecision, SearchHit } from "./types.js";
+import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
+
+/** What decide needs to know about the question besides the hits. */
+export interface QuestionShape {
+  strongWords: number;
+  unknownWords: number;
+  facets: ReadonlySet<Facet>;
+}
+
+/** Facts about candidates that need the index (built once in create-search-index.ts). */
+export interface DecideChecks {
+  /** The hit shares a strong, rare-enough topic word with the question (for suggestions). */
+  related(hit: SearchHit): boolean;
+  /** The two hits are variants of one thing: their names share a topic word of the question. */
+  variants(a: SearchHit, b: SearchHit): boolean;
+}
+
+const ANYTHING_GOES: DecideChecks = { related: () => true, variants: () => true };
+
+/**
+ * Stage 5: answer, clarify, facet-only or unknown. Each rule is a question a careful person
+ * would ask before answering; every threshold is in `weights.answer` / `weights.decide`.
+ */
+export function decide(
+  hits: SearchHit[],
+  question: QuestionShape,
+  weights: SearchWeights = DEFAULT_WEIGHTS,
+  checks: DecideChecks = ANYTHING_GOES,
+): SearchDecision {
+  // Only facet words ("lệ phí bao nhiêu", "ở đâu"): they apply to a topic the message does not name.
+  if (question.strongWords === 0 && question.facets.size > 0) return { kind: "facet-only" };
+  const best = hits[0];
+  if (!best) return { kind: "unknown", suggestions: [] };
+  const confident = isConfident(best, hits[1], question, weights);
+  // Two or more variants of one thing about equally likely: ask which, rather than guess
+  // (confident) or give up (not confident because of the tie).
+  const options = clarifyOptions(hits, question, weights, checks, confident);
+  if (options.length > 1) return { kind: "clarify", options };
+  if (confident) return { kind: "answer", hit: best };
+  const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
+  return { kind: "unknown", suggestions };
+}
+
+/**
+ * Whether the best hit is good enough to answer with. The thresholds were set on the
+ * development questions and checked on questions written without looking at the knowledge.
+ */
+export function isConfident(
+  best: SearchHit,
+  second: SearchHit | undefined,
+  question: { strongWords: number; unknownWords: number },
+  weights: SearchWeights = DEFAULT_WEIGHTS,
+): boolean {
+  const a = weights.answer;
+  const { nameCoverage, namePrecision, coverage, phrase } = best.why;
+  const margin = best.score - (second?.score ?? 0);
+  // Does the entry explain the question, and does the question name the entry?
+  const usual = best.score >= a.threshold && nameCoverage >= a.minCoverage && namePrecision >= a.minNamePrecision;
+  // The question contains one of the entry's names whole, and nothing else comes close.
+  const long = question.strongWords >= a.longWords;
+  const namedWhole = namePrecision >= a.wholeName && margin >= a.wholeNameMargin && coverage >= (long ? a.longWholeNameCoverage : a.wholeNameCoverage);
+  // A long message whose story words lower every score, with one entry far ahead of the rest.
+  const dominant =
+    best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
+  if (!usual && !namedWhole && !dominant) return false;
+  // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
+  if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
+  // One topic word ("tên", "xe") must be most of a name.
+  if (question.strongWords === 1 && namePrecision < a.oneTopicWordName) return false;
+  // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
+  if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
+  // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
+  if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
+  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
+  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName) return false;
+  return true;
+}
+
+/**
+ * The entries to offer when two or more variants of one thing are about equally right. None
+ * when the question restates option 1 (names it whole and little else). When the best alone
+ * would not be answered, every option must still look like a fair answer on its own.
+ */
+function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: SearchWeights, checks: DecideChecks, confident: boolean): SearchHit[] {
+  const best = hits[0]!;
+  const d = weights.decide;
+  if (best.why.namePrecision >= weights.answer.wholeName && best.why.coverage >= d.restatesCoverage) return [];
+  const fair = (h: SearchHit) =>
+    confident ? h.score >= weights.answer.threshold : h.score >= d.clarifyMinScore && h.why.namePrecision >= d.clarifyMinPrecision && h.why.foreignPairs === 0;
+  // A word never seen ("karaoke") that no option explains: none of them is what was asked.
+  if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
+  // A question that names option 1 nearly whole and another clearly less is about option 1.
+  const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
+  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && checks.variants(best, h)));
+  return close.slice(0, d.clarifyOptions);
+}
+
+/**
+ * The index-backed checks of decide: `related` — a hit shares a strong, rare-enough topic word
+ * with the question in its names or keywords, spelled with the same accents when the citizen
+ * typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
+ * in the first hit's names is in the second's names too.
+ */
+export function createDecideChecks(index: IndexData, weights: SearchWeights): (q: ResolvedQuery) => DecideChecks {
+  const docOf = new Map(index.docs.map((d) => [d.entry.id, d] as const));
+  const floor = weights.decide.suggestionRarity * index.maxIdf;
+  return (q) => {
+    const strong = q.words.filter((r) => !r.weak && r.match !== null);
+    return {
+      related(hit) {
+        const doc = docOf.get(hit.entry.id);
+        if (!doc) return false;
+        return strong.some((r) => {
+          if (index.idf(r.match!) < floor) return false;
+          if (!doc.nameTokens.has(r.match!) && !doc.keywordTokens.has(r.match!)) return false;
+          const forms = r.accented ? doc.accentForms.get(r.match!) : undefined;
+          return !forms || forms.has(r.accented!);
+        });
+      },
+      variants(a, b) {
+        const da = docOf.get(a.entry.id);
+        const db = docOf.get(b.entry.id);
+        if (!da || !db) return false;
+        // The rarest question word in a's names says what a is about; b must be about it too.
+        let key: string | null = null;
+        for (const r of strong) {
+          if (da.nameTokens.has(r.match!) && (key === null || index.idf(r.match!) > index.idf(key))) key = r.match!;
+        }
+        return key !== null && db.nameTokens.has(key);
+      },
+    };
+  };
+}

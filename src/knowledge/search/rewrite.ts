@@ -1,0 +1,154 @@
+import type { AnalyzedQuery, QueryToken } from "../analyze.js";
+import type { IndexData } from "./build-index.js";
+import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
+import type { SearchWeights } from "./weights.js";
+
+/** A question word after rewriting: what it matched in the index, and how surely. */
+export interface Resolved {
+  t: string;
+  weak: boolean;
+  weakKind: QueryToken["weakKind"];
+  accented: string | undefined;
+  /** The index word it stands for, or null when nothing fits (even fuzzily). */
+  match: string | null;
+  /** 1 as typed, `weights.fuzzy` when corrected, 0 when unmatched. */
+  factor: number;
+  /** A facet word's whole phrase: it counts for an entry only where all of it is in a name. */
+  phrase: string[] | undefined;
+  /** Its weight in the question (rarity, lowered for filler); before `factor`. */
+  weight: number;
+}
+
+/** The question as the index reads it: every later stage works on this. */
+export interface ResolvedQuery {
+  words: Resolved[];
+  /** How many words carry a topic (not filler, not facet words). */
+  strongWords: number;
+  /** Strong words that matched nothing. */
+  unknownWords: string[];
+  /** The distinct index words the question matched, with the facet phrase a weak one belongs to. */
+  matched: Array<{ t: string; phrase: string[] | undefined }>;
+  /** Adjacent pairs of matched strong words (folded index forms). */
+  bigrams: string[];
+  /** Those pairs that name something in the index, with their weight as an extra term. */
+  topicPairs: Array<{ b: string; w: number; words: string[] }>;
+  /** Total weight of strong words and topic pairs: what "all of the question" means. */
+  strongWeight: number;
+  hadDiacritics: boolean;
+  /** Accented strong words as typed (for the accent-agreement edge). */
+  typed: string[];
+}
+
+/**
+ * Stage 2: reads the analysed question against the index. A function word that forms a known
+ * name with its neighbour becomes part of that name; a regional spelling that names a known pair
+ * is read that way; an unknown word is corrected to the nearest index word when one is close.
+ */
+export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, weights: SearchWeights): ResolvedQuery {
+  const named = unweakenNamedWords(q, index);
+  const spelled = regionalReadings(named, index);
+  const unknownWords: string[] = [];
+  // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
+  // other number the index does not know (an age, a count of years) says nothing about the topic.
+  const toks = named.map((tok, i) => {
+    if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
+    const word = NUMBER_WORDS[Number(tok.t)];
+    const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);
+    if (word && pairs(word) && !pairs(tok.t)) return { t: word, weak: false };
+    return index.postings.has(tok.t) ? tok : { ...tok, weak: true, weakKind: "function" as const };
+  });
+  const words: Resolved[] = toks.map((tok, i) => {
+    let match: string | null = tok.t;
+    let factor = 1;
+    const respelled = spelled.get(i);
+    if (respelled) {
+      match = respelled;
+      factor = weights.fuzzy;
+    } else if (!index.postings.has(tok.t)) {
+      match = tok.weak ? null : correct(tok.t, tok.accented);
+      factor = match ? weights.fuzzy : 0;
+      if (!match && !tok.weak) unknownWords.push(tok.t);
+    }
+    const role = tok.weak ? weights.weak : match && !index.nameWords.has(match) ? weights.bodyOnly : 1;
+    const weight = (match ? index.idf(match) : index.maxIdf) * role;
+    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight };
+  });
+  const bigrams = matchedBigrams(words);
+  const topicPairs = bigrams
+    .filter((b) => index.knownBigrams.has(b))
+    .map((b) => {
+      const pair = b.split(" ");
+      return { b, words: pair, w: (weights.pair * (index.idf(pair[0]!) + index.idf(pair[1]!))) / 2 };
+    });
+  const strong = words.filter((r) => !r.weak);
+  const strongWeight = sum(strong.map((r) => r.weight)) + sum(topicPairs.map((p) => p.w));
+  return {
+    words,
+    strongWords: strong.length,
+    unknownWords,
+    matched: [...new Map(words.filter((r) => r.match).map((r) => [r.match!, { t: r.match!, phrase: r.weak ? r.phrase : undefined }])).values()],
+    bigrams,
+    topicPairs,
+    strongWeight,
+    hadDiacritics: q.hadDiacritics,
+    typed: q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak).map((t) => t.accented!) : [],
+  };
+}
+
+/** Folded Vietnamese words of the numbers people write as digits. */
+const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin", 10: "muoi" };
+
+/**
+ * A function word that forms a known name with its neighbour is part of that name ("khai tu":
+ * "tu" is not "từ" here; "can cuoc": "can" is not "cần"). Only without accents is that
+ * ambiguous: typed "với" is the function word, whatever the names say.
+ */
+function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
+  return q.tokens.map((tok, i, all) => {
+    if (tok.weakKind !== "function" || q.hadDiacritics) return tok;
+    const prev = all[i - 1];
+    const next = all[i + 1];
+    const named =
+      (prev && !prev.weak && index.knownBigrams.has(`${prev.t} ${tok.t}`)) || (next && !next.weak && index.knownBigrams.has(`${tok.t} ${next.t}`));
+    return named ? { t: tok.t, weak: false } : tok;
+  });
+}
+
+/**
+ * Regional spellings ("thường chú" for "thường trú", "sổ" / "xổ", "dấy" / "giấy"): a word that
+ * pairs with neither neighbour, but whose other spelling names a known pair with one, is read
+ * that way. Typed with accents, the marks must stay the same.
+ */
+function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, string> {
+  const spelled = new Map<number, string>();
+  toks.forEach((tok, i) => {
+    if (tok.weak) return;
+    const prev = toks[i - 1]?.t;
+    const next = toks[i + 1]?.t;
+    const pairs = (w: string) => (prev !== undefined && index.knownBigrams.has(`${prev} ${w}`)) || (next !== undefined && index.knownBigrams.has(`${w} ${next}`));
+    if (pairs(tok.t)) return;
+    for (const v of regionalSpellings(tok.t)) {
+      if (pairs(v) && (!tok.accented || sameMarksExist(index, v, tok.accented))) {
+        spelled.set(i, v);
+        return;
+      }
+    }
+  });
+  return spelled;
+}
+
+function matchedBigrams(words: Resolved[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (!a.weak && !b.weak && a.match && b.match) out.push(`${a.match} ${b.match}`);
+  }
+  return out;
+}
+
+export function sum(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}

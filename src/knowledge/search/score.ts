@@ -1,0 +1,131 @@
+import type { DocIndex, IndexData } from "./build-index.js";
+import type { ResolvedQuery } from "./rewrite.js";
+import type { HitEvidence, SearchHit } from "./types.js";
+import type { SearchWeights } from "./weights.js";
+
+/** Stage 4: a calibrated 0..1 score for one candidate, with the evidence behind it. */
+export type Scorer = (q: ResolvedQuery, doc: DocIndex) => SearchHit;
+
+/**
+ * What a person would check: how much of the question (weighted by rarity) the entry covers,
+ * how much of the entry's best name the question covers, whether word pairs match as phrases,
+ * and whether typed accents agree.
+ */
+export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
+  /** Scratch: IDF of question words found in each name of the entry being scored. */
+  let nameHits = new Float64Array(16);
+  const s = weights.score;
+
+  function namePrecision(doc: DocIndex, qList: ResolvedQuery["matched"]): number {
+    // Only names that share a word with the question can score, and the question has few words.
+    const nameCount = doc.names.length;
+    if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
+    nameHits.fill(0, 0, nameCount);
+    for (const { t, phrase } of qList) {
+      const names = doc.nameIndex.get(t);
+      if (!names) continue;
+      if (phrase && !phrase.every((w) => doc.nameTokens.has(w))) continue;
+      const w = index.idf(t);
+      for (const i of names) nameHits[i] = nameHits[i]! + w;
+    }
+    let best = 0;
+    for (let i = 0; i < nameCount; i++) {
+      const weight = doc.names[i]!.weight;
+      if (weight > 0 && nameHits[i]! > 0) best = Math.max(best, nameHits[i]! / weight);
+    }
+    return best;
+  }
+
+  return (q, doc) => {
+    const cover = coverage(q, doc, weights);
+    const precision = namePrecision(doc, q.matched);
+    const phrase = phraseShare(q.bigrams, doc, s.keywordPhrase);
+    let accentHits = 0;
+    for (const a of q.typed) if (doc.accentKeys.has(a)) accentHits++;
+    const accent = q.typed.length > 0 ? accentHits / q.typed.length : 0;
+    const raw = clamp01(s.coverage * cover.coverage + s.namePrecision * precision + s.phrase * phrase + s.accent * accent);
+    const score = raw * (cover.coverage < s.coverageFloor ? cover.coverage / s.coverageFloor : 1);
+    const why: HitEvidence = {
+      coverage: round(cover.coverage),
+      nameCoverage: round(cover.nameCoverage),
+      namePrecision: round(precision),
+      phrase: round(phrase),
+      missing: round(cover.missing),
+      foreignPairs: cover.foreignPairs,
+    };
+    return { entry: doc.entry, score: round(score), why };
+  };
+}
+
+/** How much of the question the entry covers, by field; and what of it is missing or foreign. */
+function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
+  const { field } = weights;
+  let covered = 0;
+  let coveredByNames = 0;
+  let missingWeight = 0;
+  let totalWeight = q.strongWeight;
+  for (const r of q.words) {
+    const m = r.match;
+    if (!m) {
+      if (!r.weak) missingWeight += r.weight;
+      continue;
+    }
+    // Filler other than facet words never counts: skip it before any lookup.
+    if (r.weak && r.weakKind !== "facet") continue;
+    const inName = doc.nameTokens.has(m);
+    const inKeyword = !inName && doc.keywordTokens.has(m);
+    const inText = !inName && !inKeyword && doc.textTokens.has(m);
+    if (r.weak) {
+      // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
+      // "với", "cho" in an entry's name must not make it look closer than another.
+      if (!inName && !inKeyword) continue;
+      // "mất" of "mất bao nhiêu tiền" is not the "mất" of "báo mất hộ chiếu": the whole phrase must be there.
+      if (r.phrase && !r.phrase.every((w) => doc.nameTokens.has(w) || doc.keywordTokens.has(w))) continue;
+      totalWeight += r.weight;
+    } else if (!inName && !inKeyword && !inText) {
+      missingWeight += r.weight;
+      continue;
+    }
+    let w = r.weight * r.factor;
+    // Typed "vàng" is not the entry's "vắng": same letters, another word.
+    if (r.accented) {
+      const forms = doc.accentForms.get(m);
+      if (forms && !forms.has(r.accented)) w *= weights.accentMismatch;
+    }
+    coveredByNames += inName || inKeyword ? w : w * field.text;
+    covered += w * (inName ? field.name : inKeyword ? field.keyword : field.text);
+  }
+  let foreignPairs = 0;
+  for (const { b, w, words } of q.topicPairs) {
+    if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
+      covered += w;
+      coveredByNames += w;
+    } else if (!words.some((x) => doc.nameTokens.has(x) || doc.keywordTokens.has(x))) foreignPairs++;
+  }
+  return {
+    coverage: totalWeight > 0 ? covered / totalWeight : 0,
+    nameCoverage: totalWeight > 0 ? coveredByNames / totalWeight : 0,
+    missing: q.strongWeight > 0 ? missingWeight / q.strongWeight : 0,
+    foreignPairs,
+  };
+}
+
+/** Share of the question's word pairs that the entry's names (or, less, keywords) hold as pairs. */
+function phraseShare(bigrams: string[], doc: DocIndex, keywordShare: number): number {
+  if (bigrams.length === 0) return 1;
+  let inName = 0;
+  let inKeyword = 0;
+  for (const b of bigrams) {
+    if (doc.nameBigrams.has(b)) inName++;
+    else if (doc.keywordBigrams.has(b)) inKeyword++;
+  }
+  return (inName + keywordShare * inKeyword) / bigrams.length;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

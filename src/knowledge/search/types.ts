@@ -1,0 +1,65 @@
+import type { Analyzer, Facet } from "../analyze.js";
+import type { Entry } from "../schema.js";
+
+export interface SearchHit {
+  entry: Entry;
+  /** 0..1, higher is better; comparable across questions (a confidence, not a raw rank score). */
+  score: number;
+  /** The parts of the score, for tuning and for staff asking "why this answer?". */
+  why: HitEvidence;
+}
+
+export interface HitEvidence {
+  /** Share of the question's weight found in the entry (names count fully, body text less). */
+  coverage: number;
+  /** Same, counting names and keywords only. */
+  nameCoverage: number;
+  /** Share of the entry's best name that the question covers. */
+  namePrecision: number;
+  /** Share of the question's word pairs found as pairs in the entry's names. */
+  phrase: number;
+  /** Weight share of strong question words found nowhere in the entry. */
+  missing: number;
+  /** Word pairs of the question that name something elsewhere and share no word with this entry's names. */
+  foreignPairs: number;
+}
+
+/**
+ * What to do with a question, decided by search so every caller reads it the same way:
+ * - `answer`: one entry fits; show its card.
+ * - `clarify`: the best candidates are close variants of one thing (khai sinh / khai sinh có yếu
+ *   tố nước ngoài / đăng ký lại khai sinh); ask which one, with these options (best first).
+ * - `facet-only`: the message asks only for a facet ("lệ phí bao nhiêu", "ở đâu") and names no
+ *   entry; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
+ * - `unknown`: nothing fits; `suggestions` are plausibly related entries (may be empty).
+ */
+export type SearchDecision =
+  | { kind: "answer"; hit: SearchHit }
+  | { kind: "clarify"; options: SearchHit[] }
+  | { kind: "facet-only" }
+  | { kind: "unknown"; suggestions: SearchHit[] };
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** What to do with the question (see SearchDecision). `confident`/`ambiguous` are kept for older callers. */
+  decision: SearchDecision;
+  /** True when the decision is `answer` or `clarify` (kept for older callers; prefer `decision`). */
+  confident: boolean;
+  /** True when the decision is `clarify` (kept for older callers; prefer `decision`). */
+  ambiguous: boolean;
+  facets: Set<Facet>;
+  /** Strong words of the question that matched nothing (even fuzzily). */
+  unknownWords: string[];
+  /** How many words of the question carry a topic (not filler, not facet words). */
+  strongWords: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+export interface SearchIndex {
+  search(question: string, options?: SearchOptions): SearchResult;
+  readonly size: number;
+  readonly analyzer: Analyzer;
+}

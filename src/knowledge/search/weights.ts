@@ -1,0 +1,162 @@
+/**
+ * Every weight and threshold of retrieval, in one place with its default. The values were set on
+ * the development questions and checked on questions written without looking at the knowledge
+ * (test/fixtures/blind-eval*.jsonl); change one only with `npm run eval` and the quality test.
+ */
+export interface SearchWeights {
+  /** How much a question word counts by where the entry has it: its names, its keywords, its body. */
+  field: { name: number; keyword: number; text: number };
+  /** A word found only after typo or regional-spelling correction counts this much. */
+  fuzzy: number;
+  /** Filler and facet words count this much of a topic word (they say what to show, not which entry). */
+  weak: number;
+  /**
+   * A topic word that no entry has in its names or keywords ("quê", "chơi", "thuê" in a story)
+   * counts this much: it cannot name an entry, and its rarity would otherwise drown the words that do.
+   */
+  bodyOnly: number;
+  /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
+  pair: number;
+  /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
+  accentMismatch: number;
+  /** The shape of the final score (0..1). */
+  score: {
+    /** Share of the question's weight the entry covers. */
+    coverage: number;
+    /** Share of the entry's best name the question covers. */
+    namePrecision: number;
+    /** Share of the question's word pairs found as pairs in the entry's names. */
+    phrase: number;
+    /** Share of accented question words spelled the same in the entry's names. */
+    accent: number;
+    /** Below this coverage the score shrinks in proportion: a few shared words are not a match. */
+    coverageFloor: number;
+    /** A pair found in keywords (not names) counts this much towards `phrase`. */
+    keywordPhrase: number;
+  };
+  /** The first pass, which picks the shortlist cheaply before full scoring. */
+  firstPass: {
+    /** Share of all entries above which a word is too common for the first pass (catalogue size only). */
+    commonShare: number;
+    /** The first pass skips common words only above this many entries. */
+    commonFrom: number;
+    /** Shortlist size: between `min` and `max`, one more per `per` entries touched. */
+    shortlist: { min: number; max: number; per: number };
+  };
+  /** Typo correction of words the index does not know. */
+  typo: {
+    /** fuse.js threshold for its own search (0 exact … 1 anything). */
+    fuseThreshold: number;
+    /** A fuse.js match is taken only at or below this score. */
+    fuseAccept: number;
+    /** Words from this many letters on get fuse.js when one edit finds nothing. */
+    fuseMinLength: number;
+  };
+  /** When the best hit is good enough to answer with (see decide.ts for each rule). */
+  answer: {
+    /** Score from which an answer is given. */
+    threshold: number;
+    /** Share of the question's weight the entry's names must cover. */
+    minCoverage: number;
+    /** Share of the entry's best name the question must cover ("con" alone names nothing). */
+    minNamePrecision: number;
+    /** "Named whole": the question holds a whole name of the entry … */
+    wholeName: number;
+    /** … and leads the next entry by this much … */
+    wholeNameMargin: number;
+    /** … and covers at least this much of the question. */
+    wholeNameCoverage: number;
+    /**
+     * "Far ahead": in a long message story words lower every score, but one entry with at
+     * least this score and name coverage, whose runner-up scores at most `dominantLead` times
+     * its score, is the one meant.
+     */
+    dominantScore: number;
+    dominantCoverage: number;
+    dominantLead: number;
+    /**
+     * A message with at least this many topic words is long (a story with the question in it):
+     * there, a whole name of the entry found in it, ahead of the next entry by
+     * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
+     */
+    longWords: number;
+    longWholeNameCoverage: number;
+    /** A long message not answered whole is read sentence by sentence, at most this many from the end. */
+    focusSentences: number;
+    /** Name share needed when the question has no topic word at all. */
+    noTopicWordName: number;
+    /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
+    oneTopicWordName: number;
+    /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
+    unknownWordName: number;
+    /** Below this phrase share, the name share must reach `oneTopicWordName`. */
+    minPhrase: number;
+    /** A question naming another thing ("nội quy") needs this name share. */
+    foreignPairName: number;
+  };
+  /** Which of answer / clarify / unknown (see decide.ts). */
+  decide: {
+    /** Within this score of the best, another variant of the same thing is worth offering. */
+    clarifyMargin: number;
+    /** At most this many options in a clarifying question. */
+    clarifyOptions: number;
+    /** When the best alone would not be answered, each option needs this score … */
+    clarifyMinScore: number;
+    /** … and this share of its own name covered. */
+    clarifyMinPrecision: number;
+    /** A question naming option 1 whole and covered this much by it restates it: answer, no clarify. */
+    restatesCoverage: number;
+    /** When the question covers this much of option 1's name, another option must be named within `namedGap` of it. */
+    nearlyWhole: number;
+    namedGap: number;
+    /** A suggestion under "I don't know" needs at least this score… */
+    suggestionScore: number;
+    /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
+    suggestionRarity: number;
+    /** At most this many suggestions. */
+    suggestions: number;
+  };
+}
+
+export const DEFAULT_WEIGHTS: SearchWeights = {
+  field: { name: 1, keyword: 0.85, text: 0.45 },
+  fuzzy: 0.8,
+  weak: 0.2,
+  bodyOnly: 0.3,
+  pair: 0.6,
+  accentMismatch: 0.5,
+  score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
+  firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
+  typo: { fuseThreshold: 0.3, fuseAccept: 0.34, fuseMinLength: 6 },
+  answer: {
+    threshold: 0.56,
+    minCoverage: 0.55,
+    minNamePrecision: 0.3,
+    wholeName: 0.99,
+    wholeNameMargin: 0.05,
+    wholeNameCoverage: 0.3,
+    dominantScore: 0.45,
+    dominantCoverage: 0.5,
+    dominantLead: 0.5,
+    longWords: 6,
+    longWholeNameCoverage: 0.2,
+    focusSentences: 4,
+    noTopicWordName: 0.8,
+    oneTopicWordName: 0.6,
+    unknownWordName: 0.8,
+    minPhrase: 0.3,
+    foreignPairName: 0.75,
+  },
+  decide: {
+    clarifyMargin: 0.04,
+    clarifyOptions: 4,
+    clarifyMinScore: 0.5,
+    clarifyMinPrecision: 0.5,
+    restatesCoverage: 0.8,
+    nearlyWhole: 0.9,
+    namedGap: 0.1,
+    suggestionScore: 0.3,
+    suggestionRarity: 0.45,
+    suggestions: 3,
+  },
+};

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { languageWarnings } from "../../src/knowledge/language-check.js";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { formatProblem } from "../../src/knowledge/yaml-source.js";
+
+const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
+const REAL = join(import.meta.dirname, "../../knowledge");
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of the fixture knowledge with `edit` applied to its synonyms.yaml. */
+function withSynonyms(edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), "dvc-lang-"));
+  dirs.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const file = join(dir, "synonyms.yaml");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+const warningsFor = (dir: string) => languageWarnings(dir, loadKnowledge(dir).knowledge.entries).map(formatProblem);
+
+describe("language warnings (dvc-bot check)", () => {
+  it("none for the fixture as written", () => {
+    expect(warningsFor(FIXTURE)).toEqual([]);
+  });
+
+  it("'từ' added as a stopword: warns at its line, naming the entries whose names hold it", () => {
+    const dir = withSynonyms((t) => t.replace("stopwords:\n", "stopwords:\n  - từ\n"));
+    const lines = readFileSync(join(dir, "synonyms.yaml"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l === "  - từ") + 1;
+    const [warning, ...rest] = warningsFor(dir);
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(new RegExp(`synonyms\\.yaml:${line}: cảnh báo: "từ" vốn là hư từ \\(function_words\\); đưa vào từ đệm \\(stopwords\\) đổi vai của nó`));
+    expect(warning).toContain("Cấp phiếu lý lịch tư pháp");
+    expect(warning).toContain("Đăng ký khai tử");
+  });
+
+  it("a new one-syllable filler word that names entries is flagged; one that names none is not", () => {
+    const dir = withSynonyms((t) => t.replace("stopwords:\n", "stopwords:\n  - giấy\n  - nhé nha\n"));
+    const warnings = warningsFor(dir);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/"giấy" trong từ đệm \(stopwords\) là một phần tên thủ tục/);
+  });
+
+  it("a built-in function word left out of a staff list is flagged", () => {
+    const dir = withSynonyms((t) => `${t}function_words: [cho, với]\n`);
+    const warnings = warningsFor(dir);
+    expect(warnings.some((w) => /"bao nhiêu" có sẵn trong hư từ \(function_words\) nhưng không còn trong danh sách này/.test(w))).toBe(true);
+  });
+
+  it("the shipped word lists change no built-in role (check --strict stays green)", () => {
+    const { knowledge } = loadKnowledge(REAL);
+    expect(languageWarnings(REAL, knowledge.entries).map(formatProblem)).toEqual([]);
+  });
+});

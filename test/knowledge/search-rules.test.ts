@@ -1,0 +1,195 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { createSearchIndex, decide, DEFAULT_WEIGHTS, isConfident, type SearchHit, type SearchIndex } from "../../src/knowledge/search.js";
+import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
+
+// Each decision and confidence rule of search, on a small knowledge base written for these tests
+// (test/fixtures/knowledge-search/), so content edits in knowledge/ never move them.
+const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
+
+let entries: Entry[];
+let synonyms: Synonyms;
+let index: SearchIndex;
+beforeAll(() => {
+  const { knowledge, problems } = loadKnowledge(FIXTURE);
+  expect(problems).toEqual([]);
+  entries = knowledge.entries;
+  synonyms = knowledge.synonyms;
+  index = createSearchIndex(entries, synonyms);
+});
+
+const decisionOf = (q: string) => index.search(q).decision;
+const ids = (hits: SearchHit[]) => hits.map((h) => h.entry.id);
+
+describe("decide: facet-only", () => {
+  it.each(["lệ phí bao nhiêu", "le phi bao nhieu", "phí bao nhiêu", "ở đâu", "bao lâu", "cần giấy tờ gì", "làm online được không"])(
+    "%s asks for a part of a card and names no entry: facet-only, never a guessed entry",
+    (q) => {
+      const r = index.search(q);
+      expect(r.decision).toEqual({ kind: "facet-only" });
+      expect(r.confident).toBe(false);
+      expect(r.facets.size).toBeGreaterThan(0);
+    },
+  );
+
+  it("reads 'bao nhiêu' as 'how much', not 'báo' of 'giấy báo tử'", () => {
+    expect(decisionOf("lệ phí bao nhiêu")).not.toMatchObject({ kind: "answer" });
+    expect(index.search("lệ phí bao nhiêu").facets).toEqual(new Set(["fee"]));
+  });
+});
+
+describe("decide: clarify between close variants", () => {
+  it("asks which when the question fits several variants of one procedure", () => {
+    const d = decisionOf("khai sinh");
+    expect(d.kind).toBe("clarify");
+    if (d.kind !== "clarify") return;
+    expect(ids(d.options)).toContain("dang-ky-khai-sinh");
+    expect(ids(d.options)).toContain("dang-ky-lai-khai-sinh");
+    const licence = decisionOf("bằng lái");
+    expect(licence.kind === "clarify" && ids(licence.options).sort()).toEqual(["cap-lai-giay-phep-lai-xe", "doi-giay-phep-lai-xe"]);
+  });
+
+  it("answers when the question restates option 1 whole", () => {
+    expect(decisionOf("đăng ký khai sinh")).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-khai-sinh" } } });
+    expect(decisionOf("đổi bằng lái bị hỏng")).toMatchObject({ kind: "answer", hit: { entry: { id: "doi-giay-phep-lai-xe" } } });
+  });
+
+  it("offers only variants that share what the best option is about", () => {
+    const hits = index.search("khai sinh").hits;
+    const unrelated = { ...hits[0]!, entry: entries.find((e) => e.id === "khai-bao-tam-vang")!, score: hits[0]!.score };
+    const d = decide([hits[0]!, unrelated], { strongWords: 2, unknownWords: 0, facets: new Set() }, DEFAULT_WEIGHTS, {
+      related: () => true,
+      variants: (a, b) => a.entry.id.includes("khai-sinh") && b.entry.id.includes("khai-sinh"),
+    });
+    expect(d.kind).toBe("answer");
+  });
+});
+
+describe("decide: unknown, with suggestions only when related", () => {
+  it.each(["giá vàng hôm nay", "mua vé máy bay"])("%s: nothing fits and nothing is suggested", (q) => {
+    expect(decisionOf(q)).toEqual({ kind: "unknown", suggestions: [] });
+  });
+
+  it("suggests entries that share a strong topic word", () => {
+    const d = decisionOf("hộ chiếu ngoại giao");
+    expect(d.kind).toBe("unknown");
+    expect(d.kind === "unknown" && ids(d.suggestions)).toContain("cap-ho-chieu");
+  });
+});
+
+describe("isConfident: each rule", () => {
+  const hit = (why: Partial<SearchHit["why"]>, score = 0.8): SearchHit => ({
+    entry: entries[0]!,
+    score,
+    why: { coverage: 0.9, nameCoverage: 0.9, namePrecision: 0.9, phrase: 1, missing: 0, foreignPairs: 0, ...why },
+  });
+  const q = { strongWords: 3, unknownWords: 0 };
+
+  it("answers a hit that explains the question and is named by it", () => {
+    expect(isConfident(hit({}), undefined, q)).toBe(true);
+  });
+  it("not below the answer threshold", () => {
+    expect(isConfident(hit({}, 0.5), hit({}, 0.45), q)).toBe(false);
+  });
+  it("not when the entry's names cover too little of the question", () => {
+    expect(isConfident(hit({ nameCoverage: 0.4, namePrecision: 0.5 }), undefined, q)).toBe(false);
+  });
+  it("a whole name in the question, well ahead of the next, is enough", () => {
+    const whole = hit({ namePrecision: 1, nameCoverage: 0.4, coverage: 0.4 }, 0.52);
+    expect(isConfident(whole, hit({}, 0.3), q)).toBe(true);
+    expect(isConfident(whole, hit({}, 0.5), q)).toBe(false);
+  });
+  it("in a long message a whole name needs less coverage", () => {
+    const whole = hit({ namePrecision: 1, nameCoverage: 0.25, coverage: 0.25 }, 0.4);
+    expect(isConfident(whole, hit({}, 0.3), { strongWords: 8, unknownWords: 0 })).toBe(true);
+    expect(isConfident(whole, hit({}, 0.3), { strongWords: 3, unknownWords: 0 })).toBe(false);
+  });
+  it("one entry far ahead of the rest answers a chatty message", () => {
+    const ahead = hit({ nameCoverage: 0.52, namePrecision: 0.5, coverage: 0.5 }, 0.5);
+    expect(isConfident(ahead, hit({}, 0.2), q)).toBe(true);
+    expect(isConfident(ahead, hit({}, 0.3), q)).toBe(false);
+  });
+  it("no topic word: only an entry named nearly whole", () => {
+    expect(isConfident(hit({ namePrecision: 0.7 }), undefined, { strongWords: 0, unknownWords: 0 })).toBe(false);
+  });
+  it("one topic word must be most of a name", () => {
+    expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(false);
+    expect(isConfident(hit({ namePrecision: 0.65 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(true);
+  });
+  it("a word never seen means another topic unless the name is clearly there", () => {
+    expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 3, unknownWords: 1 })).toBe(false);
+  });
+  it("scattered shared words without phrase matches are not a match", () => {
+    expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), undefined, q)).toBe(false);
+  });
+  it("a question naming another thing the entry never mentions", () => {
+    expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.7 }), undefined, q)).toBe(false);
+    expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.8 }), undefined, q)).toBe(true);
+  });
+});
+
+describe("facets read right", () => {
+  it("'mất bao nhiêu ngày' asks for time, 'mất bao nhiêu tiền' for money", () => {
+    const time = index.search("giấy phép xây dựng mất bao nhiêu ngày");
+    expect(time.facets).toEqual(new Set(["time"]));
+    expect(time.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-giay-phep-xay-dung" } } });
+    expect(index.search("làm hộ chiếu mất bao lâu").facets).toEqual(new Set(["time"]));
+    expect(index.search("làm hộ chiếu mất bao nhiêu tiền").facets).toEqual(new Set(["fee"]));
+  });
+
+  it("'mất' of a fee question is not the 'mất' of a lost passport", () => {
+    expect(decisionOf("làm hộ chiếu mất bao nhiêu tiền")).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu" } } });
+  });
+
+  it("a facet word inside an entry's own name is part of the name", () => {
+    const r = index.search("lệ phí trước bạ");
+    expect(r.facets.has("fee")).toBe(false);
+    expect(r.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "khai-nop-le-phi-truoc-ba" } } });
+    const online = index.search("lệ phí trước bạ xe máy nộp online như nào");
+    expect(online.facets).toEqual(new Set(["online", "steps"]));
+    expect(online.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "khai-nop-le-phi-truoc-ba" } } });
+  });
+});
+
+describe("long chatty messages", () => {
+  it("a worker's story with place names, 'ad', 'e', 'ạ' still finds proof of residence", () => {
+    const story = "Em là công nhân ở trọ tại xã Tân Phú, TP Thủ Đức, công ty bắt nộp giấy xác nhận tạm trú, ad cho e hỏi làm ở đâu ạ";
+    const r = index.search(story);
+    expect(r.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "xac-nhan-thong-tin-cu-tru" } } });
+    expect(r.facets).toEqual(new Set(["where"]));
+  });
+
+  it("a place name after a marker weighs nothing", () => {
+    const plain = index.search("đăng ký khai sinh").hits[0]!;
+    for (const q of ["đăng ký khai sinh ở xã Tân Phú", "đăng ký khai sinh tại phường 5", "đăng ký khai sinh TP Thủ Đức"]) {
+      expect(index.search(q).hits[0]).toEqual(plain);
+    }
+  });
+
+  it("the question at the end of a very long message is read", () => {
+    const story =
+      "Chào ad, em là công nhân may, quê ở miền Tây, lên thành phố làm được ba năm rồi, ở trọ cùng hai đứa bạn cùng quê. " +
+      "Tháng trước công ty đổi chủ, bên nhân sự bảo mọi người bổ sung lý lịch, em nộp đủ rồi mà họ vẫn gọi lên phòng nói thiếu. " +
+      "Em xin nghỉ nửa buổi đi hỏi mấy chỗ mà không ai chỉ rõ, đi đi về về mệt quá ad ơi. " +
+      "Giờ họ nói em phải nộp giấy xác nhận tạm trú thì mới ký hợp đồng mới";
+    expect(decisionOf(story)).toMatchObject({ kind: "answer", hit: { entry: { id: "xac-nhan-thong-tin-cu-tru" } } });
+  });
+});
+
+describe("word lists from the knowledge data", () => {
+  it("a staff facet list replaces the built-in one", () => {
+    const staff = createSearchIndex(entries, { ...synonyms, facets: { time: ["bao lâu"] } });
+    expect(index.search("cấp hộ chiếu mấy ngày").facets).toEqual(new Set(["time"]));
+    expect(staff.search("cấp hộ chiếu mấy ngày").facets).toEqual(new Set());
+    expect(staff.search("cấp hộ chiếu bao lâu").facets).toEqual(new Set(["time"]));
+  });
+
+  it("staff function words and place markers are used", () => {
+    const staff = createSearchIndex(entries, { ...synonyms, function_words: ["giùm"], place_markers: ["khóm"] });
+    expect(index.search("đăng ký khai sinh khóm Bình Minh").hits[0]!.score).toBeLessThan(1);
+    expect(staff.search("đăng ký khai sinh khóm Bình Minh").hits[0]!.score).toBe(1);
+    expect(index.search("đăng ký khai sinh giùm").hits[0]!.score).toBeLessThan(1);
+    expect(staff.search("đăng ký khai sinh giùm").hits[0]!.score).toBe(1);
+  });
+});

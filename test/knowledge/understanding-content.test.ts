@@ -1,0 +1,120 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildCore } from "../../src/app/core.js";
+import { repliesToPlainText } from "../../src/app/plain-text.js";
+import type { Engine } from "../../src/engine/engine.js";
+import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
+import type { Inbound, Session, Turn } from "../../src/engine/types.js";
+import { fold } from "../../src/text/normalize.js";
+
+/**
+ * Content test: the real knowledge/ (intents.yaml and the entries) against what citizens type,
+ * the cases of the issue on understanding citizens. Engine behaviour itself is tested on the
+ * fixture knowledge (test/engine/engine.test.ts); this guards the words staff keep.
+ */
+const ROOT = join(import.meta.dirname, "../..");
+let engine: Engine;
+let intents: IntentTable;
+beforeAll(() => {
+  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
+  expect(problems).toEqual([]);
+  engine = core!.engine;
+  intents = loadIntents(join(ROOT, "knowledge")).table;
+});
+
+const which = (text: string): IntentName[] => INTENT_NAMES.filter((n) => intents.matches(n, messageForms(text)));
+
+function conversation() {
+  let session: Session | null = null;
+  let clock = Date.UTC(2026, 11, 2, 8);
+  const say = (text: string): Turn => {
+    clock += 60_000;
+    const turn = engine.handle({ type: "text", text, channel: "zalo", chatId: "c", userId: "u", at: clock } as Inbound, session);
+    session = turn.session;
+    return turn;
+  };
+  return { say };
+}
+const heading = (t: Turn) => {
+  const h = t.replies[0]?.blocks.find((b) => b.type === "heading");
+  return h && h.type === "heading" ? fold(h.text) : undefined;
+};
+const text = (t: Turn) => fold(repliesToPlainText(t.replies));
+
+describe("knowledge/intents.yaml recognises what citizens type", () => {
+  it.each([
+    ["cho tôi nói chuyện với cán bộ", "person"],
+    ["tôi muốn gặp nhân viên tư vấn", "person"],
+    ["gặp người thật", "person"],
+    ["/canbo", "person"],
+    ["cho toi gap can bo", "person"],
+    ["mua bằng lái không cần thi", "forgery"],
+    ["làm giả bằng", "forgery"],
+    ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
+    ["giá vàng hôm nay", "out-of-domain"],
+    ["mua vé máy bay", "out-of-domain"],
+    ["thời tiết Hà Nội ngày mai", "out-of-domain"],
+    ["tối nay có bóng đá không", "out-of-domain"],
+    ["xin chào", "greeting"],
+    ["chào ad ạ", "greeting"],
+    ["cảm ơn bạn nhiều nhé", "thanks"],
+    ["hủy", "cancel"],
+    ["menu", "menu"],
+    ["đánh giá", "survey"],
+    ["hồ sơ của tôi đến đâu rồi", "dossier-status"],
+    ["tra giúp mã G22.99-231120-0001", "dossier-status"],
+  ] as const)("%s → %s", (message, intent) => {
+    expect(which(message)).toContain(intent);
+  });
+
+  it.each([
+    "đổi bằng lái có phải thi lại không",
+    "gia hạn bằng lái không cần thi lại đúng không",
+    "đăng ký khai sinh cần giấy tờ gì",
+    "phản ánh cán bộ gây khó khăn",
+    "tài khoản VNeID bị khóa",
+    "quên mật khẩu VNeID",
+    "cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu",
+    "lệ phí trước bạ xe máy",
+    "tôi bị làm giả giấy tờ thì báo ở đâu",
+    "đăng nhập VNeID không cần mật khẩu được không",
+    "làm tài khoản VNeID cho con",
+    "tài khoản VNeID của tôi bị người khác đăng nhập",
+  ])("an ordinary question is no intent: %s", (message) => {
+    expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
+  });
+});
+
+describe("the real knowledge in conversation", () => {
+  it("after 'làm hộ chiếu', 'lệ phí bao nhiêu' is the passport fee", () => {
+    const c = conversation();
+    c.say("làm hộ chiếu");
+    for (const q of ["lệ phí bao nhiêu", "le phi bao nhieu", "phí bao nhiêu"]) expect(heading(c.say(q)), q).toContain("ho chieu");
+  });
+
+  it("after 'đăng ký khai sinh', the follow-ups stay on khai sinh", () => {
+    const c = conversation();
+    c.say("đăng ký khai sinh");
+    for (const q of ["bao lâu thì có kết quả", "cần mang gì", "ở đâu làm"]) expect(heading(c.say(q)), q).toBe("dang ky khai sinh");
+  });
+
+  it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {
+    const t = conversation().say("lệ phí bao nhiêu");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("thu tuc nao");
+  });
+
+  it("out-of-domain questions get no procedure suggestions", () => {
+    for (const q of ["giá vàng hôm nay", "mua vé máy bay"]) {
+      const t = conversation().say(q);
+      expect(text(t), q).toContain("chi ho tro");
+      expect(t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id), q).toEqual(["m"]);
+    }
+  });
+
+  it("a real question about a plane trip is not taken for chit-chat", () => {
+    const t = conversation().say("làm hộ chiếu để đi máy bay");
+    expect(text(t)).not.toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(text(t)).toContain("ho chieu");
+  });
+});
