@@ -42,8 +42,14 @@ function onDay(p: Procedure, today: string): Procedure {
 }
 
 /** A dated line says until when it holds. */
+/**
+ * A dated line says until when it holds — unless its text already names a date: "Từ 01/3/2027 luật
+ * mới có hiệu lực" shown until 28/02/2027 would read as "the new law applies until 28/02/2027".
+ */
+const NAMES_A_DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{4})?\b/;
 function lineText(item: DatedText): string {
-  return typeof item !== "string" && item.until ? textOf(item) + DATED.untilSuffix(formatDate(item.until)) : textOf(item);
+  const text = textOf(item);
+  return typeof item !== "string" && item.until && !NAMES_A_DATE.test(text) ? text + DATED.untilSuffix(formatDate(item.until)) : text;
 }
 
 function feeText(f: Fee, then: Fee | undefined): string {

@@ -54,3 +54,12 @@ describe("fee line punctuation", () => {
     expect(blocksToText(entryCard(p, new Set(["fee"]), "2026-12-02"))).toContain("25.000 đồng — Mức giảm 50%, áp dụng đến hết 31/12/2026");
   });
 });
+
+describe("dated notes that name their own dates", () => {
+  it("are shown as written, without an end date that would read as the date the news applies until", () => {
+    const p = procedureSchema.parse({ ...card, notes: [{ text: "Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.", until: "2027-02-28" }] });
+    const text = blocksToText(entryCard(p, new Set(), "2026-12-02"));
+    expect(text).toContain("Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.");
+    expect(text).not.toContain("(đến hết 28/02/2027)");
+  });
+});
