@@ -56,7 +56,11 @@ export function createOaTokens(options: OaTokensOptions): OaTokens {
     !!p?.accessToken && (p.expiresAt === null || p.expiresAt - ahead > now());
 
   async function load(): Promise<OaTokenPair> {
-    if (unsaved) await save(unsaved);
+    if (unsaved) {
+      await save(unsaved);
+      // Still not stored: the store holds a pair whose refresh token is already spent; ours is the newest.
+      if (unsaved) return unsaved;
+    }
     return (await vault.read()) ?? seedPair();
   }
 

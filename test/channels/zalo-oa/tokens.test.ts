@@ -77,3 +77,33 @@ describe("OA tokens in the embedded store's file", () => {
     expect(used[0]!.token).not.toBe(spentSeed);
   });
 });
+
+describe("OA tokens when the store cannot take the rotated pair", () => {
+  it("keep the new pair in memory and never spend the dead refresh token again", async () => {
+    let stored: import("../../../src/store/token-vault.js").OaTokenPair | null = null;
+    let writable = false;
+    const vault: TokenVault = {
+      read: async () => stored,
+      write: async (pair) => {
+        if (!writable) throw new Error("store: disk full");
+        stored = pair;
+      },
+      withLock: (fn) => fn(),
+      close: async () => undefined,
+    };
+    const tokens = instance(vault, fake.oa().refresh);
+    const first = await tokens.current();
+    expect(stored).toBeNull();
+    fake.expireOaToken();
+    const before = fake.calls.filter((c) => c.method === "oa.token").length;
+    const second = await tokens.renew(first);
+    const used = fake.calls.filter((c) => c.method === "oa.token").slice(before);
+    expect(used.map((c) => c.refused ?? "ok")).toEqual(["ok"]);
+    expect(second).toBe(fake.oa().access);
+    // Once the store works again the newest pair lands there.
+    writable = true;
+    fake.expireOaToken();
+    await tokens.renew(second);
+    expect(stored!.refreshToken).toBe(fake.oa().refresh);
+  });
+});
