@@ -35,6 +35,7 @@ const HELD_OUT_FILES = [
   join(ROOT, "test/fixtures/blind-eval.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
 ];
 const KNOWLEDGE_DIR = join(ROOT, "knowledge");
 const FLOWS_DIR = join(ROOT, "flows");

@@ -124,6 +124,18 @@
       });
   }
 
+  // The menu from the start, so a visitor sees what the assistant can do before typing.
+  function showWelcome() {
+    fetch("/api/chat/welcome", { headers: { accept: "application/json" } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (data) {
+        if (!data || !Array.isArray(data.replies) || log.querySelector("article.user")) return;
+        data.replies.forEach(addReply);
+      })
+      .catch(function () { /* the static welcome is still there; typing works */ });
+  }
+  showWelcome();
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = box.value.trim();

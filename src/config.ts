@@ -46,6 +46,11 @@ const envSchema = z.object({
   ZALO_OAUTH_URL: optionalString.transform((v) => (v ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")),
   /** Set → Redis store; unset → embedded store in DATA_DIR. */
   REDIS_URL: optionalString,
+  /**
+   * Deadline in ms of every Redis call (and the connect timeout): past it the bot answers from
+   * its local fallbacks and /readyz says degraded. Default 2000.
+   */
+  REDIS_TIMEOUT_MS: optionalString.transform((v) => (v ? Number(v) : 2000)).pipe(z.number().int().min(50).max(60_000)),
   /** Embedded store folder and Redis-outage spool. Default ./data. */
   DATA_DIR: optionalString.transform((v) => v ?? "./data"),
   /** HTTP port of `serve`. Default 8080. */
@@ -143,6 +148,7 @@ export interface Config {
   flowsDir: string;
   logLevel: Env["LOG_LEVEL"];
   redisUrl?: string;
+  redisTimeoutMs: number;
   adminToken?: string;
   adminIds: { telegram: string[]; zalo: string[] };
   telegram?: TelegramConfig;
@@ -210,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     flowsDir: e.FLOWS_DIR,
     logLevel: e.LOG_LEVEL,
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    redisTimeoutMs: e.REDIS_TIMEOUT_MS,
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     adminIds: { telegram: e.ADMIN_TELEGRAM_IDS, zalo: e.ADMIN_ZALO_IDS },
     ...(telegram ? { telegram } : {}),

@@ -102,12 +102,15 @@ describe("knowledge content", () => {
     expect(missing).toEqual([]);
   });
 
-  it("gives every procedure a level, an agency and a link", () => {
+  // `link` is optional (docs/huong-dan-bien-tap.md): without it the card points to the portal and
+  // says so, which is better for a citizen than a "procedure page" button that opens the home page.
+  it("gives every procedure a level and an agency, and every procedure card a link to follow", () => {
     for (const p of procedures) {
       if (p.kind !== "procedure") continue;
       expect(p.level, p.id).toBeTruthy();
       expect(p.agency.trim(), p.id).not.toBe("");
-      expect(p.link, p.id).toMatch(/^https?:\/\//);
+      const links = entryCard(p, new Set(), TODAY).filter((b) => b.type === "link");
+      expect(links.map((b) => (b.type === "link" ? b.url : "")), p.id).toEqual([expect.stringMatching(/^https:\/\//)]);
     }
   });
 

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { M } from "../engine/messages.js";
-import type { Effect, Inbound, Reply } from "../engine/types.js";
+import type { Effect, Inbound, Reply, Session } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import type { Core } from "./core.js";
 import type { Metrics } from "./metrics.js";
+import { createStoreKeys, type StoreKeys } from "./store-keys.js";
 
 /**
  * The one path every update takes, whatever the channel: drop repeats, rate-limit, lock the
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   interceptors?: Interceptor[];
   /** Adds fields to stored records (e.g. the salted respondent hash); never the raw ids. */
   enrichRecord?: (stream: string, record: Record<string, unknown>, inbound: Inbound) => Record<string, unknown>;
+  /** Salted store keys (never raw platform ids). Default: a random salt for this process only. */
+  keys?: StoreKeys;
   now?: () => number;
 }
 
@@ -41,8 +44,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const perMinute = options.rateLimitPerMinute ?? 30;
   const dedupTtl = options.dedupTtlSeconds ?? 24 * 3600;
   const now = options.now ?? Date.now;
+  const keys = options.keys ?? createStoreKeys();
 
-  async function persist(effects: Effect[], inbound: Inbound): Promise<void> {
+  /**
+   * Stores the turn's records. A record that ends a flow (the finished survey) gets an id derived
+   * from the flow run, so the same last answer sent again after a failure or a crash stores it
+   * once, not twice. Returns false when a flow's record could not be stored.
+   */
+  async function persist(effects: Effect[], inbound: Inbound, chatKey: string, before: Session | null, after: Session): Promise<boolean> {
+    const endedRun = before?.flow && (after.flow?.flowId !== before.flow.flowId || after.flow.startedAt !== before.flow.startedAt) ? before.flow : undefined;
+    let ok = true;
+    let n = 0;
     for (const effect of effects) {
       if (effect.type === "metric") {
         metrics?.answers.inc({ outcome: effect.name, channel: inbound.channel });
@@ -50,30 +62,34 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const base = { ...effect.record, channel: inbound.channel };
       const record = options.enrichRecord ? options.enrichRecord(effect.stream, base, inbound) : base;
+      const fromRun = endedRun && effect.record.flow === endedRun.flowId;
+      const id = fromRun ? keys.hash(`record:${chatKey}:${endedRun.flowId}:${endedRun.startedAt}:${effect.stream}:${n++}`) : randomUUID();
       try {
-        await store.append(effect.stream, { ...record, id: randomUUID(), at: inbound.at });
+        await store.append(effect.stream, { ...record, id, at: inbound.at });
       } catch (err) {
-        // The store spools during outages; reaching here means even that failed. Log, keep answering.
+        // The store spools during outages; reaching here means even that failed (a full disk).
         metrics?.storeErrors.inc({ op: "append" });
         logger.error({ err: errorSummary(err), stream: effect.stream }, "dispatcher: could not store a record");
+        if (fromRun) ok = false;
       }
     }
+    return ok;
   }
 
   return {
     async process(inbound) {
       const started = performance.now();
       metrics?.updates.inc({ channel: inbound.channel });
-      const chatKey = `${inbound.channel}:${inbound.chatId}`;
+      const chatKey = keys.chat(inbound);
       try {
         if (inbound.messageId) {
-          const first = await store.firstSeen(`dedup:${inbound.channel}:${inbound.messageId}`, dedupTtl);
+          const first = await store.firstSeen(keys.update(inbound, inbound.messageId), dedupTtl);
           if (!first) {
             metrics?.duplicates.inc({ channel: inbound.channel });
             return null;
           }
         }
-        const limit = await store.rateLimit(`rate:${inbound.channel}:${inbound.userId}`, perMinute, 60);
+        const limit = await store.rateLimit(keys.user(inbound), perMinute, 60);
         if (!limit.allowed) {
           metrics?.rateLimited.inc({ channel: inbound.channel });
           return [{ blocks: [{ type: "text", text: M.slowDown }] }];
@@ -87,8 +103,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           const session = await store.getSession(chatKey);
           const turn = core.engine.handle(inbound, session);
           turn.session.updatedAt = now();
-          await store.setSession(chatKey, turn.session, ttl);
-          await persist(turn.effects, inbound);
+          // Records before the session: a crash in between leaves the flow at its last step (the
+          // citizen's retry stores the same record id once), never a session that says "survey
+          // done" without the survey.
+          if (!(await persist(turn.effects, inbound, chatKey, session, turn.session))) {
+            // The session is left as it was, so sending the same answer again finishes the flow.
+            return [{ blocks: [{ type: "text" as const, text: M.recordNotSaved }] }];
+          }
+          try {
+            await store.setSession(chatKey, turn.session, ttl);
+          } catch (err) {
+            // A session that cannot be saved (a full disk) must not cost the citizen the answer.
+            metrics?.storeErrors.inc({ op: "session" });
+            logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: could not save the session");
+          }
           return turn.replies;
         });
         return replies;

@@ -1,9 +1,10 @@
 import { createInterface } from "node:readline";
 import { buildCore } from "../app/core.js";
 import { createDispatcher } from "../app/dispatcher.js";
+import { createStoreKeys } from "../app/store-keys.js";
 import { replyToPlainText } from "../app/plain-text.js";
 import { loadConfig } from "../config.js";
-import { createRespondentEnricher } from "../feedback/respondent.js";
+import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createStore } from "../store/create-store.js";
@@ -22,6 +23,7 @@ export async function runChat(env: NodeJS.ProcessEnv): Promise<void> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimitPerMinute: 1000,
     enrichRecord: createRespondentEnricher(config),
+    keys: createStoreKeys(resolveRespondentSalt(config)),
   });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const chatId = "terminal";

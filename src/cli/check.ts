@@ -3,6 +3,7 @@ import { loadSources } from "../app/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { reviewWarnings } from "../knowledge/review.js";
+import { CHECK } from "../knowledge/staff-messages.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 
 /**
@@ -23,11 +24,10 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));
   if (all.length > 0 || (opts.strict && warnings.length > 0)) {
-    const parts = [all.length > 0 ? `${all.length} problem(s)` : "", warnings.length > 0 ? `${warnings.length} warning(s)` : ""].filter(Boolean);
-    console.error(`check: ${parts.join(" and ")} in ${knowledgeDir} and ${flowsDir}`);
+    console.error(CHECK.failed(all.length, warnings.length, `${knowledgeDir} và ${flowsDir}`));
     process.exitCode = 1;
     return;
   }
-  const note = warnings.length > 0 ? ` (${warnings.length} cảnh báo cần rà soát; --strict để coi là lỗi)` : "";
-  console.log(`check: ok — ${knowledge.entries.length} knowledge entries, ${flowIds.size} flows${note}`);
+  const note = warnings.length > 0 ? CHECK.okWarnings(warnings.length) : "";
+  console.log(CHECK.ok(knowledge.entries.length, flowIds.size) + note);
 }

@@ -2,14 +2,16 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { planImport, parseSheet, type ImportPlan } from "../knowledge/import-sheet.js";
+import { TIERS, type Tier } from "../knowledge/schema.js";
+import { CHECK, IMPORT } from "../knowledge/staff-messages.js";
 import { loadKnowledge } from "../knowledge/loader.js";
 
 /**
- * `dvc-bot import FILE.csv [--dry-run]`: the procedure list staff already report, into knowledge
+ * `dvc-bot import FILE.csv [--dry-run] [--tier xa|tinh]`: the procedure list staff already report, into knowledge
  * files under KNOWLEDGE_DIR/imported/. A sheet with any problem is rejected whole (nothing is
  * written); reviewed entries are never overwritten.
  */
-export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dryRun?: boolean }): Promise<void> {
+export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dryRun?: boolean; tier?: string }): Promise<void> {
   const config = loadConfig(env);
   const knowledgeDir = config.knowledgeDir;
   const fail = (lines: string[]) => {
@@ -17,39 +19,25 @@ export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dr
     process.exitCode = 1;
   };
 
-  if (/\.(xlsx|xlsm|xls|ods)$/i.test(file)) {
-    return fail([
-      `import: ${file}: spreadsheet files are not read directly.`,
-      `import: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" (LibreOffice: Text CSV, UTF-8) and import that file.`,
-    ]);
-  }
+  if (opts.tier !== undefined && !(TIERS as readonly string[]).includes(opts.tier)) return fail([IMPORT.badTierOption(opts.tier)]);
+  if (/\.(xlsx|xlsm|xls|ods)$/i.test(file)) return fail(IMPORT.xlsx(file));
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    return fail([`import: cannot read ${file} (${(err as Error).message})`]);
+    return fail([IMPORT.cannotReadFile(file, (err as Error).message)]);
   }
-  if (text.includes("\uFFFD")) {
-    return fail([
-      `import: ${file} is not UTF-8 text (Vietnamese letters would be lost).`,
-      `import: save it again as "CSV UTF-8 (Comma delimited)" and import that file.`,
-    ]);
-  }
+  if (text.includes("\uFFFD")) return fail(IMPORT.notUtf8(file));
 
-  const sheet = parseSheet(text);
-  for (const n of sheet.notes) console.log(`${file}:${n.row}: note: ${n.message.replace(/^import: /, "")}`);
+  const sheet = parseSheet(text, opts.tier ? { tier: opts.tier as Tier } : {});
+  for (const n of sheet.notes) console.log(`${file}:${n.row}: ${IMPORT.note}: ${n.message.replace(/^import: /, "")}`);
   if (sheet.problems.length > 0) {
-    return fail([
-      ...sheet.problems.map((p) => `${file}:${p.row}: ${p.message}`),
-      `import: ${sheet.problems.length} problem(s) in ${file}; nothing was written`,
-    ]);
+    return fail([...sheet.problems.map((p) => `${file}:${p.row}: ${p.message}`), IMPORT.rejected(sheet.problems.length, file)]);
   }
 
   const { knowledge, problems } = loadKnowledge(knowledgeDir);
-  const realProblems = problems.filter((p) => !/no YAML files found/.test(p.message));
-  if (realProblems.length > 0) {
-    console.error(`import: warning: ${knowledgeDir} already has ${realProblems.length} problem(s); run "dvc-bot check" (entries in broken files are not matched)`);
-  }
+  const realProblems = problems.filter((p) => p.message !== `knowledge: ${CHECK.noFiles}`);
+  if (realProblems.length > 0) console.error(IMPORT.knowledgeHasProblems(knowledgeDir, realProblems.length));
 
   const plan = planImport(sheet.procedures, knowledge, {
     sheetName: basename(file),
@@ -60,34 +48,32 @@ export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dr
 
   const tiers = new Map<string, number>();
   for (const p of sheet.procedures) tiers.set(p.tier, (tiers.get(p.tier) ?? 0) + 1);
-  console.log(
-    `import: ${basename(file)}: ${sheet.procedures.length} procedure(s) read (${[...tiers].map(([t, n]) => `${t} ${n}`).join(", ")})`,
-  );
+  console.log(IMPORT.read(basename(file), sheet.procedures.length, [...tiers].map(([t, n]) => `${t} ${n}`).join(", ")));
   printPlan(plan, join(knowledgeDir, "imported"));
 
   if (opts.dryRun) {
-    console.log("import: dry run, nothing written");
+    console.log(IMPORT.dryRun);
     return;
   }
   for (const a of plan.added) writeAtomic(join(knowledgeDir, a.path), a.text);
   for (const [f, t] of plan.rewrites) writeAtomic(resolve(f), t);
   if (plan.added.length + plan.rewrites.size > 0) {
-    console.log(`import: done; new entries are marked needs_review: true — check them (docs/huong-dan-bien-tap.md) and run "dvc-bot check"`);
+    console.log(IMPORT.done);
   } else {
-    console.log("import: nothing to write");
+    console.log(IMPORT.nothingToWrite);
   }
 }
 
 function printPlan(plan: ImportPlan, newDir: string): void {
-  const rowOf = (r: number) => `row ${r}`;
-  console.log(`added ${plan.added.length}${plan.added.length ? ` (in ${newDir})` : ""}`);
-  for (const a of plan.added) console.log(`  + ${a.id} (${rowOf(a.row)})`);
-  console.log(`changed ${plan.changed.length}`);
-  for (const c of plan.changed) console.log(`  ~ ${c.id} (${rowOf(c.row)}): ${c.changes.join(", ")} [${c.file}]`);
-  console.log(`unchanged ${plan.unchanged.length}`);
-  for (const u of plan.unchanged) console.log(`  = ${u.id} (${rowOf(u.row)})`);
-  console.log(`skipped ${plan.skipped.length}`);
-  for (const s of plan.skipped) console.log(`  - ${s.id} (${rowOf(s.row)}): ${s.reason}`);
+  const P = IMPORT.plan;
+  console.log(P.added(plan.added.length, newDir));
+  for (const a of plan.added) console.log(`  + ${a.id} (${P.row(a.row)})`);
+  console.log(P.changed(plan.changed.length));
+  for (const c of plan.changed) console.log(`  ~ ${c.id} (${P.row(c.row)}): ${c.changes.join(", ")} [${c.file}]`);
+  console.log(P.unchanged(plan.unchanged.length));
+  for (const u of plan.unchanged) console.log(`  = ${u.id} (${P.row(u.row)})`);
+  console.log(P.skipped(plan.skipped.length));
+  for (const s of plan.skipped) console.log(`  - ${s.id} (${P.row(s.row)}): ${s.reason}`);
 }
 
 /** Temp file + rename, so a running `serve` never reloads half a file. The temp name is not *.yaml. */

@@ -63,7 +63,8 @@ program
   .description("import a procedure list (CSV in the provincial report shape) into knowledge files")
   .argument("<file>", "CSV file")
   .option("--dry-run", "show what would change without writing")
-  .action(async (file: string, opts: { dryRun?: boolean }) => (await import("./import.js")).runImport(process.env, file, opts));
+  .option("--tier <tier>", "tier of every procedure when the sheet has no tier rows (A Cấp tỉnh…) or Cấp thực hiện column: xa, tinh, trung-uong, huyen")
+  .action(async (file: string, opts: { dryRun?: boolean; tier?: string }) => (await import("./import.js")).runImport(process.env, file, opts));
 
 program
   .command("eval")

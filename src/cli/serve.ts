@@ -1,4 +1,6 @@
 import { errorSummary, createDispatcher, type DispatcherOptions } from "../app/dispatcher.js";
+import { createPlatformHealth } from "../app/platform-health.js";
+import { createStoreKeys } from "../app/store-keys.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
 import { createReadiness } from "../app/readiness.js";
@@ -6,9 +8,9 @@ import { watchCore } from "../app/watch.js";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
 import { createZaloOaChannel, type ZaloOaChannel } from "../channels/zalo-oa/channel.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
-import { createRespondentEnricher } from "../feedback/respondent.js";
+import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
@@ -29,17 +31,10 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   process.once("SIGINT", () => onSignal("SIGINT"));
 
   const config = loadConfig(env);
+  requireSafeSettings(config);
   const logger = createLogger(config.logLevel);
   const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today });
   for (const p of problems) logger.warn({ problem: formatProblem(p) }, "serve: knowledge problem (valid entries are served)");
-  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
-    // Telegram allows a webhook without a secret; then anyone who learns the URL can post updates.
-    logger.warn("serve: TELEGRAM_WEBHOOK_SECRET is not set; /webhooks/telegram accepts updates from anyone");
-  }
-  if (config.redisUrl && !config.respondentSalt) {
-    logger.warn("serve: RESPONDENT_SALT is not set; each instance hashes survey respondents with its own salt from DATA_DIR");
-    if (!config.webSessionSecret) logger.warn("serve: neither RESPONDENT_SALT nor WEB_SESSION_SECRET is set; a web chat moving to another instance starts a new session");
-  }
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: true });
 
@@ -53,16 +48,18 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimitPerMinute: config.rateLimitPerMinute,
     interceptors: [createAdminChatInterceptor(config)],
+    keys: createStoreKeys(resolveRespondentSalt(config)),
     enrichRecord: createRespondentEnricher(config),
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
   const readiness = createReadiness();
-  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, metrics, readiness }) : undefined;
-  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness }) : undefined;
+  const platformHealth = createPlatformHealth();
+  const telegram: TelegramChannel | undefined = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, metrics, readiness, platformHealth }) : undefined;
+  const zalo: ZaloChannel | undefined = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, platformHealth }) : undefined;
   const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
   const zaloOa: ZaloOaChannel | undefined =
-    config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness }) : undefined;
+    config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, platformHealth }) : undefined;
   const work = createWorkTracker();
   const app = await createServer({
     config,
@@ -73,6 +70,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
     dispatcher,
     work,
     readiness,
+    platforms: platformHealth,
     ...(telegram ? { telegram } : {}),
     ...(zalo ? { zalo } : {}),
     ...(zaloOa ? { zaloOa } : {}),
@@ -111,4 +109,21 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   // Platform registration after listening, so a webhook delivered at once finds the server up.
   zaloOa?.start();
   await Promise.all([telegram?.start(), zalo?.start()]);
+}
+
+/**
+ * Settings `serve` refuses to run with. A webhook without its secret accepts updates from anyone
+ * who learns the URL (a forged update can make the bot talk to any chat). With Redis, chats are
+ * keyed by a salted hash: instances with different salts would not share conversations.
+ */
+export function requireSafeSettings(config: Pick<Config, "telegram" | "zalo" | "redisUrl" | "respondentSalt">): void {
+  if (config.telegram?.mode.kind === "webhook" && !config.telegram.mode.secret) {
+    throw new Error("serve: TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not; set a secret (1-256 characters A-Z a-z 0-9 _ -) or unset the URL for long polling");
+  }
+  if (config.zalo?.mode.kind === "webhook" && config.zalo.mode.url && !config.zalo.secret) {
+    throw new Error("serve: ZALO_WEBHOOK_URL is set but ZALO_WEBHOOK_SECRET is not; set a secret or unset the URL for long polling");
+  }
+  if (config.redisUrl && !config.respondentSalt) {
+    throw new Error("serve: REDIS_URL is set but RESPONDENT_SALT is not; set the same long random salt on every instance (it keys chats and survey respondents)");
+  }
 }

@@ -3,6 +3,7 @@ import { feesOn, linesOn, textOf } from "../knowledge/dated.js";
 import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schema.js";
 import { CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
+import { fold } from "../text/normalize.js";
 
 /**
  * Answer cards: the facet the citizen asked for first, then the rest briefly, then the official
@@ -74,20 +75,21 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string):
   const asked = [...facets].filter((f) => f !== "online" || facets.size === 1);
   const focused = asked.length > 0;
 
-  if (facets.has("online")) {
-    blocks.push({ type: "text", text: p.level_note ? `${level.explain} ${p.level_note}` : level.explain });
-  }
+  // The entry's own level note is the specific form of the generic explanation (both start
+  // "Nộp hồ sơ trực tuyến được…" for a partly-online procedure): say one, never both.
+  if (facets.has("online")) blocks.push({ type: "text", text: p.level_note ?? level.explain });
   for (const facet of asked) blocks.push(...facetBlocks(p, facet, true, today));
 
   if (!focused) {
     if (p.summary) blocks.push({ type: "text", text: p.summary });
+    // The level note belongs with the whole card and the "online" answer; a reply about the fee
+    // or the papers does not repeat it.
+    if (!facets.has("online") && p.level_note) blocks.push({ type: "text", text: p.level_note });
     blocks.push(...facetBlocks(p, "where", false, today));
     blocks.push(...facetBlocks(p, "time", false, today));
     blocks.push(...facetBlocks(p, "fee", false, today));
     blocks.push(...facetBlocks(p, "documents", false, today));
     if (p.notes.length) blocks.push({ type: "list", title: SECTION.notes, items: p.notes.map(lineText) });
-  } else if (!facets.has("online") && p.level !== "toan-trinh" && p.level_note) {
-    blocks.push({ type: "text", text: p.level_note });
   }
   if (p.needs_review) blocks.push({ type: "text", text: `⚠️ ${M.needsReview}` });
   blocks.push(linkBlock(p));
@@ -124,7 +126,7 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
       return items.length === 1 ? [{ type: "text", text: `${SECTION.time}: ${items[0]}` }] : [{ type: "list", title: SECTION.time, items }];
     }
     case "where": {
-      const lines = [`${SECTION.where}: ${p.agency} (${TIER_TEXT[p.tier]}).`];
+      const lines = [`${SECTION.where}: ${p.agency}${namesTier(p.agency) ? "" : ` (${TIER_TEXT[p.tier]})`}.`];
       if (full && p.reform_note) lines.push(`${SECTION.reform}: ${p.reform_note}`);
       if (full && p.level !== "khong-truc-tuyen") lines.push(`Nộp trực tuyến: Cổng Dịch vụ công quốc gia (${PORTAL_URL}) hoặc ứng dụng VNeID nếu thủ tục có trên đó.`);
       return [{ type: "text", text: lines.join("\n") }];
@@ -138,9 +140,24 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
   }
 }
 
+/**
+ * Whether the agency text already says its level ("Công an cấp tỉnh", "UBND xã", "Sở Nội vụ",
+ * "Bộ Công an"). The tier in brackets then adds nothing, and where a staff list gives another
+ * tier it would contradict the agency ("Công an cấp tỉnh (Cấp xã)"): the agency's words win.
+ */
+function namesTier(agency: string): boolean {
+  return TIER_WORDS.test(fold(agency)) || CENTRAL_OR_PROVINCIAL_BODY.test(agency);
+}
+const TIER_WORDS = /\b(?:cap (?:tinh|xa|huyen)|tinh|thanh pho|xa|phuong|dac khu|huyen|trung uong)\b/;
+/** "Bộ Công an", "Sở Nội vụ", "Cục Quản lý xuất nhập cảnh" (capitalised names, not "bộ phận một cửa"). */
+const CENTRAL_OR_PROVINCIAL_BODY = /(?:^|[\s(;,])(?:Bộ|Sở|Cục) \p{Lu}/u;
+
 function linkBlock(entry: Entry): Block {
   const url = entry.link ?? PORTAL_URL;
-  const label = entry.kind === "procedure" && entry.code ? `${M.detailLink} (mã ${entry.code})` : entry.link ? M.detailLink : M.portalLabel;
+  const code = entry.kind === "procedure" ? entry.code : undefined;
+  // Without the procedure's own page, the button must not promise it: name the portal, and the
+  // code to search for there when it is known.
+  const label = entry.link ? (code ? `${M.detailLink} (mã ${code})` : M.detailLink) : code ? M.portalSearchCode(code) : M.portalLabel;
   return { type: "link", url, label };
 }
 

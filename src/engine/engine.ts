@@ -25,6 +25,12 @@ import { newSession, SESSION_VERSION, type Block, type Choice, type Effect, type
  */
 export interface Engine {
   handle(inbound: Inbound, session: Session | null): Turn;
+  /**
+   * The survey invitation at a natural end that is not a message from the citizen (a staff
+   * hand-over case closed): one reply with the survey button, or no reply when it may not be
+   * offered now (offered or answered lately, or a flow running). The session records the offer.
+   */
+  inviteSurvey(session: Session | null, at: number): Turn;
   /** The search behind the engine (for `ask --json`). */
   search(question: string): SearchResult;
   readonly knowledge: Knowledge;
@@ -38,7 +44,11 @@ export interface EngineOptions {
   intents?: IntentTable;
   /** Days between two survey offers to one citizen. Default 30. */
   surveyOfferDays?: number;
-  /** Answers in a session before the survey is offered. Default 2. */
+  /**
+   * Answers in a session after which the survey is offered with the answer (the conversation has
+   * gone on a while). Earlier, it is offered only when the citizen winds down ("cảm ơn", "xong
+   * rồi", a helpful vote). Default 4.
+   */
   surveyOfferAfterAnswers?: number;
   /** Day (YYYY-MM-DD) that time-bound facts are read for. Default: the message's day in Vietnam. */
   today?: string | undefined;
@@ -91,7 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
   const { knowledge, index, flows } = options;
   const intents = options.intents ?? createIntentTable();
   const surveyOfferMs = (options.surveyOfferDays ?? 30) * 24 * 3600 * 1000;
-  const offerAfter = options.surveyOfferAfterAnswers ?? 2;
+  const offerAfter = options.surveyOfferAfterAnswers ?? 4;
 
   const entry = (id: string | undefined): Entry | undefined => (id ? knowledge.byId.get(id) : undefined);
 
@@ -320,8 +330,12 @@ export function createEngine(options: EngineOptions): Engine {
       out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [menu]);
     }
     const closest = suggestions[0];
+    // What the citizen wrote (masked, with its diacritics) for the administrator to read; the
+    // folded key groups "cho tôi gặp cán bộ" with "cho toi gap can bo".
+    const query = maskPersonalData(text).replace(/\s+/g, " ").trim().slice(0, 200);
     out.record("unanswered", {
-      query: fold(maskPersonalData(text)).replace(/\s+/g, " ").trim().slice(0, 200),
+      query,
+      key: fold(query),
       channel: inbound.channel,
       ...(closest ? { closest: closest.entry.id, closestScore: closest.score } : {}),
     });
@@ -339,7 +353,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const f of availableFacets(e, today)) {
       if (!facets.has(f)) choices.push({ id: `q:${FACET_CODE[f]}:${e.id}`, label: FACET_LABELS[f] });
     }
-    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: `▶️ ${flows.title(e.flow) ?? CHOICE_LABELS.stepByStep}` });
+    if (e.kind !== "procedure" && e.flow && flows?.has(e.flow)) choices.unshift({ id: `g:${e.flow}`, label: CHOICE_LABELS.flowStart(flows.title(e.flow) ?? CHOICE_LABELS.stepByStep) });
     for (const id of e.next.slice(0, 2)) {
       const n = entry(id);
       if (n) choices.push({ id: `e:${n.id}`, label: CHOICE_LABELS.next(n.title) });
@@ -416,6 +430,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (turn.sessionPatch) Object.assign(session, turn.sessionPatch);
     for (const r of turn.replies) out.reply(r.blocks, r.choices ?? [], r.choiceLayout);
     for (const e of turn.effects) out.effect(e);
+    // A flow that ended with nothing to press (the survey's thank-you) leaves the menu, not a dead end.
+    if (!turn.state && !turn.showEntry && !turn.replies.some((r) => r.choices?.length)) out.addChoices([{ id: "m", label: CHOICE_LABELS.menu }]);
     if (turn.showEntry) {
       const e = entry(turn.showEntry);
       if (e) return answerEntry(e, new Set(), inbound, out);
@@ -450,7 +466,18 @@ export function createEngine(options: EngineOptions): Engine {
     return [{ id: "g:survey", label: CHOICE_LABELS.survey }];
   }
 
-  return { handle, search: (q) => index.search(q), knowledge };
+  function inviteSurvey(previous: Session | null, at: number): Turn {
+    const session: Session = previous && previous.v === SESSION_VERSION ? { ...previous } : newSession();
+    const out = new TurnBuilder(session);
+    const offer = surveyOfferChoices(session, at);
+    if (offer.length) {
+      session.surveyOfferedAt = at;
+      out.reply([{ type: "text", text: M.surveyOffer }], [...offer, { id: "m", label: CHOICE_LABELS.menu }]);
+    }
+    return out.done();
+  }
+
+  return { handle, inviteSurvey, search: (q) => index.search(q), knowledge };
 }
 
 /** "ft" → {fee, time}; null when any letter is not a facet code. */
@@ -505,6 +532,12 @@ class TurnBuilder {
   }
   effect(e: Effect): void {
     this.effects.push(e);
+  }
+  /** Adds choices to the last reply (a new empty reply would show as a blank message). */
+  addChoices(choices: Choice[]): void {
+    const last = this.replies.at(-1);
+    if (!last) return this.reply([{ type: "text", text: M.menuPrompt }], choices);
+    last.choices = [...(last.choices ?? []), ...choices];
   }
   lastChoicesOffered(id: string): boolean {
     return this.replies.some((r) => r.choices?.some((c) => c.id === id));

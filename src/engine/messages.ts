@@ -32,6 +32,7 @@ export const M = {
   fallbackWayForward: `Bạn có thể tìm thủ tục trên Cổng Dịch vụ công quốc gia hoặc gọi tổng đài hỗ trợ ${HOTLINE}.`,
   portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
   portalLabel: "Cổng Dịch vụ công quốc gia",
+  portalSearchCode: (code: string) => `Cổng Dịch vụ công quốc gia — tìm thủ tục mã ${code}`,
   detailLink: "Xem chi tiết và nộp hồ sơ",
   moreLink: "Xem thêm",
   rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",
@@ -52,6 +53,8 @@ export const M = {
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
   busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",
   tooLong: "Câu hỏi khá dài, tôi chỉ đọc phần đầu. Bạn có thể hỏi ngắn gọn hơn để có câu trả lời chính xác.",
+  recordNotSaved:
+    "Xin lỗi, hệ thống chưa lưu được câu trả lời vừa rồi của bạn. Bạn vui lòng gửi lại câu trả lời đó sau ít phút; các câu trước đã được ghi nhớ.",
   error: `Xin lỗi, hệ thống đang gặp sự cố. Bạn vui lòng thử lại sau ít phút hoặc gọi tổng đài ${HOTLINE}.`,
   helpfulThanks: "Cảm ơn bạn đã cho biết!",
   welcomeThanks: "Rất vui được hỗ trợ bạn! Bạn cần hỏi gì thêm cứ nhắn nhé.",
@@ -63,33 +66,35 @@ export const M = {
   needsReview: "Thông tin thủ tục này đang chờ cán bộ rà soát; vui lòng đối chiếu trên trang thủ tục.",
 } as const;
 
+/** Button labels: the words first, an emoji (if any) after, so a font without it never leaves "□" as the only cue. */
 export const CHOICE_LABELS = {
-  menu: "☰ Menu",
-  helpfulYes: "👍 Hữu ích",
-  helpfulNo: "👎 Chưa hữu ích",
-  survey: "⭐ Đánh giá dịch vụ",
-  portalSearch: "🔎 Tìm trên Cổng DVC",
+  menu: "Menu ☰",
+  helpfulYes: "Hữu ích 👍",
+  helpfulNo: "Chưa hữu ích 👎",
+  survey: "Đánh giá dịch vụ ⭐",
+  portalSearch: "Tìm trên Cổng DVC 🔎",
   stepByStep: "Hướng dẫn từng bước",
-  next: (title: string) => `➡️ Tiếp theo: ${title}`,
+  flowStart: (title: string) => `${title} ▶️`,
+  next: (title: string) => `Tiếp theo: ${title} ➡️`,
   related: (title: string) => `${title}`,
 } as const;
 
 export const MENU_LABELS = {
-  onlineLevel: "🌐 Thủ tục nào làm online được?",
-  vneid: "🪪 Tài khoản VNeID, đăng nhập Cổng DVC",
-  payment: "💳 Thanh toán phí, lệ phí trực tuyến",
-  submit: "📝 Cách nộp hồ sơ trực tuyến",
-  dossier: "🔎 Tra cứu tình trạng hồ sơ",
-  survey: "⭐ Đánh giá mức độ hài lòng",
+  onlineLevel: "Thủ tục nào làm online được? 🌐",
+  vneid: "Tài khoản VNeID, đăng nhập Cổng DVC 🪪",
+  payment: "Thanh toán phí, lệ phí trực tuyến 💳",
+  submit: "Cách nộp hồ sơ trực tuyến 📝",
+  dossier: "Tra cứu tình trạng hồ sơ 🔎",
+  survey: "Đánh giá mức độ hài lòng ⭐",
 } as const;
 
 export const FACET_LABELS: Record<Facet, string> = {
-  documents: "📄 Giấy tờ cần có",
-  fee: "💰 Lệ phí",
-  time: "⏱ Thời gian giải quyết",
-  where: "📍 Nơi nộp",
-  online: "🌐 Làm trực tuyến",
-  steps: "🧭 Các bước thực hiện",
+  documents: "Giấy tờ cần có 📄",
+  fee: "Lệ phí 💰",
+  time: "Thời gian giải quyết ⏱",
+  where: "Nơi nộp 📍",
+  online: "Làm trực tuyến 🌐",
+  steps: "Các bước thực hiện 🧭",
 };
 
 export const LEVEL_TEXT: Record<Level, { badge: string; tone: "good" | "warn" | "info"; explain: string }> = {

@@ -31,6 +31,12 @@ export interface InboundBase {
   origin?: string;
   /** Display name when the platform gives one (never stored). */
   name?: string;
+  /**
+   * True when the platform says this is a one-to-one chat with the sender (Telegram chat type
+   * "private", Zalo "PRIVATE"). Admin commands answer only there: a reply goes to `chatId`, and a
+   * report must never reach a group or someone else's chat.
+   */
+  privateChat?: boolean;
 }
 
 /** A block of a reply. Channels render what they can; plain text is always possible. */

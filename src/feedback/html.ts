@@ -1,4 +1,5 @@
-import { formatPct } from "./render.js";
+import { channelLabel, formatCount, formatDay, formatMean, formatPct, formatTimeVn } from "./format.js";
+import { notApplicableNote } from "./render.js";
 import { LOW_N_NOTE, ONE_RESPONSE_RULE, type GroupRow, type QuestionStats, type Report } from "./report.js";
 
 /**
@@ -30,7 +31,39 @@ export interface HtmlOptions {
 const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const DIST_COLORS = ["#c0392b", "#e67e22", "#95a5a6", "#5dade2", "#1e8449"];
+/**
+ * The page's colours. Every text colour is used only on the backgrounds listed with it in
+ * TEXT_ON, and each such pair reaches 4.5:1 (WCAG AA) — test/feedback/html.test.ts computes it,
+ * and the Chromium test measures the rendered page.
+ */
+export const COLORS = {
+  text: "#1b2631",
+  muted: "#566573",
+  page: "#f4f6f8",
+  card: "#ffffff",
+  overallRow: "#f8fbf8",
+  code: "#f0f3f4",
+  warn: "#9c4a00",
+  ok: "#196f3d",
+  bannerText: "#7e5109",
+  bannerBg: "#fef5e7",
+  alertText: "#78281f",
+  alertBg: "#fdedec",
+  link: "#1a5276",
+} as const;
+/** White counts sit on these (1 → 5): each dark enough for white text. */
+export const DIST_COLORS = ["#a93226", "#a35200", "#5d6d7e", "#2471a3", "#196f3d"];
+/** Text colour → the backgrounds it is used on. */
+export const TEXT_ON: ReadonlyArray<[string, readonly string[]]> = [
+  [COLORS.text, [COLORS.page, COLORS.card, COLORS.overallRow, COLORS.code]],
+  [COLORS.muted, [COLORS.page, COLORS.card, COLORS.overallRow]],
+  [COLORS.warn, [COLORS.page, COLORS.card, COLORS.overallRow]],
+  [COLORS.ok, [COLORS.card]],
+  [COLORS.bannerText, [COLORS.bannerBg]],
+  [COLORS.alertText, [COLORS.alertBg]],
+  [COLORS.link, [COLORS.page, COLORS.card, COLORS.alertBg]],
+  ["#ffffff", DIST_COLORS],
+];
 const DIST_LABELS = ["1 Rất không hài lòng", "2 Không hài lòng", "3 Bình thường", "4 Hài lòng", "5 Rất hài lòng"];
 
 function bar(value: number | null): string {
@@ -43,7 +76,7 @@ function distribution(d: readonly number[]): string {
   const total = d.reduce((a, b) => a + b, 0);
   if (total === 0) return `<div class="dist empty">chưa có phiếu</div>`;
   const parts = d
-    .map((n, i) => (n ? `<span style="width:${(n / total) * 100}%;background:${DIST_COLORS[i]}" title="${esc(DIST_LABELS[i])}: ${n}">${n}</span>` : ""))
+    .map((n, i) => (n ? `<span style="width:${(n / total) * 100}%;background:${DIST_COLORS[i]}" title="${esc(DIST_LABELS[i])}: ${formatCount(n)}">${formatCount(n)}</span>` : ""))
     .join("");
   return `<div class="dist">${parts}</div>`;
 }
@@ -60,11 +93,11 @@ function questionRows(qs: readonly QuestionStats[]): string {
   return qs
     .map(
       (q) => `<tr${q.key === "overall" ? ` class="overall"` : ""}>
-  <th scope="row">${esc(q.label)}</th>
-  <td class="num">${esc(formatPct(q.index))}</td>
+  <th scope="row">${esc(q.label)}${q.notApplicable ? `<br><span class="muted na">${esc(notApplicableNote(q.notApplicable))}</span>` : ""}</th>
+  <td class="num" data-label="Chỉ số">${esc(formatPct(q.index))}</td>
   <td class="barcell">${bar(q.index)}</td>
-  <td class="num">${q.mean === null ? "—" : q.mean.toFixed(2)}</td>
-  <td class="num">${q.n}${lowN(q.n, true)}</td>
+  <td class="num" data-label="Điểm TB">${esc(formatMean(q.mean))}</td>
+  <td class="num" data-label="Số phiếu">${formatCount(q.n)}${lowN(q.n, true)}</td>
   <td class="distcell">${distribution(q.distribution)}</td>
 </tr>`,
     )
@@ -77,12 +110,12 @@ function groupTable(title: string, rows: readonly GroupRow[], empty: string, lim
         .slice(0, limit)
         .map(
           (g) =>
-            `<tr><th scope="row">${esc(g.label)}</th><td class="num">${g.responses}${lowN(g.responses, true)}</td><td class="num">${esc(formatPct(g.index))}</td><td class="barcell">${bar(g.index)}</td></tr>`,
+            `<tr><th scope="row">${esc(g.label)}</th><td class="num">${formatCount(g.responses)}${lowN(g.responses, true)}</td><td class="num">${esc(formatPct(g.index))}</td><td class="barcell">${bar(g.index)}</td></tr>`,
         )
         .join("\n")
     : `<tr><td colspan="4" class="muted">${esc(empty)}</td></tr>`;
   return `<section class="card"><h2>${esc(title)}</h2>
-<table><thead><tr><th></th><th class="num">Số phiếu</th><th class="num">Hài lòng</th><th></th></tr></thead><tbody>
+<table class="groups"><thead><tr><th></th><th class="num">Số phiếu</th><th class="num">Hài lòng</th><th></th></tr></thead><tbody>
 ${body}
 </tbody></table>${rows.some((g) => g.responses < 10) ? FOOTNOTE : ""}</section>`;
 }
@@ -99,14 +132,14 @@ function monthChart(rows: readonly GroupRow[]): string {
       const v = g.index ?? 0;
       const bh = (v / 100) * h;
       const x = 30 + i * w;
-      return `<g><rect x="${x + 10}" y="${20 + h - bh}" width="${w - 20}" height="${bh}" fill="${v >= 80 ? "#1e8449" : v >= 60 ? "#d4ac0d" : "#c0392b"}"><title>${esc(g.label)}: ${esc(formatPct(g.index))} (${g.responses} phiếu)</title></rect>
+      return `<g><rect x="${x + 10}" y="${20 + h - bh}" width="${w - 20}" height="${bh}" fill="${v >= 80 ? "#1e8449" : v >= 60 ? "#d4ac0d" : "#c0392b"}"><title>${esc(g.label)}: ${esc(formatPct(g.index))} (${formatCount(g.responses)} phiếu)</title></rect>
 <text x="${x + w / 2}" y="${14 + h - bh}" text-anchor="middle" class="v">${esc(formatPct(g.index))}</text>
 <text x="${x + w / 2}" y="${h + 36}" text-anchor="middle">${esc(g.label)}</text>
-<text x="${x + w / 2}" y="${h + 52}" text-anchor="middle" class="muted">${g.responses} phiếu</text></g>`;
+<text x="${x + w / 2}" y="${h + 52}" text-anchor="middle" class="muted">${formatCount(g.responses)} phiếu</text></g>`;
     })
     .join("\n");
   return `<svg class="chart" viewBox="0 0 ${width} ${h + 60}" width="${width}" height="${h + 60}" role="img" aria-label="Chỉ số hài lòng theo tháng">
-<line x1="30" y1="${20 + h}" x2="${width - 10}" y2="${20 + h}" stroke="#bbb"/>
+<line x1="30" y1="${20 + h}" x2="${width - 10}" y2="${20 + h}" stroke="#8c979f"/>
 <line x1="30" y1="${20 + h * 0.2}" x2="${width - 10}" y2="${20 + h * 0.2}" stroke="#ddd" stroke-dasharray="4 4"/>
 <text x="26" y="${24 + h * 0.2}" text-anchor="end" class="muted">80%</text>
 ${cols}
@@ -114,8 +147,8 @@ ${cols}
 }
 
 export function renderReportHtml(r: Report, options: HtmlOptions = {}): string {
-  const period = r.since || r.until ? `${r.since ?? "…"} → ${r.until ?? "…"}` : "toàn bộ thời gian";
-  const generated = new Date(r.generatedAt).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const period = r.since || r.until ? `${r.since ? formatDay(r.since) : "…"} → ${r.until ? formatDay(r.until) : "…"}` : "toàn bộ thời gian";
+  const generated = `${formatTimeVn(r.generatedAt)} (giờ Việt Nam)`;
   const filter = options.filterForm
     ? `<form class="filter" method="get" action="">
   <label>Từ ngày <input type="date" name="since" value="${esc(r.since ?? "")}"></label>
@@ -127,27 +160,33 @@ export function renderReportHtml(r: Report, options: HtmlOptions = {}): string {
     ? `<p class="exports"><a href="${esc(options.exports.csv)}">⬇ Tải CSV (Excel)</a> · <a href="${esc(options.exports.json)}">JSON</a></p>`
     : "";
   const logout = options.logoutAction ? `<form method="post" action="${esc(options.logoutAction)}" class="logout"><button type="submit">Đăng xuất</button></form>` : "";
-  const warn = r.responses > 0 && !r.reliable ? `<p class="banner">⚠ Kỳ này có ${r.responses} phiếu: ${esc(LOW_N_NOTE)}.</p>` : "";
+  const warn = r.responses > 0 && !r.reliable ? `<p class="banner">⚠ Kỳ này có ${formatCount(r.responses)} phiếu: ${esc(LOW_N_NOTE)}.</p>` : "";
+  // A rejected reload (or errors in what runs) stays at the top of the page until the files are fixed.
+  const live0 = options.live;
+  const alert =
+    live0 && live0.problems.length
+      ? `<div class="alert" role="alert"><strong>⚠ ${live0.lastAttemptOk ? `Dữ liệu hướng dẫn đang chạy có ${formatCount(live0.problems.length)} lỗi` : `Lần cập nhật dữ liệu gần nhất bị từ chối (${formatCount(live0.problems.length)} lỗi) — bot vẫn dùng phiên bản trước`}.</strong> Cán bộ biên tập sửa các tệp nêu trong <a href="#du-lieu">danh sách lỗi</a> rồi lưu lại; thông báo này tự mất khi dữ liệu hợp lệ.</div>`
+      : "";
   const comments = r.comments.length
     ? `<ul class="comments">${r.comments
         .slice(0, 50)
         .map(
           (c) =>
-            `<li><span class="muted">${esc(c.date)}${c.channel ? ` · ${esc(c.channel)}` : ""}${c.procedure ? ` · ${esc(c.procedure)}` : ""}${c.overall ? ` · ${c.overall}/5` : ""}</span><br>${esc(c.text)}</li>`,
+            `<li><span class="muted">${esc(formatDay(c.date))}${c.channel ? ` · ${esc(channelLabel(c.channel))}` : ""}${c.procedure ? ` · ${esc(c.procedure)}` : ""}${c.overall ? ` · ${c.overall}/5` : ""}</span><br>${esc(c.text)}</li>`,
         )
         .join("")}</ul>`
     : `<p class="muted">Chưa có góp ý.</p>`;
   const unanswered = r.unanswered.top.length
-    ? `<table><thead><tr><th>Câu hỏi (đã bỏ dấu, che thông tin cá nhân)</th><th>Số lần</th><th>Mục gần nhất</th></tr></thead><tbody>${r.unanswered.top
-        .map((u) => `<tr><td>${esc(u.query)}</td><td class="num">${u.count}</td><td class="muted">${esc(u.closest ?? "")}</td></tr>`)
+    ? `<table><thead><tr><th>Câu hỏi (như người dân đã gõ, đã che thông tin cá nhân)</th><th class="num">Số lần</th><th>Mục gần nhất</th></tr></thead><tbody>${r.unanswered.top
+        .map((u) => `<tr><td>${esc(u.query)}</td><td class="num">${formatCount(u.count)}</td><td class="muted">${esc(u.closest ?? "")}</td></tr>`)
         .join("")}</tbody></table>`
     : `<p class="muted">Không có câu hỏi nào bị bỏ lỡ.</p>`;
   const live = options.live
-    ? `<section class="card"><h2>Dữ liệu hướng dẫn đang chạy</h2>
-<p>Phiên bản <code>${esc(options.live.id)}</code> · nạp lúc ${esc(new Date(options.live.loadedAt).toISOString().replace("T", " ").slice(0, 19))} UTC · ${options.live.entries} mục, ${options.live.flows} kịch bản, ${options.live.files} tệp.</p>
+    ? `<section class="card" id="du-lieu"><h2>Dữ liệu hướng dẫn đang chạy</h2>
+<p>Phiên bản <code>${esc(options.live.id)}</code> · nạp lúc ${esc(formatTimeVn(options.live.loadedAt))} (giờ Việt Nam) · ${formatCount(options.live.entries)} mục, ${formatCount(options.live.flows)} kịch bản, ${formatCount(options.live.files)} tệp.</p>
 ${
   options.live.problems.length
-    ? `<p class="warn">${options.live.lastAttemptOk ? "Lỗi trong dữ liệu đang chạy" : "Lần cập nhật gần nhất bị từ chối, vẫn dùng phiên bản trên"}: ${options.live.problems.length} lỗi</p><ul class="problems">${options.live.problems
+    ? `<p class="warn">${options.live.lastAttemptOk ? "Lỗi trong dữ liệu đang chạy" : "Lần cập nhật gần nhất bị từ chối, vẫn dùng phiên bản trên"}: ${formatCount(options.live.problems.length)} lỗi</p><ul class="problems">${options.live.problems
         .slice(0, 50)
         .map((p) => `<li><code>${esc(p.file)}:${p.line}</code> ${esc(p.message)}</li>`)
         .join("")}</ul>`
@@ -157,7 +196,7 @@ ${
 <section class="card"><h2>Dữ liệu cần rà soát</h2>
 ${
   options.live.review?.length
-    ? `<p>${options.live.review.length} mục cần cán bộ đối chiếu lại với văn bản hiện hành (giống kết quả lệnh <code>dvc-bot check</code>):</p><ul class="problems">${options.live.review
+    ? `<p>${formatCount(options.live.review.length)} mục cần cán bộ đối chiếu lại với văn bản hiện hành (giống kết quả lệnh <code>dvc-bot check</code>):</p><ul class="problems">${options.live.review
         .slice(0, 100)
         .map((p) => `<li><code>${esc(p.file)}:${p.line}</code> ${esc(p.message.replace(/^cảnh báo: /, ""))}</li>`)
         .join("")}</ul>`
@@ -173,33 +212,49 @@ ${
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Mức độ hài lòng — dvc-bot</title>
 <style>
-:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b2631;background:#f4f6f8}
-body{margin:0;padding:16px 20px 40px;max-width:1180px;margin-inline:auto}
+body{margin:0;padding:16px 20px 40px;max-width:1180px;margin-inline:auto;color:${COLORS.text};background:${COLORS.page}}
+:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:${COLORS.text};background:${COLORS.page}}
+*,*::before,*::after{box-sizing:border-box}
+a{color:${COLORS.link}}
 header{display:flex;flex-wrap:wrap;align-items:center;gap:12px;justify-content:space-between}
 h1{font-size:1.45rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .6rem}
-.sub,.muted{color:#6c7a89}.muted{font-size:.9em}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin:14px 0}
-.kpi,.card{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-.kpi b{display:block;font-size:1.9rem;margin-top:4px}.kpi small{color:#6c7a89}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:0 14px}
+.sub,.muted{color:${COLORS.muted}}.muted{font-size:.9em}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:14px 0}
+.kpi,.card{background:${COLORS.card};border-radius:10px;padding:14px 16px;box-shadow:0 1px 3px rgba(0,0,0,.08);min-width:0}
+.kpi b{display:block;font-size:1.9rem;margin-top:4px}.kpi small{color:${COLORS.muted}}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(360px,100%),1fr));gap:0 14px}
 .grid th[scope=row]{font-weight:500}.foot{margin:.5rem 0 0}
-.card{margin-top:14px;overflow-x:auto}
+.card{margin-top:14px;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #eef0f2;text-align:left;vertical-align:middle}
-thead th{font-size:.8rem;color:#6c7a89;font-weight:600}
-td.num{text-align:right;white-space:nowrap}tr.overall th,tr.overall td{font-weight:700;background:#f8fbf8}
-.barcell{width:28%}.distcell{width:30%}
-.bar{background:#eef0f2;border-radius:4px;height:12px;min-width:80px;overflow:hidden}
+thead th{font-size:.8rem;color:${COLORS.muted};font-weight:600}
+th.num,td.num{text-align:right;white-space:nowrap}tr.overall th,tr.overall td{font-weight:700;background:${COLORS.overallRow}}
+.na{font-weight:400;font-size:.8rem}
+.barcell{width:24%}.distcell{width:28%}
+.bar{background:#eef0f2;border-radius:4px;height:12px;min-width:60px;overflow:hidden}
 .fill{display:block;height:100%}.fill.good{background:#1e8449}.fill.mid{background:#d4ac0d}.fill.low{background:#c0392b}
-.dist{display:flex;height:18px;border-radius:4px;overflow:hidden;min-width:120px;font-size:.72rem;color:#fff}
-.dist span{display:flex;align-items:center;justify-content:center}.dist.empty{color:#6c7a89;font-size:.85em}
+.dist{display:flex;height:18px;border-radius:4px;overflow:hidden;min-width:100px;font-size:.72rem;color:#fff}
+.dist span{display:flex;align-items:center;justify-content:center;overflow:hidden}.dist.empty{color:${COLORS.muted};font-size:.85em}
 .legend span{display:inline-block;margin-right:10px;font-size:.8rem}.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:middle}
-.warn{color:#a04000;font-size:.85em}.ok{color:#1e8449}
-.banner{background:#fef5e7;border:1px solid #f5cba7;border-radius:8px;padding:8px 12px;color:#7e5109}
-.filter{display:flex;flex-wrap:wrap;gap:10px;align-items:center}.filter input{font:inherit;padding:3px 6px}
-button{font:inherit;padding:4px 12px;border-radius:6px;border:1px solid #aab7b8;background:#fff;cursor:pointer}
+.warn{color:${COLORS.warn};font-size:.85em}.ok{color:${COLORS.ok}}
+.banner{background:${COLORS.bannerBg};border:1px solid #f5cba7;border-radius:8px;padding:8px 12px;color:${COLORS.bannerText}}
+.alert{background:${COLORS.alertBg};border:2px solid #c0392b;border-radius:8px;padding:10px 14px;margin:12px 0;color:${COLORS.alertText}}
+.filter{display:flex;flex-wrap:wrap;gap:10px;align-items:center}.filter input{font:inherit;padding:3px 6px;max-width:100%}
+button{font:inherit;padding:4px 12px;border-radius:6px;border:1px solid #7b8a8b;background:#fff;color:${COLORS.text};cursor:pointer}
 .comments{list-style:none;padding:0;margin:0}.comments li{padding:8px 0;border-bottom:1px solid #eef0f2}
-.chart text{font-size:11px;fill:#34495e}.chart text.v{font-weight:600}.chart text.muted{fill:#6c7a89}
-code{background:#f0f3f4;padding:1px 4px;border-radius:3px}
+.chart{max-width:100%;height:auto}.chart text{font-size:11px;fill:${COLORS.text}}.chart text.v{font-weight:600}.chart text.muted{fill:${COLORS.muted}}
+code{background:${COLORS.code};padding:1px 4px;border-radius:3px}
+/* Phones: the aspect table becomes one block per aspect; group tables drop the bar (the % says it). */
+@media (max-width:640px){
+  body{padding:10px 10px 32px}
+  .card{padding:12px}
+  table.aspects thead{display:none}
+  table.aspects,table.aspects tbody{display:block}
+  table.aspects tr{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;align-items:center;padding:8px 0;border-bottom:1px solid #eef0f2}
+  table.aspects th,table.aspects td{display:block;border:0;padding:0;width:auto;text-align:left}
+  table.aspects th[scope=row],table.aspects td.distcell{grid-column:1/-1}
+  table.aspects td[data-label]::before{content:attr(data-label) ": ";color:${COLORS.muted};font-weight:400}
+  table.groups .barcell{display:none}
+}
 </style>
 </head>
 <body>
@@ -208,18 +263,19 @@ code{background:#f0f3f4;padding:1px 4px;border-radius:3px}
   <div class="sub">Khảo sát theo phương pháp SIPAS · Kỳ: ${esc(period)} · Lập lúc ${esc(generated)}</div></div>
   ${logout}
 </header>
+${alert}
 ${filter}
 ${exports}
 ${warn}
 <div class="kpis">
-  <div class="kpi"><small>Số phiếu khảo sát</small><b>${r.responses}</b>${r.replaced ? `<small>${r.replaced} phiếu được thay bằng phiếu sau</small>` : ""}</div>
+  <div class="kpi"><small>Số phiếu khảo sát</small><b>${formatCount(r.responses)}</b>${r.replaced ? `<small>${formatCount(r.replaced)} phiếu được thay bằng phiếu sau</small>` : ""}</div>
   <div class="kpi"><small>Chỉ số hài lòng chung</small><b>${esc(formatPct(r.index.overall))}</b>${lowN(r.overall.n)}</div>
-  <div class="kpi"><small>Câu trả lời được đánh giá hữu ích</small><b>${esc(formatPct(r.helpful.rate))}</b><small>${r.helpful.yes}/${r.helpful.total} lượt</small></div>
-  <div class="kpi"><small>Câu hỏi chưa trả lời được</small><b>${r.unanswered.total}</b></div>
+  <div class="kpi"><small>Câu trả lời được đánh giá hữu ích</small><b>${esc(formatPct(r.helpful.rate))}</b><small>${formatCount(r.helpful.yes)}/${formatCount(r.helpful.total)} lượt</small></div>
+  <div class="kpi"><small>Câu hỏi chưa trả lời được</small><b>${formatCount(r.unanswered.total)}</b></div>
 </div>
 <section class="card"><h2>Chỉ số hài lòng theo khía cạnh</h2>
 <p class="muted">Chỉ số = tỷ lệ phiếu chấm 4 (Hài lòng) hoặc 5 (Rất hài lòng). ${esc(ONE_RESPONSE_RULE)}</p>
-<table><thead><tr><th>Khía cạnh</th><th>Chỉ số</th><th></th><th>Điểm TB</th><th>Số phiếu</th><th>Phân bố 1 → 5</th></tr></thead><tbody>
+<table class="aspects"><thead><tr><th>Khía cạnh</th><th class="num">Chỉ số</th><th></th><th class="num">Điểm TB</th><th class="num">Số phiếu</th><th>Phân bố 1 → 5</th></tr></thead><tbody>
 ${questionRows([...r.aspects, r.overall])}
 </tbody></table>
 ${[...r.aspects, r.overall].some((q) => q.n > 0 && q.n < 10) ? FOOTNOTE : ""}

@@ -3,24 +3,28 @@ import type { StoredRecord } from "../store/port.js";
 import { csvCell } from "../text/csv-cell.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
+import { formatCount, formatDay, formatMean, formatPct } from "./format.js";
 import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, type GroupRow, type Report } from "./report.js";
 
 /** Text, CSV renderers of a report (the HTML one is in html.ts). */
 
-export function formatPct(v: number | null): string {
-  return v === null ? "—" : `${v.toFixed(1)}%`;
-}
+export { formatPct } from "./format.js";
 
 function period(r: Report): string {
   if (!r.since && !r.until) return "toàn bộ / all time";
-  return `${r.since ?? "…"} → ${r.until ?? "…"}`;
+  return `${r.since ? formatDay(r.since) : "…"} → ${r.until ? formatDay(r.until) : "…"}`;
+}
+
+/** "Không áp dụng" answers of a question, when there are any. */
+export function notApplicableNote(n: number): string {
+  return n > 0 ? `${formatCount(n)} phiếu chọn "Không áp dụng" (không tính vào chỉ số)` : "";
 }
 
 function groupLines(title: string, rows: readonly GroupRow[], limit = 10): string[] {
   if (rows.length === 0) return [];
   const out = [`${title}:`];
   for (const g of rows.slice(0, limit)) {
-    out.push(`  ${g.label} — ${g.responses} phiếu, hài lòng ${formatPct(g.index)}${g.reliable ? "" : ` (${LOW_N_NOTE})`}`);
+    out.push(`  ${g.label} — ${formatCount(g.responses)} phiếu, hài lòng ${formatPct(g.index)}${g.reliable ? "" : ` (${LOW_N_NOTE})`}`);
   }
   if (rows.length > limit) out.push(`  … và ${rows.length - limit} mục khác`);
   return out;
@@ -31,15 +35,15 @@ export function renderText(r: Report): string {
   const lines: string[] = [
     "Báo cáo mức độ hài lòng (SIPAS) / Satisfaction survey report",
     `Kỳ báo cáo / period: ${period(r)}`,
-    `Số phiếu / responses: ${r.responses}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}${r.replaced ? ` (${r.replaced} phiếu được thay bằng phiếu sau / replaced by a later one)` : ""}`,
+    `Số phiếu / responses: ${formatCount(r.responses)}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}${r.replaced ? ` (${r.replaced} phiếu được thay bằng phiếu sau / replaced by a later one)` : ""}`,
     ONE_RESPONSE_RULE,
-    `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${r.overall.mean.toFixed(2)})` : ""}`,
+    `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${formatMean(r.overall.mean)})` : ""}`,
     "",
     "Theo khía cạnh / by aspect (chỉ số = % phiếu chấm 4–5; phân bố 1→5):",
   ];
   for (const q of [...r.aspects, r.overall]) {
     lines.push(
-      `  ${q.label}: ${formatPct(q.index)}  TB ${q.mean === null ? "—" : q.mean.toFixed(2)}  n=${q.n}  [${q.distribution.join(" / ")}]${q.n > 0 && !q.reliable ? `  ⚠ ${LOW_N_NOTE}` : ""}`,
+      `  ${q.label}: ${formatPct(q.index)}  TB ${formatMean(q.mean)}  n=${formatCount(q.n)}  [${q.distribution.map(formatCount).join(" / ")}]${q.n > 0 && !q.reliable ? `  ⚠ ${LOW_N_NOTE}` : ""}${q.notApplicable ? `  · ${notApplicableNote(q.notApplicable)}` : ""}`,
     );
   }
   lines.push("");
@@ -54,12 +58,12 @@ export function renderText(r: Report): string {
   }
   lines.push(
     `Câu trả lời hữu ích / helpful answers: ${formatPct(r.helpful.rate)} (${r.helpful.yes}/${r.helpful.total})${r.helpful.total > 0 && !r.helpful.reliable ? `  ⚠ ${LOW_N_NOTE}` : ""}`,
-    `Câu hỏi chưa trả lời được / unanswered questions: ${r.unanswered.total}`,
+    `Câu hỏi chưa trả lời được / unanswered questions: ${formatCount(r.unanswered.total)}`,
   );
   for (const u of r.unanswered.top.slice(0, 10)) lines.push(`  ${u.count}× ${u.query}`);
   if (r.comments.length) {
     lines.push("", `Góp ý / comments (${r.comments.length}, mới nhất trước):`);
-    for (const c of r.comments.slice(0, 10)) lines.push(`  ${c.date}${c.procedure ? ` [${c.procedure}]` : ""}: ${c.text}`);
+    for (const c of r.comments.slice(0, 10)) lines.push(`  ${formatDay(c.date)}${c.procedure ? ` [${c.procedure}]` : ""}: ${c.text}`);
   }
   return lines.join("\n");
 }
@@ -68,7 +72,7 @@ export function renderText(r: Report): string {
 export function renderShortText(r: Report, periodLabel: string): string {
   const lines = [`📊 Mức độ hài lòng — ${periodLabel}`, `Số phiếu: ${r.responses}${r.responses > 0 && !r.reliable ? ` (${LOW_N_NOTE})` : ""}`];
   lines.push(`Hài lòng chung: ${formatPct(r.index.overall)}`);
-  for (const q of r.aspects) lines.push(`• ${q.label}: ${formatPct(q.index)}`);
+  for (const q of r.aspects) lines.push(`• ${q.label}: ${formatPct(q.index)}${q.notApplicable ? ` (${formatCount(q.notApplicable)} không áp dụng)` : ""}`);
   lines.push(`👍 Trả lời hữu ích: ${formatPct(r.helpful.rate)} (${r.helpful.yes}/${r.helpful.total})`);
   lines.push(`❓ Câu hỏi chưa trả lời được: ${r.unanswered.total}`);
   for (const u of r.unanswered.top.slice(0, 3)) lines.push(`   ${u.count}× ${u.query}`);
@@ -87,6 +91,8 @@ export const CSV_COLUMNS = [
   "age_band",
   ...ALL_QUESTIONS.map((q) => `rating_${q.key}`),
   "comment",
+  /** The rating keys the respondent marked "Không áp dụng", space-separated (e.g. "feedback"). */
+  "not_applicable",
 ] as const;
 
 /**
@@ -112,6 +118,7 @@ export function renderCsv(survey: readonly StoredRecord[], range: { since?: numb
         str(r.ageBand),
         ...ALL_QUESTIONS.map((q) => rating(r, q.key) ?? ""),
         str(r.comment),
+        Array.isArray(r.notApplicable) ? r.notApplicable.filter((k): k is string => typeof k === "string" && ALL_QUESTIONS.some((q) => q.key === k)).join(" ") : "",
       ];
       // Every free-text cell comes from a citizen or a record anyone could have forged.
       return row.map(csvCell);

@@ -1,6 +1,7 @@
 import type { StoredRecord } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
 import { fold, nfc } from "../text/normalize.js";
+import { ageBandLabel, channelLabel, formatDay } from "./format.js";
 
 /**
  * SIPAS-style survey report: pure computation over stored records. The index of a question is the
@@ -21,6 +22,11 @@ export const OVERALL = { key: "overall", label: "Hài lòng chung" } as const;
 export const ALL_QUESTIONS = [...ASPECTS, OVERALL] as const;
 
 export const MIN_RELIABLE = 10;
+/** Age bands youngest first ("<25" would sort after "25-39" as text). */
+const AGE_ORDER = (key: string): number => {
+  const i = ["<25", "25-39", "40-59", "60+"].indexOf(key);
+  return i < 0 ? 99 : i;
+};
 /** One counted response per respondent per this many days: a later one replaces the earlier. */
 export const ONE_RESPONSE_DAYS = 30;
 export const ONE_RESPONSE_RULE = `Mỗi người được tính một phiếu trong ${ONE_RESPONSE_DAYS} ngày: phiếu gửi sau thay cho phiếu trước (trên web, mỗi địa chỉ mạng tính là một người).`;
@@ -44,6 +50,8 @@ export interface RatingStats {
 export interface QuestionStats extends RatingStats {
   key: string;
   label: string;
+  /** Responses that said the question does not apply to them ("Không áp dụng"); not in the index. */
+  notApplicable: number;
 }
 
 export interface GroupRow {
@@ -135,25 +143,31 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
   const helpfulRecords = (input.helpful ?? []).filter(inRange);
   const unanswered = (input.unanswered ?? []).filter(inRange);
 
-  const aspects = ASPECTS.map((a) => ({ key: a.key, label: a.label, ...ratingStats(survey.map((r) => rating(r, a.key))) }));
-  const overall = { key: OVERALL.key, label: OVERALL.label, ...ratingStats(survey.map((r) => rating(r, OVERALL.key))) };
+  const notApplicable = (key: string) => survey.filter((r) => Array.isArray(r.notApplicable) && r.notApplicable.includes(key) && rating(r, key) === undefined).length;
+  const aspects = ASPECTS.map((a) => ({ key: a.key, label: a.label, ...ratingStats(survey.map((r) => rating(r, a.key))), notApplicable: notApplicable(a.key) }));
+  const overall = { key: OVERALL.key, label: OVERALL.label, ...ratingStats(survey.map((r) => rating(r, OVERALL.key))), notApplicable: notApplicable(OVERALL.key) };
 
   const yes = helpfulRecords.filter((r) => r.helpful === true).length;
   const no = helpfulRecords.filter((r) => r.helpful === false).length;
 
-  const counts = new Map<string, { count: number; closest?: string }>();
+  // Grouped by the folded key (spellings with and without diacritics together), shown as the
+  // citizen last wrote it; records from before the key was kept hold the folded text itself.
+  const counts = new Map<string, { query: string; count: number; closest?: string }>();
   for (const r of unanswered) {
-    const q = typeof r.query === "string" ? maskPersonalData(r.query).trim() : "";
+    const q = typeof r.query === "string" ? maskPersonalData(nfc(r.query)).replace(/\s+/g, " ").trim() : "";
     if (!q) continue;
-    const c = counts.get(q) ?? { count: 0 };
+    const key = fold(q);
+    const c = counts.get(key) ?? { query: q, count: 0 };
     c.count++;
+    // Show the latest form, unless an earlier one was written with (more) diacritics.
+    if (marks(q) >= marks(c.query)) c.query = q;
     if (typeof r.closest === "string") c.closest = r.closest;
-    counts.set(q, c);
+    counts.set(key, c);
   }
-  const top = [...counts.entries()]
-    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+  const top = [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
     .slice(0, options.topUnanswered ?? 20)
-    .map(([query, c]) => ({ query, count: c.count, ...(c.closest ? { closest: c.closest } : {}) }));
+    .map((c) => ({ query: c.query, count: c.count, ...(c.closest ? { closest: c.closest } : {}) }));
 
   const comments: CommentRow[] = survey
     .filter((r) => typeof r.comment === "string" && r.comment.trim())
@@ -179,9 +193,9 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     aspects,
     byMonth: groupBy(survey, (r) => {
       const m = vnDate(r.at).slice(0, 7);
-      return [m, m];
+      return [m, formatDay(m)];
     }).sort((a, b) => a.key.localeCompare(b.key)),
-    byChannel: groupBy(survey, (r) => (typeof r.channel === "string" ? [r.channel, r.channel] : ["?", "?"])),
+    byChannel: groupBy(survey, (r) => (typeof r.channel === "string" ? [r.channel, channelLabel(r.channel)] : ["?", channelLabel("?")])),
     byProcedure: groupBy(survey, (r) => {
       const label = procedureLabel(r);
       if (!label) return null;
@@ -192,7 +206,7 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
       const label = maskPersonalData(nfc(r.agency)).trim();
       return [fold(label).replace(/[^\p{L}\p{N}]+/gu, " ").trim(), label];
     }),
-    byAgeBand: groupBy(survey, (r) => (typeof r.ageBand === "string" ? [r.ageBand, r.ageBand] : null)).sort((a, b) => a.key.localeCompare(b.key)),
+    byAgeBand: groupBy(survey, (r) => (typeof r.ageBand === "string" ? [r.ageBand, ageBandLabel(r.ageBand)] : null)).sort((a, b) => AGE_ORDER(a.key) - AGE_ORDER(b.key) || a.key.localeCompare(b.key)),
     comments,
     unanswered: { total: unanswered.length, top },
     helpful: { total: yes + no, yes, no, rate: pct(yes, yes + no), reliable: yes + no >= MIN_RELIABLE },
@@ -221,6 +235,13 @@ export function countedResponses(records: readonly StoredRecord[]): StoredRecord
     latest.set(r.respondent, r.at);
   }
   return replaced.size ? records.filter((r) => !replaced.has(r)) : [...records];
+}
+
+/** Letters carrying a diacritic (the mask's own "[số điện thoại]" counts the same in every form). */
+function marks(text: string): number {
+  let n = 0;
+  for (const ch of text) if (fold(ch) !== ch.toLowerCase()) n++;
+  return n;
 }
 
 /** The rating a response gave a question (1..5), if any. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Inbound } from "../engine/types.js";
 
@@ -27,24 +27,41 @@ export function loadOrCreateSalt(dataDir: string): string {
   const path = join(dataDir, SALT_FILE);
   const existing = readSalt(path);
   if (existing) return existing;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Written whole to a file of our own, then linked into place: `salt` is either absent or
+  // complete, never the empty file a full disk leaves behind (which would stop every later start).
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
   try {
-    // "wx": if two processes start at once, only one writes; the other reads the winner's salt.
-    writeFileSync(path, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    try {
+      // Fails if the file exists: when two processes start at once, the first one's salt wins.
+      linkSync(tmp, path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      // A salt file without a salt (torn by an earlier failed write) is replaced.
+      if (!readSalt(path)) renameSync(tmp, path);
+    }
+  } finally {
+    rmSync(tmp, { force: true });
   }
   const salt = readSalt(path);
   if (!salt) throw new Error(`feedback: could not read the respondent salt in ${path}`);
   return salt;
 }
 
+/** The salt in `path`, or undefined when there is none or only part of one. */
 function readSalt(path: string): string | undefined {
+  let text: string;
   try {
-    return readFileSync(path, "utf8").trim() || undefined;
+    text = readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
+  const salt = text.trim();
+  // A salt we wrote is 64 hex characters and a newline; fewer, without the newline, is a write
+  // that a full disk cut short. Anything else is kept (a salt put there by hand).
+  if (!salt || (/^[0-9a-f]{0,63}$/.test(salt) && !text.endsWith("\n"))) return undefined;
+  return salt;
 }
 
 /** The configured salt, else the one kept in DATA_DIR. */

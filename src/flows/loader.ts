@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import { fold } from "../text/normalize.js";
 import { flowSchema, type Flow, type Step } from "./schema.js";
+import { CHECK, FLOW } from "../knowledge/staff-messages.js";
 import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
 
 export interface LoadedFlows {
@@ -42,13 +42,13 @@ export function readFlows(dir: string): ReadFlows {
       problems.push(...deadLinkProblems(item));
       const result = flowSchema.safeParse(item.value);
       if (!result.success) {
-        problems.push(...schemaProblems(item, result.error));
+        problems.push(...zodProblems(item, result.error, "flow: "));
         continue;
       }
       const flow = result.data;
       const seen = origins.get(flow.id);
       if (seen) {
-        problems.push({ file: shown, line: item.lineOf(["id"]), message: `flow: duplicate flow id "${flow.id}" (first in ${seen.file}:${seen.line})` });
+        problems.push({ file: shown, line: item.lineOf(["id"]), message: `flow: ${CHECK.duplicateFlowId(flow.id, `${seen.file}:${seen.line}`)}` });
         continue;
       }
       origins.set(flow.id, { file: shown, line: item.lineOf(["id"]) });
@@ -78,17 +78,17 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
   const steps = flow.steps;
   const has = (id: string) => Object.hasOwn(steps, id);
 
-  if (!has(flow.start)) at(["start"], `unknown step "${flow.start}"`);
+  if (!has(flow.start)) at(["start"], FLOW.unknownStep(flow.start));
   const edges = new Map<string, string[]>();
   for (const [id, s] of Object.entries(steps)) {
     const out: string[] = [];
     const stepRef = (target: string | undefined, path: PropertyKey[]) => {
       if (target === undefined) return;
-      if (!has(target)) at(path, `unknown step "${target}"`);
+      if (!has(target)) at(path, FLOW.unknownStep(target));
       else out.push(target);
     };
     const entryRef = (target: string | undefined, path: PropertyKey[]) => {
-      if (target !== undefined && knowledgeIds && !knowledgeIds.has(target)) at(path, `unknown knowledge id "${target}"`);
+      if (target !== undefined && knowledgeIds && !knowledgeIds.has(target)) at(path, FLOW.unknownKnowledge(target));
     };
     stepRef(s.next, ["steps", id, "next"]);
     stepRef(s.not_found, ["steps", id, "not_found"]);
@@ -96,23 +96,25 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     s.choices.forEach((c, i) => {
       stepRef(c.next, ["steps", id, "choices", i, "next"]);
       entryRef(c.entry, ["steps", id, "choices", i, "entry"]);
-      if (c.flow !== undefined && !flowIds.has(c.flow)) at(["steps", id, "choices", i, "flow"], `unknown flow "${c.flow}"`);
+      if (c.flow !== undefined && !flowIds.has(c.flow)) at(["steps", id, "choices", i, "flow"], FLOW.unknownFlow(c.flow));
       const goes = c.next ?? c.entry ?? c.entry_from ?? c.flow ?? c.menu ?? s.next;
-      if (goes === undefined) at(["steps", id, "choices", i], "choice goes nowhere: give it next/entry/flow/menu or give the step a next");
+      if (goes === undefined) at(["steps", id, "choices", i], FLOW.choiceGoesNowhere);
     });
 
-    if (s.input && s.choices.length) at(["steps", id, "choices"], `an "${s.input}" step cannot also have choices`);
-    if (s.input && !s.next) at(["steps", id, "input"], "an input step needs a next step");
-    if (s.input === "rating" && !s.save) at(["steps", id, "input"], "a rating step needs save: <aspect key>");
-    if (s.input === "rating" && !flow.rating_labels) at(["steps", id, "input"], "rating steps need rating_labels on the flow");
-    if (s.input === "rating" && s.optional) at(["steps", id, "optional"], "a rating step is not optional (the survey counts on every rating)");
-    if (s.entry && (s.next || s.input || s.choices.length)) at(["steps", id, "entry"], "entry ends the flow: it goes on a final step (no next, input or choices)");
-    if (s.not_found && s.input !== "procedure") at(["steps", id, "not_found"], "not_found is only for procedure input");
+    if (s.input && s.choices.length) at(["steps", id, "choices"], FLOW.inputWithChoices(s.input));
+    if (s.input && !s.next) at(["steps", id, "input"], FLOW.inputNeedsNext);
+    if (s.input === "rating" && !s.save) at(["steps", id, "input"], FLOW.ratingNeedsSave);
+    if (s.input === "rating" && !flow.rating_labels) at(["steps", id, "input"], FLOW.ratingNeedsLabels);
+    if (s.input === "rating" && s.optional) at(["steps", id, "optional"], FLOW.ratingNotOptional);
+    if (s.entry && (s.next || s.input || s.choices.length)) at(["steps", id, "entry"], FLOW.entryEnds);
+    if (s.not_applicable && s.input !== "rating") at(["steps", id, "not_applicable"], FLOW.notApplicableOnlyRating);
+    if (s.say_if_some_low && !s.overall_rating) at(["steps", id, "say_if_some_low"], FLOW.sayIfSomeLowNeedsOverall);
+    if (s.not_found && s.input !== "procedure") at(["steps", id, "not_found"], FLOW.notFoundOnlyProcedure);
     // Wording the survey contract (and the acceptance scripts) rely on.
-    if (s.optional && !mentionsSkip(s)) at(["steps", id, "say"], 'an optional step must tell the citizen it can be skipped with "bỏ qua"');
-    if (s.input === "rating" && mentionsSkip(s)) at(["steps", id, "say"], 'a rating step must not offer "bỏ qua" (ratings cannot be skipped)');
+    if (s.optional && !mentionsSkip(s)) at(["steps", id, "say"], FLOW.optionalMustSaySkip);
+    if (s.input === "rating" && mentionsSkip(s)) at(["steps", id, "say"], FLOW.ratingNoSkip);
     if (flow.record && (s.input || s.choices.length || s.next) && /\bcam on\b/.test(fold(s.say))) {
-      at(["steps", id, "say"], 'only the final step of a survey says "cảm ơn" (it marks the end)');
+      at(["steps", id, "say"], FLOW.thanksOnlyAtEnd);
     }
     edges.set(id, out);
   }
@@ -126,7 +128,7 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     seen.add(id);
     queue.push(...(edges.get(id) ?? []));
   }
-  for (const id of Object.keys(steps)) if (has(flow.start) && !seen.has(id)) at(["steps", id], `step "${id}" is unreachable from start "${flow.start}"`);
+  for (const id of Object.keys(steps)) if (has(flow.start) && !seen.has(id)) at(["steps", id], FLOW.unreachable(id, flow.start));
 
   // Plain messages that only lead to each other would never wait for the citizen.
   for (const id of Object.keys(steps)) {
@@ -134,7 +136,7 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     const path = new Set<string>();
     while (cur && steps[cur] && !waitsFor(steps[cur]!)) {
       if (path.has(cur)) {
-        at(["steps", id, "next"], `steps loop without a question: ${[...path].join(" → ")}`);
+        at(["steps", id, "next"], FLOW.loop([...path].join(" → ")));
         break;
       }
       path.add(cur);
@@ -142,16 +144,6 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
     }
   }
   return problems;
-}
-
-/** zod problems, with unknown fields pointed at their own line (not their parent's). */
-function schemaProblems(item: YamlItem, error: z.ZodError): Problem[] {
-  return zodProblems(item, error, "flow: ").map((p, i) => {
-    const issue = error.issues[i];
-    if (issue?.code !== "unrecognized_keys" || !issue.keys[0]) return p;
-    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-    return { ...p, line: item.lineOf([...path, issue.keys[0]]) };
-  });
 }
 
 function waitsFor(s: Step): boolean {

@@ -5,8 +5,8 @@
 export const FLOW_M = {
   invalidRating: "Bạn chọn giúp một số từ 1 đến 5 nhé (5 là rất hài lòng). Gõ \"hủy\" nếu muốn dừng khảo sát.",
   invalidChoice: "Bạn chọn một mục trong danh sách (bấm nút hoặc gõ số) nhé. Gõ \"menu\" để về trang chính.",
-  skipLabel: "⏭ Bỏ qua",
-  noneLabel: "✍️ Không có trong danh sách",
+  skipLabel: "Bỏ qua ⏭",
+  noneLabel: "Không có trong danh sách ✍️",
   didYouMean: "Có phải bạn muốn nói một trong các thủ tục sau?",
   resume: "Mình tiếp tục từ câu đang dở nhé:",
   procedureLink: "Xem thủ tục trên Cổng Dịch vụ công",

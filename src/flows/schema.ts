@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENTRY_ID, LEVELS } from "../knowledge/schema.js";
+import { SCHEMA } from "../knowledge/staff-messages.js";
 
 /**
  * The flow schema: guided conversations that staff write in `flows/*.yaml`. A flow is a map of
@@ -8,14 +9,14 @@ import { ENTRY_ID, LEVELS } from "../knowledge/schema.js";
  * id, unreachable step) are checked by the loader, which knows every file.
  */
 
-const text = z.string().trim().min(1, "must not be empty");
+const text = z.string().trim().min(1, SCHEMA.notEmpty);
 /** Step ids and saved keys end up in choice ids (≤ 64 bytes on Telegram): short ASCII. */
 export const STEP_ID = /^[a-z][a-z0-9_-]{0,30}$/;
-const stepId = z.string().regex(STEP_ID, "must be short ASCII (a-z, 0-9, _ or -, at most 31 characters)");
-const key = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,30}$/, "must be an ASCII identifier");
-const entryId = z.string().regex(ENTRY_ID, "must be a knowledge entry id (kebab-case ASCII)");
+const stepId = z.string().regex(STEP_ID, SCHEMA.stepId);
+const key = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,30}$/, SCHEMA.saveKey);
+const entryId = z.string().regex(ENTRY_ID, SCHEMA.flowEntryId);
 export const FLOW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const flowId = z.string().regex(FLOW_ID, "must be kebab-case ASCII (a-z, 0-9, -)");
+const flowId = z.string().regex(FLOW_ID, SCHEMA.entryId);
 
 const linkSchema = z.object({ label: text, url: z.url() }).strict();
 
@@ -38,7 +39,7 @@ export const choiceSchema = z
   .strict()
   .refine(
     (c) => [c.next, c.entry, c.entry_from, c.flow, c.menu].filter((v) => v !== undefined).length <= 1,
-    "a choice goes to one place: next, entry, entry_from, flow or menu",
+    SCHEMA.oneTarget,
   );
 
 export const INPUTS = ["rating", "text", "procedure"] as const;
@@ -49,7 +50,7 @@ export const stepSchema = z
     say: text,
     links: z.array(linkSchema).default([]),
     /** Wait for this kind of input; without it the step shows `choices` or moves on. */
-    input: z.enum(INPUTS, { error: `input must be one of ${INPUTS.join(", ")}` }).optional(),
+    input: z.enum(INPUTS, { error: SCHEMA.oneOf(INPUTS) }).optional(),
     /** Where the answer is kept (ratings go under `ratings.<save>`). */
     save: key.optional(),
     /** The citizen may skip with "bỏ qua" (the question must say so). */
@@ -67,8 +68,20 @@ export const stepSchema = z
     level_text: z.object(Object.fromEntries(LEVELS.map((l) => [l, text])) as Record<(typeof LEVELS)[number], typeof text>).strict().optional(),
     /** Which saved procedure `level_text` is about. Default "procedure". */
     level_of: key.optional(),
-    /** End step: added when any rating is 1 or 2 (point to the official feedback channel). */
+    /**
+     * rating input: the label of a "does not apply" option (e.g. the complaints aspect for someone
+     * who never complained). Choosing it records the step's key under `notApplicable`, no rating.
+     */
+    not_applicable: text.optional(),
+    /**
+     * End step: added when the rating under `overall_rating` is 1 or 2 (without `overall_rating`:
+     * when any rating is) — point to the official feedback channel.
+     */
     say_if_low: text.optional(),
+    /** End step: the saved key of the overall rating, which decides between `say_if_low` and `say_if_some_low`. */
+    overall_rating: key.optional(),
+    /** End step: added when the overall rating is 3 or more but another rating is 1 or 2. */
+    say_if_some_low: text.optional(),
     links_if_low: z.array(linkSchema).default([]),
     layout: z.enum(["row", "column"]).optional(),
     /** free text input: longest kept answer. Default 500. */
@@ -87,7 +100,7 @@ export const flowSchema = z
     /** On finishing, store the collected answers on this record stream. */
     record: z.literal("survey").optional(),
     /** Labels of the rating scale, 1 first. */
-    rating_labels: z.array(text).length(5, "must list 5 labels, for 1 to 5").optional(),
+    rating_labels: z.array(text).length(5, SCHEMA.fiveLabels).optional(),
     /** Flow-specific wording of the runner's own messages (defaults in src/flows/messages.ts). */
     messages: z
       .object({
@@ -100,7 +113,7 @@ export const flowSchema = z
       })
       .strict()
       .default({}),
-    steps: z.record(stepId, stepSchema).refine((s) => Object.keys(s).length > 0, "a flow needs at least one step"),
+    steps: z.record(stepId, stepSchema).refine((s) => Object.keys(s).length > 0, SCHEMA.oneStep),
   })
   .strict();
 

@@ -31,6 +31,8 @@ const MAX_HOPS = 30;
 const SUGGEST_SCORE = 0.3;
 const MAX_SUGGESTIONS = 3;
 const DEFAULT_MAX_TEXT = 500;
+/** Typed forms of "does not apply" accepted besides the step's own label. */
+const NOT_APPLICABLE_WORDS = new Set(["khong ap dung", "ko ap dung", "k ap dung", "kad", "khong lien quan", "chua phan anh bao gio", "chua tung phan anh"]);
 
 export function step(flow: Flow, state: FlowState | null, event: StepEvent, env: StepEnv): FlowTurn {
   if (event.type === "start" || !state || state.flowId !== flow.id) return enter(flow, flow.start, { data: {}, startedAt: env.now }, env, []);
@@ -53,6 +55,7 @@ export function step(flow: Flow, state: FlowState | null, event: StepEvent, env:
 
   switch (current.input) {
     case "rating": {
+      if (current.not_applicable && (key === keyOf(current.not_applicable) || NOT_APPLICABLE_WORDS.has(key))) return onToken(run, "na");
       const n = parseRating(text);
       if (n === null) return prompt(run, [flow.messages.invalid_rating ?? FLOW_M.invalidRating]);
       return onToken(run, `r${n}`);
@@ -96,6 +99,14 @@ function onToken(run: Run, token: string): FlowTurn {
     const ratings = { ...((data.ratings as Record<string, number> | undefined) ?? {}) };
     ratings[s.save ?? run.stepId] = n;
     data.ratings = ratings;
+    setNotApplicable(data, s.save ?? run.stepId, false);
+    return advance(run, s.next);
+  }
+  if (token === "na" && s.input === "rating" && s.not_applicable) {
+    const ratings = { ...((data.ratings as Record<string, number> | undefined) ?? {}) };
+    delete ratings[s.save ?? run.stepId];
+    data.ratings = ratings;
+    setNotApplicable(data, s.save ?? run.stepId, true);
     return advance(run, s.next);
   }
   if (kind === "c" && !s.input) {
@@ -121,17 +132,28 @@ function onToken(run: Run, token: string): FlowTurn {
   return prompt(run, [FLOW_M.staleButton]);
 }
 
+/** `notApplicable`: the rating keys the citizen said do not apply to them (kept in step order). */
+function setNotApplicable(data: Record<string, unknown>, key: string, on: boolean): void {
+  const list = ((data.notApplicable as string[] | undefined) ?? []).filter((k) => k !== key);
+  if (on) list.push(key);
+  if (list.length) data.notApplicable = list;
+  else delete data.notApplicable;
+}
+
 function onProcedureText(run: Run, text: string): FlowTurn {
   const { env, data } = run;
   const masked = maskPersonalData(text).slice(0, 200);
   if (!env.search) return notFound(run, masked);
   const r = env.search(text);
+  // A procedure step ("which procedure?", "can it be done online?") offers procedures only: a
+  // guide or an FAQ that shares words with the question has no level and is not what was asked.
+  const procedures = r.hits.filter((h) => h.entry.kind === "procedure");
   const top = r.hits[0];
-  if (r.confident && !r.ambiguous && top) {
+  if (r.confident && !r.ambiguous && top?.entry.kind === "procedure") {
     savePicked(run, top.entry.id);
     return advance(run, run.step.next);
   }
-  const close = r.hits.filter((h) => h.score >= SUGGEST_SCORE).slice(0, MAX_SUGGESTIONS);
+  const close = procedures.filter((h) => h.score >= SUGGEST_SCORE).slice(0, MAX_SUGGESTIONS);
   if (close.length === 0) return notFound(run, masked);
   data._hits = close.map((h) => h.entry.id);
   data._typed = masked;
@@ -192,9 +214,9 @@ function finish(run: Run, showEntry: string | undefined, blocks: Block[] = []): 
   const { flow, data, env, step: s } = run;
   const effects: Effect[] = [];
   const out = [...blocks];
-  const ratings = Object.values((data.ratings as Record<string, number> | undefined) ?? {});
-  if (!waits(s) && s.say_if_low && ratings.some((r) => r <= 2)) {
-    out.push({ type: "text", text: s.say_if_low });
+  const closing = waits(s) ? undefined : lowRatingNote(s, (data.ratings as Record<string, number> | undefined) ?? {});
+  if (closing) {
+    out.push({ type: "text", text: closing });
     for (const l of s.links_if_low) out.push({ type: "link", url: l.url, label: l.label });
   }
   const turn: FlowTurn = { replies: out.length ? [{ blocks: out }] : [], state: null, effects };
@@ -208,6 +230,20 @@ function finish(run: Run, showEntry: string | undefined, blocks: Block[] = []): 
   }
   if (showEntry) turn.showEntry = showEntry;
   return turn;
+}
+
+/**
+ * The words after a survey that has low ratings, fitted to the overall rating: "sorry you are not
+ * satisfied" only when the overall rating says so; a satisfied citizen who marked one aspect low
+ * is thanked and pointed to the feedback channel for that point.
+ */
+function lowRatingNote(s: Step, ratings: Record<string, number>): string | undefined {
+  const values = Object.values(ratings);
+  const anyLow = values.some((r) => r <= 2);
+  if (!anyLow) return undefined;
+  const overall = s.overall_rating ? ratings[s.overall_rating] : undefined;
+  if (!s.overall_rating || overall === undefined || overall <= 2) return s.say_if_low;
+  return s.say_if_some_low;
 }
 
 /** What a step says: the level of the saved procedure (if asked), the text, the links. */
@@ -244,9 +280,10 @@ function prompt(run: Run, notes: string[], prefix: Block[] = []): FlowTurn {
   } else {
     blocks.push(...stepBlocks(run));
     if (s.input === "rating") (flow.rating_labels ?? ["1", "2", "3", "4", "5"]).forEach((label, i) => choices.push({ id: id(`r${i + 1}`), label }));
+    if (s.input === "rating" && s.not_applicable) choices.push({ id: id("na"), label: s.not_applicable });
     if (s.input === "procedure" && s.suggest_last && env.lastEntryId) {
       const last = env.entry?.(env.lastEntryId);
-      if (last) choices.push({ id: id("l"), label: last.title });
+      if (last?.kind === "procedure") choices.push({ id: id("l"), label: last.title });
     }
     s.choices.forEach((c, i) => {
       if (c.menu) choices.push({ id: "m", label: c.label });

@@ -26,7 +26,7 @@ export interface QueryToken {
   weak: boolean;
   /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
   weakKind?: "facet" | "stop" | "function";
-  /** For a facet word: all words of its facet phrase ("mất bao nhiêu tiền"), which only count together. */
+  /** For a facet word or a word of a longer filler phrase: all words of the phrase ("mất bao nhiêu tiền", "bao nhiêu"), which only count together. */
   phrase?: string[];
   /** The citizen's accented form, when they typed accents. */
   accented?: string;
@@ -166,7 +166,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
           !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
         if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
           if (m.value.kind === "facet") facets.add(m.value.facet);
-          const phrase = m.value.kind === "facet" ? words.slice(i, i + m.length) : undefined;
+          const phrase = m.value.kind === "facet" || m.length > 1 ? words.slice(i, i + m.length) : undefined;
           for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
           i += m.length;
         } else i++;

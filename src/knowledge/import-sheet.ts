@@ -2,12 +2,16 @@ import { parse } from "csv-parse/sync";
 import { Document, isMap, isSeq, parseAllDocuments, type YAMLMap } from "yaml";
 import { fold, foldedText, nfc } from "../text/normalize.js";
 import { entrySchema, LEGACY_LEVEL, type Entry, type Level, type Procedure, type Tier } from "./schema.js";
+import { IMPORT } from "./staff-messages.js";
 import { parseYamlText } from "./yaml-source.js";
 
 /**
  * Procedure lists in the shape provincial offices already report (Phụ lục II of the 2021
  * reporting letters): `STT, Lĩnh vực/DVCTT, Mức độ 2, Mức độ 3, Mức độ 4, Ghi chú`, with rows
  * A/B/C naming the tier, I/II/III the field and 1/2/3 a procedure with an "x" under its level.
+ * Also common variants: a flat list without tier rows (`--tier`, or a "Cấp thực hiện" column), a
+ * "Lĩnh vực" column instead of field rows, one "Mức độ DVCTT" column holding 2/3/4 or "Toàn
+ * trình"/"Một phần", and any subset of the Mức độ columns.
  * Everything here is pure: the CLI reads the files and writes the plan.
  */
 
@@ -45,8 +49,6 @@ export const GENERIC_AGENCY: Record<Tier, string> = {
   xa: "UBND cấp xã",
 };
 
-export const PORTAL_HOME = "https://dichvucong.gov.vn";
-
 const HUYEN_REFORM_NOTE =
   "Danh mục cũ ghi cấp huyện; từ 1/7/2025 chính quyền địa phương còn hai cấp (tỉnh, xã), thủ tục cấp huyện đã chuyển về cấp tỉnh hoặc cấp xã — cần xác định nơi thực hiện hiện nay.";
 
@@ -71,6 +73,22 @@ function levelOfHeader(cell: string): Level | undefined {
   if (m) return LEVEL_BY_NUMBER[m[1]!];
   if (k === "toan trinh") return "toan-trinh";
   if (k === "mot phan") return "mot-phan";
+  return undefined;
+}
+
+/** One column holding the level of each row ("Mức độ DVCTT": 2/3/4, "Toàn trình", "Một phần"). */
+function isLevelColumn(cell: string): boolean {
+  return /^(?:muc do(?: dvctt| dvc| truc tuyen| cung cap(?: dvctt| dich vu cong truc tuyen)?)?|dvctt|hinh thuc dvctt|dich vu cong truc tuyen)$/.test(key(cell));
+}
+
+/** A cell of a single level column → the level, or undefined when it says nothing we know. */
+export function levelOfValue(cell: string): Level | undefined {
+  const k = key(cell);
+  const n = /^(?:muc do |muc |md )?([1-4])$/.exec(k);
+  if (n) return LEVEL_BY_NUMBER[n[1]!];
+  if (/^(?:dvctt |dvc )?toan trinh$/.test(k)) return "toan-trinh";
+  if (/^(?:dvctt |dvc )?mot phan$/.test(k)) return "mot-phan";
+  if (/^(?:chua truc tuyen|khong truc tuyen|khong|chua|truc tiep)$/.test(k)) return "khong-truc-tuyen";
   return undefined;
 }
 
@@ -108,6 +126,12 @@ interface Header {
   stt: number;
   name: number;
   note?: number;
+  /** "Cấp thực hiện" column: the tier of each row. */
+  tier?: number;
+  /** "Lĩnh vực" column (apart from the name column): the field of each row. */
+  field?: number;
+  /** "Mức độ DVCTT" column: the level of each row as a value. */
+  levelValue?: number;
   levels: Array<{ col: number; level: Level; label: string }>;
 }
 
@@ -131,11 +155,25 @@ function findHeader(records: Array<{ row: number; cells: string[] }>): Header | 
       addLevels(next.cells);
       dataFrom = i + 2;
     }
-    if (levels.length === 0) continue;
-    let name = keys.findIndex((k, col) => col !== stt && /linh vuc|dvctt|ten thu tuc|ten tthc|thu tuc|ten dich vu/.test(k));
+    const levelValue = levels.length === 0 ? cells.findIndex(isLevelColumn) : -1;
+    if (levels.length === 0 && levelValue < 0) continue;
+    const tier = keys.findIndex((k) => /^(?:cap thuc hien|cap|cap giai quyet|cap co tham quyen)$/.test(k));
+    const field = keys.findIndex((k, col) => col !== stt && /^(?:linh vuc|ten linh vuc)$/.test(k));
+    let name = keys.findIndex((k, col) => col !== stt && col !== field && /ten thu tuc|ten tthc|ten dich vu/.test(k));
+    if (name < 0) name = keys.findIndex((k, col) => col !== stt && col !== field && col !== tier && /linh vuc|dvctt|thu tuc/.test(k) && col !== levelValue);
     if (name < 0) name = stt + 1;
     const note = keys.findIndex((k) => k.startsWith("ghi chu"));
-    return { row, dataFrom, stt, name, levels, ...(note >= 0 ? { note } : {}) };
+    return {
+      row,
+      dataFrom,
+      stt,
+      name,
+      levels,
+      ...(note >= 0 ? { note } : {}),
+      ...(tier >= 0 ? { tier } : {}),
+      ...(field >= 0 ? { field } : {}),
+      ...(levelValue >= 0 ? { levelValue } : {}),
+    };
   }
   return undefined;
 }
@@ -156,104 +194,161 @@ function readNote(cell: string): { note?: string; code?: string } {
 /** Column header for each level in the report shape. */
 export const LEVEL_LABEL: Record<Level, string> = { "toan-trinh": "Mức độ 4", "mot-phan": "Mức độ 3", "khong-truc-tuyen": "Mức độ 2" };
 
+export interface ParseSheetOptions {
+  /** Tier of every procedure when the sheet has no tier rows and no "Cấp thực hiện" column (`--tier`). */
+  tier?: Tier;
+}
+
+/** Field given to rows of a sheet that names no field at all: honest, and for the reviewer to fill. */
+export const NO_FIELD = "Chưa rõ lĩnh vực";
+
+/** "...", "…", ". . ." — rows staff leave to say "and so on". */
+const ELLIPSIS = /^[.…\s]+$/;
+
 /** Reads the sheet text (CSV with comma, semicolon or tab; BOM tolerated). Never throws. */
-export function parseSheet(text: string): ParsedSheet {
+export function parseSheet(text: string, options: ParseSheetOptions = {}): ParsedSheet {
   const problems: SheetProblem[] = [];
   const notes: SheetProblem[] = [];
   const procedures: SheetProcedure[] = [];
   const body = text.replace(/^\uFEFF/, "");
   const delimiter = detectDelimiter(body);
+  const problem = (row: number, message: string) => problems.push({ row, message: `import: ${message}` });
   let raw: Array<{ record: string[]; info: { lines: number } }>;
   try {
     raw = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as typeof raw;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return { procedures, notes, problems: [{ row: line, message: `import: cannot read the CSV (${(err as Error).message})` }], delimiter };
+    problem(line, IMPORT.cannotReadCsv((err as Error).message));
+    return { procedures, notes, problems, delimiter };
   }
   const records = raw.map((r) => ({ row: r.info.lines, cells: r.record.map(clean) }));
   const header = findHeader(records);
   if (!header) {
-    problems.push({
-      row: 1,
-      message: "import: no header row: expected columns STT, Lĩnh vực/DVCTT, Mức độ 2, Mức độ 3, Mức độ 4 (Ghi chú optional)",
-    });
+    problem(1, IMPORT.noHeader);
     return { procedures, notes, problems, delimiter };
   }
+  const headerCells = records.find((r) => r.row === header.row)?.cells ?? [];
+  const levelColumns = header.levels.length ? header.levels.map((l) => l.label).join(", ") : (headerCells[header.levelValue!] ?? "");
 
-  let tier: { tier: Tier; row: number } | undefined;
-  let field: string | undefined;
-  let warnedHuyen = false;
-  const seen = new Map<string, number>();
-  for (const { row, cells } of records.slice(header.dataFrom)) {
-    if (cells.every((c) => c === "")) continue;
-    const stt = (cells[header.stt] ?? "").replace(/\.$/, "").trim();
-    const name = cells[header.name] ?? "";
-    const firstKey = key(cells.find((c) => c !== "") ?? "");
+  // Decide up front what the sheet gives, so a flat list gets one clear problem, not one per row.
+  const rows: Array<{ row: number; cells: string[] }> = [];
+  for (const r of records.slice(header.dataFrom)) {
+    if (r.cells.every((c) => c === "" || ELLIPSIS.test(c))) continue;
+    const stt = (r.cells[header.stt] ?? "").replace(/\.$/, "").trim();
+    const firstKey = key(r.cells.find((c) => c !== "") ?? "");
     if (!/^\d/.test(stt) && END_OF_LIST.test(firstKey)) {
-      notes.push({ row, message: `import: the list ends here ("${cells.find((c) => c !== "")}"); rows from here on are ignored` });
+      notes.push({ row: r.row, message: `import: ${IMPORT.endOfList(r.cells.find((c) => c !== "")!)}` });
       break;
     }
-    if (stt === "..." || stt === "…" || name === "..." || name === "…") continue;
+    rows.push(r);
+  }
+  const isTierRow = (cells: string[]) => {
+    const stt = (cells[header.stt] ?? "").replace(/\.$/, "").trim();
+    return !!tierOf(cells[header.name] ?? "") && (stt === "" || /^[a-z]$/i.test(stt) || ROMAN.test(stt));
+  };
+  const isFieldRow = (cells: string[]) => {
+    const stt = (cells[header.stt] ?? "").replace(/\.$/, "").trim();
+    return ROMAN.test(stt) || (stt === "" && FIELD_PREFIX.test(cells[header.name] ?? ""));
+  };
+  const hasTierRows = rows.some((r) => isTierRow(r.cells));
+  const hasFieldRows = rows.some((r) => isFieldRow(r.cells) && !isTierRow(r.cells));
+  if (!hasTierRows && header.tier === undefined && !options.tier) {
+    problem(header.row, IMPORT.noTierInSheet);
+    return { procedures, notes, problems, delimiter };
+  }
+  const noField = !hasFieldRows && header.field === undefined;
+  if (noField) notes.push({ row: header.row, message: `import: ${IMPORT.noFieldAnywhere(NO_FIELD)}` });
+
+  let tier: { tier: Tier; row: number } | undefined = !hasTierRows && options.tier ? { tier: options.tier, row: header.row } : undefined;
+  let field: string | undefined = noField ? NO_FIELD : undefined;
+  let warnedHuyen = false;
+  const huyen = (row: number) => {
+    if (warnedHuyen) return;
+    warnedHuyen = true;
+    notes.push({ row, message: `import: ${IMPORT.huyen}` });
+  };
+  const seen = new Map<string, number>();
+  for (const { row, cells } of rows) {
+    const stt = (cells[header.stt] ?? "").replace(/\.$/, "").trim();
+    const name = cells[header.name] ?? "";
+    if (ELLIPSIS.test(stt) && stt !== "") continue;
+    if (ELLIPSIS.test(name) && name !== "") continue;
 
     if (/^\d+(?:\.\d+)*$/.test(stt)) {
-      const marks = header.levels.filter((l) => (cells[l.col] ?? "") !== "");
-      if (!name) problems.push({ row, message: `import: procedure ${stt} has no name` });
-      if (!tier) problems.push({ row, message: "import: procedure row before any tier row (A Cấp tỉnh, B Cấp huyện, C Cấp xã)" });
-      else if (!field) problems.push({ row, message: "import: procedure row before any field row (I Lĩnh vực …)" });
-      if (marks.length === 0) {
-        problems.push({ row, message: `import: no level mark: put x under exactly one of ${header.levels.map((l) => l.label).join(", ")}` });
-      } else if (marks.length > 1) {
-        problems.push({ row, message: `import: marks under ${marks.map((m) => m.label).join(" and ")}: keep only one` });
+      let ok = true;
+      if (!name) {
+        problem(row, IMPORT.noName(stt));
+        ok = false;
       }
-      if (name && tier && field && marks.length === 1) {
-        const dupKey = `${tier.tier}|${foldedText(name)}`;
+      // The row's own tier and field (columns) win over the rows above them.
+      let rowTier = tier?.tier;
+      const tierCell = header.tier !== undefined ? (cells[header.tier] ?? "") : "";
+      let badTierCell = false;
+      if (tierCell) {
+        const t = tierOf(tierCell);
+        if (!t) {
+          problem(row, IMPORT.badTierValue(tierCell));
+          badTierCell = true;
+          ok = false;
+        } else rowTier = t;
+      }
+      if (rowTier === "huyen") huyen(row);
+      const fieldCell = header.field !== undefined ? fieldName(cells[header.field] ?? "") : "";
+      const rowField = fieldCell || field;
+      if (!rowTier) {
+        if (!badTierCell) problem(row, header.tier !== undefined && !hasTierRows ? IMPORT.noTierOnRow(headerCells[header.tier] ?? "") : IMPORT.noTier);
+        ok = false;
+      } else if (!rowField) {
+        problem(row, IMPORT.noField);
+        ok = false;
+      }
+      let level: Level | undefined;
+      if (header.levelValue !== undefined) {
+        const v = cells[header.levelValue] ?? "";
+        level = levelOfValue(v);
+        if (!v) problem(row, IMPORT.noLevelValue(levelColumns));
+        else if (!level) problem(row, IMPORT.badLevelValue(v, levelColumns));
+      } else {
+        const marks = header.levels.filter((l) => (cells[l.col] ?? "") !== "");
+        if (marks.length === 0) problem(row, IMPORT.noLevel(levelColumns));
+        else if (marks.length > 1) problem(row, IMPORT.twoLevels(marks.map((m) => m.label)));
+        else level = marks[0]!.level;
+      }
+      if (ok && rowTier && rowField && level) {
+        const dupKey = `${rowTier}|${foldedText(name)}`;
         const first = seen.get(dupKey);
         if (first !== undefined) {
-          problems.push({ row, message: `import: "${name}" is listed twice for the same tier (first on row ${first})` });
+          problem(row, IMPORT.twice(name, first));
           continue;
         }
         seen.set(dupKey, row);
         const { note, code } = readNote(header.note !== undefined ? (cells[header.note] ?? "") : "");
-        procedures.push({ row, tier: tier.tier, field, name, level: marks[0]!.level, ...(note ? { note } : {}), ...(code ? { code } : {}) });
+        procedures.push({ row, tier: rowTier, field: rowField, name, level, ...(note ? { note } : {}), ...(code ? { code } : {}) });
       }
       continue;
     }
 
-    const asTier = tierOf(name);
-    if (asTier && (stt === "" || /^[a-z]$/i.test(stt) || ROMAN.test(stt))) {
+    if (isTierRow(cells)) {
+      const asTier = tierOf(name)!;
       tier = { tier: asTier, row };
-      field = undefined;
-      if (asTier === "huyen" && !warnedHuyen) {
-        warnedHuyen = true;
-        notes.push({
-          row,
-          message:
-            "import: Cấp huyện: since 1/7/2025 district-level procedures moved to the province or the commune; they are imported with tier huyen — review where each is handled now",
-        });
-      }
+      field = noField ? NO_FIELD : undefined;
+      if (asTier === "huyen") huyen(row);
       continue;
     }
-    if (ROMAN.test(stt) || (stt === "" && FIELD_PREFIX.test(name))) {
+    if (isFieldRow(cells)) {
       const f = fieldName(name);
-      if (!f) problems.push({ row, message: `import: field row ${stt} has no name` });
-      else if (!tier) problems.push({ row, message: "import: field row before any tier row (A Cấp tỉnh, B Cấp huyện, C Cấp xã)" });
+      if (!f) problem(row, IMPORT.fieldNoName(stt));
+      else if (!tier && header.tier === undefined) problem(row, IMPORT.fieldBeforeTier);
       field = f || undefined;
       continue;
     }
     if (/^[a-z]$/i.test(stt)) {
-      problems.push({ row, message: `import: tier row ${stt} "${name}" is not a known tier (Cấp tỉnh, Cấp huyện, Cấp xã, Cấp trung ương)` });
+      problem(row, IMPORT.unknownTierRow(stt, name));
       continue;
     }
-    problems.push({
-      row,
-      message: stt
-        ? `import: STT "${stt}" is not a tier letter (A, B, C), a field number (I, II, III) or a procedure number (1, 2, 3)`
-        : `import: row has no STT (A/B/C for a tier, I/II/III for a field, 1/2/3 for a procedure)`,
-    });
+    problem(row, stt ? IMPORT.badStt(stt) : IMPORT.noStt);
   }
-  if (problems.length === 0 && procedures.length === 0) {
-    problems.push({ row: header.row, message: "import: no procedure rows under the header" });
-  }
+  if (problems.length === 0 && procedures.length === 0) problem(header.row, IMPORT.noRows);
   return { procedures, notes, problems, delimiter };
 }
 
@@ -349,12 +444,12 @@ export function planImport(rows: readonly SheetProcedure[], existing: ExistingKn
         plan.skipped.push({
           id: match.id,
           row: row.row,
-          reason: diffs.length ? `reviewed entry kept; the sheet differs: ${diffs.join(", ")}` : "reviewed entry kept",
+          reason: diffs.length ? IMPORT.reviewedKeptDiffers(diffs.join(", ")) : IMPORT.reviewedKept,
         });
         continue;
       }
       if (diffs.length === 0) {
-        plan.unchanged.push({ id: match.id, row: row.row, reason: "already as in the sheet" });
+        plan.unchanged.push({ id: match.id, row: row.row, reason: IMPORT.alreadySame });
         continue;
       }
       const set: Partial<Pick<Procedure, "level" | "field" | "tier" | "agency">> = { level: row.level, field: row.field, tier: row.tier };
@@ -396,7 +491,6 @@ export function renderImportedEntry(id: string, row: SheetProcedure, options: Pi
     level: row.level,
     ...(row.tier === "huyen" ? { reform_note: HUYEN_REFORM_NOTE } : {}),
     ...(row.note ? { notes: [row.note] } : {}),
-    link: PORTAL_HOME,
     source: `Bảng tính ${options.sheetName}, dòng ${row.row}`,
     reviewed: options.today,
   };
@@ -405,7 +499,7 @@ export function renderImportedEntry(id: string, row: SheetProcedure, options: Pi
     ` Nhập tự động bằng "dvc-bot import" từ bảng tính ${options.sheetName} (dòng ${row.row}) ngày ${options.today}.`,
     " CẦN RÀ SOÁT trước khi coi là thông tin chính thức:",
     "  - agency đang là cơ quan chung theo cấp, chưa phải cơ quan cụ thể;",
-    "  - link đang trỏ về trang chủ Cổng Dịch vụ công quốc gia, nên thay bằng trang của thủ tục;",
+    "  - chưa có link trang thủ tục (thẻ trả lời tạm dẫn về trang chủ Cổng Dịch vụ công quốc gia): thêm link khi đã tra được;",
     "  - chưa có mã thủ tục (code), giấy tờ (documents), lệ phí (fees), thời hạn (times):",
     "    chỉ thêm khi có nguồn chính thức, không phỏng đoán.",
     " Rà soát xong: đổi needs_review thành false, sửa source và reviewed cho đúng nguồn đã đối chiếu.",

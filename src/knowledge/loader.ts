@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
 import { entryReview, SUPERSEDED_FILE, supersededSchema, type EntryReview, type Superseded } from "./review.js";
-import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem } from "./yaml-source.js";
+import { CHECK } from "./staff-messages.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "./yaml-source.js";
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
@@ -72,9 +73,10 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
   const reviews: EntryReview[] = [];
   const superseded: Superseded[] = [];
   const references: Array<{ from: string; to: string; field: string; file: string; line: number }> = [];
+  const valid: ParsedEntry[] = [];
 
   if (files.length === 0) {
-    problems.push({ file: displayPath(dir), line: 1, message: "knowledge: no YAML files found" });
+    problems.push({ file: displayPath(dir), line: 1, message: `knowledge: ${CHECK.noFiles}` });
   }
 
   for (const file of files) {
@@ -105,32 +107,38 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
         problems.push(...zodProblems(item, parsed.error));
         continue;
       }
-      const entry = parsed.data;
-      const seen = origins.get(entry.id);
-      if (seen) {
-        problems.push({
-          file: shown,
-          line: item.lineOf(["id"]),
-          message: `knowledge: duplicate id "${entry.id}" (first in ${seen.file}:${seen.line})`,
-        });
-        continue;
-      }
-      origins.set(entry.id, { file: shown, line: item.lineOf(["id"]) });
-      byId.set(entry.id, entry);
-      entries.push(entry);
-      reviews.push(entryReview(entry, item));
-      for (const field of ["related", "next"] as const) {
-        entry[field].forEach((to, i) => references.push({ from: entry.id, to, field, file: shown, line: item.lineOf([field, i]) }));
-      }
-      if ((entry.kind === "guide" || entry.kind === "faq") && entry.flow && options.flowIds && !options.flowIds.has(entry.flow)) {
-        problems.push({ file: shown, line: item.lineOf(["flow"]), message: `flow: unknown flow "${entry.flow}"` });
-      }
+      valid.push({ entry: parsed.data, item, file, shown });
+    }
+  }
+
+  const keepers = keepersOfIds(valid);
+  for (const v of valid) {
+    const { entry, item, shown } = v;
+    const keeper = keepers.get(entry.id)!;
+    if (keeper !== v) {
+      // Reported at the copy (usually a file copied without changing its id), naming the file that keeps the id.
+      problems.push({
+        file: shown,
+        line: item.lineOf(["id"]),
+        message: `knowledge: ${CHECK.duplicateId(entry.id, `${keeper.shown}:${keeper.item.lineOf(["id"])}`)}`,
+      });
+      continue;
+    }
+    origins.set(entry.id, { file: shown, line: item.lineOf(["id"]) });
+    byId.set(entry.id, entry);
+    entries.push(entry);
+    reviews.push(entryReview(entry, item));
+    for (const field of ["related", "next"] as const) {
+      entry[field].forEach((to, i) => references.push({ from: entry.id, to, field, file: shown, line: item.lineOf([field, i]) }));
+    }
+    if ((entry.kind === "guide" || entry.kind === "faq") && entry.flow && options.flowIds && !options.flowIds.has(entry.flow)) {
+      problems.push({ file: shown, line: item.lineOf(["flow"]), message: `flow: ${CHECK.unknownFlow(entry.flow)}` });
     }
   }
 
   for (const ref of references) {
     if (!byId.has(ref.to)) {
-      problems.push({ file: ref.file, line: ref.line, message: `${ref.field}: unknown entry id "${ref.to}"` });
+      problems.push({ file: ref.file, line: ref.line, message: CHECK.unknownEntry(ref.field, ref.to) });
     }
   }
 
@@ -138,6 +146,42 @@ export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): 
     knowledge: { entries, byId, origins, synonyms, reviews, superseded, files: files.map(displayPath), loadedAt: options.now ?? Date.now() },
     problems,
   };
+}
+
+interface ParsedEntry {
+  entry: Entry;
+  item: YamlItem;
+  file: string;
+  shown: string;
+}
+
+/**
+ * Which file keeps an id used twice. Alphabetical order says nothing about which is the original
+ * ("x-online.yaml" sorts before "x.yaml"), so: the file named after the id, else the one modified
+ * longest ago (a copy is newer than what it was copied from), else the first in path order.
+ */
+function keepersOfIds(valid: readonly ParsedEntry[]): Map<string, ParsedEntry> {
+  const byId = new Map<string, ParsedEntry[]>();
+  for (const v of valid) byId.set(v.entry.id, [...(byId.get(v.entry.id) ?? []), v]);
+  const mtime = (f: string) => {
+    try {
+      return statSync(f).mtimeMs;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  };
+  const keepers = new Map<string, ParsedEntry>();
+  for (const [id, list] of byId) {
+    if (list.length === 1) {
+      keepers.set(id, list[0]!);
+      continue;
+    }
+    const named = (v: ParsedEntry) => (basename(v.file).replace(/\.ya?ml$/i, "") === id ? 0 : 1);
+    const ranked = list.map((v, order) => ({ v, order, named: named(v), mtime: mtime(v.file) }));
+    ranked.sort((a, b) => a.named - b.named || a.mtime - b.mtime || a.order - b.order);
+    keepers.set(id, ranked[0]!.v);
+  }
+  return keepers;
 }
 
 interface CachedKnowledge {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
 import type { Problem, YamlItem } from "./yaml-source.js";
@@ -20,7 +21,7 @@ export const REVIEW_DEFAULTS = {
   endsSoonDays: 30,
 };
 
-const docNumber = z.string().trim().min(3, "must name a document");
+const docNumber = z.string().trim().min(3, SCHEMA.docNumber);
 export const supersededSchema = z
   .object({
     /** The replaced document as cited ("25/2021/TT-BTC"). */
@@ -31,10 +32,10 @@ export const supersededSchema = z
     from: z
       .union([z.string(), z.date()])
       .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, SCHEMA.isoDate))
       .optional(),
     /** Other ways the old document is cited ("Luật Xây dựng 2014"). */
-    names: z.array(z.string().trim().min(3)).default([]),
+    names: z.array(z.string().trim().min(3, SCHEMA.docNumber)).default([]),
     note: z.string().trim().min(1).optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCHEMA } from "./staff-messages.js";
 
 /**
  * The knowledge schema. Staff write these fields in YAML; every entry is validated at load and
@@ -6,14 +7,14 @@ import { z } from "zod";
  * on purpose: when unknown they are left out and the card sends the citizen to the portal.
  */
 
-const text = z.string().trim().min(1, "must not be empty");
+const text = z.string().trim().min(1, SCHEMA.notEmpty);
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"));
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, SCHEMA.isoDate));
 
 export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const entryId = z.string().regex(ENTRY_ID, "must be kebab-case ASCII (a-z, 0-9, -)");
+const entryId = z.string().regex(ENTRY_ID, SCHEMA.entryId);
 
 /** Online level under Decree 42/2022, with the legacy scale it replaced. */
 export const LEVELS = ["toan-trinh", "mot-phan", "khong-truc-tuyen"] as const;
@@ -45,7 +46,7 @@ const period = {
   basis: text.optional(),
 };
 const periodInOrder = (p: { from?: string | undefined; until?: string | undefined }) => !p.from || !p.until || p.from <= p.until;
-const periodOrderMessage = { message: "`from` must not be after `until`", path: ["until"] };
+const periodOrderMessage = { message: SCHEMA.periodOrder, path: ["until"] };
 
 /** A line of text, or the same with a period and its legal basis. */
 export const datedTextSchema = z.union([
@@ -56,7 +57,7 @@ export type DatedText = z.infer<typeof datedTextSchema>;
 
 export const feeSchema = z
   .object({
-    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
+    channel: z.enum(CHANNELS, { error: SCHEMA.oneOf(CHANNELS) }),
     /** Amount in đồng; 0 = free. Leave out when it depends on the case and say so in `note`. */
     amount: z.number().int().nonnegative().optional(),
     /** Which case this fee is for ("Cấp đổi thẻ", "Cấp lại thẻ bị mất"); lines of one case form a timeline. */
@@ -67,12 +68,12 @@ export const feeSchema = z
     ...period,
   })
   .strict()
-  .refine((f) => f.amount !== undefined || f.note !== undefined, "a fee needs an amount or a note")
+  .refine((f) => f.amount !== undefined || f.note !== undefined, SCHEMA.feeNeedsAmountOrNote)
   .refine(periodInOrder, periodOrderMessage);
 
 const timeSchema = z
   .object({
-    channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
+    channel: z.enum(CHANNELS, { error: SCHEMA.oneOf(CHANNELS) }),
     text: text,
     ...period,
   })
@@ -108,11 +109,11 @@ export const procedureSchema = z
     ...common,
     kind: z.literal("procedure"),
     /** National procedure code (e.g. "1.004222"), only when confirmed. */
-    code: z.string().regex(/^\d\.\d{6}$|^[0-9A-Za-z.-]+$/, "code looks wrong").optional(),
+    code: z.string().regex(/^\d\.\d{6}$|^[0-9A-Za-z.-]+$/, SCHEMA.code).optional(),
     field: text,
-    tier: z.enum(TIERS, { error: `tier must be one of ${TIERS.join(", ")}` }),
+    tier: z.enum(TIERS, { error: SCHEMA.oneOf(TIERS) }),
     agency: text,
-    level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(", ")}` }),
+    level: z.enum(LEVELS, { error: SCHEMA.oneOf(LEVELS) }),
     /** Why it is only partly online (one in-person step, paper result…). */
     level_note: text.optional(),
     who: text.optional(),
@@ -139,7 +140,7 @@ export const guideSchema = z
     flow: z.string().optional(),
   })
   .strict()
-  .refine((g) => g.body !== undefined || g.steps.length > 0, "a guide or faq needs a body or steps");
+  .refine((g) => g.body !== undefined || g.steps.length > 0, SCHEMA.guideNeedsBody);
 
 export const entrySchema = z.discriminatedUnion("kind", [procedureSchema, guideSchema]);
 

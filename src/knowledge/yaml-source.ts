@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
 import type { z } from "zod";
+import { CHECK, SCHEMA, TYPE_NAME, YAML_SYNTAX } from "./staff-messages.js";
 
 /** One problem in a staff-edited file, printed as `path:line: message`. */
 export interface Problem {
@@ -49,7 +50,7 @@ export function parseYamlItems(file: string, displayPath = file): { items: YamlI
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    return { items: [], problems: [{ file: displayPath, line: 1, message: `cannot read file (${(err as Error).message})` }] };
+    return { items: [], problems: [{ file: displayPath, line: 1, message: CHECK.cannotRead((err as Error).message) }] };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { items: [], problems: [{ file: displayPath, line: decoded.line, message: NOT_UTF8 }] };
@@ -87,10 +88,22 @@ export function parseYamlText(source: string, displayPath: string, problems: Pro
   const items: YamlItem[] = [];
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const docList = Array.isArray(docs) ? docs : [docs];
+  const tabLines = tabIndentedLines(source);
   for (const doc of docList) {
     if (doc.errors.length > 0) {
+      // One error sets off follow-on errors on its line (a Tab in the indentation, up to four): say
+      // one clear thing per line, the Tab first.
+      const told = new Set<number>();
       for (const err of doc.errors) {
-        problems.push({ file: displayPath, line: lineAt(err.pos[0]), message: `YAML syntax: ${firstLine(err.message)}` });
+        const line = lineAt(err.pos[0]);
+        if (told.has(line)) continue;
+        told.add(line);
+        if (tabLines.has(line) || err.code === "TAB_AS_INDENT") {
+          problems.push({ file: displayPath, line, message: CHECK.tab });
+          continue;
+        }
+        const original = firstLine(err.message);
+        problems.push({ file: displayPath, line, message: CHECK.syntax(YAML_SYNTAX.find(([re]) => re.test(original))?.[1], original) });
       }
       continue;
     }
@@ -129,20 +142,89 @@ export function parseYamlText(source: string, displayPath: string, problems: Pro
   return { items, problems };
 }
 
+/** 1-based lines whose indentation holds a Tab. */
+function tabIndentedLines(source: string): Set<number> {
+  const out = new Set<number>();
+  source.split(/\r\n|\n|\r/).forEach((l, i) => {
+    if (/^[ \t]*\t/.test(l) && l.trim() !== "") out.add(i + 1);
+  });
+  return out;
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-/** Turns zod issues on an item into file:line problems. */
+/**
+ * Turns zod issues on an item into `file:line` problems in Vietnamese, each at the line of the
+ * field it is about: an unknown field at its own key (one problem per field), a missing one at
+ * its parent.
+ */
 export function zodProblems(item: YamlItem, error: z.ZodError, prefix = ""): Problem[] {
-  return error.issues.map((issue) => {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
     const where = path.length ? `${path.join(".")}: ` : "";
-    let message = issue.message;
-    if (issue.code === "invalid_type" && /received undefined/.test(message)) message = "is required";
-    if (issue.code === "unrecognized_keys") message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    return { file: item.file, line: item.lineOf(path), message: `${prefix}${where}${message}` };
-  });
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) {
+        out.push({ file: item.file, line: item.lineOf([...path, k]), message: `${prefix}${where}${SCHEMA.unknownField(k)}` });
+      }
+      continue;
+    }
+    out.push({ file: item.file, line: item.lineOf(path), message: `${prefix}${where}${issueText(issue, path, valueAt(item.value, path))}` });
+  }
+  return out;
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v = value;
+  for (const k of path) v = v && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+
+/** Schema messages written for staff pass through; zod's own (English) ones are reworded. */
+function issueText(issue: z.core.$ZodIssue, path: ReadonlyArray<string | number>, value: unknown): string {
+  const last = path[path.length - 1];
+  if (last === "kind" && (issue.code === "invalid_union" || issue.code === "invalid_value")) {
+    return value === undefined ? SCHEMA.required("kind") : SCHEMA.kind;
+  }
+  switch (issue.code) {
+    case "invalid_type": {
+      if (value === undefined) return SCHEMA.required(String(last ?? "?"));
+      const expected = TYPE_NAME[issue.expected] ?? issue.expected;
+      const text = SCHEMA.wrongType(expected, TYPE_NAME[typeOf(value)] ?? typeOf(value));
+      return issue.expected === "number" ? text + SCHEMA.numberHint : text;
+    }
+    case "invalid_format":
+      return issue.format === "url" ? SCHEMA.url : issue.message;
+    case "invalid_union":
+      return SCHEMA.union;
+    case "invalid_value":
+      return isOwn(issue.message) ? issue.message : SCHEMA.oneOf(issue.values.map(String));
+    case "too_small":
+      if (isOwn(issue.message)) return issue.message;
+      return issue.origin === "array" ? SCHEMA.tooFewItems(Number(issue.minimum)) : SCHEMA.tooSmall(Number(issue.minimum));
+    case "too_big":
+      return isOwn(issue.message) ? issue.message : SCHEMA.tooBig(Number(issue.maximum));
+    case "custom":
+      // Refinements are ours; zod's placeholder for an unworded one is not.
+      return issue.message && issue.message !== "Invalid input" ? issue.message : SCHEMA.invalid;
+    case "invalid_key":
+      return issue.issues[0] ? issueText(issue.issues[0], path, undefined) : SCHEMA.invalid;
+    default:
+      return isOwn(issue.message) ? issue.message : SCHEMA.invalid;
+  }
+}
+
+/** Our schema messages are Vietnamese; zod's defaults are plain ASCII English. */
+function isOwn(message: string): boolean {
+  return /[^\x00-\x7f]/.test(message);
 }
 
 /**

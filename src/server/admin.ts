@@ -236,7 +236,7 @@ function renderLogin(enabled: boolean, error?: string): string {
 <title>Đăng nhập — Mức độ hài lòng</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f6f8;color:#1b2631;display:flex;justify-content:center;padding-top:12vh;margin:0}
-main{background:#fff;border-radius:10px;padding:24px 28px;box-shadow:0 1px 3px rgba(0,0,0,.1);width:min(360px,90vw)}
+main{box-sizing:border-box;background:#fff;border-radius:10px;padding:24px 20px;box-shadow:0 1px 3px rgba(0,0,0,.1);width:min(360px,calc(100vw - 24px))}
 h1{font-size:1.2rem;margin-top:0}label{display:block;margin-bottom:6px}
 input{width:100%;box-sizing:border-box;font:inherit;padding:6px 8px;margin-bottom:12px}
 button{font:inherit;padding:6px 16px}.error{color:#c0392b}

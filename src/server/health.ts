@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { LiveCore } from "../app/live-core.js";
+import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
 import type { Readiness } from "../app/readiness.js";
 import type { Store } from "../store/port.js";
@@ -12,6 +13,7 @@ export interface HealthDeps {
   work: WorkTracker;
   channels: Record<string, string>;
   readiness?: Readiness;
+  platforms?: PlatformHealth;
 }
 
 /** /healthz (alive), /readyz (ready for traffic, with detail), /metrics (Prometheus text). */
@@ -25,12 +27,13 @@ export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
     const storeHealth = await store.health().catch((err: unknown) => ({ status: "degraded" as const, detail: err instanceof Error ? err.message : String(err) }));
     const s = live.status();
     const conditions = deps.readiness?.conditions() ?? [];
-    // A webhook that could not be registered means no updates arrive: not ready (503). A token that
-    // cannot be refreshed leaves the other channels working: degraded (200).
+    // A webhook that could not be registered means no updates arrive: not ready (503). A platform
+    // outage or a token that cannot be refreshed leaves the web chat working: degraded, still 200.
     const notReady = conditions.some((c) => c.level === "not-ready");
+    const problems = [...conditions.map((c) => c.detail), ...(deps.platforms?.problems() ?? [])];
     return reply.code(notReady ? 503 : 200).send({
-      status: notReady ? "not-ready" : storeHealth.status === "ok" && conditions.length === 0 ? "ok" : "degraded",
-      ...(conditions.length ? { problems: conditions.map((c) => c.detail) } : {}),
+      status: notReady ? "not-ready" : storeHealth.status === "ok" && problems.length === 0 ? "ok" : "degraded",
+      ...(problems.length ? { problems } : {}),
       store: { kind: store.kind, ...storeHealth },
       knowledge: {
         version: s.live.id,

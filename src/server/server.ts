@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance } from "fastify";
 import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
 import type { LiveCore } from "../app/live-core.js";
+import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
 import type { Readiness } from "../app/readiness.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
@@ -36,6 +37,8 @@ export interface ServerDeps {
   zaloOa?: ZaloOaChannel;
   /** Conditions the channels report (webhook not registered, OA token not refreshed), for /readyz. */
   readiness?: Readiness;
+  /** Whether Telegram and Zalo answer, for /readyz. */
+  platforms?: PlatformHealth;
   /** Default: a new tracker. Shutdown closes it and drains it. */
   work?: WorkTracker;
   /** Default: the package's public/ folder. */
@@ -87,7 +90,15 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const webSecret = resolveWebSessionSecret(config);
   const guard = createWebGuard({ store, secret: webSecret, perMinute: config.rateLimitPerIpPerMinute });
-  registerHealth(app, { store, live, metrics, work, channels, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
+  registerHealth(app, {
+    store,
+    live,
+    metrics,
+    work,
+    channels,
+    ...(deps.readiness ? { readiness: deps.readiness } : {}),
+    ...(deps.platforms ? { platforms: deps.platforms } : {}),
+  });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir(), (req) => guard.limited(req, "page"));
   registerWebChat(app, {
     dispatcher,
@@ -95,6 +106,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     now,
     guard,
     sessionIds: createWebSessionIds(webSecret),
+    // The menu a new conversation starts with: the engine's own, without opening a session.
+    welcome: () => live.current().engine.handle({ type: "choice", choiceId: "m", channel: "web", chatId: "welcome", userId: "welcome", at: now() }, null).replies,
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
   });
   if (deps.telegram && config.telegram?.mode.kind === "webhook") {

@@ -57,6 +57,8 @@ export interface WebChatDeps {
   guard: WebGuard;
   sessionIds: WebSessionIds;
   liveSessions: LiveWebSessions;
+  /** The replies a new conversation starts with (the menu), for GET /api/chat/welcome. */
+  welcome?: () => Reply[];
 }
 
 const say = (text: string): Reply[] => [{ blocks: [{ type: "text", text }] }];
@@ -71,6 +73,13 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
   const { dispatcher, work, now, guard, sessionIds, liveSessions } = deps;
   const refuse = (reply: FastifyReply, status: number, waitS: number, text: string) =>
     reply.code(status).header("retry-after", String(waitS)).header("cache-control", "no-store").send({ error: status === 429 ? "rate limited" : "busy", replies: say(text) });
+
+  // The page shows the menu on load, before any message: read-only, no session, counted as a page load.
+  app.get("/api/chat/welcome", async (req, reply) => {
+    const waitS = await guard.limited(req, "page");
+    if (waitS > 0) return refuse(reply, 429, waitS, M.slowDown);
+    return reply.header("cache-control", "no-store").send({ replies: (deps.welcome?.() ?? []).map(renderWeb) });
+  });
 
   app.post("/api/chat", async (req, reply) => {
     if (work.closing) return reply.code(503).header("retry-after", "5").send({ error: "shutting down" });

@@ -10,9 +10,14 @@ import { createRedisStore } from "./redis.js";
  * `<DATA_DIR>/spool`), else the embedded store in DATA_DIR. Never hangs on an unreachable Redis:
  * it starts degraded and keeps reconnecting.
  */
-export function createStore(config: Pick<Config, "redisUrl" | "dataDir">, logger: Logger): Promise<Store> {
+export function createStore(config: Pick<Config, "redisUrl" | "dataDir"> & Partial<Pick<Config, "redisTimeoutMs">>, logger: Logger): Promise<Store> {
   if (config.redisUrl) {
-    return createRedisStore({ url: config.redisUrl, spoolDir: join(config.dataDir, "spool"), logger });
+    return createRedisStore({
+      url: config.redisUrl,
+      spoolDir: join(config.dataDir, "spool"),
+      logger,
+      ...(config.redisTimeoutMs !== undefined ? { timeoutMs: config.redisTimeoutMs } : {}),
+    });
   }
   return createEmbeddedStore({ dataDir: config.dataDir, logger });
 }

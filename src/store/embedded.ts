@@ -5,6 +5,11 @@ import type { Logger } from "../log.js";
 import {
   appendDurably,
   assertAppendable,
+  DIR_MODE,
+  FILE_MODE,
+  restrictMode,
+  writeText,
+  type WriteText,
   isStoredRecord,
   parseJsonLines,
   readTail,
@@ -21,6 +26,8 @@ export interface EmbeddedStoreOptions {
   logger?: Logger;
   /** Clock in ms; default Date.now. Tests inject one to expire sessions without waiting. */
   now?: Clock;
+  /** How text reaches the files; default one write call. Tests inject a failing one (a full disk). */
+  write?: WriteText;
 }
 
 const SESSIONS_FILE = "sessions.jsonl";
@@ -38,14 +45,24 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   const now = options.now ?? Date.now;
   const logger = options.logger;
   const dir = options.dataDir;
-  await mkdir(dir, { recursive: true });
+  const write = options.write ?? writeText;
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+
+  // The last write failure of each kind (a full or read-only disk), until a write succeeds again:
+  // chats go on in memory meanwhile, and /readyz says the store is failing.
+  const failures: { sessions: string | null; records: string | null } = { sessions: null, records: null };
+  const failed = (what: keyof typeof failures, err: unknown) => {
+    const reason = errorCode(err);
+    if (failures[what] === null) logger?.error({ err: reason, dir }, `store: cannot write ${what} to DATA_DIR`);
+    failures[what] = reason;
+  };
 
   const sessionsPath = join(dir, SESSIONS_FILE);
   const sessions = new ExpiringMap<string>(now);
   // Opened on first use: `report` and `ask` open this store for records only and must not touch
   // (let alone compact) the session log of a `serve` running on the same folder.
   let sessionLog: Promise<SessionLog | null> | null = null;
-  const sessionsReady = () => (sessionLog ??= openSessionLog(sessionsPath, sessions, now, logger));
+  const sessionsReady = () => (sessionLog ??= openSessionLog(sessionsPath, sessions, now, write, logger));
   // One writer queue for the sessions log so lines never interleave with a compaction.
   const sessionWrites = createKeyedMutex();
 
@@ -76,7 +93,14 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
           }
           if (fresh.length === 0) return;
           const text = (state.cleanEnd ? "" : "\n") + fresh.map((r) => JSON.stringify(r) + "\n").join("");
-          await appendDurably(recordPath(stream), text);
+          try {
+            await appendDurably(recordPath(stream), text, true, write);
+          } catch (err) {
+            // Part of the text may have reached the file: the next catch-up sees the torn tail.
+            failed("records", err);
+            throw err;
+          }
+          failures.records = null;
           for (const r of fresh) state.ids.add(r.id);
         }),
       );
@@ -90,6 +114,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     if (!state) {
       state = { ids: new Set(), scanned: 0, cleanEnd: true };
       streams.set(stream, state);
+      await restrictMode(recordPath(stream));
     }
     const tail = await readTail(recordPath(stream), state.scanned);
     if (tail.length === 0) return state;
@@ -110,11 +135,32 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     const log = await sessionsReady();
     if (!log) return;
     await sessionWrites.run("log", async () => {
-      await log.handle.write(lines.join(""));
+      try {
+        // After a failed write the file may end in part of a line: start on a fresh one.
+        await write(log.handle, (log.cleanEnd ? "" : "\n") + lines.join(""), sessionsPath);
+      } catch (err) {
+        log.cleanEnd = false;
+        // These lines never reached the file: the next successful write rewrites the log whole
+        // from memory (a compaction), so a restart after the disk is freed loses nothing.
+        log.lines = Number.POSITIVE_INFINITY;
+        failed("sessions", err);
+        throw err;
+      }
+      log.cleanEnd = true;
+      failures.sessions = null;
       log.lines += lines.length;
       if (log.lines > Math.max(1000, sessions.size * 4)) {
+        // The old log stays open until the new one is in place: a failed compaction (a full
+        // disk) leaves appends working on the old file.
+        let next: { handle: FileHandle; lines: number };
+        try {
+          next = await compactSessions(sessionsPath, sessions, write);
+        } catch (err) {
+          failed("sessions", err);
+          return;
+        }
         await log.handle.close();
-        Object.assign(log, await compactSessions(sessionsPath, sessions));
+        Object.assign(log, next, { cleanEnd: true });
       }
     });
   });
@@ -196,7 +242,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     },
 
     async health() {
-      return closed ? { status: "degraded", detail: "closed" } : { status: "ok" };
+      if (closed) return { status: "degraded", detail: "closed" };
+      const failing = (["sessions", "records"] as const).filter((w) => failures[w] !== null);
+      if (failing.length === 0) return { status: "ok" };
+      return { status: "degraded", detail: `cannot write ${failing.map((w) => `${w} (${failures[w]})`).join(", ")} to DATA_DIR` };
     },
 
     async close() {
@@ -213,6 +262,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 interface SessionLog {
   handle: FileHandle;
   lines: number;
+  /** False when a write may have left part of a line at the end of the file. */
+  cleanEnd: boolean;
   release(): Promise<void>;
 }
 
@@ -224,17 +275,32 @@ const ownedLogs = new Set<string>();
  * Only one process writes (and compacts) a session log: a second one (a `chat` next to `serve`)
  * would lose lines to the owner's compaction, so it keeps its sessions in memory only.
  */
-async function openSessionLog(path: string, sessions: ExpiringMap<string>, now: Clock, logger?: Logger): Promise<SessionLog | null> {
+async function openSessionLog(path: string, sessions: ExpiringMap<string>, now: Clock, write: WriteText, logger?: Logger): Promise<SessionLog | null> {
   await loadSessions(path, sessions, now, logger);
   const lockPath = `${path}.lock`;
-  const owner = await takeLock(lockPath);
+  let owner: number | null;
+  try {
+    owner = await takeLock(lockPath);
+  } catch (err) {
+    // No lock file on a full disk: this process cannot safely own the log; it keeps sessions in memory.
+    logger?.error({ err: errorCode(err), file: path }, "store: cannot take the session log lock; sessions stay in memory");
+    return null;
+  }
   if (owner !== null) {
     logger?.info({ file: path, owner }, "store: session log in use by another process; sessions of this one stay in memory");
     return null;
   }
   ownedLogs.add(lockPath);
+  let opened: { handle: FileHandle; lines: number; cleanEnd: boolean };
+  try {
+    opened = { ...(await compactSessions(path, sessions, write)), cleanEnd: true };
+  } catch (err) {
+    // A full disk at start-up: append to the log as it is (a torn tail is skipped at the next load).
+    logger?.error({ err: errorCode(err), file: path }, "store: cannot compact the session log; appending to it as it is");
+    opened = { handle: await open(path, "a", FILE_MODE), lines: Number.POSITIVE_INFINITY, cleanEnd: false };
+  }
   const log: SessionLog = {
-    ...(await compactSessions(path, sessions)),
+    ...opened,
     async release() {
       await log.handle.close();
       ownedLogs.delete(lockPath);
@@ -244,11 +310,17 @@ async function openSessionLog(path: string, sessions: ExpiringMap<string>, now: 
   return log;
 }
 
+/** The errno code (ENOSPC, EROFS…) of a file error: enough to act on, and no path in it. */
+function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" ? code : err instanceof Error ? err.message : String(err);
+}
+
 /** Creates the lock file; returns null when taken, or the pid of the live process holding it. */
 async function takeLock(lockPath: string): Promise<number | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(lockPath, String(process.pid), { flag: "wx" });
+      await writeFile(lockPath, String(process.pid), { flag: "wx", mode: FILE_MODE });
       return null;
     } catch (err) {
       if ((err as { code?: unknown }).code !== "EEXIST") throw err;
@@ -293,17 +365,22 @@ async function loadSessions(path: string, into: ExpiringMap<string>, now: Clock,
  * Rewrites the log with live sessions only (temp file + fsync + rename, so a crash mid-compaction
  * leaves either the old or the new log, never half of one) and opens it for appending.
  */
-async function compactSessions(path: string, sessions: ExpiringMap<string>): Promise<{ handle: FileHandle; lines: number }> {
+async function compactSessions(path: string, sessions: ExpiringMap<string>, write: WriteText): Promise<{ handle: FileHandle; lines: number }> {
   const tmp = `${path}.${process.pid}.tmp`;
   const parts: string[] = [];
   for (const [k, json, e] of sessions.live()) parts.push(`{"k":${JSON.stringify(k)},"s":${json},"e":${e}}\n`);
-  const out = await open(tmp, "w");
   try {
-    await out.write(parts.join(""));
-    await out.sync();
-  } finally {
-    await out.close();
+    const out = await open(tmp, "w", FILE_MODE);
+    try {
+      await write(out, parts.join(""), tmp);
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
   }
-  await rename(tmp, path);
-  return { handle: await open(path, "a"), lines: parts.length };
+  return { handle: await open(path, "a", FILE_MODE), lines: parts.length };
 }

@@ -1,4 +1,4 @@
-import { open, readFile } from "node:fs/promises";
+import { chmod, open, readFile, type FileHandle } from "node:fs/promises";
 import type { RecordStream } from "../engine/types.js";
 import type { StoredRecord } from "./port.js";
 
@@ -7,6 +7,26 @@ import type { StoredRecord } from "./port.js";
  * Every line is written with one write() on an O_APPEND descriptor, so concurrent writers (serve
  * and a CLI) never interleave inside a line; a crash can only tear the last line, which readers skip.
  */
+
+/** Files of the stores hold conversations and survey answers: readable by the bot's user only. */
+export const FILE_MODE = 0o600;
+/** Folders the stores create (DATA_DIR, the spool): the same. */
+export const DIR_MODE = 0o700;
+
+/**
+ * How text reaches a store file: the one write point of the file-backed stores. Injectable so a
+ * test can fill the disk (a write that stores part of its text and fails with ENOSPC).
+ */
+export type WriteText = (handle: FileHandle, text: string, path: string) => Promise<void>;
+
+export const writeText: WriteText = async (handle, text) => {
+  await handle.write(text);
+};
+
+/** Files written by older versions were created world-readable: narrowed once, where we can. */
+export async function restrictMode(path: string): Promise<void> {
+  await chmod(path, FILE_MODE).catch(() => undefined);
+}
 
 export const RECORD_STREAMS: readonly RecordStream[] = ["survey", "helpful", "unanswered"];
 
@@ -87,10 +107,10 @@ export async function readTail(path: string, from: number): Promise<Buffer> {
  * Appends `text` in one write and waits for it to reach the disk (fdatasync): a record that
  * `append` acknowledged survives a power cut, not only a process crash.
  */
-export async function appendDurably(path: string, text: string, sync = true): Promise<void> {
-  const handle = await open(path, "a");
+export async function appendDurably(path: string, text: string, sync = true, write: WriteText = writeText): Promise<void> {
+  const handle = await open(path, "a", FILE_MODE);
   try {
-    await handle.write(text);
+    await write(handle, text, path);
     if (sync) await handle.datasync();
   } finally {
     await handle.close();

@@ -7,6 +7,8 @@ import type { Logger } from "../log.js";
 import {
   appendDurably,
   assertAppendable,
+  DIR_MODE,
+  restrictMode,
   isNotFound,
   isRecordStream,
   isStoredRecord,
@@ -30,8 +32,15 @@ export interface RedisStoreOptions {
   now?: Clock;
   /** How long creation waits for a first connection before starting degraded. Default 2000 ms. */
   startupWaitMs?: number;
-  /** Connect and per-command timeout, so no call waits on a dead server. Default 2000 ms. */
+  /**
+   * Connect timeout and the deadline of every store call on Redis, so no call waits on a server
+   * that accepted the command and never answers (stopped, half-open connection, failover without
+   * reset): past it the call is answered from the fallbacks and the store reports "degraded".
+   * Default 2000 ms (REDIS_TIMEOUT_MS).
+   */
   timeoutMs?: number;
+  /** Sessions remembered in memory for an outage (most recently used kept). Default 10000. */
+  sessionMemory?: number;
   /** Upper bound of the reconnect backoff. Default 2000 ms. */
   maxReconnectDelayMs?: number;
   /** Expiry of a chat lock, so a dead holder blocks a chat for at most this long. Default 10000 ms. */
@@ -80,6 +89,17 @@ const TRANSIENT_REPLY = /^(LOADING|READONLY|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN
 const HMGET_CHUNK = 500;
 /** Deletes survive in the fallback map until Redis is back (then they are applied there). */
 const TOMBSTONE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Redis accepted the command (or the socket looks open) but did not answer in time. */
+export class RedisDeadlineError extends Error {
+  constructor(what: string, ms: number) {
+    super(`redis ${what} did not answer within ${ms} ms`);
+    this.name = "RedisDeadlineError";
+  }
+}
+
+/** How long a session seen only by a read is remembered for an outage. */
+const MEMORY_TTL_MS = 3600 * 1000;
 
 /**
  * Sessions, locks, dedup, rate limits and records in Redis, shared by every instance. When Redis
@@ -149,12 +169,30 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     return !(err instanceof Error && err.message.startsWith("store:"));
   }
 
-  /** Runs `op` on Redis when it is up; on a connection failure marks it down and uses `fallback`. */
-  async function withRedis<T>(what: string, op: (c: Client) => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+  /**
+   * `p` or a RedisDeadlineError after `timeoutMs`. node-redis's own command timeout stops counting
+   * once a command is written, so a server that reads and never answers would hold the caller for
+   * ever. A command that times out still runs if the server wakes up; everything written that way
+   * is idempotent or overwritten by the recovery pass that follows (it runs after them, on the
+   * same connection).
+   */
+  function timed<T>(what: string, p: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisDeadlineError(what, timeoutMs)), timeoutMs);
+    });
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Runs `op` on Redis when it is up, within the deadline (`perCommand`: `op` times its own
+   * commands); on a connection failure or a deadline marks Redis down and uses `fallback`.
+   */
+  async function withRedis<T>(what: string, op: (c: Client) => Promise<T>, fallback: () => T | Promise<T>, perCommand = false): Promise<T> {
     if (gate) await gate;
     if (up) {
       try {
-        return await op(client);
+        return await (perCommand ? op(client) : timed(what, op(client)));
       } catch (err) {
         if (!isUnavailable(err)) throw new Error(`store: redis ${what} failed: ${safe(err)}`);
         markDown(err);
@@ -166,6 +204,27 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   // --- fallbacks ------------------------------------------------------------------------------
   /** Sessions written during an outage; `null` is a delete still to apply to Redis. */
   const fallbackSessions = new ExpiringMap<{ json: string | null }>(now);
+  /**
+   * The sessions this instance last read or wrote while Redis was up: when Redis goes away in the
+   * middle of a survey, the next answer continues it instead of silently starting over.
+   * Bounded: the least recently used are forgotten first.
+   */
+  const sessionMemory = new Map<string, { json: string; expiresAt: number }>();
+  const sessionMemoryMax = options.sessionMemory ?? 10_000;
+  function remember(k: string, json: string | null, expiresAt?: number) {
+    const previous = sessionMemory.get(k);
+    sessionMemory.delete(k);
+    if (json === null) return;
+    sessionMemory.set(k, { json, expiresAt: expiresAt ?? Math.max(previous?.expiresAt ?? 0, now() + MEMORY_TTL_MS) });
+    if (sessionMemory.size > sessionMemoryMax) sessionMemory.delete(sessionMemory.keys().next().value!);
+  }
+  function recall(k: string): Session | null {
+    const entry = fallbackSessions.get(k);
+    if (entry) return entry.json === null ? null : parseSession(entry.json);
+    const seen = sessionMemory.get(k);
+    if (!seen || seen.expiresAt <= now()) return null;
+    return parseSession(seen.json);
+  }
   const limits = new MemoryLimits(now);
   let versionsWhileDown = 0;
   const localLocks = createKeyedMutex();
@@ -177,7 +236,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const spooled = new Set<string>();
   let spoolCleanEnd = true;
 
-  await mkdir(options.spoolDir, { recursive: true });
+  await mkdir(options.spoolDir, { recursive: true, mode: DIR_MODE });
+  await restrictMode(spoolPath);
   for (const { stream, record } of await readSpool()) spooled.add(`${stream}\0${record.id}`);
   {
     const tail = await readTail(spoolPath, 0);
@@ -204,10 +264,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   }
 
   async function appendToRedis(c: Client, stream: RecordStream, record: StoredRecord): Promise<void> {
-    await c.eval(APPEND_SCRIPT, {
-      keys: [key.recordData(stream), key.recordIndex(stream)],
-      arguments: [record.id, String(record.at), JSON.stringify(record)],
-    });
+    await timed(
+      "append",
+      c.eval(APPEND_SCRIPT, {
+        keys: [key.recordData(stream), key.recordIndex(stream)],
+        arguments: [record.id, String(record.at), JSON.stringify(record)],
+      }),
+    );
   }
 
   async function spool(stream: RecordStream, record: StoredRecord): Promise<void> {
@@ -259,11 +322,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   /** Writes sessions changed during the outage to Redis; entries changed meanwhile stay for the next pass. */
   async function flushFallbackSessions(): Promise<void> {
     for (const [k, entry, expiresAt] of [...fallbackSessions.live()]) {
-      if (entry.json === null) await client.del(key.session(k));
+      if (entry.json === null) await timed("delete", client.del(key.session(k)));
       else {
         // Relative TTL: the injectable clock need not agree with the server's.
         const ttl = Math.max(1, expiresAt - now());
-        await client.set(key.session(k), entry.json, { expiration: { type: "PX", value: ttl } });
+        await timed("set", client.set(key.session(k), entry.json, { expiration: { type: "PX", value: ttl } }));
       }
       if (fallbackSessions.get(k) === entry) fallbackSessions.delete(k);
     }
@@ -273,7 +336,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     if (closed || up || !client.isReady) return Promise.resolve();
     recovering ??= (async () => {
       try {
-        await client.ping();
+        await timed("ping", client.ping());
         // Bulk passes while traffic keeps flowing to the fallbacks; under steady load they never
         // empty on their own, so a last short pass runs behind the gate (new calls wait for it),
         // and `up` flips before the gate opens: nothing written during the outage is left behind.
@@ -329,10 +392,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     const deadline = Date.now() + lockWaitMs;
     let delay = 5;
     while (up) {
+      const attempt = client.set(key.lock(k), token, { condition: "NX", expiration: { type: "PX", value: lockTtlMs } });
       try {
-        const ok = await client.set(key.lock(k), token, { condition: "NX", expiration: { type: "PX", value: lockTtlMs } });
+        const ok = await timed("lock", attempt);
         if (ok === "OK") return token;
       } catch (err) {
+        if (err instanceof RedisDeadlineError) {
+          // Should the server wake up and take the lock for us after all, give it back at once
+          // instead of blocking the chat on other instances until it expires.
+          attempt.then(
+            (ok) => (ok === "OK" ? client.eval(RELEASE_SCRIPT, { keys: [key.lock(k)], arguments: [token] }) : undefined),
+            () => undefined,
+          ).catch(() => undefined);
+        }
         if (!isUnavailable(err)) throw new Error(`store: redis lock failed: ${safe(err)}`);
         markDown(err);
         return null;
@@ -352,12 +424,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         "get",
         async (c) => {
           const json = await c.get(key.session(k));
+          remember(k, json);
           return json === null ? null : parseSession(json);
         },
-        () => {
-          const entry = fallbackSessions.get(k);
-          return entry?.json ? parseSession(entry.json) : null;
-        },
+        () => recall(k),
       );
     },
 
@@ -367,8 +437,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         "set",
         async (c) => {
           await c.set(key.session(k), json, { expiration: { type: "EX", value: ttlSeconds } });
+          remember(k, json, now() + ttlSeconds * 1000);
         },
-        () => fallbackSessions.set(k, { json }, now() + ttlSeconds * 1000),
+        () => {
+          fallbackSessions.set(k, { json }, now() + ttlSeconds * 1000);
+          remember(k, null);
+        },
       );
     },
 
@@ -377,8 +451,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         "delete",
         async (c) => {
           await c.del(key.session(k));
+          remember(k, null);
         },
-        () => fallbackSessions.set(k, { json: null }, now() + TOMBSTONE_TTL_MS),
+        () => {
+          fallbackSessions.set(k, { json: null }, now() + TOMBSTONE_TTL_MS);
+          remember(k, null);
+        },
       );
     },
 
@@ -391,6 +469,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         // Extend while `fn` runs so a slow handler keeps its lock, yet a dead process loses it.
         const renew = token
           ? setInterval(() => {
+              if (!up) return;
               client
                 .eval(EXTEND_SCRIPT, { keys: [key.lock(k)], arguments: [token, String(lockTtlMs)] })
                 .catch((err: unknown) => logger.debug({ err: safe(err) }, "store: lock renewal failed"));
@@ -403,9 +482,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
           if (renew) clearInterval(renew);
           if (token && up) {
             // A failed release is harmless: the lock expires by itself.
-            await client
-              .eval(RELEASE_SCRIPT, { keys: [key.lock(k)], arguments: [token] })
-              .catch((err: unknown) => logger.debug({ err: safe(err) }, "store: lock release failed"));
+            await timed("unlock", client.eval(RELEASE_SCRIPT, { keys: [key.lock(k)], arguments: [token] })).catch((err: unknown) => {
+              logger.debug({ err: safe(err) }, "store: lock release failed");
+              if (err instanceof RedisDeadlineError) markDown(err);
+            });
           }
         }
       });
@@ -449,15 +529,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       const fromRedis = await withRedis(
         "read",
         async (c) => {
-          const ids = await c.zRange(
-            key.recordIndex(stream),
-            range?.since === undefined ? "-inf" : String(range.since),
-            range?.until === undefined ? "+inf" : `(${range.until}`,
-            { BY: "SCORE" },
+          // A deadline per command, not for the whole read: a large history may take longer.
+          const ids = await timed(
+            "read",
+            c.zRange(
+              key.recordIndex(stream),
+              range?.since === undefined ? "-inf" : String(range.since),
+              range?.until === undefined ? "+inf" : `(${range.until}`,
+              { BY: "SCORE" },
+            ),
           );
           const out: StoredRecord[] = [];
           for (let i = 0; i < ids.length; i += HMGET_CHUNK) {
-            const values = await c.hmGet(key.recordData(stream), ids.slice(i, i + HMGET_CHUNK));
+            const values = await timed("read", c.hmGet(key.recordData(stream), ids.slice(i, i + HMGET_CHUNK)));
             for (const json of values) {
               const value = json === null ? null : safeParse(json);
               if (isStoredRecord(value)) out.push(value);
@@ -466,6 +550,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
           return out;
         },
         () => [] as StoredRecord[],
+        true,
       );
       // Spooled records are part of the truth until replayed (and read fine while Redis is down).
       // Read under the spool mutex so a replay moving files around cannot hide them.
@@ -487,7 +572,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       if (closed) return { status: "degraded", detail: "closed" };
       if (up) {
         try {
-          await client.ping();
+          await timed("ping", client.ping());
           return { status: "ok" };
         } catch (err) {
           if (!isUnavailable(err)) throw new Error(`store: redis ping failed: ${safe(err)}`);
@@ -509,7 +594,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       await recovering?.catch(() => undefined);
       await spoolMutex.run("spool", async () => undefined);
       try {
-        if (client.isReady) await client.close();
+        // close() waits for commands in flight: a server that never answers must not hold shutdown.
+        if (client.isReady) await timed("close", client.close());
         else client.destroy();
       } catch {
         client.destroy();

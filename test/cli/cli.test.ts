@@ -84,7 +84,7 @@ describe("dvc-bot ask --json", () => {
 describe("dvc-bot check", () => {
   it("is clean on the shipped knowledge and flows", () => {
     const r = run(["check"]);
-    expect(r.err + r.out).toContain("check: ok");
+    expect(r.err + r.out).toContain("check: ổn");
     expect(r.code).toBe(0);
   });
 
@@ -96,8 +96,8 @@ describe("dvc-bot check", () => {
     writeFileSync(join(dir, "zz-schema.yaml"), "id: zz-2\nkind: guide\nsource: x\nreviewed: 2026-11-23\nbody: y\n");
     const r = run(["check", "--knowledge", dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/zz-syntax\.yaml:\d+: YAML syntax/);
-    expect(r.out).toMatch(/zz-schema\.yaml:1: title: is required/);
+    expect(r.out).toMatch(/zz-syntax\.yaml:\d+: lỗi cú pháp YAML/);
+    expect(r.out).toMatch(/zz-schema\.yaml:1: title: thiếu trường bắt buộc/);
   });
 
   it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {

@@ -55,11 +55,48 @@ describe("fee line punctuation", () => {
   });
 });
 
+describe("cards say each thing once and never contradict themselves", () => {
+  const where = (agency: string, tier: "xa" | "tinh") =>
+    blocksToText(entryCard(procedureSchema.parse({ ...card, agency, tier }), new Set(["where"]), "2026-12-02")).split("\n").find((l) => l.startsWith("Nơi nộp"));
+
+  it("shows the tier only when the agency does not already name a level", () => {
+    expect(where("Phòng Cảnh sát giao thông Công an cấp tỉnh", "xa")).toBe("Nơi nộp: Phòng Cảnh sát giao thông Công an cấp tỉnh.");
+    expect(where("Công an cấp xã", "xa")).toBe("Nơi nộp: Công an cấp xã.");
+    expect(where("Sở Nội vụ tỉnh, thành phố", "tinh")).toBe("Nơi nộp: Sở Nội vụ tỉnh, thành phố.");
+    expect(where("Văn phòng đăng ký đất đai (nộp tại bộ phận một cửa)", "tinh")).toBe("Nơi nộp: Văn phòng đăng ký đất đai (nộp tại bộ phận một cửa) (Cấp tỉnh).");
+  });
+
+  const partly = procedureSchema.parse({ ...card, level_note: "Nộp hồ sơ trực tuyến được; trường hợp phải sát hạch lại thì phải đến trực tiếp." });
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it("says 'Nộp hồ sơ trực tuyến được' once in the online answer", () => {
+    const text = blocksToText(entryCard(partly, new Set(["online"]), "2026-12-02"));
+    expect(count(text, "Nộp hồ sơ trực tuyến được")).toBe(1);
+    expect(text).toContain("sát hạch lại");
+  });
+
+  it("keeps the level note for the whole card and the online answer, not for the fee or the papers", () => {
+    expect(blocksToText(entryCard(partly, new Set(), "2026-12-02"))).toContain("sát hạch lại");
+    expect(blocksToText(entryCard(partly, new Set(["fee"]), "2026-12-02"))).not.toContain("sát hạch lại");
+    expect(blocksToText(entryCard(partly, new Set(["documents"]), "2026-12-02"))).not.toContain("sát hạch lại");
+  });
+});
+
 describe("dated notes that name their own dates", () => {
   it("are shown as written, without an end date that would read as the date the news applies until", () => {
     const p = procedureSchema.parse({ ...card, notes: [{ text: "Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.", until: "2027-02-28" }] });
     const text = blocksToText(entryCard(p, new Set(), "2026-12-02"));
     expect(text).toContain("Từ 01/3/2027 luật mới có hiệu lực, thủ tục có thể thay đổi.");
     expect(text).not.toContain("(đến hết 28/02/2027)");
+  });
+});
+
+describe("the link button", () => {
+  it("promises the procedure's page only when the entry has one; otherwise names the portal and the code to search", () => {
+    const withCode = procedureSchema.parse({ ...card, code: "1.000894" });
+    const noPage = entryCard(withCode, new Set(), "2026-12-02").find((b) => b.type === "link");
+    expect(noPage).toMatchObject({ url: "https://dichvucong.gov.vn", label: "Cổng Dịch vụ công quốc gia — tìm thủ tục mã 1.000894" });
+    const page = entryCard({ ...withCode, link: "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/abc" }, new Set(), "2026-12-02").find((b) => b.type === "link");
+    expect(page).toMatchObject({ label: "Xem chi tiết và nộp hồ sơ (mã 1.000894)" });
   });
 });

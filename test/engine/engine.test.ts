@@ -97,12 +97,31 @@ describe("engine: answers", () => {
     expect(text(c.press("h:1:dang-ky-khai-sinh"))).toContain("cam on");
   });
 
-  it("offers the survey after helpful answers, but not again soon after", () => {
+  it("invites to the survey only as the conversation winds down, at most once", () => {
+    const offered = (t: Turn) => choices(t).some((x) => x.id === "g:survey");
+    const c = conversation();
+    expect(offered(c.say("đăng ký khai sinh"))).toBe(false);
+    expect(offered(c.say("đăng ký tạm trú"))).toBe(false);
+    const done = c.say("xong rồi");
+    expect(offered(done)).toBe(true);
+    expect(offered(c.say("làm hộ chiếu"))).toBe(false);
+    expect(offered(c.say("cảm ơn"))).toBe(false);
+  });
+
+  it("after several answered questions the invitation comes with the answer, once", () => {
+    const offered = (t: Turn) => choices(t).some((x) => x.id === "g:survey");
+    const c = conversation();
+    const turns = ["đăng ký khai sinh", "đăng ký tạm trú", "làm hộ chiếu", "đăng ký khai sinh", "đăng ký tạm trú"].map((q) => offered(c.say(q)));
+    expect(turns).toEqual([false, false, false, true, false]);
+  });
+
+  it("gives the hand-over a hook to invite to the survey when a case closes", () => {
     const c = conversation();
     c.say("đăng ký khai sinh");
-    const offered = (t: Turn) => choices(t).some((x) => x.id === "g:survey");
-    expect(offered(c.say("đăng ký tạm trú"))).toBe(true);
-    expect(offered(c.say("làm hộ chiếu"))).toBe(false);
+    const invited = engine.inviteSurvey(c.session, Date.UTC(2026, 10, 23, 9));
+    expect(choices(invited).map((x) => x.id)).toEqual(["g:survey", "m"]);
+    expect(invited.session.surveyOfferedAt).toBe(Date.UTC(2026, 10, 23, 9));
+    expect(engine.inviteSurvey(invited.session, Date.UTC(2026, 10, 23, 10)).replies).toEqual([]);
   });
 
   it("keeps the session versioned and replaces an unknown version", () => {
@@ -196,6 +215,16 @@ describe("engine: intents from intents.yaml", () => {
     expect(text(t)).toContain("rat vui duoc ho tro");
     expect(choices(t).map((x) => x.id)).toEqual(["g:survey"]);
     expect(heading(c.say("cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
+  it("the survey's last message leaves the menu to press", () => {
+    const c = conversation();
+    c.say("đánh giá");
+    c.say("5");
+    const done = c.say("bỏ qua");
+    expect(c.session?.flow).toBeUndefined();
+    expect(text(done)).toContain("cam on");
+    expect(choices(done).map((x) => x.id)).toEqual(["m"]);
   });
 
   it("'đánh giá' starts the survey; 'hủy' and 'menu' leave it cleanly", () => {
@@ -310,6 +339,9 @@ describe("engine: I don't know", () => {
     const query = gap?.type === "record" ? String(gap.record.query) : "";
     expect(query).toContain("flycam");
     expect(query).not.toContain("0912345678");
+    // The administrator reads what the citizen wrote (with diacritics); the folded key groups spellings.
+    expect(query).toContain("thủ tục khai sinh flycam, sđt tôi");
+    expect(gap?.type === "record" ? gap.record.key : "").toBe(fold(query));
     // The question and its options are one message; the ways forward follow, apart from them.
     expect(t.replies).toHaveLength(2);
     const [question, ways] = t.replies;

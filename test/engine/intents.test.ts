@@ -92,7 +92,7 @@ describe("loadIntents", () => {
       ].join("\n"),
     );
     const lines = loadIntents(dir, new Set(["dang-ky-khai-sinh"])).problems.map(formatProblem);
-    expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:2: intents: intents: unknown field\(s\) "chit-chat"$/));
+    expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:5: intents: intents: trường "chit-chat" không có trong mẫu/));
     expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:8: intents: intents\.dossier-status\.patterns\.0: not a valid pattern/));
   });
 

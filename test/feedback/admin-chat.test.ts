@@ -12,7 +12,15 @@ const records: Record<string, StoredRecord[]> = {
 };
 const store = { read: async (s: string) => records[s] ?? [] } as unknown as Store;
 const ctx = { store, core: {} as Core };
-const msg = (channel: Inbound["channel"], userId: string, text: string): Inbound => ({ type: "text", text, channel, chatId: userId, userId, at: NOW });
+const msg = (channel: Inbound["channel"], userId: string, text: string, chat: { chatId?: string; privateChat?: boolean } = {}): Inbound => ({
+  type: "text",
+  text,
+  channel,
+  chatId: chat.chatId ?? userId,
+  userId,
+  privateChat: chat.privateChat ?? true,
+  at: NOW,
+});
 
 describe("/baocao", () => {
   const intercept = createAdminChatInterceptor({ adminIds: { telegram: ["42"], zalo: ["z9"] } }, () => NOW);
@@ -21,7 +29,7 @@ describe("/baocao", () => {
     for (const m of [msg("telegram", "42", "/baocao"), msg("zalo", "z9", "/baocao"), msg("telegram", "42", "/baocao@dvc_bot")]) {
       const r = await intercept(m, ctx);
       const text = r?.[0]?.blocks[0];
-      expect(text && "text" in text ? text.text : "").toMatch(/Số phiếu: 1[\s\S]*Hài lòng chung: 100\.0%[\s\S]*nuoi rong/);
+      expect(text && "text" in text ? text.text : "").toMatch(/Số phiếu: 1[\s\S]*Hài lòng chung: 100,0%[\s\S]*nuoi rong/);
     }
   });
 
@@ -29,6 +37,15 @@ describe("/baocao", () => {
     expect(await intercept(msg("telegram", "43", "/baocao"), ctx)).toBeNull();
     expect(await intercept(msg("zalo", "42", "/baocao"), ctx)).toBeNull();
     expect(await intercept(msg("telegram", "42", "xin chào"), ctx)).toBeNull();
-    expect(await intercept({ type: "choice", choiceId: "m", channel: "telegram", chatId: "42", userId: "42", at: NOW }, ctx)).toBeNull();
+    expect(await intercept({ type: "choice", choiceId: "m", channel: "telegram", chatId: "42", userId: "42", privateChat: true, at: NOW }, ctx)).toBeNull();
+  });
+
+  it("answers an admin only in the admin's own private chat, never in another chat the update names", async () => {
+    // A forged update: the admin as sender, someone else's chat as target.
+    expect(await intercept(msg("telegram", "42", "/baocao", { chatId: "777" }), ctx)).toBeNull();
+    // The admin typing it in a group: the group must not see the report.
+    expect(await intercept(msg("telegram", "42", "/baocao", { chatId: "-100123", privateChat: false }), ctx)).toBeNull();
+    expect(await intercept(msg("telegram", "42", "/baocao", { privateChat: false }), ctx)).toBeNull();
+    expect(await intercept(msg("zalo", "z9", "/baocao", { chatId: "zgroup" }), ctx)).toBeNull();
   });
 });

@@ -99,7 +99,7 @@ describe("computeReport", () => {
       { query: "so cccd [số giấy tờ] bi sai", count: 1 },
     ]);
     expect(r.comments[0]!.text).toBe("Gọi [số điện thoại] hoặc [email]");
-    expect(renderShortText(r, "30 ngày")).toMatch(/Hài lòng chung: 100\.0%/);
+    expect(renderShortText(r, "30 ngày")).toMatch(/Hài lòng chung: 100,0%/);
   });
 });
 
@@ -164,5 +164,54 @@ describe("renderCsv", () => {
     // Ordinary text is untouched.
     expect(col(second, "comment")).toBe("Cán bộ -- rất tốt");
     expect(col(second, "agency")).toBe("UBND xã Tân Phú");
+  });
+});
+
+describe("report: 'Không áp dụng', Vietnamese conventions, the citizen's own words", () => {
+  const { feedback: _omit, ...withoutFeedback } = all(5);
+  const records = [
+    survey("2026-03-01T10:00:00Z", all(5), { channel: "telegram", ageBand: "<25" }),
+    survey("2026-03-02T10:00:00Z", withoutFeedback, { notApplicable: ["feedback"], channel: "web", ageBand: "60+" }),
+    survey("2026-03-03T10:00:00Z", { ...withoutFeedback, overall: 3 }, { notApplicable: ["feedback"], channel: "zalo", ageBand: "25-39" }),
+  ];
+  const r = computeReport({ survey: records }, { now: NOW, since: "2026-03-01", until: "2026-03-31" });
+
+  it("leaves 'Không áp dụng' out of the complaints index and says how many chose it (JSON, text, CSV, HTML)", () => {
+    const feedback = r.aspects.find((a) => a.key === "feedback")!;
+    expect(feedback).toMatchObject({ n: 1, index: 100, notApplicable: 2 });
+    expect(r.index.aspects.feedback).toBe(100);
+    expect(renderText(r)).toContain('2 phiếu chọn "Không áp dụng"');
+    expect(renderReportHtml(r)).toContain("2 phiếu chọn &quot;Không áp dụng&quot;");
+    const rows = parse(renderCsv(records).replace(/^\uFEFF/, ""), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.not_applicable)).toEqual(["", "feedback", "feedback"]);
+    expect(rows[1]!.rating_feedback).toBe("");
+  });
+
+  it("writes 66,7% with a comma, dates dd/mm/yyyy, and channels and age bands in words; JSON keys stay raw", () => {
+    const text = renderText(r);
+    expect(text).toContain("66,7%");
+    expect(text).not.toMatch(/\d\.\d%/);
+    expect(text).toContain("01/03/2026 → 31/03/2026");
+    expect(text).toMatch(/Telegram — 1 phiếu/);
+    expect(text).toMatch(/Dưới 25 tuổi — 1 phiếu/);
+    expect(r.byChannel.map((g) => g.key).sort()).toEqual(["telegram", "web", "zalo"]);
+    expect(r.byAgeBand.map((g) => g.label)).toEqual(["Dưới 25 tuổi", "25–39 tuổi", "Từ 60 tuổi trở lên"]);
+    const html = renderReportHtml(r);
+    expect(html).toContain("66,7%");
+    expect(html).toContain("<th scope=\"row\">Zalo</th>");
+    expect(html).toContain("(giờ Việt Nam)");
+    expect(html).not.toMatch(/\bUTC\b/);
+  });
+
+  it("groups unanswered questions across spellings and shows them as written, masked", () => {
+    const unanswered: StoredRecord[] = [
+      { id: "u1", at: Date.parse("2026-03-05T00:00:00Z"), query: "cho tôi nói chuyện với cán bộ, sđt 0912345678", key: "cho toi noi chuyen voi can bo, sdt [so dien thoai]" },
+      { id: "u2", at: Date.parse("2026-03-06T00:00:00Z"), query: "cho toi noi chuyen voi can bo, sdt 0987654321" },
+    ];
+    const u = computeReport({ survey: [], unanswered }, { now: NOW }).unanswered.top;
+    expect(u).toHaveLength(1);
+    expect(u[0]!.count).toBe(2);
+    expect(u[0]!.query).toMatch(/^cho tôi nói chuyện với cán bộ, sđt /);
+    expect(u[0]!.query).not.toMatch(/0912345678/);
   });
 });

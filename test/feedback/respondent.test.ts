@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -32,6 +32,17 @@ describe("respondent hashing", () => {
     expect(statSync(join(dir, "salt")).mode & 0o077).toBe(0);
     expect(resolveRespondentSalt({ dataDir: dir })).toBe(s);
     expect(resolveRespondentSalt({ dataDir: dir, respondentSalt: "configured" })).toBe("configured");
+  });
+
+  it("replaces a salt file a full disk left empty or torn, instead of failing every start", () => {
+    const dir = tmp();
+    for (const torn of ["", "3fa9"]) {
+      writeFileSync(join(dir, "salt"), torn);
+      const s = loadOrCreateSalt(dir);
+      expect(s).toMatch(/^[0-9a-f]{64}$/);
+      expect(loadOrCreateSalt(dir)).toBe(s);
+      expect(readdirSync(dir)).toEqual(["salt"]);
+    }
   });
 
   it("enriches survey records only", () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildCore, type Core } from "../../src/app/core.js";
 import { createDispatcher } from "../../src/app/dispatcher.js";
+import { createStoreKeys } from "../../src/app/store-keys.js";
 import { repliesToPlainText } from "../../src/app/plain-text.js";
 import type { Effect, Inbound, Reply, Session, Turn } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
@@ -225,9 +226,10 @@ describe("survey through the dispatcher and the embedded store", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "survey-"));
     dirs.push(dataDir);
     const enrichRecord = createRecordEnricher(createRespondentHasher("test-salt"));
+    const keys = createStoreKeys("test-salt");
     let n = 0;
     const send = async (store: Awaited<ReturnType<typeof createEmbeddedStore>>, text: string) => {
-      const d = createDispatcher({ core: () => core, store, logger: silentLogger(), enrichRecord, rateLimitPerMinute: 1000 });
+      const d = createDispatcher({ core: () => core, store, logger: silentLogger(), enrichRecord, keys, rateLimitPerMinute: 1000 });
       const r = await d.process({ type: "text", text, channel: "zalo", chatId: "zchat42", userId: "zuser42", messageId: `m${n++}`, at: Date.UTC(2026, 2, 1) + n });
       return repliesToPlainText(r ?? []);
     };

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { CHECK, FLOW, SCHEMA } from "../../src/knowledge/staff-messages.js";
 import { ASPECTS, OVERALL } from "../../src/feedback/report.js";
 
 const FLOWS = join(import.meta.dirname, "../../flows");
@@ -56,7 +57,7 @@ describe("loadFlows problems come with path:line", () => {
     edit(file, "    say: Bạn cần biết gì về thanh toán phí, lệ phí trực tuyến?", "    sai: Bạn cần biết gì?");
     const { problems, flows } = loadFlows(dir);
     const line = lineOf(file, "sai: Bạn cần biết gì?");
-    expect(problems.map(formatProblem)).toContain(`${file}:${line}: flow: steps.start: unknown field(s) "sai"`);
+    expect(problems.map(formatProblem)).toContain(`${file}:${line}: flow: steps.start: ${SCHEMA.unknownField("sai")}`);
     expect(flows.has("payment")).toBe(false);
     expect(flows.has("survey")).toBe(true);
   });
@@ -64,7 +65,7 @@ describe("loadFlows problems come with path:line", () => {
   it("reports YAML syntax errors", () => {
     const dir = copyFlows();
     writeFileSync(join(dir, "broken.yaml"), "id: x\nsteps: [\n");
-    expect(loadFlows(dir).problems.some((p) => p.file.endsWith("broken.yaml") && /YAML syntax/.test(p.message))).toBe(true);
+    expect(loadFlows(dir).problems.some((p) => p.file.endsWith("broken.yaml") && /cú pháp YAML|thụt lề/.test(p.message))).toBe(true);
   });
 
   it("reports an unknown step at the line of the reference", () => {
@@ -72,9 +73,9 @@ describe("loadFlows problems come with path:line", () => {
     const file = join(dir, "vneid.yaml");
     edit(file, "next: has_chip }", "next: has_chipp }");
     const problems = loadFlows(dir).problems.map(formatProblem);
-    expect(problems).toContain(`${file}:${lineOf(file, "has_chipp")}: flow vneid: unknown step "has_chipp"`);
+    expect(problems).toContain(`${file}:${lineOf(file, "has_chipp")}: flow vneid: ${FLOW.unknownStep("has_chipp")}`);
     // has_chip is now reachable from nowhere.
-    expect(problems).toContain(`${file}:${lineOf(file, "  has_chip:")}: flow vneid: step "has_chip" is unreachable from start "start"`);
+    expect(problems).toContain(`${file}:${lineOf(file, "  has_chip:")}: flow vneid: ${FLOW.unreachable("has_chip", "start")}`);
   });
 
   it("reports an unknown knowledge id", () => {
@@ -82,14 +83,14 @@ describe("loadFlows problems come with path:line", () => {
     const file = join(dir, "vneid.yaml");
     edit(file, "entry: cap-the-can-cuoc }", "entry: cap-the-can-cuoc-khong-co }");
     const problems = loadFlows(dir, { knowledgeIds: knowledgeIds() }).problems.map(formatProblem);
-    expect(problems).toEqual([`${file}:${lineOf(file, "cap-the-can-cuoc-khong-co")}: flow vneid: unknown knowledge id "cap-the-can-cuoc-khong-co"`]);
+    expect(problems).toEqual([`${file}:${lineOf(file, "cap-the-can-cuoc-khong-co")}: flow vneid: ${FLOW.unknownKnowledge("cap-the-can-cuoc-khong-co")}`]);
   });
 
   it("reports a duplicate flow id in another file", () => {
     const dir = copyFlows();
     cpSync(join(dir, "payment.yaml"), join(dir, "z-payment-copy.yaml"));
     const problems = loadFlows(dir).problems.map(formatProblem);
-    expect(problems).toEqual([`${join(dir, "z-payment-copy.yaml")}:${lineOf(join(dir, "payment.yaml"), "id: payment")}: flow: duplicate flow id "payment" (first in ${join(dir, "payment.yaml")}:${lineOf(join(dir, "payment.yaml"), "id: payment")})`]);
+    expect(problems).toEqual([`${join(dir, "z-payment-copy.yaml")}:${lineOf(join(dir, "payment.yaml"), "id: payment")}: flow: ${CHECK.duplicateFlowId("payment", `${join(dir, "payment.yaml")}:${lineOf(join(dir, "payment.yaml"), "id: payment")}`)}`]);
   });
 
   it("reports an unknown flow in a choice and survey wording the contract needs", () => {
@@ -98,15 +99,15 @@ describe("loadFlows problems come with path:line", () => {
     edit(join(dir, "survey.yaml"), 'gõ "bỏ qua" nếu không muốn trả lời.\n    next: agency', "gõ tên.\n    next: agency");
     edit(join(dir, "survey.yaml"), "(7/7) Nhìn chung,", "(7/7) Cảm ơn! Nhìn chung,");
     const problems = loadFlows(dir).problems.map((p) => p.message);
-    expect(problems).toContain('flow online-level: unknown flow "vneid-old"');
-    expect(problems).toContain('flow survey: an optional step must tell the citizen it can be skipped with "bỏ qua"');
-    expect(problems).toContain('flow survey: only the final step of a survey says "cảm ơn" (it marks the end)');
+    expect(problems).toContain(`flow online-level: ${FLOW.unknownFlow("vneid-old")}`);
+    expect(problems).toContain(`flow survey: ${FLOW.optionalMustSaySkip}`);
+    expect(problems).toContain(`flow survey: ${FLOW.thanksOnlyAtEnd}`);
   });
 
   it("check prints the same problems (the CLI path)", async () => {
     const dir = copyFlows();
     edit(join(dir, "payment.yaml"), "start: start", "start: begin");
     const { problems } = loadFlows(dir);
-    expect(problems.map((p) => p.message)).toContain('flow payment: unknown step "begin"');
+    expect(problems.map((p) => p.message)).toContain(`flow payment: ${FLOW.unknownStep("begin")}`);
   });
 });

@@ -41,7 +41,7 @@ describe("step", () => {
     expect(t.replies).toHaveLength(1);
     expect(texts(t)).toEqual(["Xin chào.", "Thủ tục nào? Gõ bỏ qua để bỏ qua."]);
     expect(t.state).toEqual({ flowId: "demo", stepId: "proc", data: {}, startedAt: 5000 });
-    expect(t.replies[0]!.choices).toEqual([{ id: "f:proc:s", label: "⏭ Bỏ qua" }]);
+    expect(t.replies[0]!.choices).toEqual([{ id: "f:proc:s", label: "Bỏ qua ⏭" }]);
   });
 
   it("finds a procedure, rates, skips, and records once at the end", () => {
@@ -131,4 +131,71 @@ describe("parseRating", () => {
   ])("%s → %d", (input, n) => expect(parseRating(input)).toBe(n));
 
   it.each(["6", "0", "15", "tôi muốn hỏi làm sao để được hài lòng hơn khi đi làm thủ tục ở phường", "abc", ""])("rejects %j", (input) => expect(parseRating(input)).toBeNull());
+});
+
+describe("step: survey wording fitted to the answers", () => {
+  const survey: Flow = flowSchema.parse({
+    id: "sv",
+    title: "Khảo sát",
+    start: "complaints",
+    record: "survey",
+    rating_labels: ["1 - Rất không hài lòng", "2 - Không hài lòng", "3 - Bình thường", "4 - Hài lòng", "5 - Rất hài lòng"],
+    steps: {
+      complaints: { say: "Phản ánh, kiến nghị?", input: "rating", save: "feedback", not_applicable: "Không áp dụng", next: "overall" },
+      overall: { say: "Nhìn chung?", input: "rating", save: "overall", next: "end" },
+      end: { say: "Cảm ơn!", overall_rating: "overall", say_if_low: "Rất tiếc bạn chưa hài lòng.", say_if_some_low: "Chúng tôi ghi nhận những điểm bạn chưa hài lòng." },
+    },
+  });
+  const run = (...answers: string[]) => {
+    let t = step(survey, null, { type: "start" }, env);
+    for (const a of answers) t = step(survey, t.state, a.startsWith("f:") ? { type: "choice", choiceId: a } : { type: "text", text: a }, env);
+    return t;
+  };
+  const record = (t: FlowTurn) => (t.effects[0] as { record: Record<string, unknown> }).record;
+
+  it("offers 'Không áp dụng' on the complaints aspect and records it apart from the ratings", () => {
+    const first = step(survey, null, { type: "start" }, env);
+    expect(first.replies[0]!.choices?.map((c) => c.label)).toContain("Không áp dụng");
+    for (const t of [run("f:complaints:na", "5"), run("không áp dụng", "5"), run("ko ap dung", "5")]) {
+      expect(record(t).ratings).toEqual({ overall: 5 });
+      expect(record(t).notApplicable).toEqual(["feedback"]);
+    }
+    expect(record(run("3", "5")).notApplicable).toBeUndefined();
+  });
+
+  it("an overall rating of 4 with a low aspect is not told 'Rất tiếc bạn chưa hài lòng'", () => {
+    const t = run("1", "4");
+    expect(texts(t)).toEqual(["Cảm ơn!", "Chúng tôi ghi nhận những điểm bạn chưa hài lòng."]);
+    expect(texts(run("5", "2"))).toEqual(["Cảm ơn!", "Rất tiếc bạn chưa hài lòng."]);
+    expect(texts(run("5", "4"))).toEqual(["Cảm ơn!"]);
+  });
+});
+
+describe("step: a procedure question offers procedures only", () => {
+  const faq = { id: "nop-truc-tuyen-co-re-hon", kind: "faq", title: "Nộp trực tuyến có rẻ hơn không?" } as unknown as Entry;
+  const guide = { id: "dang-nhap-cong", kind: "guide", title: "Đăng nhập Cổng Dịch vụ công" } as unknown as Entry;
+  const online: Flow = flowSchema.parse({
+    id: "online",
+    title: "Thủ tục nào làm trực tuyến được?",
+    start: "ask",
+    steps: {
+      ask: { say: "Bạn gõ tên thủ tục.", input: "procedure", suggest_last: true, save: "procedure", next: "result", not_found: "unknown" },
+      result: { say: "Xong." },
+      unknown: { say: "Chưa có." },
+    },
+  });
+  const searchEnv: StepEnv = {
+    ...env,
+    lastEntryId: faq.id,
+    entry: (id) => [entry, faq, guide].find((e) => e.id === id),
+    search: () => result({ hits: [{ entry: faq, score: 0.9, why }, { entry: guide, score: 0.6, why }, { entry, score: 0.4, why }], confident: true }),
+  };
+
+  it("never suggests a guide or an FAQ, nor takes one as the answer", () => {
+    const first = step(online, null, { type: "start" }, searchEnv);
+    expect(first.replies[0]!.choices ?? []).toEqual([]);
+    const t = step(online, first.state, { type: "text", text: "nộp online có rẻ hơn không" }, searchEnv);
+    expect(t.state?.stepId).toBe("ask");
+    expect(t.replies[0]!.choices!.map((c) => c.label)).toEqual(["Đăng ký khai sinh", "Không có trong danh sách ✍️"]);
+  });
 });

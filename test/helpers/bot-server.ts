@@ -9,6 +9,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { createDispatcher } from "../../src/app/dispatcher.js";
 import { createLiveCore } from "../../src/app/live-core.js";
 import { createMetrics, type Metrics } from "../../src/app/metrics.js";
+import { createPlatformHealth } from "../../src/app/platform-health.js";
 import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/channel.js";
 import { createReadiness } from "../../src/app/readiness.js";
 import { createZaloChannel, type ZaloChannel } from "../../src/channels/zalo/channel.js";
@@ -125,12 +126,13 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
   const readiness = createReadiness();
+  const platforms = createPlatformHealth();
   // Quick retries: the fakes answer at once, and a test of a failing send should not wait seconds.
   const retry = { attempts: 3, firstDelayMs: 20, maxDelayMs: 50 };
-  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, metrics, readiness, webhookRetryMs: 100 }) : undefined;
-  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, retry, webhookRetryMs: 100 }) : undefined;
+  const telegram = config.telegram ? createTelegramChannel({ config: config.telegram, dispatcher, logger, botInfo, metrics, readiness, platformHealth: platforms, webhookRetryMs: 100 }) : undefined;
+  const zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, platformHealth: platforms, retry, webhookRetryMs: 100 }) : undefined;
   const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
-  const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, retry }) : undefined;
+  const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, platformHealth: platforms, retry }) : undefined;
   const work = createWorkTracker();
   const app = await createServer({
     config,
@@ -141,6 +143,7 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     dispatcher,
     work,
     readiness,
+    platforms,
     ...(telegram ? { telegram } : {}),
     ...(zalo ? { zalo } : {}),
     ...(zaloOa ? { zaloOa } : {}),

@@ -118,15 +118,19 @@ export async function waitUntil(what: string, check: () => Promise<boolean> | bo
 }
 
 /**
- * One Zalo text message to a server; resolves once the bot's reply to that chat has arrived
- * (the count grew and stayed put for a moment, as replies may come in several messages).
+ * One Zalo text message to a server; resolves with the bot's reply to that chat once it has
+ * arrived (the count grew and stayed put for a moment, as replies may come in several messages).
  */
 export async function zaloSay(fake: FakePlatforms, serverUrl: string, secret: string, chatId: string, text: string, timeoutMs = 8000): Promise<string> {
   const before = fake.sent(chatId).length;
   const res = await postJson(`${serverUrl}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": secret });
   if (res.status !== 200) throw new Error(`test: zalo webhook answered ${res.status}`);
   const sent = await fake.waitForSent(chatId, before + 1, timeoutMs, 250);
-  return String(sent[sent.length - 1]?.payload.text ?? "");
+  // The whole reply: a long card comes in several messages (Zalo's 2000-character limit).
+  return sent
+    .slice(before)
+    .map((c) => String(c.payload.text ?? ""))
+    .join("\n");
 }
 
 /**

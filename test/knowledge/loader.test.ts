@@ -61,7 +61,7 @@ describe("knowledge loader", () => {
     const p = problems.find((x) => x.file.endsWith("zz-syntax.yaml"));
     expect(p).toBeDefined();
     expect(p!.line).toBeGreaterThanOrEqual(3);
-    expect(p!.message).toMatch(/YAML syntax/);
+    expect(p!.message).toMatch(/cú pháp YAML/);
   });
 
   it("names the line of a bad field and the entry line of a missing one", () => {
@@ -72,8 +72,8 @@ describe("knowledge loader", () => {
     );
     const problems = loadKnowledge(dir).problems.filter((p) => p.file.endsWith("zz-schema.yaml"));
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/zz-schema\.yaml:1: title: is required/),
-      expect.stringMatching(/zz-schema\.yaml:12: reviewed: must be a date YYYY-MM-DD/),
+      expect.stringMatching(/zz-schema\.yaml:1: title: thiếu trường bắt buộc/),
+      expect.stringMatching(/zz-schema\.yaml:12: reviewed: phải là ngày dạng NĂM-THÁNG-NGÀY/),
     ]);
   });
 
@@ -83,12 +83,12 @@ describe("knowledge loader", () => {
     writeFileSync(join(dir, "zz-b.yaml"), VALID + "related:\n  - khong-ton-tai\n");
     writeFileSync(join(dir, "zz-c.yaml"), VALID.replace("thu-nghiem", "thu-nghiem-c").replace("kind: faq", "kind: faq\nfee: 10000"));
     const messages = loadKnowledge(dir).problems.map(formatProblem);
-    expect(messages).toContainEqual(expect.stringMatching(/zz-b\.yaml:1: knowledge: duplicate id "thu-nghiem" \(first in .*zz-a\.yaml:1\)/));
-    expect(messages).toContainEqual(expect.stringMatching(/zz-c\.yaml:\d+: unknown field\(s\) "fee"/));
+    expect(messages).toContainEqual(expect.stringMatching(/zz-b\.yaml:1: knowledge: id "thu-nghiem" đã dùng ở .*zz-a\.yaml:1; tệp kia giữ id này/));
+    expect(messages).toContainEqual(expect.stringMatching(/zz-c\.yaml:\d+: trường "fee" không có trong mẫu/));
     // The duplicate is rejected before its references are read; a fresh id shows the unknown reference.
     writeFileSync(join(dir, "zz-b.yaml"), VALID.replace("thu-nghiem", "thu-nghiem-b") + "related:\n  - khong-ton-tai\n");
     const again = loadKnowledge(dir).problems.map(formatProblem);
-    expect(again).toContainEqual(expect.stringMatching(/zz-b\.yaml:8: related: unknown entry id "khong-ton-tai"/));
+    expect(again).toContainEqual(expect.stringMatching(/zz-b\.yaml:8: related: không có mục nào có id "khong-ton-tai"/));
   });
 
   it("rejects a procedure without level, agency or a fee without channel", () => {

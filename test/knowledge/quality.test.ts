@@ -15,6 +15,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -23,6 +24,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set A of the understanding issue (written and labelled by others, used for tuning since):
   // short of the 95 % / 5 % targets — forged-paper and translation requests, long stories.
   "blind-eval-3.jsonl": { top1: 0.78, falseAnswers: 0.2, wrongCards: 0.03 },
+  // Set B, held out until the end of that work and reported once (docs/benchmarks.md); now seen.
+  "blind-eval-4.jsonl": { top1: 0.72, falseAnswers: 0.2, wrongCards: 0.05 },
 };
 
 let index: SearchIndex;

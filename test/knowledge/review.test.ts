@@ -93,7 +93,7 @@ describe("review warnings", () => {
     expect(plain.stdout).toMatch(/moi\.yaml:19: cảnh báo: trích dẫn 25\/2021\/TT-BTC đã được thay bằng Thông tư 28\/2026\/TT-BTC/);
     const strict = check(["--strict"], "2026-12-02");
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toMatch(/warning/);
+    expect(strict.stderr).toMatch(/5 cảnh báo/);
   });
 });
 

@@ -50,14 +50,12 @@ describe("POST /webhooks/zalo", () => {
   });
 
   it("answers a repeated message id once", async () => {
-    const event = zaloEvent("zw8", "cap lai can cuoc", "message.text.received", "dup-1");
+    // A short answer (one Zalo message), so the count shows duplicates only, whatever the length of a card.
+    const event = zaloEvent("zw8", "cảm ơn", "message.text.received", "dup-1");
     await Promise.all([postJson(hook(), event, ok), postJson(hook(), event, ok), postJson(hook(), { ok: true, result: event }, ok)]);
     const sent = await server.fake().waitForSent("zw8", 1, 8000, 500);
-    // A long card comes in several messages (Zalo's 2000-character limit): answered once means
-    // no message twice.
-    const texts = sent.map((c) => String(c.payload.text));
-    expect(new Set(texts).size).toBe(texts.length);
-    expect(texts[0]).toMatch(/căn cước/i);
+    expect(sent).toHaveLength(1);
+    expect(fold(String(sent[0]!.payload.text))).toContain("rat vui duoc ho tro");
   });
 
   it("refuses bodies that are not Zalo events with 400", async () => {

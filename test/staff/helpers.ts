@@ -32,14 +32,14 @@ export function writeSheet(text: string, name = "danh-muc.csv"): string {
 }
 
 /** Runs `dvc-bot import` in-process and returns what it printed and its exit code. */
-export async function importSheet(knowledgeDir: string, file: string, dryRun = false): Promise<{ out: string; code: number }> {
+export async function importSheet(knowledgeDir: string, file: string, dryRun = false, tier?: string): Promise<{ out: string; code: number }> {
   const lines: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void lines.push(a.join(" ")));
   const err = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void lines.push(a.join(" ")));
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
-    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun });
+    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun, ...(tier ? { tier } : {}) });
     return { out: lines.join("\n"), code: Number(process.exitCode ?? 0) };
   } finally {
     process.exitCode = before;

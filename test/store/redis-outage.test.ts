@@ -52,7 +52,7 @@ afterAll(async () => {
   if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
 });
 
-async function open(prefix: string, url = server.url, extra: { startupWaitMs?: number; logger?: ReturnType<typeof silentLogger> } = {}) {
+async function open(prefix: string, url = server.url, extra: { startupWaitMs?: number; timeoutMs?: number; logger?: ReturnType<typeof silentLogger> } = {}) {
   const store = await createRedisStore({ url, prefix, spoolDir, logger: extra.logger ?? silentLogger(), maxReconnectDelayMs: 200, ...extra });
   stores.push(store);
   return store;
@@ -156,6 +156,38 @@ describe("redis store: outage", () => {
       const last = Math.max(...Array.from({ length: n }, (_, i) => i).filter((i) => i % 10 === k));
       expect(await store.getSession(`c:${k}`)).toMatchObject({ answers: last });
     }
+  });
+
+  it("a hung Redis (SIGSTOP): every call answers within its deadline, health says degraded, and after SIGCONT nothing is lost", async () => {
+    const prefix = `dvctest:${randomBytes(4).toString("hex")}:`;
+    const store = await open(prefix, server.url, { timeoutMs: 300 });
+    await store.append("survey", { id: "before", at: 1000 });
+    await store.setSession("tg:1", { ...newSession(), answers: 1 }, 600);
+    expect(await store.health()).toEqual({ status: "ok" });
+
+    server.pause();
+    try {
+      // The connection stays open and accepts commands that are never answered.
+      expect(await quick(store.getSession("tg:1"))).toMatchObject({ answers: 1 });
+      await quick(store.setSession("tg:1", { ...newSession(), answers: 2 }, 600));
+      expect(await quick(store.firstSeen("upd:hang", 60))).toBe(true);
+      expect((await quick(store.rateLimit("u:hang", 5, 60))).allowed).toBe(true);
+      expect(await quick(store.withChatLock("tg:1", async () => "locked"))).toBe("locked");
+      await quick(store.append("survey", { id: "during", at: 2000 }));
+      expect(store.spoolSize()).toBe(1);
+      expect(await quick(store.health())).toMatchObject({ status: "degraded" });
+    } finally {
+      server.resume();
+    }
+
+    await waitFor(async () => (await store.health()).status === "ok", 10_000);
+    expect(store.spoolSize()).toBe(0);
+    expect(await rawCount(server.url, prefix, "survey")).toEqual({ data: 2, index: 2 });
+    expect((await store.read("survey")).map((r) => r.id)).toEqual(["before", "during"]);
+    // The session written during the hang won over the one the hung server applied late.
+    expect(await store.getSession("tg:1")).toMatchObject({ answers: 2 });
+    // No lock taken by a late command is left behind to block the chat.
+    expect(await quick(store.withChatLock("tg:1", async () => "again"))).toBe("again");
   });
 
   it("starts degraded when Redis is unreachable, replays a spool left by a previous run, and never logs the password", async () => {

@@ -9,6 +9,10 @@ export interface TestRedis {
   start(): Promise<void>;
   /** SIGKILL: the server vanishes without a goodbye, like a crashed host. */
   kill(): Promise<void>;
+  /** SIGSTOP: connections stay open, commands are accepted and never answered (a hung server). */
+  pause(): void;
+  /** SIGCONT: the hung server answers again, commands queued meanwhile first. */
+  resume(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -56,8 +60,17 @@ export async function testRedis(port?: number, options: { password?: string } = 
       }
       throw new Error(`test: redis-server did not start on port ${p}`);
     },
+    pause() {
+      if (!child?.kill("SIGSTOP")) throw new Error("test: no redis-server to stop");
+    },
+    resume() {
+      if (!child?.kill("SIGCONT")) throw new Error("test: no redis-server to continue");
+    },
     async kill() {
       const c = child;
+      // A stopped process would only die at SIGCONT; SIGKILL works either way, but resume first
+      // so its exit is reported promptly.
+      c?.kill("SIGCONT");
       child = null;
       if (!c || c.exitCode !== null) return;
       const exited = new Promise((r) => c.once("exit", r));

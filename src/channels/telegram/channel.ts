@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
-import { Bot, type Context } from "grammy";
+import { Bot, HttpError, type Context, type Transformer } from "grammy";
 import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
 import type { Dispatcher } from "../../app/dispatcher.js";
 import { errorSummary } from "../../app/dispatcher.js";
@@ -8,6 +8,7 @@ import type { TelegramConfig } from "../../config.js";
 import type { Metrics } from "../../app/metrics.js";
 import type { Readiness } from "../../app/readiness.js";
 import type { Logger } from "../../log.js";
+import type { PlatformHealth } from "../../app/platform-health.js";
 import { sendTelegramReplies } from "./send.js";
 import { telegramToInbound } from "./to-inbound.js";
 
@@ -32,7 +33,26 @@ export interface TelegramChannelOptions {
   readiness?: Readiness;
   /** Wait before registering the webhook again after a failure. Default 30 s, doubling to 10 min. */
   webhookRetryMs?: number;
+  /** Told whether Telegram answers (for /readyz). */
+  platformHealth?: PlatformHealth;
+  /** Retries of a call that met a network error or a 5xx. Default {@link TELEGRAM_RETRY}. */
+  retry?: RetryOptions;
 }
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** Wait before the second attempt; doubled for each further one. */
+  firstDelayMs: number;
+  /** Upper bound of one wait. */
+  maxDelayMs: number;
+}
+
+/**
+ * A few quick retries, then give up: during an outage every update would otherwise hold its
+ * handler (and the chat's queue) for minutes while updates pile up.
+ */
+export const TELEGRAM_RETRY: RetryOptions = { attempts: 3, firstDelayMs: 250, maxDelayMs: 2000 };
 
 export interface TelegramChannel {
   readonly bot: Bot;
@@ -57,8 +77,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     client: { apiRoot: config.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Honours 429 retry_after and retries transient 5xx; gives up on long waits rather than hang.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // auto-retry only for 429 retry_after (waits of up to 10 s, twice): its retries of network errors
+  // have no bound at all, and its 5xx backoff grows from 3 s; those go to `boundedRetry`.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  bot.api.config.use(boundedRetry(options.retry ?? TELEGRAM_RETRY, options.platformHealth));
   const abort = new AbortController();
   let runner: RunnerHandle | undefined;
 
@@ -156,4 +178,41 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       if (runner?.isRunning()) await runner.stop();
     },
   };
+}
+
+/**
+ * Retries a call that met a network error or a 5xx, a bounded number of times with a capped
+ * backoff, and reports the final outcome to `health`. Installed last, so it wraps auto-retry.
+ */
+export function boundedRetry(retry: RetryOptions, health?: PlatformHealth): Transformer {
+  return async (prev, method, payload, signal) => {
+    for (let attempt = 1; ; attempt++) {
+      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempt - 1));
+      const last = attempt >= retry.attempts || signal?.aborted === true;
+      let result;
+      try {
+        result = await prev(method, payload, signal);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        if (last) {
+          health?.unreachable("telegram");
+          throw err;
+        }
+        await pause(delay);
+        continue;
+      }
+      const serverError = !result.ok && result.error_code >= 500;
+      if (serverError && !last) {
+        await pause(delay);
+        continue;
+      }
+      if (serverError) health?.unreachable("telegram");
+      else health?.reachable("telegram");
+      return result;
+    }
+  };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,12 +1,13 @@
 import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
 import type { Metrics } from "../../app/metrics.js";
+import type { PlatformHealth } from "../../app/platform-health.js";
 import type { Readiness } from "../../app/readiness.js";
 import type { ZaloOaConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
 import type { TokenVault } from "../../store/token-vault.js";
 import { payloadShape } from "../payload-shape.js";
 import type { RetryPolicy } from "../retry.js";
-import { createZaloOaApi, sendZaloOaReplies, type ZaloOaApi } from "./send.js";
+import { createZaloOaApi, sendZaloOaReplies, ZaloOaHttpError, type ZaloOaApi } from "./send.js";
 import { zaloOaToInbound, type ZaloOaEvent } from "./to-inbound.js";
 import { createOaTokens, type OaTokens } from "./tokens.js";
 
@@ -20,6 +21,8 @@ export interface ZaloOaChannelOptions {
   api?: ZaloOaApi;
   metrics?: Metrics;
   readiness?: Readiness;
+  /** Told whether the OA API answers (for /readyz). */
+  platformHealth?: PlatformHealth;
   retry?: RetryPolicy;
   now?: () => number;
 }
@@ -67,7 +70,11 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
       const replyTo = event.message?.msg_id ?? undefined;
       try {
         await sendZaloOaReplies(api, tokens, { userId: inbound.chatId, ...(replyTo ? { replyTo } : {}) }, replies, options.retry);
+        options.platformHealth?.reachable("zalo-oa");
       } catch (err) {
+        // Only the network or a 5xx means Zalo is unreachable; a refusal is an answer.
+        if (err instanceof ZaloOaHttpError) options.platformHealth?.unreachable("zalo-oa");
+        else options.platformHealth?.reachable("zalo-oa");
         options.metrics?.sendFailures.inc({ channel: "zalo-oa" });
         log.error({ err: errorSummary(err), event: event.event_name }, "zalo-oa: reply not delivered");
       }

@@ -57,7 +57,7 @@ export function zaloOaToInbound(event: ZaloOaEvent, now: number): Inbound | null
   if (event.event_name === "follow") {
     const follower = event.follower?.id;
     if (!follower) return null;
-    return { channel: "zalo-oa", chatId: follower, userId: follower, messageId: `follow:${follower}:${event.timestamp ?? now}`, at: now, type: "text", text: FOLLOW_TEXT };
+    return { channel: "zalo-oa", chatId: follower, userId: follower, privateChat: true, messageId: `follow:${follower}:${event.timestamp ?? now}`, at: now, type: "text", text: FOLLOW_TEXT };
   }
   if (!event.event_name.startsWith("user_send_")) return null;
   const user = event.sender?.id;
@@ -66,6 +66,8 @@ export function zaloOaToInbound(event: ZaloOaEvent, now: number): Inbound | null
     channel: "zalo-oa" as const,
     chatId: user,
     userId: user,
+    // An OA conversation is always one citizen and the OA.
+    privateChat: true,
     ...(event.message?.msg_id ? { messageId: event.message.msg_id } : {}),
     at: now,
   };

@@ -5,7 +5,8 @@ import type { Readiness } from "../../app/readiness.js";
 import type { Logger } from "../../log.js";
 import { payloadShape } from "../payload-shape.js";
 import type { RetryPolicy } from "../retry.js";
-import { createZaloClient, type ZaloClient } from "./client.js";
+import type { PlatformHealth } from "../../app/platform-health.js";
+import { createZaloClient, ZaloApiError, ZaloHttpError, type ZaloClient } from "./client.js";
 import { sendZaloReplies } from "./send.js";
 import { checkZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";
 
@@ -26,6 +27,8 @@ export interface ZaloChannelOptions {
   retry?: RetryPolicy;
   /** Wait before registering the webhook again after a failure. Default 30 s, doubling to 10 min. */
   webhookRetryMs?: number;
+  /** Told whether Zalo answers (for /readyz). */
+  platformHealth?: PlatformHealth;
 }
 
 export interface ZaloChannel {
@@ -50,6 +53,20 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   const abort = new AbortController();
   let polling: Promise<void> | undefined;
 
+  /** `call`'s outcome, told to the platform health: a network error or a 5xx means unreachable. */
+  async function observed<T>(call: Promise<T>): Promise<T> {
+    try {
+      const result = await call;
+      options.platformHealth?.reachable("zalo");
+      return result;
+    } catch (err) {
+      const down = err instanceof ZaloHttpError || (err instanceof ZaloApiError && err.errorCode >= 500);
+      if (down) options.platformHealth?.unreachable("zalo");
+      else options.platformHealth?.reachable("zalo");
+      throw err;
+    }
+  }
+
   async function handleEvent(event: ZaloEvent): Promise<void> {
     const inbound = zaloToInbound(event, now());
     if (!inbound) return;
@@ -66,7 +83,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     }
     if (!replies) return;
     try {
-      await sendZaloReplies(client, inbound.chatId, replies, options.retry);
+      await observed(sendZaloReplies(client, inbound.chatId, replies, options.retry));
     } catch (err) {
       // The citizen got no (or only part of the) answer: count it so an alert can see it.
       options.metrics?.sendFailures.inc({ channel: "zalo" });
@@ -97,7 +114,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     let failures = 0;
     while (!abort.signal.aborted) {
       try {
-        const events = await client.getUpdates({ timeout }, abort.signal);
+        const events = await observed(client.getUpdates({ timeout }, abort.signal));
         failures = 0;
         for (const raw of events) {
           const checked = checkZaloEvent(raw);

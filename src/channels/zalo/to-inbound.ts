@@ -61,6 +61,7 @@ export function zaloToInbound(event: ZaloEvent, now: number): Inbound | null {
     channel: "zalo" as const,
     chatId: m.chat.id,
     userId: m.from?.id ?? m.chat.id,
+    privateChat: m.chat.chat_type?.toUpperCase() === "PRIVATE",
     messageId: m.message_id,
     at: now,
     ...(m.from?.display_name ? { name: m.from.display_name } : {}),

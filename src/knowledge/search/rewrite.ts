@@ -105,7 +105,8 @@ const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "
  */
 function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   return q.tokens.map((tok, i, all) => {
-    if (tok.weakKind !== "function" || q.hadDiacritics) return tok;
+    // A word of a longer function phrase ("bao" of "bao nhiêu") is that phrase, not a name's word.
+    if (tok.weakKind !== "function" || q.hadDiacritics || (tok.phrase?.length ?? 1) > 1) return tok;
     const prev = all[i - 1];
     const next = all[i + 1];
     const named =

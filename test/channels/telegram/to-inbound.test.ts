@@ -16,6 +16,7 @@ describe("telegramToInbound", () => {
       channel: "telegram",
       chatId: "555001",
       userId: "555001",
+      privateChat: true,
       messageId: "9001",
       at: NOW,
       name: "An",
@@ -43,7 +44,7 @@ describe("telegramToInbound", () => {
       update_id: 9002,
       callback_query: { id: "cq1", from: { id: 7, is_bot: false, first_name: "B" }, chat_instance: "x", data: "q:f:can-cuoc", message: { message_id: 1, date: 1, chat: { id: -100, type: "group", title: "G" } } },
     } as unknown as Update;
-    expect(telegramToInbound(update, NOW)).toEqual({ type: "choice", choiceId: "q:f:can-cuoc", channel: "telegram", chatId: "-100", userId: "7", messageId: "9002", at: NOW, name: "B" });
+    expect(telegramToInbound(update, NOW)).toEqual({ type: "choice", choiceId: "q:f:can-cuoc", channel: "telegram", chatId: "-100", userId: "7", privateChat: false, messageId: "9002", at: NOW, name: "B" });
   });
 
   it("maps stickers, photos, documents, voice, video and locations to unsupported", () => {

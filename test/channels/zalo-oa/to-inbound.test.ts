@@ -24,6 +24,7 @@ describe("zaloOaToInbound", () => {
       channel: "zalo-oa",
       chatId: "246845883529197922",
       userId: "246845883529197922",
+      privateChat: true,
       messageId: "96d3cdf3af150460909",
       at: NOW,
       type: "text",
@@ -42,7 +43,7 @@ describe("zaloOaToInbound", () => {
 
   it("greets a new follower, keyed by follower and time", () => {
     const follow = parse({ app_id: "1", oa_id: "2", event_name: "follow", follower: { id: "u9" }, timestamp: "1543908534740", source: "oa_profile" });
-    expect(zaloOaToInbound(follow, NOW)).toEqual({ channel: "zalo-oa", chatId: "u9", userId: "u9", messageId: "follow:u9:1543908534740", at: NOW, type: "text", text: "/start" });
+    expect(zaloOaToInbound(follow, NOW)).toEqual({ channel: "zalo-oa", chatId: "u9", userId: "u9", privateChat: true, messageId: "follow:u9:1543908534740", at: NOW, type: "text", text: "/start" });
   });
 
   it("ignores the OA's own messages, receipts, unfollows and empty text", () => {

@@ -41,6 +41,7 @@ describe("zaloToInbound", () => {
       channel: "zalo",
       chatId: "zu001",
       userId: "zu001",
+      privateChat: true,
       messageId: "zm1",
       at: NOW,
       name: "Binh",
