@@ -31,6 +31,20 @@ const envSchema = z.object({
   ZALO_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   /** Default: the Zalo Bot API. */
   ZALO_API_URL: optionalString.transform((v) => (v ?? "https://bot-api.zaloplatforms.com").replace(/\/+$/, "")),
+  /** Zalo Official Account: the app's id (Zalo for Developers). All four OA settings below start the OA channel. */
+  ZALO_OA_APP_ID: optionalString,
+  /** The app's secret key (header `secret_key` of the token refresh). */
+  ZALO_OA_APP_SECRET: optionalString,
+  /** The OA secret key of the webhook (signs `X-ZEvent-Signature`). */
+  ZALO_OA_SECRET_KEY: optionalString,
+  /** The first refresh token; after the first refresh the rotated one in the store is used. */
+  ZALO_OA_REFRESH_TOKEN: optionalString,
+  /** Optional: a current access token (spares the first refresh). */
+  ZALO_OA_ACCESS_TOKEN: optionalString,
+  /** Default: Zalo's OpenAPI. */
+  ZALO_OA_API_URL: optionalString.transform((v) => (v ?? "https://openapi.zalo.me").replace(/\/+$/, "")),
+  /** Default: Zalo's OAuth server (token refresh). */
+  ZALO_OAUTH_URL: optionalString.transform((v) => (v ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")),
   /** Set → Redis store; unset → embedded store in DATA_DIR. */
   REDIS_URL: optionalString,
   /**
@@ -135,6 +149,16 @@ export interface ZaloConfig {
   mode: { kind: "webhook"; url?: string } | { kind: "polling" };
 }
 
+export interface ZaloOaConfig {
+  appId: string;
+  appSecret: string;
+  secretKey: string;
+  refreshToken: string;
+  accessToken?: string;
+  apiUrl: string;
+  oauthUrl: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -148,6 +172,7 @@ export interface Config {
   adminIds: { telegram: string[]; zalo: string[] };
   telegram?: TelegramConfig;
   zalo?: ZaloConfig;
+  zaloOa?: ZaloOaConfig;
   respondentSalt?: string;
   surveyOfferDays: number;
   rateLimitPerMinute: number;
@@ -169,7 +194,9 @@ export interface HandoverConfig {
 
 /** Parses the environment once; throws one error naming every bad variable (never printing values). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.superRefine((e, ctx) => {
+    for (const p of settingProblems(e)) ctx.addIssue({ code: "custom", path: [p.name], message: p.message });
+  }).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`config: invalid settings\n${lines.join("\n")}`);
@@ -195,6 +222,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             : { kind: "polling" },
       }
     : undefined;
+  const zaloOa: ZaloOaConfig | undefined =
+    e.ZALO_OA_APP_ID && e.ZALO_OA_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_REFRESH_TOKEN
+      ? {
+          appId: e.ZALO_OA_APP_ID,
+          appSecret: e.ZALO_OA_APP_SECRET,
+          secretKey: e.ZALO_OA_SECRET_KEY,
+          refreshToken: e.ZALO_OA_REFRESH_TOKEN,
+          ...(e.ZALO_OA_ACCESS_TOKEN ? { accessToken: e.ZALO_OA_ACCESS_TOKEN } : {}),
+          apiUrl: e.ZALO_OA_API_URL,
+          oauthUrl: e.ZALO_OAUTH_URL,
+        }
+      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -208,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     adminIds: { telegram: e.ADMIN_TELEGRAM_IDS, zalo: e.ADMIN_ZALO_IDS },
     ...(telegram ? { telegram } : {}),
     ...(zalo ? { zalo } : {}),
+    ...(zaloOa ? { zaloOa } : {}),
     ...(e.RESPONDENT_SALT ? { respondentSalt: e.RESPONDENT_SALT } : {}),
     surveyOfferDays: e.SURVEY_OFFER_DAYS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
@@ -223,4 +263,42 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idleMinutes: e.HANDOVER_IDLE_MINUTES,
     },
   };
+}
+
+/** Telegram accepts 1–256 of these as `secret_token`; anything else makes setWebhook fail. */
+const TELEGRAM_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+/** The Zalo Bot API takes a `secret_token` of 8–256 characters. */
+const ZALO_SECRET_LENGTH = { min: 8, max: 256 };
+const OA_REQUIRED = ["ZALO_OA_APP_ID", "ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"] as const;
+
+/**
+ * Settings that parse but cannot work: a secret the platform would refuse, a webhook over plain
+ * HTTP, a webhook URL without the secret that protects it, half an OA configuration. Found at
+ * start rather than when the first update fails to arrive. Messages name variables, never values.
+ */
+function settingProblems(e: Env): Array<{ name: string; message: string }> {
+  const out: Array<{ name: string; message: string }> = [];
+  if (e.TELEGRAM_WEBHOOK_SECRET !== undefined && !TELEGRAM_SECRET.test(e.TELEGRAM_WEBHOOK_SECRET)) {
+    out.push({ name: "TELEGRAM_WEBHOOK_SECRET", message: "must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram refuses others)" });
+  }
+  if (e.ZALO_WEBHOOK_SECRET !== undefined && (e.ZALO_WEBHOOK_SECRET.length < ZALO_SECRET_LENGTH.min || e.ZALO_WEBHOOK_SECRET.length > ZALO_SECRET_LENGTH.max)) {
+    out.push({ name: "ZALO_WEBHOOK_SECRET", message: "must be 8-256 characters (the Zalo Bot API refuses others)" });
+  }
+  for (const name of ["TELEGRAM_WEBHOOK_URL", "ZALO_WEBHOOK_URL"] as const) {
+    const url = e[name];
+    if (url !== undefined && !/^https:\/\//i.test(url)) out.push({ name, message: "must be an https:// URL (the platforms deliver webhooks over HTTPS only)" });
+  }
+  if (e.TELEGRAM_WEBHOOK_URL !== undefined && e.TELEGRAM_WEBHOOK_SECRET === undefined) {
+    out.push({ name: "TELEGRAM_WEBHOOK_SECRET", message: "required with TELEGRAM_WEBHOOK_URL (without it anyone who learns the URL can post updates); or unset the URL for long polling" });
+  }
+  if (e.ZALO_WEBHOOK_URL !== undefined && e.ZALO_WEBHOOK_SECRET === undefined) {
+    out.push({ name: "ZALO_WEBHOOK_SECRET", message: "required with ZALO_WEBHOOK_URL; or unset the URL for long polling" });
+  }
+  const oaSet = OA_REQUIRED.filter((name) => e[name] !== undefined);
+  if (oaSet.length > 0 && oaSet.length < OA_REQUIRED.length) {
+    const missing = OA_REQUIRED.filter((name) => e[name] === undefined);
+    for (const name of missing) out.push({ name, message: `required for the Zalo Official Account channel (${oaSet.join(", ")} ${oaSet.length === 1 ? "is" : "are"} set)` });
+  }
+  if (e.ZALO_OA_ACCESS_TOKEN !== undefined && oaSet.length === 0) out.push({ name: "ZALO_OA_ACCESS_TOKEN", message: `set without ${OA_REQUIRED.join(", ")}` });
+  return out;
 }

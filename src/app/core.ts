@@ -1,4 +1,4 @@
-import { createEngine, type Engine } from "../engine/engine.js";
+import { CHOICE_ID_MAX_BYTES, createEngine, entryChoiceIds, type Engine } from "../engine/engine.js";
 import { loadIntents, type IntentTable } from "../engine/intents.js";
 import { createFlowRunner, type Flow } from "../flows/index.js";
 import { checkFlows, readFlows } from "../flows/loader.js";
@@ -70,7 +70,24 @@ export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDi
   const knowledgeIds = new Set(knowledge.byId.keys());
   const intents = loadIntents(options.knowledgeDir, knowledgeIds);
   const flows = checkFlows(read, { knowledgeIds });
-  return { knowledge, flows: flows.flows, flowIds, intents: intents.table, problems: [...problems, ...intents.problems, ...flows.problems] };
+  return { knowledge, flows: flows.flows, flowIds, intents: intents.table, problems: [...problems, ...intents.problems, ...idLengthProblems(knowledge), ...flows.problems] };
+}
+
+/** Entry ids too long for the buttons the engine builds from them (Telegram callback data). */
+function idLengthProblems(knowledge: Knowledge): Problem[] {
+  const out: Problem[] = [];
+  for (const entry of knowledge.entries) {
+    const longest = Math.max(...entryChoiceIds(entry.id).map((id) => Buffer.byteLength(id, "utf8")));
+    if (longest <= CHOICE_ID_MAX_BYTES) continue;
+    const origin = knowledge.origins.get(entry.id);
+    const allowed = Buffer.byteLength(entry.id, "utf8") - (longest - CHOICE_ID_MAX_BYTES);
+    out.push({
+      file: origin?.file ?? "knowledge",
+      line: origin?.line ?? 1,
+      message: `knowledge: id "${entry.id}" is too long for Telegram buttons (${longest} bytes of callback data, at most ${CHOICE_ID_MAX_BYTES}); shorten it to ${allowed} characters or fewer`,
+    });
+  }
+  return out;
 }
 
 /**

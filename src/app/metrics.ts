@@ -12,6 +12,10 @@ export interface Metrics {
   rateLimited: Counter<"channel">;
   /** Hand-over events of this process: opened, staff-reply, delivery-failed, closed. */
   handover: Counter<"event">;
+  /** Replies the platform never took, after the retries: each one is a citizen left without an answer. */
+  sendFailures: Counter<"channel">;
+  /** Zalo OA access-token refreshes by outcome (ok, failed). */
+  tokenRefreshes: Counter<"outcome">;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -38,5 +42,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     duplicates: new Counter({ name: "dvc_bot_duplicate_updates_total", help: "Re-delivered updates dropped", labelNames: ["channel"], registers: [registry] }),
     handover: new Counter({ name: "dvc_bot_handover_events_total", help: "Hand-over events in this process (opened, staff-reply, delivery-failed, closed)", labelNames: ["event"], registers: [registry] }),
     rateLimited: new Counter({ name: "dvc_bot_rate_limited_total", help: "Messages refused by the per-user rate limit", labelNames: ["channel"], registers: [registry] }),
+    sendFailures: new Counter({ name: "dvc_bot_send_failures_total", help: "Replies that could not be delivered after retries", labelNames: ["channel"], registers: [registry] }),
+    tokenRefreshes: new Counter({ name: "dvc_bot_token_refreshes_total", help: "Zalo OA access-token refreshes by outcome", labelNames: ["outcome"], registers: [registry] }),
   };
 }

@@ -3,9 +3,11 @@ import { createPlatformHealth } from "../app/platform-health.js";
 import { createStoreKeys } from "../app/store-keys.js";
 import { createLiveCore } from "../app/live-core.js";
 import { createMetrics } from "../app/metrics.js";
+import { createReadiness } from "../app/readiness.js";
 import { watchCore } from "../app/watch.js";
 import { createTelegramChannel, type TelegramChannel } from "../channels/telegram/channel.js";
 import { createZaloChannel, type ZaloChannel } from "../channels/zalo/channel.js";
+import { createZaloOaChannel, type ZaloOaChannel } from "../channels/zalo-oa/channel.js";
 import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../feedback/admin-chat.js";
 import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
@@ -15,6 +17,7 @@ import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
 import { createWorkTracker } from "../server/work.js";
 import { createStore } from "../store/create-store.js";
+import { createTokenVault } from "../store/token-vault.js";
 
 /**
  * `dvc-bot serve`: the HTTP server and every channel whose settings are present. On SIGTERM or
@@ -57,6 +60,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   };
   const dispatcher = createDispatcher(dispatcherOptions);
 
+  const readiness = createReadiness();
   const platformHealth = createPlatformHealth();
   const staffChatId = config.handover.staffTelegramChatId;
   telegram = config.telegram
@@ -64,14 +68,33 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
         config: config.telegram,
         dispatcher,
         logger,
+        metrics,
+        readiness,
         platformHealth,
         ...(staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
       })
     : undefined;
-  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth }) : undefined;
   if (config.telegram && !staffChatId) logger.info("serve: STAFF_TELEGRAM_CHAT_ID is not set; hand-over cases are answered in /admin/handover only");
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, platformHealth }) : undefined;
+  const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
+  const zaloOa: ZaloOaChannel | undefined =
+    config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, platformHealth }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, handover, platforms: platformHealth, ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({
+    config,
+    logger,
+    store,
+    live,
+    metrics,
+    dispatcher,
+    work,
+    handover,
+    readiness,
+    platforms: platformHealth,
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
+    ...(zaloOa ? { zaloOa } : {}),
+  });
   const watcher = watchCore(live, { knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, logger });
 
   // Idle hand-over cases close on any instance; closing is claimed in the store, so once.
@@ -90,12 +113,13 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
       hardStop.unref();
       work.close();
       clearInterval(sweeper);
-      await Promise.allSettled([telegram?.stop(), zalo?.stop(), watcher.close()]);
+      await Promise.allSettled([telegram?.stop(), zalo?.stop(), zaloOa?.stop(), watcher.close()]);
       await app.close();
       const { unfinished } = await work.drain(20_000);
       if (unfinished) logger.warn({ unfinished }, "serve: some updates were still in progress");
       await cases.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: case store close failed"));
       await store.close().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "serve: store close failed"));
+      await vault?.close().catch(() => undefined);
       logger.info("serve: stopped");
       clearTimeout(hardStop);
       process.exit(0);
@@ -105,10 +129,11 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { port: config.port, telegram: telegram?.mode.kind ?? "off", zalo: zalo?.mode.kind ?? "off", knowledge: live.status().live.id },
+    { port: config.port, telegram: telegram?.mode.kind ?? "off", zalo: zalo?.mode.kind ?? "off", zaloOa: zaloOa ? "webhook" : "off", knowledge: live.status().live.id },
     "serve: listening",
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
+  zaloOa?.start();
   await Promise.all([telegram?.start(), zalo?.start()]);
 }
 

@@ -71,6 +71,18 @@ const MENU: Array<{ flow?: string; entry?: string; label: string }> = [
 ];
 
 const FACET_CODE: Record<Facet, string> = { documents: "d", fee: "f", time: "t", where: "w", online: "o", steps: "s" };
+/** Telegram's limit for callback_data, which carries a choice id. */
+export const CHOICE_ID_MAX_BYTES = 64;
+
+/**
+ * Every choice id this engine builds around a knowledge entry id (open it, ask one facet of it,
+ * rate it helpful or not). `dvc-bot check` refuses entry ids whose longest one would not fit
+ * {@link CHOICE_ID_MAX_BYTES}: Telegram drops such buttons.
+ */
+export function entryChoiceIds(entryId: string): string[] {
+  return [`e:${entryId}`, `h:1:${entryId}`, `h:0:${entryId}`, ...Object.values(FACET_CODE).map((code) => `q:${code}:${entryId}`)];
+}
+
 const CODE_FACET = Object.fromEntries(Object.entries(FACET_CODE).map(([f, c]) => [c, f as Facet])) as Record<string, Facet>;
 
 const MAX_CHOICE_ID_BYTES = 64;

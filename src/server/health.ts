@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { LiveCore } from "../app/live-core.js";
 import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
+import type { Readiness } from "../app/readiness.js";
 import type { Store } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
 
@@ -11,6 +12,7 @@ export interface HealthDeps {
   metrics: Metrics;
   work: WorkTracker;
   channels: Record<string, string>;
+  readiness?: Readiness;
   platforms?: PlatformHealth;
 }
 
@@ -24,10 +26,13 @@ export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
     if (work.closing) return reply.code(503).send({ status: "shutting-down", inFlight: work.inFlight });
     const storeHealth = await store.health().catch((err: unknown) => ({ status: "degraded" as const, detail: err instanceof Error ? err.message : String(err) }));
     const s = live.status();
-    // A platform outage leaves the instance able to answer the web chat: degraded, still 200.
-    const problems = deps.platforms?.problems() ?? [];
-    return reply.send({
-      status: storeHealth.status === "ok" && problems.length === 0 ? "ok" : "degraded",
+    const conditions = deps.readiness?.conditions() ?? [];
+    // A webhook that could not be registered means no updates arrive: not ready (503). A platform
+    // outage or a token that cannot be refreshed leaves the web chat working: degraded, still 200.
+    const notReady = conditions.some((c) => c.level === "not-ready");
+    const problems = [...conditions.map((c) => c.detail), ...(deps.platforms?.problems() ?? [])];
+    return reply.code(notReady ? 503 : 200).send({
+      status: notReady ? "not-ready" : storeHealth.status === "ok" && problems.length === 0 ? "ok" : "degraded",
       ...(problems.length ? { problems } : {}),
       store: { kind: store.kind, ...storeHealth },
       knowledge: {

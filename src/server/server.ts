@@ -4,9 +4,12 @@ import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
 import type { LiveCore } from "../app/live-core.js";
 import type { PlatformHealth } from "../app/platform-health.js";
 import type { Metrics } from "../app/metrics.js";
+import type { Readiness } from "../app/readiness.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import { createLiveWebSessions, createWebSessionIds } from "../channels/web/session-ids.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
+import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
+import { zaloOaRoutes } from "../channels/zalo-oa/routes.js";
 import { resolveWebSessionSecret } from "../feedback/respondent.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -34,6 +37,10 @@ export interface ServerDeps {
   zalo?: ZaloChannel;
   /** Hand-over to staff: the web poll route, the staff inbox, the numbers. */
   handover?: Handover;
+  /** Present (with config.zaloOa) → POST /webhooks/zalo-oa. */
+  zaloOa?: ZaloOaChannel;
+  /** Conditions the channels report (webhook not registered, OA token not refreshed), for /readyz. */
+  readiness?: Readiness;
   /** Whether Telegram and Zalo answer, for /readyz. */
   platforms?: PlatformHealth;
   /** Default: a new tracker. Shutdown closes it and drains it. */
@@ -74,17 +81,28 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       return reply.code(status).send({ error: "internal error" });
     }
     // Parser errors (bad JSON 400, too large 413, wrong type 415) keep their status; no stack, no body echo.
+    // Logged (route and code only): a platform whose deliveries are all refused must show up somewhere.
+    log.warn({ status, code: err.code, method: req.method, route: req.routeOptions.url }, "http: request refused");
     return reply.code(status).send({ error: err.code ?? "bad request" });
   });
 
   const channels: Record<string, string> = { web: "on" };
   if (deps.telegram) channels.telegram = deps.telegram.mode.kind;
   if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
+  if (deps.zaloOa) channels["zalo-oa"] = "webhook";
 
   const now = deps.now ?? Date.now;
   const webSecret = resolveWebSessionSecret(config);
   const guard = createWebGuard({ store, secret: webSecret, perMinute: config.rateLimitPerIpPerMinute });
-  registerHealth(app, { store, live, metrics, work, channels, ...(deps.platforms ? { platforms: deps.platforms } : {}) });
+  registerHealth(app, {
+    store,
+    live,
+    metrics,
+    work,
+    channels,
+    ...(deps.readiness ? { readiness: deps.readiness } : {}),
+    ...(deps.platforms ? { platforms: deps.platforms } : {}),
+  });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir(), (req) => guard.limited(req, "page"));
   registerWebChat(app, {
     dispatcher,
@@ -103,6 +121,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
   if (deps.zalo && config.zalo?.mode.kind === "webhook") {
     registerZaloWebhook(app, { zalo: deps.zalo, work, ...(config.zalo.secret ? { secret: config.zalo.secret } : {}) });
+  }
+  if (deps.zaloOa && config.zaloOa) {
+    await app.register(zaloOaRoutes, { channel: deps.zaloOa, appId: config.zaloOa.appId, secretKey: config.zaloOa.secretKey, work });
   }
   await registerAdmin(app, { store, config, live, logger, ...(deps.handover ? { handover: deps.handover } : {}) });
   return app;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
-import { parseZaloEvent } from "../channels/zalo/to-inbound.js";
+import { checkZaloEvent } from "../channels/zalo/to-inbound.js";
 import { secretMatches } from "./secret.js";
 import type { WorkTracker } from "./work.js";
 
@@ -22,9 +22,12 @@ export function registerZaloWebhook(app: FastifyInstance, deps: { zalo: ZaloChan
       },
     },
     async (req, reply) => {
-      const event = parseZaloEvent(req.body);
-      if (!event) return reply.code(400).send({ error: "not a Zalo event" });
-      void work.track(zalo.handleEvent(event));
+      const checked = checkZaloEvent(req.body);
+      if (!checked.ok) {
+        zalo.rejected(req.body, checked.issues);
+        return reply.code(400).send({ error: "not a Zalo event" });
+      }
+      void work.track(zalo.handleEvent(checked.event));
       return reply.code(200).send({ ok: true });
     },
   );

@@ -120,6 +120,31 @@ describe("dvc-bot check", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/zz-ansi\.yaml:3: not UTF-8 text.*lưu lại với mã hóa UTF-8/);
   });
+
+  it("refuses an entry id whose buttons would not fit Telegram's 64-byte callback data", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
+    temp.push(dir);
+    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    // 60 characters: "e:<id>" fits in 64 bytes, but the facet button "q:d:<id>" takes 64 and "h:1:<id>" too; 61 is one too many.
+    const fits = "a".repeat(60);
+    const tooLong = "b".repeat(61);
+    const entry = (id: string) => `# note\nid: ${id}\nkind: faq\ntitle: Câu hỏi ${id.slice(0, 3)}\nbody: Nội dung.\nsource: https://dichvucong.gov.vn\nreviewed: 2026-11-23\n`;
+    writeFileSync(join(dir, "zz-fits.yaml"), entry(fits));
+    writeFileSync(join(dir, "zz-long.yaml"), entry(tooLong));
+    const r = run(["check", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`zz-long\\.yaml:2: knowledge: id "${tooLong}" is too long for Telegram buttons \\(65 bytes`));
+    expect(r.out).not.toContain("zz-fits.yaml");
+  });
+});
+
+describe("dvc-bot serve with settings that cannot work", () => {
+  it("exits 1 at once with a message naming the variable", () => {
+    const r = run(["serve"], undefined, { PORT: "0", TELEGRAM_BOT_TOKEN: "1:abc", TELEGRAM_WEBHOOK_URL: "https://bot.example.invalid/webhooks/telegram" });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("config: invalid settings");
+    expect(r.err).toContain("TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL");
+  });
 });
 
 describe("dvc-bot export --json", () => {

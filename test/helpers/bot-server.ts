@@ -10,8 +10,11 @@ import { createDispatcher } from "../../src/app/dispatcher.js";
 import { createLiveCore } from "../../src/app/live-core.js";
 import { createMetrics, type Metrics } from "../../src/app/metrics.js";
 import { createPlatformHealth } from "../../src/app/platform-health.js";
-import { createTelegramChannel } from "../../src/channels/telegram/channel.js";
-import { createZaloChannel } from "../../src/channels/zalo/channel.js";
+import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/channel.js";
+import { createReadiness } from "../../src/app/readiness.js";
+import { createZaloChannel, type ZaloChannel } from "../../src/channels/zalo/channel.js";
+import { createZaloOaChannel, type ZaloOaChannel } from "../../src/channels/zalo-oa/channel.js";
+import { zaloOaSignature } from "../../src/channels/zalo-oa/routes.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createRespondentEnricher } from "../../src/feedback/respondent.js";
 import { createLogger } from "../../src/log.js";
@@ -21,15 +24,40 @@ import { createStore } from "../../src/store/create-store.js";
 import { createStoreKeys } from "../../src/app/store-keys.js";
 import { createCaseStore, wireHandover } from "../../src/handover/wire.js";
 import type { Handover } from "../../src/handover/handover.js";
-import type { TelegramChannel } from "../../src/channels/telegram/channel.js";
-import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
 import type { Store } from "../../src/store/port.js";
+import { createTokenVault } from "../../src/store/token-vault.js";
 import { startFakePlatforms, type FakePlatforms } from "./fake-platforms.js";
 
 export const TELEGRAM_TOKEN = "123456:TESTTOKEN_abcdef";
 export const TELEGRAM_SECRET = "tg_secret_TOKEN_1";
 export const ZALO_TOKEN = "99887766:zalotesttoken";
 export const ZALO_SECRET = "zalo_secret_123";
+export const OA_APP_ID = "3608465249409039";
+export const OA_APP_SECRET = "oa_app_secret";
+export const OA_SECRET_KEY = "oa_webhook_secret_key_1";
+/** What the fake OAuth server accepts first (and what the environment gives the bot). */
+export const OA_FIRST_REFRESH = "oa_rt_0";
+
+/** Settings of the OA channel against the fake. */
+export function oaEnv(fake: FakePlatforms): Record<string, string> {
+  return {
+    ZALO_OA_APP_ID: OA_APP_ID,
+    ZALO_OA_APP_SECRET: OA_APP_SECRET,
+    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+    ZALO_OA_REFRESH_TOKEN: OA_FIRST_REFRESH,
+    ZALO_OA_API_URL: fake.url,
+    ZALO_OAUTH_URL: fake.url,
+  };
+}
+
+export interface BotServerOptions {
+  /** Reuse this DATA_DIR (a restart); it is then left in place on close. */
+  dataDir?: string;
+  /** Hand-over to staff on, as in `serve` (case store in DATA_DIR or Redis). Default off. */
+  handover?: boolean;
+  /** Waits between delivery retries of staff replies. */
+  retryDelaysMs?: number[];
+}
 
 export interface BotServer {
   url: string;
@@ -40,6 +68,9 @@ export interface BotServer {
   work: WorkTracker;
   /** Present when started with `{ handover: true }`. */
   handover?: Handover;
+  telegram?: TelegramChannel;
+  zalo?: ZaloChannel;
+  zaloOa?: ZaloOaChannel;
   /** Everything logged so far (JSON lines). */
   logs(): string;
   close(): Promise<void>;
@@ -59,15 +90,8 @@ export const FIXTURE_KB_ENV: Record<string, string> = {
  * free loopback port, talking to the fake platforms. It serves the real knowledge/ and flows/
  * unless `env` sets KNOWLEDGE_DIR and FLOWS_DIR (see FIXTURE_KB_ENV).
  */
-export interface BotServerOptions {
-  /** Hand-over to staff on, as in `serve` (case store in DATA_DIR or Redis). Default off. */
-  handover?: boolean;
-  /** Waits between delivery retries of staff replies. */
-  retryDelaysMs?: number[];
-}
-
 export async function startBotServer(fake: FakePlatforms | null, env: Record<string, string> = {}, options: BotServerOptions = {}): Promise<BotServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), "dvc-bot-test-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "dvc-bot-test-")));
   const config = loadConfig({
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: resolve("knowledge"),
@@ -119,7 +143,10 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
   });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
+  const readiness = createReadiness();
   const platforms = createPlatformHealth();
+  // Quick retries: the fakes answer at once, and a test of a failing send should not wait seconds.
+  const retry = { attempts: 3, firstDelayMs: 20, maxDelayMs: 50 };
   const staffChatId = config.handover.staffTelegramChatId;
   telegram = config.telegram
     ? createTelegramChannel({
@@ -127,13 +154,32 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
         dispatcher,
         logger,
         botInfo,
+        metrics,
+        readiness,
         platformHealth: platforms,
+        webhookRetryMs: 100,
         ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
       })
     : undefined;
-  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, platformHealth: platforms }) : undefined;
+  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, platformHealth: platforms, retry, webhookRetryMs: 100 }) : undefined;
+  const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
+  const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, platformHealth: platforms, retry }) : undefined;
   const work = createWorkTracker();
-  const app = await createServer({ config, logger, store, live, metrics, dispatcher, work, platforms, ...(handover ? { handover } : {}), ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}) });
+  const app = await createServer({
+    config,
+    logger,
+    store,
+    live,
+    metrics,
+    dispatcher,
+    work,
+    ...(handover ? { handover } : {}),
+    readiness,
+    platforms,
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
+    ...(zaloOa ? { zaloOa } : {}),
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -145,15 +191,19 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     metrics,
     work,
     ...(handover ? { handover } : {}),
+    ...(telegram ? { telegram } : {}),
+    ...(zalo ? { zalo } : {}),
+    ...(zaloOa ? { zaloOa } : {}),
     logs: () => logText,
     async close() {
       work.close();
       await app.close();
       await work.drain(5000);
-      await Promise.allSettled([telegram?.stop(), zalo?.stop()]);
+      await Promise.allSettled([telegram?.stop(), zalo?.stop(), zaloOa?.stop()]);
       await cases?.close();
       await store.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await vault?.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -230,6 +280,29 @@ export function zaloEvent(chatId: string, text: string | null, eventName = "mess
   };
 }
 
+let oaSeq = 0;
+/** An OA webhook event from citizen `userId` (user_send_text when `text` is given). */
+export function oaEvent(userId: string, text: string | null, eventName = text === null ? "user_send_image" : "user_send_text", msgId = `oa-${++oaSeq}-${Date.now()}`): Record<string, unknown> {
+  const timestamp = String(Date.now());
+  if (eventName === "follow") return { app_id: OA_APP_ID, oa_id: "579745863508352884", event_name: "follow", follower: { id: userId }, user_id_by_app: `app-${userId}`, source: "oa_profile", timestamp };
+  return {
+    app_id: OA_APP_ID,
+    user_id_by_app: `app-${userId}`,
+    event_name: eventName,
+    timestamp,
+    sender: { id: userId },
+    recipient: { id: "579745863508352884" },
+    message: text === null ? { msg_id: msgId, attachments: [{ type: "image", payload: { url: "https://example.invalid/a.jpg" } }] } : { msg_id: msgId, text },
+  };
+}
+
+/** POSTs an OA event signed as Zalo signs it (or with `signature` instead). */
+export function postOa(serverUrl: string, event: Record<string, unknown>, signature?: string): Promise<{ status: number; body: unknown }> {
+  const raw = JSON.stringify(event);
+  const mac = signature ?? zaloOaSignature(OA_APP_ID, Buffer.from(raw), String(event.timestamp), OA_SECRET_KEY);
+  return postJson(`${serverUrl}/webhooks/zalo-oa`, raw, { "x-zevent-signature": mac });
+}
+
 /** Folds Vietnamese text for robust assertions: no diacritics, đ → d, lower case. */
 export function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -239,12 +312,12 @@ export function fold(text: string): string {
  * One fake platform and one bot server for a test file: started before its tests, closed after.
  * Read them through the returned getters (they exist once beforeAll has run).
  */
-export function useBotServer(env: Record<string, string> = {}, options: BotServerOptions = {}): { fake: () => FakePlatforms; bot: () => BotServer } {
+export function useBotServer(env: Record<string, string> | ((fake: FakePlatforms) => Record<string, string>) = {}, options: BotServerOptions = {}): { fake: () => FakePlatforms; bot: () => BotServer } {
   let fake: FakePlatforms | undefined;
   let bot: BotServer | undefined;
   beforeAll(async () => {
     fake = await startFakePlatforms();
-    bot = await startBotServer(fake, env, options);
+    bot = await startBotServer(fake, typeof env === "function" ? env(fake) : env, options);
   });
   afterAll(async () => {
     await bot?.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/engine/types.js";
-import { fold, postJson, telegramCallback, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, useBotServer } from "../helpers/bot-server.js";
+import { fold, oaEnv, oaEvent, postJson, postOa, telegramCallback, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, useBotServer } from "../helpers/bot-server.js";
 
 /** What a citizen sees after one step: all text shown, and the options offered (buttons or numbered lines). */
 interface Seen {
@@ -15,7 +15,7 @@ interface Driver {
   pick(label: string): Promise<Seen>;
 }
 
-const server = useBotServer();
+const server = useBotServer((fake) => oaEnv(fake));
 
 function telegramDriver(chatId: number): Driver {
   let buttons: Array<{ text: string; callback_data: string }> = [];
@@ -67,6 +67,27 @@ function zaloDriver(chatId: string): Driver {
   };
 }
 
+/** The Zalo Official Account: signed webhook events in, /v3.0/oa/message/cs out, numbered choices. */
+function zaloOaDriver(userId: string): Driver {
+  let numbered: string[] = [];
+  const say = async (text: string) => {
+    const before = server.fake().sent(userId).length;
+    expect((await postOa(server.bot().url, oaEvent(userId, text))).status).toBe(200);
+    const all = await server.fake().waitForSent(userId, before + 1);
+    const seen = all.slice(before).map((c) => c.text!).join("\n\n");
+    numbered = seen.split("\n").filter((l) => /^\d+\. /.test(l));
+    return { text: seen, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
+  };
+  return {
+    say,
+    async pick(label) {
+      const line = [...numbered].reverse().find((l) => fold(l).includes(fold(label)));
+      if (!line) throw new Error(`no numbered option "${label}"`);
+      return say(line.split(".")[0]!);
+    },
+  };
+}
+
 function webDriver(): Driver {
   let sessionId: string | undefined;
   let choices: Array<{ id: string; label: string }> = [];
@@ -95,6 +116,7 @@ function webDriver(): Driver {
 const channels: Array<[string, () => Driver]> = [
   ["telegram", () => telegramDriver(740001)],
   ["zalo", () => zaloDriver("zct1")],
+  ["zalo-oa", () => zaloOaDriver("oact1")],
   ["web", () => webDriver()],
 ];
 
@@ -119,6 +141,7 @@ describe.each(channels)("the same conversation on %s", (_name, makeDriver) => {
 const surveyChannels: Array<[string, () => Driver, string]> = [
   ["telegram (buttons)", () => telegramDriver(740101), "telegram"],
   ["zalo (digits)", () => zaloDriver("zct101"), "zalo"],
+  ["zalo-oa (digits)", () => zaloOaDriver("oact101"), "zalo-oa"],
   ["web (clicks)", () => webDriver(), "web"],
 ];
 
@@ -138,7 +161,7 @@ describe.each(surveyChannels)("the satisfaction survey on %s", (_name, makeDrive
     expect(ratings.length).toBeGreaterThanOrEqual(7);
     expect(new Set(ratings)).toEqual(new Set([5]));
     // Respondents are a salted hash, never the raw chat id.
-    expect(JSON.stringify(records[0])).not.toMatch(/740101|zct101/);
+    expect(JSON.stringify(records[0])).not.toMatch(/740101|zct101|oact101/);
   });
 });
 

@@ -71,9 +71,12 @@ describe("POST /webhooks/telegram", () => {
     server.fake().failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     const started = Date.now();
     await postJson(hook(), telegramText(700007, "dang ky tam tru"), ok);
-    const sent = await server.fake().waitForSent(700007, 2);
-    expect(sent[1]!.payload.text).toBe(sent[0]!.payload.text);
-    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(900);
+    await server.fake().waitForSent(700007, 1);
+    // The fake records the refused attempt too: the same text went out again after retry_after.
+    const attempts = server.fake().calls.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === "700007");
+    expect(attempts[0]!.refused).toBe("HTTP 429");
+    expect(attempts[1]!.payload.text).toBe(attempts[0]!.payload.text);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
@@ -86,5 +89,46 @@ describe("POST /webhooks/telegram", () => {
     const logs = server.bot().logs();
     expect(logs).not.toContain(TELEGRAM_TOKEN.split(":")[1]);
     expect(logs).not.toContain(TELEGRAM_SECRET);
+  });
+});
+
+describe("Telegram courtesies and registration", () => {
+  it("answers without waiting for the typing indicator or the button's callback answer", async () => {
+    const release = server.fake().holdChatActions();
+    server.fake().failNext("answerCallbackQuery", 1, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
+    try {
+      await postJson(hook(), telegramText(700101, "tam tru online"), ok);
+      const [card] = await server.fake().waitForSent(700101, 1);
+      expect(fold(String(card!.payload.text))).toContain("tam tru");
+      const markup = card!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
+      const fee = markup.inline_keyboard.flat().find((b) => fold(b.text).includes("le phi"))!;
+      await postJson(hook(), telegramCallback(700101, fee.callback_data), ok);
+      const sent = await server.fake().waitForSent(700101, 2);
+      expect(fold(String(sent.at(-1)!.payload.text))).toContain("le phi");
+    } finally {
+      release();
+    }
+  });
+
+  it("is not ready while setWebhook fails, and ready again once it succeeds", async () => {
+    const readyz = async () => {
+      const res = await fetch(`${server.bot().url}/readyz`);
+      return { status: res.status, body: (await res.json()) as { status: string; problems?: string[] } };
+    };
+    expect((await readyz()).status).toBe(200);
+    server.fake().failNext("setWebhook", 1, 400, { ok: false, error_code: 400, description: "Bad Request: bad webhook: Failed to resolve host" });
+    await server.bot().telegram!.start();
+    const down = await readyz();
+    expect(down.status).toBe(503);
+    expect(down.body.status).toBe("not-ready");
+    expect(down.body.problems?.join(" ")).toContain("telegram: setWebhook failed");
+    expect(server.bot().logs()).toContain("check TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL");
+    // The registration is retried in the background (100 ms in tests) and succeeds.
+    let after = down;
+    for (let i = 0; i < 100 && after.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      after = await readyz();
+    }
+    expect(after.status).toBe(200);
   });
 });

@@ -69,3 +69,74 @@ describe("POST /webhooks/zalo", () => {
     expect(ZALO_TOKEN).toContain("zalotesttoken");
   });
 });
+
+describe("Zalo Bot deliveries as they really come", () => {
+  it("answers events with null names, string dates, null chat types and no event_name", async () => {
+    const nullName = zaloEvent("zr1", "tam tru online");
+    (nullName.message as Record<string, unknown>).from = { id: "zr1", display_name: null, is_bot: false };
+    const stringDate = zaloEvent("zr2", "lam ho chieu");
+    (stringDate.message as Record<string, unknown>).date = "1763900000000";
+    (stringDate.message as { chat: Record<string, unknown> }).chat.chat_type = null;
+    const noName = zaloEvent("zr3", "cap lai can cuoc");
+    delete noName.event_name;
+    for (const e of [nullName, stringDate, { ok: true, result: noName }]) expect((await postJson(hook(), e, ok)).status).toBe(200);
+    expect(fold(String((await server.fake().waitForSent("zr1", 1))[0]!.payload.text))).toContain("tam tru");
+    expect(fold(String((await server.fake().waitForSent("zr2", 1))[0]!.payload.text))).toContain("ho chieu");
+    expect(fold(String((await server.fake().waitForSent("zr3", 1))[0]!.payload.text))).toContain("can cuoc");
+  });
+
+  it("ignores a null text instead of refusing the event", async () => {
+    const e = zaloEvent("zr4", null);
+    (e.message as Record<string, unknown>).text = null;
+    expect((await postJson(hook(), e, ok)).status).toBe(200);
+  });
+
+  it("logs a rejected payload by its shape only", async () => {
+    const body = { event_name: "message.text.received", message: { text: "CCCD 012345678901", chat: {} } };
+    expect((await postJson(hook(), body, ok)).status).toBe(400);
+    const logs = server.bot().logs();
+    const line = logs.split("\n").findLast((l) => l.includes("zalo: rejected a payload"));
+    expect(line).toContain("message.message_id");
+    expect(line).toContain('"text":"<string 17>"');
+    expect(logs).not.toContain("012345678901");
+  });
+
+  it("sends again after a network-side failure (5xx, 429) and delivers", async () => {
+    server.fake().failNext("sendMessage", 2, 502, { ok: false, error_code: 502, description: "Bad Gateway" });
+    await postJson(hook(), zaloEvent("zr5", "tam tru online"), ok);
+    const [reply] = await server.fake().waitForSent("zr5", 1);
+    expect(fold(String(reply!.payload.text))).toContain("tam tru");
+    server.fake().failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests" });
+    await postJson(hook(), zaloEvent("zr6", "lam ho chieu"), ok);
+    await server.fake().waitForSent("zr6", 1);
+    const attempts = server.fake().calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === "zr6");
+    expect(attempts[0]!.refused).toBe("HTTP 429");
+  });
+
+  it("counts and logs a reply that still fails, and does not retry a refusal", async () => {
+    const failures = async () => (await server.bot().metrics.registry.getSingleMetricAsString("dvc_bot_send_failures_total")).match(/channel="zalo"} (\d+)/)?.[1] ?? "0";
+    const before = Number(await failures());
+    server.fake().failNext("sendMessage", 3, 503, { ok: false, error_code: 503, description: "Service Unavailable" });
+    await postJson(hook(), zaloEvent("zr7", "tam tru online"), ok);
+    for (let i = 0; i < 100 && Number(await failures()) === before; i++) await new Promise((r) => setTimeout(r, 30));
+    expect(Number(await failures())).toBe(before + 1);
+    expect(server.bot().logs()).toContain("zalo: reply not delivered after retries");
+    // A chat the platform does not know is refused at once: one attempt, counted as well.
+    server.fake().forgetChat("zr8");
+    await postJson(hook(), zaloEvent("zr8", "tam tru online"), ok);
+    for (let i = 0; i < 100 && Number(await failures()) === before + 1; i++) await new Promise((r) => setTimeout(r, 30));
+    expect(Number(await failures())).toBe(before + 2);
+    expect(server.fake().calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === "zr8")).toHaveLength(1);
+  });
+
+  it("does not wait for the typing indicator before answering", async () => {
+    const release = server.fake().holdChatActions();
+    try {
+      await postJson(hook(), zaloEvent("zr9", "tam tru online"), ok);
+      const [reply] = await server.fake().waitForSent("zr9", 1);
+      expect(fold(String(reply!.payload.text))).toContain("tam tru");
+    } finally {
+      release();
+    }
+  });
+});

@@ -5,6 +5,8 @@ import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
 import type { Dispatcher } from "../../app/dispatcher.js";
 import { errorSummary } from "../../app/dispatcher.js";
 import type { TelegramConfig } from "../../config.js";
+import type { Metrics } from "../../app/metrics.js";
+import type { Readiness } from "../../app/readiness.js";
 import type { Logger } from "../../log.js";
 import type { PlatformHealth } from "../../app/platform-health.js";
 import { sendTelegramReplies } from "./send.js";
@@ -30,6 +32,12 @@ export interface TelegramChannelOptions {
    * dispatcher. A function, as the hand-over is built after the channel it posts through.
    */
   staff?: { chatId: string; handle: (update: Update) => Promise<void> };
+  /** Counts replies that could not be delivered. */
+  metrics?: Metrics;
+  /** Told when setWebhook fails (not ready) and when it succeeds again. */
+  readiness?: Readiness;
+  /** Wait before registering the webhook again after a failure. Default 30 s, doubling to 10 min. */
+  webhookRetryMs?: number;
   /** Told whether Telegram answers (for /readyz). */
   platformHealth?: PlatformHealth;
   /** Retries of a call that met a network error or a 5xx. Default {@link TELEGRAM_RETRY}. */
@@ -96,12 +104,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       : undefined;
     const inbound = telegramToInbound(ctx.update, now());
     if (!inbound) return void (await ack);
-    const typing = ctx.api
+    // Courtesies, never awaited before the answer: a slow typing call or callback answer must not delay it.
+    void ctx.api
       .sendChatAction(inbound.chatId, "typing")
       .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
     const replies = await dispatcher.process(inbound);
-    await Promise.all([ack, typing]);
-    if (replies) await sendTelegramReplies(ctx.api, inbound.chatId, replies);
+    if (!replies) return;
+    try {
+      await sendTelegramReplies(ctx.api, inbound.chatId, replies);
+    } catch (err) {
+      options.metrics?.sendFailures.inc({ channel: "telegram" });
+      log.error({ err: errorSummary(err), updateId: ctx.update.update_id }, "telegram: reply not delivered after retries");
+    }
   });
   bot.catch((err) => log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
 
@@ -111,6 +125,24 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     initializing ??= bot.init(abort.signal as unknown as Parameters<Bot["init"]>[0]).finally(() => (initializing = undefined));
     return initializing;
   };
+
+  let webhookTimer: NodeJS.Timeout | undefined;
+  async function registerWebhook(mode: { url: string; secret?: string }, delayMs: number): Promise<void> {
+    try {
+      await bot.api.setWebhook(mode.url, {
+        ...(mode.secret ? { secret_token: mode.secret } : {}),
+        allowed_updates: ["message", "callback_query"],
+      });
+      options.readiness?.set("telegram-webhook", null);
+      log.info("telegram: webhook registered");
+    } catch (err) {
+      options.readiness?.set("telegram-webhook", { level: "not-ready", detail: "telegram: setWebhook failed; updates will not arrive until it succeeds (retrying)" });
+      log.error({ err: errorSummary(err), retryInMs: delayMs }, "telegram: setWebhook failed; updates will not arrive (check TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL); retrying");
+      if (abort.signal.aborted) return;
+      webhookTimer = setTimeout(() => void registerWebhook(mode, Math.min(delayMs * 2, 600_000)), delayMs);
+      webhookTimer.unref();
+    }
+  }
 
   async function registerCommands(): Promise<void> {
     try {
@@ -135,15 +167,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     async start() {
       const mode = config.mode;
       if (mode.kind === "webhook") {
-        try {
-          await bot.api.setWebhook(mode.url, {
-            ...(mode.secret ? { secret_token: mode.secret } : {}),
-            allowed_updates: ["message", "callback_query"],
-          });
-          log.info("telegram: webhook registered");
-        } catch (err) {
-          log.error({ err: errorSummary(err) }, "telegram: setWebhook failed; updates may not arrive");
-        }
+        await registerWebhook(mode, options.webhookRetryMs ?? 30_000);
         await registerCommands();
         ensureInit().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: getMe failed; will retry on the first update"));
         return;
@@ -161,6 +185,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
     async stop() {
       abort.abort();
+      clearTimeout(webhookTimer);
       if (runner?.isRunning()) await runner.stop();
     },
   };

@@ -1,10 +1,14 @@
 import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
 import type { ZaloConfig } from "../../config.js";
+import type { Metrics } from "../../app/metrics.js";
+import type { Readiness } from "../../app/readiness.js";
 import type { Logger } from "../../log.js";
+import { payloadShape } from "../payload-shape.js";
+import type { RetryPolicy } from "../retry.js";
 import type { PlatformHealth } from "../../app/platform-health.js";
 import { createZaloClient, ZaloApiError, ZaloHttpError, type ZaloClient } from "./client.js";
 import { sendZaloReplies } from "./send.js";
-import { parseZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";
+import { checkZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";
 
 export interface ZaloChannelOptions {
   config: ZaloConfig;
@@ -15,6 +19,14 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** Long-poll timeout in seconds. Default 30. */
   pollTimeoutSeconds?: number;
+  /** Counts replies that could not be delivered. */
+  metrics?: Metrics;
+  /** Told when setWebhook fails (not ready) and when it succeeds again. */
+  readiness?: Readiness;
+  /** Retries of one send. Default SEND_RETRY. */
+  retry?: RetryPolicy;
+  /** Wait before registering the webhook again after a failure. Default 30 s, doubling to 10 min. */
+  webhookRetryMs?: number;
   /** Told whether Zalo answers (for /readyz). */
   platformHealth?: PlatformHealth;
 }
@@ -24,6 +36,8 @@ export interface ZaloChannel {
   readonly mode: ZaloConfig["mode"];
   /** One event (webhook route, after its secret was checked, or polling). Never throws. */
   handleEvent(event: ZaloEvent): Promise<void>;
+  /** A webhook or polled body that is not an event: logged (its shape only) and dropped. */
+  rejected(body: unknown, issues: string[]): void;
   /** Webhook mode: setWebhook when a URL is configured; polling mode: deleteWebhook and poll. Never throws. */
   start(): Promise<void>;
   /** Stops polling and waits for the event in progress. */
@@ -56,15 +70,43 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
   async function handleEvent(event: ZaloEvent): Promise<void> {
     const inbound = zaloToInbound(event, now());
     if (!inbound) return;
+    // The typing indicator is a courtesy: never awaited, so a slow one cannot hold the answer back.
+    void client
+      .sendChatAction({ chat_id: inbound.chatId, action: "typing" })
+      .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
+    let replies;
     try {
-      const typing = client
-        .sendChatAction({ chat_id: inbound.chatId, action: "typing" })
-        .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
-      const replies = await dispatcher.process(inbound);
-      await typing;
-      if (replies) await observed(sendZaloReplies(client, inbound.chatId, replies));
+      replies = await dispatcher.process(inbound);
     } catch (err) {
       log.error({ err: errorSummary(err) }, "zalo: event failed");
+      return;
+    }
+    if (!replies) return;
+    try {
+      await observed(sendZaloReplies(client, inbound.chatId, replies, options.retry));
+    } catch (err) {
+      // The citizen got no (or only part of the) answer: count it so an alert can see it.
+      options.metrics?.sendFailures.inc({ channel: "zalo" });
+      log.error({ err: errorSummary(err), messageId: inbound.messageId }, "zalo: reply not delivered after retries");
+    }
+  }
+
+  function rejected(body: unknown, issues: string[]): void {
+    log.warn({ issues, shape: payloadShape(body) }, "zalo: rejected a payload that is not a Zalo event");
+  }
+
+  let webhookTimer: NodeJS.Timeout | undefined;
+  async function registerWebhook(url: string, secret: string, delayMs: number): Promise<void> {
+    try {
+      await client.setWebhook({ url, secret_token: secret });
+      options.readiness?.set("zalo-webhook", null);
+      log.info("zalo: webhook registered");
+    } catch (err) {
+      options.readiness?.set("zalo-webhook", { level: "not-ready", detail: "zalo: setWebhook failed; updates will not arrive until it succeeds (retrying)" });
+      log.error({ err: errorSummary(err), retryInMs: delayMs }, "zalo: setWebhook failed; updates will not arrive (check ZALO_BOT_TOKEN and ZALO_WEBHOOK_URL); retrying");
+      if (abort.signal.aborted) return;
+      webhookTimer = setTimeout(() => void registerWebhook(url, secret, Math.min(delayMs * 2, 600_000)), delayMs);
+      webhookTimer.unref();
     }
   }
 
@@ -75,8 +117,9 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
         const events = await observed(client.getUpdates({ timeout }, abort.signal));
         failures = 0;
         for (const raw of events) {
-          const event = parseZaloEvent(raw);
-          if (event) await handleEvent(event);
+          const checked = checkZaloEvent(raw);
+          if (checked.ok) await handleEvent(checked.event);
+          else rejected(raw, checked.issues);
         }
       } catch (err) {
         if (abort.signal.aborted) break;
@@ -92,6 +135,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     client,
     mode: config.mode,
     handleEvent,
+    rejected,
     async start() {
       const mode = config.mode;
       if (mode.kind === "webhook") {
@@ -103,12 +147,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
           log.error("zalo: ZALO_WEBHOOK_SECRET is required to register a webhook");
           return;
         }
-        try {
-          await client.setWebhook({ url: mode.url, secret_token: config.secret });
-          log.info("zalo: webhook registered");
-        } catch (err) {
-          log.error({ err: errorSummary(err) }, "zalo: setWebhook failed; updates may not arrive");
-        }
+        await registerWebhook(mode.url, config.secret, options.webhookRetryMs ?? 30_000);
         return;
       }
       try {
@@ -121,6 +160,7 @@ export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
     },
     async stop() {
       abort.abort();
+      clearTimeout(webhookTimer);
       await polling;
     },
   };

@@ -4,19 +4,23 @@ import { clippedText } from "../clipped-text.js";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
-/** One Zalo Bot API event. Unknown fields are kept; unknown event names are valid (and ignored). */
+/**
+ * One Zalo Bot API event, read as tolerantly as real deliveries need: `display_name`, `text` and
+ * `chat_type` may be null, `date` may come as a string, and a text message may arrive without
+ * `event_name`. Unknown fields are kept; unknown event names are valid (and ignored).
+ */
 export const zaloEventSchema = z.looseObject({
-  event_name: z.string(),
+  event_name: z.string().nullish(),
   message: z
     .looseObject({
       message_id: id,
-      date: z.number().optional(),
-      chat: z.looseObject({ id, chat_type: z.string().optional() }),
-      from: z.looseObject({ id, display_name: z.string().optional(), is_bot: z.boolean().optional() }).optional(),
-      text: z.string().optional(),
+      date: z.union([z.number(), z.string()]).nullish(),
+      chat: z.looseObject({ id, chat_type: z.string().nullish() }),
+      from: z.looseObject({ id, display_name: z.string().nullish(), is_bot: z.boolean().nullish() }).nullish(),
+      text: z.string().nullish(),
     })
-    .optional(),
-});
+    .nullish(),
+}).refine((e) => e.event_name != null || e.message != null, { message: "neither event_name nor message" });
 
 export type ZaloEvent = z.infer<typeof zaloEventSchema>;
 
@@ -25,9 +29,25 @@ const webhookBodySchema = z.union([z.looseObject({ ok: z.boolean().optional(), r
 
 /** Validates a webhook (or getUpdates) body; null when it is not a Zalo event at all. */
 export function parseZaloEvent(body: unknown): ZaloEvent | null {
+  const parsed = checkZaloEvent(body);
+  return parsed.ok ? parsed.event : null;
+}
+
+/** As `parseZaloEvent`, with what was wrong (paths and reasons, never values) when it is not an event. */
+export function checkZaloEvent(body: unknown): { ok: true; event: ZaloEvent } | { ok: false; issues: string[] } {
   const parsed = webhookBodySchema.safeParse(body);
-  if (!parsed.success) return null;
-  return "result" in parsed.data && typeof parsed.data.result === "object" ? (parsed.data.result as ZaloEvent) : (parsed.data as ZaloEvent);
+  if (!parsed.success) {
+    // The bare-event branch explains a bare body best; the wrapped one a body with `result`.
+    const bare = zaloEventSchema.safeParse(isRecord(body) && isRecord(body.result) ? body.result : body);
+    const issues = (bare.success ? parsed.error : bare.error).issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
+    return { ok: false, issues: issues.slice(0, 10) };
+  }
+  const event = "result" in parsed.data && typeof parsed.data.result === "object" ? (parsed.data.result as ZaloEvent) : (parsed.data as ZaloEvent);
+  return { ok: true, event };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -46,7 +66,9 @@ export function zaloToInbound(event: ZaloEvent, now: number): Inbound | null {
     at: now,
     ...(m.from?.display_name ? { name: m.from.display_name } : {}),
   };
-  switch (event.event_name) {
+  // A text message without event_name has been seen in deliveries: its text says what it is.
+  const name = event.event_name ?? (typeof m.text === "string" ? "message.text.received" : undefined);
+  switch (name) {
     case "message.text.received":
       return typeof m.text === "string" ? { ...base, ...clippedText(m.text) } : null;
     case "message.image.received":

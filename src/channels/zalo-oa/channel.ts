@@ -1,0 +1,93 @@
+import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
+import type { Metrics } from "../../app/metrics.js";
+import type { PlatformHealth } from "../../app/platform-health.js";
+import type { Readiness } from "../../app/readiness.js";
+import type { ZaloOaConfig } from "../../config.js";
+import type { Logger } from "../../log.js";
+import type { TokenVault } from "../../store/token-vault.js";
+import { payloadShape } from "../payload-shape.js";
+import type { RetryPolicy } from "../retry.js";
+import { createZaloOaApi, sendZaloOaReplies, ZaloOaHttpError, type ZaloOaApi } from "./send.js";
+import { zaloOaToInbound, type ZaloOaEvent } from "./to-inbound.js";
+import { createOaTokens, type OaTokens } from "./tokens.js";
+
+export interface ZaloOaChannelOptions {
+  config: ZaloOaConfig;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Where the rotating token pair lives (Redis in production, a file in DATA_DIR otherwise). */
+  vault: TokenVault;
+  /** Default: over axios, from the config. */
+  api?: ZaloOaApi;
+  metrics?: Metrics;
+  readiness?: Readiness;
+  /** Told whether the OA API answers (for /readyz). */
+  platformHealth?: PlatformHealth;
+  retry?: RetryPolicy;
+  now?: () => number;
+}
+
+export interface ZaloOaChannel {
+  readonly tokens: OaTokens;
+  /** One signed event from the webhook route. Never throws. */
+  handleEvent(event: ZaloOaEvent): Promise<void>;
+  /** A body that is not an event: logged (its shape only) and dropped. */
+  rejected(body: unknown, issues: string[]): void;
+  /** Checks the token at once and ahead of every expiry. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The Zalo Official Account channel: signed webhook → to-inbound → dispatcher → render/send. */
+export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChannel {
+  const { config, dispatcher } = options;
+  const log = options.logger.child({ channel: "zalo-oa" });
+  const now = options.now ?? Date.now;
+  const api = options.api ?? createZaloOaApi({ appId: config.appId, appSecret: config.appSecret, apiUrl: config.apiUrl, oauthUrl: config.oauthUrl });
+  const tokens = createOaTokens({
+    api,
+    vault: options.vault,
+    seed: { refreshToken: config.refreshToken, ...(config.accessToken ? { accessToken: config.accessToken } : {}) },
+    logger: options.logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+    now,
+  });
+
+  return {
+    tokens,
+    async handleEvent(event) {
+      const inbound = zaloOaToInbound(event, now());
+      if (!inbound) return;
+      let replies;
+      try {
+        replies = await dispatcher.process(inbound);
+      } catch (err) {
+        log.error({ err: errorSummary(err) }, "zalo-oa: event failed");
+        return;
+      }
+      if (!replies) return;
+      const replyTo = event.message?.msg_id ?? undefined;
+      try {
+        await sendZaloOaReplies(api, tokens, { userId: inbound.chatId, ...(replyTo ? { replyTo } : {}) }, replies, options.retry);
+        options.platformHealth?.reachable("zalo-oa");
+      } catch (err) {
+        // Only the network or a 5xx means Zalo is unreachable; a refusal is an answer.
+        if (err instanceof ZaloOaHttpError) options.platformHealth?.unreachable("zalo-oa");
+        else options.platformHealth?.reachable("zalo-oa");
+        options.metrics?.sendFailures.inc({ channel: "zalo-oa" });
+        log.error({ err: errorSummary(err), event: event.event_name }, "zalo-oa: reply not delivered");
+      }
+    },
+    rejected(body, issues) {
+      log.warn({ issues, shape: payloadShape(body) }, "zalo-oa: rejected a payload that is not an OA event");
+    },
+    start() {
+      tokens.start();
+      log.info("zalo-oa: channel started");
+    },
+    async stop() {
+      tokens.stop();
+    },
+  };
+}
