@@ -178,12 +178,12 @@ describe("hand-over to office staff (Zalo citizen, Telegram staff group)", () =>
     await waitUntil("case #3 in the group", () => String(lastPost(f).payload.text).includes("#3"), 5000);
     const post = lastPost(f);
     const calls = f.calls.length;
-    // Every delivery attempt to Zalo fails (the fake answers 500 three times).
-    f.failNext("sendMessage", 3, 500, { ok: false, error_code: 500, description: "down" });
+    // Every delivery attempt to Zalo fails: 3 hand-over attempts, each with the channel's own 3 tries.
+    f.failNext("sendMessage", 9, 500, { ok: false, error_code: 500, description: "down" });
     await toStaffGroup(staffReply(post.messageId!, "Anh mang học bạ tới trường mới nhé."));
     await waitUntil("the failure note in the group", () => String(lastPost(f).payload.text).includes("⚠️ #3"), 10_000);
     const attempts = f.calls.slice(calls).filter((c) => c.method === "sendMessage" && c.platform === "zalo");
-    expect(attempts).toHaveLength(3);
+    expect(attempts).toHaveLength(9);
     const html = await (await fetch(`${bot().url}/admin/handover`, { headers: { authorization: `Bearer ${ADMIN}` } })).text();
     expect(html).toContain("chưa gửi được");
   });
