@@ -42,7 +42,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   let telegram: TelegramChannel | undefined;
   let zalo: ZaloChannel | undefined;
   const keys = createStoreKeys(resolveRespondentSalt(config));
-  const handover = wireHandover({ config, store, cases, logger, metrics, keys, channels: () => ({ telegram, zalo }) });
+  const handover = wireHandover({ config, store, cases, logger, metrics, keys, channels: () => ({ telegram, zalo, zaloOa }) });
 
   // Dispatcher options in one place. Flows/survey/admin add `interceptors` (admin chat commands)
   // and `enrichRecord` (salted respondent hash) here.

@@ -1,3 +1,4 @@
+import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
 import type { Metrics } from "../app/metrics.js";
 import type { StoreKeys } from "../app/store-keys.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
@@ -25,7 +26,7 @@ export interface HandoverWiring {
   /** The dispatcher's salted store keys (the same object). */
   keys: StoreKeys;
   /** The channels, read when a message is sent (they are built after the hand-over). */
-  channels: () => { telegram?: TelegramChannel | undefined; zalo?: ZaloChannel | undefined };
+  channels: () => { telegram?: TelegramChannel | undefined; zalo?: ZaloChannel | undefined; zaloOa?: ZaloOaChannel | undefined };
   retryDelaysMs?: number[];
 }
 
@@ -56,7 +57,15 @@ export function wireHandover(w: HandoverWiring): Handover {
     sessionTtlSeconds: config.sessionTtlSeconds,
     keys: w.keys,
     ...(w.retryDelaysMs ? { retryDelaysMs: w.retryDelaysMs } : {}),
-    deliverers: { telegram: telegramDeliver, zalo: zaloDeliver },
+    deliverers: {
+      telegram: telegramDeliver,
+      zalo: zaloDeliver,
+      "zalo-oa": async (chatId, replies) => {
+        const oa = w.channels().zaloOa;
+        if (!oa) throw new Error("handover: Zalo OA is not configured");
+        await oa.deliver(chatId, replies);
+      },
+    },
     ...(staffChatId && config.telegram
       ? {
           staffGroup: {

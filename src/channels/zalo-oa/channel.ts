@@ -1,3 +1,4 @@
+import type { Reply } from "../../engine/types.js";
 import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
 import type { Metrics } from "../../app/metrics.js";
 import type { PlatformHealth } from "../../app/platform-health.js";
@@ -31,6 +32,8 @@ export interface ZaloOaChannel {
   readonly tokens: OaTokens;
   /** One signed event from the webhook route. Never throws. */
   handleEvent(event: ZaloOaEvent): Promise<void>;
+  /** Sends to a citizen outside a webhook turn (a staff reply in a hand-over); throws when it fails. */
+  deliver(userId: string, replies: readonly Reply[]): Promise<void>;
   /** A body that is not an event: logged (its shape only) and dropped. */
   rejected(body: unknown, issues: string[]): void;
   /** Checks the token at once and ahead of every expiry. */
@@ -78,6 +81,9 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
         options.metrics?.sendFailures.inc({ channel: "zalo-oa" });
         log.error({ err: errorSummary(err), event: event.event_name }, "zalo-oa: reply not delivered");
       }
+    },
+    async deliver(userId, replies) {
+      await sendZaloOaReplies(api, tokens, { userId }, replies, options.retry);
     },
     rejected(body, issues) {
       log.warn({ issues, shape: payloadShape(body) }, "zalo-oa: rejected a payload that is not an OA event");
