@@ -15,7 +15,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "redis";
-import { buildCore } from "../src/app/core.js";
+import { buildCore } from "../src/runtime/core.js";
 import { readEvalFile } from "../src/cli/eval.js";
 import { loadKnowledge } from "../src/knowledge/loader.js";
 import { silentLogger } from "../src/log.js";

@@ -1,7 +1,7 @@
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { Core } from "../src/app/core.js";
-import { createDispatcher } from "../src/app/dispatcher.js";
-import { createMetrics } from "../src/app/metrics.js";
+import type { Core } from "../src/runtime/core.js";
+import { createDispatcher } from "../src/runtime/dispatcher.js";
+import { createMetrics } from "../src/runtime/metrics.js";
 import { createTelegramChannel } from "../src/channels/telegram/channel.js";
 import { silentLogger } from "../src/log.js";
 import type { Store } from "../src/store/port.js";

@@ -36,3 +36,9 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 export function silentLogger(): Logger {
   return pino({ level: "silent" });
 }
+
+/** Error details safe for logs: message and name, never request bodies or URLs with tokens. */
+export function errorSummary(err: unknown): { name: string; message: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message.replace(/bot\d+:[\w-]+/g, "bot<token>") };
+  return { name: "Error", message: String(err) };
+}

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 const SRC = join(import.meta.dirname, "../src");
 const INNER = ["engine", "knowledge", "flows", "feedback", "text"];
 const FORBIDDEN = [/^grammy/, /^@grammyjs\//, /^axios$/, /^redis$/, /^@redis\//, /^fastify/, /^@fastify\//, /^node:http/, /^node:https/, /^node:net$/];
-const OUTER_DIRS = ["channels", "server", "store", "cli"];
+// `runtime` (the dispatcher, the live core and its reload) sits outside them too: the inner layers
+// are handed what they need and never reach for it.
+const OUTER_DIRS = ["runtime", "channels", "server", "store", "cli"];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -40,4 +42,17 @@ describe("layering", () => {
       }
     });
   }
+});
+
+describe("runtime", () => {
+  // The one path every update takes is channel- and transport-neutral: channels and the server call
+  // into it, never the other way round.
+  it("imports no channel, server or CLI code and no channel, Redis or HTTP library", () => {
+    for (const file of filesUnder(join(SRC, "runtime"))) {
+      for (const spec of imports(file)) {
+        expect(FORBIDDEN.some((re) => re.test(spec)), `${file} imports ${spec}`).toBe(false);
+        expect(/\/(channels|server|cli)\//.test(spec) || /^\.\.\/(channels|server|cli)\//.test(spec), `${file} imports ${spec}`).toBe(false);
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import { buildCore } from "../app/core.js";
-import { repliesToPlainText } from "../app/plain-text.js";
+import { buildCore } from "../runtime/core.js";
+import { repliesToPlainText } from "../runtime/plain-text.js";
 import { loadConfig } from "../config.js";
 import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { newSession } from "../engine/types.js";

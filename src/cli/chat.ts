@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
-import { buildCore } from "../app/core.js";
-import { createDispatcher } from "../app/dispatcher.js";
-import { createStoreKeys } from "../app/store-keys.js";
-import { replyToPlainText } from "../app/plain-text.js";
+import { buildCore } from "../runtime/core.js";
+import { createDispatcher } from "../runtime/dispatcher.js";
+import { createStoreKeys } from "../runtime/store-keys.js";
+import { replyToPlainText } from "../runtime/plain-text.js";
 import { loadConfig } from "../config.js";
 import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { formatProblem } from "../knowledge/yaml-source.js";

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config.js";
-import { loadSources } from "../app/core.js";
+import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { reviewWarnings } from "../knowledge/review.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { buildCore } from "../app/core.js";
+import { buildCore } from "../runtime/core.js";
 import { loadConfig } from "../config.js";
 import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { fold } from "../text/normalize.js";

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Message, Update } from "grammy/types";
-import { errorSummary, type HandoverHooks } from "../app/dispatcher.js";
-import type { Metrics } from "../app/metrics.js";
-import type { StoreKeys } from "../app/store-keys.js";
+import { errorSummary } from "../log.js";
+import type { HandoverHooks } from "../runtime/dispatcher.js";
+import type { Metrics } from "../runtime/metrics.js";
+import type { StoreKeys } from "../runtime/store-keys.js";
 import type { ChannelName, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";

@@ -1,6 +1,6 @@
 import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
-import type { Metrics } from "../app/metrics.js";
-import type { StoreKeys } from "../app/store-keys.js";
+import type { Metrics } from "../runtime/metrics.js";
+import type { StoreKeys } from "../runtime/store-keys.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import { sendTelegramReplies } from "../channels/telegram/send.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";

@@ -4,7 +4,7 @@ import { reviewWarnings } from "../knowledge/review.js";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { LiveCore } from "../app/live-core.js";
+import type { LiveCore } from "../runtime/live-core.js";
 import type { Config } from "../config.js";
 import { renderReportHtml } from "../feedback/html.js";
 import { renderCsv } from "../feedback/render.js";

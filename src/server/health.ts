@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import type { LiveCore } from "../app/live-core.js";
-import type { PlatformHealth } from "../app/platform-health.js";
-import type { Metrics } from "../app/metrics.js";
-import type { Readiness } from "../app/readiness.js";
+import type { LiveCore } from "../runtime/live-core.js";
+import type { PlatformHealth } from "../runtime/platform-health.js";
+import type { Metrics } from "../runtime/metrics.js";
+import type { Readiness } from "../runtime/readiness.js";
 import type { Store } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
 

@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
 import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance } from "fastify";
-import { errorSummary, type Dispatcher } from "../app/dispatcher.js";
-import type { LiveCore } from "../app/live-core.js";
-import type { PlatformHealth } from "../app/platform-health.js";
-import type { Metrics } from "../app/metrics.js";
-import type { Readiness } from "../app/readiness.js";
+import { errorSummary } from "../log.js";
+import type { Dispatcher } from "../runtime/dispatcher.js";
+import type { LiveCore } from "../runtime/live-core.js";
+import type { PlatformHealth } from "../runtime/platform-health.js";
+import type { Metrics } from "../runtime/metrics.js";
+import type { Readiness } from "../runtime/readiness.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
 import { createLiveWebSessions, createWebSessionIds } from "../channels/web/session-ids.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";

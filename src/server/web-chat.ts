@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Dispatcher } from "../app/dispatcher.js";
+import type { Dispatcher } from "../runtime/dispatcher.js";
 import { renderWeb } from "../channels/web/render.js";
 import type { LiveWebSessions, WebSessionIds } from "../channels/web/session-ids.js";
 import { webChatRequestSchema, webToInbound } from "../channels/web/to-inbound.js";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/app/core.js";
-import { repliesToPlainText } from "../../src/app/plain-text.js";
+import { buildCore } from "../../src/runtime/core.js";
+import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Inbound, Session, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/app/core.js";
+import { buildCore } from "../../src/runtime/core.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Effect, Inbound, Session, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";

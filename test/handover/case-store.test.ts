@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStoreKeys } from "../../src/app/store-keys.js";
+import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { createEmbeddedCaseStore, type CaseStore } from "../../src/handover/case-store.js";
 import { createHandover } from "../../src/handover/handover.js";
 import { createRedisCaseStore } from "../../src/handover/redis-case-store.js";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/app/core.js";
-import { repliesToPlainText } from "../../src/app/plain-text.js";
+import { buildCore } from "../../src/runtime/core.js";
+import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Inbound, Session, Turn } from "../../src/engine/types.js";

@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLiveCore } from "../../src/app/live-core.js";
+import { createLiveCore } from "../../src/runtime/live-core.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/log.js";
 import { registerAdmin } from "../../src/server/admin.js";

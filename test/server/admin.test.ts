@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiveCore } from "../../src/app/live-core.js";
+import { createLiveCore } from "../../src/runtime/live-core.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
 import { registerAdmin } from "../../src/server/admin.js";

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCore } from "../../src/app/core.js";
-import { repliesToPlainText } from "../../src/app/plain-text.js";
+import { buildCore } from "../../src/runtime/core.js";
+import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import { newSession } from "../../src/engine/types.js";
 import { parseSheet, slugId, tierOf } from "../../src/knowledge/import-sheet.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";

@@ -2,13 +2,13 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot, HttpError, type Context, type Transformer } from "grammy";
 import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
-import type { Dispatcher } from "../../app/dispatcher.js";
-import { errorSummary } from "../../app/dispatcher.js";
+import type { Dispatcher } from "../../runtime/dispatcher.js";
+import { errorSummary } from "../../log.js";
 import type { TelegramConfig } from "../../config.js";
-import type { Metrics } from "../../app/metrics.js";
-import type { Readiness } from "../../app/readiness.js";
+import type { Metrics } from "../../runtime/metrics.js";
+import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
-import type { PlatformHealth } from "../../app/platform-health.js";
+import type { PlatformHealth } from "../../runtime/platform-health.js";
 import { sendTelegramReplies } from "./send.js";
 import { telegramToInbound } from "./to-inbound.js";
 

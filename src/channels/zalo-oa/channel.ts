@@ -1,8 +1,9 @@
 import type { Reply } from "../../engine/types.js";
-import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
-import type { Metrics } from "../../app/metrics.js";
-import type { PlatformHealth } from "../../app/platform-health.js";
-import type { Readiness } from "../../app/readiness.js";
+import { errorSummary } from "../../log.js";
+import type { Dispatcher } from "../../runtime/dispatcher.js";
+import type { Metrics } from "../../runtime/metrics.js";
+import type { PlatformHealth } from "../../runtime/platform-health.js";
+import type { Readiness } from "../../runtime/readiness.js";
 import type { ZaloOaConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
 import type { TokenVault } from "../../store/token-vault.js";

@@ -1,4 +1,4 @@
-import { replyToPlainText } from "../../app/plain-text.js";
+import { replyToPlainText } from "../../runtime/plain-text.js";
 import type { Reply } from "../../engine/types.js";
 import { splitText } from "../split-text.js";
 

@@ -1,6 +1,6 @@
-import { errorSummary } from "../../app/dispatcher.js";
-import type { Metrics } from "../../app/metrics.js";
-import type { Readiness } from "../../app/readiness.js";
+import { errorSummary } from "../../log.js";
+import type { Metrics } from "../../runtime/metrics.js";
+import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
 import type { OaTokenPair, TokenVault } from "../../store/token-vault.js";
 import { ZaloOaApiError, type ZaloOaApi } from "./send.js";

@@ -1,11 +1,12 @@
-import { errorSummary, type Dispatcher } from "../../app/dispatcher.js";
+import { errorSummary } from "../../log.js";
+import type { Dispatcher } from "../../runtime/dispatcher.js";
 import type { ZaloConfig } from "../../config.js";
-import type { Metrics } from "../../app/metrics.js";
-import type { Readiness } from "../../app/readiness.js";
+import type { Metrics } from "../../runtime/metrics.js";
+import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
 import { payloadShape } from "../payload-shape.js";
 import type { RetryPolicy } from "../retry.js";
-import type { PlatformHealth } from "../../app/platform-health.js";
+import type { PlatformHealth } from "../../runtime/platform-health.js";
 import { createZaloClient, ZaloApiError, ZaloHttpError, type ZaloClient } from "./client.js";
 import { sendZaloReplies } from "./send.js";
 import { checkZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { M } from "../engine/messages.js";
 import type { Effect, Inbound, Reply, Session } from "../engine/types.js";
-import type { Logger } from "../log.js";
+import { errorSummary, type Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import type { Core } from "./core.js";
 import type { Metrics } from "./metrics.js";
@@ -149,10 +149,4 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
   };
-}
-
-/** Error details safe for logs: message and name, never request bodies or URLs with tokens. */
-export function errorSummary(err: unknown): { name: string; message: string } {
-  if (err instanceof Error) return { name: err.name, message: err.message.replace(/bot\d+:[\w-]+/g, "bot<token>") };
-  return { name: "Error", message: String(err) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replyToPlainText } from "../../src/app/plain-text.js";
+import { replyToPlainText } from "../../src/runtime/plain-text.js";
 
 describe("plain-text replies (terminal, Zalo)", () => {
   it("numbers a rating scale once: '1. Rất không hài lòng', not '1. 1 - Rất không hài lòng'", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Core } from "../../src/app/core.js";
+import type { Core } from "../../src/runtime/core.js";
 import type { Inbound } from "../../src/engine/types.js";
-import { createAdminChatInterceptor } from "../../src/feedback/admin-chat.js";
+import { createAdminChatInterceptor } from "../../src/runtime/admin-chat.js";
 import type { Store, StoredRecord } from "../../src/store/port.js";
 
 const NOW = Date.parse("2026-03-15T05:00:00Z");
