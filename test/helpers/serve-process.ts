@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../store/redis-server.js";
 import type { FakePlatforms } from "./fake-platforms.js";
 import { fold, postJson, zaloEvent } from "./bot-server.js";
+import { sleep } from "./time.js";
 
 /**
  * The real CLI (`node bin/dvc-bot.js …`, compiled dist/) as a child process, for process-level
@@ -23,6 +23,8 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 export interface ServeProcess {
   url: string;
   port: number;
+  /** The DATA_DIR it was given (a restart passes it again). */
+  dataDir: string | undefined;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** True while the process has not exited. */
@@ -48,6 +50,7 @@ export async function spawnServe(env: Record<string, string>): Promise<ServeProc
   const proc: ServeProcess = {
     url: `http://127.0.0.1:${port}`,
     port,
+    dataDir: env.DATA_DIR,
     output: () => out,
     alive: () => child.exitCode === null && child.signalCode === null,
     async crash() {
@@ -96,25 +99,16 @@ export async function reportJson(env: Record<string, string>): Promise<{ respons
   return JSON.parse(stdout) as { responses: number; index: { overall: number | null } };
 }
 
-/** A fresh temp folder (remove it with `removeDirs`). */
-export async function tempDir(label: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `dvc-prod-${label}-`));
+/** What GET /readyz says about an instance. */
+export interface Ready {
+  status: string;
+  store: { kind: string; status: string; detail?: string };
 }
 
-export async function removeDirs(dirs: readonly string[]): Promise<void> {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-}
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Polls `check` every 100 ms until it is true; throws with `what` after `ms`. */
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`test: ${what} not within ${ms} ms`);
-    await sleep(100);
-  }
+/** GET /readyz (a 5 s deadline: a hung store must not hang the test). */
+export async function readyz(serverUrl: string): Promise<{ code: number; body: Ready }> {
+  const res = await fetch(`${serverUrl}/readyz`, { signal: AbortSignal.timeout(5000) });
+  return { code: res.status, body: (await res.json()) as Ready };
 }
 
 /**

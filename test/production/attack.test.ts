@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { postJson } from "../helpers/bot-server.js";
-import { removeDirs, sleep, spawnServe, tempDir, type ServeProcess } from "../helpers/serve-process.js";
+import { useServeFixture } from "../helpers/serve-fixture.js";
+import { sleep } from "../helpers/time.js";
 
 /**
  * What an attack run found against a real `dvc-bot serve` (embedded store), replayed: hostile
@@ -9,22 +10,11 @@ import { removeDirs, sleep, spawnServe, tempDir, type ServeProcess } from "../he
  */
 
 const PER_ADDRESS = 20;
-let serve: ServeProcess | undefined;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  dirs.push(await tempDir("attack"));
-  serve = await spawnServe({ DATA_DIR: dirs[0]!, RATE_LIMIT_PER_IP_PER_MINUTE: String(PER_ADDRESS) });
-});
-
-afterAll(async () => {
-  await serve?.stop();
-  await removeDirs(dirs);
-});
+const fx = useServeFixture({ env: () => ({ RATE_LIMIT_PER_IP_PER_MINUTE: String(PER_ADDRESS) }) });
 
 describe("a running serve under hostile messages", () => {
   it("keeps /healthz responsive while 100 KB pathological messages are answered", async () => {
-    const url = serve!.url;
+    const url = fx.serve().url;
     const hostile = ["a.".repeat(50_000), "a@".repeat(50_000), "0 ".repeat(50_000), "@a.".repeat(33_000)];
     const answers = Promise.all(hostile.map((text) => postJson(`${url}/api/chat`, { text })));
     // Let the server take the messages in first: /healthz must not queue behind them.
@@ -42,7 +32,7 @@ describe("a running serve under hostile messages", () => {
   it("does not let fresh client-chosen session ids escape the per-address limit", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < PER_ADDRESS + 5; i++) {
-      const r = await postJson(`${serve!.url}/api/chat`, { sessionId: randomBytes(16).toString("base64url"), text: "ho chieu" });
+      const r = await postJson(`${fx.serve().url}/api/chat`, { sessionId: randomBytes(16).toString("base64url"), text: "ho chieu" });
       statuses.push(r.status);
     }
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(PER_ADDRESS);

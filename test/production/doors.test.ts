@@ -1,9 +1,9 @@
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
+import { describe, expect, it } from "vitest";
 import { fold, postJson, postOversized, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, zaloEvent, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { removeDirs, spawnServe, tempDir, waitUntil, zaloSay, type ServeProcess } from "../helpers/serve-process.js";
-import { testRedis, type TestRedis } from "../store/redis-server.js";
+import { botPlatformsEnv, useServeFixture } from "../helpers/serve-fixture.js";
+import { zaloSay } from "../helpers/serve-process.js";
+import { sleep, waitUntil } from "../helpers/time.js";
 
 /**
  * The doors of the real `dvc-bot serve` process on the Redis store. test/server/hardening.test.ts
@@ -16,47 +16,27 @@ const PASSWORD = "doors-redis-pw-7781";
 const PHONE = "0912345678";
 const RATE_LIMIT = 4;
 
-let redis: TestRedis | undefined;
-let fake: FakePlatforms | undefined;
-let serve: ServeProcess | undefined;
-const dirs: string[] = [];
 const tg = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
 const zl = { "x-bot-api-secret-token": ZALO_SECRET };
 
-beforeAll(async () => {
-  redis = await testRedis(undefined, { password: PASSWORD });
-  await redis.start();
-  fake = await startFakePlatforms();
-  dirs.push(await tempDir("doors"));
-  serve = await spawnServe({
-    REDIS_URL: redis.url,
-    DATA_DIR: dirs[0]!,
+const fx = useServeFixture({
+  redis: { password: PASSWORD },
+  env: (fake) => ({
     RESPONDENT_SALT: "doors-salt",
     // Low, to see the polite refusal; each load-test chat sends one message.
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     // The most talkative level: even debug logs must not carry what citizens write.
     LOG_LEVEL: "debug",
     ADMIN_TOKEN: "admin-token-doors-55",
-    ZALO_BOT_TOKEN: ZALO_TOKEN,
-    ZALO_API_URL: fake.url,
-    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-    TELEGRAM_API_ROOT: fake.url,
-    TELEGRAM_WEBHOOK_URL: "https://bot.example.invalid/webhooks/telegram",
-    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-  });
+    ...botPlatformsEnv(fake),
+  }),
 });
-
-afterAll(async () => {
-  await serve?.stop();
-  await redis?.kill();
-  await fake?.close();
-  await removeDirs(dirs);
-});
+const fake = () => fx.fake();
+const serve = () => fx.serve();
 
 describe("the doors of a running serve", () => {
   it("400 for malformed JSON, 413 for 2 MB, 401 for wrong secrets and for /admin without a token", async () => {
-    const url = serve!.url;
+    const url = serve().url;
     for (const [path, headers] of [
       ["/webhooks/telegram", tg],
       ["/webhooks/zalo", zl],
@@ -71,22 +51,22 @@ describe("the doors of a running serve", () => {
     expect((await fetch(`${url}/admin`)).status).toBe(401);
     expect((await fetch(`${url}/admin/report.json`, { headers: { authorization: "Bearer nope" } })).status).toBe(401);
     expect((await fetch(`${url}/admin/report.json`, { headers: { authorization: "Bearer admin-token-doors-55" } })).status).toBe(200);
-    expect(fake!.sent("z")).toEqual([]);
-    expect(serve!.alive()).toBe(true);
+    expect(fake().sent("z")).toEqual([]);
+    expect(serve().alive()).toBe(true);
   });
 
   it("answers a 20,000-character Zalo message within 2 s", async () => {
     const text = "làm lại căn cước bị mất ".repeat(900).slice(0, 20_000);
     const started = Date.now();
-    await zaloSay(fake!, serve!.url, ZALO_SECRET, "zalo-long", text, 2000);
+    await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-long", text, 2000);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("answers a repeated Zalo message id once", async () => {
     const event = zaloEvent("zalo-dup", "đăng ký tạm trú");
-    for (let i = 0; i < 3; i++) expect((await postJson(`${serve!.url}/webhooks/zalo`, event, zl)).status).toBe(200);
-    await fake!.waitForSent("zalo-dup", 1, 5000, 800);
-    expect(fake!.sent("zalo-dup")).toHaveLength(1);
+    for (let i = 0; i < 3; i++) expect((await postJson(`${serve().url}/webhooks/zalo`, event, zl)).status).toBe(200);
+    await fake().waitForSent("zalo-dup", 1, 5000, 800);
+    expect(fake().sent("zalo-dup")).toHaveLength(1);
   });
 
   it("answers 300 concurrent Zalo chats, /healthz staying 200 throughout", async () => {
@@ -95,41 +75,41 @@ describe("the doors of a running serve", () => {
     let loading = true;
     const probe = (async () => {
       while (loading) {
-        health.push(await fetch(`${serve!.url}/healthz`).then((r) => r.status, () => 0));
-        await new Promise((r) => setTimeout(r, 50));
+        health.push(await fetch(`${serve().url}/healthz`).then((r) => r.status, () => 0));
+        await sleep(50);
       }
     })();
     const statuses = await Promise.all(
-      Array.from({ length: n }, (_, i) => postJson(`${serve!.url}/webhooks/zalo`, zaloEvent(`zalo-load-${i}`, i % 2 ? "đăng ký thường trú" : "cấp lại căn cước"), zl).then((r) => r.status)),
+      Array.from({ length: n }, (_, i) => postJson(`${serve().url}/webhooks/zalo`, zaloEvent(`zalo-load-${i}`, i % 2 ? "đăng ký thường trú" : "cấp lại căn cước"), zl).then((r) => r.status)),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
-    const answered = () => Array.from({ length: n }, (_, i) => fake!.sent(`zalo-load-${i}`).length > 0).filter(Boolean).length;
+    const answered = () => Array.from({ length: n }, (_, i) => fake().sent(`zalo-load-${i}`).length > 0).filter(Boolean).length;
     await waitUntil(`all ${n} chats answered (so far ${answered()})`, () => answered() === n, 20_000);
     loading = false;
     await probe;
     expect(health.length).toBeGreaterThan(0);
     expect(health.every((s) => s === 200)).toBe(true);
-    expect((await fetch(`${serve!.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${serve().url}/healthz`)).status).toBe(200);
   });
 
   it("answers the per-user rate limit with the polite message", async () => {
     const chat = "zalo-fast";
     const replies: string[] = [];
-    for (let i = 0; i < RATE_LIMIT + 2; i++) replies.push(fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, chat, `hỏi lần ${i} về hộ chiếu`)));
+    for (let i = 0; i < RATE_LIMIT + 2; i++) replies.push(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, `hỏi lần ${i} về hộ chiếu`)));
     expect(replies.slice(0, RATE_LIMIT).some((r) => r.includes("gui hoi nhanh"))).toBe(false);
     expect(replies[RATE_LIMIT]).toContain("gui hoi nhanh");
     expect(replies[RATE_LIMIT + 1]).toContain("gui hoi nhanh");
     // Another citizen is not affected.
-    expect(fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, "zalo-calm", "làm hộ chiếu"))).not.toContain("gui hoi nhanh");
+    expect(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-calm", "làm hộ chiếu"))).not.toContain("gui hoi nhanh");
   });
 
   it("logs JSON lines with neither tokens nor what a citizen wrote (a phone number), and stores no phone number", async () => {
     const text = `Số điện thoại của tôi là ${PHONE}, tôi muốn hỏi về chuyện riêng xyzzy`;
-    await zaloSay(fake!, serve!.url, ZALO_SECRET, "zalo-pii", text);
-    await postJson(`${serve!.url}/webhooks/telegram`, telegramText(770001, text), tg);
-    await waitUntil("the Telegram answer", () => fake!.sent(770001).length > 0, 5000);
+    await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-pii", text);
+    await postJson(`${serve().url}/webhooks/telegram`, telegramText(770001, text), tg);
+    await waitUntil("the Telegram answer", () => fake().sent(770001).length > 0, 5000);
 
-    const out = serve!.output();
+    const out = serve().output();
     const lines = out.split("\n").filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
@@ -138,7 +118,7 @@ describe("the doors of a running serve", () => {
     }
 
     // What Redis keeps (sessions, unanswered questions) is masked too.
-    const client = createClient({ url: redis!.url });
+    const client = createClient({ url: fx.redis().url });
     await client.connect();
     try {
       let dump = "";

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
+import { describe, expect, it } from "vitest";
 import { fold, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { removeDirs, reportJson, spawnServe, takeZaloSurvey, tempDir, waitUntil, zaloSay, type ServeProcess } from "../helpers/serve-process.js";
-import { testRedis, type TestRedis } from "../store/redis-server.js";
+import { useServeFixture } from "../helpers/serve-fixture.js";
+import { readyz as readyzOf, takeZaloSurvey, zaloSay } from "../helpers/serve-process.js";
+import { waitUntil } from "../helpers/time.js";
 
 /**
  * A real `dvc-bot serve` whose private redis-server hangs (SIGSTOP: the connection stays open,
@@ -11,23 +11,26 @@ import { testRedis, type TestRedis } from "../store/redis-server.js";
  * answers again the instance recovers by itself with every record in Redis once.
  */
 
-let redis: TestRedis | undefined;
-let fake: FakePlatforms | undefined;
-let serve: ServeProcess | undefined;
-const dirs: string[] = [];
+const fx = useServeFixture({
+  redis: true,
+  env: (fake) => ({
+    REDIS_TIMEOUT_MS: "500",
+    RESPONDENT_SALT: "hang-salt",
+    RATE_LIMIT_PER_MINUTE: "1000",
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_API_URL: fake.url,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+  }),
+});
+const fake = () => fx.fake();
+const serve = () => fx.serve();
+const redis = () => fx.redis();
 
-interface Ready {
-  status: string;
-  store: { kind: string; status: string; detail?: string };
-}
-
-async function readyz(): Promise<Ready> {
-  return (await (await fetch(`${serve!.url}/readyz`, { signal: AbortSignal.timeout(5000) })).json()) as Ready;
-}
+const readyz = async () => (await readyzOf(serve().url)).body;
 
 /** One web chat question; the reply text, folded. */
 async function webAsk(text: string): Promise<string> {
-  const res = await fetch(`${serve!.url}/api/chat`, {
+  const res = await fetch(`${serve().url}/api/chat`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ text }),
@@ -38,55 +41,30 @@ async function webAsk(text: string): Promise<string> {
   return fold(JSON.stringify(body.replies));
 }
 
-beforeAll(async () => {
-  redis = await testRedis();
-  await redis.start();
-  fake = await startFakePlatforms();
-  for (const label of ["hang", "hang-report"]) dirs.push(await tempDir(label));
-  serve = await spawnServe({
-    REDIS_URL: redis.url,
-    REDIS_TIMEOUT_MS: "500",
-    DATA_DIR: dirs[0]!,
-    RESPONDENT_SALT: "hang-salt",
-    RATE_LIMIT_PER_MINUTE: "1000",
-    ZALO_BOT_TOKEN: ZALO_TOKEN,
-    ZALO_API_URL: fake.url,
-    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-  });
-});
-
-afterAll(async () => {
-  redis?.resume();
-  await serve?.stop();
-  await redis?.kill();
-  await fake?.close();
-  await removeDirs(dirs);
-});
-
 describe("a hung Redis under a running serve", () => {
   it("answers, says degraded, keeps the survey, and recovers with it in Redis once after SIGCONT", async () => {
     expect(await readyz()).toMatchObject({ status: "ok", store: { kind: "redis", status: "ok" } });
     // A survey begun before the hang…
-    expect(fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, "zalo-hang-1", "đánh giá"))).toContain("bo qua");
+    expect(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-hang-1", "đánh giá"))).toContain("bo qua");
 
-    redis!.pause();
+    redis().pause();
     try {
       expect(await webAsk("làm lại căn cước bị mất")).toContain("can cuoc");
       await waitUntil("/readyz degraded", async () => (await readyz()).status === "degraded", 5000);
       expect((await readyz()).store).toMatchObject({ kind: "redis", status: "degraded" });
-      expect(fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, "zalo-hang-2", "đăng ký tạm trú", 6000))).toContain("tam tru");
+      expect(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-hang-2", "đăng ký tạm trú", 6000))).toContain("tam tru");
       // …is finished during the hang: its answers so far were kept, the record is spooled.
-      await takeZaloSurvey(fake!, [serve!.url], ZALO_SECRET, "zalo-hang-1");
+      await takeZaloSurvey(fake(), [serve().url], ZALO_SECRET, "zalo-hang-1");
       expect((await readyz()).store.detail).toMatch(/[1-9]\d* record\(s\) spooled/);
     } finally {
-      redis!.resume();
+      redis().resume();
     }
 
     await waitUntil("/readyz ok after SIGCONT", async () => (await readyz()).status === "ok", 10_000);
-    const report = await reportJson({ REDIS_URL: redis!.url, DATA_DIR: dirs[1]! });
+    const report = await fx.report();
     expect(report.responses).toBe(1);
     expect(report.index.overall).toBe(100);
     expect(await webAsk("lệ phí làm hộ chiếu")).toContain("ho chieu");
-    expect(serve!.alive()).toBe(true);
+    expect(serve().alive()).toBe(true);
   });
 });

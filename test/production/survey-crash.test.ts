@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
+import { describe, expect, it } from "vitest";
 import { fold, postJson, zaloEvent, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { removeDirs, spawnServe, tempDir, waitUntil, zaloSay, type ServeProcess } from "../helpers/serve-process.js";
+import { useServeFixture } from "../helpers/serve-fixture.js";
+import { zaloSay } from "../helpers/serve-process.js";
+import { waitUntil } from "../helpers/time.js";
 
 /**
  * `serve` (embedded store) killed with SIGKILL while 40 citizens send the last answer of their
@@ -14,53 +15,42 @@ import { removeDirs, spawnServe, tempDir, waitUntil, zaloSay, type ServeProcess 
  */
 
 const CHATS = Array.from({ length: 40 }, (_, i) => `zalo-crash-${i}`);
-let fake: FakePlatforms | undefined;
-let serve: ServeProcess | undefined;
-const dirs: string[] = [];
-
-const env = () => ({ DATA_DIR: dirs[0]!, RESPONDENT_SALT: "crash-salt", RATE_LIMIT_PER_MINUTE: "10000", ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_URL: fake!.url, ZALO_WEBHOOK_SECRET: ZALO_SECRET });
-
-beforeAll(async () => {
-  fake = await startFakePlatforms();
-  dirs.push(await tempDir("crash"));
-  serve = await spawnServe(env());
+const fx = useServeFixture({
+  env: (fake) => ({ RESPONDENT_SALT: "crash-salt", RATE_LIMIT_PER_MINUTE: "10000", ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_URL: fake.url, ZALO_WEBHOOK_SECRET: ZALO_SECRET }),
 });
-
-afterAll(async () => {
-  await serve?.stop();
-  await fake?.close();
-  await removeDirs(dirs);
-});
+const fake = () => fx.fake();
+const serve = () => fx.serve();
 
 /** Answers the survey up to its last question (the age band, optional). */
 async function upToLastAnswer(chat: string): Promise<void> {
-  let last = fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, chat, "đánh giá", 20_000));
+  let last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, "đánh giá", 20_000));
   for (let i = 0; i < 20; i++) {
     if (last.includes("nhom tuoi")) return;
-    last = fold(await zaloSay(fake!, serve!.url, ZALO_SECRET, chat, last.includes("bo qua") ? "bỏ qua" : "5", 20_000));
+    last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, last.includes("bo qua") ? "bỏ qua" : "5", 20_000));
   }
   throw new Error(`test: ${chat} never reached the last question: ${last}`);
 }
 
-const thanked = (chat: string, after: number) => fake!.sent(chat).some((c) => c.at >= after && fold(String(c.payload.text)).startsWith("cam on"));
+const thanked = (chat: string, after: number) => fake().sent(chat).some((c) => c.at >= after && fold(String(c.payload.text)).startsWith("cam on"));
 
 describe("a crash during 40 simultaneous last answers", () => {
   it("stores every survey exactly once after the restart and the citizens' retries", async () => {
     await Promise.all(CHATS.map(upToLastAnswer));
 
     const sentAt = Date.now();
-    await Promise.all(CHATS.map((chat) => postJson(`${serve!.url}/webhooks/zalo`, zaloEvent(chat, "bỏ qua"), { "x-bot-api-secret-token": ZALO_SECRET })));
+    await Promise.all(CHATS.map((chat) => postJson(`${serve().url}/webhooks/zalo`, zaloEvent(chat, "bỏ qua"), { "x-bot-api-secret-token": ZALO_SECRET })));
     // Kill while the final answers are being handled (the bot shows "typing" before it starts).
-    await waitUntil("the bot at work", () => fake!.calls.some((c) => c.at >= sentAt && c.method === "sendChatAction"), 20_000);
-    await serve!.crash();
+    await waitUntil("the bot at work", () => fake().calls.some((c) => c.at >= sentAt && c.method === "sendChatAction"), 20_000);
+    const crashed = serve();
+    await crashed.crash();
     const acknowledged = CHATS.filter((c) => thanked(c, sentAt));
     // Killed early enough that some of them are not answered yet.
     expect(acknowledged.length).toBeLessThan(CHATS.length);
 
-    serve = await spawnServe(env());
-    await Promise.all(CHATS.filter((c) => !acknowledged.includes(c)).map((chat) => zaloSay(fake!, serve!.url, ZALO_SECRET, chat, "bỏ qua", 20_000)));
+    await fx.start({ dataDir: crashed.dataDir! });
+    await Promise.all(CHATS.filter((c) => !acknowledged.includes(c)).map((chat) => zaloSay(fake(), serve().url, ZALO_SECRET, chat, "bỏ qua", 20_000)));
 
-    const lines = (await readFile(join(dirs[0]!, "survey.jsonl"), "utf8")).split("\n").filter(Boolean);
+    const lines = (await readFile(join(crashed.dataDir!, "survey.jsonl"), "utf8")).split("\n").filter(Boolean);
     const records = lines.flatMap((l) => {
       try {
         return [JSON.parse(l) as { respondent?: string }];

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_KB_ENV, fold, postJson, TELEGRAM_SECRET, telegramText, useBotServer, ZALO_SECRET, zaloEvent } from "../helpers/bot-server.js";
 import type { FakePlatforms } from "../helpers/fake-platforms.js";
-import { sleep, waitUntil } from "../helpers/serve-process.js";
+import { staffGroupReply } from "../helpers/staff-group.js";
+import { sleep, waitUntil } from "../helpers/time.js";
 
 /**
  * Hand-over to one-stop office staff over real webhooks: a Zalo citizen, the staff group on the
@@ -25,22 +26,8 @@ const { fake, bot } = useBotServer({
   OFFICE_HOURS: "00:00-24:00",
 }, { handover: true, retryDelaysMs: [20, 20] });
 
-let tgSeq = 500_000;
 /** A staff message in the group, as a Telegram reply to the bot's message `replyTo`. */
-function staffReply(replyTo: number | string, text: string): Record<string, unknown> {
-  const id = ++tgSeq;
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 1763900000,
-      chat: { id: STAFF, type: "supergroup", title: "Một cửa" },
-      from: { id: 7001, is_bot: false, first_name: "Lan" },
-      text,
-      reply_to_message: { message_id: Number(replyTo), date: 1763900000, chat: { id: STAFF, type: "supergroup", title: "Một cửa" }, from: { id: 4242, is_bot: true, first_name: "DVC" }, text: "…" },
-    },
-  };
-}
+const staffReply = (replyTo: number | string, text: string) => staffGroupReply(STAFF, replyTo, text);
 
 async function zalo(f: FakePlatforms, chat: string, text: string, expectReply = true): Promise<string> {
   const before = f.sent(chat).length;
