@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ACCEPTANCE_SHEET } from "./acceptance-sheet.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const GUIDE = join(ROOT, "docs/huong-dan-bien-tap.md");
@@ -91,16 +92,8 @@ const WARNINGS: Record<string, string> = {
   "knowledge/superseded.yaml": "- old: 25/2021/TT-BTC\n  new: Thông tư 28/2026/TT-BTC\n  from: 2026-04-01\n",
 };
 
-const SHEET = `STT,Lĩnh vực/DVCTT,Mức độ 2,Mức độ 3,Mức độ 4,Ghi chú
-A,Cấp tỉnh,,,,
-I,Lĩnh vực Tài nguyên nước,,,,
-1,Cấp giấy phép khai thác cát sỏi lòng sông,,,x,
-2,Gia hạn giấy phép xả nước thải vào nguồn nước,,x,,
-...,...,,,,
-C,Cấp xã,,,,
-I,Lĩnh vực Văn hóa,,,,
-1,Đăng ký tổ chức lễ hội truyền thống,x,,,Mã 1.000000
-`;
+/** The acceptance sheet as staff paste it: an elided "..." row, and a code in the notes column. */
+const SHEET = ACCEPTANCE_SHEET.replace("\nC,Cấp xã", "\n...,...,,,,\nC,Cấp xã").replace("truyền thống,x,,,\n", "truyền thống,x,,,Mã 1.000000\n");
 
 const FLAT = `STT,Tên thủ tục,Mức độ 2,Mức độ 3
 1,Cấp giấy phép đào đường đô thị,,x

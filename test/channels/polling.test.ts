@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +10,7 @@ import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
 import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
 import { fold, telegramText, zaloEvent } from "../helpers/bot-server.js";
+import { tempDir } from "../helpers/temp.js";
 
 // Long polling, for servers without a public address: updates come from getUpdates, not a webhook.
 const ROOT = join(import.meta.dirname, "../..");
@@ -22,7 +21,7 @@ let dispatcher: Dispatcher;
 
 beforeAll(async () => {
   fake = await startFakePlatforms();
-  dataDir = await mkdtemp(join(tmpdir(), "dvc-poll-"));
+  dataDir = tempDir("poll");
   store = await createEmbeddedStore({ dataDir });
   const { live } = createLiveCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
   dispatcher = createDispatcher({ core: () => live.current(), store, logger: silentLogger() });
@@ -30,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.close();
   await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("polling mode", () => {

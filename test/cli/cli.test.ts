@@ -1,16 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AskJson } from "../../src/cli/ask.js";
 import { windows1258Entry } from "../helpers/windows-1258.js";
+import { tempCopy, tempDir } from "../helpers/temp.js";
 
 // The real command as staff and tools run it (built into dist/ by `npm ci` / `npm test`).
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/dvc-bot.js");
-const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -69,8 +67,7 @@ describe("dvc-bot ask --json", () => {
   });
 
   it("honours KNOWLEDGE_DIR", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-cli-"));
-    temp.push(dir);
+    const dir = tempDir("cli");
     writeFileSync(
       join(dir, "nuoi-yen.yaml"),
       `id: nuoi-yen\nkind: faq\ntitle: Nuôi chim yến trong nhà\nbody: Liên hệ UBND cấp xã.\nsource: Thử nghiệm\nreviewed: 2026-11-23\n`,
@@ -89,9 +86,7 @@ describe("dvc-bot check", () => {
   });
 
   it("names file:line for each broken file and exits 1", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
-    temp.push(dir);
-    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    const dir = tempCopy(join(ROOT, "knowledge"), "check");
     writeFileSync(join(dir, "zz-syntax.yaml"), "id: zz\nkind: faq\ntitle: [unclosed\n");
     writeFileSync(join(dir, "zz-schema.yaml"), "id: zz-2\nkind: guide\nsource: x\nreviewed: 2026-11-23\nbody: y\n");
     const r = run(["check", "--knowledge", dir]);
@@ -101,9 +96,7 @@ describe("dvc-bot check", () => {
   });
 
   it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
-    temp.push(dir);
-    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    const dir = tempCopy(join(ROOT, "knowledge"), "check");
     writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");
     const r = run(["check", "--knowledge", dir]);
     expect(r.code).toBe(1);
@@ -112,9 +105,7 @@ describe("dvc-bot check", () => {
   });
 
   it("refuses a knowledge file saved as Windows-1258, naming file:line and telling staff to save as UTF-8", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
-    temp.push(dir);
-    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    const dir = tempCopy(join(ROOT, "knowledge"), "check");
     writeFileSync(join(dir, "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
     const r = run(["check", "--knowledge", dir]);
     expect(r.code).toBe(1);
@@ -122,9 +113,7 @@ describe("dvc-bot check", () => {
   });
 
   it("refuses an entry id whose buttons would not fit Telegram's 64-byte callback data", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-check-"));
-    temp.push(dir);
-    cpSync(join(ROOT, "knowledge"), dir, { recursive: true });
+    const dir = tempCopy(join(ROOT, "knowledge"), "check");
     // 60 characters: "e:<id>" fits in 64 bytes, but the facet button "q:d:<id>" takes 64 and "h:1:<id>" too; 61 is one too many.
     const fits = "a".repeat(60);
     const tooLong = "b".repeat(61);
@@ -161,8 +150,7 @@ describe("dvc-bot export --json", () => {
 
 describe("dvc-bot chat", () => {
   it("answers every piped line, numbers picking choices, with a fresh data folder", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-chat-"));
-    temp.push(dir);
+    const dir = tempDir("chat");
     const r = run(["chat"], "làm lại căn cước bị mất\n2\n", { DATA_DIR: dir });
     expect(r.code).toBe(0);
     expect(r.out).toContain("Xin chào");
@@ -177,8 +165,7 @@ describe("dvc-bot chat", () => {
 
 describe("dvc-bot report --csv", () => {
   it("neutralises formulas in comments, agency and procedure", () => {
-    const dir = mkdtempSync(join(tmpdir(), "report-csv-"));
-    temp.push(dir);
+    const dir = tempDir("report-csv");
     const record = {
       id: "s1",
       at: Date.UTC(2026, 2, 1),
@@ -202,8 +189,7 @@ describe("dvc-bot report --csv", () => {
 
 describe("dvc-bot serve", () => {
   it("refuses to start with an ADMIN_TOKEN under 16 characters, naming the variable", () => {
-    const dir = mkdtempSync(join(tmpdir(), "serve-token-"));
-    temp.push(dir);
+    const dir = tempDir("serve-token");
     const r = run(["serve"], undefined, { DATA_DIR: dir, ADMIN_TOKEN: "admin123", PORT: "0", HOST: "127.0.0.1" });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);

@@ -1,20 +1,17 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/temp.js";
 import { freePort } from "../store/redis-server.js";
 
 // The real `serve`, started with settings it must refuse. A server that starts anyway is stopped
 // after a few seconds and the test fails on its exit code.
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/dvc-bot.js");
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 async function serve(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), "dvc-serve-settings-"));
-  dirs.push(dataDir);
+  const dataDir = tempDir("serve-settings");
   const child = spawn(process.execPath, [BIN, "serve"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: tmpdir(), HOST: "127.0.0.1", PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },

@@ -1,20 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createIntentTable, intentsSchema, loadIntents, messageForms } from "../../src/engine/intents.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { tempDir, tempFolder } from "../helpers/temp.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function folderWith(intentsYaml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "dvc-intents-"));
-  dirs.push(dir);
-  writeFileSync(join(dir, "intents.yaml"), intentsYaml);
-  return dir;
-}
+const folderWith = (intentsYaml: string) => tempFolder("intents", { "intents.yaml": intentsYaml });
 
 const table = createIntentTable(
   intentsSchema.parse({
@@ -73,9 +62,7 @@ describe("intent words", () => {
 
 describe("loadIntents", () => {
   it("a missing file means no intent words and no problem", () => {
-    const dir = mkdtempSync(join(tmpdir(), "dvc-intents-"));
-    dirs.push(dir);
-    expect(loadIntents(dir).problems).toEqual([]);
+    expect(loadIntents(tempDir("intents")).problems).toEqual([]);
   });
 
   it("reports every mistake as path:line: message", () => {

@@ -1,17 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Inbound } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher, loadOrCreateSalt, resolveRespondentSalt } from "../../src/feedback/respondent.js";
+import { tempDir } from "../helpers/temp.js";
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "salt-"));
-  dirs.push(d);
-  return d;
-};
+const tmp = () => tempDir("salt");
 
 describe("respondent hashing", () => {
   it("is stable per salt and channel+user, differs across salts, hides the id", () => {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildCore, type Core } from "../../src/runtime/core.js";
 import { createDispatcher } from "../../src/runtime/dispatcher.js";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
@@ -11,6 +9,7 @@ import { createRecordEnricher, createRespondentHasher } from "../../src/feedback
 import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import { fold } from "../../src/text/normalize.js";
+import { tempDir } from "../helpers/temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 let core: Core;
@@ -219,12 +218,8 @@ describe("guide flows through the engine", () => {
 });
 
 describe("survey through the dispatcher and the embedded store", () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
   it("survives a restart midway and stores one record with a hashed respondent", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "survey-"));
-    dirs.push(dataDir);
+    const dataDir = tempDir("survey");
     const enrichRecord = createRecordEnricher(createRespondentHasher("test-salt"));
     const keys = createStoreKeys("test-salt");
     let n = 0;

@@ -1,23 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
 import { CHECK, FLOW, SCHEMA } from "../../src/knowledge/staff-messages.js";
 import { ASPECTS, OVERALL } from "../../src/feedback/report.js";
+import { tempCopy } from "../helpers/temp.js";
 
 const FLOWS = join(import.meta.dirname, "../../flows");
 const KNOWLEDGE = join(import.meta.dirname, "../../knowledge");
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 function copyFlows(): string {
-  const dir = mkdtempSync(join(tmpdir(), "flows-"));
-  dirs.push(dir);
-  cpSync(FLOWS, dir, { recursive: true });
-  return dir;
+  return tempCopy(FLOWS, "flows");
 }
 const edit = (file: string, from: string | RegExp, to: string) => {
   const text = readFileSync(file, "utf8");

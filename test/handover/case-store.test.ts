@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
@@ -11,6 +8,7 @@ import { createRedisCaseStore } from "../../src/handover/redis-case-store.js";
 import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import { canConnect, testRedis, type TestRedis } from "../store/redis-server.js";
+import { tempDir } from "../helpers/temp.js";
 
 const T0 = Date.UTC(2026, 11, 2, 2);
 const newCase = (chat: string, at = T0) => ({ channel: "zalo" as const, chatId: chat, chatKey: `zalo:${chat}`, question: "hỏi về sổ đỏ", lastAnswer: "—", openedAt: at });
@@ -50,19 +48,11 @@ function contract(name: string, open: () => Promise<CaseStore>) {
   });
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "dvc-cases-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-contract("embedded", async () => createEmbeddedCaseStore({ dataDir: await mkdtemp(join(dir, "e-")) }));
+contract("embedded", async () => createEmbeddedCaseStore({ dataDir: tempDir("cases") }));
 
 describe("embedded case store", () => {
   it("keeps every case across a restart (replays its file)", async () => {
-    const d = await mkdtemp(join(dir, "r-"));
+    const d = tempDir("cases");
     const first = await createEmbeddedCaseStore({ dataDir: d });
     const c = await first.open(newCase("c9"));
     await first.addMessage(c.id, { id: "m", from: "citizen", text: "thêm", at: T0 + 1 });
@@ -99,7 +89,7 @@ contract("redis", () => createRedisCaseStore({ url, prefix: `${prefix}${randomBy
 
 describe("idle cases", () => {
   it("close after the configured time, once even when two instances sweep; the citizen is told", async () => {
-    const d = await mkdtemp(join(dir, "i-"));
+    const d = tempDir("cases");
     const cases = await createRedisCaseStore({ url, prefix: `${prefix}idle:` });
     const store = await createEmbeddedStore({ dataDir: d, logger: silentLogger() });
     let clock = T0;

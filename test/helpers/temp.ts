@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
 
 /**
@@ -19,5 +19,22 @@ afterAll(() => {
 export function tempDir(label = "test"): string {
   const dir = mkdtempSync(join(tmpdir(), `dvc-${label}-`));
   made.push(dir);
+  return dir;
+}
+
+/** A fresh folder holding a copy of `from` (tests never write into knowledge/ or flows/). */
+export function tempCopy(from: string, label = "copy"): string {
+  const dir = tempDir(label);
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** A fresh folder with these files (paths relative to it, sub-folders made as needed). */
+export function tempFolder(label: string, files: Readonly<Record<string, string | Buffer>>): string {
+  const dir = tempDir(label);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }

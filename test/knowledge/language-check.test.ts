@@ -1,24 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { languageWarnings } from "../../src/knowledge/language-check.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { tempCopy } from "../helpers/temp.js";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
 const REAL = join(import.meta.dirname, "../../knowledge");
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 /** A copy of the fixture knowledge with `edit` applied to its synonyms.yaml. */
 function withSynonyms(edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "dvc-lang-"));
-  dirs.push(dir);
-  cpSync(FIXTURE, dir, { recursive: true });
+  const dir = tempCopy(FIXTURE, "lang");
   const file = join(dir, "synonyms.yaml");
   writeFileSync(file, edit(readFileSync(file, "utf8")));
   return dir;

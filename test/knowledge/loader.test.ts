@@ -1,22 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
 import { windows1258Entry } from "../helpers/windows-1258.js";
+import { tempCopy } from "../helpers/temp.js";
 
 const REAL = join(import.meta.dirname, "../../knowledge");
-const dirs: string[] = [];
-function copyOfReal(): string {
-  const dir = mkdtempSync(join(tmpdir(), "dvc-kb-"));
-  cpSync(REAL, dir, { recursive: true });
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const copyOfReal = () => tempCopy(REAL, "kb");
 
 const VALID = `id: thu-nghiem
 kind: faq

@@ -1,17 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { reviewWarnings } from "../../src/knowledge/review.js";
+import { tempDir, tempFolder } from "../helpers/temp.js";
 
 // A small knowledge folder written for these tests: one entry reviewed long ago, one with a fee
 // halving that ends soon and a citation of a replaced circular, and the staff's superseded list.
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/dvc-bot.js");
-const dir = mkdtempSync(join(tmpdir(), "dvc-review-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("review");
 mkdirSync(join(dir, "procedures"));
 writeFileSync(
   join(dir, "procedures", "cu.yaml"),
@@ -99,16 +98,10 @@ describe("review warnings", () => {
 
 describe("dead portal links", () => {
   it("check names the line of an old /p/home/ link in an entry", () => {
-    const k = mkdtempSync(join(tmpdir(), "dvc-deadlink-"));
-    try {
-      writeFileSync(
-        join(k, "a.yaml"),
-        ["id: muc-a", "kind: guide", "title: Mục A", "steps:", "  - Vào https://dichvucong.gov.vn/p/home/dvc-trang-chu.html để nộp", "source: Luật A", "reviewed: 2026-12-01", ""].join("\n"),
-      );
-      const { problems } = loadKnowledge(k);
-      expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("không còn mở được") })]);
-    } finally {
-      rmSync(k, { recursive: true, force: true });
-    }
+    const k = tempFolder("deadlink", {
+      "a.yaml": ["id: muc-a", "kind: guide", "title: Mục A", "steps:", "  - Vào https://dichvucong.gov.vn/p/home/dvc-trang-chu.html để nộp", "source: Luật A", "reviewed: 2026-12-01", ""].join("\n"),
+    });
+    const { problems } = loadKnowledge(k);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("không còn mở được") })]);
   });
 });

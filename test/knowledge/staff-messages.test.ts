@@ -1,28 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { blocksToText, entryCard } from "../../src/engine/card.js";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { tempFolder } from "../helpers/temp.js";
 
 /** What `dvc-bot check` tells a staff editor, on fixture folders written here (never the real knowledge/). */
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "dvc-staff-msg-"));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => tempFolder("staff-msg", files);
 
 const procedure = (id: string, title = "Thủ tục thử", extra = "") =>
   `id: ${id}

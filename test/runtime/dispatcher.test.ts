@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { appendFile, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createClient } from "redis";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import type { WriteText } from "../../src/store/jsonl.js";
 import type { Store } from "../../src/store/port.js";
 import { createRedisStore } from "../../src/store/redis.js";
 import { fold } from "../../src/text/normalize.js";
+import { tempDir } from "../helpers/temp.js";
 import { canConnect, testRedis } from "../store/redis-server.js";
 
 /** The one update path against stores that fail: a full disk, a session write lost after the record. */
@@ -27,18 +27,10 @@ beforeAll(() => {
   core = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows"), now: 0 }).core!;
 });
 
-const dirs: string[] = [];
 const stores: Store[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close().catch(() => undefined);
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), "dvc-dispatch-"));
-  dirs.push(d);
-  return d;
-}
 
 async function embedded(dataDir: string, write?: WriteText): Promise<Store> {
   const s = await createEmbeddedStore({ dataDir, logger: silentLogger(), ...(write ? { write } : {}) });

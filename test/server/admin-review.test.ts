@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Fastify from "fastify";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLiveCore } from "../../src/runtime/live-core.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
 import { registerAdmin } from "../../src/server/admin.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
+import { tempDir } from "../helpers/temp.js";
 
 // The dashboard shows staff the same review list as `dvc-bot check`, on a small fixture folder.
-const dir = mkdtempSync(join(tmpdir(), "dvc-admin-review-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("admin-review");
 const TOKEN = "adm_review_token_0123456789";
 
 describe("dashboard: Dữ liệu cần rà soát", () => {

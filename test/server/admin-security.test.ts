@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
@@ -11,6 +9,7 @@ import { createLogger, silentLogger } from "../../src/log.js";
 import { registerAdmin } from "../../src/server/admin.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import { startBotServer } from "../helpers/bot-server.js";
+import { tempDir } from "../helpers/temp.js";
 
 /**
  * The admin side against the attack run's findings: guessable logins, logins that outlive
@@ -24,18 +23,14 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const ratings = (n: number) => ({ access: n, procedure: n, staff: n, result: n, feedback: n, online: n, overall: n });
 
-let dirs: string[] = [];
 let closers: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const c of closers.reverse()) await c();
   closers = [];
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
 });
 
 async function setUp(options: { env?: Record<string, string>; trustProxy?: boolean; clock?: { t: number } } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), "admin-sec-"));
-  dirs.push(dataDir);
+  const dataDir = tempDir("admin-sec");
   const clock = options.clock;
   const store = await createEmbeddedStore({ dataDir, logger: silentLogger(), ...(clock ? { now: () => clock.t } : {}) });
   closers.push(() => store.close());

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -9,6 +9,7 @@ import { silentLogger } from "../../src/log.js";
 import { registerAdmin } from "../../src/server/admin.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
+import { tempDir } from "../helpers/temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const TOKEN = "adm_test_token_0123456789";
@@ -65,7 +66,7 @@ async function seed(s: Store) {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "admin-"));
+  dataDir = tempDir("admin");
   store = await createEmbeddedStore({ dataDir, logger: silentLogger() });
   await seed(store);
   app = await buildApp(TOKEN);
@@ -73,7 +74,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await store?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("admin routes", () => {

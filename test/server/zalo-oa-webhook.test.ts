@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
 import { fold, OA_APP_SECRET, oaEnv, oaEvent, postOa, startBotServer, useBotServer, type BotServer } from "../helpers/bot-server.js";
+import { tempDir } from "../helpers/temp.js";
 
 const server = useBotServer((fake) => oaEnv(fake));
 const url = () => server.bot().url;
@@ -103,12 +101,11 @@ describe("Zalo OA tokens across a restart", () => {
   let bot: BotServer | undefined;
   beforeAll(async () => {
     fake = await startFakePlatforms();
-    dataDir = await mkdtemp(join(tmpdir(), "dvc-oa-restart-"));
+    dataDir = tempDir("oa-restart");
   });
   afterAll(async () => {
     await bot?.close();
     await fake.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it("after a restart with the access token expired, refreshes with the stored rotated refresh token", async () => {
@@ -133,7 +130,7 @@ describe("Zalo OA tokens across a restart", () => {
 
   it("when no refresh works, /readyz says so and the log says what to do", async () => {
     await bot?.close();
-    const spent = await mkdtemp(join(tmpdir(), "dvc-oa-spent-"));
+    const spent = tempDir("oa-spent");
     try {
       // A fresh store and an environment refresh token the OAuth server no longer accepts.
       bot = await startBotServer(fake, { ...oaEnv(fake), ZALO_OA_REFRESH_TOKEN: "oa_rt_0" }, { dataDir: spent });
@@ -151,7 +148,6 @@ describe("Zalo OA tokens across a restart", () => {
     } finally {
       await bot?.close();
       bot = undefined;
-      await rm(spent, { recursive: true, force: true });
     }
   });
 });

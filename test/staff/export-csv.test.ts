@@ -5,7 +5,8 @@ import { exportCsv } from "../../src/knowledge/export-csv.js";
 import { parseSheet } from "../../src/knowledge/import-sheet.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import type { Procedure } from "../../src/knowledge/schema.js";
-import { importSheet, REAL_KNOWLEDGE, tempDir, writeSheet } from "./helpers.js";
+import { tempDir } from "../helpers/temp.js";
+import { importSheet, REAL_KNOWLEDGE, writeSheet } from "./helpers.js";
 
 function counts(entries: readonly { kind: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -39,7 +40,7 @@ describe("export --csv", () => {
 
   it("round-trips: importing the export into an empty folder gives the same counts per tier and level", async () => {
     expect(parseSheet(csv).problems).toEqual([]);
-    const empty = tempDir("dvc-empty-");
+    const empty = tempDir("empty");
     const { code } = await importSheet(empty, writeSheet(csv, "bao-cao.csv"));
     expect(code).toBe(0);
     const back = loadKnowledge(empty);

@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSession } from "../../src/engine/types.js";
@@ -9,6 +6,8 @@ import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store, StoredRecord } from "../../src/store/port.js";
 import { createRedisStore } from "../../src/store/redis.js";
+import { tempDir } from "../helpers/temp.js";
+import { sleep } from "../helpers/time.js";
 import { canConnect, testRedis, type TestRedis } from "./redis-server.js";
 
 /**
@@ -25,14 +24,14 @@ interface Harness {
 }
 
 async function embeddedHarness(): Promise<Harness> {
-  const dir = await mkdtemp(join(tmpdir(), "dvc-store-"));
+  const dir = tempDir("store");
   let t = Date.UTC(2025, 0, 1);
   return {
     open: () => createEmbeddedStore({ dataDir: dir, now: () => t }),
     advance: async (ms) => {
       t += ms;
     },
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+    cleanup: async () => undefined,
   };
 }
 
@@ -45,10 +44,10 @@ async function redisHarness(): Promise<Harness> {
     url = server.url;
   }
   const prefix = `dvctest:${randomBytes(6).toString("hex")}:`;
-  const spoolDir = await mkdtemp(join(tmpdir(), "dvc-spool-"));
+  const spoolDir = tempDir("spool");
   return {
     open: () => createRedisStore({ url, prefix, spoolDir, logger: silentLogger() }),
-    advance: (ms) => new Promise((r) => setTimeout(r, ms)),
+    advance: sleep,
     async cleanup() {
       const c = createClient({ url });
       await c.connect();
@@ -57,12 +56,10 @@ async function redisHarness(): Promise<Harness> {
       if (keys.length > 0) await c.del(keys);
       await c.close();
       await server?.kill();
-      await rm(spoolDir, { recursive: true, force: true });
     },
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rec = (id: string, at: number, extra: Record<string, unknown> = {}): StoredRecord => ({ id, at, ...extra });
 
 describe.each([

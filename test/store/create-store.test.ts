@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.js";
 import { createStore } from "../../src/store/create-store.js";
+import { tempDir } from "../helpers/temp.js";
 import { freePort } from "./redis-server.js";
 
 let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "dvc-create-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  dir = tempDir("create");
 });
 
 describe("createStore", () => {

@@ -1,10 +1,10 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newSession } from "../../src/engine/types.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
+import { tempDir } from "../helpers/temp.js";
 
 /** What only the file-backed adapter has to get right: crashes, other processes, compaction. */
 
@@ -16,13 +16,12 @@ async function store(now?: () => number) {
   return s;
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "dvc-embedded-"));
+beforeEach(() => {
+  dir = tempDir("embedded");
 });
 
 afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe("embedded store files", () => {

@@ -1,18 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdir } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSession } from "../../src/engine/types.js";
 import { createLogger, silentLogger } from "../../src/log.js";
 import { createRedisStore, type RedisStore } from "../../src/store/redis.js";
+import { tempDir } from "../helpers/temp.js";
+import { sleep, waitUntil } from "../helpers/time.js";
 import { freePort, testRedis, type TestRedis } from "./redis-server.js";
 
 /** Real redis-server processes, killed with SIGKILL mid-test, to prove the bot rides out an outage. */
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Fails when a store call hangs: every call during an outage must answer quickly. */
 async function quick<T>(p: Promise<T>, ms = 2000): Promise<T> {
@@ -27,15 +25,6 @@ async function quick<T>(p: Promise<T>, ms = 2000): Promise<T> {
   }
 }
 
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`test: condition not met within ${ms} ms`);
-}
-
 let server: TestRedis;
 let spoolDir: string;
 const stores: RedisStore[] = [];
@@ -43,13 +32,12 @@ const stores: RedisStore[] = [];
 beforeAll(async () => {
   server = await testRedis();
   await server.start();
-  spoolDir = await mkdtemp(join(tmpdir(), "dvc-outage-"));
+  spoolDir = tempDir("outage");
 });
 
 afterAll(async () => {
   for (const s of stores) await s.close();
   await server?.kill();
-  if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
 });
 
 async function open(prefix: string, url = server.url, extra: { startupWaitMs?: number; timeoutMs?: number; logger?: ReturnType<typeof silentLogger> } = {}) {
@@ -113,7 +101,7 @@ describe("redis store: outage", () => {
     expect((await quick(store.read("survey"))).map((r) => r.id)).toEqual(["during"]);
 
     await server.start();
-    await waitFor(async () => (await store.health()).status === "ok", 10_000);
+    await waitUntil("the store healthy again", async () => (await store.health()).status === "ok", 10_000);
 
     expect(store.spoolSize()).toBe(0);
     // The test server runs without persistence, so "before" died with it; the spooled record is
@@ -145,7 +133,7 @@ describe("redis store: outage", () => {
     })();
     await sleep(100);
     await server.start();
-    await waitFor(async () => (await store.health()).status === "ok", 10_000);
+    await waitUntil("the store healthy again", async () => (await store.health()).status === "ok", 10_000);
     await sleep(100);
     stop = true;
     await traffic;
@@ -180,7 +168,7 @@ describe("redis store: outage", () => {
       server.resume();
     }
 
-    await waitFor(async () => (await store.health()).status === "ok", 10_000);
+    await waitUntil("the store healthy again", async () => (await store.health()).status === "ok", 10_000);
     expect(store.spoolSize()).toBe(0);
     expect(await rawCount(server.url, prefix, "survey")).toEqual({ data: 2, index: 2 });
     expect((await store.read("survey")).map((r) => r.id)).toEqual(["before", "during"]);
@@ -219,7 +207,7 @@ describe("redis store: outage", () => {
     const late = await testRedis(port);
     try {
       await late.start();
-      await waitFor(async () => (await second.health()).status === "ok", 10_000);
+      await waitUntil("the store healthy again", async () => (await second.health()).status === "ok", 10_000);
       expect(second.spoolSize()).toBe(0);
       expect(await rawCount(late.url, prefix, "helpful")).toEqual({ data: 1, index: 1 });
     } finally {

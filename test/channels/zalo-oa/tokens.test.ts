@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { createOaTokens } from "../../../src/channels/zalo-oa/tokens.js";
 import { silentLogger } from "../../../src/log.js";
 import { createFileTokenVault, createRedisTokenVault, type TokenVault } from "../../../src/store/token-vault.js";
 import { startFakePlatforms, type FakePlatforms } from "../../helpers/fake-platforms.js";
+import { tempDir } from "../../helpers/temp.js";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
 
@@ -55,10 +55,9 @@ describe("OA tokens shared by two instances through Redis", () => {
 
 describe("OA tokens in the embedded store's file", () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "dvc-oa-vault-"));
+  beforeAll(() => {
+    dir = tempDir("oa-vault");
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("keeps the rotated pair in a file only its owner can read, and a new process uses it", async () => {
     const path = join(dir, "zalo-oa-token.json");
