@@ -5,6 +5,7 @@ import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { Inbound, Session, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
+import { conversation as engineConversation } from "../helpers/conversation.js";
 
 /**
  * The engine on a small fixture knowledge base written for these tests (test/fixtures/), so a
@@ -19,24 +20,7 @@ beforeAll(() => {
 });
 
 /** A citizen on a channel without buttons: each turn's session feeds the next. */
-function conversation(channel: Inbound["channel"] = "zalo") {
-  let session: Session | null = null;
-  let clock = Date.UTC(2026, 10, 23, 8);
-  type Content = { type: "text"; text: string } | { type: "choice"; choiceId: string };
-  const send = (inbound: Content): Turn => {
-    clock += 60_000;
-    const turn = engine.handle({ ...inbound, channel, chatId: "c1", userId: "u1", at: clock } as Inbound, session);
-    session = turn.session;
-    return turn;
-  };
-  return {
-    say: (text: string) => send({ type: "text", text }),
-    press: (choiceId: string) => send({ type: "choice", choiceId }),
-    get session() {
-      return session;
-    },
-  };
-}
+const conversation = (channel: Inbound["channel"] = "zalo") => engineConversation(() => engine, { channel, start: Date.UTC(2026, 10, 23, 8, 1) });
 
 const text = (turn: Turn) => fold(repliesToPlainText(turn.replies));
 const choices = (turn: Turn) => turn.replies.flatMap((r) => r.choices ?? []);

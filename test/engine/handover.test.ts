@@ -2,8 +2,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCore } from "../../src/runtime/core.js";
 import type { Engine } from "../../src/engine/engine.js";
-import type { Effect, Inbound, Session, Turn } from "../../src/engine/types.js";
+import type { Effect, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
+import { conversation as engineConversation } from "../helpers/conversation.js";
 
 /** Asking for a person, in the pure engine (fixture knowledge base). */
 const FIXTURES = join(import.meta.dirname, "../fixtures");
@@ -15,17 +16,7 @@ beforeAll(() => {
   withoutStaff = buildCore(options).core!.engine;
 });
 
-function conversation(engine: () => Engine) {
-  let session: Session | null = null;
-  let clock = Date.UTC(2026, 11, 2, 3);
-  const send = (content: { type: "text"; text: string } | { type: "choice"; choiceId: string }): Turn => {
-    clock += 60_000;
-    const turn = engine().handle({ ...content, channel: "zalo", chatId: "c1", userId: "u1", at: clock } as Inbound, session);
-    session = turn.session;
-    return turn;
-  };
-  return { say: (text: string) => send({ type: "text", text }), press: (choiceId: string) => send({ type: "choice", choiceId }) };
-}
+const conversation = (engine: () => Engine) => engineConversation(engine, { start: Date.UTC(2026, 11, 2, 3, 1) });
 
 const handovers = (t: Turn) => t.effects.filter((e): e is Extract<Effect, { type: "handover" }> => e.type === "handover");
 const text = (t: Turn) => fold(t.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : ""))).join("\n"));

@@ -4,12 +4,13 @@ import { buildCore, type Core } from "../../src/runtime/core.js";
 import { createDispatcher } from "../../src/runtime/dispatcher.js";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
-import type { Effect, Inbound, Reply, Session, Turn } from "../../src/engine/types.js";
+import type { Inbound, Reply } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
 import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import { fold } from "../../src/text/normalize.js";
 import { tempDir } from "../helpers/temp.js";
+import { conversation } from "../helpers/conversation.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 let core: Core;
@@ -20,30 +21,18 @@ beforeAll(() => {
 
 /** A chat through the real engine: each `say` threads the session like the dispatcher does. */
 function chat(channel: Inbound["channel"] = "zalo") {
-  let session: Session | null = null;
-  let at = Date.UTC(2026, 2, 10, 3);
-  const effects: Effect[] = [];
-  let last: Turn | undefined;
+  // The session goes through JSON between turns, as the store would keep it.
+  const c = conversation(() => core.engine, { channel, start: Date.UTC(2026, 2, 10, 3), stepMs: 1, stored: true });
   return {
-    say(text: string): string {
-      last = core.engine.handle({ type: "text", text, channel, chatId: "c1", userId: "u1", at: at++ }, session);
-      session = JSON.parse(JSON.stringify(last.session)) as Session; // as the store would keep it
-      effects.push(...last.effects);
-      return repliesToPlainText(last.replies);
-    },
-    press(choiceId: string): string {
-      last = core.engine.handle({ type: "choice", choiceId, channel, chatId: "c1", userId: "u1", at: at++ }, session);
-      session = JSON.parse(JSON.stringify(last.session)) as Session;
-      effects.push(...last.effects);
-      return repliesToPlainText(last.replies);
-    },
+    say: (text: string): string => repliesToPlainText(c.say(text).replies),
+    press: (choiceId: string): string => repliesToPlainText(c.press(choiceId).replies),
     get session() {
-      return session;
+      return c.session;
     },
     get replies(): Reply[] {
-      return last?.replies ?? [];
+      return c.turns.at(-1)?.replies ?? [];
     },
-    records: (stream: string) => effects.filter((e): e is Extract<Effect, { type: "record" }> => e.type === "record" && e.stream === stream).map((e) => e.record),
+    records: c.records,
   };
 }
 

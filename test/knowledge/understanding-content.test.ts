@@ -4,8 +4,9 @@ import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
-import type { Inbound, Session, Turn } from "../../src/engine/types.js";
+import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
+import { conversation as engineConversation } from "../helpers/conversation.js";
 
 /**
  * Content test: the real knowledge/ (intents.yaml and the entries) against what citizens type,
@@ -24,17 +25,7 @@ beforeAll(() => {
 
 const which = (text: string): IntentName[] => INTENT_NAMES.filter((n) => intents.matches(n, messageForms(text)));
 
-function conversation() {
-  let session: Session | null = null;
-  let clock = Date.UTC(2026, 11, 2, 8);
-  const say = (text: string): Turn => {
-    clock += 60_000;
-    const turn = engine.handle({ type: "text", text, channel: "zalo", chatId: "c", userId: "u", at: clock } as Inbound, session);
-    session = turn.session;
-    return turn;
-  };
-  return { say };
-}
+const conversation = () => engineConversation(() => engine, { start: Date.UTC(2026, 11, 2, 8, 1) });
 const heading = (t: Turn) => {
   const h = t.replies[0]?.blocks.find((b) => b.type === "heading");
   return h && h.type === "heading" ? fold(h.text) : undefined;
