@@ -21,12 +21,21 @@ const conversation = (engine: () => Engine) => engineConversation(engine, { star
 const handovers = (t: Turn) => t.effects.filter((e): e is Extract<Effect, { type: "handover" }> => e.type === "handover");
 const text = (t: Turn) => fold(t.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : ""))).join("\n"));
 
+describe("asking for a person", () => {
+  it.each([
+    { who: "with office staff on hand it asks for the question", engine: () => withStaff, says: "cho tôi gặp nhân viên tư vấn", shows: "nhap cau hoi" },
+    { who: "without staff (the terminal) it lists the ways to reach a person", engine: () => withoutStaff, says: "gặp nhân viên", shows: "chua chuyen duoc cuoc tro chuyen cho can bo" },
+  ])("$who, handing nothing over yet", ({ engine, says, shows }) => {
+    const t = conversation(engine).say(says);
+    expect(handovers(t)).toEqual([]);
+    expect(text(t)).toContain(shows);
+  });
+});
+
 describe("asking for a person, with office staff on hand", () => {
-  it("asks for the question, then hands it over with personal numbers masked", () => {
+  it("hands the question over with personal numbers masked", () => {
     const c = conversation(() => withStaff);
-    const asked = c.say("cho tôi gặp nhân viên tư vấn");
-    expect(handovers(asked)).toEqual([]);
-    expect(text(asked)).toContain("nhap cau hoi");
+    c.say("cho tôi gặp nhân viên tư vấn");
     const handed = c.say("hồ sơ đất chưa có kết quả, số điện thoại 0912345678");
     expect(handovers(handed)).toEqual([{ type: "handover", question: "hồ sơ đất chưa có kết quả, số điện thoại [số điện thoại]", lastAnswer: "(chưa trả lời câu nào)" }]);
     expect(handed.session.handoverAwaiting).toBeUndefined();
@@ -55,11 +64,9 @@ describe("asking for a person, with office staff on hand", () => {
     expect(direct[0]!.lastAnswer).toMatch(/khai sinh/i);
   });
 
-  it("without staff (the terminal) it lists the ways to reach a person and offers no hand-over", () => {
+  it("without staff (the terminal) it offers no hand-over under \"I don't know\"", () => {
     const c = conversation(() => withoutStaff);
-    const t = c.say("gặp nhân viên");
-    expect(handovers(t)).toEqual([]);
-    expect(text(t)).toContain("chua chuyen duoc cuoc tro chuyen cho can bo");
+    c.say("gặp nhân viên");
     const unknown = c.say("xin cấp phép nuôi chim yến");
     expect(unknown.replies.flatMap((r) => r.choices ?? []).some((ch) => ch.id === "p")).toBe(false);
   });

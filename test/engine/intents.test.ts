@@ -19,44 +19,34 @@ const table = createIntentTable(
 );
 const says = (name: Parameters<typeof table.matches>[0], text: string) => table.matches(name, messageForms(text));
 
+type Case = [rule: string, intent: Parameters<typeof says>[0], message: string, matches: boolean];
+const CASES: Case[] = [
+  ["exact: the whole message, particles at the ends ignored, with or without diacritics", "greeting", "chào", true],
+  ["exact", "greeting", "Chào bạn ạ!", true],
+  ["exact", "greeting", "chao ban", true],
+  ["exact: not inside a question", "greeting", "chào, cho hỏi thủ tục khai sinh", false],
+  ["a typed accent must agree: 'cháo' is not 'chào'", "greeting", "cháo", false],
+  ["starts: a short message that begins with the phrase", "thanks", "cảm ơn bạn nhiều nhé", true],
+  ["starts: not a long question", "thanks", "cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu", false],
+  ["contains", "person", "cho tôi gặp cán bộ với", true],
+  ["all: every group", "forgery", "mua bằng lái không cần thi", true],
+  ["all: a group missing", "forgery", "đổi bằng lái có cần thi lại không", false],
+  ["patterns", "dossier-status", "mã G22.99-231120-0001 đâu rồi", true],
+  ["patterns: not a number", "dossier-status", "lệ phí 1.004222", false],
+  ["contains, without the veto", "forgery", "làm giả giấy tờ", true],
+  ["unless: a listed phrase vetoes the intent", "forgery", "tôi bị làm giả giấy tờ thì báo ở đâu", false],
+  ["an intent with no words in the file never matches", "menu", "menu", false],
+];
+
 describe("intent words", () => {
-  it("exact: the whole message, particles at the ends ignored, with or without diacritics", () => {
-    expect(says("greeting", "chào")).toBe(true);
-    expect(says("greeting", "Chào bạn ạ!")).toBe(true);
-    expect(says("greeting", "chao ban")).toBe(true);
-    expect(says("greeting", "chào, cho hỏi thủ tục khai sinh")).toBe(false);
-  });
-
-  it("a typed accent must agree: 'cháo' is not 'chào'", () => {
-    expect(says("greeting", "cháo")).toBe(false);
-  });
-
-  it("starts: a short message that begins with the phrase, not a long question", () => {
-    expect(says("thanks", "cảm ơn bạn nhiều nhé")).toBe(true);
-    expect(says("thanks", "cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu")).toBe(false);
-  });
-
-  it("contains, all (every group) and patterns", () => {
-    expect(says("person", "cho tôi gặp cán bộ với")).toBe(true);
-    expect(says("forgery", "mua bằng lái không cần thi")).toBe(true);
-    expect(says("forgery", "đổi bằng lái có cần thi lại không")).toBe(false);
-    expect(says("dossier-status", "mã G22.99-231120-0001 đâu rồi")).toBe(true);
-    expect(says("dossier-status", "lệ phí 1.004222")).toBe(false);
-  });
-
-  it("unless: a listed phrase vetoes the intent", () => {
-    expect(says("forgery", "làm giả giấy tờ")).toBe(true);
-    expect(says("forgery", "tôi bị làm giả giấy tờ thì báo ở đâu")).toBe(false);
+  it.each(CASES)("%s — %s in %j: %s", (_rule, intent, message, matches) => {
+    expect(says(intent, message)).toBe(matches);
   });
 
   it("whole-message only (inside a guided flow): contains, starts and all do not count", () => {
     expect(table.matches("greeting", messageForms("chào bạn"), true)).toBe(true);
     expect(table.matches("person", messageForms("cho tôi gặp cán bộ"), true)).toBe(false);
     expect(table.matches("thanks", messageForms("cảm ơn nhiều"), true)).toBe(false);
-  });
-
-  it("an intent with no words in the file never matches", () => {
-    expect(says("menu", "menu")).toBe(false);
   });
 });
 

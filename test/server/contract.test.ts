@@ -43,18 +43,13 @@ function telegramDriver(chatId: number): Driver {
   };
 }
 
-function zaloDriver(chatId: string): Driver {
+/** A channel without buttons: `send` delivers a message and resolves with all the bot showed back. */
+function numberedDriver(send: (text: string) => Promise<string>): Driver {
   let numbered: string[] = [];
-  const receive = async (before: number): Promise<Seen> => {
-    const all = await server.fake().waitForSent(chatId, before + 1);
-    const text = all.slice(before).map((c) => String(c.payload.text)).join("\n\n");
-    numbered = text.split("\n").filter((l) => /^\d+\. /.test(l));
-    return { text, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
-  };
-  const say = async (text: string) => {
-    const before = server.fake().sent(chatId).length;
-    await postJson(`${server.bot().url}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": ZALO_SECRET });
-    return receive(before);
+  const say = async (text: string): Promise<Seen> => {
+    const seen = await send(text);
+    numbered = seen.split("\n").filter((l) => /^\d+\. /.test(l));
+    return { text: seen, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
   };
   return {
     say,
@@ -67,25 +62,23 @@ function zaloDriver(chatId: string): Driver {
   };
 }
 
+function zaloDriver(chatId: string): Driver {
+  return numberedDriver(async (text) => {
+    const before = server.fake().sent(chatId).length;
+    await postJson(`${server.bot().url}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": ZALO_SECRET });
+    const all = await server.fake().waitForSent(chatId, before + 1);
+    return all.slice(before).map((c) => String(c.payload.text)).join("\n\n");
+  });
+}
+
 /** The Zalo Official Account: signed webhook events in, /v3.0/oa/message/cs out, numbered choices. */
 function zaloOaDriver(userId: string): Driver {
-  let numbered: string[] = [];
-  const say = async (text: string) => {
+  return numberedDriver(async (text) => {
     const before = server.fake().sent(userId).length;
     expect((await postOa(server.bot().url, oaEvent(userId, text))).status).toBe(200);
     const all = await server.fake().waitForSent(userId, before + 1);
-    const seen = all.slice(before).map((c) => c.text!).join("\n\n");
-    numbered = seen.split("\n").filter((l) => /^\d+\. /.test(l));
-    return { text: seen, options: numbered.map((l) => l.replace(/^\d+\. /, "")) };
-  };
-  return {
-    say,
-    async pick(label) {
-      const line = [...numbered].reverse().find((l) => fold(l).includes(fold(label)));
-      if (!line) throw new Error(`no numbered option "${label}"`);
-      return say(line.split(".")[0]!);
-    },
-  };
+    return all.slice(before).map((c) => c.text!).join("\n\n");
+  });
 }
 
 function webDriver(): Driver {
