@@ -93,14 +93,22 @@ function peerDocs(entries: readonly Entry[]): PeerDoc[] {
   }));
 }
 
+/** Field weights of both peers: names heavier than body text (see the note at the top). */
+const PEER_WEIGHTS: Readonly<Record<Exclude<keyof PeerDoc, "id">, number>> = { title: 3, aliases: 3, keywords: 2, summary: 1, body: 0.5 };
+
+/** A peer behind the common interface: its `search` gives ids best first and a confidence. */
+function peerEngine(entries: readonly Entry[], search: (question: string) => { ids: string[]; confidence: number }): Engine {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    search(q) {
+      const { ids, confidence } = search(q);
+      return { hits: ids.map((id) => ({ entry: byId.get(id)! })), confidence };
+    },
+  };
+}
+
 export const FUSE_OPTIONS: IFuseOptions<PeerDoc> = {
-  keys: [
-    { name: "title", weight: 3 },
-    { name: "aliases", weight: 3 },
-    { name: "keywords", weight: 2 },
-    { name: "summary", weight: 1 },
-    { name: "body", weight: 0.5 },
-  ],
+  keys: Object.entries(PEER_WEIGHTS).map(([name, weight]) => ({ name, weight })),
   includeScore: true,
   ignoreLocation: true,
   ignoreFieldNorm: true,
@@ -113,20 +121,17 @@ export const fusePeer: EngineKind = {
   settings:
     "fuse.js 7.5, folded text, keys title/aliases ×3, keywords ×2, summary ×1, field/agency/body ×0.5, ignoreLocation, ignoreFieldNorm, threshold 0.4, minMatchCharLength 2; answers when 1 − score ≥ calibrated threshold",
   build(entries) {
-    const byId = new Map(entries.map((e) => [e.id, e]));
     const fuse = new Fuse(peerDocs(entries), FUSE_OPTIONS);
-    return {
-      search(q) {
-        const r = fuse.search(fold(q), { limit: LIMIT });
-        return { hits: r.map((x) => ({ entry: byId.get(x.item.id)! })), confidence: r[0] ? 1 - (r[0].score ?? 1) : 0 };
-      },
-    };
+    return peerEngine(entries, (q) => {
+      const r = fuse.search(fold(q), { limit: LIMIT });
+      return { ids: r.map((x) => x.item.id), confidence: r[0] ? 1 - (r[0].score ?? 1) : 0 };
+    });
   },
 };
 
 export const MINISEARCH_OPTIONS: MiniSearchOptions<PeerDoc> = {
   idField: "id",
-  fields: ["title", "aliases", "keywords", "summary", "body"],
+  fields: Object.keys(PEER_WEIGHTS),
   // Arrays are indexed as one text; terms are already folded, fold again for the query side.
   extractField: (doc, field) => {
     const v = doc[field as keyof PeerDoc];
@@ -134,7 +139,7 @@ export const MINISEARCH_OPTIONS: MiniSearchOptions<PeerDoc> = {
   },
   processTerm: (term) => fold(term),
   searchOptions: {
-    boost: { title: 3, aliases: 3, keywords: 2, summary: 1, body: 0.5 },
+    boost: { ...PEER_WEIGHTS },
     fuzzy: 0.2,
     prefix: false,
     combineWith: "OR",
@@ -146,16 +151,13 @@ export const miniSearchPeer: EngineKind = {
   settings:
     "MiniSearch 7.2 (BM25), folded terms, boost title/aliases ×3, keywords ×2, summary ×1, field/agency/body ×0.5, fuzzy 0.2, OR, no prefix; answers when BM25 score ÷ terms² ≥ calibrated threshold",
   build(entries) {
-    const byId = new Map(entries.map((e) => [e.id, e]));
     const ms = new MiniSearch<PeerDoc>(MINISEARCH_OPTIONS);
     ms.addAll(peerDocs(entries));
-    return {
-      search(q) {
-        const r = ms.search(q).slice(0, LIMIT);
-        const terms = Math.max(1, tokens(q).length);
-        return { hits: r.map((x) => ({ entry: byId.get(String(x.id))! })), confidence: (r[0]?.score ?? 0) / (terms * terms) };
-      },
-    };
+    return peerEngine(entries, (q) => {
+      const r = ms.search(q).slice(0, LIMIT);
+      const terms = Math.max(1, tokens(q).length);
+      return { ids: r.map((x) => String(x.id)), confidence: (r[0]?.score ?? 0) / (terms * terms) };
+    });
   },
 };
 
