@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { postJson } from "../helpers/bot-server.js";
+import { fold, postJson } from "../helpers/bot-server.js";
 import { useServeFixture } from "../helpers/serve-fixture.js";
 import { sleep } from "../helpers/time.js";
 
@@ -13,20 +13,21 @@ const PER_ADDRESS = 20;
 const fx = useServeFixture({ env: () => ({ RATE_LIMIT_PER_IP_PER_MINUTE: String(PER_ADDRESS) }) });
 
 describe("a running serve under hostile messages", () => {
-  it("keeps /healthz responsive while 100 KB pathological messages are answered", async () => {
+  it("cuts 100 KB pathological messages at the door, answers them, and keeps /healthz answering meanwhile", async () => {
     const url = fx.serve().url;
     const hostile = ["a.".repeat(50_000), "a@".repeat(50_000), "0 ".repeat(50_000), "@a.".repeat(33_000)];
     const answers = Promise.all(hostile.map((text) => postJson(`${url}/api/chat`, { text })));
     // Let the server take the messages in first: /healthz must not queue behind them.
     await sleep(300);
-    // Before the fix one such message held the event loop for 6–17 s. A generous bound, far
-    // above a loaded machine's scheduling noise and far below the old stall.
-    const started = Date.now();
-    const health = await fetch(`${url}/healthz`);
-    const waited = Date.now() - started;
-    expect(health.status).toBe(200);
-    expect(waited).toBeLessThan(3_000);
-    for (const a of await answers) expect(a.status).toBe(200);
+    // Before the fix one such message held the event loop for 6–17 s: the four of them would
+    // outlast the test's own time limit. No bound on speed here (a shared machine is noisy);
+    // the bounded work itself is asserted step by step in test/text/mask.test.ts.
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    for (const a of await answers) {
+      expect(a.status).toBe(200);
+      // Each was cut to the bound before any later step read it, and the citizen is told.
+      expect(fold(JSON.stringify(a.body))).toContain("chi doc phan dau");
+    }
   });
 
   it("does not let fresh client-chosen session ids escape the per-address limit", async () => {

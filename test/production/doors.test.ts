@@ -55,11 +55,11 @@ describe("the doors of a running serve", () => {
     expect(serve().alive()).toBe(true);
   });
 
-  it("answers a 20,000-character Zalo message within 2 s", async () => {
+  it("answers a 20,000-character Zalo message from its start, saying it read only that", async () => {
     const text = "làm lại căn cước bị mất ".repeat(900).slice(0, 20_000);
-    const started = Date.now();
-    await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-long", text, 2000);
-    expect(Date.now() - started).toBeLessThan(2000);
+    const reply = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-long", text));
+    expect(reply).toContain("chi doc phan dau");
+    expect(reply).toContain("can cuoc");
   });
 
   it("answers a repeated Zalo message id once", async () => {
