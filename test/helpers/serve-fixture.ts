@@ -24,6 +24,12 @@ export function botPlatformsEnv(fake: FakePlatforms): Record<string, string> {
   };
 }
 
+/**
+ * Time each process test and the fixture's set-up get: starting a serve process takes seconds on
+ * a 2-core machine shared with other work. A bound on liveness only, never on speed.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 120_000;
+
 export interface ServeFixtureOptions {
   /** A private redis-server (no persistence) for the file; every process gets its REDIS_URL. */
   redis?: boolean | { password: string };
@@ -87,13 +93,13 @@ export function useServeFixture(options: ServeFixtureOptions = {}): ServeFixture
     fake = await startFakePlatforms();
     // One after the other: each registers the same webhook, as in a rolling deploy.
     for (let i = 0; i < (options.servers ?? 1); i++) await fixture.start();
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await Promise.allSettled(servers.map((s) => s.stop()));
     await redis?.kill();
     await fake?.close();
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   return fixture;
 }

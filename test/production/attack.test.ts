@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fold, postJson } from "../helpers/bot-server.js";
-import { useServeFixture } from "../helpers/serve-fixture.js";
+import { PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
 import { sleep } from "../helpers/time.js";
 
 /**
@@ -12,7 +12,7 @@ import { sleep } from "../helpers/time.js";
 const PER_ADDRESS = 20;
 const fx = useServeFixture({ env: () => ({ RATE_LIMIT_PER_IP_PER_MINUTE: String(PER_ADDRESS) }) });
 
-describe("a running serve under hostile messages", () => {
+describe("a running serve under hostile messages", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("cuts 100 KB pathological messages at the door, answers them, and keeps /healthz answering meanwhile", async () => {
     const url = fx.serve().url;
     const hostile = ["a.".repeat(50_000), "a@".repeat(50_000), "0 ".repeat(50_000), "@a.".repeat(33_000)];

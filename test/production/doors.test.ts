@@ -1,8 +1,8 @@
 import { createClient } from "redis";
 import { describe, expect, it } from "vitest";
 import { fold, postJson, postOversized, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, zaloEvent, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { botPlatformsEnv, useServeFixture } from "../helpers/serve-fixture.js";
-import { zaloSay } from "../helpers/serve-process.js";
+import { botPlatformsEnv, PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, zaloSay } from "../helpers/serve-process.js";
 import { sleep, waitUntil } from "../helpers/time.js";
 
 /**
@@ -34,7 +34,7 @@ const fx = useServeFixture({
 const fake = () => fx.fake();
 const serve = () => fx.serve();
 
-describe("the doors of a running serve", () => {
+describe("the doors of a running serve", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("400 for malformed JSON, 413 for 2 MB, 401 for wrong secrets and for /admin without a token", async () => {
     const url = serve().url;
     for (const [path, headers] of [
@@ -65,7 +65,7 @@ describe("the doors of a running serve", () => {
   it("answers a repeated Zalo message id once", async () => {
     const event = zaloEvent("zalo-dup", "đăng ký tạm trú");
     for (let i = 0; i < 3; i++) expect((await postJson(`${serve().url}/webhooks/zalo`, event, zl)).status).toBe(200);
-    await fake().waitForSent("zalo-dup", 1, 5000, 800);
+    await fake().waitForSent("zalo-dup", 1, DEADLINE_MS, 800);
     expect(fake().sent("zalo-dup")).toHaveLength(1);
   });
 
@@ -84,7 +84,7 @@ describe("the doors of a running serve", () => {
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
     const answered = () => Array.from({ length: n }, (_, i) => fake().sent(`zalo-load-${i}`).length > 0).filter(Boolean).length;
-    await waitUntil(`all ${n} chats answered (so far ${answered()})`, () => answered() === n, 20_000);
+    await waitUntil(`all ${n} chats answered (so far ${answered()})`, () => answered() === n, 3 * DEADLINE_MS);
     loading = false;
     await probe;
     expect(health.length).toBeGreaterThan(0);
@@ -107,7 +107,7 @@ describe("the doors of a running serve", () => {
     const text = `Số điện thoại của tôi là ${PHONE}, tôi muốn hỏi về chuyện riêng xyzzy`;
     await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-pii", text);
     await postJson(`${serve().url}/webhooks/telegram`, telegramText(770001, text), tg);
-    await waitUntil("the Telegram answer", () => fake().sent(770001).length > 0, 5000);
+    await waitUntil("the Telegram answer", () => fake().sent(770001).length > 0, DEADLINE_MS);
 
     const out = serve().output();
     const lines = out.split("\n").filter(Boolean);

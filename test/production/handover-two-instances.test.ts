@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, postJson, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET } from "../helpers/bot-server.js";
-import { botPlatformsEnv, useServeFixture } from "../helpers/serve-fixture.js";
-import { zaloSay, type ServeProcess } from "../helpers/serve-process.js";
+import { botPlatformsEnv, PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, type ServeProcess, zaloSay } from "../helpers/serve-process.js";
 import { staffGroupReply } from "../helpers/staff-group.js";
 import { sleep, waitUntil } from "../helpers/time.js";
 
@@ -28,7 +28,7 @@ const fx = useServeFixture({
   }),
 });
 
-describe("hand-over across two serve processes on one Redis", () => {
+describe("hand-over across two serve processes on one Redis", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("opens on one, is answered through the other, survives a restart, closes with /xong", async () => {
     const f = fx.fake();
     const chat = "zalo-handover-two";
@@ -38,7 +38,7 @@ describe("hand-over across two serve processes on one Redis", () => {
 
     const confirmed = fold(await zaloSay(f, a.url, ZALO_SECRET, chat, `/canbo hồ sơ cấp đổi sổ đỏ bị trả lại, gọi tôi ${PHONE}`));
     expect(confirmed).toContain("#1");
-    await waitUntil("the case in the staff group", () => posts().length === 1, 8000);
+    await waitUntil("the case in the staff group", () => posts().length === 1, DEADLINE_MS);
     const post = posts()[0]!;
     expect(String(post.payload.text)).toContain("sổ đỏ");
     expect(String(post.payload.text)).not.toContain(PHONE);
@@ -50,13 +50,13 @@ describe("hand-over across two serve processes on one Redis", () => {
     // The staff reply arrives at b: the case and its group post are found in Redis.
     const before = f.sent(chat).length;
     expect((await tg(b.url, staffGroupReply(STAFF, post.messageId!, "Anh bổ sung bản sao căn cước giúp em nhé."))).status).toBe(200);
-    const got = await f.waitForSent(chat, before + 1, 8000);
+    const got = await f.waitForSent(chat, before + 1, DEADLINE_MS);
     expect(got.slice(before).map((c) => String(c.payload.text)).join("\n")).toContain("bổ sung bản sao căn cước");
 
     // The citizen's next message reaches the restarted a: it goes to the group, the bot stays quiet.
     const quiet = f.sent(chat).length;
     expect((await postJson(`${a2.url}/webhooks/zalo`, zaloEvent(chat, "đăng ký khai sinh cần gì"), { "x-bot-api-secret-token": ZALO_SECRET })).status).toBe(200);
-    await waitUntil("the follow-up in the group", () => posts().some((p) => String(p.payload.text).includes("đăng ký khai sinh cần gì")), 8000);
+    await waitUntil("the follow-up in the group", () => posts().some((p) => String(p.payload.text).includes("đăng ký khai sinh cần gì")), DEADLINE_MS);
     await sleep(300);
     expect(f.sent(chat)).toHaveLength(quiet);
 
@@ -70,7 +70,7 @@ describe("hand-over across two serve processes on one Redis", () => {
     const followUp = posts().find((p) => String(p.payload.text).includes("đăng ký khai sinh cần gì"))!;
     const beforeClose = f.sent(chat).length;
     expect((await tg(a2.url, staffGroupReply(STAFF, followUp.messageId!, "/xong"))).status).toBe(200);
-    const closing = await f.waitForSent(chat, beforeClose + 1, 8000);
+    const closing = await f.waitForSent(chat, beforeClose + 1, DEADLINE_MS);
     expect(fold(closing.slice(beforeClose).map((c) => String(c.payload.text)).join("\n"))).toContain("danh gia");
 
     // The bot answers that citizen again, on either instance.

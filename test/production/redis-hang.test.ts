@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { useServeFixture } from "../helpers/serve-fixture.js";
-import { readyz as readyzOf, takeZaloSurvey, zaloSay } from "../helpers/serve-process.js";
+import { PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, readyz as readyzOf, takeZaloSurvey, zaloSay } from "../helpers/serve-process.js";
 import { waitUntil } from "../helpers/time.js";
 
 /**
@@ -35,13 +35,13 @@ async function webAsk(text: string): Promise<string> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ text }),
     // Without deadlines this waited as long as Redis was stopped.
-    signal: AbortSignal.timeout(6000),
+    signal: AbortSignal.timeout(DEADLINE_MS),
   });
   const body = (await res.json()) as { replies: { text?: string; blocks?: unknown }[] };
   return fold(JSON.stringify(body.replies));
 }
 
-describe("a hung Redis under a running serve", () => {
+describe("a hung Redis under a running serve", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("answers, says degraded, keeps the survey, and recovers with it in Redis once after SIGCONT", async () => {
     expect(await readyz()).toMatchObject({ status: "ok", store: { kind: "redis", status: "ok" } });
     // A survey begun before the hang…
@@ -50,9 +50,9 @@ describe("a hung Redis under a running serve", () => {
     redis().pause();
     try {
       expect(await webAsk("làm lại căn cước bị mất")).toContain("can cuoc");
-      await waitUntil("/readyz degraded", async () => (await readyz()).status === "degraded", 5000);
+      await waitUntil("/readyz degraded", async () => (await readyz()).status === "degraded", DEADLINE_MS);
       expect((await readyz()).store).toMatchObject({ kind: "redis", status: "degraded" });
-      expect(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-hang-2", "đăng ký tạm trú", 6000))).toContain("tam tru");
+      expect(fold(await zaloSay(fake(), serve().url, ZALO_SECRET, "zalo-hang-2", "đăng ký tạm trú"))).toContain("tam tru");
       // …is finished during the hang: its answers so far were kept, the record is spooled.
       await takeZaloSurvey(fake(), [serve().url], ZALO_SECRET, "zalo-hang-1");
       expect((await readyz()).store.detail).toMatch(/[1-9]\d* record\(s\) spooled/);
@@ -60,7 +60,7 @@ describe("a hung Redis under a running serve", () => {
       redis().resume();
     }
 
-    await waitUntil("/readyz ok after SIGCONT", async () => (await readyz()).status === "ok", 10_000);
+    await waitUntil("/readyz ok after SIGCONT", async () => (await readyz()).status === "ok", DEADLINE_MS);
     const report = await fx.report();
     expect(report.responses).toBe(1);
     expect(report.index.overall).toBe(100);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, TELEGRAM_SECRET, TELEGRAM_TOKEN, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { botPlatformsEnv, useServeFixture } from "../helpers/serve-fixture.js";
-import { readyz as readyzOf, takeZaloSurvey, zaloSay } from "../helpers/serve-process.js";
+import { botPlatformsEnv, PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, readyz as readyzOf, takeZaloSurvey, zaloSay } from "../helpers/serve-process.js";
 import { waitUntil } from "../helpers/time.js";
 
 /**
@@ -35,10 +35,10 @@ async function spoolGauge(): Promise<number> {
  * the deadline). Not a bound on speed: the store's own deadlines are tested in test/store.
  */
 async function ask(chat: string, text: string): Promise<string> {
-  return fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, text, 8000));
+  return fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, text));
 }
 
-describe("Redis outage under a running serve", () => {
+describe("Redis outage under a running serve", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("keeps answering, spools the survey, and writes it to Redis exactly once when Redis returns", async () => {
     expect((await readyz()).body).toMatchObject({ status: "ok", store: { kind: "redis", status: "ok" } });
     expect(await ask("zalo-out-1", "làm lại căn cước bị mất")).toContain("can cuoc");
@@ -68,7 +68,7 @@ describe("Redis outage under a running serve", () => {
     expect(refused.stderr).not.toContain(PASSWORD);
 
     await redis().start();
-    await waitUntil("/readyz ok after Redis returned", async () => (await readyz()).body.status === "ok", 10_000);
+    await waitUntil("/readyz ok after Redis returned", async () => (await readyz()).body.status === "ok", DEADLINE_MS);
     expect(await spoolGauge()).toBe(0);
 
     // The report reads Redis alone (its own empty DATA_DIR): the survey is there, once.
@@ -84,7 +84,7 @@ describe("Redis outage under a running serve", () => {
 
   it("a survey spooled during an outage survives a crash of the instance and reaches Redis once after its restart", async () => {
     await redis().kill();
-    await waitUntil("/readyz degraded", async () => (await readyz()).body.status === "degraded", 5000);
+    await waitUntil("/readyz degraded", async () => (await readyz()).body.status === "degraded", DEADLINE_MS);
     await takeZaloSurvey(fake(), [serve().url], ZALO_SECRET, "zalo-out-survey-2");
     expect(await spoolGauge()).toBeGreaterThan(0);
     const crashed = serve();
@@ -93,7 +93,7 @@ describe("Redis outage under a running serve", () => {
     await redis().start();
     // Redis restarted empty (no persistence): only the respawned instance's spool can bring it back.
     const restarted = await fx.start({ dataDir: crashed.dataDir! });
-    await waitUntil("/readyz ok after the restart", async () => (await readyz()).body.status === "ok", 10_000);
+    await waitUntil("/readyz ok after the restart", async () => (await readyz()).body.status === "ok", DEADLINE_MS);
     expect(await spoolGauge()).toBe(0);
     expect((await fx.report()).responses).toBe(1);
     expect(restarted.output()).toMatch(/"replayed":1\b/);

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fold, postJson, zaloEvent, ZALO_SECRET, ZALO_TOKEN } from "../helpers/bot-server.js";
-import { useServeFixture } from "../helpers/serve-fixture.js";
-import { zaloSay } from "../helpers/serve-process.js";
+import { PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, zaloSay } from "../helpers/serve-process.js";
 import { waitUntil } from "../helpers/time.js";
 
 /**
@@ -23,24 +23,24 @@ const serve = () => fx.serve();
 
 /** Answers the survey up to its last question (the age band, optional). */
 async function upToLastAnswer(chat: string): Promise<void> {
-  let last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, "đánh giá", 20_000));
+  let last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, "đánh giá", DEADLINE_MS));
   for (let i = 0; i < 20; i++) {
     if (last.includes("nhom tuoi")) return;
-    last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, last.includes("bo qua") ? "bỏ qua" : "5", 20_000));
+    last = fold(await zaloSay(fake(), serve().url, ZALO_SECRET, chat, last.includes("bo qua") ? "bỏ qua" : "5", DEADLINE_MS));
   }
   throw new Error(`test: ${chat} never reached the last question: ${last}`);
 }
 
 const thanked = (chat: string, after: number) => fake().sent(chat).some((c) => c.at >= after && fold(String(c.payload.text)).startsWith("cam on"));
 
-describe("a crash during 40 simultaneous last answers", () => {
+describe("a crash during 40 simultaneous last answers", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("stores every survey exactly once after the restart and the citizens' retries", async () => {
     await Promise.all(CHATS.map(upToLastAnswer));
 
     const sentAt = Date.now();
     await Promise.all(CHATS.map((chat) => postJson(`${serve().url}/webhooks/zalo`, zaloEvent(chat, "bỏ qua"), { "x-bot-api-secret-token": ZALO_SECRET })));
     // Kill while the final answers are being handled (the bot shows "typing" before it starts).
-    await waitUntil("the bot at work", () => fake().calls.some((c) => c.at >= sentAt && c.method === "sendChatAction"), 20_000);
+    await waitUntil("the bot at work", () => fake().calls.some((c) => c.at >= sentAt && c.method === "sendChatAction"), DEADLINE_MS);
     const crashed = serve();
     await crashed.crash();
     const acknowledged = CHATS.filter((c) => thanked(c, sentAt));
@@ -48,7 +48,7 @@ describe("a crash during 40 simultaneous last answers", () => {
     expect(acknowledged.length).toBeLessThan(CHATS.length);
 
     await fx.start({ dataDir: crashed.dataDir! });
-    await Promise.all(CHATS.filter((c) => !acknowledged.includes(c)).map((chat) => zaloSay(fake(), serve().url, ZALO_SECRET, chat, "bỏ qua", 20_000)));
+    await Promise.all(CHATS.filter((c) => !acknowledged.includes(c)).map((chat) => zaloSay(fake(), serve().url, ZALO_SECRET, chat, "bỏ qua", DEADLINE_MS)));
 
     const lines = (await readFile(join(crashed.dataDir!, "survey.jsonl"), "utf8")).split("\n").filter(Boolean);
     const records = lines.flatMap((l) => {
@@ -62,5 +62,5 @@ describe("a crash during 40 simultaneous last answers", () => {
     for (const r of records) perRespondent.set(r.respondent ?? "?", (perRespondent.get(r.respondent ?? "?") ?? 0) + 1);
     expect(perRespondent.size).toBe(CHATS.length);
     expect([...perRespondent.values()].every((n) => n === 1)).toBe(true);
-  }, 90_000);
+  });
 });

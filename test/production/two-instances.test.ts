@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, postJson, telegramText, TELEGRAM_SECRET, ZALO_SECRET } from "../helpers/bot-server.js";
-import { botPlatformsEnv, useServeFixture } from "../helpers/serve-fixture.js";
-import { takeZaloSurvey, zaloSay, type ServeProcess } from "../helpers/serve-process.js";
+import { botPlatformsEnv, PROCESS_TEST_TIMEOUT_MS, useServeFixture } from "../helpers/serve-fixture.js";
+import { DEADLINE_MS, takeZaloSurvey, zaloSay, type ServeProcess } from "../helpers/serve-process.js";
 import { sleep, waitUntil } from "../helpers/time.js";
 
 /**
@@ -19,7 +19,7 @@ const fx = useServeFixture({
 const fake = () => fx.fake();
 const servers = () => fx.servers as [ServeProcess, ServeProcess];
 
-describe("two serve processes on one Redis", () => {
+describe("two serve processes on one Redis", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("a Zalo survey alternating between them finishes and is counted exactly once", async () => {
     const [a, b] = servers();
     const sent = await takeZaloSurvey(fake(), [a.url, b.url], ZALO_SECRET, "zalo-two-1");
@@ -37,7 +37,7 @@ describe("two serve processes on one Redis", () => {
     const headers = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
     const [ra, rb] = await Promise.all([postJson(`${a.url}/webhooks/telegram`, update, headers), postJson(`${b.url}/webhooks/telegram`, update, headers)]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
-    await waitUntil("the Telegram answer", () => fake().sent(880001).length > 0, 8000);
+    await waitUntil("the Telegram answer", () => fake().sent(880001).length > 0, DEADLINE_MS);
     // A late re-delivery to the first instance is dropped too.
     expect((await postJson(`${a.url}/webhooks/telegram`, update, headers)).status).toBe(200);
     await sleep(1000);
