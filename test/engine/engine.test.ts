@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 
 /** A citizen on a channel without buttons: each turn's session feeds the next. */
-const conversation = (channel: Inbound["channel"] = "zalo") => engineConversation(() => engine, { channel, start: Date.UTC(2026, 10, 23, 8, 1) });
+const conversation = (channel: Inbound["channel"] = "zalo") => engineConversation(() => engine, { channel, start: Date.UTC(2026, 10, 23, 8) });
 
 const text = (turn: Turn) => fold(repliesToPlainText(turn.replies));
 const choices = (turn: Turn) => turn.replies.flatMap((r) => r.choices ?? []);

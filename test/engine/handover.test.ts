@@ -16,7 +16,7 @@ beforeAll(() => {
   withoutStaff = buildCore(options).core!.engine;
 });
 
-const conversation = (engine: () => Engine) => engineConversation(engine, { start: Date.UTC(2026, 11, 2, 3, 1) });
+const conversation = (engine: () => Engine) => engineConversation(engine, { start: Date.UTC(2026, 11, 2, 3) });
 
 const handovers = (t: Turn) => t.effects.filter((e): e is Extract<Effect, { type: "handover" }> => e.type === "handover");
 const text = (t: Turn) => fold(t.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : ""))).join("\n"));

@@ -22,7 +22,7 @@ beforeAll(() => {
 /** A chat through the real engine: each `say` threads the session like the dispatcher does. */
 function chat(channel: Inbound["channel"] = "zalo") {
   // The session goes through JSON between turns, as the store would keep it.
-  const c = conversation(() => core.engine, { channel, start: Date.UTC(2026, 2, 10, 3), stepMs: 1, stored: true });
+  const c = conversation(() => core.engine, { channel, start: Date.UTC(2026, 2, 10, 3) - 1, stepMs: 1, stored: true });
   return {
     say: (text: string): string => repliesToPlainText(c.say(text).replies),
     press: (choiceId: string): string => repliesToPlainText(c.press(choiceId).replies),

@@ -4,9 +4,9 @@ import type { Effect, Inbound, Session, Turn } from "../../src/engine/types.js";
 export interface ConversationOptions {
   /** Default "zalo": a channel without buttons. */
   channel?: Inbound["channel"];
-  /** When the first message is sent; each further one `stepMs` later. Default 2026-11-23 08:00 UTC. */
+  /** The clock before the first message, which comes `stepMs` later. Default 2026-11-23 08:00 UTC. */
   start?: number;
-  /** Default one minute. */
+  /** Time between messages. Default one minute. */
   stepMs?: number;
   /** Pass the session on as the store keeps it (through JSON), not as the engine returned it. */
   stored?: boolean;
@@ -14,7 +14,7 @@ export interface ConversationOptions {
 
 export interface Conversation {
   say(text: string): Turn;
-  /** A button press (or the choice a numbered reply maps to). */
+  /** A button press (or the choice a numbered reply maps to), by choice id. */
   press(choiceId: string): Turn;
   /** The session the next message is handled with. */
   readonly session: Session | null;
@@ -22,6 +22,10 @@ export interface Conversation {
   readonly turns: readonly Turn[];
   /** The records the turns asked to store in `stream` (survey, unanswered, …). */
   records(stream: string): Array<Extract<Effect, { type: "record" }>["record"]>;
+  /** Lets time pass before the next message. */
+  wait(ms: number): void;
+  /** The time of the last message sent. */
+  readonly clock: number;
 }
 
 /**
@@ -32,12 +36,12 @@ export function conversation(engine: Engine | (() => Engine), options: Conversat
   const engineNow = typeof engine === "function" ? engine : () => engine;
   const channel = options.channel ?? "zalo";
   const step = options.stepMs ?? 60_000;
-  let at = options.start ?? Date.UTC(2026, 10, 23, 8);
+  let clock = options.start ?? Date.UTC(2026, 10, 23, 8);
   let session: Session | null = null;
   const turns: Turn[] = [];
   const send = (content: { type: "text"; text: string } | { type: "choice"; choiceId: string }): Turn => {
-    const turn = engineNow().handle({ ...content, channel, chatId: "c1", userId: "u1", at } as Inbound, session);
-    at += step;
+    clock += step;
+    const turn = engineNow().handle({ ...content, channel, chatId: "c1", userId: "u1", at: clock } as Inbound, session);
     session = options.stored ? (JSON.parse(JSON.stringify(turn.session)) as Session) : turn.session;
     turns.push(turn);
     return turn;
@@ -49,7 +53,12 @@ export function conversation(engine: Engine | (() => Engine), options: Conversat
       return session;
     },
     turns,
-    records: (stream) =>
-      turns.flatMap((t) => t.effects).flatMap((e) => (e.type === "record" && e.stream === stream ? [e.record] : [])),
+    records: (stream) => turns.flatMap((t) => t.effects).flatMap((e) => (e.type === "record" && e.stream === stream ? [e.record] : [])),
+    wait(ms) {
+      clock += ms;
+    },
+    get clock() {
+      return clock;
+    },
   };
 }

@@ -25,7 +25,7 @@ beforeAll(() => {
 
 const which = (text: string): IntentName[] => INTENT_NAMES.filter((n) => intents.matches(n, messageForms(text)));
 
-const conversation = () => engineConversation(() => engine, { start: Date.UTC(2026, 11, 2, 8, 1) });
+const conversation = () => engineConversation(() => engine, { start: Date.UTC(2026, 11, 2, 8) });
 const heading = (t: Turn) => {
   const h = t.replies[0]?.blocks.find((b) => b.type === "heading");
   return h && h.type === "heading" ? fold(h.text) : undefined;
