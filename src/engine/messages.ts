@@ -71,6 +71,12 @@ export const M = {
   needsReview: "Thông tin thủ tục này đang chờ cán bộ rà soát; vui lòng đối chiếu trên trang thủ tục.",
 } as const;
 
+/** "/canbo <question>": ask office staff, with the question in the same message. */
+export const STAFF_COMMAND = /^\/canbo\s+(\S.*)$/is;
+
+/** A choice picked by its number on screen: "2", "2.", "số 2", "chọn 2" (folded). */
+export const CHOICE_NUMBER = /^(?:so |chon )?(\d{1,2})\.?$/;
+
 /** Button labels: the words first, an emoji (if any) after, so a font without it never leaves "□" as the only cue. */
 export const CHOICE_LABELS = {
   menu: "Menu ☰",
