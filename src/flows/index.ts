@@ -2,7 +2,7 @@ import type { FlowContext, FlowRunner } from "../engine/flow-port.js";
 import { FLOW_M } from "./messages.js";
 import type { Flow } from "./schema.js";
 import { textKey } from "../text/normalize.js";
-import { step, type StepEnv } from "./step.js";
+import { step, TYPED_KEY, type StepEnv } from "./step.js";
 
 export type { Flow } from "./schema.js";
 export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
@@ -10,8 +10,7 @@ export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
 /** The engine's FlowRunner over loaded flows: a thin adapter around the pure `step`. */
 export function createFlowRunner(flows: ReadonlyMap<string, Flow>): FlowRunner {
   const triggers = new Map<string, string>();
-  // The same key as the runner compares typed words by ("/danhgia" keeps its "/").
-  const keyOf = (text: string) => textKey(text, { keep: "/" });
+  const keyOf = (text: string) => textKey(text, TYPED_KEY);
   for (const flow of flows.values()) for (const t of flow.triggers) triggers.set(keyOf(t), flow.id);
 
   const env = (ctx: FlowContext): StepEnv => ({

@@ -4,7 +4,7 @@ import type { Block, Choice, Effect, FlowData, FlowState, Reply } from "../engin
 import type { Entry } from "../knowledge/schema.js";
 import type { SearchResult } from "../knowledge/search.js";
 import { maskPersonalData } from "../text/mask.js";
-import { nfc, textKey } from "../text/normalize.js";
+import { nfc, textKey, type TextKeyOptions } from "../text/normalize.js";
 import { FLOW_M, NOT_APPLICABLE_WORDS, RATING_NUMBER, RATING_WORDS, SKIP_WORDS } from "./messages.js";
 import type { Flow, PlainStep, ProcedureStep, RatingStep, Step } from "./schema.js";
 
@@ -32,8 +32,9 @@ const MAX_HOPS = 30;
 const SUGGEST_SCORE = 0.3;
 const MAX_SUGGESTIONS = 3;
 const DEFAULT_MAX_TEXT = 500;
-/** The key typed words are compared by: folded, marks dropped except "/" of commands ("/danhgia"). */
-const keyOf = (text: string): string => textKey(text, { keep: "/" });
+/** How typed words are compared (with triggers, labels, skip words): folded, marks dropped but the "/" of commands ("/danhgia"). */
+export const TYPED_KEY: TextKeyOptions = { keep: "/" };
+const keyOf = (text: string): string => textKey(text, TYPED_KEY);
 
 export function step(flow: Flow, state: FlowState | null, event: StepEvent, env: StepEnv): FlowTurn {
   if (event.type === "start" || !state || state.flowId !== flow.id) return enter(flow, flow.start, { data: {}, startedAt: env.now }, env, []);
