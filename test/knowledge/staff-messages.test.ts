@@ -1,7 +1,8 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { blocksToText, entryCard } from "../../src/engine/card.js";
+import { blocksToText } from "../../src/engine/blocks-to-text.js";
+import { entryCard } from "../../src/engine/card.js";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";
