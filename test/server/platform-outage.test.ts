@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
 import { postJson, startBotServer, telegramText, zaloEvent, TELEGRAM_SECRET, ZALO_SECRET, type BotServer } from "../helpers/bot-server.js";
 import { freePort } from "../store/redis-server.js";
+import { waitUntil as until } from "../helpers/time.js";
 
 /**
  * Telegram or Zalo failing: each update gives up after a few quick retries (instead of piling up
@@ -23,14 +24,6 @@ afterEach(async () => {
 
 async function readyz(): Promise<Ready> {
   return (await (await fetch(`${bot!.url}/readyz`)).json()) as Ready;
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`test: ${what} not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Every send to `chat`, refused ones included (`sent` lists only what the platform took). */
