@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Block, Reply } from "../../engine/types.js";
+import { escapeHtmlText } from "../../text/html.js";
 import { packParagraphs, splitLine } from "../split-text.js";
 
 /** Telegram's limit for one message text. */
@@ -38,7 +39,7 @@ export function renderKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {
 
 /** Escapes the three characters Telegram's HTML mode requires (and quotes, for attributes). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeHtmlText(text);
 }
 
 function escapeAttribute(text: string): string {
