@@ -29,11 +29,12 @@ function groupLines(title: string, rows: readonly GroupRow[], limit = 10): strin
   return out;
 }
 
-/** A line about unreadable records, only when there were some. */
+/** Stored records of every stream the report could not read. */
 export function skippedCount(r: Report): number {
   return r.skipped.survey + r.skipped.helpful + r.skipped.unanswered;
 }
 
+/** A line about unreadable records, only when there were some. */
 function skippedLines(r: Report): string[] {
   const n = skippedCount(r);
   return n ? [`⚠ ${FM.skipped(n)}`] : [];

@@ -180,6 +180,10 @@ function questionStats(survey: readonly SurveyRecord[]): { overall: QuestionStat
 }
 
 function groups(survey: readonly SurveyRecord[]): Pick<Report, "byMonth" | "byChannel" | "byProcedure" | "byAgency" | "byAgeBand"> {
+  // Names repeat across thousands of responses: each distinct one is masked and folded once.
+  const label = once((text: string) => maskPersonalData(nfc(text)).trim());
+  const textKey = once((label: string) => `text:${fold(label)}`);
+  const agencyKey = once((label: string) => fold(label).replace(/[^\p{L}\p{N}]+/gu, " ").trim());
   return {
     byMonth: groupBy(survey, (r) => {
       const m = vnDate(r.at).slice(0, 7);
@@ -187,18 +191,27 @@ function groups(survey: readonly SurveyRecord[]): Pick<Report, "byMonth" | "byCh
     }).sort((a, b) => a.key.localeCompare(b.key)),
     byChannel: groupBy(survey, (r) => (r.channel !== undefined ? [r.channel, channelLabel(r.channel)] : ["?", channelLabel("?")])),
     byProcedure: groupBy(survey, (r) => {
-      const label = procedureLabel(r);
-      if (!label) return null;
-      return [r.procedureId ?? `text:${fold(label)}`, label];
+      if (!r.procedure?.trim()) return null;
+      const l = label(r.procedure);
+      return [r.procedureId ?? textKey(l), l];
     }),
     byAgency: groupBy(survey, (r) => {
       if (!r.agency?.trim()) return null;
-      const label = maskPersonalData(nfc(r.agency)).trim();
-      return [fold(label).replace(/[^\p{L}\p{N}]+/gu, " ").trim(), label];
+      const l = label(r.agency);
+      return [agencyKey(l), l];
     }),
     byAgeBand: groupBy(survey, (r) => (r.ageBand !== undefined ? [r.ageBand, ageBandLabel(r.ageBand)] : null)).sort(
       (a, b) => AGE_ORDER(a.key) - AGE_ORDER(b.key) || a.key.localeCompare(b.key),
     ),
+  };
+}
+
+/** `fn` computed once per distinct text within one report. */
+function once<T>(fn: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, fn(text));
+    return seen.get(text)!;
   };
 }
 

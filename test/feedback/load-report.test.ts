@@ -1,15 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "redis";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadReport, REPORT_STREAMS, type RecordReader } from "../../src/feedback/load-report.js";
 import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store, StoredRecord } from "../../src/store/port.js";
-import { createRedisStore } from "../../src/store/redis.js";
-import { canConnect } from "../store/redis-server.js";
+import { redisTestStores } from "../helpers/redis-stores.js";
 
 const day = (iso: string) => Date.parse(`${iso}T03:00:00Z`);
 const NOW = day("2026-03-31");
@@ -56,7 +53,7 @@ async function expectPeriodReport(store: Store): Promise<void> {
   expect(all.index.overall).toBe(66.7);
 }
 
-const cleanups: Array<() => Promise<void>> = [];
+const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
@@ -71,20 +68,9 @@ describe("loadReport", () => {
   });
 
   it("does the same over Redis", async (ctx) => {
-    if (!(await canConnect(6379))) return ctx.skip();
-    const prefix = `dvctest:${randomBytes(4).toString("hex")}:`;
-    const spoolDir = await mkdtemp(join(tmpdir(), "dvc-load-report-spool-"));
-    cleanups.push(() => rm(spoolDir, { recursive: true, force: true }));
-    cleanups.push(async () => {
-      const raw = createClient({ url: "redis://127.0.0.1:6379" });
-      await raw.connect();
-      const keys = await raw.keys(`${prefix}*`);
-      if (keys.length) await raw.del(keys);
-      await raw.close();
-    });
-    const store = await createRedisStore({ url: "redis://127.0.0.1:6379", prefix, spoolDir, logger: silentLogger() });
-    cleanups.push(() => store.close());
-    await expectPeriodReport(store);
+    const stores = await redisTestStores(1, cleanups);
+    if (!stores) return ctx.skip();
+    await expectPeriodReport(stores[0]!);
   });
 
   it("refuses a malformed date before reading anything", async () => {

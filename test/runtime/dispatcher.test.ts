@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createClient } from "redis";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Inbound, Reply } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
@@ -17,9 +15,8 @@ import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
-import { createRedisStore } from "../../src/store/redis.js";
 import { fold } from "../../src/text/normalize.js";
-import { canConnect } from "../store/redis-server.js";
+import { redisTestStores } from "../helpers/redis-stores.js";
 
 /**
  * The one path every update takes, stage by stage: dedup → rate limit → chat lock → interceptors →
@@ -45,28 +42,6 @@ async function embedded(): Promise<Store> {
   const store = await createEmbeddedStore({ dataDir: dir, logger: silentLogger() });
   cleanups.push(() => rm(dir, { recursive: true, force: true }), () => store.close());
   return store;
-}
-
-/** Redis stores sharing one fresh prefix (two instances), removed afterwards; null without Redis. */
-async function redisStores(n: number): Promise<Store[] | null> {
-  if (!(await canConnect(6379))) return null;
-  const prefix = `dvctest:${randomBytes(4).toString("hex")}:`;
-  const spool = await mkdtemp(join(tmpdir(), "dvc-stages-spool-"));
-  cleanups.push(() => rm(spool, { recursive: true, force: true }));
-  cleanups.push(async () => {
-    const raw = createClient({ url: "redis://127.0.0.1:6379" });
-    await raw.connect();
-    const keys = await raw.keys(`${prefix}*`);
-    if (keys.length) await raw.del(keys);
-    await raw.close();
-  });
-  const stores: Store[] = [];
-  for (let i = 0; i < n; i++) {
-    const store = await createRedisStore({ url: "redis://127.0.0.1:6379", prefix, spoolDir: join(spool, String(i)), logger: silentLogger() });
-    cleanups.push(() => store.close());
-    stores.push(store);
-  }
-  return stores;
 }
 
 type Content = { type: "text"; text: string } | { type: "choice"; choiceId: string };
@@ -172,7 +147,7 @@ describe("chat lock", () => {
   });
 
   it("serialises them across two instances sharing Redis", async (ctx) => {
-    const stores = await redisStores(2);
+    const stores = await redisTestStores(2, cleanups);
     if (!stores) return ctx.skip();
     await expectSerialised(stores[0]!, stores[1]!);
   });
