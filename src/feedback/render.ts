@@ -5,7 +5,7 @@ import { nfc } from "../text/normalize.js";
 import { formatCount, formatDay, formatMean, formatPct } from "./format.js";
 import { FM } from "./messages.js";
 import { parseEach, surveyRecordSchema } from "./records.js";
-import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, type GroupRow, type Report } from "./report.js";
+import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, within, type GroupRow, type Report } from "./report.js";
 
 /** Text, CSV renderers of a report (the HTML one is in html.ts). */
 
@@ -113,7 +113,7 @@ export const CSV_COLUMNS = [
  */
 export function renderCsv(survey: readonly unknown[], range: { since?: number; until?: number } = {}): string {
   const rows = parseEach(surveyRecordSchema, survey)
-    .records.filter((r) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until))
+    .records.filter(within(range))
     .map((r) => {
       const str = (v: string | undefined) => (v !== undefined ? maskPersonalData(nfc(v)) : "");
       const row: Array<string | number> = [

@@ -140,7 +140,8 @@ export function vnDate(at: number): string {
 }
 
 type Range = { since?: number; until?: number };
-const within = (range: Range) => (r: { at: number }) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until);
+/** Whether a record's time falls within [since, until). */
+export const within = (range: Range) => (r: { at: number }) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until);
 
 export function computeReport(input: ReportInput, options: ReportOptions): Report {
   const inRange = within(dateRange(options.since, options.until));

@@ -51,6 +51,16 @@ export interface DispatcherOptions {
   now?: () => number;
 }
 
+/** What the dispatcher does when the options leave it open. */
+export const DISPATCHER_DEFAULTS = {
+  /** A chat's session lives a week after its last message. */
+  sessionTtlSeconds: 7 * 24 * 3600,
+  /** Messages per sender per minute. */
+  rateLimitPerMinute: 30,
+  /** Platforms retry for less than a day: an update id is remembered that long. */
+  dedupTtlSeconds: 24 * 3600,
+} as const;
+
 /** The dispatcher's options with their defaults applied. */
 interface Pipeline extends DispatcherOptions {
   ttl: number;
@@ -63,9 +73,9 @@ interface Pipeline extends DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const p: Pipeline = {
     ...options,
-    ttl: options.sessionTtlSeconds ?? 7 * 24 * 3600,
-    perMinute: options.rateLimitPerMinute ?? 30,
-    dedupTtl: options.dedupTtlSeconds ?? 24 * 3600,
+    ttl: options.sessionTtlSeconds ?? DISPATCHER_DEFAULTS.sessionTtlSeconds,
+    perMinute: options.rateLimitPerMinute ?? DISPATCHER_DEFAULTS.rateLimitPerMinute,
+    dedupTtl: options.dedupTtlSeconds ?? DISPATCHER_DEFAULTS.dedupTtlSeconds,
     now: options.now ?? Date.now,
     keys: options.keys ?? createStoreKeys(),
   };
