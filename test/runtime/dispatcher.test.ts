@@ -5,8 +5,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Inbound, Reply } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
-import { createEmbeddedCaseStore } from "../../src/handover/case-store.js";
-import { createHandover } from "../../src/handover/handover.js";
 import { silentLogger } from "../../src/log.js";
 import { buildCore, type Core } from "../../src/runtime/core.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/runtime/dispatcher.js";
@@ -16,6 +14,7 @@ import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
 import { fold } from "../../src/text/normalize.js";
+import { memoryHandover } from "../handover/memory-handover.js";
 import { redisTestStores } from "../helpers/redis-stores.js";
 
 /**
@@ -229,24 +228,9 @@ describe("interceptors", () => {
 });
 
 describe("hand-over hooks", () => {
-  async function withHandover(store: Store) {
-    const cases = await createEmbeddedCaseStore();
-    const handover = createHandover({
-      cases,
-      store,
-      logger: silentLogger(),
-      hours: { days: [1, 2, 3, 4, 5, 6, 7], periods: [[0, 1440]] },
-      idleMs: 3600_000,
-      sessionTtlSeconds: 3600,
-      keys: createStoreKeys(SALT),
-      deliverers: {},
-    });
-    return { cases, handover };
-  }
-
   it("the engine's hand-over effect opens a case and the citizen is told; then the chat's messages go to staff, not the bot", async () => {
     const store = await embedded();
-    const { cases, handover } = await withHandover(store);
+    const { cases, handover } = await memoryHandover(store, { salt: SALT });
     const { send } = bot(store, { handover });
     expect(plain(await send("cho tôi gặp nhân viên tư vấn"))).toContain("nhap cau hoi");
     const opened = plain(await send("hồ sơ đất chưa có kết quả, gọi 0912345678"));

@@ -4,14 +4,13 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { createEmbeddedCaseStore, type CaseStore } from "../../src/handover/case-store.js";
-import { createHandover } from "../../src/handover/handover.js";
+import type { CaseStore } from "../../src/handover/case-store.js";
 import { silentLogger } from "../../src/log.js";
 import { createLiveCore } from "../../src/runtime/live-core.js";
-import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { registerAdmin } from "../../src/server/admin.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
+import { memoryHandover } from "../handover/memory-handover.js";
 
 /** The staff inbox page and its forms (the Telegram group side: test/server/handover.test.ts). */
 
@@ -28,18 +27,12 @@ const delivered: string[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dvc-inbox-"));
   store = await createEmbeddedStore({ dataDir: dir, logger: silentLogger() });
-  cases = await createEmbeddedCaseStore();
-  const handover = createHandover({
-    cases,
-    store,
-    logger: silentLogger(),
-    hours: { days: [1, 2, 3, 4, 5, 6, 7], periods: [[0, 1440]] },
-    idleMs: 3600_000,
-    sessionTtlSeconds: 3600,
-    keys: createStoreKeys("inbox-test"),
+  const made = await memoryHandover(store, {
     deliverers: { zalo: async (_chat, replies) => void delivered.push(replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : ""))).join(" ")) },
     retryDelaysMs: [],
   });
+  cases = made.cases;
+  const handover = made.handover;
   const { live } = createLiveCore({ knowledgeDir: join(FIXTURES, "knowledge"), flowsDir: join(FIXTURES, "flows") });
   app = Fastify();
   await registerAdmin(app, { store, config: loadConfig({ DATA_DIR: dir, ADMIN_TOKEN: TOKEN }), live, logger: silentLogger(), handover });
