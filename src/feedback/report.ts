@@ -1,5 +1,5 @@
 import { maskPersonalData } from "../text/mask.js";
-import { fold, nfc } from "../text/normalize.js";
+import { fold, nfc, textKey } from "../text/normalize.js";
 import { ageBandLabel, channelLabel, formatDay } from "./format.js";
 import { FM, ONE_RESPONSE_DAYS } from "./messages.js";
 import { helpfulRecordSchema, parseEach, surveyRecordSchema, unansweredRecordSchema, type HelpfulRecord, type SurveyRecord, type UnansweredRecord } from "./records.js";
@@ -183,8 +183,8 @@ function questionStats(survey: readonly SurveyRecord[]): { overall: QuestionStat
 function groups(survey: readonly SurveyRecord[]): Pick<Report, "byMonth" | "byChannel" | "byProcedure" | "byAgency" | "byAgeBand"> {
   // Names repeat across thousands of responses: each distinct one is masked and folded once.
   const label = once((text: string) => maskPersonalData(nfc(text)).trim());
-  const textKey = once((label: string) => `text:${fold(label)}`);
-  const agencyKey = once((label: string) => fold(label).replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+  const typedKey = once((label: string) => `text:${fold(label)}`);
+  const agencyKey = once((label: string) => textKey(label));
   return {
     byMonth: groupBy(survey, (r) => {
       const m = vnDate(r.at).slice(0, 7);
@@ -194,7 +194,7 @@ function groups(survey: readonly SurveyRecord[]): Pick<Report, "byMonth" | "byCh
     byProcedure: groupBy(survey, (r) => {
       if (!r.procedure?.trim()) return null;
       const l = label(r.procedure);
-      return [r.procedureId ?? textKey(l), l];
+      return [r.procedureId ?? typedKey(l), l];
     }),
     byAgency: groupBy(survey, (r) => {
       if (!r.agency?.trim()) return null;

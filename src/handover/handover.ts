@@ -4,11 +4,12 @@ import { errorSummary } from "../log.js";
 import type { HandoverHooks } from "../runtime/dispatcher.js";
 import type { Metrics } from "../runtime/metrics.js";
 import type { StoreKeys } from "../runtime/store-keys.js";
+import { encodeChoice } from "../engine/choice-id.js";
 import type { ChannelName, Effect, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
-import { fold, nfc } from "../text/normalize.js";
+import { nfc, textKey } from "../text/normalize.js";
 import type { CaseStore, HandoverCase } from "./case-store.js";
 import { CHANNEL_LABELS, HM, LEAVE_WORDS, type CloseReason } from "./messages.js";
 import { nextOpening, type OfficeHours } from "./office-hours.js";
@@ -61,6 +62,7 @@ export interface Handover extends HandoverHooks {
 }
 
 const text = (t: string) => ({ type: "text" as const, text: t });
+const SURVEY_CHOICE = encodeChoice({ kind: "flow", flow: "survey" });
 type StaffReplyResult = Awaited<ReturnType<Handover["staffReply"]>>;
 
 /** What every step of the hand-over works with: the options, resolved. */
@@ -132,14 +134,14 @@ async function deliver(d: Desk, c: HandoverCase, replies: Reply[]): Promise<bool
 
 function closingReplies(c: HandoverCase, by: CloseReason): Reply[] {
   const said = by === "staff" ? HM.closedByStaff(c.id) : by === "idle" ? HM.closedIdle(c.id) : HM.closedByCitizen(c.id);
-  return [{ blocks: [text(said), text(HM.surveyOffer)], choices: [{ id: "g:survey", label: HM.surveyChoice }] }];
+  return [{ blocks: [text(said), text(HM.surveyOffer)], choices: [{ id: SURVEY_CHOICE, label: HM.surveyChoice }] }];
 }
 
 /** The survey choice on screen in the citizen's session, so a Zalo "1" picks it. */
 async function offerSurvey(d: Desk, chatKey: string): Promise<void> {
   const session = await d.store.getSession(chatKey);
   if (!session) return;
-  session.choices = [{ id: "g:survey", label: HM.surveyChoice }];
+  session.choices = [{ id: SURVEY_CHOICE, label: HM.surveyChoice }];
   delete session.handoverAwaiting;
   await d.store.setSession(chatKey, session, d.sessionTtlSeconds);
 }
@@ -203,8 +205,7 @@ async function route(d: Desk, inbound: Inbound, chatKey: string): Promise<Reply[
 }
 
 function isLeaveWord(typed: string): boolean {
-  const key = fold(typed).replace(/[^\p{L}\p{N}/ ]+/gu, " ").replace(/\s+/g, " ").trim();
-  return LEAVE_WORDS.includes(key);
+  return LEAVE_WORDS.includes(textKey(typed, { keep: "/" }));
 }
 
 /** The citizen's "quay lại trợ lý": the case closes and the bot answers again. */

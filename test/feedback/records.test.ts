@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeChoice } from "../../src/engine/choice-id.js";
 import type { Inbound } from "../../src/engine/types.js";
 import { renderReportHtml } from "../../src/feedback/html.js";
 import { helpfulRecordSchema, parseEach, surveyRecordSchema, unansweredRecordSchema } from "../../src/feedback/records.js";
@@ -17,6 +18,7 @@ import type { Store } from "../../src/store/port.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures");
 const NOW = Date.UTC(2026, 2, 15, 5);
+const SURVEY = encodeChoice({ kind: "flow", flow: "survey" });
 
 describe("the record schemas fit what the dispatcher stores", () => {
   let dir: string;
@@ -42,11 +44,11 @@ describe("the record schemas fit what the dispatcher stores", () => {
     let n = 0;
     const send = (content: { type: "text"; text: string } | { type: "choice"; choiceId: string }) =>
       dispatcher.process({ ...content, channel: "zalo", chatId: "z1", userId: "z1", privateChat: true, messageId: `m${n}`, at: NOW + n++ * 1000 } as Inbound);
-    await send({ type: "choice", choiceId: "g:survey" });
+    await send({ type: "choice", choiceId: SURVEY });
     await send({ type: "text", text: "4" });
     await send({ type: "text", text: "Cán bộ nhiệt tình" });
     await send({ type: "text", text: "đăng ký khai sinh" });
-    await send({ type: "choice", choiceId: "h:1:dang-ky-khai-sinh" });
+    await send({ type: "choice", choiceId: encodeChoice({ kind: "helpful", entry: "dang-ky-khai-sinh", helpful: true }) });
     await send({ type: "text", text: "xin cấp phép nuôi rồng" });
 
     const [survey, helpful, unanswered] = await Promise.all([store.read("survey"), store.read("helpful"), store.read("unanswered")]);

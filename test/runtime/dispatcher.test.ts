@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { encodeChoice } from "../../src/engine/choice-id.js";
 import type { Inbound, Reply } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
 import { silentLogger } from "../../src/log.js";
@@ -25,6 +26,7 @@ import { redisTestStores } from "../helpers/redis-stores.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures");
 const SALT = "dispatcher-stages-salt";
+const SURVEY = encodeChoice({ kind: "flow", flow: "survey" });
 const T0 = Date.UTC(2026, 11, 2, 3);
 let core: Core;
 beforeAll(() => {
@@ -132,7 +134,7 @@ async function expectSerialised(a: Store, b: Store): Promise<void> {
   events.length = 0;
   // Two "5"s at once, the rating and then the comment of the survey: without the lock both read
   // the rating question's session, one answer is lost and the survey does not finish.
-  await one.send({ type: "choice", choiceId: "g:survey" });
+  await one.send({ type: "choice", choiceId: SURVEY });
   await Promise.all([one.send("5"), two.send("5")]);
   const order = events.slice(2).map((e) => e.split(":")[1]);
   expect(order).toEqual(["get", "set", "get", "set"]);
@@ -188,7 +190,7 @@ describe("records", () => {
     const { send, metrics } = bot(store);
     const from = { chatId: "z-99887766", userId: "z-99887766" };
     await send("xin cấp phép nuôi rồng", from);
-    await send({ type: "choice", choiceId: "g:survey" }, from);
+    await send({ type: "choice", choiceId: SURVEY }, from);
     await send("4", from);
     const last = clock + 1000;
     expect(plain(await send("bỏ qua", from))).toContain("cam on");
@@ -243,7 +245,7 @@ describe("hand-over hooks", () => {
     expect(await store.read("unanswered")).toEqual([]);
     expect((await cases.get(c!.id))!.messages.map((m) => m.text)).toEqual(["xin cấp phép nuôi rồng"]);
     // A button is a request of the bot: it answers.
-    expect(plain(await send({ type: "choice", choiceId: "g:survey" }))).toContain("hai long");
+    expect(plain(await send({ type: "choice", choiceId: SURVEY }))).toContain("hai long");
   });
 
   it("without hand-over hooks the effect is ignored and no case opens", async () => {
