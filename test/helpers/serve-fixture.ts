@@ -64,6 +64,9 @@ export function useServeFixture(options: ServeFixtureOptions = {}): ServeFixture
   let cliDir: string | undefined;
   const servers: ServeProcess[] = [];
   const redisEnv = (): Record<string, string> => (redis ? { REDIS_URL: redis.url } : {});
+  // A loaded test machine must not tip the store into its outage mode: a generous deadline for
+  // each Redis call, unless the test sets its own (the hang test does).
+  const redisDefaults = (): Record<string, string> => (redis ? { REDIS_TIMEOUT_MS: "10000" } : {});
   const cliEnv = () => ({ ...redisEnv(), DATA_DIR: (cliDir ??= tempDir("cli")) });
 
   const fixture: ServeFixture = {
@@ -75,7 +78,7 @@ export function useServeFixture(options: ServeFixtureOptions = {}): ServeFixture
     servers,
     serve: () => servers.at(-1)!,
     async start(more = {}) {
-      const env = { ...options.env?.(fake!), ...more.env, ...redisEnv(), DATA_DIR: more.dataDir ?? tempDir("serve") };
+      const env = { ...redisDefaults(), ...options.env?.(fake!), ...more.env, ...redisEnv(), DATA_DIR: more.dataDir ?? tempDir("serve") };
       const serve = await spawnServe(env);
       servers.push(serve);
       return serve;

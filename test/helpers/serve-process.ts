@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "../store/redis-server.js";
 import type { FakePlatforms } from "./fake-platforms.js";
 import { fold, postJson, zaloEvent } from "./bot-server.js";
-import { sleep } from "./time.js";
+import { sleep, waitUntil } from "./time.js";
 
 /**
  * The real CLI (`node bin/dvc-bot.js …`, compiled dist/) as a child process, for process-level
@@ -109,6 +109,8 @@ export async function reportJson(env: Record<string, string>): Promise<{ respons
 export interface Ready {
   status: string;
   store: { kind: string; status: string; detail?: string };
+  /** Updates accepted and not yet fully answered. */
+  inFlight: number;
 }
 
 /** GET /readyz (with a deadline: a hung store must not hang the test). */
@@ -117,17 +119,30 @@ export async function readyz(serverUrl: string): Promise<{ code: number; body: R
   return { code: res.status, body: (await res.json()) as Ready };
 }
 
+/** With many chats talking at once a server is seldom idle: a reply this long without a new part is whole. */
+const QUIET_MS = 1500;
+
 /**
- * One Zalo text message to a server; resolves with the bot's reply to that chat once it has
- * arrived (the count grew and stayed put for a moment, as replies may come in several messages).
+ * One Zalo text message to a server; resolves with the bot's whole reply to that chat (a long
+ * card comes in several messages: Zalo's 2000-character limit). The webhook answers at once and
+ * the bot replies in the background: the reply is whole once the chat got a message and the
+ * server has no update left in flight, or (when other chats keep it busy) no part came for a while.
  */
 export async function zaloSay(fake: FakePlatforms, serverUrl: string, secret: string, chatId: string, text: string, timeoutMs = DEADLINE_MS): Promise<string> {
   const before = fake.sent(chatId).length;
   const res = await postJson(`${serverUrl}/webhooks/zalo`, zaloEvent(chatId, text), { "x-bot-api-secret-token": secret });
   if (res.status !== 200) throw new Error(`test: zalo webhook answered ${res.status}`);
-  const sent = await fake.waitForSent(chatId, before + 1, timeoutMs, 250);
-  // The whole reply: a long card comes in several messages (Zalo's 2000-character limit).
-  return sent
+  await waitUntil(
+    `the reply to "${text.slice(0, 40)}" in ${chatId}`,
+    async () => {
+      const sent = fake.sent(chatId);
+      if (sent.length <= before) return false;
+      return Date.now() - sent.at(-1)!.at >= QUIET_MS || (await readyz(serverUrl)).body.inFlight === 0;
+    },
+    timeoutMs,
+  );
+  return fake
+    .sent(chatId)
     .slice(before)
     .map((c) => String(c.payload.text ?? ""))
     .join("\n");
