@@ -15,7 +15,8 @@ const PASSWORD = "r3dis-Pa55word-outage";
 
 const fx = useServeFixture({
   redis: { password: PASSWORD },
-  env: (fake) => ({ RESPONDENT_SALT: "outage-salt", RATE_LIMIT_PER_MINUTE: "1000", ...botPlatformsEnv(fake) }),
+  // The store's own deadline as shipped: the outage is what this test is about.
+  env: (fake) => ({ REDIS_TIMEOUT_MS: "2000", RESPONDENT_SALT: "outage-salt", RATE_LIMIT_PER_MINUTE: "1000", ...botPlatformsEnv(fake) }),
 });
 const fake = () => fx.fake();
 /** The instance started last (a crashed one is replaced by its restart). */
