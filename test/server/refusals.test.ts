@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIXTURE_KB_ENV, oaEnv, oaEvent, postJson, postOa, postOversized, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, useBotServer } from "../helpers/bot-server.js";
+import { FIXTURE_KB_ENV, oaEnv, oaEvent, postJson, postOa, postOversized, startBotServer, telegramText, TELEGRAM_SECRET, zaloEvent, ZALO_SECRET, useBotServer } from "../helpers/bot-server.js";
 
 // The exact answers a platform (or a prober) gets for what the server refuses: they are part of
 // the webhook contract, so a refactoring of the routes must keep them byte for byte.
@@ -78,5 +78,30 @@ describe("refusals", () => {
     expect(await post("/webhooks/zalo-oa", "application/xml")).toEqual({ status: 415, body: { error: "FST_ERR_CTP_INVALID_MEDIA_TYPE" } });
     expect(await post("/webhooks/zalo-oa", "text/plain")).toEqual({ status: 400, body: { error: "not JSON" } });
     expect(await post("/api/chat", "text/plain")).toEqual({ status: 400, body: { error: "✖ Invalid input: expected object, received string" } });
+  });
+});
+
+describe("refusals while shutting down", () => {
+  it("every route that takes work answers 503 with retry-after; pages and probes still answer", async () => {
+    const local = await startBotServer(server.fake(), { ...FIXTURE_KB_ENV, ...oaEnv(server.fake()) }, { handover: true });
+    try {
+      local.work.close();
+      const busy = async (res: Promise<Response>) => {
+        const r = await res;
+        return { status: r.status, retryAfter: r.headers.get("retry-after"), body: await r.json() };
+      };
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${local.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+      const shuttingDown = { status: 503, retryAfter: "5", body: { error: "shutting down" } };
+      expect(await busy(post("/webhooks/telegram", telegramText(790101, "hi"), tg))).toEqual(shuttingDown);
+      expect(await busy(post("/webhooks/zalo", zaloEvent("z791", "hi"), zl))).toEqual(shuttingDown);
+      expect(await busy(post("/webhooks/zalo-oa", oaEvent("oa791", "hi")))).toEqual(shuttingDown);
+      expect(await busy(post("/api/chat", { text: "hi" }))).toEqual(shuttingDown);
+      expect((await fetch(`${local.url}/`)).status).toBe(200);
+      expect((await fetch(`${local.url}/api/chat/welcome`)).status).toBe(200);
+      expect((await fetch(`${local.url}/healthz`)).status).toBe(200);
+    } finally {
+      await local.close();
+    }
   });
 });
