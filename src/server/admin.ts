@@ -16,7 +16,7 @@ import type { Handover } from "../handover/handover.js";
 import { registerHandoverInbox } from "./handover-inbox.js";
 import { createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { createReportCache } from "./report-cache.js";
-import { secretMatches } from "./secret.js";
+import { secretMatches } from "../text/hash.js";
 
 export interface AdminDeps {
   store: Store;
