@@ -61,3 +61,22 @@ export function refuseWhileClosing(work: WorkTracker) {
     return reply.code(503).header("retry-after", "5").send({ error: "shutting down" });
   };
 }
+
+/** A valid update: acknowledged at once (platforms resend slow webhooks) and answered in the background under `work`. */
+export function acknowledge(reply: FastifyReply, work: WorkTracker, answering: Promise<void>): FastifyReply {
+  void work.track(answering);
+  return reply.code(200).send({ ok: true });
+}
+
+/** A body the route's schema refused: logged by the channel (what was wrong, the body's shape only), then 400. */
+export function refuseEvent(
+  reply: FastifyReply,
+  error: string,
+  channel: { rejected(body: unknown, issues: string[]): void },
+  body: unknown,
+  check: (body: unknown) => { ok: true } | { ok: false; issues: string[] },
+): FastifyReply {
+  const checked = check(body);
+  channel.rejected(body, checked.ok ? [] : checked.issues);
+  return reply.code(400).send({ error });
+}

@@ -9,9 +9,9 @@ export interface WebhookRegistrationOptions {
   settings: string;
   log: Logger;
   /** Told "not ready" while the webhook is not registered, and ready again once it is. */
-  readiness?: Readiness;
-  /** Wait after the first failure; doubled after each further one, up to 10 minutes. */
-  firstRetryMs: number;
+  readiness?: Readiness | undefined;
+  /** Wait after the first failure; doubled after each further one, up to 10 minutes. Default 30 s. */
+  firstRetryMs?: number | undefined;
 }
 
 const MAX_RETRY_MS = 600_000;
@@ -28,7 +28,7 @@ export class WebhookRegistration {
 
   /** The first attempt (awaited); later ones are scheduled. Never throws. */
   start(): Promise<void> {
-    return this.attempt(this.options.firstRetryMs);
+    return this.attempt(this.options.firstRetryMs ?? 30_000);
   }
 
   stop(): void {

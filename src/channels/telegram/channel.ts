@@ -86,16 +86,18 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 class GrammyTelegramChannel implements TelegramChannel {
   readonly bot: Bot;
   readonly mode: TelegramConfig["mode"];
-  private readonly log: Logger;
-  private readonly abort = new AbortController();
+  /** Webhook mode only. */
   private readonly webhook: WebhookRegistration | undefined;
+  private readonly log: Logger;
+  /** Polling mode, once started. */
   private runner: RunnerHandle | undefined;
   private initializing: Promise<void> | undefined;
+  private readonly abort = new AbortController();
 
   constructor(private readonly options: TelegramChannelOptions) {
+    this.log = options.logger.child({ channel: "telegram" });
     const { config } = options;
     this.mode = config.mode;
-    this.log = options.logger.child({ channel: "telegram" });
     this.bot = new Bot(config.token, { client: { apiRoot: config.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
     // auto-retry only for 429 retry_after (waits of up to 10 s, twice): its retries of network errors
     // have no bound at all, and its 5xx backoff grows from 3 s; those go to `boundedRetry`.
@@ -106,17 +108,10 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.bot.use((ctx) => this.onUpdate(ctx));
     this.bot.catch((err) => this.log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
     const mode = config.mode;
-    this.webhook =
-      mode.kind === "webhook"
-        ? new WebhookRegistration({
-            channel: "telegram",
-            register: () => this.bot.api.setWebhook(mode.url, { ...(mode.secret ? { secret_token: mode.secret } : {}), allowed_updates: [...ALLOWED_UPDATES] }),
-            settings: "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL",
-            log: this.log,
-            ...(options.readiness ? { readiness: options.readiness } : {}),
-            firstRetryMs: options.webhookRetryMs ?? 30_000,
-          })
-        : undefined;
+    const { readiness, webhookRetryMs: firstRetryMs } = options;
+    const settings = "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL";
+    const register = mode.kind === "webhook" ? () => this.bot.api.setWebhook(mode.url, { ...(mode.secret ? { secret_token: mode.secret } : {}), allowed_updates: [...ALLOWED_UPDATES] }) : undefined;
+    this.webhook = register ? new WebhookRegistration({ channel: "telegram", register, settings, log: this.log, readiness, firstRetryMs }) : undefined;
   }
 
   async handleUpdate(update: Update): Promise<void> {

@@ -1,5 +1,5 @@
 import { validatorCompiler, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { requireSecretHeader, type ChannelRoutesOptions } from "../http.js";
+import { acknowledge, requireSecretHeader, type ChannelRoutesOptions } from "../http.js";
 import type { TelegramChannel } from "./channel.js";
 import { telegramUpdateSchema } from "./to-inbound.js";
 
@@ -26,8 +26,7 @@ export const telegramRoutes: FastifyPluginAsyncZod<TelegramRoutesOptions> = asyn
     },
     async (req, reply) => {
       if (req.validationError) return reply.code(400).send({ error: "not a Telegram update" });
-      void work.track(channel.handleUpdate(req.body));
-      return reply.code(200).send({ ok: true });
+      return acknowledge(reply, work, channel.handleUpdate(req.body));
     },
   );
 };

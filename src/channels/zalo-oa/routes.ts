@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { validatorCompiler, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { secretMatches, sha256 } from "../../text/hash.js";
-import type { ChannelRoutesOptions } from "../http.js";
+import { acknowledge, refuseEvent, type ChannelRoutesOptions } from "../http.js";
 import type { ZaloOaChannel } from "./channel.js";
 import { checkZaloOaEvent, zaloOaEventSchema } from "./to-inbound.js";
 
@@ -57,13 +57,8 @@ export const zaloOaRoutes: FastifyPluginAsyncZod<ZaloOaRoutesOptions> = async (a
     "/webhooks/zalo-oa",
     { config: { takesWork: true }, preValidation: verified, schema: { body: zaloOaEventSchema }, attachValidation: true },
     async (req, reply) => {
-      if (req.validationError) {
-        const checked = checkZaloOaEvent(req.body);
-        channel.rejected(req.body, checked.ok ? [] : checked.issues);
-        return reply.code(400).send({ error: "not a Zalo OA event" });
-      }
-      void work.track(channel.handleEvent(req.body));
-      return reply.code(200).send({ ok: true });
+      if (req.validationError) return refuseEvent(reply, "not a Zalo OA event", channel, req.body, checkZaloOaEvent);
+      return acknowledge(reply, work, channel.handleEvent(req.body));
     },
   );
 };

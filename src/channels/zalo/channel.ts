@@ -98,14 +98,10 @@ class ZaloBotChannel implements ZaloChannel {
     if (!mode.url) return void this.log.info("zalo: webhook mode (no ZALO_WEBHOOK_URL: the webhook is registered outside this process)");
     if (!secret) return void this.log.error("zalo: ZALO_WEBHOOK_SECRET is required to register a webhook");
     const url = mode.url;
-    this.webhook = new WebhookRegistration({
-      channel: "zalo",
-      register: () => this.client.setWebhook({ url, secret_token: secret }),
-      settings: "ZALO_BOT_TOKEN and ZALO_WEBHOOK_URL",
-      log: this.log,
-      ...(this.options.readiness ? { readiness: this.options.readiness } : {}),
-      firstRetryMs: this.options.webhookRetryMs ?? 30_000,
-    });
+    const { readiness, webhookRetryMs: firstRetryMs } = this.options;
+    const settings = "ZALO_BOT_TOKEN and ZALO_WEBHOOK_URL";
+    const register = () => this.client.setWebhook({ url, secret_token: secret });
+    this.webhook = new WebhookRegistration({ channel: "zalo", register, settings, log: this.log, readiness, firstRetryMs });
     await this.webhook.start();
   }
 

@@ -1,5 +1,5 @@
 import { validatorCompiler, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { requireSecretHeader, type ChannelRoutesOptions } from "../http.js";
+import { acknowledge, refuseEvent, requireSecretHeader, type ChannelRoutesOptions } from "../http.js";
 import type { ZaloChannel } from "./channel.js";
 import { checkZaloEvent, zaloWebhookBodySchema } from "./to-inbound.js";
 
@@ -26,13 +26,8 @@ export const zaloRoutes: FastifyPluginAsyncZod<ZaloRoutesOptions> = async (app, 
       attachValidation: true,
     },
     async (req, reply) => {
-      if (req.validationError) {
-        const checked = checkZaloEvent(req.body);
-        channel.rejected(req.body, checked.ok ? [] : checked.issues);
-        return reply.code(400).send({ error: "not a Zalo event" });
-      }
-      void work.track(channel.handleEvent(req.body));
-      return reply.code(200).send({ ok: true });
+      if (req.validationError) return refuseEvent(reply, "not a Zalo event", channel, req.body, checkZaloEvent);
+      return acknowledge(reply, work, channel.handleEvent(req.body));
     },
   );
 };
