@@ -56,11 +56,12 @@ export interface ServerDeps {
 }
 
 /**
- * The HTTP server: webhooks, web chat, health, metrics and the admin dashboard. Returns the
- * fastify instance without listening (the CLI listens; tests listen on port 0).
+ * The HTTP server: every channel's routes (each its own plugin, mounted alike), the web page,
+ * health, metrics and the admin dashboard. Returns the fastify instance without listening (the
+ * CLI listens; tests listen on port 0).
  */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const { config, logger, store, live, metrics, dispatcher } = deps;
+  const { config, logger, store, live, metrics } = deps;
   const work = deps.work ?? createWorkTracker();
   const log = logger.child({ component: "http" });
   // fastify takes a hop count too (documented) though its type omits numbers.
