@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerInbound, observePlatform } from "../../src/channels/answer.js";
 import type { Inbound, Reply } from "../../src/engine/types.js";
@@ -20,15 +20,8 @@ let store: Store;
 let dispatcher: Dispatcher;
 let metrics: Metrics;
 let logs = "";
-const log = createLogger(
-  "debug",
-  new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs += chunk.toString("utf8");
-      done();
-    },
-  }),
-);
+const sink = new PassThrough().on("data", (chunk: Buffer) => (logs += chunk.toString("utf8")));
+const log = createLogger("debug", sink);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "dvc-answer-"));
