@@ -4,7 +4,7 @@ import { vietnamDay } from "../knowledge/dated.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from "../config.js";
 import { createAdminChatInterceptor } from "../runtime/admin-chat.js";
 import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
 import { createCaseStore, wireHandover } from "../handover/wire.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createServer } from "../server/server.js";
 import { createWorkTracker } from "../server/work.js";

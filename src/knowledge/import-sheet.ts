@@ -3,7 +3,7 @@ import { Document, isMap, isSeq, parseAllDocuments, type YAMLMap } from "yaml";
 import { fold, foldedText, nfc } from "../text/normalize.js";
 import { entrySchema, LEGACY_LEVEL, type Entry, type Level, type Procedure, type Tier } from "./schema.js";
 import { IMPORT } from "./staff-messages.js";
-import { parseYamlText } from "./yaml-source.js";
+import { parseYamlText } from "../source/yaml-source.js";
 
 /**
  * Procedure lists in the shape provincial offices already report (Phụ lục II of the 2021

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { hasDiacritics, tokens } from "../text/normalize.js";
 import { FACETS, SEED_LANGUAGE } from "./language.js";
 import type { Entry } from "./schema.js";
-import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "./yaml-source.js";
+import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "../source/yaml-source.js";
 import { SYNONYMS_FILE } from "./loader.js";
 
 /** A role a word can have in a question, as staff name the lists. */

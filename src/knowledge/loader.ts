@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
 import { entryReview, SUPERSEDED_FILE, supersededSchema, type EntryReview, type Superseded } from "./review.js";
 import { CHECK } from "./staff-messages.js";
-import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "./yaml-source.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
-import type { Problem, YamlItem } from "./yaml-source.js";
+import type { Problem, YamlItem } from "../source/yaml-source.js";
 
 /**
  * What staff must look at again: entries not re-checked for a year, time-bound facts that have

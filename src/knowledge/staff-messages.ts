@@ -73,6 +73,11 @@ export const CHECK = {
   tab: 'dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách — xóa Tab và thụt bằng dấu cách cho thẳng cột với các dòng cùng cấp',
   syntax: (explained: string | undefined, original: string) =>
     explained ? `lỗi cú pháp YAML: ${explained}` : `lỗi cú pháp YAML (${original}) — xem dòng này và dòng ngay trên: thụt lề, dấu ":" và ngoặc kép`,
+  /** English first: developers read this one in logs too. */
+  notUtf8:
+    "not UTF-8 text; the whole file is skipped (Vietnamese letters would show garbled). Tệp không phải mã UTF-8: hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: File → Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)",
+  deadPortalLink:
+    'đường dẫn cũ "dichvucong.gov.vn/p/home/…" không còn mở được trang thủ tục — dùng https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã trang> nếu biết, hoặc trang chủ https://dichvucong.gov.vn/',
   cannotRead: (reason: string) => `không đọc được tệp (${reason}) — kiểm tra tệp còn đó và có quyền đọc`,
   noFiles: "không có tệp .yaml nào trong thư mục — kiểm tra đường dẫn KNOWLEDGE_DIR hoặc --knowledge",
   duplicateId: (id: string, keeper: string) =>

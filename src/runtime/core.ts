@@ -4,7 +4,7 @@ import { createFlowRunner, type Flow } from "../flows/index.js";
 import { checkFlows, readFlows } from "../flows/loader.js";
 import { loadKnowledge, type Knowledge } from "../knowledge/loader.js";
 import { createSearchIndex } from "../knowledge/search.js";
-import type { Problem } from "../knowledge/yaml-source.js";
+import type { Problem } from "../source/yaml-source.js";
 
 /**
  * Knowledge + flows + index + engine, built together from the two folders. A running server

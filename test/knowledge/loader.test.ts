@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 import { windows1258Entry } from "../helpers/windows-1258.js";
 
 const REAL = join(import.meta.dirname, "../../knowledge");

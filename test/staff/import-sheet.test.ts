@@ -6,7 +6,7 @@ import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import { newSession } from "../../src/engine/types.js";
 import { parseSheet, slugId, tierOf } from "../../src/knowledge/import-sheet.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 import { fold } from "../../src/text/normalize.js";
 import { ACCEPTANCE_SHEET, copyOfKnowledge, importSheet, REAL_FLOWS, writeSheet } from "./helpers.js";
 

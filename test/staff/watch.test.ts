@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLiveCore } from "../../src/runtime/live-core.js";
 import { isKnowledgeFile, watchCore, type CoreWatcher } from "../../src/runtime/watch.js";
 import { createLogger } from "../../src/log.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 import { windows1258Entry } from "../helpers/windows-1258.js";
 import { copyOfKnowledge, REAL_FLOWS } from "./helpers.js";
 
