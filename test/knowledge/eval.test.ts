@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreEval, type EvalAnswer } from "../../src/cli/eval.js";
+import { scoreEval, type EvalAnswer } from "../../src/knowledge/eval.js";
 
 // How answers are counted: ids or title keywords as labels, and a clarifying question apart.
 const lines = [
