@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
-import { planImport, parseSheet, type ImportPlan } from "../knowledge/import-sheet.js";
+import { parseSheet } from "../knowledge/sheet/parse-sheet.js";
+import { planImport, type ImportPlan } from "../knowledge/sheet/plan-import.js";
 import { TIERS, type Tier } from "../knowledge/schema.js";
 import { CHECK, IMPORT } from "../knowledge/staff-messages.js";
 import { loadKnowledge } from "../knowledge/loader.js";

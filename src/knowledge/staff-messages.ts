@@ -4,6 +4,8 @@
  * words live here so a non-programmer can reword them in one place.
  */
 
+import type { Level, Tier } from "./schema.js";
+
 const GUIDE = "docs/huong-dan-bien-tap.md";
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -168,6 +170,31 @@ export const IMPORT = {
   reviewedKept: "giữ nguyên mục đã rà soát",
   reviewedKeptDiffers: (diffs: string) => `giữ nguyên mục đã rà soát; bảng tính ghi khác: ${diffs} — tự kiểm tra lại`,
   alreadySame: "đã giống bảng tính",
+  /** Field given to rows of a sheet that names no field at all: honest, and for the reviewer to fill. */
+  noFieldPlaceholder: "Chưa rõ lĩnh vực",
+  /** Agency of new entries, per tier: honest placeholders until a person names the real agency. */
+  genericAgency: {
+    "trung-uong": "Cơ quan trung ương theo lĩnh vực",
+    tinh: "Cơ quan cấp tỉnh theo lĩnh vực",
+    huyen: "UBND cấp huyện (danh mục cũ, trước 1/7/2025)",
+    xa: "UBND cấp xã",
+  } satisfies Record<Tier, string> as Record<Tier, string>,
+  /** What a new entry file says: its header comments for the reviewer, its source, the reform note of district entries. */
+  entry: {
+    comment: (sheet: string, row: number, today: string) => [
+      ` Nhập tự động bằng "dvc-bot import" từ bảng tính ${sheet} (dòng ${row}) ngày ${today}.`,
+      " CẦN RÀ SOÁT trước khi coi là thông tin chính thức:",
+      "  - agency đang là cơ quan chung theo cấp, chưa phải cơ quan cụ thể;",
+      "  - chưa có link trang thủ tục (thẻ trả lời tạm dẫn về trang chủ Cổng Dịch vụ công quốc gia): thêm link khi đã tra được;",
+      "  - chưa có mã thủ tục (code), giấy tờ (documents), lệ phí (fees), thời hạn (times):",
+      "    chỉ thêm khi có nguồn chính thức, không phỏng đoán.",
+      " Rà soát xong: đổi needs_review thành false, sửa source và reviewed cho đúng nguồn đã đối chiếu.",
+      " Hướng dẫn: docs/huong-dan-bien-tap.md",
+    ],
+    source: (sheet: string, row: number) => `Bảng tính ${sheet}, dòng ${row}`,
+    huyenReformNote:
+      "Danh mục cũ ghi cấp huyện; từ 1/7/2025 chính quyền địa phương còn hai cấp (tỉnh, xã), thủ tục cấp huyện đã chuyển về cấp tỉnh hoặc cấp xã — cần xác định nơi thực hiện hiện nay.",
+  },
   plan: {
     added: (n: number, dir: string) => `thêm mới ${n}${n ? ` (vào ${dir})` : ""}`,
     changed: (n: number) => `cập nhật ${n} (mục chưa rà soát, theo bảng tính)`,
@@ -175,4 +202,23 @@ export const IMPORT = {
     skipped: (n: number) => `giữ nguyên ${n} (mục đã rà soát, không ghi đè)`,
     row: (r: number) => `dòng ${r}`,
   },
+};
+
+/** The words of the report shape: `export --csv` writes them and `import` reads them back. */
+export const SHEET = {
+  stt: "STT",
+  nameColumn: "Lĩnh vực/DVCTT",
+  noteColumn: "Ghi chú",
+  /** Column header for each level. */
+  levelColumn: { "toan-trinh": "Mức độ 4", "mot-phan": "Mức độ 3", "khong-truc-tuyen": "Mức độ 2" } satisfies Record<Level, string> as Record<Level, string>,
+  tier: { "trung-uong": "Cấp trung ương", tinh: "Cấp tỉnh", huyen: "Cấp huyện", xa: "Cấp xã" } satisfies Record<Tier, string> as Record<Tier, string>,
+  fieldRow: (field: string) => `Lĩnh vực ${field}`,
+  /** Ghi chú of a procedure: its national code and whether a person has checked it. */
+  code: (code: string) => `Mã ${code}`,
+  notReviewed: "chưa rà soát",
+  summaryTitle: "Phụ lục I — Tổng số TTHC theo cấp chính quyền và mức độ DVCTT",
+  summaryTierColumn: "Cấp chính quyền",
+  summaryCountColumn: "Tổng số TTHC",
+  total: "Tổng",
+  huyenNote: "danh mục cũ, trước 1/7/2025",
 };

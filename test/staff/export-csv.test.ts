@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportCsv } from "../../src/knowledge/export-csv.js";
-import { parseSheet } from "../../src/knowledge/import-sheet.js";
+import { parseSheet } from "../../src/knowledge/sheet/parse-sheet.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import type { Procedure } from "../../src/knowledge/schema.js";
 import { importSheet, REAL_KNOWLEDGE, tempDir, writeSheet } from "./helpers.js";
