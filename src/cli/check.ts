@@ -24,7 +24,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));
   if (all.length > 0 || (opts.strict && warnings.length > 0)) {
-    console.error(CHECK.failed(all.length, warnings.length, `${knowledgeDir} và ${flowsDir}`));
+    console.error(CHECK.failed(all.length, warnings.length, CHECK.folders(knowledgeDir, flowsDir)));
     process.exitCode = 1;
     return;
   }

@@ -87,8 +87,12 @@ export const CHECK = {
   duplicateFlowId: (id: string, keeper: string) => `id luồng "${id}" đã dùng ở ${keeper}; tệp kia giữ id này — đổi id ở đây thành một id mới`,
   unknownEntry: (field: string, id: string) => `${field}: không có mục nào có id "${id}" — sửa cho đúng id trong knowledge/ hoặc xóa dòng`,
   unknownFlow: (id: string) => `không có luồng hội thoại nào có id "${id}" — sửa cho đúng id trong flows/ hoặc xóa dòng`,
+  /** English, as the limit is a platform's: staff rarely meet it, developers who do read English. */
+  idTooLong: (id: string, bytes: number, max: number, allowed: number) =>
+    `id "${id}" is too long for Telegram buttons (${bytes} bytes of callback data, at most ${max}); shorten it to ${allowed} characters or fewer`,
   ok: (entries: number, flows: number) => `check: ổn — ${entries} mục dữ liệu, ${flows} luồng hội thoại`,
   okWarnings: (n: number) => ` (${n} cảnh báo cần rà soát; --strict để coi là lỗi)`,
+  folders: (knowledge: string, flows: string) => `${knowledge} và ${flows}`,
   failed: (problems: number, warnings: number, where: string) =>
     `check: ${[problems > 0 ? `${problems} lỗi` : "", warnings > 0 ? `${warnings} cảnh báo` : ""].filter(Boolean).join(" và ")} trong ${where} — sửa từng dòng ở trên rồi chạy lại`,
 };
@@ -170,6 +174,13 @@ export const IMPORT = {
   reviewedKept: "giữ nguyên mục đã rà soát",
   reviewedKeptDiffers: (diffs: string) => `giữ nguyên mục đã rà soát; bảng tính ghi khác: ${diffs} — tự kiểm tra lại`,
   alreadySame: "đã giống bảng tính",
+  /** What changes in an entry that still needs review (field names as in the YAML). */
+  diff: {
+    level: (from: string, fromLegacy: number, to: string, toLegacy: number) => `level ${from} (mức độ ${fromLegacy}) → ${to} (mức độ ${toLegacy})`,
+    tier: (from: string, to: string) => `tier ${from} → ${to}`,
+    field: (from: string, to: string) => `field "${from}" → "${to}"`,
+    agency: (to: string) => `agency → "${to}"`,
+  },
   /** Field given to rows of a sheet that names no field at all: honest, and for the reviewer to fill. */
   noFieldPlaceholder: "Chưa rõ lĩnh vực",
   /** Agency of new entries, per tier: honest placeholders until a person names the real agency. */
@@ -221,4 +232,39 @@ export const SHEET = {
   summaryCountColumn: "Tổng số TTHC",
   total: "Tổng",
   huyenNote: "danh mục cũ, trước 1/7/2025",
+};
+
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+
+/** Review warnings of `dvc-bot check` (entries to re-check, facts that end, replaced documents). */
+export const REVIEW = {
+  /** How a dated fact is named in a warning, by the list it is in. */
+  factName: { fees: "lệ phí", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" },
+  stale: (id: string, reviewed: string) =>
+    `cảnh báo: "${id}" được rà soát lần cuối ngày ${vnDate(reviewed)}, đã hơn 12 tháng — đối chiếu lại với văn bản hiện hành rồi mới đổi ngày reviewed`,
+  ended: (what: string, until: string) => `cảnh báo: ${what} có thời hạn đã hết ngày ${vnDate(until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng`,
+  endsSoon: (what: string, until: string, days: number) =>
+    `cảnh báo: ${what} có thời hạn sẽ hết ngày ${vnDate(until)} (còn ${days} ngày) — kiểm tra có văn bản gia hạn hoặc mức mới chưa`,
+  superseded: (old: string, replacement: string, from: string | undefined) =>
+    `cảnh báo: trích dẫn ${old} đã được thay bằng ${replacement}${from ? ` từ ngày ${vnDate(from)}` : ""} — cập nhật nguồn và nội dung theo văn bản mới`,
+} as const;
+
+/** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */
+export const LANGUAGE = {
+  roleName: {
+    stopwords: "từ đệm (stopwords)",
+    function_words: "hư từ (function_words)",
+    places: "địa danh (places)",
+    place_markers: "từ chỉ địa danh (place_markers)",
+    facets: "cụm hỏi về một phần của thẻ (facets)",
+  } as Record<string, string>,
+  /** `affected`: the entries whose names hold the word, as LANGUAGE.affected words them. */
+  roleChanged: (word: string, was: string, now: string, hasDiacritics: boolean, affected: string) =>
+    `cảnh báo: "${word}" vốn là ${was}; đưa vào ${now} đổi vai của nó${hasDiacritics ? " (với câu hỏi gõ không dấu)" : ""}${affected}`,
+  nameWordIgnored: (word: string, list: string, affected: string) =>
+    `cảnh báo: "${word}" trong ${list} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected}`,
+  builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
+  /** `shown`: the first few entries, already quoted; `total`: how many there are. */
+  affected: (shown: readonly string[], total: number) =>
+    total === 0 ? "." : ` — các mục có từ này trong tên: ${shown.join(", ")}${total > shown.length ? ` và ${total - shown.length} mục khác` : ""}.`,
 };

@@ -39,7 +39,7 @@ export async function importSheet(knowledgeDir: string, file: string, dryRun = f
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
-    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun, ...(tier ? { tier } : {}) });
+    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun, tier });
     return { out: lines.join("\n"), code: Number(process.exitCode ?? 0) };
   } finally {
     process.exitCode = before;

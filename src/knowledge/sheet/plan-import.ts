@@ -1,5 +1,5 @@
 import { fold, foldedText } from "../../text/normalize.js";
-import { LEGACY_LEVEL, type Entry, type Level, type Procedure } from "../schema.js";
+import { LEGACY_LEVEL, type Entry, type Procedure } from "../schema.js";
 import { IMPORT } from "../staff-messages.js";
 import type { SheetProcedure } from "./rows.js";
 import { applyEdits, renderImportedEntry, validatePlan, type EntryEdit } from "./write-entries.js";
@@ -75,8 +75,6 @@ export function planImport(rows: readonly SheetProcedure[], existing: ExistingKn
   return planner.finish();
 }
 
-const levelText = (l: Level) => `${l} (mức độ ${LEGACY_LEVEL[l]})`;
-
 class ImportPlanner {
   private readonly plan: ImportPlan = { added: [], changed: [], unchanged: [], skipped: [], rewrites: new Map() };
   private readonly folder: string;
@@ -126,9 +124,10 @@ class ImportPlanner {
 
   private update(match: Procedure, row: SheetProcedure): void {
     const diffs: string[] = [];
-    if (match.level !== row.level) diffs.push(`level ${levelText(match.level)} → ${levelText(row.level)}`);
-    if (match.tier !== row.tier) diffs.push(`tier ${match.tier} → ${row.tier}`);
-    if (match.field !== row.field) diffs.push(`field "${match.field}" → "${row.field}"`);
+    const D = IMPORT.diff;
+    if (match.level !== row.level) diffs.push(D.level(match.level, LEGACY_LEVEL[match.level], row.level, LEGACY_LEVEL[row.level]));
+    if (match.tier !== row.tier) diffs.push(D.tier(match.tier, row.tier));
+    if (match.field !== row.field) diffs.push(D.field(match.field, row.field));
     if (!match.needs_review) {
       this.plan.skipped.push({ id: match.id, row: row.row, reason: diffs.length ? IMPORT.reviewedKeptDiffers(diffs.join(", ")) : IMPORT.reviewedKept });
       return;
@@ -141,7 +140,7 @@ class ImportPlanner {
     // A generic agency follows its tier; a named one is a person's work and stays.
     if (match.tier !== row.tier && match.agency === IMPORT.genericAgency[match.tier]) {
       set.agency = IMPORT.genericAgency[row.tier];
-      diffs.push(`agency → "${set.agency}"`);
+      diffs.push(D.agency(set.agency));
     }
     const file = this.existing.origins.get(match.id)?.file;
     if (!file) throw new Error(`import: no file known for entry "${match.id}"`);
