@@ -1,5 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreEval, type EvalAnswer } from "../../src/knowledge/eval.js";
+import { evalAnswer, evalRates, readEvalFile, scoreEval, type EvalAnswer } from "../../src/knowledge/eval.js";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { createSearchIndex } from "../../src/knowledge/search.js";
+import { tempDir } from "../helpers/temp.js";
+import { FIXTURE_KNOWLEDGE } from "../staff/helpers.js";
 
 // How answers are counted: ids or title keywords as labels, and a clarifying question apart.
 const lines = [
@@ -50,5 +56,38 @@ describe("scoreEval", () => {
   it("counts cards offered on an out-of-scope question as a false answer", () => {
     expect(s.outOfScope).toBe(2);
     expect(s.falseAnswers).toBe(1);
+  });
+});
+
+describe("evalRates", () => {
+  it("divides by the questions in and out of scope, never by zero", () => {
+    expect(evalRates(scoreEval(lines, (q) => answers[q]!))).toEqual({ top1: 2 / 4, top3: 2 / 4, falseAnswerRate: 1 / 2, wrongAnswerRate: 1 / 4, oneTap: 1 / 4 });
+    expect(evalRates(scoreEval([], () => answers["giá vàng"]!))).toEqual({ top1: 0, top3: 0, falseAnswerRate: 0, wrongAnswerRate: 0, oneTap: 0 });
+  });
+});
+
+describe("evalAnswer and readEvalFile", () => {
+  const { knowledge } = loadKnowledge(FIXTURE_KNOWLEDGE);
+  const index = createSearchIndex(knowledge.entries, knowledge.synonyms);
+
+  it("reads a search result as scoreEval counts it: a card, a question back with its options, or nothing", () => {
+    const card = evalAnswer(index.search("làm hộ chiếu"));
+    expect(card).toMatchObject({ answered: true, ids: expect.arrayContaining(["cap-ho-chieu-pho-thong"]), options: undefined });
+    expect(card.ids![0]).toBe("cap-ho-chieu-pho-thong");
+    expect(card.titles[0]).toBe("Cấp hộ chiếu phổ thông");
+    expect(card.score).toBeGreaterThan(0);
+    const nothing = evalAnswer(index.search("giá vàng hôm nay"));
+    expect(nothing.answered).toBe(false);
+  });
+
+  it("reads one labelled question per line, skipping blank lines", () => {
+    const file = join(tempDir("eval"), "set.jsonl");
+    writeFileSync(file, '{"q":"làm hộ chiếu","expect":["cap-ho-chieu-pho-thong"]}\n\n{"q":"giá vàng","expect":null}\n');
+    const lines = readEvalFile(file);
+    expect(lines).toEqual([
+      { q: "làm hộ chiếu", expect: ["cap-ho-chieu-pho-thong"] },
+      { q: "giá vàng", expect: null },
+    ]);
+    expect(scoreEval(lines, (q) => evalAnswer(index.search(q)))).toMatchObject({ questions: 2, inScope: 1, top1: 1, falseAnswers: 0 });
   });
 });
