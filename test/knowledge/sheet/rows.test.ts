@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ProcedureRows, type SheetProblem, type SheetProcedure, type SheetShape } from "../../../src/knowledge/sheet/rows.js";
-import type { Header } from "../../../src/knowledge/sheet/header.js";
+import { findHeader, type Header } from "../../../src/knowledge/sheet/header.js";
 
 // The report shape: STT | Lĩnh vực/DVCTT | Mức độ 2 | Mức độ 3 | Mức độ 4 | Ghi chú
-const REPORT: Header = {
-  row: 1,
-  dataFrom: 1,
-  stt: 0,
-  name: 1,
-  note: 5,
-  levels: [
-    { col: 2, level: "khong-truc-tuyen", label: "Mức độ 2" },
-    { col: 3, level: "mot-phan", label: "Mức độ 3" },
-    { col: 4, level: "toan-trinh", label: "Mức độ 4" },
-  ],
-};
 const HEADER_CELLS = ["STT", "Lĩnh vực/DVCTT", "Mức độ 2", "Mức độ 3", "Mức độ 4", "Ghi chú"];
+const REPORT: Header = findHeader([{ row: 1, cells: HEADER_CELLS }])!;
 
 function reader(shape: SheetShape = { hasTierRows: true, noField: false }, header: Header = REPORT) {
   const out = { procedures: [] as SheetProcedure[], notes: [] as SheetProblem[], problems: [] as SheetProblem[] };
