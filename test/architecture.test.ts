@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // DESIGN.md: the inner layers know nothing of the outer ones. Engine, knowledge, flows and
 // feedback import no channel library, no Redis client and no HTTP library, and read no env.
 const SRC = join(import.meta.dirname, "../src");
-const INNER = ["engine", "knowledge", "flows", "feedback", "text"];
+const INNER = ["engine", "knowledge", "flows", "feedback", "text", "source"];
 const FORBIDDEN = [/^grammy/, /^@grammyjs\//, /^axios$/, /^redis$/, /^@redis\//, /^fastify/, /^@fastify\//, /^node:http/, /^node:https/, /^node:net$/];
 // `runtime` (the dispatcher, the live core and its reload) sits outside them too: the inner layers
 // are handed what they need and never reach for it.

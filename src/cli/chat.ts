@@ -4,7 +4,7 @@ import { createStoreKeys } from "../runtime/store-keys.js";
 import { runTerminalChat } from "../channels/terminal/routes.js";
 import { loadConfig } from "../config.js";
 import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/respondent.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 import { createLogger } from "../log.js";
 import { createStore } from "../store/create-store.js";
 

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../config.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 import { createLogger, errorSummary } from "../log.js";
 import { watchCore } from "../runtime/watch.js";
 import { createApp } from "../server/app.js";

@@ -7,7 +7,7 @@ import { createRespondentEnricher, resolveRespondentSalt } from "../feedback/res
 import type { CaseStore } from "../handover/case-store.js";
 import type { Handover } from "../handover/handover.js";
 import { createCaseStore, wireHandover } from "../handover/wire.js";
-import type { Problem } from "../knowledge/yaml-source.js";
+import type { Problem } from "../source/yaml-source.js";
 import { errorSummary, type Logger } from "../log.js";
 import { createAdminChatInterceptor } from "../runtime/admin-chat.js";
 import { createDispatcher, type Dispatcher } from "../runtime/dispatcher.js";

@@ -16,3 +16,8 @@ export function secretMatches(expected: string, given: unknown): boolean {
   if (typeof given !== "string" || given.length === 0) return false;
   return timingSafeEqual(sha256(expected), sha256(given));
 }
+
+/** SHA-256 of a UTF-8 string as lowercase hex: cache keys and content versions (not secrets). */
+export function sha256Hex(text: string): string {
+  return sha256(text).toString("hex");
+}

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evalAnswer, readEvalFile, scoreEval } from "../../src/cli/eval.js";
+import { evalAnswer, readEvalFile, scoreEval } from "../../src/knowledge/eval.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
 
