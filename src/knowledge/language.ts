@@ -58,6 +58,9 @@ export const SEED_LANGUAGE: LanguageLists = {
     "ad", "admin", "e", "a", "c", "b", "mn", "mọi người", "anh chị",
     // Greetings and the time words of a story ("vài hôm", "1 tuần"): never a procedure's name.
     "chào", "xin chào", "hôm", "tuần", "vài", "mấy",
+    // More time words of a story and the particles of a spoken question ("… hả ad", "… luôn ko").
+    "tối nay", "tối qua", "hôm qua", "ngày mai", "chiều nay", "trưa nay", "năm nay", "năm ngoái", "tháng trước", "tuần trước",
+    "hả", "nhỉ", "ấy", "luôn", "nữa", "cũng",
   ],
   places: [...PLACE_WORDS],
   placeMarkers: [
@@ -65,6 +68,14 @@ export const SEED_LANGUAGE: LanguageLists = {
     "khu phố", "tổ dân phố", "kp", "tdp",
   ],
 };
+
+/**
+ * Folded words that make a clause a question ("… thì khai báo gì", "… được không"): a long
+ * message is read clause by clause only where a clause asks.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  "gi", "dau", "nao", "sao", "khong", "ko", "k", "chua", "bao", "may", "ai", "khi", "ha", "nhi", "the",
+]);
 
 /** The lists in force: each section staff gave replaces the seed's. */
 export function languageOf(synonyms: Synonyms): LanguageLists {

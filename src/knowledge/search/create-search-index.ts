@@ -1,4 +1,6 @@
 import { createAnalyzer } from "../analyze.js";
+import { QUESTION_WORDS } from "../language.js";
+import { tokens } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -50,23 +52,42 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
 
   /**
-   * A long story with the question in one sentence: the sentence alone is read, last first. Its
-   * answer is taken only when the whole message ranks the same entry first, so a topic of the
-   * story's background never wins on its own.
+   * A long story with the question in one sentence: the sentence alone is read, last first, and
+   * within it each clause that asks something ("…, giờ thuê trọ thì khai báo gì"). Its answer is
+   * taken only when the whole message ranks the same entry first, so a topic of the story's
+   * background never wins on its own.
    */
   function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
-    const sentences = question.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.includes(" "));
-    if (sentences.length < 2) return null;
-    for (const sentence of sentences.reverse().slice(0, weights.answer.focusSentences)) {
-      const d = run(sentence).decision;
+    for (const part of focusParts(question, weights.answer.focusSentences)) {
+      const d = run(part).decision;
       if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
     }
     return null;
   }
 
   return { search, size: index.docs.length, analyzer };
+}
+
+/**
+ * The parts of a long message worth reading alone, last first: its last `max` sentences, each
+ * followed by its clauses that ask something (a question word or mark), last first.
+ */
+export function focusParts(question: string, max: number): string[] {
+  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
+  const parts: string[] = [];
+  for (const sentence of sentences.reverse().slice(0, max)) {
+    if (sentences.length > 1) parts.push(sentence.replace(/[.!;\n]+$/, ""));
+    const clauses = sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "));
+    if (clauses.length > 1) parts.push(...clauses.reverse().filter(asks));
+  }
+  return parts;
+}
+
+/** A clause asks something: a question mark or a question word ("gì", "đâu", "không", "ko"). */
+function asks(clause: string): boolean {
+  return clause.includes("?") || tokens(clause).some((t) => QUESTION_WORDS.has(t));
 }
 
 export type { SearchDecision };

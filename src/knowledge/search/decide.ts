@@ -1,5 +1,6 @@
 import type { Facet } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
+import { accentsAgree } from "./correct.js";
 import type { ResolvedQuery } from "./rewrite.js";
 import type { SearchDecision, SearchHit } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
@@ -35,7 +36,11 @@ export function decide(
   if (question.strongWords === 0 && question.facets.size > 0) return { kind: "facet-only" };
   const best = hits[0];
   if (!best) return { kind: "unknown", suggestions: [] };
-  const confident = isConfident(best, hits[1], question, weights);
+  // For an entry the question clearly names, margins are measured against the next entry the
+  // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
+  const d = weights.decide;
+  const rival = best.why.namePrecision >= d.namedBest ? hits.slice(1).find((h) => h.why.namePrecision >= d.rivalPrecision) : hits[1];
+  const confident = isConfident(best, rival, question, weights);
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
   const options = clarifyOptions(hits, question, weights, checks, confident);
@@ -117,8 +122,7 @@ export function createDecideChecks(index: IndexData, weights: SearchWeights): (q
         return strong.some((r) => {
           if (index.idf(r.match!) < floor) return false;
           if (!doc.nameTokens.has(r.match!) && !doc.keywordTokens.has(r.match!)) return false;
-          const forms = r.accented ? doc.accentForms.get(r.match!) : undefined;
-          return !forms || forms.has(r.accented!);
+          return !r.accented || accentsAgree(doc.accentForms.get(r.match!), r.accented);
         });
       },
       variants(a, b) {

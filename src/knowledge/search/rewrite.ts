@@ -26,8 +26,8 @@ export interface ResolvedQuery {
   strongWords: number;
   /** Strong words that matched nothing. */
   unknownWords: string[];
-  /** The distinct index words the question matched, with the facet phrase a weak one belongs to. */
-  matched: Array<{ t: string; phrase: string[] | undefined }>;
+  /** The distinct index words the question matched, with the facet phrase a weak one belongs to and every accented spelling typed (none when typed bare). */
+  matched: Array<{ t: string; phrase: string[] | undefined; accents: string[] }>;
   /** Adjacent pairs of matched strong words (folded index forms). */
   bigrams: string[];
   /** Those pairs that name something in the index, with their weight as an extra term. */
@@ -86,7 +86,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     words,
     strongWords: strong.length,
     unknownWords,
-    matched: [...new Map(words.filter((r) => r.match).map((r) => [r.match!, { t: r.match!, phrase: r.weak ? r.phrase : undefined }])).values()],
+    matched: matchedWords(words),
     bigrams,
     topicPairs,
     strongWeight,
@@ -136,6 +136,19 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
     }
   });
   return spelled;
+}
+
+/** Each index word once; "đăng ký … đang" keeps both spellings, and one bare typing makes it bare. */
+function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
+  const byMatch = new Map<string, ResolvedQuery["matched"][number] & { bare: boolean }>();
+  for (const r of words) {
+    if (!r.match) continue;
+    let m = byMatch.get(r.match);
+    if (!m) byMatch.set(r.match, (m = { t: r.match, phrase: r.weak ? r.phrase : undefined, accents: [], bare: false }));
+    if (r.accented) m.accents.push(r.accented);
+    else m.bare = true;
+  }
+  return [...byMatch.values()].map(({ t, phrase, accents, bare }) => ({ t, phrase, accents: bare ? [] : accents }));
 }
 
 function matchedBigrams(words: Resolved[]): string[] {

@@ -96,6 +96,12 @@ export interface SearchWeights {
   };
   /** Which of answer / clarify / unknown (see decide.ts). */
   decide: {
+    /**
+     * When the question covers at least `namedBest` of the best hit's name, margins are taken to
+     * the next hit whose name it covers at least `rivalPrecision` (a rival, not a bystander).
+     */
+    namedBest: number;
+    rivalPrecision: number;
     /** Within this score of the best, another variant of the same thing is worth offering. */
     clarifyMargin: number;
     /** At most this many options in a clarifying question. */
@@ -148,6 +154,8 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     foreignPairName: 0.75,
   },
   decide: {
+    namedBest: 0.75,
+    rivalPrecision: 0.3,
     clarifyMargin: 0.04,
     clarifyOptions: 4,
     clarifyMinScore: 0.5,
