@@ -42,7 +42,7 @@ export const SEED_LANGUAGE: LanguageLists = {
     online: ["online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ"],
     steps: [
       "các bước", "những bước", "bước nào", "trình tự", "quy trình", "làm thế nào", "như thế nào", "thế nào",
-      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao",
+      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao", "kiểu gì", "làm kiểu gì", "thủ tục ra sao",
     ],
   },
   // Folded forms matter: "đăng"/"đang" both fold to "dang", so "đang" is deliberately absent.

@@ -39,7 +39,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
     const { analysed, q, hits, decision: whole } = run(question);
-    const decision = whole.kind === "answer" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
+    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
     return {
       hits: hits.slice(0, limit),
       decision,

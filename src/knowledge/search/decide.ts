@@ -45,6 +45,11 @@ export function decide(
   // (confident) or give up (not confident because of the tie).
   const options = clarifyOptions(hits, question, weights, checks, confident);
   if (options.length > 1) return { kind: "clarify", options };
+  // Two different entries that fit equally well: a coin flip would send half the citizens on a
+  // wasted trip, so ask which (the question names both).
+  const second = hits[1];
+  const tie = second && best.score - second.score <= d.tieMargin && second.score >= weights.answer.threshold && second.why.namePrecision >= d.clarifyMinPrecision;
+  if (confident && tie) return { kind: "clarify", options: [best, second] };
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
   return { kind: "unknown", suggestions };

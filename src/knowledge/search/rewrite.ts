@@ -51,6 +51,8 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
   // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
   // other number the index does not know (an age, a count of years) says nothing about the topic.
   const toks = named.map((tok, i) => {
+    // A word with a digit the index does not know ("30t", "b2", "5p") is an age, a class, a count: not a topic.
+    if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return { ...tok, weak: true, weakKind: "function" as const };
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
     const word = NUMBER_WORDS[Number(tok.t)];
     const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);

@@ -102,6 +102,8 @@ export interface SearchWeights {
      */
     namedBest: number;
     rivalPrecision: number;
+    /** A confident best with another fair entry (answer-level score, name covered `clarifyMinPrecision`) within this score is a tie: clarify. */
+    tieMargin: number;
     /** Within this score of the best, another variant of the same thing is worth offering. */
     clarifyMargin: number;
     /** At most this many options in a clarifying question. */
@@ -156,6 +158,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   decide: {
     namedBest: 0.75,
     rivalPrecision: 0.3,
+    tieMargin: 0.015,
     clarifyMargin: 0.04,
     clarifyOptions: 4,
     clarifyMinScore: 0.5,
