@@ -76,7 +76,10 @@ export function isConfident(
   // A long message whose story words lower every score, with one entry far ahead of the rest.
   const dominant =
     best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
-  if (!usual && !namedWhole && !dominant) return false;
+  // The question names most of the entry and nothing else it names comes close: the story words
+  // around the question lower the score, not the fit ("suggestion 1 clearly ahead").
+  const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && margin >= a.aheadMargin;
+  if (!usual && !namedWhole && !dominant && !clearlyAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name.

@@ -75,6 +75,13 @@ export interface SearchWeights {
     dominantCoverage: number;
     dominantLead: number;
     /**
+     * "Clearly ahead": an entry with at least `aheadScore`, whose name the question covers at least
+     * `aheadName`, leading the next entry the question names by `aheadMargin`.
+     */
+    aheadScore: number;
+    aheadName: number;
+    aheadMargin: number;
+    /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
      * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
@@ -146,6 +153,9 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     dominantScore: 0.45,
     dominantCoverage: 0.5,
     dominantLead: 0.5,
+    aheadScore: 0.5,
+    aheadName: 0.75,
+    aheadMargin: 0.06,
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
