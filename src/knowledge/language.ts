@@ -70,12 +70,13 @@ export const SEED_LANGUAGE: LanguageLists = {
 };
 
 /**
- * Folded words that make a clause a question ("… thì khai báo gì", "… được không"): a long
- * message is read clause by clause only where a clause asks.
+ * Words that make a clause a question ("… thì khai báo gì", "… được không"): a long message is
+ * read clause by clause only where a clause asks. Typed with accents, the accents must agree
+ * ("bảo" is not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").
  */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  "gi", "dau", "nao", "sao", "khong", "ko", "k", "chua", "bao", "may", "ai", "khi", "ha", "nhi", "the",
-]);
+export const QUESTION_WORDS: readonly string[] = [
+  "gì", "đâu", "nào", "sao", "không", "ko", "k", "chưa", "bao", "nhiêu", "lâu", "mấy", "ai", "hả", "nhỉ",
+];
 
 /** The lists in force: each section staff gave replaces the seed's. */
 export function languageOf(synonyms: Synonyms): LanguageLists {

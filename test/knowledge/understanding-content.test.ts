@@ -51,6 +51,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mua bằng lái không cần thi", "forgery"],
     ["làm giả bằng", "forgery"],
     ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
+    ["đăng nhập hộ vneid của mẹ mà ko cần otp của mẹ", "account-access"],
+    ["làm bằng đại học giả ở đâu", "forgery"],
     ["giá vàng hôm nay", "out-of-domain"],
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
@@ -116,5 +118,6 @@ describe("the real knowledge in conversation", () => {
     const t = conversation().say("làm hộ chiếu để đi máy bay");
     expect(text(t)).not.toContain("chi ho tro ve thu tuc hanh chinh");
     expect(text(t)).toContain("ho chieu");
+    expect(heading(t)).toContain("cap ho chieu pho thong");
   });
 });

@@ -1,6 +1,6 @@
 import { createAnalyzer } from "../analyze.js";
 import { QUESTION_WORDS } from "../language.js";
-import { tokens } from "../../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -85,9 +85,13 @@ export function focusParts(question: string, max: number): string[] {
   return parts;
 }
 
-/** A clause asks something: a question mark or a question word ("gì", "đâu", "không", "ko"). */
+const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
+const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map(accentKey));
+
+/** A clause asks something: a question mark or a question word ("gì", "đâu", "không", "ko") with its accents. */
 function asks(clause: string): boolean {
-  return clause.includes("?") || tokens(clause).some((t) => QUESTION_WORDS.has(t));
+  if (clause.includes("?")) return true;
+  return rawTokens(clause).some((raw) => QUESTION_FOLDED.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || QUESTION_ACCENTED.has(accentKey(raw))));
 }
 
 export type { SearchDecision };

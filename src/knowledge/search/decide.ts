@@ -113,9 +113,9 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
 }
 
 /**
- * The index-backed checks of decide: `related` — a hit shares a strong, rare-enough topic word
- * with the question in its names or keywords, spelled with the same accents when the citizen
- * typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
+ * The index-backed checks of decide: `related` — a hit shares `suggestionPairs` known word pairs
+ * of the question in its names or keywords, or a strong, rare-enough topic word spelled with the same accents when
+ * the citizen typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
  * in the first hit's names is in the second's names too.
  */
 export function createDecideChecks(index: IndexData, weights: SearchWeights): (q: ResolvedQuery) => DecideChecks {
@@ -127,6 +127,9 @@ export function createDecideChecks(index: IndexData, weights: SearchWeights): (q
       related(hit) {
         const doc = docOf.get(hit.entry.id);
         if (!doc) return false;
+        // Two word pairs of the question that name something ("thuê trọ", "khai báo") found in this
+        // entry are as telling as a rare word; one alone ("máy bay" of "con đi máy bay") is not.
+        if (q.topicPairs.filter(({ b }) => doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)).length >= weights.decide.suggestionPairs) return true;
         return strong.some((r) => {
           if (index.idf(r.match!) < floor) return false;
           if (!doc.nameTokens.has(r.match!) && !doc.keywordTokens.has(r.match!)) return false;

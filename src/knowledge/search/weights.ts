@@ -128,6 +128,8 @@ export interface SearchWeights {
     suggestionScore: number;
     /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
     suggestionRarity: number;
+    /** … or shares this many of the question's known word pairs ("thuê trọ", "khai báo") in its names or keywords. */
+    suggestionPairs: number;
     /** At most this many suggestions. */
     suggestions: number;
   };
@@ -178,6 +180,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     namedGap: 0.1,
     suggestionScore: 0.3,
     suggestionRarity: 0.45,
+    suggestionPairs: 2,
     suggestions: 3,
   },
 };
