@@ -60,7 +60,7 @@ export const SEED_LANGUAGE: LanguageLists = {
     "chào", "xin chào", "hôm", "tuần", "vài", "mấy",
     // More time words of a story and the particles of a spoken question ("… hả ad", "… luôn ko").
     "tối nay", "tối qua", "hôm qua", "ngày mai", "chiều nay", "trưa nay", "năm nay", "năm ngoái", "tháng trước", "tuần trước",
-    "hả", "nhỉ", "ấy", "luôn", "nữa", "cũng",
+    "hả", "nhỉ", "ấy", "luôn", "nữa", "nghĩa là", "có nghĩa là",
   ],
   places: [...PLACE_WORDS],
   placeMarkers: [

@@ -136,6 +136,13 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.7 }), undefined, q)).toBe(false);
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.8 }), undefined, q)).toBe(true);
   });
+  it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
+    const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);
+    const long = { strongWords: 12, unknownWords: 0 };
+    expect(isConfident(story, hit({}, 0.2), long)).toBe(true);
+    expect(isConfident(story, hit({}, 0.4), long)).toBe(false);
+    expect(isConfident(story, hit({}, 0.2), q)).toBe(false);
+  });
 });
 
 describe("facets read right", () => {

@@ -88,8 +88,9 @@ export function isConfident(
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
-  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
-  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName) return false;
+  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
+  // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
+  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant)) return false;
   return true;
 }
 
