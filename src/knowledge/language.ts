@@ -70,13 +70,17 @@ export const SEED_LANGUAGE: LanguageLists = {
 };
 
 /**
- * Words that make a clause a question ("… thì khai báo gì", "… được không"): a long message is
- * read clause by clause only where a clause asks. Typed with accents, the accents must agree
- * ("bảo" is not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").
+ * Words that make a clause a question ("… thì khai báo gì", "… ở đâu"): a long message is read
+ * clause by clause only where a clause asks. Typed with accents, the accents must agree ("bảo" is
+ * not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").
  */
-export const QUESTION_WORDS: readonly string[] = [
-  "gì", "đâu", "nào", "sao", "không", "ko", "k", "chưa", "bao", "nhiêu", "lâu", "mấy", "ai", "hả", "nhỉ",
-];
+export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao", "bao", "nhiêu", "lâu", "mấy", "ai", "hả", "nhỉ"];
+
+/** Words that ask only at the end of a clause ("… được không", "… chưa ạ"); inside it they negate ("họ không sang tên"). */
+export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "chưa", "hông", "hok"];
+
+/** Particles after the closing question word ("… không ạ", "… ko ad", "… chưa vậy"). */
+export const CLOSING_PARTICLES: readonly string[] = ["ạ", "à", "ad", "vậy", "nhỉ", "hả", "nhé", "nha", "ah", "a", "em", "anh", "chị", "bạn", "mn"];
 
 /** The lists in force: each section staff gave replaces the seed's. */
 export function languageOf(synonyms: Synonyms): LanguageLists {

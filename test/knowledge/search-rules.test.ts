@@ -119,6 +119,11 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(false);
     expect(isConfident(hit({ namePrecision: 0.65 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(true);
   });
+  it("two topic words with no pair between them count as one", () => {
+    expect(isConfident(hit({ namePrecision: 0.45 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 0 })).toBe(false);
+    expect(isConfident(hit({ namePrecision: 0.45 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 1 })).toBe(true);
+    expect(isConfident(hit({ namePrecision: 0.65 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 0 })).toBe(true);
+  });
   it("a word never seen means another topic unless the name is clearly there", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 3, unknownWords: 1 })).toBe(false);
   });

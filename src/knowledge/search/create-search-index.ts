@@ -1,5 +1,5 @@
 import { createAnalyzer } from "../analyze.js";
-import { QUESTION_WORDS } from "../language.js";
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
@@ -32,7 +32,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const q = rewrite(analysed, index, correct, weights);
     const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
-    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, facets: analysed.facets };
+    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };
     return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
   }
 
@@ -85,13 +85,24 @@ export function focusParts(question: string, max: number): string[] {
   return parts;
 }
 
-const QUESTION_FOLDED = new Set(QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
-const QUESTION_ACCENTED = new Set(QUESTION_WORDS.map(accentKey));
+/** Folded and accented forms of a word list, for matching words typed with or without accents. */
+function wordSet(words: readonly string[]) {
+  const folded = new Set(words.map((w) => canonicalSyllable(fold(w))));
+  const accented = new Set(words.map(accentKey));
+  return (raw: string) => folded.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || accented.has(accentKey(raw)));
+}
+const isQuestionWord = wordSet(QUESTION_WORDS);
+const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
+const isParticle = wordSet(CLOSING_PARTICLES);
 
-/** A clause asks something: a question mark or a question word ("gì", "đâu", "không", "ko") with its accents. */
+/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */
 function asks(clause: string): boolean {
   if (clause.includes("?")) return true;
-  return rawTokens(clause).some((raw) => QUESTION_FOLDED.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || QUESTION_ACCENTED.has(accentKey(raw))));
+  const words = rawTokens(clause);
+  if (words.some(isQuestionWord)) return true;
+  let last = words.length - 1;
+  while (last > 0 && isParticle(words[last]!)) last--;
+  return last >= 0 && isClosingWord(words[last]!);
 }
 
 export type { SearchDecision };

@@ -9,6 +9,8 @@ import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 export interface QuestionShape {
   strongWords: number;
   unknownWords: number;
+  /** Adjacent pairs of topic words (unknown: counted as having some). */
+  pairs?: number;
   facets: ReadonlySet<Facet>;
 }
 
@@ -62,7 +64,7 @@ export function decide(
 export function isConfident(
   best: SearchHit,
   second: SearchHit | undefined,
-  question: { strongWords: number; unknownWords: number },
+  question: { strongWords: number; unknownWords: number; pairs?: number },
   weights: SearchWeights = DEFAULT_WEIGHTS,
 ): boolean {
   const a = weights.answer;
@@ -82,8 +84,10 @@ export function isConfident(
   if (!usual && !namedWhole && !dominant && !clearlyAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
-  // One topic word ("tên", "xe") must be most of a name.
-  if (question.strongWords === 1 && namePrecision < a.oneTopicWordName) return false;
+  // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
+  // them ("số đề … đánh" is not "số định danh").
+  const scattered = question.strongWords === 1 || (question.strongWords <= a.scatteredWords && question.pairs === 0);
+  if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.

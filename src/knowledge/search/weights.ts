@@ -94,6 +94,8 @@ export interface SearchWeights {
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
     oneTopicWordName: number;
+    /** Up to this many topic words with no pair between them count as one topic word (`oneTopicWordName`). */
+    scatteredWords: number;
     /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
     unknownWordName: number;
     /** Below this phrase share, the name share must reach `oneTopicWordName`. */
@@ -163,6 +165,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
+    scatteredWords: 2,
     unknownWordName: 0.8,
     minPhrase: 0.3,
     foreignPairName: 0.75,
