@@ -270,8 +270,11 @@ describe("focusParts: where the question of a long message is", () => {
     expect(focusParts("Em đi làm xa nhà. Chủ trọ bảo phải khai báo, vậy làm ở đâu?", 4)).toEqual([
       "Chủ trọ bảo phải khai báo, vậy làm ở đâu?",
       "vậy làm ở đâu?",
-      "Em đi làm xa nhà",
     ]);
+  });
+
+  it("the last sentence is always read; an earlier one only when it asks", () => {
+    expect(focusParts("Làm giấy tạm trú ở đâu? Công ty bắt nộp gấp. Em cảm ơn", 4)).toEqual(["Em cảm ơn", "Làm giấy tạm trú ở đâu?"]);
   });
 
   it("a clause that only tells the story is never read alone", () => {

@@ -71,14 +71,16 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 }
 
 /**
- * The parts of a long message worth reading alone, last first: its last `max` sentences, each
- * followed by its clauses that ask something (a question word or mark), last first.
+ * The parts of a long message worth reading alone, last first: of its last `max` sentences, the
+ * last one and those that ask something (a question word or mark), each followed by its clauses
+ * that ask, last first.
  */
 export function focusParts(question: string, max: number): string[] {
   const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
   const parts: string[] = [];
-  for (const sentence of sentences.reverse().slice(0, max)) {
-    if (sentences.length > 1) parts.push(sentence.replace(/[.!;\n]+$/, ""));
+  for (const [i, sentence] of sentences.reverse().slice(0, max).entries()) {
+    // The last sentence is where a story's question usually is; an earlier one counts when it asks.
+    if (sentences.length > 1 && (i === 0 || asks(sentence))) parts.push(sentence.replace(/[.!;\n]+$/, ""));
     const clauses = sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "));
     if (clauses.length > 1) parts.push(...clauses.reverse().filter(asks));
   }
