@@ -47,11 +47,6 @@ export function decide(
   // (confident) or give up (not confident because of the tie).
   const options = clarifyOptions(hits, question, weights, checks, confident);
   if (options.length > 1) return { kind: "clarify", options };
-  // Two different entries that fit equally well: a coin flip would send half the citizens on a
-  // wasted trip, so ask which (the question names both).
-  const second = hits[1];
-  const tie = second && best.score - second.score <= d.tieMargin && second.score >= weights.answer.threshold && second.why.namePrecision >= d.clarifyMinPrecision;
-  if (confident && tie) return { kind: "clarify", options: [best, second] };
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
   return { kind: "unknown", suggestions };
@@ -113,7 +108,12 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
   // A question that names option 1 nearly whole and another clearly less is about option 1.
   const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
-  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && checks.variants(best, h)));
+  // Two different entries that fit equally well are asked about too: a coin flip would send half
+  // the citizens on a wasted trip.
+  const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
+  const close = hits.filter(
+    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && (checks.variants(best, h) || tied(h))),
+  );
   return close.slice(0, d.clarifyOptions);
 }
 
