@@ -1,23 +1,10 @@
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens } from "../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { languageOf, type Facet } from "./language.js";
 import { stripPlaceNames } from "./place-names.js";
 import type { Synonyms } from "./schema.js";
 
 export type { Facet };
-
-// Syllables repeat from question to question: fold and key each spelling once.
-const syllables = new Map<string, { folded: string; accented?: string }>();
-function syllableInfo(raw: string): { folded: string; accented?: string } {
-  let x = syllables.get(raw);
-  if (!x) {
-    const folded = canonicalSyllable(fold(raw));
-    x = hasDiacritics(raw) ? { folded, accented: accentKey(raw) } : { folded };
-    if (syllables.size > 50_000) syllables.clear();
-    syllables.set(raw, x);
-  }
-  return x;
-}
 
 export interface QueryToken {
   /** Folded canonical form. */
@@ -120,8 +107,8 @@ function buildTables(synonyms: Synonyms): Tables {
 /** Normalise stage: the question's words, their roles (topic, facet, filler) and its word pairs. */
 function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): AnalyzedQuery {
   const cut = stripPlaceNames(keepEnds(text, maxQueryChars), tables.placeMarkers);
-  const typed = rawTokens(cut).map(syllableInfo);
-  const expanded = replaceTyped(typed.map((x) => ({ t: x.folded, accented: x.accented, named: null })), tables.abbreviations, false);
+  const typed = rawTokens(cut).map(wordForms);
+  const expanded = replaceTyped(typed.map((x) => ({ t: x.folded, accented: x.accented ?? undefined, named: null })), tables.abbreviations, false);
   // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
   const words = replaceTyped(expanded, tables.anyName, true);
