@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
+import { encodeChoice } from "../../src/engine/choice-id.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Inbound, Session, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
@@ -112,6 +113,12 @@ describe("the real knowledge in conversation", () => {
       expect(text(t), q).toContain("chi ho tro");
       expect(t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id), q).toEqual(["m"]);
     }
+  });
+
+  it("a renter's story ending in 'khai báo gì' keeps tạm trú: its card, or a one-tap choice under 'I don't know'", () => {
+    const t = conversation().say("Em đi làm xa, thuê trọ ở gần khu công nghiệp, giờ phải khai báo gì ạ");
+    const offered = t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id);
+    expect(heading(t) === "dang ky tam tru" || offered.includes(encodeChoice({ kind: "entry", entry: "dang-ky-tam-tru" })), JSON.stringify(offered)).toBe(true);
   });
 
   it("a real question about a plane trip is not taken for chit-chat", () => {
