@@ -5,6 +5,8 @@ import { loadConfig } from "../config.js";
 import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { fold } from "../text/normalize.js";
 import type { SearchResult } from "../knowledge/search.js";
+import type { Engine } from "../engine/engine.js";
+import { newSession } from "../engine/types.js";
 
 interface EvalLine {
   q: string;
@@ -103,6 +105,22 @@ export function evalAnswer(r: SearchResult): EvalAnswer {
   };
 }
 
+/**
+ * What a citizen who opens a conversation with `q` is shown, read like {@link evalAnswer}: the
+ * search's ranking, but a card or a clarifying question only when the engine shows one — a
+ * refusal ("mua bằng lái không cần thi"), the out-of-domain line or another intent reply is
+ * neither, whatever the search alone would have said (as `ask --json` reads it).
+ */
+export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
+  const a = evalAnswer(engine.search(q));
+  const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "eval", userId: "eval", at: 0 }, newSession());
+  const shownKinds = new Set(turn.effects.flatMap((e) => (e.type === "metric" && e.name === "answered" ? [e.labels?.kind ?? ""] : [])));
+  const card = ["procedure", "guide", "faq"].some((k) => shownKinds.has(k));
+  if (card && a.answered) return a;
+  const { options, ...rest } = a;
+  return { ...rest, answered: false, ...(options && shownKinds.has("clarify") ? { options } : {}) };
+}
+
 export function readEvalFile(file: string): EvalLine[] {
   return readFileSync(file, "utf8")
     .split("\n")
@@ -119,7 +137,7 @@ export async function runEval(env: NodeJS.ProcessEnv, file?: string): Promise<vo
   if (!existsSync(path)) throw new Error(`eval: no question file at ${path}`);
   const { core } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR });
   const engine = core!.engine;
-  const s = scoreEval(readEvalFile(path), (q) => evalAnswer(engine.search(q)));
+  const s = scoreEval(readEvalFile(path), (q) => engineEvalAnswer(engine, q));
   console.log(`questions: ${s.questions} (${s.inScope} in scope, ${s.outOfScope} out of scope) — ${path}`);
   console.log(`top-1: ${pct(s.top1, s.inScope)}  top-3: ${pct(s.top3, s.inScope)}  false answers: ${pct(s.falseAnswers, s.outOfScope)}`);
   console.log(
