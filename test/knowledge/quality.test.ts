@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evalAnswer, readEvalFile, scoreEval } from "../../src/cli/eval.js";
-import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+import { engineEvalAnswer, readEvalFile, scoreEval } from "../../src/cli/eval.js";
+import type { Engine } from "../../src/engine/engine.js";
+import { buildCore } from "../../src/runtime/core.js";
 
 // Answer quality as ../shared/eval/README.md defines it: the shared development set and
 // test/fixtures/blind-eval{,-2,-3}.jsonl, ~500 questions written without looking at the knowledge
@@ -16,6 +16,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-5.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -23,15 +24,17 @@ const DEFAULT_FLOOR = { top1: 0.9, falseAnswers: 0.1, wrongCards: 0.03 };
 const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set A of the understanding issue (written and labelled by others, used for tuning since):
   // short of the 95 % / 5 % targets — forged-paper and translation requests, long stories.
-  "blind-eval-3.jsonl": { top1: 0.78, falseAnswers: 0.2, wrongCards: 0.03 },
+  "blind-eval-3.jsonl": { top1: 0.78, falseAnswers: 0.05, wrongCards: 0.03 },
   // Set B, held out until the end of that work and reported once (docs/benchmarks.md); now seen.
-  "blind-eval-4.jsonl": { top1: 0.72, falseAnswers: 0.2, wrongCards: 0.05 },
+  "blind-eval-4.jsonl": { top1: 0.72, falseAnswers: 0.05, wrongCards: 0.05 },
+  // Tuning set of the intents work (forged papers, lottery, prices): wrong cards in scope still high.
+  "blind-eval-5.jsonl": { top1: 0.78, falseAnswers: 0.05, wrongCards: 0.07 },
 };
 
-let index: SearchIndex;
+// What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
+let engine: Engine;
 beforeAll(() => {
-  const { knowledge } = loadKnowledge(join(ROOT, "knowledge"));
-  index = createSearchIndex(knowledge.entries, knowledge.synonyms);
+  engine = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") }).core!.engine;
 });
 
 describe("answer quality", () => {
@@ -41,7 +44,7 @@ describe("answer quality", () => {
 
   it.each(SETS)("%s: top-1, wrong cards and false answers within the set's floor", (file) => {
     const floor = FLOORS[basename(file)] ?? DEFAULT_FLOOR;
-    const s = scoreEval(readEvalFile(file), (q) => evalAnswer(index.search(q)));
+    const s = scoreEval(readEvalFile(file), (q) => engineEvalAnswer(engine, q));
     const report = s.misses.map((m) => `${m.q} → ${m.got ?? "nothing"} (answered=${m.answered})`).join("\n");
     expect(s.top1 / s.inScope, report).toBeGreaterThanOrEqual(floor.top1);
     expect(s.falseAnswers / Math.max(s.outOfScope, 1), report).toBeLessThanOrEqual(floor.falseAnswers);
