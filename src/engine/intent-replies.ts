@@ -59,7 +59,7 @@ export const FIRM_ANSWER = {
   /** Share of the entry's best name that the message covers. */
   namePrecision: 0.8,
   /** Share of the message's weight that the entry's names explain. */
-  nameCoverage: 0.4,
+  nameCoverage: 0.3,
   /** Share of the message's word pairs found as pairs in the entry's names (0: scattered words). */
   phrase: 0.01,
 } as const;

@@ -71,6 +71,42 @@ describe("intent words", () => {
   });
 });
 
+describe("phrases with a gap and short forms", () => {
+  const gaps = createIntentTable(
+    intentsSchema.parse({
+      intents: {
+        forgery: { contains: ["bằng … giả"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
+        "out-of-domain": { contains: ["có mưa không"] },
+      },
+    }),
+    { ko: "không", k: "không" },
+  );
+  const gapSays = (name: Parameters<typeof gaps.matches>[0], text: string) => gaps.matches(name, messageForms(text));
+
+  it("'…' stands for up to three words between two words of a phrase, and for none", () => {
+    expect(gapSays("forgery", "có chỗ nào làm bằng đại học giả không")).toBe(true);
+    expect(gapSays("forgery", "lam bang dai hoc gia de nop xin viec")).toBe(true);
+    expect(gapSays("forgery", "bằng giả")).toBe(true);
+    expect(gapSays("forgery", "bằng tốt nghiệp đại học chính quy giả")).toBe(false);
+    // With accents typed, "giá" (price) is not "giả"; without them, the unless phrase tells.
+    expect(gapSays("forgery", "bằng đại học giá bao nhiêu")).toBe(false);
+    expect(gapSays("forgery", "doi bang lai gia bao nhieu")).toBe(false);
+  });
+
+  it("the knowledge's abbreviations read in full: 'ko cần thi' is 'không cần thi'", () => {
+    expect(gapSays("forgery", "ai lam bang lai ko can thi ib e")).toBe(true);
+    expect(gapSays("forgery", "ai làm bằng lái k cần thi")).toBe(true);
+    expect(gapSays("out-of-domain", "mai ha noi co mua ko")).toBe(true);
+    // Without the abbreviations the short form is just another word.
+    expect(createIntentTable(intentsSchema.parse({ intents: { forgery: { all: [["ai làm"], ["không cần thi"]] } } })).matches("forgery", messageForms("ai lam bang lai ko can thi"))).toBe(false);
+  });
+
+  it("a phrase may not begin or end with '…'", () => {
+    expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["… giả"] } } }).success).toBe(false);
+    expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["bằng …"] } } }).success).toBe(false);
+  });
+});
+
 describe("loadIntents", () => {
   it("a missing file means no intent words and no problem", () => {
     const dir = mkdtempSync(join(tmpdir(), "dvc-intents-"));
