@@ -81,24 +81,28 @@ describe("phrases with a gap and short forms", () => {
     }),
     { ko: "không", k: "không" },
   );
-  const gapSays = (name: Parameters<typeof gaps.matches>[0], text: string) => gaps.matches(name, messageForms(text));
 
-  it("'…' stands for up to three words between two words of a phrase, and for none", () => {
-    expect(gapSays("forgery", "có chỗ nào làm bằng đại học giả không")).toBe(true);
-    expect(gapSays("forgery", "lam bang dai hoc gia de nop xin viec")).toBe(true);
-    expect(gapSays("forgery", "bằng giả")).toBe(true);
-    expect(gapSays("forgery", "bằng tốt nghiệp đại học chính quy giả")).toBe(false);
+  it.each([
+    // "…" stands for up to three words between two words of a phrase, and for none.
+    ["forgery", "có chỗ nào làm bằng đại học giả không", true],
+    ["forgery", "lam bang dai hoc gia de nop xin viec", true],
+    ["forgery", "bằng giả", true],
+    ["forgery", "bằng tốt nghiệp đại học chính quy giả", false],
     // With accents typed, "giá" (price) is not "giả"; without them, the unless phrase tells.
-    expect(gapSays("forgery", "bằng đại học giá bao nhiêu")).toBe(false);
-    expect(gapSays("forgery", "doi bang lai gia bao nhieu")).toBe(false);
+    ["forgery", "bằng đại học giá bao nhiêu", false],
+    ["forgery", "doi bang lai gia bao nhieu", false],
+    // The knowledge's abbreviations read in full: "ko cần thi" is "không cần thi".
+    ["forgery", "ai lam bang lai ko can thi ib e", true],
+    ["forgery", "ai làm bằng lái k cần thi", true],
+    ["out-of-domain", "mai ha noi co mua ko", true],
+  ] as const)("%s: %s → %s", (name, message, expected) => {
+    expect(gaps.matches(name, messageForms(message))).toBe(expected);
   });
 
-  it("the knowledge's abbreviations read in full: 'ko cần thi' is 'không cần thi'", () => {
-    expect(gapSays("forgery", "ai lam bang lai ko can thi ib e")).toBe(true);
-    expect(gapSays("forgery", "ai làm bằng lái k cần thi")).toBe(true);
-    expect(gapSays("out-of-domain", "mai ha noi co mua ko")).toBe(true);
-    // Without the abbreviations the short form is just another word.
-    expect(createIntentTable(intentsSchema.parse({ intents: { forgery: { all: [["ai làm"], ["không cần thi"]] } } })).matches("forgery", messageForms("ai lam bang lai ko can thi"))).toBe(false);
+  it("without the abbreviations a short form is just another word", () => {
+    const plain = createIntentTable(intentsSchema.parse({ intents: { forgery: { all: [["ai làm"], ["không cần thi"]] } } }));
+    expect(plain.matches("forgery", messageForms("ai lam bang lai ko can thi"))).toBe(false);
+    expect(plain.matches("forgery", messageForms("ai lam bang lai khong can thi"))).toBe(true);
   });
 
   it("a phrase may not begin or end with '…'", () => {
