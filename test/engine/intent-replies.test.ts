@@ -156,7 +156,7 @@ describe("intents from intents.yaml", () => {
 
 describe("firmlyNamed: what a search answer needs to stand against out-of-domain words", () => {
   const answer = engine.search("làm hộ chiếu").decision;
-  const withWhy = (why: Partial<typeof FIRM_ANSWER>): SearchResult => {
+  const withWhy = (why: Partial<Record<keyof typeof FIRM_ANSWER, number>>): SearchResult => {
     if (answer.kind !== "answer") throw new Error("fixture: 'làm hộ chiếu' should be answered");
     const hit = { ...answer.hit, why: { ...answer.hit.why, namePrecision: 1, nameCoverage: 1, phrase: 1, ...why } };
     return { ...engine.search("làm hộ chiếu"), decision: { kind: "answer", hit } };
