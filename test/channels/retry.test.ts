@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { SEND_RETRY, withRetry, type RetryPolicy } from "../../src/channels/retry.js";
 
 /** A send that fails with `errors` in turn, then succeeds; counts its attempts. */
@@ -12,13 +12,23 @@ function flakySend(errors: unknown[]) {
   return { send, attempts: () => attempts };
 }
 
+/** When each attempt started, for the waits between them. */
+let starts: number[] = [];
+const timed = <T>(send: () => Promise<T>) => () => {
+  starts.push(performance.now());
+  return send();
+};
+const gaps = () => starts.slice(1).map((t, i) => t - starts[i]!);
+/** Node may fire a timer up to a millisecond before its time (it counts in whole milliseconds). */
+const TIMER_SLACK_MS = 2;
+
 const QUICK: RetryPolicy = { attempts: 3, firstDelayMs: 1, maxDelayMs: 5 };
 const always = () => true;
 const network = new Error("ECONNRESET");
 const refused = new Error("403 Forbidden: bot was blocked by the user");
 
 afterEach(() => {
-  vi.useRealTimers();
+  starts = [];
 });
 
 describe("withRetry", () => {
@@ -46,35 +56,23 @@ describe("withRetry", () => {
     expect(SEND_RETRY.firstDelayMs + SEND_RETRY.firstDelayMs * 2).toBeLessThanOrEqual(1500);
   });
 
+  // Lower bounds only: a timer never fires early, while a loaded machine may fire it late.
   it("waits with doubling backoff between attempts", async () => {
-    vi.useFakeTimers();
     const s = flakySend([network, network]);
-    const done = withRetry(s.send, always, { attempts: 3, firstDelayMs: 100, maxDelayMs: 1000 });
-    await vi.advanceTimersByTimeAsync(99);
-    expect(s.attempts()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(s.attempts()).toBe(2);
-    await vi.advanceTimersByTimeAsync(199);
-    expect(s.attempts()).toBe(2);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(done).resolves.toBe("sent");
-    expect(s.attempts()).toBe(3);
+    await expect(withRetry(timed(s.send), always, { attempts: 3, firstDelayMs: 40, maxDelayMs: 1000 })).resolves.toBe("sent");
+    const [first, second] = gaps();
+    expect(first).toBeGreaterThanOrEqual(40 - TIMER_SLACK_MS);
+    expect(second).toBeGreaterThanOrEqual(80 - TIMER_SLACK_MS);
   });
 
-  it("waits as long as the platform asked (429 retry_after), but never longer than the policy's cap", async () => {
-    vi.useFakeTimers();
-    const policy = { attempts: 2, firstDelayMs: 100, maxDelayMs: 1000 };
+  it("waits as long as the platform asked (429 retry_after), and a wait asked beyond the cap ends at the cap", async () => {
     const asked = flakySend([network]);
-    const honoured = withRetry(asked.send, always, policy, () => 600);
-    await vi.advanceTimersByTimeAsync(599);
-    expect(asked.attempts()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(honoured).resolves.toBe("sent");
+    await withRetry(timed(asked.send), always, { attempts: 2, firstDelayMs: 5, maxDelayMs: 1000 }, () => 120);
+    expect(gaps()[0]).toBeGreaterThanOrEqual(120 - TIMER_SLACK_MS);
 
+    // An uncapped wait of ten minutes would outlast the test's time limit.
     const greedy = flakySend([network]);
-    const capped = withRetry(greedy.send, always, policy, () => 60_000);
-    await vi.advanceTimersByTimeAsync(1000);
-    await expect(capped).resolves.toBe("sent");
+    await expect(withRetry(greedy.send, always, { attempts: 2, firstDelayMs: 5, maxDelayMs: 50 }, () => 600_000)).resolves.toBe("sent");
     expect(greedy.attempts()).toBe(2);
   });
 });
