@@ -1,4 +1,4 @@
-import type { Store } from "../store/port.js";
+import type { RecordLog } from "../store/port.js";
 import { renderShortText } from "./render.js";
 import { computeReport, vnDate } from "./report.js";
 
@@ -6,7 +6,7 @@ import { computeReport, vnDate } from "./report.js";
 const SUMMARY_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
-export async function summaryText(store: Store, now: number): Promise<string> {
+export async function summaryText(store: RecordLog, now: number): Promise<string> {
   const since = vnDate(now - (SUMMARY_DAYS - 1) * DAY_MS);
   const until = vnDate(now);
   const [survey, helpful, unanswered] = await Promise.all([store.read("survey"), store.read("helpful"), store.read("unanswered")]);

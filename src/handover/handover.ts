@@ -6,7 +6,7 @@ import type { Metrics } from "../runtime/metrics.js";
 import type { StoreKeys } from "../runtime/store-keys.js";
 import type { ChannelName, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
-import type { Store } from "../store/port.js";
+import type { Guards, SessionStore } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
 import { fold, nfc } from "../text/normalize.js";
 import type { CaseStore, HandoverCase } from "./case-store.js";
@@ -25,7 +25,7 @@ export interface StaffGroup {
 export interface HandoverOptions {
   cases: CaseStore;
   /** The chat store: dedup of staff updates, and the citizen's session (survey choice on close). */
-  store: Store;
+  store: SessionStore & Guards;
   logger: Logger;
   metrics?: Metrics;
   hours: OfficeHours;

@@ -10,7 +10,7 @@ import { renderReportHtml } from "../feedback/html.js";
 import { renderCsv } from "../feedback/render.js";
 import { dateRange } from "../feedback/report.js";
 import type { Logger } from "../log.js";
-import type { Store } from "../store/port.js";
+import type { RecordLog, SessionStore } from "../store/port.js";
 import { newSession } from "../engine/types.js";
 import type { Handover } from "../handover/handover.js";
 import { registerHandoverInbox } from "./handover-inbox.js";
@@ -19,7 +19,8 @@ import { createReportCache } from "./report-cache.js";
 import { secretMatches } from "./secret.js";
 
 export interface AdminDeps {
-  store: Store;
+  /** Login sessions, and the records the dashboard reports on. */
+  store: SessionStore & RecordLog;
   config: Config;
   live: LiveCore;
   logger: Logger;

@@ -1,9 +1,9 @@
 import { computeReport, type Report } from "../feedback/report.js";
 import type { RecordStream } from "../engine/types.js";
-import type { Store } from "../store/port.js";
+import type { RecordLog } from "../store/port.js";
 
 export interface ReportCacheOptions {
-  store: Store;
+  store: RecordLog;
   /** Reports kept (one per date filter). Default 8. */
   maxEntries?: number;
   now?: () => number;

@@ -7,7 +7,7 @@ import type { LiveWebSessions, WebSessionIds } from "../channels/web/session-ids
 import { webChatRequestSchema, webToInbound } from "../channels/web/to-inbound.js";
 import { M } from "../engine/messages.js";
 import type { Reply } from "../engine/types.js";
-import type { Store } from "../store/port.js";
+import type { Guards } from "../store/port.js";
 import type { WorkTracker } from "./work.js";
 
 /**
@@ -17,7 +17,7 @@ import type { WorkTracker } from "./work.js";
 export const NEW_SESSIONS_PER_HOUR_PER_RATE = 0.5;
 
 export interface WebGuardOptions {
-  store: Store;
+  store: Guards;
   /** Signs client addresses into keys, so no raw address reaches the store. */
   secret: string;
   /** Requests per client address per minute (RATE_LIMIT_PER_IP_PER_MINUTE). */
