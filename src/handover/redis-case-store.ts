@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { ErrorReply } from "redis";
 import type { Reply } from "../engine/types.js";
-import { createRedisClient, withDeadline, type RedisClient } from "../store/redis/connection.js";
+import { closeRedisClient, createRedisClient, withDeadline, type RedisClient } from "../store/redis/connection.js";
 import type { CaseMessage, CaseStore, HandoverCase, NewCase } from "./case-store.js";
 import type { CloseReason } from "./messages.js";
 
@@ -49,7 +49,7 @@ export async function createRedisCaseStore(options: RedisCaseStoreOptions): Prom
   // connection, then go on while the client keeps reconnecting in the background.
   const connecting = client.connect().catch(() => undefined);
   await Promise.race([connecting, delay(timeoutMs, undefined, { ref: false })]);
-  return guardCalls(new RedisCases(client, `${options.prefix ?? "dvc:"}handover:`), createCallGuard(client, timeoutMs));
+  return guardCalls(new RedisCases(client, `${options.prefix ?? "dvc:"}handover:`, timeoutMs), createCallGuard(client, timeoutMs));
 }
 
 /** Runs one call on Redis, or fails it. */
@@ -113,6 +113,7 @@ class RedisCases implements CaseStore {
   constructor(
     private readonly client: RedisClient,
     prefix: string,
+    private readonly timeoutMs: number,
   ) {
     this.key = caseKeys(prefix);
   }
@@ -197,7 +198,7 @@ class RedisCases implements CaseStore {
   }
 
   async close(): Promise<void> {
-    await this.client.quit().catch(() => this.client.destroy());
+    await closeRedisClient(this.client, this.timeoutMs);
   }
 
   private async many(ids: string[]): Promise<HandoverCase[]> {

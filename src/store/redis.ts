@@ -3,7 +3,7 @@ import { composeStore } from "./compose.js";
 import type { Clock } from "./memory.js";
 import type { Store } from "./port.js";
 import { Availability, RedisDeadlineError, type Backlog, type Timed } from "./redis/availability.js";
-import { createRedisClient, describeUrl, safeMessage, urlSecrets, withDeadline, type RedisClient } from "./redis/connection.js";
+import { closeRedisClient, createRedisClient, describeUrl, safeMessage, urlSecrets, withDeadline, type RedisClient } from "./redis/connection.js";
 import type { RedisContext } from "./redis/context.js";
 import { RedisGuards } from "./redis/guards.js";
 import { RedisRecords } from "./redis/records.js";
@@ -99,13 +99,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       if (availability.closed) return;
       await availability.close();
       await spool.idle();
-      try {
-        // close() waits for commands in flight: a server that never answers must not hold shutdown.
-        if (client.isReady) await timed("close", client.close());
-        else client.destroy();
-      } catch {
-        client.destroy();
-      }
+      await closeRedisClient(client, timeoutMs);
     },
   });
   return { ...store, spoolSize: () => spool.size };

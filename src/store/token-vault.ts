@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { createKeyedMutex } from "./memory.js";
-import { createRedisClient } from "./redis/connection.js";
+import { closeRedisClient, createRedisClient } from "./redis/connection.js";
 
 /** An OAuth token pair as stored. `expiresAt` null: unknown (an access token given in the environment). */
 export interface OaTokenPair {
@@ -125,13 +125,7 @@ export function createRedisTokenVault(options: RedisTokenVaultOptions): TokenVau
         }
       });
     },
-    async close() {
-      try {
-        if (client.isOpen) await client.close();
-      } catch {
-        client.destroy();
-      }
-    },
+    close: () => closeRedisClient(client, timeoutMs),
   };
 }
 

@@ -77,6 +77,8 @@ export class LoggedSessions implements SessionStore {
   async close(): Promise<void> {
     await this.lines.drain();
     const log = await this.log;
+    // Closed: nothing more reaches the file (and a second close releases nothing).
+    this.log = Promise.resolve(null);
     if (log) await this.writes.run("log", () => log.release());
   }
 

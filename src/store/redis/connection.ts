@@ -48,6 +48,20 @@ export function withDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => Erro
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Closes a client without ever hanging: gracefully (commands in flight finish) when connected,
+ * within `timeoutMs`; otherwise, or past the deadline, the socket is dropped. A client that is
+ * reconnecting to an unreachable server would wait for ever on a graceful close.
+ */
+export async function closeRedisClient(client: RedisClient, timeoutMs: number): Promise<void> {
+  try {
+    if (client.isReady) await withDeadline(client.close(), timeoutMs, () => new Error(`redis close did not finish within ${timeoutMs} ms`));
+    else if (client.isOpen) client.destroy();
+  } catch {
+    if (client.isOpen) client.destroy();
+  }
+}
+
 /** `redis://host:port/db` without credentials, for logs. */
 export function describeUrl(url: string): string {
   try {
