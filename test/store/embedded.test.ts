@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { newSession } from "../../src/engine/types.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
 import type { Store } from "../../src/store/port.js";
 
@@ -29,19 +28,20 @@ afterEach(async () => {
 });
 
 describe("embedded store", () => {
-  it("leaves the session log to its owner: a reader never compacts it, a second writer keeps to memory", async () => {
-    const serve = await store();
-    await serve.setSession("tg:1", newSession(), 3600);
+  it("opens the session log only when sessions are used: a records-only user (report) leaves it as it is", async () => {
+    const log = `{"k":"web:old","s":{"v":1},"e":1}\n{"k":"web:1","s":{"v":1},"e":${Date.now() + 3_600_000}}\n`;
+    await writeFile(join(dir, "sessions.jsonl"), log);
     const report = await store();
-    await report.read("survey"); // records only: the session log is not even opened
-    const chat = await store();
-    await chat.setSession("terminal:1", newSession(), 3600);
-    expect(await chat.getSession("terminal:1")).not.toBeNull();
-    await serve.setSession("tg:2", newSession(), 3600);
-    const log = await readFile(join(dir, "sessions.jsonl"), "utf8");
-    expect(log).toContain('"tg:1"');
-    expect(log).toContain('"tg:2"');
-    expect(log).not.toContain("terminal:1");
+    await report.append("survey", { id: "s", at: 1 });
+    expect((await report.read("survey")).map((r) => r.id)).toEqual(["s"]);
+    await report.close();
+    // Opening the log would have compacted it (the expired line gone) and taken its lock.
+    expect(await readFile(join(dir, "sessions.jsonl"), "utf8")).toBe(log);
+    expect(await readdir(dir)).not.toContain("sessions.jsonl.lock");
+
+    const serve = await store();
+    expect(await serve.getSession("web:1")).toEqual({ v: 1 });
+    expect((await readFile(join(dir, "sessions.jsonl"), "utf8")).trim().split("\n")).toHaveLength(1);
   });
 
   it("refuses calls after close", async () => {
