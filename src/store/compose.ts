@@ -16,17 +16,21 @@ export interface StoreParts<K extends Store["kind"]> {
 export function composeStore<K extends Store["kind"]>(parts: StoreParts<K>): Store & { readonly kind: K } {
   const { sessions, records, guards } = parts;
   const check = parts.check ?? (() => undefined);
+  const run = async <R>(call: () => Promise<R>): Promise<R> => {
+    check();
+    return call();
+  };
   return {
     kind: parts.kind,
-    getSession: async (key) => (check(), sessions.getSession(key)),
-    setSession: async (key, session, ttlSeconds) => (check(), sessions.setSession(key, session, ttlSeconds)),
-    deleteSession: async (key) => (check(), sessions.deleteSession(key)),
-    append: async (stream, record) => (check(), records.append(stream, record)),
-    read: async (stream, range) => (check(), records.read(stream, range)),
-    streamVersion: async (stream) => (check(), records.streamVersion(stream)),
-    withChatLock: async (key, fn) => (check(), guards.withChatLock(key, fn)),
-    firstSeen: async (key, ttlSeconds) => (check(), guards.firstSeen(key, ttlSeconds)),
-    rateLimit: async (key, limit, windowSeconds) => (check(), guards.rateLimit(key, limit, windowSeconds)),
+    getSession: (key) => run(() => sessions.getSession(key)),
+    setSession: (key, session, ttlSeconds) => run(() => sessions.setSession(key, session, ttlSeconds)),
+    deleteSession: (key) => run(() => sessions.deleteSession(key)),
+    append: (stream, record) => run(() => records.append(stream, record)),
+    read: (stream, range) => run(() => records.read(stream, range)),
+    streamVersion: (stream) => run(() => records.streamVersion(stream)),
+    withChatLock: (key, fn) => run(() => guards.withChatLock(key, fn)),
+    firstSeen: (key, ttlSeconds) => run(() => guards.firstSeen(key, ttlSeconds)),
+    rateLimit: (key, limit, windowSeconds) => run(() => guards.rateLimit(key, limit, windowSeconds)),
     health: () => parts.health(),
     close: () => parts.close(),
   };
