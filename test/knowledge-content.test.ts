@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../src/knowledge/loader.js";
 import type { Entry, Procedure } from "../src/knowledge/schema.js";
 import { addDays, feesOn } from "../src/knowledge/dated.js";
-import { blocksToText, entryCard } from "../src/engine/card.js";
+import { blocksToText } from "../src/engine/blocks-to-text.js";
+import { entryCard } from "../src/engine/card.js";
 
 /** The day the content was last re-checked against the law in force (issue: today's law). */
 const RECHECK = "2026-12-02";

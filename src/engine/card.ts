@@ -1,7 +1,7 @@
 import type { Facet } from "../knowledge/analyze.js";
 import { feesOn, linesOn, textOf } from "../knowledge/dated.js";
 import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schema.js";
-import { CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
+import { AGENCY_WORDS, CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
 import { fold } from "../text/normalize.js";
 
@@ -104,7 +104,7 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
         typeof d === "string" ? d : [d.name, d.copies ? `(${d.copies})` : "", d.note ? `— ${d.note}` : ""].filter(Boolean).join(" ") + (d.until ? DATED.untilSuffix(formatDate(d.until)) : ""),
       );
       const shown = full ? items : items.slice(0, BRIEF_DOCUMENTS);
-      if (!full && items.length > BRIEF_DOCUMENTS) shown.push(`… và ${items.length - BRIEF_DOCUMENTS} giấy tờ khác (bấm "Giấy tờ cần có")`);
+      if (!full && items.length > BRIEF_DOCUMENTS) shown.push(M.moreDocuments(items.length - BRIEF_DOCUMENTS));
       return [{ type: "list", title: SECTION.documents, items: shown }];
     }
     case "fee": {
@@ -128,7 +128,7 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
     case "where": {
       const lines = [`${SECTION.where}: ${p.agency}${namesTier(p.agency) ? "" : ` (${TIER_TEXT[p.tier]})`}.`];
       if (full && p.reform_note) lines.push(`${SECTION.reform}: ${p.reform_note}`);
-      if (full && p.level !== "khong-truc-tuyen") lines.push(`Nộp trực tuyến: Cổng Dịch vụ công quốc gia (${PORTAL_URL}) hoặc ứng dụng VNeID nếu thủ tục có trên đó.`);
+      if (full && p.level !== "khong-truc-tuyen") lines.push(M.submitOnline);
       return [{ type: "text", text: lines.join("\n") }];
     }
     case "steps": {
@@ -146,18 +146,15 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
  * tier it would contradict the agency ("Công an cấp tỉnh (Cấp xã)"): the agency's words win.
  */
 function namesTier(agency: string): boolean {
-  return TIER_WORDS.test(fold(agency)) || CENTRAL_OR_PROVINCIAL_BODY.test(agency);
+  return AGENCY_WORDS.tier.test(fold(agency)) || AGENCY_WORDS.centralOrProvincialBody.test(agency);
 }
-const TIER_WORDS = /\b(?:cap (?:tinh|xa|huyen)|tinh|thanh pho|xa|phuong|dac khu|huyen|trung uong)\b/;
-/** "Bộ Công an", "Sở Nội vụ", "Cục Quản lý xuất nhập cảnh" (capitalised names, not "bộ phận một cửa"). */
-const CENTRAL_OR_PROVINCIAL_BODY = /(?:^|[\s(;,])(?:Bộ|Sở|Cục) \p{Lu}/u;
 
 function linkBlock(entry: Entry): Block {
   const url = entry.link ?? PORTAL_URL;
   const code = entry.kind === "procedure" ? entry.code : undefined;
   // Without the procedure's own page, the button must not promise it: name the portal, and the
   // code to search for there when it is known.
-  const label = entry.link ? (code ? `${M.detailLink} (mã ${code})` : M.detailLink) : code ? M.portalSearchCode(code) : M.portalLabel;
+  const label = entry.link ? (code ? M.detailLinkCode(code) : M.detailLink) : code ? M.portalSearchCode(code) : M.portalLabel;
   return { type: "link", url, label };
 }
 
@@ -172,29 +169,4 @@ function guideCard(g: Guide, today: string): Block[] {
   if (g.needs_review) blocks.push({ type: "text", text: `⚠️ ${M.needsReview}` });
   if (g.link) blocks.push({ type: "link", url: g.link, label: M.moreLink });
   return blocks;
-}
-
-/** Plain-text rendering of blocks (terminal, Zalo, `ask`). Channels with markup render their own. */
-export function blocksToText(blocks: readonly Block[]): string {
-  const out: string[] = [];
-  for (const b of blocks) {
-    switch (b.type) {
-      case "heading":
-        out.push(b.text.toUpperCase() === b.text ? b.text : `【${b.text}】`);
-        break;
-      case "badge":
-      case "text":
-        out.push(b.text);
-        break;
-      case "list": {
-        const lines = b.items.map((item, i) => (b.ordered ? `${i + 1}. ${item}` : `• ${item}`));
-        out.push(b.title ? `${b.title}:\n${lines.join("\n")}` : lines.join("\n"));
-        break;
-      }
-      case "link":
-        out.push(`🔗 ${b.label}: ${b.url}`);
-        break;
-    }
-  }
-  return out.join("\n\n");
 }

@@ -1,5 +1,6 @@
 import type { SearchResult } from "../knowledge/search.js";
 import type { Entry } from "../knowledge/schema.js";
+import type { StepChoice } from "./choice-id.js";
 import type { Effect, FlowState, Inbound, Reply, Session } from "./types.js";
 
 /**
@@ -17,7 +18,8 @@ export interface FlowRunner {
   handle(input: FlowInput, state: FlowState, ctx: FlowContext): FlowTurn;
 }
 
-export type FlowInput = { type: "text"; text: string } | { type: "choice"; choiceId: string };
+/** A message typed while the flow runs, or a press of one of its buttons (decoded, see choice-id.ts). */
+export type FlowInput = { type: "text"; text: string } | { type: "choice"; choice: StepChoice };
 
 export interface FlowContext {
   inbound: Inbound;
@@ -38,6 +40,3 @@ export interface FlowTurn {
   /** Session fields the flow wants to set (e.g. surveyDoneAt). */
   sessionPatch?: Partial<Pick<Session, "surveyDoneAt" | "surveyOfferedAt" | "lastEntryId">>;
 }
-
-/** Choice ids that belong to flows start with this prefix; the engine routes them to the runner. */
-export const FLOW_CHOICE_PREFIX = "f:";

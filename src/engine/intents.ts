@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawTokens, tokens } from "../text/normalize.js";
+import { accentKey, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../knowledge/yaml-source.js";
 
 /**
@@ -97,18 +97,6 @@ export function messageForms(text: string): MessageForms {
   return { folded, accented, text: t };
 }
 
-// Words repeat from message to message: fold and key each spelling once.
-const wordCache = new Map<string, { folded: string; accented: string | null }>();
-function wordForms(raw: string): { folded: string; accented: string | null } {
-  let w = wordCache.get(raw);
-  if (!w) {
-    w = { folded: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? accentKey(raw) : null };
-    if (wordCache.size > 50_000) wordCache.clear();
-    wordCache.set(raw, w);
-  }
-  return w;
-}
-
 interface Phrase {
   folded: string[];
   accented: string[];
@@ -155,11 +143,38 @@ export interface IntentTable {
 }
 
 export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
-  const compile = (p: string): Phrase => ({ folded: tokens(p), accented: rawTokens(p).map(accentKey) });
-  // Every phrase of every list, keyed by its first folded word: a message is scanned once.
-  const byFirst = new Map<string, Array<{ list: ListKey; phrase: Phrase }>>();
+  const table = compileTable(data);
+  const foundOf = new WeakMap<MessageForms, Found>();
+  return {
+    matches(name, message, wholeOnly = false) {
+      const w = table.byName.get(name);
+      if (!w) return false;
+      let found = foundOf.get(message);
+      if (!found) foundOf.set(message, (found = scan(table, message)));
+      return says(w, found, message, wholeOnly);
+    },
+    offers: (name) => table.byName.get(name)?.offer ?? [],
+    popular: data.popular,
+    data,
+  };
+}
+
+/** The intents' phrases, compiled once per table. */
+interface CompiledTable {
+  /** Every phrase of every list, keyed by its first folded word: a message is scanned once. */
+  byFirst: Map<string, Array<{ list: ListKey; phrase: Phrase }>>;
+  particles: Phrase[];
+  byName: Map<IntentName, CompiledIntent>;
+}
+
+function compilePhrase(p: string): Phrase {
+  return { folded: tokens(p), accented: rawTokens(p).map(accentKey) };
+}
+
+function compileTable(data: IntentsData): CompiledTable {
+  const byFirst: CompiledTable["byFirst"] = new Map();
   const add = (list: ListKey, phrases: readonly string[]): ListKey => {
-    for (const phrase of phrases.map(compile)) {
+    for (const phrase of phrases.map(compilePhrase)) {
       const first = phrase.folded[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first);
@@ -168,7 +183,6 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
     }
     return list;
   };
-  const particles = data.particles.map(compile);
   const byName = new Map<IntentName, CompiledIntent>();
   for (const name of INTENT_NAMES) {
     const w: Words | undefined = data.intents[name];
@@ -183,65 +197,60 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({})): 
       offer: w.offer,
     });
   }
+  return { byFirst, particles: data.particles.map(compilePhrase), byName };
+}
 
-  // With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree.
-  const at = (m: MessageForms, p: Phrase, i: number): boolean =>
+/** The phrase is at word `i` of the message. With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree. */
+function phraseAt(m: MessageForms, p: Phrase, i: number): boolean {
+  return (
     i + p.folded.length <= m.folded.length &&
     p.folded.every((t, k) => {
       if (m.folded[i + k] !== t) return false;
       const typed = m.accented[i + k];
       return !typed || typed === p.accented[k];
-    });
+    })
+  );
+}
 
-  /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */
-  const core = (m: MessageForms): [number, number] => {
-    let start = 0;
-    let end = m.folded.length;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const p of particles) {
-        if (end - start > p.folded.length && at(m, p, start)) (start += p.folded.length), (changed = true);
-        if (end - start > p.folded.length && at(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
-      }
+/** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */
+function coreRange(m: MessageForms, particles: readonly Phrase[]): [number, number] {
+  let start = 0;
+  let end = m.folded.length;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of particles) {
+      if (end - start > p.folded.length && phraseAt(m, p, start)) (start += p.folded.length), (changed = true);
+      if (end - start > p.folded.length && phraseAt(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
     }
-    return [start, end];
-  };
+  }
+  return [start, end];
+}
 
-  const foundOf = new WeakMap<MessageForms, Found>();
-  const scan = (m: MessageForms): Found => {
-    const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
-    const [start, end] = core(m);
-    for (let i = 0; i < m.folded.length; i++) {
-      for (const { list, phrase } of byFirst.get(m.folded[i]!) ?? []) {
-        if (!at(m, phrase, i)) continue;
-        found.anywhere.add(list);
-        if (i !== start || i + phrase.folded.length > end) continue;
-        if (i + phrase.folded.length === end) found.whole.add(list);
-        const after = end - i - phrase.folded.length;
-        found.opening.set(list, Math.min(after, found.opening.get(list) ?? after));
-      }
+function scan(table: CompiledTable, m: MessageForms): Found {
+  const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
+  const [start, end] = coreRange(m, table.particles);
+  for (let i = 0; i < m.folded.length; i++) {
+    for (const { list, phrase } of table.byFirst.get(m.folded[i]!) ?? []) {
+      if (!phraseAt(m, phrase, i)) continue;
+      found.anywhere.add(list);
+      if (i !== start || i + phrase.folded.length > end) continue;
+      if (i + phrase.folded.length === end) found.whole.add(list);
+      const after = end - i - phrase.folded.length;
+      found.opening.set(list, Math.min(after, found.opening.get(list) ?? after));
     }
-    return found;
-  };
+  }
+  return found;
+}
 
-  return {
-    matches(name, message, wholeOnly = false) {
-      const w = byName.get(name);
-      if (!w) return false;
-      let found = foundOf.get(message);
-      if (!found) foundOf.set(message, (found = scan(message)));
-      if (found.anywhere.has(w.unless)) return false;
-      if (found.whole.has(w.exact)) return true;
-      if (wholeOnly) return false;
-      if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
-      if (found.anywhere.has(w.contains)) return true;
-      if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
-      return w.patterns.some((re) => re.test(message.text));
-    },
-    offers: (name) => byName.get(name)?.offer ?? [],
-    popular: data.popular,
-    data,
-  };
+/** Whether what the message contains says this intent (see {@link IntentTable.matches}). */
+function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly: boolean): boolean {
+  if (found.anywhere.has(w.unless)) return false;
+  if (found.whole.has(w.exact)) return true;
+  if (wholeOnly) return false;
+  if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
+  if (found.anywhere.has(w.contains)) return true;
+  if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
+  return w.patterns.some((re) => re.test(message.text));
 }
 
 export interface LoadIntentsResult {

@@ -34,6 +34,10 @@ export const M = {
   portalLabel: "Cổng Dịch vụ công quốc gia",
   portalSearchCode: (code: string) => `Cổng Dịch vụ công quốc gia — tìm thủ tục mã ${code}`,
   detailLink: "Xem chi tiết và nộp hồ sơ",
+  detailLinkCode: (code: string) => `Xem chi tiết và nộp hồ sơ (mã ${code})`,
+  /** After the first documents of a brief card. */
+  moreDocuments: (n: number) => `… và ${n} giấy tờ khác (bấm "Giấy tờ cần có")`,
+  submitOnline: `Nộp trực tuyến: Cổng Dịch vụ công quốc gia (${PORTAL_URL}) hoặc ứng dụng VNeID nếu thủ tục có trên đó.`,
   moreLink: "Xem thêm",
   rephrase: "Bạn cũng có thể hỏi lại ngắn gọn hơn, nêu tên thủ tục, ví dụ: \"đăng ký kết hôn\".",
   dossierStatus:
@@ -70,6 +74,20 @@ export const M = {
   reviewedOn: (date: string) => `Cập nhật: ${formatDate(date)}`,
   needsReview: "Thông tin thủ tục này đang chờ cán bộ rà soát; vui lòng đối chiếu trên trang thủ tục.",
 } as const;
+
+/** "/canbo <question>": ask office staff, with the question in the same message. */
+export const STAFF_COMMAND = /^\/canbo\s+(\S.*)$/is;
+
+/** A choice picked by its number on screen: "2", "2.", "số 2", "chọn 2" (folded). */
+export const CHOICE_NUMBER = /^(?:so |chon )?(\d{1,2})\.?$/;
+
+/** Words by which an agency's name already says its level (then the card adds no tier in brackets). */
+export const AGENCY_WORDS = {
+  /** Folded: "Công an cấp tỉnh", "UBND xã", "Sở … tỉnh". */
+  tier: /\b(?:cap (?:tinh|xa|huyen)|tinh|thanh pho|xa|phuong|dac khu|huyen|trung uong)\b/,
+  /** "Bộ Công an", "Sở Nội vụ", "Cục Quản lý xuất nhập cảnh" (capitalised names, not "bộ phận một cửa"). */
+  centralOrProvincialBody: /(?:^|[\s(;,])(?:Bộ|Sở|Cục) \p{Lu}/u,
+};
 
 /** Button labels: the words first, an emoji (if any) after, so a font without it never leaves "□" as the only cue. */
 export const CHOICE_LABELS = {

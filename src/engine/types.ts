@@ -112,10 +112,34 @@ export interface FlowState {
   flowId: string;
   stepId: string;
   /** Values collected so far (ratings, picks, comment…). */
-  data: Record<string, unknown>;
+  data: FlowData;
   startedAt: number;
 }
 
+/**
+ * What a guided flow has collected. It lives in the stored session (plain JSON, so this shape is
+ * what older sessions hold too) and, without the `_` keys, becomes the flow's record at the end.
+ */
+export interface FlowData {
+  /** Ratings 1..5 by the rating step's `save` key. */
+  ratings?: Record<string, number>;
+  /** The rating keys the citizen said do not apply to them, in step order. */
+  notApplicable?: string[];
+  /** At a procedure step: the entry ids offered as "did you mean" (the runner's own, never recorded). */
+  _hits?: string[];
+  /** At a procedure step: the words typed (masked), kept for "none of these". */
+  _typed?: string;
+  /** Answers by the step's `save` key: typed text, a choice's value, a procedure's title and `<save>Id`. */
+  [saved: string]: FlowValue | undefined;
+}
+
+export type FlowValue = string | number | string[] | Record<string, number>;
+
 export function newSession(): Session {
   return { v: SESSION_VERSION };
+}
+
+/** The session a turn goes on with: a copy of the stored one, or a new one when there is none or it is of another version. */
+export function continueSession(previous: Session | null): Session {
+  return previous && previous.v === SESSION_VERSION ? { ...previous } : newSession();
 }

@@ -1,6 +1,6 @@
 import type { StoredRecord } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
-import { fold, nfc } from "../text/normalize.js";
+import { fold, nfc, textKey } from "../text/normalize.js";
 import { ageBandLabel, channelLabel, formatDay } from "./format.js";
 
 /**
@@ -204,7 +204,7 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
     byAgency: groupBy(survey, (r) => {
       if (typeof r.agency !== "string" || !r.agency.trim()) return null;
       const label = maskPersonalData(nfc(r.agency)).trim();
-      return [fold(label).replace(/[^\p{L}\p{N}]+/gu, " ").trim(), label];
+      return [textKey(label), label];
     }),
     byAgeBand: groupBy(survey, (r) => (typeof r.ageBand === "string" ? [r.ageBand, ageBandLabel(r.ageBand)] : null)).sort((a, b) => AGE_ORDER(a.key) - AGE_ORDER(b.key) || a.key.localeCompare(b.key)),
     comments,

@@ -1,7 +1,8 @@
 import type { FlowContext, FlowRunner } from "../engine/flow-port.js";
 import { FLOW_M } from "./messages.js";
 import type { Flow } from "./schema.js";
-import { keyOf, step, type StepEnv } from "./step.js";
+import { textKey } from "../text/normalize.js";
+import { step, TYPED_KEY, type StepEnv } from "./step.js";
 
 export type { Flow } from "./schema.js";
 export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
@@ -9,6 +10,7 @@ export { step, parseRating, type StepEnv, type StepEvent } from "./step.js";
 /** The engine's FlowRunner over loaded flows: a thin adapter around the pure `step`. */
 export function createFlowRunner(flows: ReadonlyMap<string, Flow>): FlowRunner {
   const triggers = new Map<string, string>();
+  const keyOf = (text: string) => textKey(text, TYPED_KEY);
   for (const flow of flows.values()) for (const t of flow.triggers) triggers.set(keyOf(t), flow.id);
 
   const env = (ctx: FlowContext): StepEnv => ({

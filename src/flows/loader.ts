@@ -1,4 +1,5 @@
 import { fold } from "../text/normalize.js";
+import { CONTRACT_WORDS } from "./messages.js";
 import { flowSchema, type Flow, type Step } from "./schema.js";
 import { CHECK, FLOW } from "../knowledge/staff-messages.js";
 import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
@@ -71,66 +72,96 @@ export function checkFlows(read: ReadFlows, options: LoadFlowsOptions = {}): Loa
   return { flows, problems };
 }
 
+/** Reports a problem at a path of the flow's file. */
+type At = (path: PropertyKey[], message: string) => void;
+
+interface FlowCheck {
+  flow: Flow;
+  at: At;
+  has(stepId: string): boolean;
+  flowIds: ReadonlySet<string>;
+  knowledgeIds: ReadonlySet<string> | undefined;
+}
+
 /** Cross-checks inside one flow (and its links to other flows and to knowledge). */
 function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, knowledgeIds: ReadonlySet<string> | undefined): Problem[] {
   const problems: Problem[] = [];
-  const at = (path: PropertyKey[], message: string) => problems.push({ file: item.file, line: item.lineOf(path), message: `flow ${flow.id}: ${message}` });
-  const steps = flow.steps;
-  const has = (id: string) => Object.hasOwn(steps, id);
-
-  if (!has(flow.start)) at(["start"], FLOW.unknownStep(flow.start));
+  const check: FlowCheck = {
+    flow,
+    at: (path, message) => problems.push({ file: item.file, line: item.lineOf(path), message: `flow ${flow.id}: ${message}` }),
+    has: (id) => Object.hasOwn(flow.steps, id),
+    flowIds,
+    knowledgeIds,
+  };
+  if (!check.has(flow.start)) check.at(["start"], FLOW.unknownStep(flow.start));
   const edges = new Map<string, string[]>();
-  for (const [id, s] of Object.entries(steps)) {
-    const out: string[] = [];
-    const stepRef = (target: string | undefined, path: PropertyKey[]) => {
-      if (target === undefined) return;
-      if (!has(target)) at(path, FLOW.unknownStep(target));
-      else out.push(target);
-    };
-    const entryRef = (target: string | undefined, path: PropertyKey[]) => {
-      if (target !== undefined && knowledgeIds && !knowledgeIds.has(target)) at(path, FLOW.unknownKnowledge(target));
-    };
-    stepRef(s.next, ["steps", id, "next"]);
-    stepRef(s.not_found, ["steps", id, "not_found"]);
-    entryRef(s.entry, ["steps", id, "entry"]);
-    s.choices.forEach((c, i) => {
-      stepRef(c.next, ["steps", id, "choices", i, "next"]);
-      entryRef(c.entry, ["steps", id, "choices", i, "entry"]);
-      if (c.flow !== undefined && !flowIds.has(c.flow)) at(["steps", id, "choices", i, "flow"], FLOW.unknownFlow(c.flow));
-      const goes = c.next ?? c.entry ?? c.entry_from ?? c.flow ?? c.menu ?? s.next;
-      if (goes === undefined) at(["steps", id, "choices", i], FLOW.choiceGoesNowhere);
-    });
-
-    if (s.input && s.choices.length) at(["steps", id, "choices"], FLOW.inputWithChoices(s.input));
-    if (s.input && !s.next) at(["steps", id, "input"], FLOW.inputNeedsNext);
-    if (s.input === "rating" && !s.save) at(["steps", id, "input"], FLOW.ratingNeedsSave);
-    if (s.input === "rating" && !flow.rating_labels) at(["steps", id, "input"], FLOW.ratingNeedsLabels);
-    if (s.input === "rating" && s.optional) at(["steps", id, "optional"], FLOW.ratingNotOptional);
-    if (s.entry && (s.next || s.input || s.choices.length)) at(["steps", id, "entry"], FLOW.entryEnds);
-    if (s.not_applicable && s.input !== "rating") at(["steps", id, "not_applicable"], FLOW.notApplicableOnlyRating);
-    if (s.say_if_some_low && !s.overall_rating) at(["steps", id, "say_if_some_low"], FLOW.sayIfSomeLowNeedsOverall);
-    if (s.not_found && s.input !== "procedure") at(["steps", id, "not_found"], FLOW.notFoundOnlyProcedure);
-    // Wording the survey contract (and the acceptance scripts) rely on.
-    if (s.optional && !mentionsSkip(s)) at(["steps", id, "say"], FLOW.optionalMustSaySkip);
-    if (s.input === "rating" && mentionsSkip(s)) at(["steps", id, "say"], FLOW.ratingNoSkip);
-    if (flow.record && (s.input || s.choices.length || s.next) && /\bcam on\b/.test(fold(s.say))) {
-      at(["steps", id, "say"], FLOW.thanksOnlyAtEnd);
-    }
-    edges.set(id, out);
+  for (const [id, s] of Object.entries(flow.steps)) {
+    edges.set(id, stepEdges(check, id, s));
+    checkStepRules(check, id, s);
   }
+  checkReachable(check, edges);
+  checkLoops(check);
+  return problems;
+}
 
-  // Everything must be reachable from the start.
+/** The steps this step leads to; references to unknown steps, entries and flows are reported. */
+function stepEdges({ at, has, flowIds, knowledgeIds }: FlowCheck, id: string, s: Step): string[] {
+  const out: string[] = [];
+  const stepRef = (target: string | undefined, path: PropertyKey[]) => {
+    if (target === undefined) return;
+    if (!has(target)) at(path, FLOW.unknownStep(target));
+    else out.push(target);
+  };
+  const entryRef = (target: string | undefined, path: PropertyKey[]) => {
+    if (target !== undefined && knowledgeIds && !knowledgeIds.has(target)) at(path, FLOW.unknownKnowledge(target));
+  };
+  stepRef(s.next, ["steps", id, "next"]);
+  stepRef(s.not_found, ["steps", id, "not_found"]);
+  entryRef(s.entry, ["steps", id, "entry"]);
+  s.choices?.forEach((c, i) => {
+    stepRef(c.next, ["steps", id, "choices", i, "next"]);
+    entryRef(c.entry, ["steps", id, "choices", i, "entry"]);
+    if (c.flow !== undefined && !flowIds.has(c.flow)) at(["steps", id, "choices", i, "flow"], FLOW.unknownFlow(c.flow));
+    const goes = c.next ?? c.entry ?? c.entry_from ?? c.flow ?? c.menu ?? s.next;
+    if (goes === undefined) at(["steps", id, "choices", i], FLOW.choiceGoesNowhere);
+  });
+  return out;
+}
+
+/**
+ * What the schema cannot see in one field: inputs need `next`, ratings need `save` and labels,
+ * and the wording the survey contract (and the acceptance scripts) rely on. Fields that belong
+ * to another kind of step are the schema's to refuse.
+ */
+function checkStepRules({ flow, at }: FlowCheck, id: string, s: Step): void {
+  if (s.input && !s.next) at(["steps", id, "input"], FLOW.inputNeedsNext);
+  if (s.input === "rating" && !s.save) at(["steps", id, "input"], FLOW.ratingNeedsSave);
+  if (s.input === "rating" && !flow.rating_labels) at(["steps", id, "input"], FLOW.ratingNeedsLabels);
+  if (s.input === "rating" && s.optional) at(["steps", id, "optional"], FLOW.ratingNotOptional);
+  if (s.input === undefined && s.entry && (s.next || s.choices.length)) at(["steps", id, "entry"], FLOW.entryEnds);
+  if (s.input === undefined && s.say_if_some_low && !s.overall_rating) at(["steps", id, "say_if_some_low"], FLOW.sayIfSomeLowNeedsOverall);
+  if (s.optional && !mentions(s, CONTRACT_WORDS.skip)) at(["steps", id, "say"], FLOW.optionalMustSaySkip);
+  if (s.input === "rating" && mentions(s, CONTRACT_WORDS.skip)) at(["steps", id, "say"], FLOW.ratingNoSkip);
+  if (flow.record && waitsOrGoesOn(s) && mentions(s, CONTRACT_WORDS.thanks)) at(["steps", id, "say"], FLOW.thanksOnlyAtEnd);
+}
+
+/** Everything must be reachable from the start. */
+function checkReachable({ flow, at, has }: FlowCheck, edges: ReadonlyMap<string, string[]>): void {
+  if (!has(flow.start)) return;
   const seen = new Set<string>();
-  const queue = has(flow.start) ? [flow.start] : [];
+  const queue = [flow.start];
   while (queue.length) {
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
     queue.push(...(edges.get(id) ?? []));
   }
-  for (const id of Object.keys(steps)) if (has(flow.start) && !seen.has(id)) at(["steps", id], FLOW.unreachable(id, flow.start));
+  for (const id of Object.keys(flow.steps)) if (!seen.has(id)) at(["steps", id], FLOW.unreachable(id, flow.start));
+}
 
-  // Plain messages that only lead to each other would never wait for the citizen.
+/** Plain messages that only lead to each other would never wait for the citizen. */
+function checkLoops({ flow, at }: FlowCheck): void {
+  const steps = flow.steps;
   for (const id of Object.keys(steps)) {
     let cur: string | undefined = id;
     const path = new Set<string>();
@@ -143,13 +174,16 @@ function checkFlow(flow: Flow, item: YamlItem, flowIds: ReadonlySet<string>, kno
       cur = steps[cur]!.next;
     }
   }
-  return problems;
 }
 
 function waitsFor(s: Step): boolean {
   return s.input !== undefined || s.choices.length > 0;
 }
 
-function mentionsSkip(s: Step): boolean {
-  return /\bbo qua\b/.test(fold(s.say));
+function waitsOrGoesOn(s: Step): boolean {
+  return waitsFor(s) || s.next !== undefined;
+}
+
+function mentions(s: Step, words: RegExp): boolean {
+  return words.test(fold(s.say));
 }

@@ -17,6 +17,20 @@ export const FLOW_M = {
 /** Folded words that mean "skip this question". */
 export const SKIP_WORDS = new Set(["bo qua", "skip", "/skip", "khong", "ko", "k", "khong co", "thoi", "bo qua cau nay", "xin bo qua"]);
 
+/** Typed forms of "does not apply" accepted besides the rating step's own label (folded). */
+export const NOT_APPLICABLE_WORDS = new Set(["khong ap dung", "ko ap dung", "k ap dung", "kad", "khong lien quan", "chua phan anh bao gio", "chua tung phan anh"]);
+
+/** A rating typed as a number, with the words around it ("chọn 4", "5 sao", "4/5"), folded. */
+export const RATING_NUMBER = /^(?:chon |so |muc |diem )?([1-5])(?: ?sao| ?diem| ?\/ ?5)?$/;
+
+/** Folded words that the survey contract looks for in what a step says (checked by the loader). */
+export const CONTRACT_WORDS = {
+  /** An optional step must tell the citizen they may skip it. */
+  skip: /\bbo qua\b/,
+  /** Only the end of a recorded flow says thanks: the acceptance scripts read it as the end. */
+  thanks: /\bcam on\b/,
+};
+
 /** Folded rating words, longest first so "rất không hài lòng" is not read as "hài lòng". */
 export const RATING_WORDS: Array<[string, 1 | 2 | 3 | 4 | 5]> = [
   ["rat khong hai long", 1],

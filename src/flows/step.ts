@@ -1,12 +1,12 @@
+import { encodeChoice, type StepAnswer, type StepChoice } from "../engine/choice-id.js";
 import type { FlowTurn } from "../engine/flow-port.js";
-import { FLOW_CHOICE_PREFIX } from "../engine/flow-port.js";
-import type { Block, Choice, Effect, FlowState, Reply } from "../engine/types.js";
+import type { Block, Choice, Effect, FlowData, FlowState, Reply } from "../engine/types.js";
 import type { Entry } from "../knowledge/schema.js";
 import type { SearchResult } from "../knowledge/search.js";
 import { maskPersonalData } from "../text/mask.js";
-import { fold, nfc } from "../text/normalize.js";
-import { FLOW_M, RATING_WORDS, SKIP_WORDS } from "./messages.js";
-import type { Flow, Step } from "./schema.js";
+import { nfc, textKey, type TextKeyOptions } from "../text/normalize.js";
+import { FLOW_M, NOT_APPLICABLE_WORDS, RATING_NUMBER, RATING_WORDS, SKIP_WORDS } from "./messages.js";
+import type { Flow, PlainStep, ProcedureStep, RatingStep, Step } from "./schema.js";
 
 /**
  * The flow interpreter: pure. `step(flow, state, event, env)` returns the replies, the next state
@@ -14,7 +14,8 @@ import type { Flow, Step } from "./schema.js";
  * clock, a store or the network — the knowledge search comes in through `env`.
  */
 
-export type StepEvent = { type: "start" } | { type: "text"; text: string } | { type: "choice"; choiceId: string };
+/** The flow starts, the citizen types, or presses one of the flow's buttons (decoded, see choice-id.ts). */
+export type StepEvent = { type: "start" } | { type: "text"; text: string } | { type: "choice"; choice: StepChoice };
 
 export interface StepEnv {
   now: number;
@@ -31,8 +32,9 @@ const MAX_HOPS = 30;
 const SUGGEST_SCORE = 0.3;
 const MAX_SUGGESTIONS = 3;
 const DEFAULT_MAX_TEXT = 500;
-/** Typed forms of "does not apply" accepted besides the step's own label. */
-const NOT_APPLICABLE_WORDS = new Set(["khong ap dung", "ko ap dung", "k ap dung", "kad", "khong lien quan", "chua phan anh bao gio", "chua tung phan anh"]);
+/** How typed words are compared (with triggers, labels, skip words): folded, marks dropped but the "/" of commands ("/danhgia"). */
+export const TYPED_KEY: TextKeyOptions = { keep: "/" };
+const keyOf = (text: string): string => textKey(text, TYPED_KEY);
 
 export function step(flow: Flow, state: FlowState | null, event: StepEvent, env: StepEnv): FlowTurn {
   if (event.type === "start" || !state || state.flowId !== flow.id) return enter(flow, flow.start, { data: {}, startedAt: env.now }, env, []);
@@ -42,12 +44,24 @@ export function step(flow: Flow, state: FlowState | null, event: StepEvent, env:
   const run: Run = { flow, stepId: state.stepId, step: current, data: { ...state.data }, startedAt: state.startedAt, env };
 
   if (event.type === "choice") {
-    const [stepId, token] = splitChoiceId(event.choiceId);
-    if (stepId !== state.stepId || token === undefined) return prompt(run, [FLOW_M.staleButton]);
-    return onToken(run, token);
+    if (event.choice.step !== state.stepId) return prompt(run, [FLOW_M.staleButton]);
+    return onAnswer(run, event.choice.answer);
   }
+  return onText(run, nfc(event.text).trim());
+}
 
-  const text = nfc(event.text).trim();
+interface Run {
+  flow: Flow;
+  stepId: string;
+  step: Step;
+  data: FlowData;
+  startedAt: number;
+  env: StepEnv;
+}
+
+/** Typed words: the flow's trigger again, "bỏ qua", or the answer the step waits for. */
+function onText(run: Run, text: string): FlowTurn {
+  const { flow, step: current, env } = run;
   const key = keyOf(text);
   if (flow.triggers.some((t) => keyOf(t) === key)) return prompt(run, [flow.messages.resume ?? FLOW_M.resume]);
   const skip = current.optional && SKIP_WORDS.has(key);
@@ -55,10 +69,10 @@ export function step(flow: Flow, state: FlowState | null, event: StepEvent, env:
 
   switch (current.input) {
     case "rating": {
-      if (current.not_applicable && (key === keyOf(current.not_applicable) || NOT_APPLICABLE_WORDS.has(key))) return onToken(run, "na");
-      const n = parseRating(text);
-      if (n === null) return prompt(run, [flow.messages.invalid_rating ?? FLOW_M.invalidRating]);
-      return onToken(run, `r${n}`);
+      if (current.not_applicable && (key === keyOf(current.not_applicable) || NOT_APPLICABLE_WORDS.has(key))) return onAnswer(run, { kind: "not-applicable" });
+      const value = parseRating(text);
+      if (value === null) return prompt(run, [flow.messages.invalid_rating ?? FLOW_M.invalidRating]);
+      return onAnswer(run, { kind: "rating", value });
     }
     case "text": {
       if (current.save) run.data[current.save] = maskPersonalData(text).slice(0, current.max_length ?? DEFAULT_MAX_TEXT);
@@ -66,9 +80,9 @@ export function step(flow: Flow, state: FlowState | null, event: StepEvent, env:
     }
     case "procedure":
       return onProcedureText(run, text);
-    default: {
-      const i = current.choices.findIndex((c) => keyOf(c.label) === key || (c.value !== undefined && keyOf(c.value) === key));
-      if (i >= 0) return onToken(run, `c${i}`);
+    case undefined: {
+      const index = current.choices.findIndex((c) => keyOf(c.label) === key || (c.value !== undefined && keyOf(c.value) === key));
+      if (index >= 0) return onAnswer(run, { kind: "option", index });
       // A question typed in the middle of a guide: answer it rather than insist (never in a survey,
       // whose answers must not be lost to a stray message).
       if (!flow.record && env.search) {
@@ -81,60 +95,67 @@ export function step(flow: Flow, state: FlowState | null, event: StepEvent, env:
   }
 }
 
-interface Run {
-  flow: Flow;
-  stepId: string;
-  step: Step;
-  data: Record<string, unknown>;
-  startedAt: number;
-  env: StepEnv;
-}
-
-function onToken(run: Run, token: string): FlowTurn {
-  const { step: s, data } = run;
-  if (token === "s" && s.optional) return advance(run, s.next);
-  const kind = token[0];
-  const n = Number(token.slice(1));
-  if (kind === "r" && s.input === "rating" && Number.isInteger(n) && n >= 1 && n <= 5) {
-    const ratings = { ...((data.ratings as Record<string, number> | undefined) ?? {}) };
-    ratings[s.save ?? run.stepId] = n;
-    data.ratings = ratings;
-    setNotApplicable(data, s.save ?? run.stepId, false);
-    return advance(run, s.next);
-  }
-  if (token === "na" && s.input === "rating" && s.not_applicable) {
-    const ratings = { ...((data.ratings as Record<string, number> | undefined) ?? {}) };
-    delete ratings[s.save ?? run.stepId];
-    data.ratings = ratings;
-    setNotApplicable(data, s.save ?? run.stepId, true);
-    return advance(run, s.next);
-  }
-  if (kind === "c" && !s.input) {
-    const c = s.choices[n];
-    if (!c) return prompt(run, [FLOW_M.staleButton]);
-    if (s.save) data[s.save] = c.value ?? c.label;
-    if (c.entry) return finish(run, c.entry);
-    if (c.entry_from) {
-      const id = data[`${c.entry_from}Id`] ?? data[c.entry_from];
-      return finish(run, typeof id === "string" ? id : undefined);
-    }
-    return advance(run, c.next ?? s.next);
-  }
-  if (s.input === "procedure") {
-    const hits = (data._hits as string[] | undefined) ?? [];
-    const pick = kind === "h" ? hits[n] : token === "l" ? run.env.lastEntryId : undefined;
-    if (pick) {
-      savePicked(run, pick);
-      return advance(run, s.next);
-    }
-    if (token === "n") return notFound(run, typeof data._typed === "string" ? data._typed : undefined);
+/** A button pressed (or its words typed): an answer the current step takes, or a stale one. */
+function onAnswer(run: Run, answer: StepAnswer): FlowTurn {
+  const s = run.step;
+  if (answer.kind === "skip" && s.optional) return advance(run, s.next);
+  switch (s.input) {
+    case "rating":
+      return onRating(run, s, answer);
+    case "procedure":
+      return onProcedureAnswer(run, s, answer);
+    case undefined:
+      if (answer.kind === "option") return onOption(run, s, answer.index);
+      break;
   }
   return prompt(run, [FLOW_M.staleButton]);
 }
 
+function onRating(run: Run, s: RatingStep, answer: StepAnswer): FlowTurn {
+  const { data } = run;
+  const key = s.save ?? run.stepId;
+  if (answer.kind === "rating") {
+    data.ratings = { ...(data.ratings ?? {}), [key]: answer.value };
+    setNotApplicable(data, key, false);
+    return advance(run, s.next);
+  }
+  if (answer.kind === "not-applicable" && s.not_applicable) {
+    const ratings = { ...(data.ratings ?? {}) };
+    delete ratings[key];
+    data.ratings = ratings;
+    setNotApplicable(data, key, true);
+    return advance(run, s.next);
+  }
+  return prompt(run, [FLOW_M.staleButton]);
+}
+
+function onOption(run: Run, s: PlainStep, index: number): FlowTurn {
+  const { data } = run;
+  const c = s.choices[index];
+  if (!c) return prompt(run, [FLOW_M.staleButton]);
+  if (s.save) data[s.save] = c.value ?? c.label;
+  if (c.entry) return finish(run, c.entry);
+  if (c.entry_from) {
+    const id = data[`${c.entry_from}Id`] ?? data[c.entry_from];
+    return finish(run, typeof id === "string" ? id : undefined);
+  }
+  return advance(run, c.next ?? s.next);
+}
+
+function onProcedureAnswer(run: Run, s: ProcedureStep, answer: StepAnswer): FlowTurn {
+  const { data } = run;
+  const pick = answer.kind === "hit" ? data._hits?.[answer.index] : answer.kind === "last" ? run.env.lastEntryId : undefined;
+  if (pick) {
+    savePicked(run, pick);
+    return advance(run, s.next);
+  }
+  if (answer.kind === "none") return notFound(run, data._typed);
+  return prompt(run, [FLOW_M.staleButton]);
+}
+
 /** `notApplicable`: the rating keys the citizen said do not apply to them (kept in step order). */
-function setNotApplicable(data: Record<string, unknown>, key: string, on: boolean): void {
-  const list = ((data.notApplicable as string[] | undefined) ?? []).filter((k) => k !== key);
+function setNotApplicable(data: FlowData, key: string, on: boolean): void {
+  const list = (data.notApplicable ?? []).filter((k) => k !== key);
   if (on) list.push(key);
   if (list.length) data.notApplicable = list;
   else delete data.notApplicable;
@@ -185,7 +206,7 @@ function advance(run: Run, next: string | undefined): FlowTurn {
  * Shows `stepId` and every plain message after it until a step that waits for input (its
  * messages merged into one reply) or the end of the flow.
  */
-function enter(flow: Flow, stepId: string, ctx: { data: Record<string, unknown>; startedAt: number }, env: StepEnv, prefix: Block[]): FlowTurn {
+function enter(flow: Flow, stepId: string, ctx: { data: FlowData; startedAt: number }, env: StepEnv, prefix: Block[]): FlowTurn {
   let id = stepId;
   let pending = prefix;
   for (let hops = 0; hops < MAX_HOPS; hops++) {
@@ -214,10 +235,11 @@ function finish(run: Run, showEntry: string | undefined, blocks: Block[] = []): 
   const { flow, data, env, step: s } = run;
   const effects: Effect[] = [];
   const out = [...blocks];
-  const closing = waits(s) ? undefined : lowRatingNote(s, (data.ratings as Record<string, number> | undefined) ?? {});
-  if (closing) {
+  const end = s.input === undefined && s.choices.length === 0 ? s : undefined;
+  const closing = end && lowRatingNote(end, data.ratings ?? {});
+  if (end && closing) {
     out.push({ type: "text", text: closing });
-    for (const l of s.links_if_low) out.push({ type: "link", url: l.url, label: l.label });
+    for (const l of end.links_if_low) out.push({ type: "link", url: l.url, label: l.label });
   }
   const turn: FlowTurn = { replies: out.length ? [{ blocks: out }] : [], state: null, effects };
   if (flow.record) {
@@ -237,7 +259,7 @@ function finish(run: Run, showEntry: string | undefined, blocks: Block[] = []): 
  * satisfied" only when the overall rating says so; a satisfied citizen who marked one aspect low
  * is thanked and pointed to the feedback channel for that point.
  */
-function lowRatingNote(s: Step, ratings: Record<string, number>): string | undefined {
+function lowRatingNote(s: PlainStep, ratings: Record<string, number>): string | undefined {
   const values = Object.values(ratings);
   const anyLow = values.some((r) => r <= 2);
   if (!anyLow) return undefined;
@@ -268,30 +290,18 @@ function stepBlocks(run: Run): Block[] {
 
 /** Shows the current step again (or for the first time), after optional notes. */
 function prompt(run: Run, notes: string[], prefix: Block[] = []): FlowTurn {
-  const { flow, stepId, step: s, data, env } = run;
+  const { flow, stepId, step: s, data } = run;
   const blocks: Block[] = [...prefix, ...notes.map((text): Block => ({ type: "text", text }))];
-  const choices: Choice[] = [];
-  const id = (token: string) => `${FLOW_CHOICE_PREFIX}${stepId}:${token}`;
-  const hits = s.input === "procedure" ? ((data._hits as string[] | undefined) ?? []) : [];
+  const hits = s.input === "procedure" ? (data._hits ?? []) : [];
+  let choices: Choice[];
   if (hits.length) {
     blocks.push({ type: "text", text: flow.messages.did_you_mean ?? FLOW_M.didYouMean });
-    hits.forEach((h, i) => choices.push({ id: id(`h${i}`), label: env.entry?.(h)?.title ?? h }));
-    choices.push({ id: id("n"), label: flow.messages.none_label ?? FLOW_M.noneLabel });
+    choices = hitChoices(run, hits);
   } else {
     blocks.push(...stepBlocks(run));
-    if (s.input === "rating") (flow.rating_labels ?? ["1", "2", "3", "4", "5"]).forEach((label, i) => choices.push({ id: id(`r${i + 1}`), label }));
-    if (s.input === "rating" && s.not_applicable) choices.push({ id: id("na"), label: s.not_applicable });
-    if (s.input === "procedure" && s.suggest_last && env.lastEntryId) {
-      const last = env.entry?.(env.lastEntryId);
-      if (last?.kind === "procedure") choices.push({ id: id("l"), label: last.title });
-    }
-    s.choices.forEach((c, i) => {
-      if (c.menu) choices.push({ id: "m", label: c.label });
-      else if (c.flow) choices.push({ id: `g:${c.flow}`, label: c.label });
-      else choices.push({ id: id(`c${i}`), label: c.label });
-    });
+    choices = stepChoices(run);
   }
-  if (s.optional) choices.push({ id: id("s"), label: flow.messages.skip_label ?? FLOW_M.skipLabel });
+  if (s.optional) choices.push({ id: answerId(run, { kind: "skip" }), label: flow.messages.skip_label ?? FLOW_M.skipLabel });
   const reply: Reply = { blocks };
   if (choices.length) reply.choices = choices;
   const layout = s.layout ?? (s.input === "rating" ? "row" : undefined);
@@ -299,18 +309,40 @@ function prompt(run: Run, notes: string[], prefix: Block[] = []): FlowTurn {
   return { replies: [reply], state: { flowId: flow.id, stepId, data, startedAt: run.startedAt }, effects: [] };
 }
 
-function splitChoiceId(choiceId: string): [string | undefined, string | undefined] {
-  if (!choiceId.startsWith(FLOW_CHOICE_PREFIX)) return [undefined, undefined];
-  const [stepId, token] = choiceId.slice(FLOW_CHOICE_PREFIX.length).split(":");
-  return [stepId, token];
+const answerId = (run: Run, answer: StepAnswer): string => encodeChoice({ kind: "step", step: run.stepId, answer });
+
+/** "Did you mean": the close procedures, then "none of these". */
+function hitChoices(run: Run, hits: readonly string[]): Choice[] {
+  const choices = hits.map((h, index): Choice => ({ id: answerId(run, { kind: "hit", index }), label: run.env.entry?.(h)?.title ?? h }));
+  choices.push({ id: answerId(run, { kind: "none" }), label: run.flow.messages.none_label ?? FLOW_M.noneLabel });
+  return choices;
 }
 
-/** Folded, punctuation-free comparison key ("Bỏ qua!" → "bo qua"). */
-export function keyOf(text: string): string {
-  return fold(nfc(text))
-    .replace(/[^\p{L}\p{N}/ ]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/** The buttons of the step itself: the rating scale, the procedure asked last, or the step's choices. */
+function stepChoices(run: Run): Choice[] {
+  const { flow, step: s, env } = run;
+  switch (s.input) {
+    case "rating": {
+      const labels = flow.rating_labels ?? RATINGS.map(String);
+      const choices = RATINGS.map((value, i): Choice => ({ id: answerId(run, { kind: "rating", value }), label: labels[i] ?? String(value) }));
+      if (s.not_applicable) choices.push({ id: answerId(run, { kind: "not-applicable" }), label: s.not_applicable });
+      return choices;
+    }
+    case "procedure": {
+      const last = s.suggest_last && env.lastEntryId ? env.entry?.(env.lastEntryId) : undefined;
+      return last?.kind === "procedure" ? [{ id: answerId(run, { kind: "last" }), label: last.title }] : [];
+    }
+    case "text":
+      return [];
+    case undefined:
+      return s.choices.map((c, index): Choice => {
+        if (c.menu) return { id: encodeChoice({ kind: "menu" }), label: c.label };
+        if (c.flow) return { id: encodeChoice({ kind: "flow", flow: c.flow }), label: c.label };
+        return { id: answerId(run, { kind: "option", index }), label: c.label };
+      });
+  }
 }
 
 /** "5", "5 sao", "5/5", "⭐⭐⭐⭐⭐", "rất hài lòng", "hai long" → 1..5; anything else → null. */
@@ -318,7 +350,7 @@ export function parseRating(text: string): 1 | 2 | 3 | 4 | 5 | null {
   const stars = nfc(text).replace(/\s+/g, "");
   if (/^[⭐★]{1,5}$/u.test(stars)) return [...stars].length as 1 | 2 | 3 | 4 | 5;
   const key = keyOf(text);
-  const num = /^(?:chon |so |muc |diem )?([1-5])(?: ?sao| ?diem| ?\/ ?5)?$/.exec(key);
+  const num = RATING_NUMBER.exec(key);
   if (num) return Number(num[1]) as 1 | 2 | 3 | 4 | 5;
   if (key.split(" ").length > 7) return null;
   const padded = ` ${key} `;

@@ -4,11 +4,12 @@ import { errorSummary } from "../log.js";
 import type { HandoverHooks } from "../runtime/dispatcher.js";
 import type { Metrics } from "../runtime/metrics.js";
 import type { StoreKeys } from "../runtime/store-keys.js";
+import { encodeChoice } from "../engine/choice-id.js";
 import type { ChannelName, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
 import type { Guards, SessionStore } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
-import { fold, nfc } from "../text/normalize.js";
+import { nfc, textKey } from "../text/normalize.js";
 import type { CaseStore, HandoverCase } from "./case-store.js";
 import { CHANNEL_LABELS, HM, LEAVE_WORDS, type CloseReason } from "./messages.js";
 import { nextOpening, type OfficeHours } from "./office-hours.js";
@@ -112,14 +113,14 @@ export function createHandover(options: HandoverOptions): Handover {
 
   function closingReplies(c: HandoverCase, by: CloseReason): Reply[] {
     const said = by === "staff" ? HM.closedByStaff(c.id) : by === "idle" ? HM.closedIdle(c.id) : HM.closedByCitizen(c.id);
-    return [{ blocks: [text(said), text(HM.surveyOffer)], choices: [{ id: "g:survey", label: HM.surveyChoice }] }];
+    return [{ blocks: [text(said), text(HM.surveyOffer)], choices: [{ id: encodeChoice({ kind: "flow", flow: "survey" }), label: HM.surveyChoice }] }];
   }
 
   /** The survey choice on screen in the citizen's session, so a Zalo "1" picks it. */
   async function offerSurvey(chatKey: string): Promise<void> {
     const session = await store.getSession(chatKey);
     if (!session) return;
-    session.choices = [{ id: "g:survey", label: HM.surveyChoice }];
+    session.choices = [{ id: encodeChoice({ kind: "flow", flow: "survey" }), label: HM.surveyChoice }];
     delete session.handoverAwaiting;
     await store.setSession(chatKey, session, options.sessionTtlSeconds);
   }
@@ -177,7 +178,7 @@ export function createHandover(options: HandoverOptions): Handover {
       if (inbound.type === "choice") return null;
       if (inbound.type === "unsupported") return [{ blocks: [text(HM.onlyText)] }];
       const typed = nfc(inbound.text).trim();
-      const key = fold(typed).replace(/[^\p{L}\p{N}/ ]+/gu, " ").replace(/\s+/g, " ").trim();
+      const key = textKey(typed, { keep: "/" });
       if (LEAVE_WORDS.includes(key)) {
         const closed = await cases.closeCase(c.id, "citizen", inbound.at);
         if (closed) {

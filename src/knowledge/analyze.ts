@@ -1,23 +1,10 @@
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens } from "../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { languageOf, type Facet } from "./language.js";
 import { stripPlaceNames } from "./place-names.js";
 import type { Synonyms } from "./schema.js";
 
 export type { Facet };
-
-// Syllables repeat from question to question: fold and key each spelling once.
-const syllables = new Map<string, { folded: string; accented?: string }>();
-function syllableInfo(raw: string): { folded: string; accented?: string } {
-  let x = syllables.get(raw);
-  if (!x) {
-    const folded = canonicalSyllable(fold(raw));
-    x = hasDiacritics(raw) ? { folded, accented: accentKey(raw) } : { folded };
-    if (syllables.size > 50_000) syllables.clear();
-    syllables.set(raw, x);
-  }
-  return x;
-}
 
 export interface QueryToken {
   /** Folded canonical form. */
@@ -119,7 +106,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
     query(text) {
       const cut = stripPlaceNames(keepEnds(text, maxQueryChars), placeMarkers);
       const raw = rawTokens(cut);
-      const info = raw.map(syllableInfo);
+      const info = raw.map(wordForms);
       const folded = info.map((x) => x.folded);
       const accentedByFolded = new Map<string, string>();
       info.forEach((x) => {

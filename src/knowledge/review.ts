@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textKey } from "../text/normalize.js";
 import { SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
@@ -95,7 +96,7 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
 
 /** Folds a citation for matching: case, spacing and "số" do not matter. */
 function citationKey(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(/\s+số\s+/g, " ").replace(/\s+/g, " ");
+  return textKey(text, { accents: "keep", keep: "all" }).replace(/ số /g, " ");
 }
 
 function cites(text: string, s: Superseded): boolean {

@@ -100,6 +100,8 @@ export const FLOW = {
   entryEnds: "entry kết thúc luồng: chỉ đặt ở bước cuối (không có next, input hay choices)",
   notFoundOnlyProcedure: "not_found chỉ dùng cho bước input: procedure",
   notApplicableOnlyRating: "not_applicable chỉ dùng cho bước input: rating (câu hỏi đánh giá)",
+  onlyOnInput: (field: string, input: string) => `${field} chỉ dùng cho bước input: ${input}`,
+  onlyAtEnd: (field: string) => `${field} chỉ dùng cho bước cuối của luồng (bước không có input) — xóa dòng này hoặc chuyển sang bước cuối`,
   sayIfSomeLowNeedsOverall: "say_if_some_low cần thêm overall_rating: <khóa save của câu đánh giá chung>",
   optionalMustSaySkip: 'bước không bắt buộc phải nói cho người dân biết có thể gõ "bỏ qua" — thêm câu đó vào say',
   ratingNoSkip: 'bước chấm điểm không được mời "bỏ qua" (không bỏ qua được điểm) — sửa câu say',

@@ -1,4 +1,5 @@
-import { CHOICE_ID_MAX_BYTES, createEngine, entryChoiceIds, type Engine } from "../engine/engine.js";
+import { CHOICE_ID_MAX_BYTES, entryChoiceIds } from "../engine/choice-id.js";
+import { createEngine, type Engine } from "../engine/engine.js";
 import { loadIntents, type IntentTable } from "../engine/intents.js";
 import { createFlowRunner, type Flow } from "../flows/index.js";
 import { checkFlows, readFlows } from "../flows/loader.js";

@@ -1,4 +1,4 @@
-import { blocksToText } from "../engine/card.js";
+import { blocksToText } from "../engine/blocks-to-text.js";
 import type { Reply } from "../engine/types.js";
 
 /** A reply as plain text with numbered choices: terminal, `ask`, and the base of Zalo's rendering. */

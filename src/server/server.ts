@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance } from "fastify";
+import { encodeChoice } from "../engine/choice-id.js";
 import { errorSummary } from "../log.js";
 import type { Dispatcher } from "../runtime/dispatcher.js";
 import type { LiveCore } from "../runtime/live-core.js";
@@ -112,7 +113,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     guard,
     sessionIds: createWebSessionIds(webSecret),
     // The menu a new conversation starts with: the engine's own, without opening a session.
-    welcome: () => live.current().engine.handle({ type: "choice", choiceId: "m", channel: "web", chatId: "welcome", userId: "welcome", at: now() }, null).replies,
+    welcome: () => live.current().engine.handle({ type: "choice", choiceId: encodeChoice({ kind: "menu" }), channel: "web", chatId: "welcome", userId: "welcome", at: now() }, null).replies,
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
     ...(deps.handover ? { takeStaffReplies: deps.handover.takeWebReplies } : {}),
   });

@@ -95,3 +95,55 @@ export function foldedText(text: string): string {
 export function hasDiacritics(text: string): boolean {
   return /[đĐ]/.test(text) || /[\u0300-\u036f]/.test(text.normalize("NFD"));
 }
+
+export interface TextKeyOptions {
+  /** "fold" (default) drops diacritics and đ ("Bỏ qua!" → "bo qua"); "keep" only lower-cases, in NFC. */
+  accents?: "fold" | "keep";
+  /**
+   * Marks kept besides letters and digits ("/" keeps "/danhgia" apart from "danhgia"); every
+   * other mark reads as a space. "all" keeps every mark and only tidies the spacing. Default: none.
+   */
+  keep?: string | "all";
+}
+
+/**
+ * A comparison key for short texts (commands, button labels, triggers, citations): lower case,
+ * spacing collapsed to single spaces and trimmed, the marks not in `keep` read as spaces.
+ */
+export function textKey(text: string, options: TextKeyOptions = {}): string {
+  const base = options.accents === "keep" ? nfc(text).toLowerCase() : fold(text);
+  const keep = options.keep ?? "";
+  const marked = keep === "all" ? base : base.replace(markPattern(keep), " ");
+  return marked.replace(/\s+/g, " ").trim();
+}
+
+const markPatterns = new Map<string, RegExp>();
+function markPattern(keep: string): RegExp {
+  let re = markPatterns.get(keep);
+  if (!re) {
+    // Inside a character class only these four need escaping.
+    const kept = keep.replace(/[\\\]^-]/g, "\\$&");
+    markPatterns.set(keep, (re = new RegExp(`[^\\p{L}\\p{N}${kept} ]+`, "gu")));
+  }
+  return re;
+}
+
+/** A word as matchers compare it: folded canonical form, and the accent key when typed with accents. */
+export interface WordForms {
+  folded: string;
+  accented: string | null;
+}
+
+// Words repeat from message to message (a few thousand distinct syllables): key each spelling once.
+const wordFormsCache = new Map<string, WordForms>();
+
+/** "Chào" → {folded: "chao", accented: "chào"}; "chao" → {folded: "chao", accented: null}. */
+export function wordForms(raw: string): WordForms {
+  let w = wordFormsCache.get(raw);
+  if (!w) {
+    w = { folded: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? accentKey(raw) : null };
+    if (wordFormsCache.size > 50_000) wordFormsCache.clear();
+    wordFormsCache.set(raw, w);
+  }
+  return w;
+}

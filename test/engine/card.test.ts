@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { blocksToText, entryCard } from "../../src/engine/card.js";
+import { blocksToText } from "../../src/engine/blocks-to-text.js";
+import { entryCard } from "../../src/engine/card.js";
 import { procedureSchema } from "../../src/knowledge/schema.js";
 
 // A fixture procedure (not the real knowledge): a standard fee, a halving to 31/12/2026 and a

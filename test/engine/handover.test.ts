@@ -1,38 +1,20 @@
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/runtime/core.js";
-import type { Engine } from "../../src/engine/engine.js";
-import type { Effect, Inbound, Session, Turn } from "../../src/engine/types.js";
+import { describe, expect, it } from "vitest";
+import { encodeChoice } from "../../src/engine/choice-id.js";
+import type { Effect, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
+import { conversation, fixtureEngine } from "./fixture-engine.js";
 
 /** Asking for a person, in the pure engine (fixture knowledge base). */
-const FIXTURES = join(import.meta.dirname, "../fixtures");
-let withStaff: Engine;
-let withoutStaff: Engine;
-beforeAll(() => {
-  const options = { knowledgeDir: join(FIXTURES, "knowledge"), flowsDir: join(FIXTURES, "flows") };
-  withStaff = buildCore({ ...options, handover: true }).core!.engine;
-  withoutStaff = buildCore(options).core!.engine;
-});
-
-function conversation(engine: () => Engine) {
-  let session: Session | null = null;
-  let clock = Date.UTC(2026, 11, 2, 3);
-  const send = (content: { type: "text"; text: string } | { type: "choice"; choiceId: string }): Turn => {
-    clock += 60_000;
-    const turn = engine().handle({ ...content, channel: "zalo", chatId: "c1", userId: "u1", at: clock } as Inbound, session);
-    session = turn.session;
-    return turn;
-  };
-  return { say: (text: string) => send({ type: "text", text }), press: (choiceId: string) => send({ type: "choice", choiceId }) };
-}
+const withStaff = fixtureEngine({ handover: true });
+const withoutStaff = fixtureEngine();
+const STAFF_ID = encodeChoice({ kind: "staff" });
 
 const handovers = (t: Turn) => t.effects.filter((e): e is Extract<Effect, { type: "handover" }> => e.type === "handover");
 const text = (t: Turn) => fold(t.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : ""))).join("\n"));
 
 describe("asking for a person, with office staff on hand", () => {
   it("asks for the question, then hands it over with personal numbers masked", () => {
-    const c = conversation(() => withStaff);
+    const c = conversation(withStaff);
     const asked = c.say("cho tôi gặp nhân viên tư vấn");
     expect(handovers(asked)).toEqual([]);
     expect(text(asked)).toContain("nhap cau hoi");
@@ -42,7 +24,7 @@ describe("asking for a person, with office staff on hand", () => {
   });
 
   it("\"hủy\" instead of the question hands nothing over", () => {
-    const c = conversation(() => withStaff);
+    const c = conversation(withStaff);
     c.say("gặp nhân viên");
     const cancelled = c.say("hủy");
     expect(handovers(cancelled)).toEqual([]);
@@ -50,13 +32,13 @@ describe("asking for a person, with office staff on hand", () => {
   });
 
   it("\"Hỏi cán bộ\" under \"I don't know\" hands over the unanswered question; /canbo with a question hands it over at once", () => {
-    const c = conversation(() => withStaff);
+    const c = conversation(withStaff);
     const unknown = c.say("xin cấp phép nuôi chim yến");
-    const choice = unknown.replies.flatMap((r) => r.choices ?? []).find((ch) => ch.id === "p");
+    const choice = unknown.replies.flatMap((r) => r.choices ?? []).find((ch) => ch.id === STAFF_ID);
     expect(choice?.label).toBe("Hỏi cán bộ 🙋");
-    expect(handovers(c.press("p"))).toEqual([{ type: "handover", question: "xin cấp phép nuôi chim yến", lastAnswer: "Trợ lý không tìm được câu trả lời cho câu hỏi này" }]);
+    expect(handovers(c.press(STAFF_ID))).toEqual([{ type: "handover", question: "xin cấp phép nuôi chim yến", lastAnswer: "Trợ lý không tìm được câu trả lời cho câu hỏi này" }]);
 
-    const d = conversation(() => withStaff);
+    const d = conversation(withStaff);
     d.say("đăng ký khai sinh");
     const direct = handovers(d.say("/canbo con tôi sinh ở nước ngoài thì sao"));
     expect(direct).toHaveLength(1);
@@ -65,11 +47,11 @@ describe("asking for a person, with office staff on hand", () => {
   });
 
   it("without staff (the terminal) it lists the ways to reach a person and offers no hand-over", () => {
-    const c = conversation(() => withoutStaff);
+    const c = conversation(withoutStaff);
     const t = c.say("gặp nhân viên");
     expect(handovers(t)).toEqual([]);
     expect(text(t)).toContain("chua chuyen duoc cuoc tro chuyen cho can bo");
     const unknown = c.say("xin cấp phép nuôi chim yến");
-    expect(unknown.replies.flatMap((r) => r.choices ?? []).some((ch) => ch.id === "p")).toBe(false);
+    expect(unknown.replies.flatMap((r) => r.choices ?? []).some((ch) => ch.id === STAFF_ID)).toBe(false);
   });
 });

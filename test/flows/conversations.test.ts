@@ -6,6 +6,7 @@ import { buildCore, type Core } from "../../src/runtime/core.js";
 import { createDispatcher } from "../../src/runtime/dispatcher.js";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
+import { encodeChoice } from "../../src/engine/choice-id.js";
 import type { Effect, Inbound, Reply, Session, Turn } from "../../src/engine/types.js";
 import { createRecordEnricher, createRespondentHasher } from "../../src/feedback/respondent.js";
 import { silentLogger } from "../../src/log.js";
@@ -18,6 +19,9 @@ beforeAll(() => {
   const built = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows"), now: 0 });
   core = built.core!;
 });
+
+/** The button that starts a flow. */
+const flowId = (flow: string) => encodeChoice({ kind: "flow", flow });
 
 /** A chat through the real engine: each `say` threads the session like the dispatcher does. */
 function chat(channel: Inbound["channel"] = "zalo") {
@@ -154,12 +158,12 @@ describe("guide flows through the engine", () => {
     const c = chat();
     c.say("menu");
     const ids = c.session?.choices?.map((x) => x.id) ?? [];
-    expect(ids).toEqual(expect.arrayContaining(["g:online-level", "g:vneid", "g:payment", "g:survey"]));
+    expect(ids).toEqual(expect.arrayContaining(["online-level", "vneid", "payment", "survey"].map(flowId)));
   });
 
   it("vneid: registering level 2 by digits", () => {
     const c = chat();
-    c.press("g:vneid");
+    c.press(flowId("vneid"));
     expect(c.say("1")).toMatch(/thẻ căn cước/);
     expect(c.say("1")).toMatch(/Mức 1/);
     const l2 = c.say("2");
@@ -170,11 +174,11 @@ describe("guide flows through the engine", () => {
 
   it("vneid: SIM not in own name → TTTB to 1414; a link to knowledge shows the card", () => {
     const c = chat();
-    c.press("g:vneid");
+    c.press(flowId("vneid"));
     c.say("3");
     expect(c.say("Số điện thoại không đứng tên mình")).toMatch(/TTTB gửi 1414/);
     c.say("menu");
-    c.press("g:vneid");
+    c.press(flowId("vneid"));
     c.say("1");
     c.say("2");
     const card = c.say("1");
@@ -185,7 +189,7 @@ describe("guide flows through the engine", () => {
 
   it("payment: charged twice → do not pay again, hotline", () => {
     const c = chat();
-    c.press("g:payment");
+    c.press(flowId("payment"));
     const t = c.say("2");
     expect(t).toMatch(/Đừng thanh toán lại/);
     expect(t).toMatch(/1800 1096/);
@@ -193,7 +197,7 @@ describe("guide flows through the engine", () => {
 
   it("a question typed inside a guide flow is answered", () => {
     const c = chat();
-    c.press("g:payment");
+    c.press(flowId("payment"));
     const t = c.say("đăng ký kết hôn cần giấy tờ gì");
     expect(c.session?.flow).toBeUndefined();
     expect(t).toMatch(/kết hôn/i);
@@ -201,7 +205,7 @@ describe("guide flows through the engine", () => {
 
   it("online-level: typed procedure → level, link, next step; then the full card", () => {
     const c = chat();
-    c.press("g:online-level");
+    c.press(flowId("online-level"));
     const t = c.say("đăng ký khai sinh");
     expect(t).toMatch(/toàn trình/);
     expect(t).toMatch(/Bước tiếp theo/);
@@ -212,7 +216,7 @@ describe("guide flows through the engine", () => {
 
   it("online-level: unknown procedure → the portal and hotline", () => {
     const c = chat();
-    c.press("g:online-level");
+    c.press(flowId("online-level"));
     const t = c.say("xin giấy phép nuôi rồng");
     expect(t).toMatch(/Cổng Dịch vụ công quốc gia|Có phải bạn muốn/);
   });

@@ -62,6 +62,33 @@ describe("loadFlows problems come with path:line", () => {
     expect(flows.has("survey")).toBe(true);
   });
 
+  it("refuses a field that belongs to another kind of step, at its line", () => {
+    const dir = copyFlows();
+    const file = join(dir, "survey.yaml");
+    edit(file, "    save: access\n", "    save: access\n    not_found: intro\n");
+    edit(file, "    max_length: 120\n", "    max_length: 120\n    suggest_last: true\n");
+    edit(file, "    save: overall\n", "    save: overall\n    say_if_low: Rất tiếc.\n");
+    const { problems, flows } = loadFlows(dir);
+    expect(problems.map(formatProblem)).toEqual([
+      `${file}:${lineOf(file, "max_length: 120") + 1}: flow: steps.agency.suggest_last: ${FLOW.onlyOnInput("suggest_last", "procedure")}`,
+      `${file}:${lineOf(file, "not_found: intro")}: flow: steps.r_access.not_found: ${FLOW.notFoundOnlyProcedure}`,
+      `${file}:${lineOf(file, "say_if_low: Rất tiếc.")}: flow: steps.r_overall.say_if_low: ${FLOW.onlyAtEnd("say_if_low")}`,
+    ]);
+    expect(flows.has("survey")).toBe(false);
+    expect(flows.has("payment")).toBe(true);
+  });
+
+  it("refuses buttons on an input step and an unknown kind of input, at their lines", () => {
+    const dir = copyFlows();
+    const file = join(dir, "online-level.yaml");
+    edit(file, "    input: procedure\n", "    input: procedure\n    choices: [{ label: Menu, menu: true }]\n");
+    edit(join(dir, "survey.yaml"), "    input: text\n    optional: true\n    save: agency", "    input: number\n    optional: true\n    save: agency");
+    const problems = loadFlows(dir).problems.map(formatProblem);
+    expect(problems).toContain(`${file}:${lineOf(file, "choices: [{ label: Menu")}: flow: steps.ask.choices: ${FLOW.inputWithChoices("procedure")}`);
+    const survey = join(dir, "survey.yaml");
+    expect(problems).toContain(`${survey}:${lineOf(survey, "input: number")}: flow: steps.agency.input: ${SCHEMA.oneOf(["rating", "text", "procedure"])}`);
+  });
+
   it("reports YAML syntax errors", () => {
     const dir = copyFlows();
     writeFileSync(join(dir, "broken.yaml"), "id: x\nsteps: [\n");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { encodeChoice, type StepAnswer, type StepChoice } from "../../src/engine/choice-id.js";
 import type { FlowTurn } from "../../src/engine/flow-port.js";
 import type { FlowState } from "../../src/engine/types.js";
 import { parseRating, step, type StepEnv } from "../../src/flows/step.js";
@@ -33,6 +34,10 @@ const env: StepEnv = {
   search: (q) => (/khai sinh/.test(q) ? result({ hits: [{ entry, score: 0.9, why }], confident: true }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4, why }] }) : result({})),
 };
 const text = (state: FlowState | null, t: string) => step(flow, state, { type: "text", text: t }, env);
+/** A flow button: the step it belongs to and the answer it gives. */
+const answer = (stepId: string, a: StepAnswer): StepChoice => ({ kind: "step", step: stepId, answer: a });
+const idOf = (stepId: string, a: StepAnswer) => encodeChoice(answer(stepId, a));
+const press = (state: FlowState | null, stepId: string, a: StepAnswer) => step(flow, state, { type: "choice", choice: answer(stepId, a) }, env);
 const texts = (turn: FlowTurn) => turn.replies.flatMap((r) => r.blocks.map((b) => ("text" in b ? b.text : "")));
 
 describe("step", () => {
@@ -41,7 +46,7 @@ describe("step", () => {
     expect(t.replies).toHaveLength(1);
     expect(texts(t)).toEqual(["Xin chào.", "Thủ tục nào? Gõ bỏ qua để bỏ qua."]);
     expect(t.state).toEqual({ flowId: "demo", stepId: "proc", data: {}, startedAt: 5000 });
-    expect(t.replies[0]!.choices).toEqual([{ id: "f:proc:s", label: "Bỏ qua ⏭" }]);
+    expect(t.replies[0]!.choices).toEqual([{ id: idOf("proc", { kind: "skip" }), label: "Bỏ qua ⏭" }]);
   });
 
   it("finds a procedure, rates, skips, and records once at the end", () => {
@@ -50,8 +55,8 @@ describe("step", () => {
     expect(t.state?.stepId).toBe("rate");
     expect(t.state?.data).toEqual({ procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" });
     expect(t.replies[0]!.choiceLayout).toBe("row");
-    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual(["f:rate:r1", "f:rate:r2", "f:rate:r3", "f:rate:r4", "f:rate:r5"]);
-    t = step(flow, t.state, { type: "choice", choiceId: "f:rate:r4" }, env);
+    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual(([1, 2, 3, 4, 5] as const).map((value) => idOf("rate", { kind: "rating", value })));
+    t = press(t.state, "rate", { kind: "rating", value: 4 });
     t = text(t.state, "Gọi tôi 0912 345 678 nhé, CCCD 001203004567");
     expect(t.state?.data.comment).toBe("Gọi tôi [số điện thoại] nhé, CCCD [số giấy tờ]");
     t = text(t.state, "bỏ qua");
@@ -81,24 +86,24 @@ describe("step", () => {
     const at: FlowState = { flowId: "demo", stepId: "proc", data: {}, startedAt: 1 };
     let t = text(at, "giay to gi");
     expect(t.state?.stepId).toBe("proc");
-    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual(["f:proc:h0", "f:proc:n", "f:proc:s"]);
-    const picked = step(flow, t.state, { type: "choice", choiceId: "f:proc:h0" }, env);
+    expect(t.replies[0]!.choices?.map((c) => c.id)).toEqual([idOf("proc", { kind: "hit", index: 0 }), idOf("proc", { kind: "none" }), idOf("proc", { kind: "skip" })]);
+    const picked = press(t.state, "proc", { kind: "hit", index: 0 });
     expect(picked.state?.data).toEqual({ procedureId: "dang-ky-khai-sinh", procedure: "Đăng ký khai sinh" });
-    t = step(flow, t.state, { type: "choice", choiceId: "f:proc:n" }, env);
+    t = press(t.state, "proc", { kind: "none" });
     expect(t.state?.stepId).toBe("rate");
     expect(t.state?.data).toEqual({ procedure: "giay to gi" });
   });
 
   it("adds the low-rating note and saves choice values", () => {
     const at: FlowState = { flowId: "demo", stepId: "age", data: { ratings: { overall: 1 } }, startedAt: 1 };
-    const t = step(flow, at, { type: "choice", choiceId: "f:age:c1" }, env);
+    const t = press(at, "age", { kind: "option", index: 1 });
     expect(texts(t)).toEqual(["Cảm ơn!", "Rất tiếc."]);
     expect((t.effects[0] as { record: Record<string, unknown> }).record.ageBand).toBe("old");
   });
 
   it("treats a stale button as a re-prompt and a trigger as 'resume'", () => {
     const at: FlowState = { flowId: "demo", stepId: "rate", data: {}, startedAt: 1 };
-    const stale = step(flow, at, { type: "choice", choiceId: "f:proc:s" }, env);
+    const stale = press(at, "proc", { kind: "skip" });
     expect(stale.state).toEqual(at);
     expect(texts(stale)[0]).toMatch(/câu hỏi trước/);
     const resumed = text(at, "Demo");
@@ -146,9 +151,10 @@ describe("step: survey wording fitted to the answers", () => {
       end: { say: "Cảm ơn!", overall_rating: "overall", say_if_low: "Rất tiếc bạn chưa hài lòng.", say_if_some_low: "Chúng tôi ghi nhận những điểm bạn chưa hài lòng." },
     },
   });
-  const run = (...answers: string[]) => {
+  /** Each answer typed, or pressed when it is a button. */
+  const run = (...answers: Array<string | StepChoice>) => {
     let t = step(survey, null, { type: "start" }, env);
-    for (const a of answers) t = step(survey, t.state, a.startsWith("f:") ? { type: "choice", choiceId: a } : { type: "text", text: a }, env);
+    for (const a of answers) t = step(survey, t.state, typeof a === "string" ? { type: "text", text: a } : { type: "choice", choice: a }, env);
     return t;
   };
   const record = (t: FlowTurn) => (t.effects[0] as { record: Record<string, unknown> }).record;
@@ -156,7 +162,7 @@ describe("step: survey wording fitted to the answers", () => {
   it("offers 'Không áp dụng' on the complaints aspect and records it apart from the ratings", () => {
     const first = step(survey, null, { type: "start" }, env);
     expect(first.replies[0]!.choices?.map((c) => c.label)).toContain("Không áp dụng");
-    for (const t of [run("f:complaints:na", "5"), run("không áp dụng", "5"), run("ko ap dung", "5")]) {
+    for (const t of [run(answer("complaints", { kind: "not-applicable" }), "5"), run("không áp dụng", "5"), run("ko ap dung", "5")]) {
       expect(record(t).ratings).toEqual({ overall: 5 });
       expect(record(t).notApplicable).toEqual(["feedback"]);
     }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { blocksToText, entryCard } from "../../src/engine/card.js";
+import { blocksToText } from "../../src/engine/blocks-to-text.js";
+import { entryCard } from "../../src/engine/card.js";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { formatProblem } from "../../src/knowledge/yaml-source.js";

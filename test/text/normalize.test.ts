@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accentKey, canonicalSyllable, fold, foldedText, hasDiacritics, nfc, rawTokens, tokens } from "../../src/text/normalize.js";
+import { accentKey, canonicalSyllable, fold, foldedText, hasDiacritics, nfc, rawTokens, textKey, tokens, wordForms } from "../../src/text/normalize.js";
 import { maskPersonalData } from "../../src/text/mask.js";
 
 describe("Vietnamese normalisation", () => {
@@ -61,5 +61,32 @@ describe("accent keys", () => {
     expect(accentKey("lý lịch")).toBe(accentKey("lí lịch"));
     expect(accentKey("vàng")).not.toBe(accentKey("vắng"));
     expect(accentKey("quý")).toBe("quý");
+  });
+});
+
+describe("text keys", () => {
+  it("fold, read marks as spaces, tidy the spacing", () => {
+    expect(textKey("  Bỏ qua!! ")).toBe("bo qua");
+    expect(textKey("Giấy tờ cần có 📄")).toBe("giay to can co");
+    expect(textKey("Bỏ\tqua".normalize("NFD"))).toBe("bo qua");
+  });
+
+  it("keep the marks asked for", () => {
+    expect(textKey("/danhgia")).toBe("danhgia");
+    expect(textKey("/danhgia", { keep: "/" })).toBe("/danhgia");
+    expect(textKey("4/5 ?", { keep: "/?" })).toBe("4/5 ?");
+    expect(textKey("a-b]c^d\\e", { keep: "-]^\\" })).toBe("a-b]c^d\\e");
+  });
+
+  it("keep the accents and every mark when asked: citations", () => {
+    expect(textKey(" Thông tư  SỐ 25/2021/TT-BTC ", { accents: "keep", keep: "all" })).toBe("thông tư số 25/2021/tt-btc");
+  });
+});
+
+describe("word forms", () => {
+  it("give the folded syllable, and the accent key only when typed with accents", () => {
+    expect(wordForms("Ký")).toEqual({ folded: "ki", accented: accentKey("Ký") });
+    expect(wordForms("chao")).toEqual({ folded: "chao", accented: null });
+    expect(wordForms("hòa")).toEqual(wordForms("hoà"));
   });
 });

@@ -1,0 +1,98 @@
+import type { Facet } from "../knowledge/analyze.js";
+import type { Entry } from "../knowledge/schema.js";
+import type { SearchHit } from "../knowledge/search.js";
+import { maskPersonalData } from "../text/mask.js";
+import { fold } from "../text/normalize.js";
+import { encodeChoice, fitting } from "./choice-id.js";
+import type { EngineContext } from "./context.js";
+import { answerEntry, entryChoice } from "./entry-answer.js";
+import { maskQuestion } from "./handover.js";
+import { intentFor, type IntentTurn } from "./intent-replies.js";
+import { menuButton } from "./menu.js";
+import { CHOICE_LABELS, M, PORTAL_SEARCH_URL } from "./messages.js";
+import { staysOnTopic } from "./topic.js";
+import type { TurnBuilder } from "./turn-builder.js";
+import type { Block, Choice, Inbound, Turn } from "./types.js";
+
+/** At most this many one-tap choices under "which procedure?". */
+const MAX_POPULAR = 6;
+
+/** A question for the knowledge base: the answer, a short clarifying question, or an honest "I don't know". */
+export function answerQuestion(text: string, t: IntentTurn): Turn {
+  const { ctx, out } = t;
+  const result = ctx.index.search(text);
+  const decision = result.decision;
+  const facets = result.facets;
+  const named = decision.kind === "answer" || decision.kind === "clarify";
+  if (!named) {
+    const other = intentFor("unanswered", t);
+    if (other) return other;
+  }
+
+  // A question about a facet ("lệ phí bao nhiêu", "ở đâu làm") is about the conversation's topic
+  // unless it clearly names another entry.
+  const topic = ctx.entry(out.session.lastEntryId);
+  if (topic && facets.size > 0 && staysOnTopic(result, decision, topic)) return answerEntry(ctx, topic, facets, t.inbound, out);
+
+  switch (decision.kind) {
+    case "answer":
+      return answerEntry(ctx, decision.hit.entry, facets, t.inbound, out);
+    case "clarify":
+      return clarify(ctx, decision.options, facets, t.inbound, out);
+    case "facet-only":
+      return askWhichProcedure(ctx, facets, out);
+    case "unknown":
+      return notFound(ctx, text, decision.suggestions, t.inbound, out);
+  }
+}
+
+/** One short question with one-tap options; a tap answers the entry with the facet asked. */
+function clarify(ctx: EngineContext, options: SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
+  const first = options[0]!;
+  // Search leaves out the question when option 1 restates it; one option is simply the answer.
+  if (options.length < 2) return answerEntry(ctx, first.entry, facets, inbound, out);
+  out.reply([{ type: "text", text: M.whichOne }], fitting(options.map((h) => entryChoice(h.entry, facets))));
+  out.metric("answered", { kind: "clarify" });
+  return out.done();
+}
+
+/** A facet asked with no procedure in the conversation: ask which one, never guess. */
+function askWhichProcedure(ctx: EngineContext, facets: ReadonlySet<Facet>, out: TurnBuilder): Turn {
+  const popular = ctx.intents.popular
+    .map((id) => ctx.entry(id))
+    .filter((e): e is Entry => !!e)
+    .slice(0, MAX_POPULAR);
+  out.reply([{ type: "text", text: M.whichProcedure }], fitting(popular.map((e) => entryChoice(e, facets))));
+  out.metric("answered", { kind: "clarify" });
+  return out.done();
+}
+
+/** "I don't know": the question and its options together, then the portal and the hotline. */
+function notFound(ctx: EngineContext, text: string, suggestions: SearchHit[], inbound: Inbound, out: TurnBuilder): Turn {
+  const ways: Block[] = [
+    { type: "text", text: M.fallbackWayForward },
+    { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
+  ];
+  const menu = menuButton();
+  // Every "I don't know" can go to a person, with this very question.
+  const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
+  if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
+  if (suggestions.length) {
+    out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
+    out.reply(ways);
+  } else {
+    out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [...staff, menu]);
+  }
+  const closest = suggestions[0];
+  // What the citizen wrote (masked, with its diacritics) for the administrator to read; the
+  // folded key groups "cho tôi gặp cán bộ" with "cho toi gap can bo".
+  const query = maskPersonalData(text).replace(/\s+/g, " ").trim().slice(0, 200);
+  out.record("unanswered", {
+    query,
+    key: fold(query),
+    channel: inbound.channel,
+    ...(closest ? { closest: closest.entry.id, closestScore: closest.score } : {}),
+  });
+  out.metric("unanswered");
+  return out.done();
+}

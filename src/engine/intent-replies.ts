@@ -1,0 +1,130 @@
+import type { Entry } from "../knowledge/schema.js";
+import type { EngineContext } from "./context.js";
+import { relatedChoice } from "./entry-answer.js";
+import { startFlow } from "./flow-bridge.js";
+import { askStaff } from "./handover.js";
+import type { IntentName, MessageForms } from "./intents.js";
+import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
+import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
+import type { TurnBuilder } from "./turn-builder.js";
+import type { Choice, Inbound, Turn } from "./types.js";
+
+/** What an intent's reply works on: the message, in the forms the intent table reads, and the turn. */
+export interface IntentTurn {
+  ctx: EngineContext;
+  inbound: Inbound;
+  message: MessageForms;
+  out: TurnBuilder;
+}
+
+/** Where an intent is recognised: before anything else, only outside guided flows, or only when search found nothing. */
+export type IntentScope = "always" | "idle" | "unanswered";
+
+/** The guide that explains how to look a dossier up. */
+const DOSSIER_GUIDE = "tra-cuu-ho-so";
+
+/**
+ * Every intent, in the order it is tried; the words that recognise each are staff data
+ * (knowledge/intents.yaml). A handler returns null to let the message go on (e.g. the survey
+ * flow does not exist). Flows take the message between the "always" and the "idle" intents.
+ */
+const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: IntentTurn): Turn | null }> = [
+  { name: "cancel", scope: "always", handle: cancel },
+  { name: "greeting", scope: "always", handle: greet },
+  { name: "menu", scope: "always", handle: ({ ctx, out }) => showMenu(ctx, out) },
+  { name: "help", scope: "always", handle: ({ ctx, out }) => (out.reply([{ type: "text", text: M.help }], menuChoices(ctx)), out.done()) },
+  { name: "person", scope: "always", handle: reachPerson },
+  { name: "survey", scope: "idle", handle: ({ ctx, inbound, out }) => (ctx.flows?.has(SURVEY_FLOW) ? startFlow(ctx, SURVEY_FLOW, inbound, out) : null) },
+  { name: "thanks", scope: "idle", handle: thank },
+  { name: "forgery", scope: "idle", handle: (t) => refuse("forgery", M.forgery, t) },
+  { name: "account-access", scope: "idle", handle: (t) => refuse("account-access", M.accountAccess, t) },
+  { name: "dossier-status", scope: "idle", handle: dossierStatus },
+  { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
+];
+
+/** The reply of the first intent of `scope` that the message says, or null. */
+export function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {
+  const inFlow = !!t.out.session.flow;
+  for (const intent of INTENTS) {
+    if (intent.scope !== scope || !t.ctx.intents.matches(intent.name, t.message, inFlow)) continue;
+    const turn = intent.handle(t);
+    if (turn) return turn;
+  }
+  return null;
+}
+
+function cancel({ ctx, out }: IntentTurn): Turn {
+  delete out.session.flow;
+  out.reply([{ type: "text", text: M.cancelled }], menuChoices(ctx));
+  return out.done();
+}
+
+/** The whole welcome once per conversation; after that a greeting gets a short hello. */
+function greet({ ctx, out, inbound }: IntentTurn): Turn {
+  const session = out.session;
+  delete session.flow;
+  if (session.greetedAt) {
+    out.reply([{ type: "text", text: M.greetingAgain }], [menuButton()]);
+  } else {
+    out.reply([{ type: "text", text: M.greeting }, { type: "text", text: M.menuPrompt }], menuChoices(ctx));
+  }
+  session.greetedAt = inbound.at;
+  return out.done();
+}
+
+/**
+ * Asking for a person: with staff on hand, the conversation goes to them — with the question
+ * the bot could not answer, the question typed after "/canbo", or else the bot asks for it.
+ * Without staff (the terminal) it says honestly how to reach one.
+ */
+function reachPerson({ ctx, out }: IntentTurn): Turn {
+  delete out.session.flow;
+  if (!ctx.handover) {
+    out.reply([{ type: "text", text: M.person }, { type: "list", items: [...M.personWays] }], [...offerChoices(ctx, "person"), menuButton()]);
+    out.metric("answered", { kind: "intent" });
+    return out.done();
+  }
+  return askStaff(ctx, undefined, out);
+}
+
+function thank({ ctx, inbound, out }: IntentTurn): Turn {
+  const offer = surveyOfferChoices(ctx, out.session, inbound.at);
+  if (offer.length) out.session.surveyOfferedAt = inbound.at;
+  out.reply([{ type: "text", text: M.welcomeThanks }], offer);
+  return out.done();
+}
+
+/** A firm, polite no, with the lawful way (the entries staff listed under the intent). */
+function refuse(name: IntentName, text: string, { ctx, out }: IntentTurn): Turn {
+  out.reply([{ type: "text", text }], [...offerChoices(ctx, name), menuButton()]);
+  out.metric("answered", { kind: "intent" });
+  return out.done();
+}
+
+function dossierStatus({ ctx, out }: IntentTurn): Turn {
+  const guide = ctx.entry(DOSSIER_GUIDE);
+  out.reply(
+    [
+      { type: "text", text: M.dossierStatus },
+      { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
+    ],
+    [...(guide ? [relatedChoice(guide)] : []), menuButton()],
+  );
+  out.metric("answered", { kind: "dossier-status" });
+  return out.done();
+}
+
+/** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */
+function outOfDomain({ out }: IntentTurn): Turn {
+  out.reply([{ type: "text", text: M.outOfDomain }], [menuButton()]);
+  out.metric("fallback", { kind: "out-of-domain" });
+  return out.done();
+}
+
+function offerChoices(ctx: EngineContext, name: IntentName): Choice[] {
+  return ctx.intents
+    .offers(name)
+    .map((id) => ctx.entry(id))
+    .filter((e): e is Entry => !!e)
+    .map(relatedChoice);
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { conversation, entryId, fixtureEngine, heading, ids, MENU_ID, SURVEY_ID, text } from "./fixture-engine.js";
+
+/** Messages that are not questions about a procedure: the words are in test/fixtures/knowledge/intents.yaml. */
+const engine = fixtureEngine();
+
+describe("intents from intents.yaml", () => {
+  it("greets with the whole welcome once, then with a short hello", () => {
+    const c = conversation(engine);
+    const first = c.say("xin chào");
+    expect(text(first)).toContain("xin chao! toi la tro ly");
+    expect(ids(first)).toContain(entryId("tra-cuu-ho-so"));
+    const again = c.say("chào bạn ạ");
+    expect(text(again)).not.toContain("toi la tro ly");
+    expect(text(again).length).toBeLessThan(80);
+    expect(ids(again)).toEqual([MENU_ID]);
+  });
+
+  it.each(["cho tôi nói chuyện với cán bộ", "tôi muốn gặp nhân viên tư vấn", "gặp người thật", "/canbo", "cho toi noi chuyen voi can bo"])(
+    "asking for a person (%s) gets the honest ways to reach one, not a search",
+    (message) => {
+      const t = conversation(engine).say(message);
+      expect(text(t)).toContain("1800 1096");
+      expect(text(t)).toContain("mot cua");
+      expect(text(t)).toContain("phan anh kien nghi");
+      expect(ids(t)).toContain(entryId("tong-dai-ho-tro"));
+      expect(t.effects.some((e) => e.type === "record" && e.stream === "unanswered")).toBe(false);
+    },
+  );
+
+  it("in a guided flow, a whole-message command for a person interrupts it, free text does not", () => {
+    const c = conversation(engine);
+    c.say("đánh giá");
+    c.say("5");
+    // A survey comment that mentions staff is the comment, not a request for a person.
+    const done = c.say("nhân viên tư vấn rất nhiệt tình");
+    expect(done.effects).toContainEqual(expect.objectContaining({ type: "record", stream: "survey", record: expect.objectContaining({ comment: "nhân viên tư vấn rất nhiệt tình" }) }));
+    c.say("đánh giá");
+    expect(c.session?.flow?.flowId).toBe("survey");
+    expect(text(c.say("/canbo"))).toContain("1800 1096");
+    expect(c.session?.flow).toBeUndefined();
+  });
+
+  it("refuses firmly and politely to help forge papers, and says the lawful way", () => {
+    for (const message of ["mua bằng lái không cần thi", "làm giả bằng", "mua bang lai khong can thi"]) {
+      const t = conversation(engine).say(message);
+      expect(text(t), message).toContain("khong the ho tro");
+      expect(text(t), message).toContain("vi pham phap luat");
+      expect(text(t), message).toContain("thi sat hach");
+      expect(heading(t), message).toBeUndefined();
+    }
+  });
+
+  it("a victim of forgery is not refused", () => {
+    expect(text(conversation(engine).say("tôi bị làm giả giấy tờ thì báo ở đâu"))).not.toContain("khong the ho tro");
+  });
+
+  it("refuses to help into someone else's account, and says the lawful way", () => {
+    const t = conversation(engine).say("vào tài khoản VNeID của vợ không cần mật khẩu");
+    expect(text(t)).toContain("khong the huong dan");
+    expect(text(t)).toContain("uy quyen");
+    expect(heading(t)).toBeUndefined();
+  });
+
+  it.each(["giá vàng hôm nay", "mua vé máy bay", "thời tiết ngày mai thế nào", "tối nay bóng đá mấy giờ"])(
+    "out of domain (%s): one short line, no suggestions, no knowledge gap recorded",
+    (message) => {
+      const t = conversation(engine).say(message);
+      expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+      expect(ids(t)).toEqual([MENU_ID]);
+      expect(t.replies).toHaveLength(1);
+      expect(t.effects.some((e) => e.type === "record")).toBe(false);
+    },
+  );
+
+  it("a real question that mentions a plane is still answered", () => {
+    expect(heading(conversation(engine).say("làm hộ chiếu để mua vé máy bay"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
+  it("never pretends to know a dossier's status", () => {
+    const t = conversation(engine).say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");
+    expect(text(t)).toContain("khong xem duoc tinh trang ho so");
+    expect(ids(t)).toContain(entryId("tra-cuu-ho-so"));
+  });
+
+  it("thanks, with the survey offered; a long message that starts with thanks is still a question", () => {
+    const c = conversation(engine);
+    const t = c.say("cảm ơn bạn nhiều");
+    expect(text(t)).toContain("rat vui duoc ho tro");
+    expect(ids(t)).toEqual([SURVEY_ID]);
+    expect(heading(c.say("cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
+  it("'đánh giá' starts the survey; 'hủy' and 'menu' leave it cleanly", () => {
+    const c = conversation(engine);
+    c.say("đánh giá");
+    expect(c.session?.flow?.flowId).toBe("survey");
+    c.say("hủy");
+    expect(c.session?.flow).toBeUndefined();
+    c.say("đánh giá");
+    c.say("menu");
+    expect(c.session?.flow).toBeUndefined();
+    expect(heading(c.say("lệ phí làm hộ chiếu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
+  it("help, by word or a lone question mark", () => {
+    expect(text(conversation(engine).say("trợ giúp"))).toContain("ban co the");
+    expect(text(conversation(engine).say("?"))).toContain("ban co the");
+  });
+
+  it("without a survey flow, 'đánh giá' is just a question", () => {
+    const t = conversation(fixtureEngine({ flows: [] })).say("đánh giá");
+    expect(t.session.flow).toBeUndefined();
+    expect(ids(t)).not.toContain(SURVEY_ID);
+  });
+});
