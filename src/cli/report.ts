@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { loadConfig } from "../config.js";
 import { renderReportHtml } from "../feedback/html.js";
 import { renderCsv, renderText } from "../feedback/render.js";
-import { computeReport, dateRange } from "../feedback/report.js";
+import { loadReport } from "../feedback/load-report.js";
+import { dateRange } from "../feedback/report.js";
 import { createLogger } from "../log.js";
 import { createCaseStore } from "../handover/wire.js";
 import { computeHandoverStats } from "../handover/stats.js";
@@ -34,15 +35,11 @@ export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions):
       const health = await store.health();
       if (health.status !== "ok") throw new Error(`report: Redis is unreachable, the report would be incomplete (${health.detail ?? "degraded"})`);
     }
-    const [survey, helpful, unanswered] = await Promise.all([store.read("survey", range), store.read("helpful", range), store.read("unanswered", range)]);
     if (opts.csv) {
-      process.stdout.write(renderCsv(survey, range));
+      process.stdout.write(renderCsv(await store.read("survey", range), range));
       return;
     }
-    const report = computeReport(
-      { survey, helpful, unanswered },
-      { now: Date.now(), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) },
-    );
+    const report = await loadReport(store, { now: Date.now(), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) });
     if (opts.html) {
       await writeFile(opts.html, renderReportHtml(report), "utf8");
       console.error(`report: wrote ${opts.html} (${report.responses} responses)`);

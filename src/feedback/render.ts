@@ -1,10 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import type { StoredRecord } from "../store/port.js";
 import { csvCell } from "../text/csv-cell.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
 import { formatCount, formatDay, formatMean, formatPct } from "./format.js";
-import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, type GroupRow, type Report } from "./report.js";
+import { FM } from "./messages.js";
+import { parseEach, surveyRecordSchema } from "./records.js";
+import { ALL_QUESTIONS, LOW_N_NOTE, ONE_RESPONSE_RULE, rating, vnDate, within, type GroupRow, type Report } from "./report.js";
 
 /** Text, CSV renderers of a report (the HTML one is in html.ts). */
 
@@ -16,9 +17,7 @@ function period(r: Report): string {
 }
 
 /** "Không áp dụng" answers of a question, when there are any. */
-export function notApplicableNote(n: number): string {
-  return n > 0 ? `${formatCount(n)} phiếu chọn "Không áp dụng" (không tính vào chỉ số)` : "";
-}
+export const notApplicableNote = FM.notApplicable;
 
 function groupLines(title: string, rows: readonly GroupRow[], limit = 10): string[] {
   if (rows.length === 0) return [];
@@ -30,6 +29,17 @@ function groupLines(title: string, rows: readonly GroupRow[], limit = 10): strin
   return out;
 }
 
+/** Stored records of every stream the report could not read. */
+export function skippedCount(r: Report): number {
+  return r.skipped.survey + r.skipped.helpful + r.skipped.unanswered;
+}
+
+/** A line about unreadable records, only when there were some. */
+function skippedLines(r: Report): string[] {
+  const n = skippedCount(r);
+  return n ? [`⚠ ${FM.skipped(n)}`] : [];
+}
+
 /** The readable summary `dvc-bot report` prints (Vietnamese first, English in brackets). */
 export function renderText(r: Report): string {
   const lines: string[] = [
@@ -37,6 +47,7 @@ export function renderText(r: Report): string {
     `Kỳ báo cáo / period: ${period(r)}`,
     `Số phiếu / responses: ${formatCount(r.responses)}${r.reliable || r.responses === 0 ? "" : `  ⚠ ${LOW_N_NOTE}`}${r.replaced ? ` (${r.replaced} phiếu được thay bằng phiếu sau / replaced by a later one)` : ""}`,
     ONE_RESPONSE_RULE,
+    ...skippedLines(r),
     `Chỉ số hài lòng chung / overall index: ${formatPct(r.index.overall)}${r.overall.mean !== null ? ` (điểm TB / mean ${formatMean(r.overall.mean)})` : ""}`,
     "",
     "Theo khía cạnh / by aspect (chỉ số = % phiếu chấm 4–5; phân bố 1→5):",
@@ -100,29 +111,27 @@ export const CSV_COLUMNS = [
  * Vietnamese), text that would start a formula neutralised (csvCell), explicit columns only — a record's other fields (never raw chat ids, but be sure)
  * do not leak into the file.
  */
-export function renderCsv(survey: readonly StoredRecord[], range: { since?: number; until?: number } = {}): string {
-  const rows = survey
-    .filter((r) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until))
-    .filter((r) => typeof r.ratings === "object" && r.ratings !== null)
+export function renderCsv(survey: readonly unknown[], range: { since?: number; until?: number } = {}): string {
+  const rows = parseEach(surveyRecordSchema, survey)
+    .records.filter(within(range))
     .map((r) => {
-      const str = (v: unknown) => (typeof v === "string" ? maskPersonalData(nfc(v)) : "");
+      const str = (v: string | undefined) => (v !== undefined ? maskPersonalData(nfc(v)) : "");
       const row: Array<string | number> = [
-        String(r.id),
+        r.id,
         vnDate(r.at),
         vnDate(r.at).slice(0, 7),
         str(r.channel),
-        typeof r.respondent === "string" ? r.respondent : "",
+        r.respondent ?? "",
         str(r.procedureId),
         str(r.procedure),
         str(r.agency),
         str(r.ageBand),
         ...ALL_QUESTIONS.map((q) => rating(r, q.key) ?? ""),
         str(r.comment),
-        Array.isArray(r.notApplicable) ? r.notApplicable.filter((k): k is string => typeof k === "string" && ALL_QUESTIONS.some((q) => q.key === k)).join(" ") : "",
+        (r.notApplicable ?? []).filter((k) => ALL_QUESTIONS.some((q) => q.key === k)).join(" "),
       ];
       // Every free-text cell comes from a citizen or a record anyone could have forged.
       return row.map(csvCell);
     });
   return "\uFEFF" + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "\r\n" });
 }
-

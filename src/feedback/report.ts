@@ -1,24 +1,26 @@
-import type { StoredRecord } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
 import { fold, nfc, textKey } from "../text/normalize.js";
 import { ageBandLabel, channelLabel, formatDay } from "./format.js";
+import { FM, ONE_RESPONSE_DAYS } from "./messages.js";
+import { helpfulRecordSchema, parseEach, surveyRecordSchema, unansweredRecordSchema, type HelpfulRecord, type SurveyRecord, type UnansweredRecord } from "./records.js";
 
 /**
  * SIPAS-style survey report: pure computation over stored records. The index of a question is the
  * share of its ratings that are 4 or 5 (satisfied), as in the Ministry of Home Affairs' method;
  * figures built on fewer than MIN_RELIABLE responses carry a warning instead of being hidden.
+ * Records are read through the schemas of records.ts: one that does not fit is skipped and counted.
  */
 
 /** Rating keys of the survey flow (flows/survey.yaml `save:`), in SIPAS order. */
 export const ASPECTS = [
-  { key: "access", label: "Tiếp cận dịch vụ" },
-  { key: "procedure", label: "Thủ tục hành chính" },
-  { key: "staff", label: "Công chức" },
-  { key: "result", label: "Kết quả giải quyết" },
-  { key: "feedback", label: "Tiếp nhận, xử lý phản ánh, kiến nghị" },
-  { key: "online", label: "Dịch vụ công trực tuyến" },
+  { key: "access", label: FM.aspects.access },
+  { key: "procedure", label: FM.aspects.procedure },
+  { key: "staff", label: FM.aspects.staff },
+  { key: "result", label: FM.aspects.result },
+  { key: "feedback", label: FM.aspects.feedback },
+  { key: "online", label: FM.aspects.online },
 ] as const;
-export const OVERALL = { key: "overall", label: "Hài lòng chung" } as const;
+export const OVERALL = { key: "overall", label: FM.aspects.overall } as const;
 export const ALL_QUESTIONS = [...ASPECTS, OVERALL] as const;
 
 export const MIN_RELIABLE = 10;
@@ -27,10 +29,9 @@ const AGE_ORDER = (key: string): number => {
   const i = ["<25", "25-39", "40-59", "60+"].indexOf(key);
   return i < 0 ? 99 : i;
 };
-/** One counted response per respondent per this many days: a later one replaces the earlier. */
-export const ONE_RESPONSE_DAYS = 30;
-export const ONE_RESPONSE_RULE = `Mỗi người được tính một phiếu trong ${ONE_RESPONSE_DAYS} ngày: phiếu gửi sau thay cho phiếu trước (trên web, mỗi địa chỉ mạng tính là một người).`;
-export const LOW_N_NOTE = "ít hơn 10 phiếu — chưa đủ tin cậy";
+export { ONE_RESPONSE_DAYS };
+export const ONE_RESPONSE_RULE = FM.oneResponseRule;
+export const LOW_N_NOTE = FM.lowN;
 /** Vietnam has no daylight saving time: dates and months are counted in UTC+7. */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -93,12 +94,15 @@ export interface Report {
   comments: CommentRow[];
   unanswered: { total: number; top: Array<{ query: string; count: number; closest?: string }> };
   helpful: { total: number; yes: number; no: number; rate: number | null; reliable: boolean };
+  /** Stored records of each stream left out because they do not fit its schema (records.ts). */
+  skipped: { survey: number; helpful: number; unanswered: number };
 }
 
+/** Records as stored: each is checked against its stream's schema before it counts. */
 export interface ReportInput {
-  survey: readonly StoredRecord[];
-  helpful?: readonly StoredRecord[];
-  unanswered?: readonly StoredRecord[];
+  survey: readonly unknown[];
+  helpful?: readonly unknown[];
+  unanswered?: readonly unknown[];
 }
 
 export interface ReportOptions {
@@ -135,85 +139,127 @@ export function vnDate(at: number): string {
   return new Date(at + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+type Range = { since?: number; until?: number };
+/** Whether a record's time falls within [since, until). */
+export const within = (range: Range) => (r: { at: number }) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until);
+
 export function computeReport(input: ReportInput, options: ReportOptions): Report {
-  const range = dateRange(options.since, options.until);
-  const inRange = (r: StoredRecord) => (range.since === undefined || r.at >= range.since) && (range.until === undefined || r.at < range.until);
-  const answered = input.survey.filter(inRange).filter((r) => typeof r.ratings === "object" && r.ratings !== null);
-  const survey = countedResponses(answered);
-  const helpfulRecords = (input.helpful ?? []).filter(inRange);
-  const unanswered = (input.unanswered ?? []).filter(inRange);
+  const inRange = within(dateRange(options.since, options.until));
+  const survey = parseEach(surveyRecordSchema, input.survey);
+  const helpful = parseEach(helpfulRecordSchema, input.helpful ?? []);
+  const unanswered = parseEach(unansweredRecordSchema, input.unanswered ?? []);
+  const answered = survey.records.filter(inRange);
+  const counted = countedResponses(answered);
+  const questions = questionStats(counted);
+  const report: Report = {
+    generatedAt: options.now,
+    responses: counted.length,
+    replaced: answered.length - counted.length,
+    reliable: counted.length >= MIN_RELIABLE,
+    index: { overall: questions.overall.index, aspects: Object.fromEntries(questions.aspects.map((a) => [a.key, a.index])) },
+    ...questions,
+    ...groups(counted),
+    comments: commentRows(counted, options.maxComments ?? 200),
+    unanswered: unansweredSummary(unanswered.records.filter(inRange), options.topUnanswered ?? 20),
+    helpful: helpfulSummary(helpful.records.filter(inRange)),
+    skipped: { survey: survey.skipped, helpful: helpful.skipped, unanswered: unanswered.skipped },
+  };
+  if (options.since) report.since = options.since;
+  if (options.until) report.until = options.until;
+  return report;
+}
 
-  const notApplicable = (key: string) => survey.filter((r) => Array.isArray(r.notApplicable) && r.notApplicable.includes(key) && rating(r, key) === undefined).length;
-  const aspects = ASPECTS.map((a) => ({ key: a.key, label: a.label, ...ratingStats(survey.map((r) => rating(r, a.key))), notApplicable: notApplicable(a.key) }));
-  const overall = { key: OVERALL.key, label: OVERALL.label, ...ratingStats(survey.map((r) => rating(r, OVERALL.key))), notApplicable: notApplicable(OVERALL.key) };
+function questionStats(survey: readonly SurveyRecord[]): { overall: QuestionStats; aspects: QuestionStats[] } {
+  const stats = (q: { key: string; label: string }): QuestionStats => ({
+    key: q.key,
+    label: q.label,
+    ...ratingStats(survey.map((r) => rating(r, q.key))),
+    // Responses that said the question does not apply to them, and gave it no rating.
+    notApplicable: survey.filter((r) => r.notApplicable?.includes(q.key) && rating(r, q.key) === undefined).length,
+  });
+  return { overall: stats(OVERALL), aspects: ASPECTS.map(stats) };
+}
 
-  const yes = helpfulRecords.filter((r) => r.helpful === true).length;
-  const no = helpfulRecords.filter((r) => r.helpful === false).length;
+function groups(survey: readonly SurveyRecord[]): Pick<Report, "byMonth" | "byChannel" | "byProcedure" | "byAgency" | "byAgeBand"> {
+  // Names repeat across thousands of responses: each distinct one is masked and folded once.
+  const label = once((text: string) => maskPersonalData(nfc(text)).trim());
+  const typedKey = once((label: string) => `text:${fold(label)}`);
+  const agencyKey = once((label: string) => textKey(label));
+  return {
+    byMonth: groupBy(survey, (r) => {
+      const m = vnDate(r.at).slice(0, 7);
+      return [m, formatDay(m)];
+    }).sort((a, b) => a.key.localeCompare(b.key)),
+    byChannel: groupBy(survey, (r) => (r.channel !== undefined ? [r.channel, channelLabel(r.channel)] : ["?", channelLabel("?")])),
+    byProcedure: groupBy(survey, (r) => {
+      if (!r.procedure?.trim()) return null;
+      const l = label(r.procedure);
+      return [r.procedureId ?? typedKey(l), l];
+    }),
+    byAgency: groupBy(survey, (r) => {
+      if (!r.agency?.trim()) return null;
+      const l = label(r.agency);
+      return [agencyKey(l), l];
+    }),
+    byAgeBand: groupBy(survey, (r) => (r.ageBand !== undefined ? [r.ageBand, ageBandLabel(r.ageBand)] : null)).sort(
+      (a, b) => AGE_ORDER(a.key) - AGE_ORDER(b.key) || a.key.localeCompare(b.key),
+    ),
+  };
+}
 
-  // Grouped by the folded key (spellings with and without diacritics together), shown as the
-  // citizen last wrote it; records from before the key was kept hold the folded text itself.
-  const counts = new Map<string, { query: string; count: number; closest?: string }>();
-  for (const r of unanswered) {
-    const q = typeof r.query === "string" ? maskPersonalData(nfc(r.query)).replace(/\s+/g, " ").trim() : "";
-    if (!q) continue;
-    const key = fold(q);
-    const c = counts.get(key) ?? { query: q, count: 0 };
-    c.count++;
-    // Show the latest form, unless an earlier one was written with (more) diacritics.
-    if (marks(q) >= marks(c.query)) c.query = q;
-    if (typeof r.closest === "string") c.closest = r.closest;
-    counts.set(key, c);
-  }
-  const top = [...counts.values()]
-    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
-    .slice(0, options.topUnanswered ?? 20)
-    .map((c) => ({ query: c.query, count: c.count, ...(c.closest ? { closest: c.closest } : {}) }));
+/** `fn` computed once per distinct text within one report. */
+function once<T>(fn: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, fn(text));
+    return seen.get(text)!;
+  };
+}
 
-  const comments: CommentRow[] = survey
-    .filter((r) => typeof r.comment === "string" && r.comment.trim())
+function commentRows(survey: readonly SurveyRecord[], max: number): CommentRow[] {
+  return survey
+    .filter((r) => r.comment?.trim())
     .sort((a, b) => b.at - a.at)
-    .slice(0, options.maxComments ?? 200)
+    .slice(0, max)
     .map((r) => {
       const row: CommentRow = { at: r.at, date: vnDate(r.at), text: maskPersonalData(nfc(String(r.comment))).trim() };
-      if (typeof r.channel === "string") row.channel = r.channel;
+      if (r.channel !== undefined) row.channel = r.channel;
       const p = procedureLabel(r);
       if (p) row.procedure = p;
       const o = rating(r, OVERALL.key);
       if (o !== undefined) row.overall = o;
       return row;
     });
+}
 
-  const report: Report = {
-    generatedAt: options.now,
-    responses: survey.length,
-    replaced: answered.length - survey.length,
-    reliable: survey.length >= MIN_RELIABLE,
-    index: { overall: overall.index, aspects: Object.fromEntries(aspects.map((a) => [a.key, a.index])) },
-    overall,
-    aspects,
-    byMonth: groupBy(survey, (r) => {
-      const m = vnDate(r.at).slice(0, 7);
-      return [m, formatDay(m)];
-    }).sort((a, b) => a.key.localeCompare(b.key)),
-    byChannel: groupBy(survey, (r) => (typeof r.channel === "string" ? [r.channel, channelLabel(r.channel)] : ["?", channelLabel("?")])),
-    byProcedure: groupBy(survey, (r) => {
-      const label = procedureLabel(r);
-      if (!label) return null;
-      return [typeof r.procedureId === "string" ? r.procedureId : `text:${fold(label)}`, label];
-    }),
-    byAgency: groupBy(survey, (r) => {
-      if (typeof r.agency !== "string" || !r.agency.trim()) return null;
-      const label = maskPersonalData(nfc(r.agency)).trim();
-      return [textKey(label), label];
-    }),
-    byAgeBand: groupBy(survey, (r) => (typeof r.ageBand === "string" ? [r.ageBand, ageBandLabel(r.ageBand)] : null)).sort((a, b) => AGE_ORDER(a.key) - AGE_ORDER(b.key) || a.key.localeCompare(b.key)),
-    comments,
-    unanswered: { total: unanswered.length, top },
-    helpful: { total: yes + no, yes, no, rate: pct(yes, yes + no), reliable: yes + no >= MIN_RELIABLE },
-  };
-  if (options.since) report.since = options.since;
-  if (options.until) report.until = options.until;
-  return report;
+/**
+ * Grouped by the folded key (spellings with and without diacritics together), shown as the
+ * citizen last wrote it; records from before the key was kept hold the folded text itself.
+ */
+function unansweredSummary(unanswered: readonly UnansweredRecord[], topN: number): Report["unanswered"] {
+  const counts = new Map<string, { query: string; count: number; closest?: string }>();
+  for (const r of unanswered) {
+    const q = maskPersonalData(nfc(r.query)).replace(/\s+/g, " ").trim();
+    if (!q) continue;
+    const key = fold(q);
+    const c = counts.get(key) ?? { query: q, count: 0 };
+    c.count++;
+    // Show the latest form, unless an earlier one was written with (more) diacritics.
+    if (marks(q) >= marks(c.query)) c.query = q;
+    if (r.closest !== undefined) c.closest = r.closest;
+    counts.set(key, c);
+  }
+  const top = [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
+    .slice(0, topN)
+    .map((c) => ({ query: c.query, count: c.count, ...(c.closest ? { closest: c.closest } : {}) }));
+  return { total: unanswered.length, top };
+}
+
+function helpfulSummary(votes: readonly HelpfulRecord[]): Report["helpful"] {
+  const yes = votes.filter((r) => r.helpful).length;
+  const no = votes.length - yes;
+  return { total: yes + no, yes, no, rate: pct(yes, yes + no), reliable: yes + no >= MIN_RELIABLE };
 }
 
 /**
@@ -222,14 +268,14 @@ export function computeReport(input: ReportInput, options: ReportOptions): Repor
  * index with repeats, and the latest opinion is the one counted. Responses without a respondent
  * (older records) each count. Time order is kept.
  */
-export function countedResponses(records: readonly StoredRecord[]): StoredRecord[] {
+export function countedResponses<T extends { at: number; respondent?: string | undefined }>(records: readonly T[]): T[] {
   const window = ONE_RESPONSE_DAYS * DAY_MS;
   const latest = new Map<string, number>();
-  const replaced = new Set<StoredRecord>();
+  const replaced = new Set<T>();
   // Newest first: a response is replaced when the same respondent answered again within the window after it.
   const newestFirst = [...records].sort((a, b) => b.at - a.at);
   for (const r of newestFirst) {
-    if (typeof r.respondent !== "string" || !r.respondent) continue;
+    if (!r.respondent) continue;
     const later = latest.get(r.respondent);
     if (later !== undefined && later - r.at < window) replaced.add(r);
     latest.set(r.respondent, r.at);
@@ -244,14 +290,13 @@ function marks(text: string): number {
   return n;
 }
 
-/** The rating a response gave a question (1..5), if any. */
-export function rating(r: StoredRecord, key: string): number | undefined {
-  const v = (r.ratings as Record<string, unknown> | undefined)?.[key];
-  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
+/** The rating a response gave a question (1..5, checked by the schema), if any. */
+export function rating(r: SurveyRecord, key: string): number | undefined {
+  return Object.hasOwn(r.ratings, key) ? r.ratings[key] : undefined;
 }
 
-function procedureLabel(r: StoredRecord): string | undefined {
-  return typeof r.procedure === "string" && r.procedure.trim() ? maskPersonalData(nfc(r.procedure)).trim() : undefined;
+function procedureLabel(r: SurveyRecord): string | undefined {
+  return r.procedure?.trim() ? maskPersonalData(nfc(r.procedure)).trim() : undefined;
 }
 
 export function ratingStats(values: ReadonlyArray<number | undefined>): RatingStats {
@@ -278,8 +323,8 @@ export function pct(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
 
-function groupBy(records: readonly StoredRecord[], keyOf: (r: StoredRecord) => [string, string] | null): GroupRow[] {
-  const groups = new Map<string, { label: string; records: StoredRecord[] }>();
+function groupBy(records: readonly SurveyRecord[], keyOf: (r: SurveyRecord) => [string, string] | null): GroupRow[] {
+  const groups = new Map<string, { label: string; records: SurveyRecord[] }>();
   for (const r of records) {
     const k = keyOf(r);
     if (!k) continue;

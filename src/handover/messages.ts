@@ -60,3 +60,26 @@ export const CLOSED_BY: Record<CloseReason, string> = {
   citizen: "người dân quay lại trợ lý",
   idle: "lâu không có trao đổi",
 };
+
+/** What the web inbox (/admin/handover) says to office staff. */
+export const INBOX_M = {
+  title: "Hộp thư cán bộ — yêu cầu gặp cán bộ",
+  none: "Không có yêu cầu nào đang mở.",
+  question: "Câu hỏi",
+  botAnswered: "Trợ lý đã trả lời",
+  citizen: "Người dân",
+  staff: "Cán bộ",
+  failed: "⚠ chưa gửi được",
+  answer: "Gửi trả lời",
+  close: "Kết thúc yêu cầu",
+  placeholder: "Nội dung trả lời người dân",
+  /** After a form post (`?done=`): what happened. */
+  notice: {
+    delivered: "Đã gửi trả lời.",
+    failed: "⚠ Không gửi được trả lời tới người dân sau nhiều lần thử.",
+    closed: "Yêu cầu đã kết thúc.",
+    unknown: "Không tìm thấy yêu cầu.",
+    empty: "Chưa nhập nội dung trả lời.",
+  },
+  back: "← Báo cáo",
+} as const;

@@ -51,102 +51,125 @@ export interface DispatcherOptions {
   now?: () => number;
 }
 
+/** What the dispatcher does when the options leave it open. */
+export const DISPATCHER_DEFAULTS = {
+  /** A chat's session lives a week after its last message. */
+  sessionTtlSeconds: 7 * 24 * 3600,
+  /** Messages per sender per minute. */
+  rateLimitPerMinute: 30,
+  /** Platforms retry for less than a day: an update id is remembered that long. */
+  dedupTtlSeconds: 24 * 3600,
+} as const;
+
+/** The dispatcher's options with their defaults applied. */
+interface Pipeline extends DispatcherOptions {
+  ttl: number;
+  perMinute: number;
+  dedupTtl: number;
+  now: () => number;
+  keys: StoreKeys;
+}
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { store, logger, metrics } = options;
-  const ttl = options.sessionTtlSeconds ?? 7 * 24 * 3600;
-  const perMinute = options.rateLimitPerMinute ?? 30;
-  const dedupTtl = options.dedupTtlSeconds ?? 24 * 3600;
-  const now = options.now ?? Date.now;
-  const keys = options.keys ?? createStoreKeys();
-
-  /**
-   * Stores the turn's records. A record that ends a flow (the finished survey) gets an id derived
-   * from the flow run, so the same last answer sent again after a failure or a crash stores it
-   * once, not twice. Returns false when a flow's record could not be stored.
-   */
-  async function persist(effects: Effect[], inbound: Inbound, chatKey: string, before: Session | null, after: Session): Promise<boolean> {
-    const endedRun = before?.flow && (after.flow?.flowId !== before.flow.flowId || after.flow.startedAt !== before.flow.startedAt) ? before.flow : undefined;
-    let ok = true;
-    let n = 0;
-    for (const effect of effects) {
-      if (effect.type === "metric") {
-        metrics?.answers.inc({ outcome: effect.name, channel: inbound.channel });
-        continue;
-      }
-      if (effect.type === "handover") continue;
-      const base = { ...effect.record, channel: inbound.channel };
-      const record = options.enrichRecord ? options.enrichRecord(effect.stream, base, inbound) : base;
-      const fromRun = endedRun && effect.record.flow === endedRun.flowId;
-      const id = fromRun ? keys.hash(`record:${chatKey}:${endedRun.flowId}:${endedRun.startedAt}:${effect.stream}:${n++}`) : randomUUID();
-      try {
-        await store.append(effect.stream, { ...record, id, at: inbound.at });
-      } catch (err) {
-        // The store spools during outages; reaching here means even that failed (a full disk).
-        metrics?.storeErrors.inc({ op: "append" });
-        logger.error({ err: errorSummary(err), stream: effect.stream }, "dispatcher: could not store a record");
-        if (fromRun) ok = false;
-      }
-    }
-    return ok;
-  }
-
-  return {
-    async process(inbound) {
-      const started = performance.now();
-      metrics?.updates.inc({ channel: inbound.channel });
-      const chatKey = keys.chat(inbound);
-      try {
-        if (inbound.messageId) {
-          const first = await store.firstSeen(keys.update(inbound, inbound.messageId), dedupTtl);
-          if (!first) {
-            metrics?.duplicates.inc({ channel: inbound.channel });
-            return null;
-          }
-        }
-        const limit = await store.rateLimit(keys.user(inbound), perMinute, 60);
-        if (!limit.allowed) {
-          metrics?.rateLimited.inc({ channel: inbound.channel });
-          return [{ blocks: [{ type: "text", text: M.slowDown }] }];
-        }
-        const replies = await store.withChatLock(chatKey, async () => {
-          const core = options.core();
-          for (const intercept of options.interceptors ?? []) {
-            const r = await intercept(inbound, { store, core });
-            if (r) return r;
-          }
-          const routed = options.handover ? await options.handover.route(inbound, chatKey) : null;
-          if (routed) return routed;
-          const session = await store.getSession(chatKey);
-          const turn = core.engine.handle(inbound, session);
-          turn.session.updatedAt = now();
-          // Records before the session: a crash in between leaves the flow at its last step (the
-          // citizen's retry stores the same record id once), never a session that says "survey
-          // done" without the survey.
-          if (!(await persist(turn.effects, inbound, chatKey, session, turn.session))) {
-            // The session is left as it was, so sending the same answer again finishes the flow.
-            return [{ blocks: [{ type: "text" as const, text: M.recordNotSaved }] }];
-          }
-          try {
-            await store.setSession(chatKey, turn.session, ttl);
-          } catch (err) {
-            // A session that cannot be saved (a full disk) must not cost the citizen the answer.
-            metrics?.storeErrors.inc({ op: "session" });
-            logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: could not save the session");
-          }
-          const replies = [...turn.replies];
-          for (const effect of turn.effects) {
-            if (effect.type === "handover" && options.handover) replies.push(...(await options.handover.open(effect, inbound, chatKey)));
-          }
-          return replies;
-        });
-        return replies;
-      } catch (err) {
-        metrics?.storeErrors.inc({ op: "process" });
-        logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: update failed");
-        return [{ blocks: [{ type: "text", text: M.error }] }];
-      } finally {
-        metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
-      }
-    },
+  const p: Pipeline = {
+    ...options,
+    ttl: options.sessionTtlSeconds ?? DISPATCHER_DEFAULTS.sessionTtlSeconds,
+    perMinute: options.rateLimitPerMinute ?? DISPATCHER_DEFAULTS.rateLimitPerMinute,
+    dedupTtl: options.dedupTtlSeconds ?? DISPATCHER_DEFAULTS.dedupTtlSeconds,
+    now: options.now ?? Date.now,
+    keys: options.keys ?? createStoreKeys(),
   };
+  return { process: (inbound) => processUpdate(p, inbound) };
+}
+
+const say = (text: string): Reply[] => [{ blocks: [{ type: "text", text }] }];
+
+/** dedup → rate limit → chat lock → the turn; a failure anywhere is logged and answered with an apology. */
+async function processUpdate(p: Pipeline, inbound: Inbound): Promise<Reply[] | null> {
+  const started = performance.now();
+  p.metrics?.updates.inc({ channel: inbound.channel });
+  const chatKey = p.keys.chat(inbound);
+  try {
+    if (inbound.messageId && !(await p.store.firstSeen(p.keys.update(inbound, inbound.messageId), p.dedupTtl))) {
+      p.metrics?.duplicates.inc({ channel: inbound.channel });
+      return null;
+    }
+    const limit = await p.store.rateLimit(p.keys.user(inbound), p.perMinute, 60);
+    if (!limit.allowed) {
+      p.metrics?.rateLimited.inc({ channel: inbound.channel });
+      return say(M.slowDown);
+    }
+    return await p.store.withChatLock(chatKey, () => lockedTurn(p, inbound, chatKey));
+  } catch (err) {
+    p.metrics?.storeErrors.inc({ op: "process" });
+    p.logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: update failed");
+    return say(M.error);
+  } finally {
+    p.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
+  }
+}
+
+/** Inside the chat lock: interceptors, then an open hand-over case, then the engine. */
+async function lockedTurn(p: Pipeline, inbound: Inbound, chatKey: string): Promise<Reply[]> {
+  const core = p.core();
+  for (const intercept of p.interceptors ?? []) {
+    const r = await intercept(inbound, { store: p.store, core });
+    if (r) return r;
+  }
+  const routed = p.handover ? await p.handover.route(inbound, chatKey) : null;
+  if (routed) return routed;
+  return engineTurn(p, core, inbound, chatKey);
+}
+
+/** session → engine → records → session saved → hand-over cases opened. */
+async function engineTurn(p: Pipeline, core: Core, inbound: Inbound, chatKey: string): Promise<Reply[]> {
+  const session = await p.store.getSession(chatKey);
+  const turn = core.engine.handle(inbound, session);
+  turn.session.updatedAt = p.now();
+  // Records before the session: a crash in between leaves the flow at its last step (the
+  // citizen's retry stores the same record id once), never a session that says "survey
+  // done" without the survey. When a flow's record is not stored, the session is left as it
+  // was, so sending the same answer again finishes the flow.
+  if (!(await persist(p, turn.effects, inbound, chatKey, session, turn.session))) return say(M.recordNotSaved);
+  try {
+    await p.store.setSession(chatKey, turn.session, p.ttl);
+  } catch (err) {
+    // A session that cannot be saved (a full disk) must not cost the citizen the answer.
+    p.metrics?.storeErrors.inc({ op: "session" });
+    p.logger.error({ err: errorSummary(err), channel: inbound.channel }, "dispatcher: could not save the session");
+  }
+  const replies = [...turn.replies];
+  for (const effect of turn.effects) {
+    if (effect.type === "handover" && p.handover) replies.push(...(await p.handover.open(effect, inbound, chatKey)));
+  }
+  return replies;
+}
+
+/**
+ * Stores the turn's records (and counts its metrics). A record that ends a flow (the finished
+ * survey) gets an id derived from the flow run, so the same last answer sent again after a
+ * failure or a crash stores it once, not twice. Returns false when a flow's record could not be
+ * stored.
+ */
+async function persist(p: Pipeline, effects: Effect[], inbound: Inbound, chatKey: string, before: Session | null, after: Session): Promise<boolean> {
+  const endedRun = before?.flow && (after.flow?.flowId !== before.flow.flowId || after.flow.startedAt !== before.flow.startedAt) ? before.flow : undefined;
+  let ok = true;
+  let n = 0;
+  for (const effect of effects) {
+    if (effect.type === "metric") p.metrics?.answers.inc({ outcome: effect.name, channel: inbound.channel });
+    if (effect.type !== "record") continue;
+    const base = { ...effect.record, channel: inbound.channel };
+    const record = p.enrichRecord ? p.enrichRecord(effect.stream, base, inbound) : base;
+    const fromRun = endedRun && effect.record.flow === endedRun.flowId;
+    const id = fromRun ? p.keys.hash(`record:${chatKey}:${endedRun.flowId}:${endedRun.startedAt}:${effect.stream}:${n++}`) : randomUUID();
+    try {
+      await p.store.append(effect.stream, { ...record, id, at: inbound.at });
+    } catch (err) {
+      // The store spools during outages; reaching here means even that failed (a full disk).
+      p.metrics?.storeErrors.inc({ op: "append" });
+      p.logger.error({ err: errorSummary(err), stream: effect.stream }, "dispatcher: could not store a record");
+      if (fromRun) ok = false;
+    }
+  }
+  return ok;
 }

@@ -1,33 +1,18 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { HandoverCase } from "../handover/case-store.js";
 import type { Handover } from "../handover/handover.js";
-import { CHANNEL_LABELS } from "../handover/messages.js";
+import { CHANNEL_LABELS, INBOX_M as IM } from "../handover/messages.js";
+import { html, type SafeHtml } from "../text/html.js";
+import type { AdminGuard } from "./admin-auth.js";
 
 export interface InboxDeps {
   handover: Handover;
   /** The admin login check: true when the request may go on (else it has answered 401/429). */
-  guard: (req: FastifyRequest, reply: FastifyReply, page: boolean) => Promise<boolean>;
+  guard: AdminGuard;
 }
 
-const esc = (s: unknown): string => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const time = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 const CASE_ID = /^\d{1,12}$/;
-
-/** What the inbox says to office staff. */
-const IM = {
-  title: "Hộp thư cán bộ — yêu cầu gặp cán bộ",
-  none: "Không có yêu cầu nào đang mở.",
-  question: "Câu hỏi",
-  botAnswered: "Trợ lý đã trả lời",
-  citizen: "Người dân",
-  staff: "Cán bộ",
-  failed: "⚠ chưa gửi được",
-  answer: "Gửi trả lời",
-  close: "Kết thúc yêu cầu",
-  placeholder: "Nội dung trả lời người dân",
-  notice: { delivered: "Đã gửi trả lời.", failed: "⚠ Không gửi được trả lời tới người dân sau nhiều lần thử.", closed: "Yêu cầu đã kết thúc.", unknown: "Không tìm thấy yêu cầu.", empty: "Chưa nhập nội dung trả lời." } as Record<string, string>,
-  back: "← Báo cáo",
-};
 
 /**
  * The staff inbox, for offices without a Telegram group: `GET /admin/handover` lists open cases
@@ -40,7 +25,8 @@ export function registerHandoverInbox(scope: FastifyInstance, deps: InboxDeps): 
   scope.get("/admin/handover", async (req, reply) => {
     if (!(await guard(req, reply, true))) return reply;
     const open = (await handover.cases.listOpen()).sort((a, b) => a.openedAt - b.openedAt);
-    const notice = IM.notice[String((req.query as Record<string, unknown>).done ?? "")];
+    const done = String((req.query as Record<string, unknown>).done ?? "");
+    const notice = Object.hasOwn(IM.notice, done) ? IM.notice[done as keyof typeof IM.notice] : undefined;
     return reply.type("text/html; charset=utf-8").send(renderInbox(open, notice));
   });
 
@@ -68,29 +54,29 @@ export function registerHandoverInbox(scope: FastifyInstance, deps: InboxDeps): 
   });
 }
 
-function renderCase(c: HandoverCase): string {
-  const messages = c.messages
-    .map(
-      (m) =>
-        `<li class="${m.from}"><span class="who">${m.from === "staff" ? IM.staff : IM.citizen}</span> <time>${time(m.at)}</time>${c.failed.includes(m.id) ? ` <strong class="failed">${IM.failed}</strong>` : ""}<p>${esc(m.text)}</p></li>`,
-    )
-    .join("\n");
-  return `<section class="case" id="case-${esc(c.id)}">
-<h2>#${esc(c.id)} · ${esc(CHANNEL_LABELS[c.channel] ?? c.channel)} · <time>${time(c.openedAt)}</time></h2>
-<p><strong>${IM.question}:</strong> ${esc(c.question)}</p>
-<p class="muted"><strong>${IM.botAnswered}:</strong> ${esc(c.lastAnswer)}</p>
+function renderCase(c: HandoverCase): SafeHtml {
+  const messages = c.messages.map(
+    (m) =>
+      html`<li class="${m.from}"><span class="who">${m.from === "staff" ? IM.staff : IM.citizen}</span> <time>${time(m.at)}</time>${c.failed.includes(m.id) && html` <strong class="failed">${IM.failed}</strong>`}<p>${m.text}</p></li>
+`,
+  );
+  return html`<section class="case" id="case-${c.id}">
+<h2>#${c.id} · ${CHANNEL_LABELS[c.channel] ?? c.channel} · <time>${time(c.openedAt)}</time></h2>
+<p><strong>${IM.question}:</strong> ${c.question}</p>
+<p class="muted"><strong>${IM.botAnswered}:</strong> ${c.lastAnswer}</p>
 <ol class="messages">${messages}</ol>
-<form method="post" action="/admin/handover/${esc(c.id)}/reply">
-<label for="text-${esc(c.id)}" class="visually-hidden">${IM.placeholder}</label>
-<textarea id="text-${esc(c.id)}" name="text" rows="3" required placeholder="${IM.placeholder}"></textarea>
+<form method="post" action="/admin/handover/${c.id}/reply">
+<label for="text-${c.id}" class="visually-hidden">${IM.placeholder}</label>
+<textarea id="text-${c.id}" name="text" rows="3" required placeholder="${IM.placeholder}"></textarea>
 <button type="submit">${IM.answer}</button>
 </form>
-<form method="post" action="/admin/handover/${esc(c.id)}/close"><button type="submit" class="secondary">${IM.close}</button></form>
-</section>`;
+<form method="post" action="/admin/handover/${c.id}/close"><button type="submit" class="secondary">${IM.close}</button></form>
+</section>
+`;
 }
 
 function renderInbox(open: HandoverCase[], notice?: string): string {
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${IM.title}</title>
 <style>
@@ -106,8 +92,8 @@ textarea{width:100%;box-sizing:border-box;font:inherit;padding:6px 8px}button{fo
 <body><main>
 <p><a href="/admin">${IM.back}</a></p>
 <h1>${IM.title}</h1>
-${notice ? `<p class="notice" role="status">${esc(notice)}</p>` : ""}
-${open.length ? open.map(renderCase).join("\n") : `<p>${IM.none}</p>`}
+${notice && html`<p class="notice" role="status">${notice}</p>`}
+${open.length ? open.map(renderCase) : html`<p>${IM.none}</p>`}
 </main></body></html>
-`;
+`.value;
 }

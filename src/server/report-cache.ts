@@ -1,9 +1,10 @@
-import { computeReport, type Report } from "../feedback/report.js";
-import type { RecordStream } from "../engine/types.js";
+import { loadReport, REPORT_STREAMS } from "../feedback/load-report.js";
+import type { Report } from "../feedback/report.js";
 import type { RecordLog } from "../store/port.js";
 
 export interface ReportCacheOptions {
-  store: RecordLog;
+  /** The record log: its records, and a version that changes when one is added. */
+  store: Pick<RecordLog, "read" | "streamVersion">;
   /** Reports kept (one per date filter). Default 8. */
   maxEntries?: number;
   now?: () => number;
@@ -13,8 +14,6 @@ export interface ReportFilter {
   since?: string;
   until?: string;
 }
-
-const STREAMS: readonly RecordStream[] = ["survey", "helpful", "unanswered"];
 
 /**
  * The dashboard's reports, computed once per data version. Reading every record per page view
@@ -36,23 +35,18 @@ export function createReportCache(options: ReportCacheOptions) {
     return run;
   };
 
-  async function compute(filter: ReportFilter, range: { since?: number; until?: number }): Promise<Report> {
-    const [survey, helpful, unanswered] = await Promise.all(STREAMS.map((s) => store.read(s, range)));
-    return computeReport({ survey: survey!, helpful: helpful!, unanswered: unanswered! }, { ...filter, now: now() });
-  }
-
   return {
-    /** The report of a date filter (dates already checked) over the records stored now. */
-    async get(filter: ReportFilter, range: { since?: number; until?: number } = {}): Promise<Report> {
+    /** The report of a date filter over the records stored now; rejects on a malformed date. */
+    async get(filter: ReportFilter): Promise<Report> {
       const key = `${filter.since ?? ""}|${filter.until ?? ""}`;
-      const version = (await Promise.all(STREAMS.map((s) => store.streamVersion(s)))).join("/");
+      const version = (await Promise.all(REPORT_STREAMS.map((s) => store.streamVersion(s)))).join("/");
       const hit = entries.get(key);
       if (hit && hit.version === version) {
         entries.delete(key);
         entries.set(key, hit); // most recently used last
         return hit.report;
       }
-      const report = serialised(() => compute(filter, range));
+      const report = serialised(() => loadReport(store, { ...filter, now: now() }));
       entries.set(key, { version, report });
       // A failed computation is not kept: the next view tries again.
       report.catch(() => {

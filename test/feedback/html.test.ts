@@ -50,3 +50,26 @@ describe("dashboard: a rejected knowledge reload", () => {
     expect(html).toContain("Lập lúc 02/12/2026 11:00 (giờ Việt Nam)");
   });
 });
+
+describe("dashboard: what citizens and staff typed", () => {
+  it("shows comments, unanswered questions, names and file problems as text, never as markup", () => {
+    const attack = `<img src=x onerror="alert('x')">`;
+    const at = Date.UTC(2026, 2, 1, 3);
+    const report = computeReport(
+      {
+        survey: [{ id: "s1", at, ratings: { overall: 5 }, comment: attack, procedure: attack, agency: attack, channel: "zalo" }],
+        unanswered: [{ id: "u1", at, query: attack, closest: attack }],
+      },
+      { now: at + 1000 },
+    );
+    const html = renderReportHtml(report, {
+      live: { id: attack, loadedAt: at, entries: 1, flows: 1, files: 1, problems: [{ file: attack, line: 1, message: attack }], lastAttemptOk: true, review: [] },
+      exports: { csv: `/admin/feedback.csv?x="><script>`, json: "/admin/report.json" },
+    });
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain('"><script>');
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;");
+    // Comment, procedure (comment line and table), agency, question, closest entry, version, file and message.
+    expect(html.split("&lt;img").length - 1).toBeGreaterThanOrEqual(9);
+  });
+});

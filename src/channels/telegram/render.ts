@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Block, Reply } from "../../engine/types.js";
+import { escapeHtml as escapeAttribute, escapeHtmlText } from "../../text/html.js";
 import { packParagraphs, splitLine } from "../split-text.js";
 
 /** Telegram's limit for one message text. */
@@ -36,13 +37,9 @@ export function renderKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {
   return { inline_keyboard: reply.choiceLayout === "row" ? [buttons] : buttons.map((b) => [b]) };
 }
 
-/** Escapes the three characters Telegram's HTML mode requires (and quotes, for attributes). */
+/** Escapes the three characters Telegram's HTML mode requires in text (links escape quotes too: escapeAttribute). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, "&quot;");
+  return escapeHtmlText(text);
 }
 
 /** Paragraphs (lists of HTML lines, each at most `limit` long) of one block. */
