@@ -1,10 +1,5 @@
-import { scoreEval, type EvalScores } from "../src/cli/eval.js";
+import { evalRates as rates, scoreEval, type EvalLine, type EvalScores } from "../src/knowledge/eval.js";
 import type { Engine, EngineAnswer } from "./engines.js";
-
-export interface EvalLine {
-  q: string;
-  expect: string[] | null;
-}
 
 export interface QualityResult {
   top1: number;
@@ -20,14 +15,6 @@ export interface QualityResult {
   threshold: number | null;
   scores: EvalScores;
 }
-
-const rates = (s: EvalScores) => ({
-  top1: s.top1 / Math.max(s.inScope, 1),
-  top3: s.top3 / Math.max(s.inScope, 1),
-  falseAnswerRate: s.falseAnswers / Math.max(s.outOfScope, 1),
-  wrongAnswerRate: s.wrongAnswers / Math.max(s.inScope, 1),
-  oneTap: s.oneTap / Math.max(s.inScope, 1),
-});
 
 function score(lines: EvalLine[], answers: EngineAnswer[], answered: (a: EngineAnswer) => boolean): EvalScores {
   let i = 0;

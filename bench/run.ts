@@ -16,7 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "redis";
 import { buildCore } from "../src/runtime/core.js";
-import { readEvalFile } from "../src/cli/eval.js";
+import { readEvalFile } from "../src/knowledge/eval.js";
 import { loadKnowledge } from "../src/knowledge/loader.js";
 import { silentLogger } from "../src/log.js";
 import { createEmbeddedStore } from "../src/store/embedded.js";

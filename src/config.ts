@@ -202,38 +202,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`config: invalid settings\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
-    ? {
-        token: e.TELEGRAM_BOT_TOKEN,
-        apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
-        mode: e.TELEGRAM_WEBHOOK_URL
-          ? { kind: "webhook", url: e.TELEGRAM_WEBHOOK_URL, ...(e.TELEGRAM_WEBHOOK_SECRET ? { secret: e.TELEGRAM_WEBHOOK_SECRET } : {}) }
-          : { kind: "polling" },
-      }
-    : undefined;
-  const zalo: ZaloConfig | undefined = e.ZALO_BOT_TOKEN
-    ? {
-        token: e.ZALO_BOT_TOKEN,
-        apiUrl: e.ZALO_API_URL,
-        ...(e.ZALO_WEBHOOK_SECRET ? { secret: e.ZALO_WEBHOOK_SECRET } : {}),
-        mode:
-          e.ZALO_WEBHOOK_URL || e.ZALO_WEBHOOK_SECRET
-            ? { kind: "webhook", ...(e.ZALO_WEBHOOK_URL ? { url: e.ZALO_WEBHOOK_URL } : {}) }
-            : { kind: "polling" },
-      }
-    : undefined;
-  const zaloOa: ZaloOaConfig | undefined =
-    e.ZALO_OA_APP_ID && e.ZALO_OA_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_OA_REFRESH_TOKEN
-      ? {
-          appId: e.ZALO_OA_APP_ID,
-          appSecret: e.ZALO_OA_APP_SECRET,
-          secretKey: e.ZALO_OA_SECRET_KEY,
-          refreshToken: e.ZALO_OA_REFRESH_TOKEN,
-          ...(e.ZALO_OA_ACCESS_TOKEN ? { accessToken: e.ZALO_OA_ACCESS_TOKEN } : {}),
-          apiUrl: e.ZALO_OA_API_URL,
-          oauthUrl: e.ZALO_OAUTH_URL,
-        }
-      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -241,27 +209,62 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     flowsDir: e.FLOWS_DIR,
     logLevel: e.LOG_LEVEL,
-    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    redisUrl: e.REDIS_URL,
     redisTimeoutMs: e.REDIS_TIMEOUT_MS,
-    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    adminToken: e.ADMIN_TOKEN,
     adminIds: { telegram: e.ADMIN_TELEGRAM_IDS, zalo: e.ADMIN_ZALO_IDS },
-    ...(telegram ? { telegram } : {}),
-    ...(zalo ? { zalo } : {}),
-    ...(zaloOa ? { zaloOa } : {}),
-    ...(e.RESPONDENT_SALT ? { respondentSalt: e.RESPONDENT_SALT } : {}),
+    telegram: telegramConfig(e),
+    zalo: zaloConfig(e),
+    zaloOa: zaloOaConfig(e),
+    respondentSalt: e.RESPONDENT_SALT,
     surveyOfferDays: e.SURVEY_OFFER_DAYS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitPerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
-    ...(e.WEB_SESSION_SECRET ? { webSessionSecret: e.WEB_SESSION_SECRET } : {}),
+    webSessionSecret: e.WEB_SESSION_SECRET,
     webSessionsMax: e.WEB_SESSIONS_MAX,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
-    ...(e.DVC_TODAY ? { today: e.DVC_TODAY } : {}),
+    today: e.DVC_TODAY,
     handover: {
-      ...(e.STAFF_TELEGRAM_CHAT_ID ? { staffTelegramChatId: e.STAFF_TELEGRAM_CHAT_ID } : {}),
+      staffTelegramChatId: e.STAFF_TELEGRAM_CHAT_ID,
       hours: { days: e.OFFICE_DAYS, periods: e.OFFICE_HOURS },
       idleMinutes: e.HANDOVER_IDLE_MINUTES,
     },
+  };
+}
+
+/** Telegram when its token is set: webhook mode when a webhook URL is, else long polling. */
+function telegramConfig(e: Env): TelegramConfig | undefined {
+  if (!e.TELEGRAM_BOT_TOKEN) return undefined;
+  return {
+    token: e.TELEGRAM_BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    mode: e.TELEGRAM_WEBHOOK_URL ? { kind: "webhook", url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : { kind: "polling" },
+  };
+}
+
+/** Zalo when its token is set: webhook mode when a webhook URL or secret is, else getUpdates polling. */
+function zaloConfig(e: Env): ZaloConfig | undefined {
+  if (!e.ZALO_BOT_TOKEN) return undefined;
+  return {
+    token: e.ZALO_BOT_TOKEN,
+    apiUrl: e.ZALO_API_URL,
+    secret: e.ZALO_WEBHOOK_SECRET,
+    mode: e.ZALO_WEBHOOK_URL || e.ZALO_WEBHOOK_SECRET ? { kind: "webhook", url: e.ZALO_WEBHOOK_URL } : { kind: "polling" },
+  };
+}
+
+/** The Official Account channel when all four of its required settings are set. */
+function zaloOaConfig(e: Env): ZaloOaConfig | undefined {
+  if (!e.ZALO_OA_APP_ID || !e.ZALO_OA_APP_SECRET || !e.ZALO_OA_SECRET_KEY || !e.ZALO_OA_REFRESH_TOKEN) return undefined;
+  return {
+    appId: e.ZALO_OA_APP_ID,
+    appSecret: e.ZALO_OA_APP_SECRET,
+    secretKey: e.ZALO_OA_SECRET_KEY,
+    refreshToken: e.ZALO_OA_REFRESH_TOKEN,
+    accessToken: e.ZALO_OA_ACCESS_TOKEN,
+    apiUrl: e.ZALO_OA_API_URL,
+    oauthUrl: e.ZALO_OAUTH_URL,
   };
 }
 

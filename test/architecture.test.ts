@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // DESIGN.md: the inner layers know nothing of the outer ones. Engine, knowledge, flows and
 // feedback import no channel library, no Redis client and no HTTP library, and read no env.
 const SRC = join(import.meta.dirname, "../src");
-const INNER = ["engine", "knowledge", "flows", "feedback", "text"];
+const INNER = ["engine", "knowledge", "flows", "feedback", "text", "source"];
 const FORBIDDEN = [/^grammy/, /^@grammyjs\//, /^axios$/, /^redis$/, /^@redis\//, /^fastify/, /^@fastify\//, /^node:http/, /^node:https/, /^node:net$/];
 // `runtime` (the dispatcher, the live core and its reload) sits outside them too: the inner layers
 // are handed what they need and never reach for it.
@@ -52,6 +52,47 @@ describe("runtime", () => {
       for (const spec of imports(file)) {
         expect(FORBIDDEN.some((re) => re.test(spec)), `${file} imports ${spec}`).toBe(false);
         expect(/\/(channels|server|cli)\//.test(spec) || /^\.\.\/(channels|server|cli)\//.test(spec), `${file} imports ${spec}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe("channels", () => {
+  const CHANNELS = join(SRC, "channels");
+  const folders = readdirSync(CHANNELS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+
+  it("are the five of DESIGN.md", () => {
+    expect(folders.sort()).toEqual(["telegram", "terminal", "web", "zalo", "zalo-oa"]);
+  });
+
+  // Every channel reads like the others: pure to-inbound and render, a thin send, and its routes
+  // (a fastify plugin; the terminal's stdin/stdout loop).
+  for (const name of folders) {
+    it(`${name} has to-inbound, render, send and routes`, () => {
+      const files = readdirSync(join(CHANNELS, name));
+      for (const file of ["to-inbound.ts", "render.ts", "send.ts", "routes.ts"]) expect(files, `src/channels/${name}/${file}`).toContain(file);
+    });
+  }
+
+  it("import no server or CLI code", () => {
+    for (const file of filesUnder(CHANNELS)) {
+      for (const spec of imports(file)) {
+        expect(/\/(server|cli)\//.test(spec) || /^\.\.?\/(server|cli)\//.test(spec), `${file} imports ${spec}`).toBe(false);
+      }
+    }
+  });
+
+  // The converters are pure: no I/O library or Node module at run time (a platform's types are
+  // fine), no clock or randomness of their own, no environment.
+  it("keep to-inbound and render pure", () => {
+    for (const name of folders) {
+      for (const file of ["to-inbound.ts", "render.ts"].map((f) => join(CHANNELS, name, f))) {
+        const text = readFileSync(file, "utf8");
+        const runtimeImports = [...text.matchAll(/^import (?!type\b)[^"']*from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+        for (const spec of runtimeImports) expect(FORBIDDEN.some((re) => re.test(spec)) || spec.startsWith("node:"), `${file} imports ${spec}`).toBe(false);
+        expect(text, file).not.toMatch(/process\.env|Date\.now\(|Math\.random\(/);
       }
     }
   });

@@ -58,3 +58,27 @@ describe("settings that cannot work fail at start", () => {
     expect(loadConfig({}).zaloOa).toBeUndefined();
   });
 });
+
+describe("channels are configured by the settings present", () => {
+  it("Telegram: long polling without a webhook URL, webhook mode with it; the API root loses its trailing slash", () => {
+    expect(loadConfig({}).telegram).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" }).telegram).toEqual({ token: "1:a", apiRoot: "http://127.0.0.1:8081", mode: { kind: "polling" } });
+    const hook = loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example/webhooks/telegram", TELEGRAM_WEBHOOK_SECRET: "s3cret" }).telegram;
+    expect(hook).toEqual({ token: "1:a", apiRoot: "https://api.telegram.org", mode: { kind: "webhook", url: "https://bot.example/webhooks/telegram", secret: "s3cret" } });
+  });
+
+  it("Zalo: getUpdates polling by default; webhook mode with a URL, or with only a secret (webhook registered elsewhere)", () => {
+    expect(loadConfig({ ZALO_BOT_TOKEN: "1:z" }).zalo).toEqual({ token: "1:z", apiUrl: "https://bot-api.zaloplatforms.com", mode: { kind: "polling" } });
+    expect(loadConfig({ ZALO_BOT_TOKEN: "1:z", ZALO_WEBHOOK_SECRET: "12345678" }).zalo).toEqual({ token: "1:z", apiUrl: "https://bot-api.zaloplatforms.com", secret: "12345678", mode: { kind: "webhook" } });
+    const hook = loadConfig({ ZALO_BOT_TOKEN: "1:z", ZALO_WEBHOOK_SECRET: "12345678", ZALO_WEBHOOK_URL: "https://bot.example/webhooks/zalo", ZALO_API_URL: "http://127.0.0.1:9/" }).zalo;
+    expect(hook).toEqual({ token: "1:z", apiUrl: "http://127.0.0.1:9", secret: "12345678", mode: { kind: "webhook", url: "https://bot.example/webhooks/zalo" } });
+  });
+
+  it("optional settings are absent when unset and blank counts as unset", () => {
+    const c = loadConfig({ REDIS_URL: " ", ADMIN_TOKEN: "", DVC_TODAY: "", STAFF_TELEGRAM_CHAT_ID: "" });
+    expect([c.redisUrl, c.adminToken, c.today, c.respondentSalt, c.handover.staffTelegramChatId]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const set = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", RESPONDENT_SALT: "salt", DVC_TODAY: "2027-01-01", STAFF_TELEGRAM_CHAT_ID: "-1001234567890" });
+    expect([set.redisUrl, set.respondentSalt, set.today, set.handover.staffTelegramChatId]).toEqual(["redis://127.0.0.1:6379", "salt", "2027-01-01", "-1001234567890"]);
+    expect(set.handover).toMatchObject({ idleMinutes: 240 });
+  });
+});

@@ -1,3 +1,5 @@
+import { setTimeout } from "node:timers/promises";
+
 /**
  * Bounded retries with exponential backoff for platform sends. Only failures worth repeating are
  * retried (the caller decides: network errors, 5xx, 429); a refusal is final at once.
@@ -26,7 +28,7 @@ export async function withRetry<T>(
     } catch (err) {
       if (attempt >= policy.attempts || !retryable(err)) throw err;
       const backoff = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (attempt - 1));
-      await new Promise((resolve) => setTimeout(resolve, Math.min(policy.maxDelayMs, Math.max(backoff, askedDelayMs(err) ?? 0))));
+      await setTimeout(Math.min(policy.maxDelayMs, Math.max(backoff, askedDelayMs(err) ?? 0)));
     }
   }
 }

@@ -4,7 +4,7 @@ import { repliesToPlainText } from "../runtime/plain-text.js";
 import { loadConfig } from "../config.js";
 import { CLI_CACHE_DIR } from "./cache-dir.js";
 import { newSession } from "../engine/types.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 
 /** The `ask --json` line: the contract other tools (eval, benchmarks, acceptance checks) read. */
 export interface AskJson {

@@ -4,7 +4,7 @@ import { vietnamDay } from "../knowledge/dated.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
@@ -24,7 +24,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));
   if (all.length > 0 || (opts.strict && warnings.length > 0)) {
-    console.error(CHECK.failed(all.length, warnings.length, `${knowledgeDir} và ${flowsDir}`));
+    console.error(CHECK.failed(all.length, warnings.length, CHECK.folders(knowledgeDir, flowsDir)));
     process.exitCode = 1;
     return;
   }

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
-import { planImport, parseSheet, type ImportPlan } from "../knowledge/import-sheet.js";
+import { parseSheet } from "../knowledge/sheet/parse-sheet.js";
+import { planImport, type ImportPlan } from "../knowledge/sheet/plan-import.js";
 import { TIERS, type Tier } from "../knowledge/schema.js";
 import { CHECK, IMPORT } from "../knowledge/staff-messages.js";
 import { loadKnowledge } from "../knowledge/loader.js";
@@ -29,7 +30,7 @@ export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dr
   }
   if (text.includes("\uFFFD")) return fail(IMPORT.notUtf8(file));
 
-  const sheet = parseSheet(text, opts.tier ? { tier: opts.tier as Tier } : {});
+  const sheet = parseSheet(text, { tier: opts.tier as Tier | undefined });
   for (const n of sheet.notes) console.log(`${file}:${n.row}: ${IMPORT.note}: ${n.message.replace(/^import: /, "")}`);
   if (sheet.problems.length > 0) {
     return fail([...sheet.problems.map((p) => `${file}:${p.row}: ${p.message}`), IMPORT.rejected(sheet.problems.length, file)]);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { accentKey, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
-import { displayPath, parseYamlItems, zodProblems, type Problem } from "../knowledge/yaml-source.js";
+import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
 
 /**
  * Intents: what a message asks for when it is not a question about a procedure (a greeting, a

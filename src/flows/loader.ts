@@ -2,7 +2,7 @@ import { fold } from "../text/normalize.js";
 import { CONTRACT_WORDS } from "./messages.js";
 import { flowSchema, type Flow, type Step } from "./schema.js";
 import { CHECK, FLOW } from "../knowledge/staff-messages.js";
-import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../knowledge/yaml-source.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
 
 export interface LoadedFlows {
   flows: Map<string, Flow>;

@@ -40,151 +40,169 @@ export interface AnalyzerOptions {
   maxQueryChars?: number;
 }
 
+/** The role a filler or facet phrase gives its words; `accented`: the phrase as written, when its accents matter. */
+type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[] };
+
+/** The phrase tables of one synonyms file, built once per analyzer. */
+interface Tables {
+  abbreviations: PhraseTable<string[]>;
+  /** Synonym variant → canonical phrase (index side). */
+  canonical: PhraseTable<string[]>;
+  /** Every synonym phrase, canonical ones included → canonical phrase (question side). */
+  anyName: PhraseTable<string[]>;
+  weakPhrases: PhraseTable<Weak>;
+  placeMarkers: PhraseTable<true>;
+}
+
+/** One word of a question while it is read: folded, as typed, and the synonym name it is part of. */
+interface Word {
+  t: string;
+  accented: string | undefined;
+  /** [start, end) of the synonym name this word belongs to, or null. */
+  named: [number, number] | null;
+}
+
 export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}): Analyzer {
   const maxQueryChars = options.maxQueryChars ?? 300;
-  const abbreviations = createPhraseTable<string[]>(
-    Object.entries(synonyms.abbreviations).map(([from, to]) => [from, tokens(to)]),
-  );
-  const canonical = createPhraseTable<string[]>(
+  const tables = buildTables(synonyms);
+  return {
+    query: (text) => analyseQuestion(text, tables, maxQueryChars),
+    field(text) {
+      const words = replacePhrases(tokens(text), tables.abbreviations).words;
+      if (words.length === 0) return [];
+      return [words, ...replacePhrases(words, tables.canonical).replaced];
+    },
+    wordForms: (text) => rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]),
+  };
+}
+
+function buildTables(synonyms: Synonyms): Tables {
+  const variants = (withCanonical: boolean) =>
     synonyms.groups.flatMap((group) => {
       const target = tokens(group[0]!);
-      return group.slice(1).map((variant): [string, string[]] => [variant, target]);
-    }),
-  );
-  // Canonical phrases map to themselves too, so a name typed in its canonical form is recognised whole.
-  const anyName = createPhraseTable<string[]>(
-    synonyms.groups.flatMap((group) => {
-      const target = tokens(group[0]!);
-      return group.map((phrase): [string, string[]] => [phrase, target]);
-    }),
-  );
-  // `accented`: the phrase as written. With accents typed, "hội" is not the
-  // filler "hỏi" and "đỏ" is not "đó": a filler phrase must match its accents too.
-  type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[] };
+      return (withCanonical ? group : group.slice(1)).map((phrase): [string, string[]] => [phrase, target]);
+    });
   // Staff stopwords and function words are written as Vietnamese ("nha" the particle has no marks,
   // so typed "nhà" is not it); place names are listed folded and match however they are typed.
+  // With accents typed, "hội" is not the filler "hỏi" and "đỏ" is not "đó".
   const withAccents = (phrase: string): { accented: string[] } => ({ accented: [accentKey(phrase)] });
   const language = languageOf(synonyms);
-  const weakPhrases = createPhraseTable<Weak>(
-    mergeSpellings([
-      ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
-      ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
-      ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
-      ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
-    ]),
-  );
-  const placeMarkers = createPhraseTable<true>(language.placeMarkers.map((m): [string, true] => [m, true]));
-
-  function expandAbbreviations(words: string[]): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < words.length; ) {
-      const m = abbreviations.matchAt(words, i);
-      if (m) {
-        out.push(...m.value);
-        i += m.length;
-      } else out.push(words[i++]!);
-    }
-    return out;
-  }
-
-  /** Replaces synonym variants by their canonical phrase; reports the spans replaced. */
-  function canonicalise(words: string[]): { words: string[]; replaced: string[][] } {
-    const out: string[] = [];
-    const replaced: string[][] = [];
-    for (let i = 0; i < words.length; ) {
-      const m = canonical.matchAt(words, i);
-      if (m) {
-        out.push(...m.value);
-        replaced.push(m.value);
-        i += m.length;
-      } else out.push(words[i++]!);
-    }
-    return { words: out, replaced };
-  }
-
   return {
-    query(text) {
-      const cut = stripPlaceNames(keepEnds(text, maxQueryChars), placeMarkers);
-      const raw = rawTokens(cut);
-      const info = raw.map(wordForms);
-      const folded = info.map((x) => x.folded);
-      const accentedByFolded = new Map<string, string>();
-      info.forEach((x) => {
-        if (x.accented) accentedByFolded.set(x.folded, x.accented);
-      });
-      const expanded = expandAbbreviations(folded);
-
-      // 1. Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so
-      //    they are never taken for filler even where a syllable collides ("căn"/"cần" → "can").
-      const words: string[] = [];
-      /** Per word: [start, end) of the synonym name it belongs to, or null. */
-      const named: Array<[number, number] | null> = [];
-      for (let i = 0; i < expanded.length; ) {
-        const m = anyName.matchAt(expanded, i);
-        if (m) {
-          const span: [number, number] = [words.length, words.length + m.value.length];
-          for (const t of m.value) words.push(t), named.push(span);
-          i += m.length;
-        } else words.push(expanded[i++]!), named.push(null);
-      }
-
-      const accentedMessage = hasDiacritics(cut);
-      // Each word typed with marks must carry the phrase's marks; words typed bare (or expanded
-      // from an abbreviation: "ko" → "không") agree with any.
-      const accentsFit = (span: string[], spellings: string[]) =>
-        spellings.some((phrase) => {
-          const marks = phrase.split(" ");
-          return span.every((w, k) => {
-            const typed = accentedByFolded.get(w);
-            return typed === undefined || marks.length !== span.length || typed === marks[k];
-          });
-        });
-
-      // 2. Facet phrases, then filler. A facet phrase that is a whole name ("trực tuyến") still
-      //    says what to show; one inside a longer name ("lệ phí trước bạ") is part of that name.
-      const facets = new Set<Facet>();
-      const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
-      const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
-      for (let i = 0; i < words.length; ) {
-        const m = weakPhrases.matchAt(words, i);
-        const spans = m ? named.slice(i, i + m.length) : [];
-        const isFacet = m && m.value.kind === "facet" && spans.every((sp) => !sp || (sp[0] >= i && sp[1] <= i + m.length));
-        const accentsAgree =
-          !m || !accentedMessage || !m.value.accented || accentsFit(words.slice(i, i + m.length), m.value.accented);
-        if (m && accentsAgree && (isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
-          if (m.value.kind === "facet") facets.add(m.value.facet);
-          const phrase = m.value.kind === "facet" || m.length > 1 ? words.slice(i, i + m.length) : undefined;
-          for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
-          i += m.length;
-        } else i++;
-      }
-
-      const result: QueryToken[] = words.map((t, i) => {
-        const token: QueryToken = { t, weak: kind[i] !== undefined };
-        if (kind[i]) token.weakKind = kind[i];
-        if (phraseOf[i]) token.phrase = phraseOf[i];
-        const accented = accentedByFolded.get(t);
-        if (accented) token.accented = accented;
-        return token;
-      });
-      const bigrams: string[] = [];
-      for (let i = 0; i + 1 < result.length; i++) {
-        if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
-      }
-      return { tokens: result, facets, bigrams, hadDiacritics: hasDiacritics(cut) };
-    },
-
-    field(text) {
-      const words = expandAbbreviations(tokens(text));
-      if (words.length === 0) return [];
-      const { replaced } = canonicalise(words);
-      return [words, ...replaced];
-    },
-
-    wordForms(text) {
-      return rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]);
-    },
+    abbreviations: createPhraseTable<string[]>(Object.entries(synonyms.abbreviations).map(([from, to]) => [from, tokens(to)])),
+    canonical: createPhraseTable<string[]>(variants(false)),
+    // Canonical phrases map to themselves too, so a name typed in its canonical form is recognised whole.
+    anyName: createPhraseTable<string[]>(variants(true)),
+    weakPhrases: createPhraseTable<Weak>(
+      mergeSpellings([
+        ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
+        ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
+        ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
+        ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
+      ]),
+    ),
+    placeMarkers: createPhraseTable<true>(language.placeMarkers.map((m): [string, true] => [m, true])),
   };
+}
+
+/** Normalise stage: the question's words, their roles (topic, facet, filler) and its word pairs. */
+function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): AnalyzedQuery {
+  const cut = stripPlaceNames(keepEnds(text, maxQueryChars), tables.placeMarkers);
+  const typed = rawTokens(cut).map(wordForms);
+  const expanded = replaceTyped(typed.map((x) => ({ t: x.folded, accented: x.accented ?? undefined, named: null })), tables.abbreviations, false);
+  // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
+  // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
+  const words = replaceTyped(expanded, tables.anyName, true);
+  const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hasDiacritics(cut));
+  const result: QueryToken[] = words.map((w, i) => {
+    const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
+    if (kind[i]) token.weakKind = kind[i];
+    if (phraseOf[i]) token.phrase = phraseOf[i];
+    if (w.accented) token.accented = w.accented;
+    return token;
+  });
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < result.length; i++) {
+    if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
+  }
+  return { tokens: result, facets, bigrams, hadDiacritics: hasDiacritics(cut) };
+}
+
+/**
+ * Replaces phrases of a table by their value in a question's words. A replacement word keeps the
+ * accents typed at its place when it is the same word ("căn cước công dân" → "căn cước"); a new
+ * word ("hk" → "hộ khẩu") counts as typed bare. With `mark`, the words of a match are marked as
+ * one name.
+ */
+function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean): Word[] {
+  const folded = words.map((w) => w.t);
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; ) {
+    const m = table.matchAt(folded, i);
+    if (!m) {
+      out.push(words[i++]!);
+      continue;
+    }
+    const span: [number, number] = [out.length, out.length + m.value.length];
+    m.value.forEach((t, k) => {
+      const at = k < m.length ? words[i + k]! : undefined;
+      out.push({ t, accented: at?.t === t ? at.accented : undefined, named: mark ? span : null });
+    });
+    i += m.length;
+  }
+  return out;
+}
+
+/** Replaces phrases of a table by their value (index side); reports the spans replaced. */
+function replacePhrases(words: string[], table: PhraseTable<string[]>): { words: string[]; replaced: string[][] } {
+  const out: string[] = [];
+  const replaced: string[][] = [];
+  for (let i = 0; i < words.length; ) {
+    const m = table.matchAt(words, i);
+    if (m) {
+      out.push(...m.value);
+      replaced.push(m.value);
+      i += m.length;
+    } else out.push(words[i++]!);
+  }
+  return { words: out, replaced };
+}
+
+/**
+ * Facet phrases, then filler. A facet phrase that is a whole name ("trực tuyến") still says what
+ * to show; one inside a longer name ("lệ phí trước bạ") is part of that name. In a message typed
+ * with accents, each word typed with marks must carry the phrase's marks; words typed bare (or
+ * expanded from an abbreviation: "ko" → "không") agree with any.
+ */
+function markWeak(words: Word[], weakPhrases: PhraseTable<Weak>, accentedMessage: boolean) {
+  const folded = words.map((w) => w.t);
+  const facets = new Set<Facet>();
+  const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
+  const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
+  const accentsFit = (from: number, length: number, spellings: string[]) =>
+    spellings.some((phrase) => {
+      const marks = phrase.split(" ");
+      if (marks.length !== length) return true;
+      return marks.every((mark, k) => words[from + k]!.accented === undefined || words[from + k]!.accented === mark);
+    });
+  for (let i = 0; i < words.length; ) {
+    const m = weakPhrases.matchAt(folded, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const spans = words.slice(i, i + m.length).map((w) => w.named);
+    const isFacet = m.value.kind === "facet" && spans.every((sp) => !sp || (sp[0] >= i && sp[1] <= i + m.length));
+    const accentsAgree = !accentedMessage || !m.value.accented || accentsFit(i, m.length, m.value.accented);
+    if (!accentsAgree || !(isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
+      i++;
+      continue;
+    }
+    if (m.value.kind === "facet") facets.add(m.value.facet);
+    const phrase = m.value.kind === "facet" || m.length > 1 ? folded.slice(i, i + m.length) : undefined;
+    for (let k = i; k < i + m.length; k++) (kind[k] = m.value.kind), (phraseOf[k] = phrase);
+    i += m.length;
+  }
+  return { kind, phraseOf, facets };
 }
 
 /**

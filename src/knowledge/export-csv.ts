@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "../text/csv-cell.js";
 import { nfc } from "../text/normalize.js";
-import { LEVEL_LABEL } from "./import-sheet.js";
 import { LEVELS, type Entry, type Level, type Procedure, type Tier } from "./schema.js";
+import { SHEET } from "./staff-messages.js";
 
 /**
  * `dvc-bot export --csv`: the procedures in the report shape offices send upwards, UTF-8 with a
@@ -18,48 +18,49 @@ import { LEVELS, type Entry, type Level, type Procedure, type Tier } from "./sch
  */
 export function exportCsv(entries: readonly Entry[]): string {
   const procedures = entries.filter((e): e is Procedure => e.kind === "procedure");
-  const rows: string[][] = [];
-  const levelColumns = [...LEVELS].reverse() as Level[]; // Mức độ 2, 3, 4
-  rows.push(["STT", "Lĩnh vực/DVCTT", ...levelColumns.map((l) => LEVEL_LABEL[l]), "Ghi chú"]);
-
   const tiers = TIER_ORDER.filter((t) => procedures.some((p) => p.tier === t));
-  tiers.forEach((tier, ti) => {
-    rows.push([String.fromCharCode(65 + ti), TIER_LABEL[tier], "", "", "", ""]);
-    const inTier = procedures.filter((p) => p.tier === tier);
-    const fields = [...new Set(inTier.map((p) => p.field))].sort(collate);
-    fields.forEach((field, fi) => {
-      rows.push([roman(fi + 1), `Lĩnh vực ${field}`, "", "", "", ""]);
-      inTier
-        .filter((p) => p.field === field)
-        .sort((a, b) => collate(a.title, b.title))
-        .forEach((p, pi) => {
-          const note = [p.code ? `Mã ${p.code}` : "", p.needs_review ? "chưa rà soát" : ""].filter(Boolean).join("; ");
-          rows.push([String(pi + 1), p.title, ...levelColumns.map((l) => (p.level === l ? "x" : "")), note]);
-        });
-    });
-  });
-
-  rows.push([]);
-  rows.push(["Phụ lục I — Tổng số TTHC theo cấp chính quyền và mức độ DVCTT"]);
-  rows.push(["Cấp chính quyền", "Tổng số TTHC", ...levelColumns.map((l) => LEVEL_LABEL[l]), "Ghi chú"]);
-  const count = (list: readonly Procedure[]) => [String(list.length), ...levelColumns.map((l) => String(list.filter((p) => p.level === l).length))];
-  for (const tier of tiers) {
-    rows.push([TIER_LABEL[tier], ...count(procedures.filter((p) => p.tier === tier)), tier === "huyen" ? "danh mục cũ, trước 1/7/2025" : ""]);
-  }
-  rows.push(["Tổng", ...count(procedures), ""]);
-
+  const rows = [...listRows(procedures, tiers), [], ...summaryRows(procedures, tiers)];
   // Titles and notes are typed by staff; a cell starting with "=" must not run in Excel either.
   return nfc(stringify(rows.map((row) => row.map(csvTextCell)), { bom: true, record_delimiter: "windows" }));
 }
 
+/** Mức độ 2, 3, 4: the order of the level columns. */
+const LEVEL_COLUMNS = [...LEVELS].reverse() as Level[];
+
 const TIER_ORDER: readonly Tier[] = ["trung-uong", "tinh", "huyen", "xa"];
 
-const TIER_LABEL: Record<Tier, string> = {
-  "trung-uong": "Cấp trung ương",
-  tinh: "Cấp tỉnh",
-  huyen: "Cấp huyện",
-  xa: "Cấp xã",
-};
+/** Phụ lục II: tier rows, field rows under them, procedures under those. */
+function listRows(procedures: readonly Procedure[], tiers: readonly Tier[]): string[][] {
+  const rows: string[][] = [[SHEET.stt, SHEET.nameColumn, ...LEVEL_COLUMNS.map((l) => SHEET.levelColumn[l]), SHEET.noteColumn]];
+  tiers.forEach((tier, ti) => {
+    rows.push([String.fromCharCode(65 + ti), SHEET.tier[tier], "", "", "", ""]);
+    const inTier = procedures.filter((p) => p.tier === tier);
+    const fields = [...new Set(inTier.map((p) => p.field))].sort(collate);
+    fields.forEach((field, fi) => {
+      rows.push([roman(fi + 1), SHEET.fieldRow(field), "", "", "", ""]);
+      inTier
+        .filter((p) => p.field === field)
+        .sort((a, b) => collate(a.title, b.title))
+        .forEach((p, pi) => rows.push([String(pi + 1), p.title, ...LEVEL_COLUMNS.map((l) => (p.level === l ? "x" : "")), noteOf(p)]));
+    });
+  });
+  return rows;
+}
+
+function noteOf(p: Procedure): string {
+  return [p.code ? SHEET.code(p.code) : "", p.needs_review ? SHEET.notReviewed : ""].filter(Boolean).join("; ");
+}
+
+/** Phụ lục I: a title row, then the count per tier and level, then the total. */
+function summaryRows(procedures: readonly Procedure[], tiers: readonly Tier[]): string[][] {
+  const count = (list: readonly Procedure[]) => [String(list.length), ...LEVEL_COLUMNS.map((l) => String(list.filter((p) => p.level === l).length))];
+  return [
+    [SHEET.summaryTitle],
+    [SHEET.summaryTierColumn, SHEET.summaryCountColumn, ...LEVEL_COLUMNS.map((l) => SHEET.levelColumn[l]), SHEET.noteColumn],
+    ...tiers.map((tier) => [SHEET.tier[tier], ...count(procedures.filter((p) => p.tier === tier)), tier === "huyen" ? SHEET.huyenNote : ""]),
+    [SHEET.total, ...count(procedures), ""],
+  ];
+}
 
 const collator = new Intl.Collator("vi");
 const collate = (a: string, b: string) => collator.compare(a, b);

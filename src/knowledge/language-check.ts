@@ -2,21 +2,14 @@ import { basename } from "node:path";
 import { hasDiacritics, tokens } from "../text/normalize.js";
 import { FACETS, SEED_LANGUAGE } from "./language.js";
 import type { Entry } from "./schema.js";
-import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "./yaml-source.js";
+import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "../source/yaml-source.js";
 import { SYNONYMS_FILE } from "./loader.js";
+import { LANGUAGE } from "./staff-messages.js";
 
 /** A role a word can have in a question, as staff name the lists. */
 type Role = "stopwords" | "function_words" | "places" | "place_markers" | `facets.${string}`;
 
-/** Vietnamese names of the roles, for the warnings staff read. */
-const ROLE_NAME: Record<string, string> = {
-  stopwords: "từ đệm (stopwords)",
-  function_words: "hư từ (function_words)",
-  places: "địa danh (places)",
-  place_markers: "từ chỉ địa danh (place_markers)",
-  facets: "cụm hỏi về một phần của thẻ (facets)",
-};
-const roleName = (role: Role) => ROLE_NAME[role.startsWith("facets.") ? "facets" : role] ?? role;
+const roleName = (role: Role) => LANGUAGE.roleName[role.startsWith("facets.") ? "facets" : role] ?? role;
 
 /** Lists whose words are ignored for matching: a name word put there stops matching. */
 const IGNORED: ReadonlySet<string> = new Set(["stopwords", "function_words", "places", "place_markers"]);
@@ -49,10 +42,9 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
         if (hits.length === 0) return;
         if (builtIn && !builtIn.has(role)) {
           const was = [...builtIn].map(roleName).join(", ");
-          const bare = hasDiacritics(word) ? " (với câu hỏi gõ không dấu)" : "";
-          out.push({ file: shown, line, message: `cảnh báo: "${word}" vốn là ${was}; đưa vào ${roleName(role)} đổi vai của nó${bare}${affected(hits)}` });
+          out.push({ file: shown, line, message: LANGUAGE.roleChanged(word, was, roleName(role), hasDiacritics(word), affected(hits)) });
         } else if (!builtIn && IGNORED.has(role) && !key.includes(" ")) {
-          out.push({ file: shown, line, message: `cảnh báo: "${word}" trong ${roleName(role)} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected(hits)}` });
+          out.push({ file: shown, line, message: LANGUAGE.nameWordIgnored(word, roleName(role), affected(hits)) });
         }
       });
       // A built-in word left out of a list the staff replaced no longer has that role.
@@ -60,7 +52,7 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
       const line = item.lineOf(path);
       for (const [key, roles] of seed) {
         if (roles.has(role) && !listed.has(key)) {
-          out.push({ file: shown, line, message: `cảnh báo: "${roles.spelling ?? key}" có sẵn trong ${roleName(role)} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề` });
+          out.push({ file: shown, line, message: LANGUAGE.builtInDropped(roles.spelling ?? key, roleName(role)) });
         }
       }
     }
@@ -68,11 +60,9 @@ export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]
   return out;
 }
 
+/** The entries whose names hold the word: the first three named, the rest counted. */
 function affected(hits: Entry[]): string {
-  if (hits.length === 0) return ".";
-  const shown = hits.slice(0, 3).map((e) => `"${e.title}" (${e.id})`);
-  const more = hits.length > 3 ? ` và ${hits.length - 3} mục khác` : "";
-  return ` — các mục có từ này trong tên: ${shown.join(", ")}${more}.`;
+  return LANGUAGE.affected(hits.slice(0, 3).map((e) => `"${e.title}" (${e.id})`), hits.length);
 }
 
 /** Folded phrase → the built-in lists it is in (`spelling`: as the seed writes it). */

@@ -42,7 +42,7 @@ export const SEED_LANGUAGE: LanguageLists = {
     online: ["online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ"],
     steps: [
       "các bước", "những bước", "bước nào", "trình tự", "quy trình", "làm thế nào", "như thế nào", "thế nào",
-      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao",
+      "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao", "kiểu gì", "làm kiểu gì", "thủ tục ra sao",
     ],
   },
   // Folded forms matter: "đăng"/"đang" both fold to "dang", so "đang" is deliberately absent.
@@ -58,6 +58,9 @@ export const SEED_LANGUAGE: LanguageLists = {
     "ad", "admin", "e", "a", "c", "b", "mn", "mọi người", "anh chị",
     // Greetings and the time words of a story ("vài hôm", "1 tuần"): never a procedure's name.
     "chào", "xin chào", "hôm", "tuần", "vài", "mấy",
+    // More time words of a story and the particles of a spoken question ("… hả ad", "… luôn ko").
+    "tối nay", "tối qua", "hôm qua", "ngày mai", "chiều nay", "trưa nay", "năm nay", "năm ngoái", "tháng trước", "tuần trước",
+    "hả", "nhỉ", "ấy", "luôn", "nữa", "nghĩa là", "có nghĩa là",
   ],
   places: [...PLACE_WORDS],
   placeMarkers: [
@@ -65,6 +68,19 @@ export const SEED_LANGUAGE: LanguageLists = {
     "khu phố", "tổ dân phố", "kp", "tdp",
   ],
 };
+
+/**
+ * Words that make a clause a question ("… thì khai báo gì", "… ở đâu"): a long message is read
+ * clause by clause only where a clause asks. Typed with accents, the accents must agree ("bảo" is
+ * not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").
+ */
+export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao", "bao", "nhiêu", "lâu", "mấy", "ai", "hả", "nhỉ"];
+
+/** Words that ask only at the end of a clause ("… được không", "… chưa ạ"); inside it they negate ("họ không sang tên"). */
+export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "chưa", "hông", "hok"];
+
+/** Particles after the closing question word ("… không ạ", "… ko ad", "… chưa vậy"). */
+export const CLOSING_PARTICLES: readonly string[] = ["ạ", "à", "ad", "vậy", "nhỉ", "hả", "nhé", "nha", "ah", "a", "em", "anh", "chị", "bạn", "mn"];
 
 /** The lists in force: each section staff gave replaces the seed's. */
 export function languageOf(synonyms: Synonyms): LanguageLists {

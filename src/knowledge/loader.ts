@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 import { entrySchema, synonymsSchema, type Entry, type Synonyms } from "./schema.js";
 import { entryReview, SUPERSEDED_FILE, supersededSchema, type EntryReview, type Superseded } from "./review.js";
 import { CHECK } from "./staff-messages.js";
-import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "./yaml-source.js";
+import { createLoadCache, type CachedKnowledge } from "./load-cache.js";
+import { deadLinkProblems, displayPath, listYamlFiles, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
 
 /** The file that holds synonyms, abbreviations and stopwords (any folder depth). */
 export const SYNONYMS_FILE = "synonyms.yaml";
@@ -56,96 +55,115 @@ export interface LoadKnowledgeOptions {
  * even when others are broken; callers decide whether problems are fatal.
  */
 export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): LoadResult {
-  if (options.cacheDir) {
-    const cache = createLoadCache(options.cacheDir, dir);
-    const hit = cache.read();
-    if (hit) return { knowledge: fromCached(hit, options.now), problems: [] };
-    const fresh = loadKnowledge(dir, { ...options, cacheDir: undefined });
-    if (fresh.problems.length === 0) cache.write(toCached(fresh.knowledge));
-    return fresh;
-  }
-  const problems: Problem[] = [];
+  if (options.cacheDir) return loadThroughCache(dir, options.cacheDir, options);
   const files = listYamlFiles(dir);
-  const entries: Entry[] = [];
-  const origins = new Map<string, EntryOrigin>();
-  const byId = new Map<string, Entry>();
-  let synonyms: Synonyms = EMPTY_SYNONYMS;
-  const reviews: EntryReview[] = [];
-  const superseded: Superseded[] = [];
-  const references: Array<{ from: string; to: string; field: string; file: string; line: number }> = [];
-  const valid: ParsedEntry[] = [];
+  const read: ReadFiles = { valid: [], synonyms: EMPTY_SYNONYMS, superseded: [], problems: [] };
+  if (files.length === 0) read.problems.push({ file: displayPath(dir), line: 1, message: `knowledge: ${CHECK.noFiles}` });
+  for (const file of files) readFile(file, read);
+  const admitted = admitEntries(read.valid, options.flowIds, read.problems);
+  const problems = [...read.problems, ...referenceProblems(admitted)];
+  const { entries, byId, origins, reviews } = admitted;
+  const { synonyms, superseded } = read;
+  return {
+    knowledge: { entries, byId, origins, synonyms, reviews, superseded, files: files.map(displayPath), loadedAt: options.now ?? Date.now() },
+    problems,
+  };
+}
 
-  if (files.length === 0) {
-    problems.push({ file: displayPath(dir), line: 1, message: `knowledge: ${CHECK.noFiles}` });
+/** A clean load from the cache when nothing changed; otherwise a fresh load, cached when clean. */
+function loadThroughCache(dir: string, cacheDir: string, options: LoadKnowledgeOptions): LoadResult {
+  const cache = createLoadCache(cacheDir, dir);
+  const hit = cache.read();
+  if (hit) return { knowledge: fromCached(hit, options.now), problems: [] };
+  const fresh = loadKnowledge(dir, { ...options, cacheDir: undefined });
+  if (fresh.problems.length === 0) cache.write(toCached(fresh.knowledge));
+  return fresh;
+}
+
+/** What the files give before entries are checked against each other. */
+interface ReadFiles {
+  valid: ParsedEntry[];
+  synonyms: Synonyms;
+  superseded: Superseded[];
+  problems: Problem[];
+}
+
+/** One file: the synonyms file, the list of replaced documents, or entries. */
+function readFile(file: string, read: ReadFiles): void {
+  const name = basename(file);
+  if (NOT_ENTRIES.has(name)) return;
+  const shown = displayPath(file);
+  const { items, problems } = parseYamlItems(file, shown);
+  read.problems.push(...problems);
+  if (name === SYNONYMS_FILE) {
+    const item = items[0];
+    if (!item) return;
+    const parsed = synonymsSchema.safeParse(item.value);
+    if (parsed.success) read.synonyms = mergeSynonyms(read.synonyms, parsed.data);
+    else read.problems.push(...zodProblems(item, parsed.error, "synonyms: "));
+    return;
   }
-
-  for (const file of files) {
-    if (NOT_ENTRIES.has(basename(file))) continue;
-    const shown = displayPath(file);
-    const { items, problems: syntax } = parseYamlItems(file, shown);
-    problems.push(...syntax);
-    if (basename(file) === SYNONYMS_FILE) {
-      const item = items[0];
-      if (!item) continue;
-      const parsed = synonymsSchema.safeParse(item.value);
-      if (parsed.success) synonyms = mergeSynonyms(synonyms, parsed.data);
-      else problems.push(...zodProblems(item, parsed.error, "synonyms: "));
-      continue;
-    }
-    if (basename(file) === SUPERSEDED_FILE) {
-      for (const item of items) {
-        const parsed = supersededSchema.safeParse(item.value);
-        if (parsed.success) superseded.push({ ...parsed.data, file: shown, line: item.line });
-        else problems.push(...zodProblems(item, parsed.error, "superseded: "));
-      }
-      continue;
-    }
+  if (name === SUPERSEDED_FILE) {
     for (const item of items) {
-      problems.push(...deadLinkProblems(item));
-      const parsed = entrySchema.safeParse(item.value);
-      if (!parsed.success) {
-        problems.push(...zodProblems(item, parsed.error));
-        continue;
-      }
-      valid.push({ entry: parsed.data, item, file, shown });
+      const parsed = supersededSchema.safeParse(item.value);
+      if (parsed.success) read.superseded.push({ ...parsed.data, file: shown, line: item.line });
+      else read.problems.push(...zodProblems(item, parsed.error, "superseded: "));
     }
+    return;
   }
+  for (const item of items) {
+    read.problems.push(...deadLinkProblems(item));
+    const parsed = entrySchema.safeParse(item.value);
+    if (parsed.success) read.valid.push({ entry: parsed.data, item, file, shown });
+    else read.problems.push(...zodProblems(item, parsed.error));
+  }
+}
 
+interface Reference {
+  to: string;
+  field: string;
+  file: string;
+  line: number;
+}
+
+interface Admitted {
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  origins: Map<string, EntryOrigin>;
+  reviews: EntryReview[];
+  /** `related` and `next` links, checked once every entry is known. */
+  references: Reference[];
+}
+
+/** The valid entries that keep their id (a copy is reported, not loaded), with a guide's `flow:` checked. */
+function admitEntries(valid: readonly ParsedEntry[], flowIds: ReadonlySet<string> | undefined, problems: Problem[]): Admitted {
+  const out: Admitted = { entries: [], byId: new Map(), origins: new Map(), reviews: [], references: [] };
   const keepers = keepersOfIds(valid);
   for (const v of valid) {
     const { entry, item, shown } = v;
     const keeper = keepers.get(entry.id)!;
     if (keeper !== v) {
       // Reported at the copy (usually a file copied without changing its id), naming the file that keeps the id.
-      problems.push({
-        file: shown,
-        line: item.lineOf(["id"]),
-        message: `knowledge: ${CHECK.duplicateId(entry.id, `${keeper.shown}:${keeper.item.lineOf(["id"])}`)}`,
-      });
+      const where = `${keeper.shown}:${keeper.item.lineOf(["id"])}`;
+      problems.push({ file: shown, line: item.lineOf(["id"]), message: `knowledge: ${CHECK.duplicateId(entry.id, where)}` });
       continue;
     }
-    origins.set(entry.id, { file: shown, line: item.lineOf(["id"]) });
-    byId.set(entry.id, entry);
-    entries.push(entry);
-    reviews.push(entryReview(entry, item));
+    out.origins.set(entry.id, { file: shown, line: item.lineOf(["id"]) });
+    out.byId.set(entry.id, entry);
+    out.entries.push(entry);
+    out.reviews.push(entryReview(entry, item));
     for (const field of ["related", "next"] as const) {
-      entry[field].forEach((to, i) => references.push({ from: entry.id, to, field, file: shown, line: item.lineOf([field, i]) }));
+      entry[field].forEach((to, i) => out.references.push({ to, field, file: shown, line: item.lineOf([field, i]) }));
     }
-    if ((entry.kind === "guide" || entry.kind === "faq") && entry.flow && options.flowIds && !options.flowIds.has(entry.flow)) {
+    if ((entry.kind === "guide" || entry.kind === "faq") && entry.flow && flowIds && !flowIds.has(entry.flow)) {
       problems.push({ file: shown, line: item.lineOf(["flow"]), message: `flow: ${CHECK.unknownFlow(entry.flow)}` });
     }
   }
+  return out;
+}
 
-  for (const ref of references) {
-    if (!byId.has(ref.to)) {
-      problems.push({ file: ref.file, line: ref.line, message: CHECK.unknownEntry(ref.field, ref.to) });
-    }
-  }
-
-  return {
-    knowledge: { entries, byId, origins, synonyms, reviews, superseded, files: files.map(displayPath), loadedAt: options.now ?? Date.now() },
-    problems,
-  };
+function referenceProblems({ references, byId }: Admitted): Problem[] {
+  return references.filter((ref) => !byId.has(ref.to)).map((ref) => ({ file: ref.file, line: ref.line, message: CHECK.unknownEntry(ref.field, ref.to) }));
 }
 
 interface ParsedEntry {
@@ -184,15 +202,6 @@ function keepersOfIds(valid: readonly ParsedEntry[]): Map<string, ParsedEntry> {
   return keepers;
 }
 
-interface CachedKnowledge {
-  entries: Entry[];
-  origins: Array<[string, EntryOrigin]>;
-  synonyms: Synonyms;
-  reviews: EntryReview[];
-  superseded: Superseded[];
-  files: string[];
-}
-
 function toCached(k: Knowledge): CachedKnowledge {
   return { entries: k.entries, origins: [...k.origins], synonyms: k.synonyms, reviews: k.reviews, superseded: k.superseded, files: k.files };
 }
@@ -210,75 +219,24 @@ function fromCached(c: CachedKnowledge, now?: number): Knowledge {
   };
 }
 
-/** The cache of one knowledge folder; any error just means "no cache" — correctness never depends on it. */
-function createLoadCache(cacheDir: string, dir: string) {
-  const file = join(cacheDir, `knowledge-${createHash("sha1").update(resolve(dir)).digest("hex").slice(0, 12)}.json`);
-  // Taken once, before the files are read: an edit made while loading leaves a stale key, so the
-  // next run loads again instead of trusting a cache of half-old files.
-  let taken: string | undefined;
-  const key = (): string => {
-    if (taken === undefined) {
-      const parts = [LOADER_BUILD, ...listYamlFiles(dir).map((f) => {
-        const st = statSync(f);
-        return `${f}:${st.size}:${st.mtimeMs}`;
-      })];
-      taken = createHash("sha1").update(parts.join("\n")).digest("hex");
-    }
-    return taken;
-  };
-  return {
-    read(): CachedKnowledge | null {
-      try {
-        const current = key();
-        const raw = JSON.parse(readFileSync(file, "utf8")) as { key: string; data: CachedKnowledge };
-        return raw.key === current ? raw.data : null;
-      } catch {
-        return null;
-      }
-    },
-    write(data: CachedKnowledge): void {
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ key: key(), data }));
-        renameSync(tmp, file);
-      } catch {
-        // A read-only install simply runs without the cache.
-      }
-    },
-  };
-}
-
-/** Identifies this build of the loader and schema: a rebuilt loader never trusts an older cache. */
-const LOADER_BUILD = (() => {
-  try {
-    const self = fileURLToPath(import.meta.url);
-    const schema = join(dirname(self), "schema.js");
-    return [self, schema].map((f) => (existsSync(f) ? `${statSync(f).mtimeMs}` : "-")).join(":");
-  } catch {
-    return "unknown";
-  }
-})();
-
+/** Several synonyms files add up, section by section. */
 function mergeSynonyms(a: Synonyms, b: Synonyms): Synonyms {
-  return {
+  const out: Synonyms = {
     groups: [...a.groups, ...b.groups],
     abbreviations: { ...a.abbreviations, ...b.abbreviations },
     stopwords: [...a.stopwords, ...b.stopwords],
-    ...mergeLists("function_words", a, b),
-    ...mergeLists("places", a, b),
-    ...mergeLists("place_markers", a, b),
-    ...(a.facets || b.facets ? { facets: mergeFacets(a.facets ?? {}, b.facets ?? {}) } : {}),
   };
+  // A list section given in either file (absent in both stays absent: the built-in list applies).
+  for (const key of LIST_SECTIONS) {
+    const x = a[key];
+    const y = b[key];
+    if (x || y) out[key] = [...(x ?? []), ...(y ?? [])];
+  }
+  if (a.facets || b.facets) out.facets = mergeFacets(a.facets ?? {}, b.facets ?? {});
+  return out;
 }
 
-type ListSection = "function_words" | "places" | "place_markers";
-/** A list section given in either file (several synonyms files add up). */
-function mergeLists(key: ListSection, a: Synonyms, b: Synonyms): Partial<Pick<Synonyms, ListSection>> {
-  const x = a[key];
-  const y = b[key];
-  return x || y ? { [key]: [...(x ?? []), ...(y ?? [])] } : {};
-}
+const LIST_SECTIONS = ["function_words", "places", "place_markers"] as const;
 
 function mergeFacets(a: NonNullable<Synonyms["facets"]>, b: NonNullable<Synonyms["facets"]>): NonNullable<Synonyms["facets"]> {
   const out = { ...a };

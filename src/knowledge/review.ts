@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { textKey } from "../text/normalize.js";
-import { SCHEMA } from "./staff-messages.js";
+import { REVIEW, SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
-import type { Problem, YamlItem } from "./yaml-source.js";
+import type { Problem, YamlItem } from "../source/yaml-source.js";
 
 /**
  * What staff must look at again: entries not re-checked for a year, time-bound facts that have
@@ -65,13 +65,11 @@ export interface EntryReview {
   citations: CitationRef[];
 }
 
-const FACT_NAMES = { fees: "lệ phí", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" } as const;
-
 /** Collects the dated facts and citations of an entry with their lines. */
 export function entryReview(entry: Entry, item: YamlItem): EntryReview {
   const dated: DatedFactRef[] = [];
   const citations: CitationRef[] = [];
-  const lists: Array<keyof typeof FACT_NAMES> = entry.kind === "procedure" ? ["fees", "times", "documents", "steps", "notes", "legal"] : ["steps", "notes"];
+  const lists: Array<keyof typeof REVIEW.factName> = entry.kind === "procedure" ? ["fees", "times", "documents", "steps", "notes", "legal"] : ["steps", "notes"];
   for (const field of lists) {
     const items = (entry as Record<string, unknown>)[field] as unknown[];
     items.forEach((value, i) => {
@@ -81,7 +79,7 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
         return;
       }
       const v = value as Period & { text?: string };
-      if (v.from || v.until) dated.push({ line, what: FACT_NAMES[field], ...(v.from ? { from: v.from } : {}), ...(v.until ? { until: v.until } : {}) });
+      if (v.from || v.until) dated.push({ line, what: REVIEW.factName[field], from: v.from, until: v.until });
       if (v.basis) citations.push({ line: item.lineOf([field, i, "basis"]), text: v.basis });
       if (field === "legal" && v.text) citations.push({ line, text: v.text });
     });
@@ -108,7 +106,6 @@ function cites(text: string, s: Superseded): boolean {
   return s.names.some((n) => key.includes(citationKey(n)));
 }
 
-const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** Every review warning for `today`, in file order. Messages are Vietnamese: staff read them. */
@@ -118,29 +115,20 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
   const soon = addDays(today, limits.endsSoonDays);
   for (const r of reviews) {
     if (r.reviewed < staleBefore) {
-      out.push({
-        file: r.file,
-        line: r.reviewedLine,
-        message: `cảnh báo: "${r.id}" được rà soát lần cuối ngày ${vnDate(r.reviewed)}, đã hơn 12 tháng — đối chiếu lại với văn bản hiện hành rồi mới đổi ngày reviewed`,
-      });
+      out.push({ file: r.file, line: r.reviewedLine, message: REVIEW.stale(r.id, r.reviewed) });
     }
     for (const f of r.dated) {
       if (f.until && f.until < today) {
-        out.push({ file: r.file, line: f.line, message: `cảnh báo: ${f.what} có thời hạn đã hết ngày ${vnDate(f.until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng` });
+        out.push({ file: r.file, line: f.line, message: REVIEW.ended(f.what, f.until) });
       } else if (f.until && f.until <= soon) {
-        out.push({
-          file: r.file,
-          line: f.line,
-          message: `cảnh báo: ${f.what} có thời hạn sẽ hết ngày ${vnDate(f.until)} (còn ${daysBetween(today, f.until)} ngày) — kiểm tra có văn bản gia hạn hoặc mức mới chưa`,
-        });
+        out.push({ file: r.file, line: f.line, message: REVIEW.endsSoon(f.what, f.until, daysBetween(today, f.until)) });
       }
     }
     for (const c of r.citations) {
       for (const s of superseded) {
         if (s.from && s.from > today) continue;
         if (!cites(c.text, s)) continue;
-        const since = s.from ? ` từ ngày ${vnDate(s.from)}` : "";
-        out.push({ file: r.file, line: c.line, message: `cảnh báo: trích dẫn ${s.old} đã được thay bằng ${s.new}${since} — cập nhật nguồn và nội dung theo văn bản mới` });
+        out.push({ file: r.file, line: c.line, message: REVIEW.superseded(s.old, s.new, s.from) });
       }
     }
   }

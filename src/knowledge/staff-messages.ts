@@ -4,6 +4,8 @@
  * words live here so a non-programmer can reword them in one place.
  */
 
+import type { Level, Tier } from "./schema.js";
+
 const GUIDE = "docs/huong-dan-bien-tap.md";
 
 const list = (values: readonly string[]) => values.join(", ");
@@ -73,6 +75,11 @@ export const CHECK = {
   tab: 'dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách — xóa Tab và thụt bằng dấu cách cho thẳng cột với các dòng cùng cấp',
   syntax: (explained: string | undefined, original: string) =>
     explained ? `lỗi cú pháp YAML: ${explained}` : `lỗi cú pháp YAML (${original}) — xem dòng này và dòng ngay trên: thụt lề, dấu ":" và ngoặc kép`,
+  /** English first: developers read this one in logs too. */
+  notUtf8:
+    "not UTF-8 text; the whole file is skipped (Vietnamese letters would show garbled). Tệp không phải mã UTF-8: hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: File → Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)",
+  deadPortalLink:
+    'đường dẫn cũ "dichvucong.gov.vn/p/home/…" không còn mở được trang thủ tục — dùng https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã trang> nếu biết, hoặc trang chủ https://dichvucong.gov.vn/',
   cannotRead: (reason: string) => `không đọc được tệp (${reason}) — kiểm tra tệp còn đó và có quyền đọc`,
   noFiles: "không có tệp .yaml nào trong thư mục — kiểm tra đường dẫn KNOWLEDGE_DIR hoặc --knowledge",
   duplicateId: (id: string, keeper: string) =>
@@ -80,8 +87,12 @@ export const CHECK = {
   duplicateFlowId: (id: string, keeper: string) => `id luồng "${id}" đã dùng ở ${keeper}; tệp kia giữ id này — đổi id ở đây thành một id mới`,
   unknownEntry: (field: string, id: string) => `${field}: không có mục nào có id "${id}" — sửa cho đúng id trong knowledge/ hoặc xóa dòng`,
   unknownFlow: (id: string) => `không có luồng hội thoại nào có id "${id}" — sửa cho đúng id trong flows/ hoặc xóa dòng`,
+  /** English, as the limit is a platform's: staff rarely meet it, developers who do read English. */
+  idTooLong: (id: string, bytes: number, max: number, allowed: number) =>
+    `id "${id}" is too long for Telegram buttons (${bytes} bytes of callback data, at most ${max}); shorten it to ${allowed} characters or fewer`,
   ok: (entries: number, flows: number) => `check: ổn — ${entries} mục dữ liệu, ${flows} luồng hội thoại`,
   okWarnings: (n: number) => ` (${n} cảnh báo cần rà soát; --strict để coi là lỗi)`,
+  folders: (knowledge: string, flows: string) => `${knowledge} và ${flows}`,
   failed: (problems: number, warnings: number, where: string) =>
     `check: ${[problems > 0 ? `${problems} lỗi` : "", warnings > 0 ? `${warnings} cảnh báo` : ""].filter(Boolean).join(" và ")} trong ${where} — sửa từng dòng ở trên rồi chạy lại`,
 };
@@ -165,6 +176,38 @@ export const IMPORT = {
   reviewedKept: "giữ nguyên mục đã rà soát",
   reviewedKeptDiffers: (diffs: string) => `giữ nguyên mục đã rà soát; bảng tính ghi khác: ${diffs} — tự kiểm tra lại`,
   alreadySame: "đã giống bảng tính",
+  /** What changes in an entry that still needs review (field names as in the YAML). */
+  diff: {
+    level: (from: string, fromLegacy: number, to: string, toLegacy: number) => `level ${from} (mức độ ${fromLegacy}) → ${to} (mức độ ${toLegacy})`,
+    tier: (from: string, to: string) => `tier ${from} → ${to}`,
+    field: (from: string, to: string) => `field "${from}" → "${to}"`,
+    agency: (to: string) => `agency → "${to}"`,
+  },
+  /** Field given to rows of a sheet that names no field at all: honest, and for the reviewer to fill. */
+  noFieldPlaceholder: "Chưa rõ lĩnh vực",
+  /** Agency of new entries, per tier: honest placeholders until a person names the real agency. */
+  genericAgency: {
+    "trung-uong": "Cơ quan trung ương theo lĩnh vực",
+    tinh: "Cơ quan cấp tỉnh theo lĩnh vực",
+    huyen: "UBND cấp huyện (danh mục cũ, trước 1/7/2025)",
+    xa: "UBND cấp xã",
+  } satisfies Record<Tier, string> as Record<Tier, string>,
+  /** What a new entry file says: its header comments for the reviewer, its source, the reform note of district entries. */
+  entry: {
+    comment: (sheet: string, row: number, today: string) => [
+      ` Nhập tự động bằng "dvc-bot import" từ bảng tính ${sheet} (dòng ${row}) ngày ${today}.`,
+      " CẦN RÀ SOÁT trước khi coi là thông tin chính thức:",
+      "  - agency đang là cơ quan chung theo cấp, chưa phải cơ quan cụ thể;",
+      "  - chưa có link trang thủ tục (thẻ trả lời tạm dẫn về trang chủ Cổng Dịch vụ công quốc gia): thêm link khi đã tra được;",
+      "  - chưa có mã thủ tục (code), giấy tờ (documents), lệ phí (fees), thời hạn (times):",
+      "    chỉ thêm khi có nguồn chính thức, không phỏng đoán.",
+      " Rà soát xong: đổi needs_review thành false, sửa source và reviewed cho đúng nguồn đã đối chiếu.",
+      " Hướng dẫn: docs/huong-dan-bien-tap.md",
+    ],
+    source: (sheet: string, row: number) => `Bảng tính ${sheet}, dòng ${row}`,
+    huyenReformNote:
+      "Danh mục cũ ghi cấp huyện; từ 1/7/2025 chính quyền địa phương còn hai cấp (tỉnh, xã), thủ tục cấp huyện đã chuyển về cấp tỉnh hoặc cấp xã — cần xác định nơi thực hiện hiện nay.",
+  },
   plan: {
     added: (n: number, dir: string) => `thêm mới ${n}${n ? ` (vào ${dir})` : ""}`,
     changed: (n: number) => `cập nhật ${n} (mục chưa rà soát, theo bảng tính)`,
@@ -172,4 +215,58 @@ export const IMPORT = {
     skipped: (n: number) => `giữ nguyên ${n} (mục đã rà soát, không ghi đè)`,
     row: (r: number) => `dòng ${r}`,
   },
+};
+
+/** The words of the report shape: `export --csv` writes them and `import` reads them back. */
+export const SHEET = {
+  stt: "STT",
+  nameColumn: "Lĩnh vực/DVCTT",
+  noteColumn: "Ghi chú",
+  /** Column header for each level. */
+  levelColumn: { "toan-trinh": "Mức độ 4", "mot-phan": "Mức độ 3", "khong-truc-tuyen": "Mức độ 2" } satisfies Record<Level, string> as Record<Level, string>,
+  tier: { "trung-uong": "Cấp trung ương", tinh: "Cấp tỉnh", huyen: "Cấp huyện", xa: "Cấp xã" } satisfies Record<Tier, string> as Record<Tier, string>,
+  fieldRow: (field: string) => `Lĩnh vực ${field}`,
+  /** Ghi chú of a procedure: its national code and whether a person has checked it. */
+  code: (code: string) => `Mã ${code}`,
+  notReviewed: "chưa rà soát",
+  summaryTitle: "Phụ lục I — Tổng số TTHC theo cấp chính quyền và mức độ DVCTT",
+  summaryTierColumn: "Cấp chính quyền",
+  summaryCountColumn: "Tổng số TTHC",
+  total: "Tổng",
+  huyenNote: "danh mục cũ, trước 1/7/2025",
+};
+
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+
+/** Review warnings of `dvc-bot check` (entries to re-check, facts that end, replaced documents). */
+export const REVIEW = {
+  /** How a dated fact is named in a warning, by the list it is in. */
+  factName: { fees: "lệ phí", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" },
+  stale: (id: string, reviewed: string) =>
+    `cảnh báo: "${id}" được rà soát lần cuối ngày ${vnDate(reviewed)}, đã hơn 12 tháng — đối chiếu lại với văn bản hiện hành rồi mới đổi ngày reviewed`,
+  ended: (what: string, until: string) => `cảnh báo: ${what} có thời hạn đã hết ngày ${vnDate(until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng`,
+  endsSoon: (what: string, until: string, days: number) =>
+    `cảnh báo: ${what} có thời hạn sẽ hết ngày ${vnDate(until)} (còn ${days} ngày) — kiểm tra có văn bản gia hạn hoặc mức mới chưa`,
+  superseded: (old: string, replacement: string, from: string | undefined) =>
+    `cảnh báo: trích dẫn ${old} đã được thay bằng ${replacement}${from ? ` từ ngày ${vnDate(from)}` : ""} — cập nhật nguồn và nội dung theo văn bản mới`,
+} as const;
+
+/** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */
+export const LANGUAGE = {
+  roleName: {
+    stopwords: "từ đệm (stopwords)",
+    function_words: "hư từ (function_words)",
+    places: "địa danh (places)",
+    place_markers: "từ chỉ địa danh (place_markers)",
+    facets: "cụm hỏi về một phần của thẻ (facets)",
+  } as Record<string, string>,
+  /** `affected`: the entries whose names hold the word, as LANGUAGE.affected words them. */
+  roleChanged: (word: string, was: string, now: string, hasDiacritics: boolean, affected: string) =>
+    `cảnh báo: "${word}" vốn là ${was}; đưa vào ${now} đổi vai của nó${hasDiacritics ? " (với câu hỏi gõ không dấu)" : ""}${affected}`,
+  nameWordIgnored: (word: string, list: string, affected: string) =>
+    `cảnh báo: "${word}" trong ${list} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected}`,
+  builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
+  /** `shown`: the first few entries, already quoted; `total`: how many there are. */
+  affected: (shown: readonly string[], total: number) =>
+    total === 0 ? "." : ` — các mục có từ này trong tên: ${shown.join(", ")}${total > shown.length ? ` và ${total - shown.length} mục khác` : ""}.`,
 };

@@ -5,7 +5,9 @@ import { createFlowRunner, type Flow } from "../flows/index.js";
 import { checkFlows, readFlows } from "../flows/loader.js";
 import { loadKnowledge, type Knowledge } from "../knowledge/loader.js";
 import { createSearchIndex } from "../knowledge/search.js";
-import type { Problem } from "../knowledge/yaml-source.js";
+import { CHECK } from "../knowledge/staff-messages.js";
+import type { Problem } from "../source/yaml-source.js";
+import { sha256Hex } from "../text/hash.js";
 
 /**
  * Knowledge + flows + index + engine, built together from the two folders. A running server
@@ -63,11 +65,7 @@ export interface Sources {
 export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDir" | "now" | "cacheDir">): Sources {
   const read = readFlows(options.flowsDir);
   const flowIds = new Set(checkFlows(read).flows.keys());
-  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, {
-    flowIds,
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  });
+  const { knowledge, problems } = loadKnowledge(options.knowledgeDir, { flowIds, now: options.now, cacheDir: options.cacheDir });
   const knowledgeIds = new Set(knowledge.byId.keys());
   const intents = loadIntents(options.knowledgeDir, knowledgeIds);
   const flows = checkFlows(read, { knowledgeIds });
@@ -82,11 +80,7 @@ function idLengthProblems(knowledge: Knowledge): Problem[] {
     if (longest <= CHOICE_ID_MAX_BYTES) continue;
     const origin = knowledge.origins.get(entry.id);
     const allowed = Buffer.byteLength(entry.id, "utf8") - (longest - CHOICE_ID_MAX_BYTES);
-    out.push({
-      file: origin?.file ?? "knowledge",
-      line: origin?.line ?? 1,
-      message: `knowledge: id "${entry.id}" is too long for Telegram buttons (${longest} bytes of callback data, at most ${CHOICE_ID_MAX_BYTES}); shorten it to ${allowed} characters or fewer`,
-    });
+    out.push({ file: origin?.file ?? "knowledge", line: origin?.line ?? 1, message: `knowledge: ${CHECK.idTooLong(entry.id, longest, CHOICE_ID_MAX_BYTES, allowed)}` });
   }
   return out;
 }
@@ -101,17 +95,10 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
   const runner = flows.size > 0 ? createFlowRunner(flows) : undefined;
   if (strict && all.length > 0) return { problems: all };
   const index = createSearchIndex(knowledge.entries, knowledge.synonyms);
-  const engine = createEngine({
-    knowledge,
-    index,
-    intents,
-    ...(runner ? { flows: runner } : {}),
-    ...(options.surveyOfferDays !== undefined ? { surveyOfferDays: options.surveyOfferDays } : {}),
-    today: options.today,
-    ...(options.handover ? { handover: true } : {}),
-  });
+  const engine = createEngine({ knowledge, index, intents, flows: runner, surveyOfferDays: options.surveyOfferDays, today: options.today, handover: options.handover });
   // From the content itself: any edit (a fee, a level) gives a new version id staff can see live.
-  const id = fingerprint(JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify(intents.data) + JSON.stringify([...flows.entries()]));
+  const content = JSON.stringify(knowledge.entries) + JSON.stringify(knowledge.synonyms) + JSON.stringify(intents.data) + JSON.stringify([...flows.entries()]);
+  const id = sha256Hex(content).slice(0, VERSION_ID_HEX);
   return {
     core: {
       engine,
@@ -121,11 +108,5 @@ export function buildCore(options: CoreOptions, strict = false): BuildResult {
   };
 }
 
-function fingerprint(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
+/** Hex digits of the version id: short enough to read out, long enough that two versions seldom share one. */
+const VERSION_ID_HEX = 8;

@@ -1,4 +1,4 @@
-import type { Problem } from "../knowledge/yaml-source.js";
+import type { Problem } from "../source/yaml-source.js";
 import { buildCore, type Core, type CoreOptions, type CoreVersion } from "./core.js";
 
 /**

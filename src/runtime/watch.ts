@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import { watch } from "chokidar";
-import { formatProblem } from "../knowledge/yaml-source.js";
+import { formatProblem } from "../source/yaml-source.js";
 import type { Logger } from "../log.js";
 import type { LiveCore } from "./live-core.js";
 

@@ -5,7 +5,7 @@ import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { ADMIN_M, renderLogin } from "./login-page.js";
-import { secretMatches } from "./secret.js";
+import { secretMatches } from "../text/hash.js";
 
 const COOKIE = "dvc_admin";
 /** How long a dashboard login lasts (the server forgets it then, whatever the browser keeps). */

@@ -4,7 +4,7 @@ import type { PlatformHealth } from "../runtime/platform-health.js";
 import type { Metrics } from "../runtime/metrics.js";
 import type { Readiness } from "../runtime/readiness.js";
 import type { Store } from "../store/port.js";
-import type { WorkTracker } from "./work.js";
+import type { WorkTracker } from "../runtime/work.js";
 
 export interface HealthDeps {
   store: Store;

@@ -7,11 +7,17 @@ import type { LiveCore } from "../runtime/live-core.js";
 import type { PlatformHealth } from "../runtime/platform-health.js";
 import type { Metrics } from "../runtime/metrics.js";
 import type { Readiness } from "../runtime/readiness.js";
+import { channelMount, refuseWhileClosing, type ChannelMount } from "../channels/http.js";
 import type { TelegramChannel } from "../channels/telegram/channel.js";
+import { telegramRoutes } from "../channels/telegram/routes.js";
+import { createWebGuard, type WebGuard } from "../channels/web/guard.js";
+import { webRoutes } from "../channels/web/routes.js";
 import { createLiveWebSessions, createWebSessionIds } from "../channels/web/session-ids.js";
 import type { ZaloChannel } from "../channels/zalo/channel.js";
+import { zaloRoutes } from "../channels/zalo/routes.js";
 import type { ZaloOaChannel } from "../channels/zalo-oa/channel.js";
 import { zaloOaRoutes } from "../channels/zalo-oa/routes.js";
+import { createWorkTracker, type WorkTracker } from "../runtime/work.js";
 import { resolveWebSessionSecret } from "../feedback/respondent.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
@@ -21,10 +27,6 @@ import { registerHandoverMetrics } from "../handover/metrics.js";
 import { registerAdmin } from "./admin.js";
 import { registerHealth } from "./health.js";
 import { defaultPublicDir, registerStaticFiles } from "./static-files.js";
-import { registerTelegramWebhook } from "./telegram-webhook.js";
-import { createWebGuard, registerWebChat } from "./web-chat.js";
-import { createWorkTracker, type WorkTracker } from "./work.js";
-import { registerZaloWebhook } from "./zalo-webhook.js";
 
 export interface ServerDeps {
   config: Config;
@@ -55,11 +57,12 @@ export interface ServerDeps {
 }
 
 /**
- * The HTTP server: webhooks, web chat, health, metrics and the admin dashboard. Returns the
- * fastify instance without listening (the CLI listens; tests listen on port 0).
+ * The HTTP server: every channel's routes (each its own plugin, mounted alike), the web page,
+ * health, metrics and the admin dashboard. Returns the fastify instance without listening (the
+ * CLI listens; tests listen on port 0).
  */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const { config, logger, store, live, metrics, dispatcher } = deps;
+  const { config, logger, store, live, metrics } = deps;
   const work = deps.work ?? createWorkTracker();
   const log = logger.child({ component: "http" });
   // fastify takes a hop count too (documented) though its type omits numbers.
@@ -88,27 +91,33 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.code(status).send({ error: err.code ?? "bad request" });
   });
 
-  const channels: Record<string, string> = { web: "on" };
-  if (deps.telegram) channels.telegram = deps.telegram.mode.kind;
-  if (deps.zalo) channels.zalo = deps.zalo.mode.kind;
-  if (deps.zaloOa) channels["zalo-oa"] = "webhook";
+  app.addHook("onRequest", refuseWhileClosing(work));
 
   const now = deps.now ?? Date.now;
   const webSecret = resolveWebSessionSecret(config);
   const guard = createWebGuard({ store, secret: webSecret, perMinute: config.rateLimitPerIpPerMinute });
+  const channels = channelMounts(deps, guard, webSecret, now);
   registerHealth(app, {
     store,
     live,
     metrics,
     work,
-    channels,
+    channels: Object.fromEntries(channels.map((c) => [c.name, c.mode])),
     ...(deps.readiness ? { readiness: deps.readiness } : {}),
     ...(deps.platforms ? { platforms: deps.platforms } : {}),
   });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir(), (req) => guard.limited(req, "page"));
-  registerWebChat(app, {
-    dispatcher,
-    work,
+  for (const channel of channels) await channel.register(app, work);
+  if (deps.handover) registerHandoverMetrics(metrics.registry, deps.handover);
+  await registerAdmin(app, { store, config, live, logger, ...(deps.handover ? { handover: deps.handover } : {}) });
+  return app;
+}
+
+/** Every channel present, with its routes: the web chat always, the others when configured. */
+function channelMounts(deps: ServerDeps, guard: WebGuard, webSecret: string, now: () => number): ChannelMount[] {
+  const { config, live } = deps;
+  const web = channelMount("web", "on", webRoutes, {
+    dispatcher: deps.dispatcher,
     now,
     guard,
     sessionIds: createWebSessionIds(webSecret),
@@ -117,16 +126,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
     ...(deps.handover ? { takeStaffReplies: deps.handover.takeWebReplies } : {}),
   });
-  if (deps.handover) registerHandoverMetrics(metrics.registry, deps.handover);
-  if (deps.telegram && config.telegram?.mode.kind === "webhook") {
-    registerTelegramWebhook(app, { telegram: deps.telegram, work, ...(config.telegram.mode.secret ? { secret: config.telegram.mode.secret } : {}) });
-  }
-  if (deps.zalo && config.zalo?.mode.kind === "webhook") {
-    registerZaloWebhook(app, { zalo: deps.zalo, work, ...(config.zalo.secret ? { secret: config.zalo.secret } : {}) });
-  }
-  if (deps.zaloOa && config.zaloOa) {
-    await app.register(zaloOaRoutes, { channel: deps.zaloOa, appId: config.zaloOa.appId, secretKey: config.zaloOa.secretKey, work });
-  }
-  await registerAdmin(app, { store, config, live, logger, ...(deps.handover ? { handover: deps.handover } : {}) });
-  return app;
+  const { telegram, zalo, zaloOa } = deps;
+  return [
+    web,
+    ...(telegram ? [channelMount("telegram", telegram.mode.kind, telegramRoutes, { channel: telegram })] : []),
+    ...(zalo ? [channelMount("zalo", zalo.mode.kind, zaloRoutes, { channel: zalo, ...(config.zalo?.secret ? { secret: config.zalo.secret } : {}) })] : []),
+    ...(zaloOa && config.zaloOa ? [channelMount("zalo-oa", "webhook", zaloOaRoutes, { channel: zaloOa, appId: config.zaloOa.appId, secretKey: config.zaloOa.secretKey })] : []),
+  ];
 }

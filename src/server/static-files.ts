@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { sha256 } from "../text/hash.js";
 
 /** The package's public/ folder, found from this module (src/server or dist/server), not the cwd. */
 export function defaultPublicDir(): string {
@@ -33,7 +33,7 @@ const SLOW_DOWN_PAGE = "Bạn tải trang quá nhanh. Vui lòng đợi một ch�
 export function registerStaticFiles(app: FastifyInstance, publicDir: string, limitPage?: (req: FastifyRequest) => Promise<number>): void {
   for (const { route, file, type, cache } of FILES) {
     const body = readFileSync(join(publicDir, file));
-    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"`;
+    const etag = `"${sha256(body).toString("base64url").slice(0, 16)}"`;
     app.get(route, async (req, reply) => {
       if (route === "/" && limitPage) {
         const waitS = await limitPage(req);

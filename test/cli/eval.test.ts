@@ -1,54 +1,32 @@
-import { describe, expect, it } from "vitest";
-import { scoreEval, type EvalAnswer } from "../../src/cli/eval.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runEval } from "../../src/cli/eval.js";
+import { tempDir } from "../helpers/temp.js";
+import { FIXTURE_FLOWS, FIXTURE_KNOWLEDGE } from "../staff/helpers.js";
 
-// How answers are counted: ids or title keywords as labels, and a clarifying question apart.
-const lines = [
-  { q: "khai sinh", expect: ["dang-ky-khai-sinh"] },
-  { q: "đăng ký kết hôn", expect: ["ket hon"] },
-  { q: "bằng lái", expect: ["doi-giay-phep-lai-xe"] },
-  { q: "làm hộ chiếu", expect: ["cap-ho-chieu"] },
-  { q: "giá vàng", expect: null },
-  { q: "vé máy bay", expect: null },
-];
+afterEach(() => vi.restoreAllMocks());
 
-const answers: Record<string, EvalAnswer> = {
-  // Clarify with the right entry among the options: right after one tap, not top-1.
-  "khai sinh": {
-    answered: false,
-    titles: ["Đăng ký lại khai sinh", "Đăng ký khai sinh"],
-    ids: ["dang-ky-lai-khai-sinh", "dang-ky-khai-sinh"],
-    score: 0.8,
-    options: [
-      { id: "dang-ky-lai-khai-sinh", title: "Đăng ký lại khai sinh" },
-      { id: "dang-ky-khai-sinh", title: "Đăng ký khai sinh" },
-    ],
-  },
-  // A keyword label still matches the folded title (no ids given: older callers).
-  "đăng ký kết hôn": { answered: true, titles: ["Đăng ký kết hôn"], score: 0.9 },
-  // An id label matches by id only: this card is another entry.
-  "bằng lái": { answered: true, titles: ["Cấp lại giấy phép lái xe"], ids: ["cap-lai-giay-phep-lai-xe"], score: 0.7 },
-  "làm hộ chiếu": { answered: true, titles: ["Cấp hộ chiếu phổ thông"], ids: ["cap-ho-chieu"], score: 0.9 },
-  "giá vàng": { answered: false, titles: ["Khai báo tạm vắng"], score: 0.2 },
-  // Offering cards to pick from on an out-of-scope question counts as a false answer.
-  "vé máy bay": { answered: false, titles: ["Cấp hộ chiếu phổ thông"], score: 0.5, options: [{ id: "cap-ho-chieu", title: "Cấp hộ chiếu phổ thông" }] },
-};
+async function evalOutput(file: string): Promise<string[]> {
+  const lines: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void lines.push(a.join(" ")));
+  await runEval({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, FLOWS_DIR: FIXTURE_FLOWS }, file);
+  return lines;
+}
 
-describe("scoreEval", () => {
-  const s = scoreEval(lines, (q) => answers[q]!);
-
-  it("matches id labels by id and keyword labels by folded title", () => {
-    expect(s.top1).toBe(2);
-    expect(s.wrongAnswers).toBe(1);
+describe("dvc-bot eval", () => {
+  it("prints the rates, each miss, and a JSON line tools read", async () => {
+    const file = join(tempDir("eval"), "set.jsonl");
+    writeFileSync(file, ['{"q":"làm hộ chiếu","expect":["cap-ho-chieu-pho-thong"]}', '{"q":"làm hộ chiếu","expect":["dang-ky-tam-tru"]}', '{"q":"giá vàng hôm nay","expect":null}', ""].join("\n"));
+    const out = await evalOutput(file);
+    expect(out[0]).toBe(`questions: 3 (2 in scope, 1 out of scope) — ${file}`);
+    expect(out[1]).toBe("top-1: 50.0%  top-3: 50.0%  false answers: 0.0%");
+    expect(out.filter((l) => l.startsWith("  miss: "))).toEqual([expect.stringMatching(/^ {2}miss: "làm hộ chiếu" expected dang-ky-tam-tru; got Cấp hộ chiếu phổ thông \(answered=true, score=/)]);
+    expect(JSON.parse(out.at(-1)!)).toEqual({ measure: "eval", top1: 0.5, top3: 0.5, falseAnswerRate: 0, wrongAnswerRate: 0.5, oneTap: 0 });
   });
 
-  it("counts a clarifying question holding the right entry as right after one tap, apart from top-1", () => {
-    expect(s.clarified).toBe(1);
-    expect(s.oneTap).toBe(1);
-    expect(s.misses.map((m) => m.q)).toContain("khai sinh");
-  });
-
-  it("counts cards offered on an out-of-scope question as a false answer", () => {
-    expect(s.outOfScope).toBe(2);
-    expect(s.falseAnswers).toBe(1);
+  it("says where it looked when the question file is missing", async () => {
+    const missing = join(tempDir("eval"), "none.jsonl");
+    await expect(runEval({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, FLOWS_DIR: FIXTURE_FLOWS }, missing)).rejects.toThrow(`eval: no question file at ${missing}`);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createIntentTable, intentsSchema, loadIntents, messageForms } from "../../src/engine/intents.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 
 const dirs: string[] = [];
 afterEach(() => {

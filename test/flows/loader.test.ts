@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 import { CHECK, FLOW, SCHEMA } from "../../src/knowledge/staff-messages.js";
 import { ASPECTS, OVERALL } from "../../src/feedback/report.js";
 

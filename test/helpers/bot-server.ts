@@ -6,26 +6,17 @@ import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { UserFromGetMe } from "grammy/types";
-import { createDispatcher } from "../../src/runtime/dispatcher.js";
-import { createLiveCore } from "../../src/runtime/live-core.js";
-import { createMetrics, type Metrics } from "../../src/runtime/metrics.js";
-import { createPlatformHealth } from "../../src/runtime/platform-health.js";
-import { createTelegramChannel, type TelegramChannel } from "../../src/channels/telegram/channel.js";
-import { createReadiness } from "../../src/runtime/readiness.js";
-import { createZaloChannel, type ZaloChannel } from "../../src/channels/zalo/channel.js";
-import { createZaloOaChannel, type ZaloOaChannel } from "../../src/channels/zalo-oa/channel.js";
+import type { Metrics } from "../../src/runtime/metrics.js";
+import type { WorkTracker } from "../../src/runtime/work.js";
+import type { TelegramChannel } from "../../src/channels/telegram/channel.js";
+import type { ZaloChannel } from "../../src/channels/zalo/channel.js";
+import type { ZaloOaChannel } from "../../src/channels/zalo-oa/channel.js";
 import { zaloOaSignature } from "../../src/channels/zalo-oa/routes.js";
 import { loadConfig, type Config } from "../../src/config.js";
-import { createRespondentEnricher } from "../../src/feedback/respondent.js";
 import { createLogger } from "../../src/log.js";
-import { createServer } from "../../src/server/server.js";
-import { createWorkTracker, type WorkTracker } from "../../src/server/work.js";
-import { createStore } from "../../src/store/create-store.js";
-import { createStoreKeys } from "../../src/runtime/store-keys.js";
-import { createCaseStore, wireHandover } from "../../src/handover/wire.js";
+import { createApp } from "../../src/server/app.js";
 import type { Handover } from "../../src/handover/handover.js";
 import type { Store } from "../../src/store/port.js";
-import { createTokenVault } from "../../src/store/token-vault.js";
 import { startFakePlatforms, type FakePlatforms } from "./fake-platforms.js";
 
 export const TELEGRAM_TOKEN = "123456:TESTTOKEN_abcdef";
@@ -86,7 +77,7 @@ export const FIXTURE_KB_ENV: Record<string, string> = {
 };
 
 /**
- * The real server (createServer + channels + embedded store in a temp DATA_DIR) listening on a
+ * The real server (`createApp`, as `serve` wires it, with the embedded store in a temp DATA_DIR) listening on a
  * free loopback port, talking to the fake platforms. It serves the real knowledge/ and flows/
  * unless `env` sets KNOWLEDGE_DIR and FLOWS_DIR (see FIXTURE_KB_ENV).
  */
@@ -120,66 +111,19 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     },
   });
   const logger = createLogger("debug", sink);
-  const { live } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, ...(options.handover ? { handover: true } : {}) });
-  const store = await createStore(config, logger);
-  const metrics = createMetrics();
-  const cases = options.handover ? await createCaseStore(config) : undefined;
-  const keys = createStoreKeys();
-  let telegram: TelegramChannel | undefined;
-  let zalo: ZaloChannel | undefined;
-  const handover = cases
-    ? wireHandover({ config, store, cases, logger, metrics, keys, channels: () => ({ telegram, zalo }), ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}) })
-    : undefined;
-  const dispatcher = createDispatcher({
-    core: () => live.current(),
-    store,
-    logger,
-    metrics,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    // As `serve` does: survey records carry the salted respondent.
-    enrichRecord: createRespondentEnricher(config),
-    keys,
-    ...(handover ? { handover } : {}),
-  });
   // What getMe answers (the fake says the same); passing it means no getMe call.
   const botInfo = { id: 4242, is_bot: true, first_name: "DVC", username: "dvc_test_bot" } as UserFromGetMe;
-  const readiness = createReadiness();
-  const platforms = createPlatformHealth();
   // Quick retries: the fakes answer at once, and a test of a failing send should not wait seconds.
   const retry = { attempts: 3, firstDelayMs: 20, maxDelayMs: 50 };
-  const staffChatId = config.handover.staffTelegramChatId;
-  telegram = config.telegram
-    ? createTelegramChannel({
-        config: config.telegram,
-        dispatcher,
-        logger,
-        botInfo,
-        metrics,
-        readiness,
-        platformHealth: platforms,
-        webhookRetryMs: 100,
-        ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
-      })
-    : undefined;
-  zalo = config.zalo ? createZaloChannel({ config: config.zalo, dispatcher, logger, metrics, readiness, platformHealth: platforms, retry, webhookRetryMs: 100 }) : undefined;
-  const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
-  const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, dispatcher, logger, vault, metrics, readiness, platformHealth: platforms, retry }) : undefined;
-  const work = createWorkTracker();
-  const app = await createServer({
-    config,
+  const bot = await createApp(config, {
     logger,
-    store,
-    live,
-    metrics,
-    dispatcher,
-    work,
-    ...(handover ? { handover } : {}),
-    readiness,
-    platforms,
-    ...(telegram ? { telegram } : {}),
-    ...(zalo ? { zalo } : {}),
-    ...(zaloOa ? { zaloOa } : {}),
+    ...(options.handover ? { handover: true } : {}),
+    telegram: { botInfo, webhookRetryMs: 100 },
+    zalo: { retry, webhookRetryMs: 100 },
+    zaloOa: { retry },
+    ...(options.retryDelaysMs ? { handoverRetryDelaysMs: options.retryDelaysMs } : {}),
   });
+  const app = bot.server;
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -187,22 +131,16 @@ export async function startBotServer(fake: FakePlatforms | null, env: Record<str
     url: `http://127.0.0.1:${port}`,
     app,
     config,
-    store,
-    metrics,
-    work,
-    ...(handover ? { handover } : {}),
-    ...(telegram ? { telegram } : {}),
-    ...(zalo ? { zalo } : {}),
-    ...(zaloOa ? { zaloOa } : {}),
+    store: bot.store,
+    metrics: bot.metrics,
+    work: bot.work,
+    ...(bot.handover ? { handover: bot.handover } : {}),
+    ...(bot.telegram ? { telegram: bot.telegram } : {}),
+    ...(bot.zalo ? { zalo: bot.zalo } : {}),
+    ...(bot.zaloOa ? { zaloOa: bot.zaloOa } : {}),
     logs: () => logText,
     async close() {
-      work.close();
-      await app.close();
-      await work.drain(5000);
-      await Promise.allSettled([telegram?.stop(), zalo?.stop(), zaloOa?.stop()]);
-      await cases?.close();
-      await store.close();
-      await vault?.close();
+      await bot.close(5000);
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

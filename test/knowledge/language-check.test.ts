@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { languageWarnings } from "../../src/knowledge/language-check.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
 const REAL = join(import.meta.dirname, "../../knowledge");

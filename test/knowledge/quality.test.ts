@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evalAnswer, readEvalFile, scoreEval } from "../../src/cli/eval.js";
+import { evalAnswer, readEvalFile, scoreEval } from "../../src/knowledge/eval.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
 
 // Answer quality as ../shared/eval/README.md defines it: the shared development set and
-// test/fixtures/blind-eval{,-2,-3}.jsonl, ~500 questions written without looking at the knowledge
+// test/fixtures/blind-eval{,-2,-3,-4,-5}.jsonl, ~850 questions written without looking at the knowledge
 // (used since to tune the rules, so no longer blind — keep adding fresh ones). A clarifying
 // question is not a top-1 answer; cards offered on an out-of-scope question are a false answer.
 const ROOT = join(import.meta.dirname, "../..");
@@ -16,16 +16,21 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-5.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
 const DEFAULT_FLOOR = { top1: 0.9, falseAnswers: 0.1, wrongCards: 0.03 };
 const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set A of the understanding issue (written and labelled by others, used for tuning since):
-  // short of the 95 % / 5 % targets — forged-paper and translation requests, long stories.
-  "blind-eval-3.jsonl": { top1: 0.78, falseAnswers: 0.2, wrongCards: 0.03 },
+  // short of the 95 % / 5 % targets. Its false answers are forged-paper, account and translation
+  // requests that the engine's intents refuse before search (this test reads search alone).
+  "blind-eval-3.jsonl": { top1: 0.86, falseAnswers: 0.18, wrongCards: 0.02 },
   // Set B, held out until the end of that work and reported once (docs/benchmarks.md); now seen.
-  "blind-eval-4.jsonl": { top1: 0.72, falseAnswers: 0.2, wrongCards: 0.05 },
+  "blind-eval-4.jsonl": { top1: 0.83, falseAnswers: 0.08, wrongCards: 0.03 },
+  // Set C (blind-eval-5), written and labelled like B; tuned on since 2026-12-03. Its wrong cards
+  // (5 %) are over the 3 % target: ranking misses in long stories, kept as a floor, not a goal.
+  "blind-eval-5.jsonl": { top1: 0.8, falseAnswers: 0.17, wrongCards: 0.06 },
 };
 
 let index: SearchIndex;

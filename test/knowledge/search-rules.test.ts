@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, decide, DEFAULT_WEIGHTS, isConfident, type SearchHit, type SearchIndex } from "../../src/knowledge/search.js";
+import { focusParts } from "../../src/knowledge/search/create-search-index.js";
 import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
 
 // Each decision and confidence rule of search, on a small knowledge base written for these tests
@@ -57,7 +58,8 @@ describe("decide: clarify between close variants", () => {
 
   it("offers only variants that share what the best option is about", () => {
     const hits = index.search("khai sinh").hits;
-    const unrelated = { ...hits[0]!, entry: entries.find((e) => e.id === "khai-bao-tam-vang")!, score: hits[0]!.score };
+    // Within the clarify margin, but not an exact tie (two fair entries tied exactly are asked about: see below).
+    const unrelated = { ...hits[0]!, entry: entries.find((e) => e.id === "khai-bao-tam-vang")!, score: hits[0]!.score - 0.03 };
     const d = decide([hits[0]!, unrelated], { strongWords: 2, unknownWords: 0, facets: new Set() }, DEFAULT_WEIGHTS, {
       related: () => true,
       variants: (a, b) => a.entry.id.includes("khai-sinh") && b.entry.id.includes("khai-sinh"),
@@ -117,15 +119,34 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(false);
     expect(isConfident(hit({ namePrecision: 0.65 }), undefined, { strongWords: 1, unknownWords: 0 })).toBe(true);
   });
+  it("two topic words with no pair between them count as one", () => {
+    expect(isConfident(hit({ namePrecision: 0.45 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 0 })).toBe(false);
+    expect(isConfident(hit({ namePrecision: 0.45 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 1 })).toBe(true);
+    expect(isConfident(hit({ namePrecision: 0.65 }), undefined, { strongWords: 2, unknownWords: 0, pairs: 0 })).toBe(true);
+  });
   it("a word never seen means another topic unless the name is clearly there", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 3, unknownWords: 1 })).toBe(false);
   });
   it("scattered shared words without phrase matches are not a match", () => {
     expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), undefined, q)).toBe(false);
   });
+  it("an entry the question mostly names, clearly ahead of the next one it names, is answered", () => {
+    const ahead = hit({ namePrecision: 0.8, nameCoverage: 0.4, coverage: 0.4, phrase: 0.4 }, 0.52);
+    expect(isConfident(ahead, hit({}, 0.45), q)).toBe(true);
+    expect(isConfident(ahead, hit({}, 0.48), q)).toBe(false);
+    expect(isConfident({ ...ahead, why: { ...ahead.why, namePrecision: 0.7 } }, hit({}, 0.45), q)).toBe(false);
+    expect(isConfident({ ...ahead, score: 0.48 }, hit({}, 0.4), q)).toBe(false);
+  });
   it("a question naming another thing the entry never mentions", () => {
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.7 }), undefined, q)).toBe(false);
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.8 }), undefined, q)).toBe(true);
+  });
+  it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
+    const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);
+    const long = { strongWords: 12, unknownWords: 0 };
+    expect(isConfident(story, hit({}, 0.2), long)).toBe(true);
+    expect(isConfident(story, hit({}, 0.4), long)).toBe(false);
+    expect(isConfident(story, hit({}, 0.2), q)).toBe(false);
   });
 });
 
@@ -191,5 +212,72 @@ describe("word lists from the knowledge data", () => {
     expect(staff.search("đăng ký khai sinh khóm Bình Minh").hits[0]!.score).toBe(1);
     expect(index.search("đăng ký khai sinh giùm").hits[0]!.score).toBeLessThan(1);
     expect(staff.search("đăng ký khai sinh giùm").hits[0]!.score).toBe(1);
+  });
+});
+
+describe("decide: margins to rivals, ties", () => {
+  const shape = { strongWords: 4, unknownWords: 0, facets: new Set<never>() };
+  const notVariants = { related: () => true, variants: () => false };
+  const hit = (id: string, score: number, why: Partial<SearchHit["why"]>): SearchHit => ({
+    entry: entries.find((e) => e.id === id)!,
+    score,
+    why: { coverage: 0.4, nameCoverage: 0.4, namePrecision: 1, phrase: 0.5, missing: 0.5, foreignPairs: 0, ...why },
+  });
+
+  it("a named entry's margin is taken to the next entry the question names, not to a bystander", () => {
+    const passport = hit("cap-ho-chieu", 0.52, {});
+    // "đi máy bay" in another entry's keywords: close in score, but the question names nothing of it.
+    const bystander = hit("cap-can-cuoc-tre-em", 0.5, { namePrecision: 0.05, coverage: 0.6 });
+    expect(decide([passport, bystander], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu" } } });
+    const rival = hit("trinh-bao-mat-ho-chieu", 0.5, { namePrecision: 0.6 });
+    expect(decide([passport, rival, bystander], shape, DEFAULT_WEIGHTS, notVariants).kind).toBe("unknown");
+  });
+
+  it("two different entries that fit equally well: ask which rather than flip a coin", () => {
+    const a = hit("dang-ky-khai-tu", 0.72, { namePrecision: 0.8, nameCoverage: 0.8, coverage: 0.8 });
+    const b = hit("trinh-bao-mat-ho-chieu", 0.71, { namePrecision: 0.8, nameCoverage: 0.8, coverage: 0.8 });
+    const d = decide([a, b], shape, DEFAULT_WEIGHTS, notVariants);
+    expect(d.kind === "clarify" && ids(d.options)).toEqual(["dang-ky-khai-tu", "trinh-bao-mat-ho-chieu"]);
+    expect(decide([a, { ...b, score: 0.65 }], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer" });
+    // A runner-up the question barely names is no tie.
+    expect(decide([a, { ...b, why: { ...b.why, namePrecision: 0.3 } }], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer" });
+  });
+});
+
+describe("reading what was typed", () => {
+  it("a typed accent that differs does not name the entry ('bão' is not 'báo')", () => {
+    const storm = index.search("giấy bão tử").hits.find((h) => h.entry.id === "dang-ky-khai-tu")!;
+    const death = index.search("giấy báo tử").hits.find((h) => h.entry.id === "dang-ky-khai-tu")!;
+    expect(storm.why.namePrecision).toBeLessThan(death.why.namePrecision);
+    // A slip of a letter that keeps the marks still names it whole.
+    expect(index.search("đăg ký khai sinh").hits[0]).toMatchObject({ entry: { id: "dang-ky-khai-sinh" }, why: { namePrecision: 1 } });
+  });
+
+  it("each word keeps its own accents: 'đang' later in the message does not unname 'đăng ký'", () => {
+    expect(index.search("đăng ký khai sinh cho con, đang ở nhà").hits[0]).toMatchObject({ entry: { id: "dang-ky-khai-sinh" }, why: { namePrecision: 1 } });
+  });
+
+  it("a word with a digit the index does not know ('b2', '30t') is not a topic word", () => {
+    const r = index.search("đổi bằng lái b2 bị hỏng");
+    expect(r.unknownWords).not.toContain("b2");
+    expect(r.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "doi-giay-phep-lai-xe" } } });
+  });
+});
+
+describe("focusParts: where the question of a long message is", () => {
+  it("reads the clauses that ask, last first, after their sentence", () => {
+    expect(focusParts("Em ở quê mới lên, thuê trọ gần chợ, giờ phải khai báo gì ạ", 4)).toEqual(["giờ phải khai báo gì ạ"]);
+    expect(focusParts("Em đi làm xa nhà. Chủ trọ bảo phải khai báo, vậy làm ở đâu?", 4)).toEqual([
+      "Chủ trọ bảo phải khai báo, vậy làm ở đâu?",
+      "vậy làm ở đâu?",
+    ]);
+  });
+
+  it("the last sentence is always read; an earlier one only when it asks", () => {
+    expect(focusParts("Làm giấy tạm trú ở đâu? Công ty bắt nộp gấp. Em cảm ơn", 4)).toEqual(["Em cảm ơn", "Làm giấy tạm trú ở đâu?"]);
+  });
+
+  it("a clause that only tells the story is never read alone", () => {
+    expect(focusParts("Em có bằng lái bên Đức, giờ về nước sống muốn đổi sang bằng trong nước", 4)).toEqual([]);
   });
 });

@@ -98,3 +98,27 @@ describe("facets", () => {
     expect([...index.search(question).facets]).toContain(facet);
   });
 });
+
+describe("cases of the understanding issue, on the real knowledge", () => {
+  it("'làm hộ chiếu để đi máy bay' answers the passport card", () => {
+    expect(index.search("làm hộ chiếu để đi máy bay").decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu-pho-thong" } } });
+  });
+
+  it("a renter's story ending in 'khai báo gì' keeps tạm trú: answered, or first among the suggestions", () => {
+    for (const q of [
+      "Em đi làm xa, thuê trọ ở gần khu công nghiệp, giờ phải khai báo gì ạ",
+      "mình mới chuyển đến thuê trọ thì khai báo gì với công an",
+      "chào ad, em ở quê mới lên hn làm, giờ thuê trọ thì có phải khai báo gì không ạ",
+    ]) {
+      const d = index.search(q).decision;
+      const offered = d.kind === "answer" ? [d.hit] : d.kind === "unknown" ? d.suggestions : d.kind === "clarify" ? d.options : [];
+      expect(offered.map((h) => h.entry.id), q).toContain("dang-ky-tam-tru");
+    }
+  });
+
+  it("a foreign partner or country ('người Mỹ', 'bên Đức') is 'nước ngoài'; a football match is not", () => {
+    expect(index.search("Em muốn kết hôn với bạn trai người Mỹ, hồ sơ gồm những gì").hits[0]?.entry.id).toBe("dang-ky-ket-hon-co-yeu-to-nuoc-ngoai");
+    expect(index.search("Em có bằng lái ô tô bên Đức, giờ về nước muốn đổi sang bằng Việt Nam").hits[0]?.entry.id).toBe("doi-giay-phep-lai-xe-nuoc-ngoai");
+    expect(index.search("tối nay Việt Nam đá với Thái Lan mấy giờ").confident).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { blocksToText } from "../../src/engine/blocks-to-text.js";
 import { entryCard } from "../../src/engine/card.js";
 import { loadFlows } from "../../src/flows/loader.js";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
 
 /** What `dvc-bot check` tells a staff editor, on fixture folders written here (never the real knowledge/). */
 

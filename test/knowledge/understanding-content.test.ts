@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
+import { encodeChoice } from "../../src/engine/choice-id.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Inbound, Session, Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
@@ -51,6 +52,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mua bằng lái không cần thi", "forgery"],
     ["làm giả bằng", "forgery"],
     ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
+    ["đăng nhập hộ vneid của mẹ mà ko cần otp của mẹ", "account-access"],
+    ["làm bằng đại học giả ở đâu", "forgery"],
     ["giá vàng hôm nay", "out-of-domain"],
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
@@ -112,9 +115,16 @@ describe("the real knowledge in conversation", () => {
     }
   });
 
+  it("a renter's story ending in 'khai báo gì' keeps tạm trú: its card, or a one-tap choice under 'I don't know'", () => {
+    const t = conversation().say("Em đi làm xa, thuê trọ ở gần khu công nghiệp, giờ phải khai báo gì ạ");
+    const offered = t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id);
+    expect(heading(t) === "dang ky tam tru" || offered.includes(encodeChoice({ kind: "entry", entry: "dang-ky-tam-tru" })), JSON.stringify(offered)).toBe(true);
+  });
+
   it("a real question about a plane trip is not taken for chit-chat", () => {
     const t = conversation().say("làm hộ chiếu để đi máy bay");
     expect(text(t)).not.toContain("chi ho tro ve thu tuc hanh chinh");
     expect(text(t)).toContain("ho chieu");
+    expect(heading(t)).toContain("cap ho chieu pho thong");
   });
 });

@@ -1,32 +1,28 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, vi } from "vitest";
+import { vi } from "vitest";
 import { runImport } from "../../src/cli/import.js";
+import { tempCopy, tempDir } from "../helpers/temp.js";
 
+/** The shipped folders: only content tests read them. */
 export const REAL_KNOWLEDGE = join(import.meta.dirname, "../../knowledge");
 export const REAL_FLOWS = join(import.meta.dirname, "../../flows");
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-export function tempDir(prefix = "dvc-staff-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
+/** The small knowledge base and flows written for tests (test/fixtures/knowledge/README.md). */
+export const FIXTURE_KNOWLEDGE = join(import.meta.dirname, "../fixtures/knowledge");
+export const FIXTURE_FLOWS = join(import.meta.dirname, "../fixtures/flows");
 
 /** A throwaway copy of the shipped knowledge: tests never write into knowledge/. */
 export function copyOfKnowledge(): string {
-  const dir = tempDir("dvc-kb-");
-  cpSync(REAL_KNOWLEDGE, dir, { recursive: true });
-  return dir;
+  return tempCopy(REAL_KNOWLEDGE, "kb");
+}
+
+/** A throwaway copy of the fixture knowledge base. */
+export function copyOfFixture(): string {
+  return tempCopy(FIXTURE_KNOWLEDGE, "fixture-kb");
 }
 
 export function writeSheet(text: string, name = "danh-muc.csv"): string {
-  const file = join(tempDir("dvc-sheet-"), name);
+  const file = join(tempDir("sheet"), name);
   writeFileSync(file, text, "utf8");
   return file;
 }
@@ -39,7 +35,7 @@ export async function importSheet(knowledgeDir: string, file: string, dryRun = f
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
-    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun, ...(tier ? { tier } : {}) });
+    await runImport({ KNOWLEDGE_DIR: knowledgeDir }, file, { dryRun, tier });
     return { out: lines.join("\n"), code: Number(process.exitCode ?? 0) };
   } finally {
     process.exitCode = before;

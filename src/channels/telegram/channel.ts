@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot, HttpError, type Context, type Transformer } from "grammy";
@@ -9,6 +10,8 @@ import type { Metrics } from "../../runtime/metrics.js";
 import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
 import type { PlatformHealth } from "../../runtime/platform-health.js";
+import { answerInbound } from "../answer.js";
+import { WebhookRegistration } from "../webhook-registration.js";
 import { sendTelegramReplies } from "./send.js";
 import { telegramToInbound } from "./to-inbound.js";
 
@@ -75,24 +78,80 @@ export interface TelegramChannel {
  * into one middleware: to-inbound → dispatcher → render/send. Constructing it does no I/O.
  */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
-  const { config, dispatcher, logger } = options;
-  const now = options.now ?? Date.now;
-  const log = logger.child({ channel: "telegram" });
-  const bot = new Bot(config.token, {
-    client: { apiRoot: config.apiRoot },
-    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-  });
-  // auto-retry only for 429 retry_after (waits of up to 10 s, twice): its retries of network errors
-  // have no bound at all, and its 5xx backoff grows from 3 s; those go to `boundedRetry`.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
-  bot.api.config.use(boundedRetry(options.retry ?? TELEGRAM_RETRY, options.platformHealth));
-  const abort = new AbortController();
-  let runner: RunnerHandle | undefined;
+  return new GrammyTelegramChannel(options);
+}
 
-  // Keeps the updates of one chat in order when the runner processes updates concurrently.
-  bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use(async (ctx) => {
-    const staff = options.staff;
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+class GrammyTelegramChannel implements TelegramChannel {
+  readonly bot: Bot;
+  readonly mode: TelegramConfig["mode"];
+  /** Webhook mode only. */
+  private readonly webhook: WebhookRegistration | undefined;
+  private readonly log: Logger;
+  /** Polling mode, once started. */
+  private runner: RunnerHandle | undefined;
+  private initializing: Promise<void> | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: TelegramChannelOptions) {
+    this.log = options.logger.child({ channel: "telegram" });
+    const { config } = options;
+    this.mode = config.mode;
+    this.bot = new Bot(config.token, { client: { apiRoot: config.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    // auto-retry only for 429 retry_after (waits of up to 10 s, twice): its retries of network errors
+    // have no bound at all, and its 5xx backoff grows from 3 s; those go to `boundedRetry`.
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+    this.bot.api.config.use(boundedRetry(options.retry ?? TELEGRAM_RETRY, options.platformHealth));
+    // Keeps the updates of one chat in order when the runner processes updates concurrently.
+    this.bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+    this.bot.use((ctx) => this.onUpdate(ctx));
+    this.bot.catch((err) => this.log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
+    const mode = config.mode;
+    const { readiness, webhookRetryMs: firstRetryMs } = options;
+    const settings = "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL";
+    const register = mode.kind === "webhook" ? () => this.bot.api.setWebhook(mode.url, { ...(mode.secret ? { secret_token: mode.secret } : {}), allowed_updates: [...ALLOWED_UPDATES] }) : undefined;
+    this.webhook = register ? new WebhookRegistration({ channel: "telegram", register, settings, log: this.log, readiness, firstRetryMs }) : undefined;
+  }
+
+  async handleUpdate(update: Update): Promise<void> {
+    try {
+      await this.ensureInit();
+      await this.bot.handleUpdate(update);
+    } catch (err) {
+      const cause = err instanceof Error && "error" in err ? (err as { error: unknown }).error : err;
+      this.log.error({ err: errorSummary(cause), updateId: update.update_id }, "telegram: update failed");
+    }
+  }
+
+  async start(): Promise<void> {
+    if (this.webhook) {
+      await this.webhook.start();
+      await this.registerCommands();
+      this.ensureInit().catch((err: unknown) => this.log.warn({ err: errorSummary(err) }, "telegram: getMe failed; will retry on the first update"));
+      return;
+    }
+    try {
+      await this.bot.api.deleteWebhook();
+      await this.ensureInit();
+    } catch (err) {
+      this.log.error({ err: errorSummary(err) }, "telegram: could not start polling");
+      return;
+    }
+    await this.registerCommands();
+    this.runner = run(this.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    this.log.info("telegram: long polling started");
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.webhook?.stop();
+    if (this.runner?.isRunning()) await this.runner.stop();
+  }
+
+  /** The one middleware: staff group updates to the hand-over, everything else to the citizens' path. */
+  private async onUpdate(ctx: Context): Promise<void> {
+    const staff = this.options.staff;
     if (staff && String(ctx.chat?.id) === staff.chatId) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       else await staff.handle(ctx.update);
@@ -100,95 +159,29 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     // Stop the button's spinner at once, whatever happens next.
     const ack = ctx.callbackQuery
-      ? ctx.answerCallbackQuery().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: answerCallbackQuery failed"))
+      ? ctx.answerCallbackQuery().catch((err: unknown) => this.log.warn({ err: errorSummary(err) }, "telegram: answerCallbackQuery failed"))
       : undefined;
-    const inbound = telegramToInbound(ctx.update, now());
+    const inbound = telegramToInbound(ctx.update, (this.options.now ?? Date.now)());
     if (!inbound) return void (await ack);
     // Courtesies, never awaited before the answer: a slow typing call or callback answer must not delay it.
-    void ctx.api
-      .sendChatAction(inbound.chatId, "typing")
-      .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
-    const replies = await dispatcher.process(inbound);
-    if (!replies) return;
-    try {
-      await sendTelegramReplies(ctx.api, inbound.chatId, replies);
-    } catch (err) {
-      options.metrics?.sendFailures.inc({ channel: "telegram" });
-      log.error({ err: errorSummary(err), updateId: ctx.update.update_id }, "telegram: reply not delivered after retries");
-    }
-  });
-  bot.catch((err) => log.error({ err: errorSummary(err.error), updateId: err.ctx.update.update_id }, "telegram: update failed"));
-
-  let initializing: Promise<void> | undefined;
-  const ensureInit = (): Promise<void> => {
-    if (bot.isInited()) return Promise.resolve();
-    initializing ??= bot.init(abort.signal as unknown as Parameters<Bot["init"]>[0]).finally(() => (initializing = undefined));
-    return initializing;
-  };
-
-  let webhookTimer: NodeJS.Timeout | undefined;
-  async function registerWebhook(mode: { url: string; secret?: string }, delayMs: number): Promise<void> {
-    try {
-      await bot.api.setWebhook(mode.url, {
-        ...(mode.secret ? { secret_token: mode.secret } : {}),
-        allowed_updates: ["message", "callback_query"],
-      });
-      options.readiness?.set("telegram-webhook", null);
-      log.info("telegram: webhook registered");
-    } catch (err) {
-      options.readiness?.set("telegram-webhook", { level: "not-ready", detail: "telegram: setWebhook failed; updates will not arrive until it succeeds (retrying)" });
-      log.error({ err: errorSummary(err), retryInMs: delayMs }, "telegram: setWebhook failed; updates will not arrive (check TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL); retrying");
-      if (abort.signal.aborted) return;
-      webhookTimer = setTimeout(() => void registerWebhook(mode, Math.min(delayMs * 2, 600_000)), delayMs);
-      webhookTimer.unref();
-    }
+    void ctx.api.sendChatAction(inbound.chatId, "typing").catch((err: unknown) => this.log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
+    const deps = { channel: "telegram" as const, dispatcher: this.options.dispatcher, log: this.log, ...(this.options.metrics ? { metrics: this.options.metrics } : {}) };
+    await answerInbound(deps, inbound, (replies) => sendTelegramReplies(ctx.api, inbound.chatId, replies), { updateId: ctx.update.update_id });
   }
 
-  async function registerCommands(): Promise<void> {
-    try {
-      await bot.api.setMyCommands(TELEGRAM_COMMANDS);
-    } catch (err) {
-      log.warn({ err: errorSummary(err) }, "telegram: setMyCommands failed");
-    }
+  private ensureInit(): Promise<void> {
+    if (this.bot.isInited()) return Promise.resolve();
+    this.initializing ??= this.bot.init(this.abort.signal as unknown as Parameters<Bot["init"]>[0]).finally(() => (this.initializing = undefined));
+    return this.initializing;
   }
 
-  return {
-    bot,
-    mode: config.mode,
-    async handleUpdate(update) {
-      try {
-        await ensureInit();
-        await bot.handleUpdate(update);
-      } catch (err) {
-        const cause = err instanceof Error && "error" in err ? (err as { error: unknown }).error : err;
-        log.error({ err: errorSummary(cause), updateId: update.update_id }, "telegram: update failed");
-      }
-    },
-    async start() {
-      const mode = config.mode;
-      if (mode.kind === "webhook") {
-        await registerWebhook(mode, options.webhookRetryMs ?? 30_000);
-        await registerCommands();
-        ensureInit().catch((err: unknown) => log.warn({ err: errorSummary(err) }, "telegram: getMe failed; will retry on the first update"));
-        return;
-      }
-      try {
-        await bot.api.deleteWebhook();
-        await ensureInit();
-      } catch (err) {
-        log.error({ err: errorSummary(err) }, "telegram: could not start polling");
-        return;
-      }
-      await registerCommands();
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
-      log.info("telegram: long polling started");
-    },
-    async stop() {
-      abort.abort();
-      clearTimeout(webhookTimer);
-      if (runner?.isRunning()) await runner.stop();
-    },
-  };
+  private async registerCommands(): Promise<void> {
+    try {
+      await this.bot.api.setMyCommands(TELEGRAM_COMMANDS);
+    } catch (err) {
+      this.log.warn({ err: errorSummary(err) }, "telegram: setMyCommands failed");
+    }
+  }
 }
 
 /**
@@ -209,12 +202,12 @@ export function boundedRetry(retry: RetryOptions, health?: PlatformHealth): Tran
           health?.unreachable("telegram");
           throw err;
         }
-        await pause(delay);
+        await setTimeout(delay);
         continue;
       }
       const serverError = !result.ok && result.error_code >= 500;
       if (serverError && !last) {
-        await pause(delay);
+        await setTimeout(delay);
         continue;
       }
       if (serverError) health?.unreachable("telegram");
@@ -222,8 +215,4 @@ export function boundedRetry(retry: RetryOptions, health?: PlatformHealth): Tran
       return result;
     }
   };
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

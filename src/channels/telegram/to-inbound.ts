@@ -1,6 +1,14 @@
 import type { Message, Update } from "grammy/types";
+import { z } from "zod";
 import type { Inbound } from "../../engine/types.js";
 import { clippedText } from "../clipped-text.js";
+
+/**
+ * A webhook body that is a Telegram update: only `update_id` is checked; the rest is Telegram's
+ * own shape, which grammY and `telegramToInbound` read tolerantly (unknown kinds are ignored).
+ */
+const updateIdSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+export const telegramUpdateSchema = z.custom<Update>((body) => updateIdSchema.safeParse(body).success);
 
 type Unsupported = Extract<Inbound, { type: "unsupported" }>["what"];
 

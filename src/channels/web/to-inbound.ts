@@ -16,6 +16,12 @@ export const webChatRequestSchema = z
 
 export type WebChatRequest = z.infer<typeof webChatRequestSchema>;
 
+/** The body of POST /api/chat as the route reads it: no body at all is an empty request. */
+export const webChatBodySchema = z.preprocess((body) => body ?? {}, webChatRequestSchema);
+
+/** Body of POST /api/chat/poll: the session whose staff replies are asked for. */
+export const webPollRequestSchema = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict();
+
 /**
  * A validated request → the engine's Inbound, for the given (server-issued) session. `origin` is
  * the keyed hash of the client address, never the address itself. Pure.

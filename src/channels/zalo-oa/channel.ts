@@ -1,5 +1,4 @@
 import type { Reply } from "../../engine/types.js";
-import { errorSummary } from "../../log.js";
 import type { Dispatcher } from "../../runtime/dispatcher.js";
 import type { Metrics } from "../../runtime/metrics.js";
 import type { PlatformHealth } from "../../runtime/platform-health.js";
@@ -7,6 +6,7 @@ import type { Readiness } from "../../runtime/readiness.js";
 import type { ZaloOaConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
 import type { TokenVault } from "../../store/token-vault.js";
+import { answerInbound, observePlatform } from "../answer.js";
 import { payloadShape } from "../payload-shape.js";
 import type { RetryPolicy } from "../retry.js";
 import { createZaloOaApi, sendZaloOaReplies, ZaloOaHttpError, type ZaloOaApi } from "./send.js";
@@ -58,30 +58,17 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
     now,
   });
 
+  const observed = observePlatform(options.platformHealth, "zalo-oa", (err) => err instanceof ZaloOaHttpError);
+  const answerDeps = { channel: "zalo-oa" as const, dispatcher, log, ...(options.metrics ? { metrics: options.metrics } : {}) };
+
   return {
     tokens,
     async handleEvent(event) {
       const inbound = zaloOaToInbound(event, now());
       if (!inbound) return;
-      let replies;
-      try {
-        replies = await dispatcher.process(inbound);
-      } catch (err) {
-        log.error({ err: errorSummary(err) }, "zalo-oa: event failed");
-        return;
-      }
-      if (!replies) return;
       const replyTo = event.message?.msg_id ?? undefined;
-      try {
-        await sendZaloOaReplies(api, tokens, { userId: inbound.chatId, ...(replyTo ? { replyTo } : {}) }, replies, options.retry);
-        options.platformHealth?.reachable("zalo-oa");
-      } catch (err) {
-        // Only the network or a 5xx means Zalo is unreachable; a refusal is an answer.
-        if (err instanceof ZaloOaHttpError) options.platformHealth?.unreachable("zalo-oa");
-        else options.platformHealth?.reachable("zalo-oa");
-        options.metrics?.sendFailures.inc({ channel: "zalo-oa" });
-        log.error({ err: errorSummary(err), event: event.event_name }, "zalo-oa: reply not delivered");
-      }
+      const target = { userId: inbound.chatId, ...(replyTo ? { replyTo } : {}) };
+      await answerInbound(answerDeps, inbound, (replies) => observed(sendZaloOaReplies(api, tokens, target, replies, options.retry)), { event: event.event_name });
     },
     async deliver(userId, replies) {
       await sendZaloOaReplies(api, tokens, { userId }, replies, options.retry);

@@ -39,137 +39,158 @@ const READY_KEY = "zalo-oa-token";
  * operator can re-authorise by setting a new ZALO_OA_REFRESH_TOKEN.
  */
 export function createOaTokens(options: OaTokensOptions): OaTokens {
-  const { api, vault, seed } = options;
-  const now = options.now ?? Date.now;
-  const ahead = options.refreshAheadMs ?? 3_600_000;
-  const log = options.logger.child({ channel: "zalo-oa" });
-  let cached: OaTokenPair | undefined;
-  let unsaved: OaTokenPair | undefined;
-  let inflight: Promise<string> | undefined;
-  let seedTried = false;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  return new StoredOaTokens(options);
+}
 
-  const seedPair = (): OaTokenPair => ({ accessToken: seed.accessToken ?? null, refreshToken: seed.refreshToken, expiresAt: null, updatedAt: 0 });
-  /** Unknown expiry (an access token from the environment) counts as usable until the API refuses it. */
-  const usable = (p: OaTokenPair | null | undefined): p is OaTokenPair & { accessToken: string } =>
-    !!p?.accessToken && (p.expiresAt === null || p.expiresAt - ahead > now());
+class StoredOaTokens implements OaTokens {
+  private readonly now: () => number;
+  private readonly ahead: number;
+  private readonly log: Logger;
+  /** The pair last read or refreshed here. */
+  private cached: OaTokenPair | undefined;
+  /** A refreshed pair the store did not take yet (its refresh token is the only live one). */
+  private unsaved: OaTokenPair | undefined;
+  private inflight: Promise<string> | undefined;
+  private seedTried = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
-  async function load(): Promise<OaTokenPair> {
-    if (unsaved) {
-      await save(unsaved);
-      // Still not stored: the store holds a pair whose refresh token is already spent; ours is the newest.
-      if (unsaved) return unsaved;
-    }
-    return (await vault.read()) ?? seedPair();
+  constructor(private readonly options: OaTokensOptions) {
+    this.now = options.now ?? Date.now;
+    this.ahead = options.refreshAheadMs ?? 3_600_000;
+    this.log = options.logger.child({ channel: "zalo-oa" });
   }
 
-  async function save(pair: OaTokenPair): Promise<void> {
+  async current(): Promise<string> {
+    if (this.usable(this.cached)) return this.cached.accessToken;
+    const stored = await this.load();
+    if (this.usable(stored)) {
+      this.cached = stored;
+      return stored.accessToken;
+    }
+    return this.refresh(stored.accessToken);
+  }
+
+  async renew(rejected: string): Promise<string> {
+    if (this.usable(this.cached) && this.cached.accessToken !== rejected) return this.cached.accessToken;
+    this.cached = undefined;
+    return this.refresh(rejected);
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.check();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Unknown expiry (an access token from the environment) counts as usable until the API refuses it. */
+  private usable(p: OaTokenPair | null | undefined): p is OaTokenPair & { accessToken: string } {
+    return !!p?.accessToken && (p.expiresAt === null || p.expiresAt - this.ahead > this.now());
+  }
+
+  private seedPair(): OaTokenPair {
+    const { seed } = this.options;
+    return { accessToken: seed.accessToken ?? null, refreshToken: seed.refreshToken, expiresAt: null, updatedAt: 0 };
+  }
+
+  private async load(): Promise<OaTokenPair> {
+    if (this.unsaved) {
+      await this.save(this.unsaved);
+      // Still not stored: the store holds a pair whose refresh token is already spent; ours is the newest.
+      if (this.unsaved) return this.unsaved;
+    }
+    return (await this.options.vault.read()) ?? this.seedPair();
+  }
+
+  private async save(pair: OaTokenPair): Promise<void> {
     try {
-      await vault.write(pair);
-      unsaved = undefined;
+      await this.options.vault.write(pair);
+      this.unsaved = undefined;
     } catch (err) {
       // The old refresh token is already spent: keep the new pair in memory and keep trying to store it.
-      unsaved = pair;
-      log.error({ err: errorSummary(err) }, "zalo-oa: could not store the rotated token pair; it is kept in memory and stored again on the next use");
+      this.unsaved = pair;
+      this.log.error({ err: errorSummary(err) }, "zalo-oa: could not store the rotated token pair; it is kept in memory and stored again on the next use");
     }
   }
 
-  async function refreshWith(refreshToken: string): Promise<OaTokenPair> {
-    const grant = await api.refreshToken(refreshToken);
-    const t = now();
+  private async refreshWith(refreshToken: string): Promise<OaTokenPair> {
+    const grant = await this.options.api.refreshToken(refreshToken);
+    const t = this.now();
     return { accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresAt: t + grant.expiresIn * 1000, updatedAt: t };
   }
 
-  function refresh(stale: string | null): Promise<string> {
-    inflight ??= vault
-      .withLock(async () => {
-        const stored = await load();
-        // Another instance (or an earlier call) refreshed while we waited for the lock.
-        if (usable(stored) && stored.accessToken !== stale) {
-          cached = stored;
-          return stored.accessToken;
-        }
-        let pair: OaTokenPair;
-        try {
-          pair = await refreshWith(stored.refreshToken);
-        } catch (err) {
-          const refused = err instanceof ZaloOaApiError;
-          if (!refused || seedTried || stored.refreshToken === seed.refreshToken) throw err;
-          seedTried = true;
-          log.warn({ err: errorSummary(err) }, "zalo-oa: the stored refresh token was refused; trying ZALO_OA_REFRESH_TOKEN from the environment");
-          pair = await refreshWith(seed.refreshToken);
-        }
-        await save(pair);
-        cached = pair;
-        options.metrics?.tokenRefreshes.inc({ outcome: "ok" });
-        options.readiness?.set(READY_KEY, null);
-        log.info({ expiresAt: new Date(pair.expiresAt ?? 0).toISOString() }, "zalo-oa: access token refreshed");
-        return pair.accessToken as string;
-      })
-      .catch((err: unknown) => {
-        options.metrics?.tokenRefreshes.inc({ outcome: "failed" });
-        const refused = err instanceof ZaloOaApiError;
-        options.readiness?.set(READY_KEY, {
-          level: "degraded",
-          detail: refused
-            ? "zalo-oa: the refresh token was refused; OA replies cannot be sent until ZALO_OA_REFRESH_TOKEN is renewed"
-            : "zalo-oa: the access token could not be refreshed (network or store); retrying on the next message",
-        });
-        log.error(
-          { err: errorSummary(err) },
-          refused
-            ? "zalo-oa: refreshing the access token failed: the refresh token was refused (expired, or already used). Get a new one in the Zalo for Developers console (your app > Official Account > get an access token for the OA), set ZALO_OA_REFRESH_TOKEN to it and restart; it replaces the stored pair."
-            : "zalo-oa: refreshing the access token failed (network or store); it is retried on the next message and at the next scheduled check",
-        );
-        throw err;
-      })
-      .finally(() => (inflight = undefined));
-    return inflight;
+  /** One refresh at a time in this process, and under the store's lock across instances. */
+  private refresh(stale: string | null): Promise<string> {
+    this.inflight ??= this.options.vault
+      .withLock(() => this.refreshLocked(stale))
+      .catch((err: unknown) => this.refreshFailed(err))
+      .finally(() => (this.inflight = undefined));
+    return this.inflight;
   }
 
-  async function current(): Promise<string> {
-    if (usable(cached)) return cached.accessToken;
-    const stored = await load();
-    if (usable(stored)) {
-      cached = stored;
+  private async refreshLocked(stale: string | null): Promise<string> {
+    const { seed, metrics, readiness } = this.options;
+    const stored = await this.load();
+    // Another instance (or an earlier call) refreshed while we waited for the lock.
+    if (this.usable(stored) && stored.accessToken !== stale) {
+      this.cached = stored;
       return stored.accessToken;
     }
-    return refresh(stored.accessToken);
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    const expiresAt = cached?.expiresAt;
-    // Check again shortly before expiry; at least every 6 h (another instance may have refreshed), at most every minute.
-    const wait = expiresAt ? Math.min(6 * 3_600_000, Math.max(60_000, expiresAt - ahead - now())) : 6 * 3_600_000;
-    timer = setTimeout(() => void check(), wait);
-    timer.unref();
-  }
-
-  async function check(): Promise<void> {
+    let pair: OaTokenPair;
     try {
-      await current();
+      pair = await this.refreshWith(stored.refreshToken);
+    } catch (err) {
+      const refused = err instanceof ZaloOaApiError;
+      if (!refused || this.seedTried || stored.refreshToken === seed.refreshToken) throw err;
+      this.seedTried = true;
+      this.log.warn({ err: errorSummary(err) }, "zalo-oa: the stored refresh token was refused; trying ZALO_OA_REFRESH_TOKEN from the environment");
+      pair = await this.refreshWith(seed.refreshToken);
+    }
+    await this.save(pair);
+    this.cached = pair;
+    metrics?.tokenRefreshes.inc({ outcome: "ok" });
+    readiness?.set(READY_KEY, null);
+    this.log.info({ expiresAt: new Date(pair.expiresAt ?? 0).toISOString() }, "zalo-oa: access token refreshed");
+    return pair.accessToken as string;
+  }
+
+  private refreshFailed(err: unknown): never {
+    this.options.metrics?.tokenRefreshes.inc({ outcome: "failed" });
+    const refused = err instanceof ZaloOaApiError;
+    this.options.readiness?.set(READY_KEY, {
+      level: "degraded",
+      detail: refused
+        ? "zalo-oa: the refresh token was refused; OA replies cannot be sent until ZALO_OA_REFRESH_TOKEN is renewed"
+        : "zalo-oa: the access token could not be refreshed (network or store); retrying on the next message",
+    });
+    this.log.error(
+      { err: errorSummary(err) },
+      refused
+        ? "zalo-oa: refreshing the access token failed: the refresh token was refused (expired, or already used). Get a new one in the Zalo for Developers console (your app > Official Account > get an access token for the OA), set ZALO_OA_REFRESH_TOKEN to it and restart; it replaces the stored pair."
+        : "zalo-oa: refreshing the access token failed (network or store); it is retried on the next message and at the next scheduled check",
+    );
+    throw err;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const expiresAt = this.cached?.expiresAt;
+    // Check again shortly before expiry; at least every 6 h (another instance may have refreshed), at most every minute.
+    const wait = expiresAt ? Math.min(6 * 3_600_000, Math.max(60_000, expiresAt - this.ahead - this.now())) : 6 * 3_600_000;
+    this.timer = setTimeout(() => void this.check(), wait);
+    this.timer.unref();
+  }
+
+  private async check(): Promise<void> {
+    try {
+      await this.current();
     } catch {
       // Logged and shown on /readyz by refresh(); the next check or message tries again.
     }
-    schedule();
+    this.schedule();
   }
-
-  return {
-    current,
-    async renew(rejected) {
-      if (usable(cached) && cached.accessToken !== rejected) return cached.accessToken;
-      cached = undefined;
-      return refresh(rejected);
-    },
-    start() {
-      stopped = false;
-      void check();
-    },
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
 }

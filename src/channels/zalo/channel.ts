@@ -1,13 +1,17 @@
+import { setTimeout } from "node:timers/promises";
+import type { Reply } from "../../engine/types.js";
 import { errorSummary } from "../../log.js";
 import type { Dispatcher } from "../../runtime/dispatcher.js";
 import type { ZaloConfig } from "../../config.js";
 import type { Metrics } from "../../runtime/metrics.js";
 import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
+import { answerInbound, observePlatform } from "../answer.js";
 import { payloadShape } from "../payload-shape.js";
 import type { RetryPolicy } from "../retry.js";
 import type { PlatformHealth } from "../../runtime/platform-health.js";
 import { createZaloClient, ZaloApiError, ZaloHttpError, type ZaloClient } from "./client.js";
+import { WebhookRegistration } from "../webhook-registration.js";
 import { sendZaloReplies } from "./send.js";
 import { checkZaloEvent, zaloToInbound, type ZaloEvent } from "./to-inbound.js";
 
@@ -47,134 +51,96 @@ export interface ZaloChannel {
 
 /** The Zalo Bot API channel: to-inbound → dispatcher → render/send, fed by the webhook or getUpdates. */
 export function createZaloChannel(options: ZaloChannelOptions): ZaloChannel {
-  const { config, dispatcher } = options;
-  const log = options.logger.child({ channel: "zalo" });
-  const now = options.now ?? Date.now;
-  const client = options.client ?? createZaloClient({ token: config.token, apiUrl: config.apiUrl });
-  const abort = new AbortController();
-  let polling: Promise<void> | undefined;
+  return new ZaloBotChannel(options);
+}
 
-  /** `call`'s outcome, told to the platform health: a network error or a 5xx means unreachable. */
-  async function observed<T>(call: Promise<T>): Promise<T> {
-    try {
-      const result = await call;
-      options.platformHealth?.reachable("zalo");
-      return result;
-    } catch (err) {
-      const down = err instanceof ZaloHttpError || (err instanceof ZaloApiError && err.errorCode >= 500);
-      if (down) options.platformHealth?.unreachable("zalo");
-      else options.platformHealth?.reachable("zalo");
-      throw err;
-    }
+/** A network error or a Zalo 5xx: the platform is not answering (a refusal is an answer). */
+const zaloDown = (err: unknown) => err instanceof ZaloHttpError || (err instanceof ZaloApiError && err.errorCode >= 500);
+
+class ZaloBotChannel implements ZaloChannel {
+  readonly client: ZaloClient;
+  readonly mode: ZaloConfig["mode"];
+  private readonly log: Logger;
+  private readonly abort = new AbortController();
+  /** Platform calls, their outcome told to the platform health. */
+  private readonly observed: <T>(call: Promise<T>) => Promise<T>;
+  private webhook: WebhookRegistration | undefined;
+  private polling: Promise<void> | undefined;
+
+  constructor(private readonly options: ZaloChannelOptions) {
+    const { config } = options;
+    this.mode = config.mode;
+    this.log = options.logger.child({ channel: "zalo" });
+    this.client = options.client ?? createZaloClient({ token: config.token, apiUrl: config.apiUrl });
+    this.observed = observePlatform(options.platformHealth, "zalo", zaloDown);
   }
 
-  async function handleEvent(event: ZaloEvent): Promise<void> {
-    const inbound = zaloToInbound(event, now());
+  async handleEvent(event: ZaloEvent): Promise<void> {
+    const inbound = zaloToInbound(event, (this.options.now ?? Date.now)());
     if (!inbound) return;
     // The typing indicator is a courtesy: never awaited, so a slow one cannot hold the answer back.
-    void client
+    void this.client
       .sendChatAction({ chat_id: inbound.chatId, action: "typing" })
-      .catch((err: unknown) => log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
-    let replies;
-    try {
-      replies = await dispatcher.process(inbound);
-    } catch (err) {
-      log.error({ err: errorSummary(err) }, "zalo: event failed");
-      return;
-    }
-    if (!replies) return;
-    try {
-      await observed(sendZaloReplies(client, inbound.chatId, replies, options.retry));
-    } catch (err) {
-      // The citizen got no (or only part of the) answer: count it so an alert can see it.
-      options.metrics?.sendFailures.inc({ channel: "zalo" });
-      log.error({ err: errorSummary(err), messageId: inbound.messageId }, "zalo: reply not delivered after retries");
-    }
+      .catch((err: unknown) => this.log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
+    const { dispatcher, metrics, retry } = this.options;
+    const send = (replies: readonly Reply[]) => this.observed(sendZaloReplies(this.client, inbound.chatId, replies, retry));
+    await answerInbound({ channel: "zalo", dispatcher, log: this.log, ...(metrics ? { metrics } : {}) }, inbound, send, { messageId: inbound.messageId });
   }
 
-  function rejected(body: unknown, issues: string[]): void {
-    log.warn({ issues, shape: payloadShape(body) }, "zalo: rejected a payload that is not a Zalo event");
+  rejected(body: unknown, issues: string[]): void {
+    this.log.warn({ issues, shape: payloadShape(body) }, "zalo: rejected a payload that is not a Zalo event");
   }
 
-  let webhookTimer: NodeJS.Timeout | undefined;
-  async function registerWebhook(url: string, secret: string, delayMs: number): Promise<void> {
+  async start(): Promise<void> {
+    const mode = this.mode;
+    const secret = this.options.config.secret;
+    if (mode.kind === "polling") return this.startPolling();
+    if (!mode.url) return void this.log.info("zalo: webhook mode (no ZALO_WEBHOOK_URL: the webhook is registered outside this process)");
+    if (!secret) return void this.log.error("zalo: ZALO_WEBHOOK_SECRET is required to register a webhook");
+    const url = mode.url;
+    const { readiness, webhookRetryMs: firstRetryMs } = this.options;
+    const settings = "ZALO_BOT_TOKEN and ZALO_WEBHOOK_URL";
+    const register = () => this.client.setWebhook({ url, secret_token: secret });
+    this.webhook = new WebhookRegistration({ channel: "zalo", register, settings, log: this.log, readiness, firstRetryMs });
+    await this.webhook.start();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.webhook?.stop();
+    await this.polling;
+  }
+
+  private async startPolling(): Promise<void> {
     try {
-      await client.setWebhook({ url, secret_token: secret });
-      options.readiness?.set("zalo-webhook", null);
-      log.info("zalo: webhook registered");
+      await this.client.deleteWebhook();
     } catch (err) {
-      options.readiness?.set("zalo-webhook", { level: "not-ready", detail: "zalo: setWebhook failed; updates will not arrive until it succeeds (retrying)" });
-      log.error({ err: errorSummary(err), retryInMs: delayMs }, "zalo: setWebhook failed; updates will not arrive (check ZALO_BOT_TOKEN and ZALO_WEBHOOK_URL); retrying");
-      if (abort.signal.aborted) return;
-      webhookTimer = setTimeout(() => void registerWebhook(url, secret, Math.min(delayMs * 2, 600_000)), delayMs);
-      webhookTimer.unref();
+      this.log.warn({ err: errorSummary(err) }, "zalo: deleteWebhook failed; polling anyway");
     }
+    this.polling = this.poll(this.options.pollTimeoutSeconds ?? 30);
+    this.log.info("zalo: long polling started");
   }
 
-  async function poll(timeout: number): Promise<void> {
+  private async poll(timeout: number): Promise<void> {
+    const signal = this.abort.signal;
     let failures = 0;
-    while (!abort.signal.aborted) {
+    while (!signal.aborted) {
       try {
-        const events = await observed(client.getUpdates({ timeout }, abort.signal));
+        const events = await this.observed(this.client.getUpdates({ timeout }, signal));
         failures = 0;
         for (const raw of events) {
           const checked = checkZaloEvent(raw);
-          if (checked.ok) await handleEvent(checked.event);
-          else rejected(raw, checked.issues);
+          if (checked.ok) await this.handleEvent(checked.event);
+          else this.rejected(raw, checked.issues);
         }
       } catch (err) {
-        if (abort.signal.aborted) break;
+        if (signal.aborted) break;
         failures++;
         const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5));
-        log.warn({ err: errorSummary(err), retryInMs: delay }, "zalo: getUpdates failed");
-        await sleep(delay, abort.signal);
+        this.log.warn({ err: errorSummary(err), retryInMs: delay }, "zalo: getUpdates failed");
+        // Resolves early (rejecting with AbortError) when the channel stops.
+        await setTimeout(delay, undefined, { signal }).catch(() => undefined);
       }
     }
   }
-
-  return {
-    client,
-    mode: config.mode,
-    handleEvent,
-    rejected,
-    async start() {
-      const mode = config.mode;
-      if (mode.kind === "webhook") {
-        if (!mode.url) {
-          log.info("zalo: webhook mode (no ZALO_WEBHOOK_URL: the webhook is registered outside this process)");
-          return;
-        }
-        if (!config.secret) {
-          log.error("zalo: ZALO_WEBHOOK_SECRET is required to register a webhook");
-          return;
-        }
-        await registerWebhook(mode.url, config.secret, options.webhookRetryMs ?? 30_000);
-        return;
-      }
-      try {
-        await client.deleteWebhook();
-      } catch (err) {
-        log.warn({ err: errorSummary(err) }, "zalo: deleteWebhook failed; polling anyway");
-      }
-      polling = poll(options.pollTimeoutSeconds ?? 30);
-      log.info("zalo: long polling started");
-    },
-    async stop() {
-      abort.abort();
-      clearTimeout(webhookTimer);
-      await polling;
-    },
-  };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }

@@ -24,8 +24,10 @@ export const zaloEventSchema = z.looseObject({
 
 export type ZaloEvent = z.infer<typeof zaloEventSchema>;
 
-/** A webhook body: `{ ok, result: event }` or the bare event. */
-const webhookBodySchema = z.union([z.looseObject({ ok: z.boolean().optional(), result: zaloEventSchema }), zaloEventSchema]);
+/** A webhook body, `{ ok, result: event }` or the bare event, read as the event. */
+export const zaloWebhookBodySchema = z
+  .union([z.looseObject({ ok: z.boolean().optional(), result: zaloEventSchema }), zaloEventSchema])
+  .transform((body): ZaloEvent => ("result" in body && typeof body.result === "object" ? (body.result as ZaloEvent) : (body as ZaloEvent)));
 
 /** Validates a webhook (or getUpdates) body; null when it is not a Zalo event at all. */
 export function parseZaloEvent(body: unknown): ZaloEvent | null {
@@ -35,15 +37,12 @@ export function parseZaloEvent(body: unknown): ZaloEvent | null {
 
 /** As `parseZaloEvent`, with what was wrong (paths and reasons, never values) when it is not an event. */
 export function checkZaloEvent(body: unknown): { ok: true; event: ZaloEvent } | { ok: false; issues: string[] } {
-  const parsed = webhookBodySchema.safeParse(body);
-  if (!parsed.success) {
-    // The bare-event branch explains a bare body best; the wrapped one a body with `result`.
-    const bare = zaloEventSchema.safeParse(isRecord(body) && isRecord(body.result) ? body.result : body);
-    const issues = (bare.success ? parsed.error : bare.error).issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
-    return { ok: false, issues: issues.slice(0, 10) };
-  }
-  const event = "result" in parsed.data && typeof parsed.data.result === "object" ? (parsed.data.result as ZaloEvent) : (parsed.data as ZaloEvent);
-  return { ok: true, event };
+  const parsed = zaloWebhookBodySchema.safeParse(body);
+  if (parsed.success) return { ok: true, event: parsed.data };
+  // The bare-event branch explains a bare body best; the wrapped one a body with `result`.
+  const bare = zaloEventSchema.safeParse(isRecord(body) && isRecord(body.result) ? body.result : body);
+  const issues = (bare.success ? parsed.error : bare.error).issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
+  return { ok: false, issues: issues.slice(0, 10) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

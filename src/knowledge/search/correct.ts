@@ -64,7 +64,26 @@ export function sameMarksExist(index: IndexData, candidate: string, typed: strin
 
 /** The diacritics of a word in order ("páp" → acute; "xăng" → breve), whatever its letters. */
 export function toneMarks(word: string): string {
-  return word.normalize("NFD").replace(/[^\u0300-\u036f]/g, "");
+  let marks = marksCache.get(word);
+  if (marks === undefined) {
+    marks = word.normalize("NFD").replace(/[^\u0300-\u036f]/g, "");
+    if (marksCache.size > 50_000) marksCache.clear();
+    marksCache.set(word, marks);
+  }
+  return marks;
+}
+const marksCache = new Map<string, string>();
+
+/**
+ * Whether a word typed with accents is one of an entry's spellings of the same folded word:
+ * "vàng" is not "vắng", "bão" is not "báo"; a slip of a letter that keeps the marks ("đăg" for
+ * "đăng") still agrees. No spellings known (`forms` undefined) agrees.
+ */
+export function accentsAgree(forms: ReadonlySet<string> | undefined, typed: string): boolean {
+  if (!forms || forms.has(typed)) return true;
+  const marks = toneMarks(typed);
+  for (const f of forms) if (toneMarks(f) === marks) return true;
+  return false;
 }
 
 /** Initial and final sounds that regional accents merge in writing (folded forms). */

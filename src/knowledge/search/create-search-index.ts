@@ -1,4 +1,6 @@
 import { createAnalyzer } from "../analyze.js";
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -30,14 +32,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const q = rewrite(analysed, index, correct, weights);
     const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
-    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, facets: analysed.facets };
+    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };
     return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
     const { analysed, q, hits, decision: whole } = run(question);
-    const decision = whole.kind === "answer" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
+    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
     return {
       hits: hits.slice(0, limit),
       decision,
@@ -50,23 +52,59 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
 
   /**
-   * A long story with the question in one sentence: the sentence alone is read, last first. Its
-   * answer is taken only when the whole message ranks the same entry first, so a topic of the
-   * story's background never wins on its own.
+   * A long story with the question in one sentence: the sentence alone is read, last first, and
+   * within it each clause that asks something ("…, giờ thuê trọ thì khai báo gì"). Its answer is
+   * taken only when the whole message ranks the same entry first, so a topic of the story's
+   * background never wins on its own.
    */
   function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
-    const sentences = question.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.includes(" "));
-    if (sentences.length < 2) return null;
-    for (const sentence of sentences.reverse().slice(0, weights.answer.focusSentences)) {
-      const d = run(sentence).decision;
+    for (const part of focusParts(question, weights.answer.focusSentences)) {
+      const d = run(part).decision;
       if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
     }
     return null;
   }
 
   return { search, size: index.docs.length, analyzer };
+}
+
+/**
+ * The parts of a long message worth reading alone, last first: of its last `max` sentences, the
+ * last one and those that ask something (a question word or mark), each followed by its clauses
+ * that ask, last first.
+ */
+export function focusParts(question: string, max: number): string[] {
+  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
+  const parts: string[] = [];
+  for (const [i, sentence] of sentences.reverse().slice(0, max).entries()) {
+    // The last sentence is where a story's question usually is; an earlier one counts when it asks.
+    if (sentences.length > 1 && (i === 0 || asks(sentence))) parts.push(sentence.replace(/[.!;\n]+$/, ""));
+    const clauses = sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "));
+    if (clauses.length > 1) parts.push(...clauses.reverse().filter(asks));
+  }
+  return parts;
+}
+
+/** Folded and accented forms of a word list, for matching words typed with or without accents. */
+function wordSet(words: readonly string[]) {
+  const folded = new Set(words.map((w) => canonicalSyllable(fold(w))));
+  const accented = new Set(words.map(accentKey));
+  return (raw: string) => folded.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || accented.has(accentKey(raw)));
+}
+const isQuestionWord = wordSet(QUESTION_WORDS);
+const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
+const isParticle = wordSet(CLOSING_PARTICLES);
+
+/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */
+function asks(clause: string): boolean {
+  if (clause.includes("?")) return true;
+  const words = rawTokens(clause);
+  if (words.some(isQuestionWord)) return true;
+  let last = words.length - 1;
+  while (last > 0 && isParticle(words[last]!)) last--;
+  return last >= 0 && isClosingWord(words[last]!);
 }
 
 export type { SearchDecision };

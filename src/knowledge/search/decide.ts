@@ -1,5 +1,6 @@
 import type { Facet } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
+import { accentsAgree } from "./correct.js";
 import type { ResolvedQuery } from "./rewrite.js";
 import type { SearchDecision, SearchHit } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
@@ -8,6 +9,8 @@ import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 export interface QuestionShape {
   strongWords: number;
   unknownWords: number;
+  /** Adjacent pairs of topic words (unknown: counted as having some). */
+  pairs?: number;
   facets: ReadonlySet<Facet>;
 }
 
@@ -35,7 +38,11 @@ export function decide(
   if (question.strongWords === 0 && question.facets.size > 0) return { kind: "facet-only" };
   const best = hits[0];
   if (!best) return { kind: "unknown", suggestions: [] };
-  const confident = isConfident(best, hits[1], question, weights);
+  // For an entry the question clearly names, margins are measured against the next entry the
+  // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
+  const d = weights.decide;
+  const rival = best.why.namePrecision >= d.namedBest ? hits.slice(1).find((h) => h.why.namePrecision >= d.rivalPrecision) : hits[1];
+  const confident = isConfident(best, rival, question, weights);
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
   const options = clarifyOptions(hits, question, weights, checks, confident);
@@ -52,7 +59,7 @@ export function decide(
 export function isConfident(
   best: SearchHit,
   second: SearchHit | undefined,
-  question: { strongWords: number; unknownWords: number },
+  question: { strongWords: number; unknownWords: number; pairs?: number },
   weights: SearchWeights = DEFAULT_WEIGHTS,
 ): boolean {
   const a = weights.answer;
@@ -66,17 +73,23 @@ export function isConfident(
   // A long message whose story words lower every score, with one entry far ahead of the rest.
   const dominant =
     best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
-  if (!usual && !namedWhole && !dominant) return false;
+  // The question names most of the entry and nothing else it names comes close: the story words
+  // around the question lower the score, not the fit ("suggestion 1 clearly ahead").
+  const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && margin >= a.aheadMargin;
+  if (!usual && !namedWhole && !dominant && !clearlyAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
-  // One topic word ("tên", "xe") must be most of a name.
-  if (question.strongWords === 1 && namePrecision < a.oneTopicWordName) return false;
+  // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
+  // them ("số đề … đánh" is not "số định danh").
+  const scattered = question.strongWords === 1 || (question.strongWords <= a.scatteredWords && question.pairs === 0);
+  if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
-  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
-  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName) return false;
+  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
+  // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
+  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant)) return false;
   return true;
 }
 
@@ -95,14 +108,19 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
   // A question that names option 1 nearly whole and another clearly less is about option 1.
   const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
-  const close = hits.filter((h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && checks.variants(best, h)));
+  // Two different entries that fit equally well are asked about too: a coin flip would send half
+  // the citizens on a wasted trip.
+  const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
+  const close = hits.filter(
+    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && (checks.variants(best, h) || tied(h))),
+  );
   return close.slice(0, d.clarifyOptions);
 }
 
 /**
- * The index-backed checks of decide: `related` — a hit shares a strong, rare-enough topic word
- * with the question in its names or keywords, spelled with the same accents when the citizen
- * typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
+ * The index-backed checks of decide: `related` — a hit shares `suggestionPairs` known word pairs
+ * of the question in its names or keywords, or a strong, rare-enough topic word spelled with the same accents when
+ * the citizen typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
  * in the first hit's names is in the second's names too.
  */
 export function createDecideChecks(index: IndexData, weights: SearchWeights): (q: ResolvedQuery) => DecideChecks {
@@ -114,11 +132,13 @@ export function createDecideChecks(index: IndexData, weights: SearchWeights): (q
       related(hit) {
         const doc = docOf.get(hit.entry.id);
         if (!doc) return false;
+        // Two word pairs of the question that name something ("thuê trọ", "khai báo") found in this
+        // entry are as telling as a rare word; one alone ("máy bay" of "con đi máy bay") is not.
+        if (q.topicPairs.filter(({ b }) => doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)).length >= weights.decide.suggestionPairs) return true;
         return strong.some((r) => {
           if (index.idf(r.match!) < floor) return false;
           if (!doc.nameTokens.has(r.match!) && !doc.keywordTokens.has(r.match!)) return false;
-          const forms = r.accented ? doc.accentForms.get(r.match!) : undefined;
-          return !forms || forms.has(r.accented!);
+          return !r.accented || accentsAgree(doc.accentForms.get(r.match!), r.accented);
         });
       },
       variants(a, b) {

@@ -26,8 +26,8 @@ export interface ResolvedQuery {
   strongWords: number;
   /** Strong words that matched nothing. */
   unknownWords: string[];
-  /** The distinct index words the question matched, with the facet phrase a weak one belongs to. */
-  matched: Array<{ t: string; phrase: string[] | undefined }>;
+  /** The distinct index words the question matched, with the facet phrase a weak one belongs to and every accented spelling typed (none when typed bare). */
+  matched: Array<{ t: string; phrase: string[] | undefined; accents: string[] }>;
   /** Adjacent pairs of matched strong words (folded index forms). */
   bigrams: string[];
   /** Those pairs that name something in the index, with their weight as an extra term. */
@@ -51,6 +51,8 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
   // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
   // other number the index does not know (an age, a count of years) says nothing about the topic.
   const toks = named.map((tok, i) => {
+    // A word with a digit the index does not know ("30t", "b2", "5p") is an age, a class, a count: not a topic.
+    if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return { ...tok, weak: true, weakKind: "function" as const };
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
     const word = NUMBER_WORDS[Number(tok.t)];
     const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);
@@ -86,7 +88,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     words,
     strongWords: strong.length,
     unknownWords,
-    matched: [...new Map(words.filter((r) => r.match).map((r) => [r.match!, { t: r.match!, phrase: r.weak ? r.phrase : undefined }])).values()],
+    matched: matchedWords(words),
     bigrams,
     topicPairs,
     strongWeight,
@@ -136,6 +138,19 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
     }
   });
   return spelled;
+}
+
+/** Each index word once; "đăng ký … đang" keeps both spellings, and one bare typing makes it bare. */
+function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
+  const byMatch = new Map<string, ResolvedQuery["matched"][number] & { bare: boolean }>();
+  for (const r of words) {
+    if (!r.match) continue;
+    let m = byMatch.get(r.match);
+    if (!m) byMatch.set(r.match, (m = { t: r.match, phrase: r.weak ? r.phrase : undefined, accents: [], bare: false }));
+    if (r.accented) m.accents.push(r.accented);
+    else m.bare = true;
+  }
+  return [...byMatch.values()].map(({ t, phrase, accents, bare }) => ({ t, phrase, accents: bare ? [] : accents }));
 }
 
 function matchedBigrams(words: Resolved[]): string[] {

@@ -1,4 +1,5 @@
 import type { DocIndex, IndexData } from "./build-index.js";
+import { accentsAgree } from "./correct.js";
 import type { ResolvedQuery } from "./rewrite.js";
 import type { HitEvidence, SearchHit } from "./types.js";
 import type { SearchWeights } from "./weights.js";
@@ -21,11 +22,13 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
     const nameCount = doc.names.length;
     if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
     nameHits.fill(0, 0, nameCount);
-    for (const { t, phrase } of qList) {
+    for (const { t, phrase, accents } of qList) {
       const names = doc.nameIndex.get(t);
       if (!names) continue;
       if (phrase && !phrase.every((w) => doc.nameTokens.has(w))) continue;
-      const w = index.idf(t);
+      // Typed "bão" does not name the entry's "báo": it counts as coverage does (accentMismatch).
+      const forms = accents.length > 0 ? doc.accentForms.get(t) : undefined;
+      const w = index.idf(t) * (forms && !accents.some((a) => accentsAgree(forms, a)) ? weights.accentMismatch : 1);
       for (const i of names) nameHits[i] = nameHits[i]! + w;
     }
     let best = 0;
@@ -88,10 +91,7 @@ function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
     }
     let w = r.weight * r.factor;
     // Typed "vàng" is not the entry's "vắng": same letters, another word.
-    if (r.accented) {
-      const forms = doc.accentForms.get(m);
-      if (forms && !forms.has(r.accented)) w *= weights.accentMismatch;
-    }
+    if (r.accented && !accentsAgree(doc.accentForms.get(m), r.accented)) w *= weights.accentMismatch;
     coveredByNames += inName || inKeyword ? w : w * field.text;
     covered += w * (inName ? field.name : inKeyword ? field.keyword : field.text);
   }

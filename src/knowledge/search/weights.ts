@@ -75,6 +75,13 @@ export interface SearchWeights {
     dominantCoverage: number;
     dominantLead: number;
     /**
+     * "Clearly ahead": an entry with at least `aheadScore`, whose name the question covers at least
+     * `aheadName`, leading the next entry the question names by `aheadMargin`.
+     */
+    aheadScore: number;
+    aheadName: number;
+    aheadMargin: number;
+    /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
      * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
@@ -87,6 +94,8 @@ export interface SearchWeights {
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
     oneTopicWordName: number;
+    /** Up to this many topic words with no pair between them count as one topic word (`oneTopicWordName`). */
+    scatteredWords: number;
     /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
     unknownWordName: number;
     /** Below this phrase share, the name share must reach `oneTopicWordName`. */
@@ -96,6 +105,14 @@ export interface SearchWeights {
   };
   /** Which of answer / clarify / unknown (see decide.ts). */
   decide: {
+    /**
+     * When the question covers at least `namedBest` of the best hit's name, margins are taken to
+     * the next hit whose name it covers at least `rivalPrecision` (a rival, not a bystander).
+     */
+    namedBest: number;
+    rivalPrecision: number;
+    /** A confident best with another fair entry (answer-level score, name covered `clarifyMinPrecision`) within this score is a tie: clarify. */
+    tieMargin: number;
     /** Within this score of the best, another variant of the same thing is worth offering. */
     clarifyMargin: number;
     /** At most this many options in a clarifying question. */
@@ -113,6 +130,8 @@ export interface SearchWeights {
     suggestionScore: number;
     /** … and shares a topic word of at least this rarity (share of the rarest possible) with the question. */
     suggestionRarity: number;
+    /** … or shares this many of the question's known word pairs ("thuê trọ", "khai báo") in its names or keywords. */
+    suggestionPairs: number;
     /** At most this many suggestions. */
     suggestions: number;
   };
@@ -138,16 +157,23 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     dominantScore: 0.45,
     dominantCoverage: 0.5,
     dominantLead: 0.5,
+    aheadScore: 0.5,
+    aheadName: 0.75,
+    aheadMargin: 0.06,
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
+    scatteredWords: 2,
     unknownWordName: 0.8,
     minPhrase: 0.3,
     foreignPairName: 0.75,
   },
   decide: {
+    namedBest: 0.75,
+    rivalPrecision: 0.3,
+    tieMargin: 0.015,
     clarifyMargin: 0.04,
     clarifyOptions: 4,
     clarifyMinScore: 0.5,
@@ -157,6 +183,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     namedGap: 0.1,
     suggestionScore: 0.3,
     suggestionRarity: 0.45,
+    suggestionPairs: 2,
     suggestions: 3,
   },
 };

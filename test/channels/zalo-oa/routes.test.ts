@@ -2,20 +2,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakePlatforms, type FakePlatforms } from "../helpers/fake-platforms.js";
-import { fold, OA_APP_SECRET, oaEnv, oaEvent, postOa, startBotServer, useBotServer, type BotServer } from "../helpers/bot-server.js";
+import { startFakePlatforms, type FakePlatforms } from "../../helpers/fake-platforms.js";
+import { FIXTURE_KB_ENV, fold, OA_APP_SECRET, oaEnv, oaEvent, postOa, startBotServer, useBotServer, type BotServer } from "../../helpers/bot-server.js";
 
-const server = useBotServer((fake) => oaEnv(fake));
+const server = useBotServer((fake) => ({ ...FIXTURE_KB_ENV, ...oaEnv(fake) }));
 const url = () => server.bot().url;
 const tokenCalls = () => server.fake().calls.filter((c) => c.method === "oa.token");
 
 describe("POST /webhooks/zalo-oa", () => {
   it("answers a signed user_send_text through /v3.0/oa/message/cs, as a reply to that message", async () => {
-    const event = oaEvent("oa-u1", "tam tru online");
+    const event = oaEvent("oa-u1", "khai sinh online");
     const res = await postOa(url(), event);
     expect(res.status).toBe(200);
     const [first] = await server.fake().waitForSent("oa-u1", 1);
-    expect(fold(first!.text!)).toContain("dang ky tam tru");
+    expect(fold(first!.text!)).toContain("dang ky khai sinh");
     // Choices as a numbered list: a consultation text message has no buttons.
     expect(first!.text).toMatch(/\n1\. .+\n2\. /);
     expect(first!.payload).toMatchObject({ recipient: { user_id: "oa-u1", message_id: (event.message as { msg_id: string }).msg_id }, message: { text: first!.text } });
@@ -26,13 +26,13 @@ describe("POST /webhooks/zalo-oa", () => {
   });
 
   it("refuses a bad, missing or stale signature with 401 and sends nothing", async () => {
-    const event = oaEvent("oa-u2", "tam tru online");
+    const event = oaEvent("oa-u2", "khai sinh online");
     expect((await postOa(url(), event, "mac=" + "0".repeat(64))).status).toBe(401);
     expect((await postOa(url(), event, "")).status).toBe(401);
     // Signed, then altered: the signature covers the raw body.
     const signedFor = { ...event };
     const tampered = { ...event, message: { msg_id: "x1", text: "ho chieu" } };
-    const { zaloOaSignature } = await import("../../src/channels/zalo-oa/routes.js");
+    const { zaloOaSignature } = await import("../../../src/channels/zalo-oa/routes.js");
     const mac = zaloOaSignature("3608465249409039", Buffer.from(JSON.stringify(signedFor)), String(event.timestamp), "oa_webhook_secret_key_1");
     expect((await postOa(url(), tampered, mac)).status).toBe(401);
     // Signed with the app secret instead of the OA secret key.
@@ -43,7 +43,7 @@ describe("POST /webhooks/zalo-oa", () => {
   });
 
   it("refreshes an expired access token exactly once and sends the reply again", async () => {
-    await postOa(url(), oaEvent("oa-u3", "cap lai can cuoc"));
+    await postOa(url(), oaEvent("oa-u3", "cap lai giay phep lai xe"));
     const earlier = (await server.fake().waitForSent("oa-u3", 1)).length;
     const before = tokenCalls().length;
     server.fake().expireOaToken();
@@ -112,15 +112,15 @@ describe("Zalo OA tokens across a restart", () => {
   });
 
   it("after a restart with the access token expired, refreshes with the stored rotated refresh token", async () => {
-    bot = await startBotServer(fake, oaEnv(fake), { dataDir });
-    await postOa(bot.url, oaEvent("oa-r1", "tam tru online"));
+    bot = await startBotServer(fake, { ...FIXTURE_KB_ENV, ...oaEnv(fake) }, { dataDir });
+    await postOa(bot.url, oaEvent("oa-r1", "khai sinh online"));
     const earlier = (await fake.waitForSent("oa-r1", 1)).length;
     await bot.close();
     // The refresh token in the environment (oa_rt_0) is spent; the store holds its successor.
     expect(fake.oa().refresh).toBe("oa_rt_1");
     fake.expireOaToken();
 
-    bot = await startBotServer(fake, oaEnv(fake), { dataDir });
+    bot = await startBotServer(fake, { ...FIXTURE_KB_ENV, ...oaEnv(fake) }, { dataDir });
     await postOa(bot.url, oaEvent("oa-r1", "lam ho chieu"));
     const sent = (await fake.waitForSent("oa-r1", earlier + 1)).slice(earlier);
     expect(fold(sent.map((c) => c.text).join("\n"))).toContain("ho chieu");
@@ -136,8 +136,8 @@ describe("Zalo OA tokens across a restart", () => {
     const spent = await mkdtemp(join(tmpdir(), "dvc-oa-spent-"));
     try {
       // A fresh store and an environment refresh token the OAuth server no longer accepts.
-      bot = await startBotServer(fake, { ...oaEnv(fake), ZALO_OA_REFRESH_TOKEN: "oa_rt_0" }, { dataDir: spent });
-      await postOa(bot.url, oaEvent("oa-r2", "tam tru online"));
+      bot = await startBotServer(fake, { ...FIXTURE_KB_ENV, ...oaEnv(fake), ZALO_OA_REFRESH_TOKEN: "oa_rt_0" }, { dataDir: spent });
+      await postOa(bot.url, oaEvent("oa-r2", "khai sinh online"));
       let ready: { status: string; problems?: string[] } = { status: "" };
       for (let i = 0; i < 100 && !ready.problems; i++) {
         ready = (await (await fetch(`${bot.url}/readyz`)).json()) as typeof ready;

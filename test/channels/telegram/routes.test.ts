@@ -1,28 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { fold, postJson, telegramCallback, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, useBotServer } from "../helpers/bot-server.js";
+import { FIXTURE_KB_ENV, fold, postJson, telegramCallback, telegramText, TELEGRAM_SECRET, TELEGRAM_TOKEN, useBotServer } from "../../helpers/bot-server.js";
 
-const server = useBotServer();
+const server = useBotServer(FIXTURE_KB_ENV);
 const hook = () => `${server.bot().url}/webhooks/telegram`;
 const ok = { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET };
 
 
 describe("POST /webhooks/telegram", () => {
   it("refuses a wrong or missing secret with 401 and sends nothing", async () => {
-    expect((await postJson(hook(), telegramText(700001, "tam tru online"), { "x-telegram-bot-api-secret-token": "wrong" })).status).toBe(401);
-    expect((await postJson(hook(), telegramText(700001, "tam tru online"))).status).toBe(401);
+    expect((await postJson(hook(), telegramText(700001, "dang ky khai sinh"), { "x-telegram-bot-api-secret-token": "wrong" })).status).toBe(401);
+    expect((await postJson(hook(), telegramText(700001, "dang ky khai sinh"))).status).toBe(401);
     // A secret of the same length but different content is refused too.
-    expect((await postJson(hook(), telegramText(700001, "tam tru online"), { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET.replace(/.$/, "X") })).status).toBe(401);
+    expect((await postJson(hook(), telegramText(700001, "dang ky khai sinh"), { "x-telegram-bot-api-secret-token": TELEGRAM_SECRET.replace(/.$/, "X") })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(server.fake().calls.filter((c) => String(c.payload.chat_id) === "700001")).toEqual([]);
   });
 
   it("answers a question with a relevant HTML card and inline keyboard", async () => {
-    const res = await postJson(hook(), telegramText(700002, "lam lai can cuoc bi mat o dau"), ok);
+    const res = await postJson(hook(), telegramText(700002, "lam lai giay phep lai xe bi mat o dau"), ok);
     expect(res.status).toBe(200);
     const [m] = await server.fake().waitForSent(700002, 1);
     const text = String(m!.payload.text);
     expect(fold(text)).toMatch(/cap lai/);
-    expect(fold(text)).toMatch(/can cuoc/);
+    expect(fold(text)).toMatch(/giay phep lai xe/);
     expect(m!.payload.parse_mode).toBe("HTML");
     expect(text).toMatch(/^<b>[^<]+<\/b>/);
     const keyboard = m!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
@@ -31,7 +31,7 @@ describe("POST /webhooks/telegram", () => {
   });
 
   it("answers a button press and acknowledges the callback query", async () => {
-    await postJson(hook(), telegramText(700003, "dang ky thuong tru"), ok);
+    await postJson(hook(), telegramText(700003, "dang ky khai tu"), ok);
     const [card] = await server.fake().waitForSent(700003, 1);
     const buttons = (card!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
     const fee = buttons.find((b) => fold(b.text).includes("le phi"))!;
@@ -70,7 +70,7 @@ describe("POST /webhooks/telegram", () => {
   it("waits and retries when Telegram answers 429 with retry_after", async () => {
     server.fake().failNext("sendMessage", 1, 429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     const started = Date.now();
-    await postJson(hook(), telegramText(700007, "dang ky tam tru"), ok);
+    await postJson(hook(), telegramText(700007, "dang ky khai sinh"), ok);
     await server.fake().waitForSent(700007, 1);
     // The fake records the refused attempt too: the same text went out again after retry_after.
     const attempts = server.fake().calls.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === "700007");
@@ -97,9 +97,9 @@ describe("Telegram courtesies and registration", () => {
     const release = server.fake().holdChatActions();
     server.fake().failNext("answerCallbackQuery", 1, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
     try {
-      await postJson(hook(), telegramText(700101, "tam tru online"), ok);
+      await postJson(hook(), telegramText(700101, "khai sinh online"), ok);
       const [card] = await server.fake().waitForSent(700101, 1);
-      expect(fold(String(card!.payload.text))).toContain("tam tru");
+      expect(fold(String(card!.payload.text))).toContain("khai sinh");
       const markup = card!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
       const fee = markup.inline_keyboard.flat().find((b) => fold(b.text).includes("le phi"))!;
       await postJson(hook(), telegramCallback(700101, fee.callback_data), ok);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fold, postJson, startBotServer, type BotServer } from "../helpers/bot-server.js";
-import type { Reply } from "../../src/engine/types.js";
+import { FIXTURE_KB_ENV, fold, postJson, startBotServer, type BotServer } from "../../helpers/bot-server.js";
+import type { Reply } from "../../../src/engine/types.js";
 
 let bot: BotServer;
 beforeAll(async () => {
-  bot = await startBotServer(null);
+  bot = await startBotServer(null, FIXTURE_KB_ENV);
 });
 afterAll(() => bot.close());
 
@@ -44,7 +44,7 @@ describe("web chat", () => {
   });
 
   it("understands a typed digit for a choice on screen (same session)", async () => {
-    const a = (await postJson(`${bot.url}/api/chat`, { text: "dang ky tam tru" })).body as ChatResponse;
+    const a = (await postJson(`${bot.url}/api/chat`, { text: "dang ky khai sinh" })).body as ChatResponse;
     const b = (await postJson(`${bot.url}/api/chat`, { sessionId: a.sessionId, text: "1" })).body as ChatResponse;
     expect(b.replies.length).toBeGreaterThan(0);
   });

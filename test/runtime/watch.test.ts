@@ -1,13 +1,12 @@
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLiveCore } from "../../src/runtime/live-core.js";
 import { isKnowledgeFile, watchCore, type CoreWatcher } from "../../src/runtime/watch.js";
 import { createLogger } from "../../src/log.js";
-import { formatProblem } from "../../src/knowledge/yaml-source.js";
-import { windows1258Entry } from "../helpers/windows-1258.js";
-import { copyOfKnowledge, REAL_FLOWS } from "./helpers.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
+import { copyOfFixture, FIXTURE_FLOWS } from "../staff/helpers.js";
 
 const NEW_ENTRY = `id: nuoi-chim-yen
 kind: procedure
@@ -52,17 +51,19 @@ describe("watchCore", () => {
   });
 
   it("reloads a valid edit, keeps the last good version on a broken one, and recovers", async () => {
-    const dir = copyOfKnowledge();
-    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: REAL_FLOWS });
+    const dir = copyOfFixture();
+    // Staff keep entries in sub-folders: changes there count as much as at the top.
+    mkdirSync(join(dir, "thu-tuc"));
+    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: FIXTURE_FLOWS });
     const { lines, logger } = capture();
-    watcher = watchCore(live, { knowledgeDir: dir, flowsDir: REAL_FLOWS, logger, debounceMs: 100 });
+    watcher = watchCore(live, { knowledgeDir: dir, flowsDir: FIXTURE_FLOWS, logger, debounceMs: 100 });
     await watcher.ready;
     const first = live.status().live;
     const top = () => live.current().engine.search("giay phep nuoi chim yen").hits[0]?.entry.id;
     expect(top()).not.toBe("nuoi-chim-yen");
 
     // Saved the way many editors (and the acceptance check) do: temp file, then rename.
-    const file = join(dir, "procedures", "zz-chim-yen.yaml");
+    const file = join(dir, "thu-tuc", "zz-chim-yen.yaml");
     writeFileSync(`${file}.tmp`, NEW_ENTRY);
     renameSync(`${file}.tmp`, file);
     await until("the new entry to be live", () => top() === "nuoi-chim-yen");
@@ -72,7 +73,7 @@ describe("watchCore", () => {
     expect(second.live.entries).toBe(first.entries + 1);
     await until("the success log", () => lines.some((l) => l.msg.includes(second.live.id) && l.entries === second.live.entries));
 
-    const broken = join(dir, "procedures", "zz-broken.yaml");
+    const broken = join(dir, "thu-tuc", "zz-broken.yaml");
     writeFileSync(broken, "id: zz-broken\nkind: procedure\ntitle: [unclosed\n");
     await until("the rejected reload", () => !live.status().lastAttemptOk);
     const status = live.status();
@@ -92,31 +93,19 @@ describe("watchCore", () => {
     expect(live.status().lastAttemptAt).toBeGreaterThan(status.lastAttemptAt);
   });
 
-  it("keeps the live version when a file saved as Windows-1258 appears, and says why", () => {
-    const dir = copyOfKnowledge();
-    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: REAL_FLOWS });
-    const before = live.status().live.id;
-    writeFileSync(join(dir, "procedures", "zz-ansi.yaml"), windows1258Entry("zz-ansi"));
-    const result = live.reload();
-    expect(result.ok).toBe(false);
-    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/zz-ansi\.yaml:3: not UTF-8 text.*UTF-8/)]);
-    expect(live.status().live.id).toBe(before);
-    expect(live.current().engine.knowledge.byId.has("zz-ansi")).toBe(false);
-  });
-
   it("does not reload for files it ignores, and stops on close", async () => {
-    const dir = copyOfKnowledge();
-    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: REAL_FLOWS });
+    const dir = copyOfFixture();
+    const { live } = createLiveCore({ knowledgeDir: dir, flowsDir: FIXTURE_FLOWS });
     const { logger } = capture();
-    watcher = watchCore(live, { knowledgeDir: dir, flowsDir: REAL_FLOWS, logger, debounceMs: 50 });
+    watcher = watchCore(live, { knowledgeDir: dir, flowsDir: FIXTURE_FLOWS, logger, debounceMs: 50 });
     await watcher.ready;
     const before = live.status().lastAttemptAt;
-    writeFileSync(join(dir, "procedures", "notes.txt"), "x");
-    writeFileSync(join(dir, "procedures", ".dang-ky.yaml.swp"), "x");
+    writeFileSync(join(dir, "notes.txt"), "x");
+    writeFileSync(join(dir, ".dang-ky.yaml.swp"), "x");
     await new Promise((r) => setTimeout(r, 600));
     expect(live.status().lastAttemptAt).toBe(before);
     await watcher.close();
-    writeFileSync(join(dir, "procedures", "zz-after-close.yaml"), NEW_ENTRY);
+    writeFileSync(join(dir, "zz-after-close.yaml"), NEW_ENTRY);
     await new Promise((r) => setTimeout(r, 600));
     expect(live.status().lastAttemptAt).toBe(before);
   });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
+import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLError } from "yaml";
 import type { z } from "zod";
-import { CHECK, SCHEMA, TYPE_NAME, YAML_SYNTAX } from "./staff-messages.js";
+import { CHECK, SCHEMA, TYPE_NAME, YAML_SYNTAX } from "../knowledge/staff-messages.js";
 
 /** One problem in a staff-edited file, printed as `path:line: message`. */
 export interface Problem {
@@ -52,18 +52,11 @@ export function parseYamlItems(file: string, displayPath = file): { items: YamlI
   } catch (err) {
     return { items: [], problems: [{ file: displayPath, line: 1, message: CHECK.cannotRead((err as Error).message) }] };
   }
+  // A file saved as Windows-1258 ("ANSI" in old Notepad) would load as mojibake ("ÄÄƒng kÃ½") and go live: refused.
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { items: [], problems: [{ file: displayPath, line: decoded.line, message: NOT_UTF8 }] };
+  if (!decoded.ok) return { items: [], problems: [{ file: displayPath, line: decoded.line, message: CHECK.notUtf8 }] };
   return parseYamlText(decoded.text, displayPath, problems);
 }
-
-/**
- * A file saved as Windows-1258 ("ANSI" in old Notepad) or another legacy code page would load
- * as mojibake ("ÄÄƒng kÃ½") and go live; it is refused instead, with a hint in Vietnamese
- * for the staff who edit these files.
- */
-export const NOT_UTF8 =
-  "not UTF-8 text; the whole file is skipped (Vietnamese letters would show garbled). Tệp không phải mã UTF-8: hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: File → Save As → Encoding: UTF-8; VS Code: Save with Encoding → UTF-8)";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const lenientUtf8 = new TextDecoder("utf-8");
@@ -91,55 +84,68 @@ export function parseYamlText(source: string, displayPath: string, problems: Pro
   const tabLines = tabIndentedLines(source);
   for (const doc of docList) {
     if (doc.errors.length > 0) {
-      // One error sets off follow-on errors on its line (a Tab in the indentation, up to four): say
-      // one clear thing per line, the Tab first.
-      const told = new Set<number>();
-      for (const err of doc.errors) {
-        const line = lineAt(err.pos[0]);
-        if (told.has(line)) continue;
-        told.add(line);
-        if (tabLines.has(line) || err.code === "TAB_AS_INDENT") {
-          problems.push({ file: displayPath, line, message: CHECK.tab });
-          continue;
-        }
-        const original = firstLine(err.message);
-        problems.push({ file: displayPath, line, message: CHECK.syntax(YAML_SYNTAX.find(([re]) => re.test(original))?.[1], original) });
-      }
+      problems.push(...syntaxProblems(doc.errors, displayPath, lineAt, tabLines));
       continue;
     }
     const root = doc.contents;
     if (root === null || root === undefined) continue;
     const nodes: Node[] = isSeq(root) ? (root.items.filter((n) => isNode(n)) as Node[]) : [root as Node];
-    for (const node of nodes) {
-      const nodeLine = node.range ? lineAt(node.range[0]) : 1;
-      items.push({
-        file: displayPath,
-        value: node.toJSON(),
-        line: nodeLine,
-        lineOf(path) {
-          let current: unknown = node;
-          let line = nodeLine;
-          for (const key of path) {
-            if (isMap(current)) {
-              const pair = current.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key));
-              if (!pair) break;
-              const keyNode = pair.key as Node | undefined;
-              if (keyNode?.range) line = lineAt(keyNode.range[0]);
-              current = pair.value;
-              if (isNode(current) && current.range && !isMap(current) && !isSeq(current)) line = lineAt(current.range[0]);
-            } else if (isSeq(current) && typeof key === "number") {
-              const child = current.items[key];
-              if (!isNode(child)) break;
-              if (child.range) line = lineAt(child.range[0]);
-              current = child;
-            } else break;
-          }
-          return line;
-        },
-      });
-    }
+    for (const node of nodes) items.push(yamlItem(node, displayPath, lineAt));
   }
   return { items, problems };
+}
+
+/**
+ * One error sets off follow-on errors on its line (a Tab in the indentation, up to four): say one
+ * clear thing per line, the Tab first.
+ */
+function syntaxProblems(errors: readonly YAMLError[], displayPath: string, lineAt: (offset: number) => number, tabLines: ReadonlySet<number>): Problem[] {
+  const out: Problem[] = [];
+  const told = new Set<number>();
+  for (const err of errors) {
+    const line = lineAt(err.pos[0]);
+    if (told.has(line)) continue;
+    told.add(line);
+    if (tabLines.has(line) || err.code === "TAB_AS_INDENT") {
+      out.push({ file: displayPath, line, message: CHECK.tab });
+      continue;
+    }
+    const original = firstLine(err.message);
+    out.push({ file: displayPath, line, message: CHECK.syntax(YAML_SYNTAX.find(([re]) => re.test(original))?.[1], original) });
+  }
+  return out;
+}
+
+function yamlItem(node: Node, displayPath: string, lineAt: (offset: number) => number): YamlItem {
+  const nodeLine = node.range ? lineAt(node.range[0]) : 1;
+  return {
+    file: displayPath,
+    value: node.toJSON(),
+    line: nodeLine,
+    lineOf: (path) => lineOfPath(node, nodeLine, path, lineAt),
+  };
+}
+
+/** The line of the value at `path` inside `node`, or of the nearest parent that exists. */
+function lineOfPath(node: Node, nodeLine: number, path: readonly PropertyKey[], lineAt: (offset: number) => number): number {
+  let current: unknown = node;
+  let line = nodeLine;
+  for (const key of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key));
+      if (!pair) break;
+      const keyNode = pair.key as Node | undefined;
+      if (keyNode?.range) line = lineAt(keyNode.range[0]);
+      current = pair.value;
+      if (isNode(current) && current.range && !isMap(current) && !isSeq(current)) line = lineAt(current.range[0]);
+    } else if (isSeq(current) && typeof key === "number") {
+      const child = current.items[key];
+      if (!isNode(child)) break;
+      if (child.range) line = lineAt(child.range[0]);
+      current = child;
+    } else break;
+  }
+  return line;
 }
 
 /** 1-based lines whose indentation holds a Tab. */
@@ -237,11 +243,7 @@ export function deadLinkProblems(item: YamlItem): Problem[] {
   const walk = (value: unknown, path: Array<string | number>) => {
     if (typeof value === "string") {
       if (DEAD_PORTAL_LINK.test(value)) {
-        out.push({
-          file: item.file,
-          line: item.lineOf(path),
-          message: `${path.join(".")}: đường dẫn cũ "dichvucong.gov.vn/p/home/…" không còn mở được trang thủ tục — dùng https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<mã trang> nếu biết, hoặc trang chủ https://dichvucong.gov.vn/`,
-        });
+        out.push({ file: item.file, line: item.lineOf(path), message: `${path.join(".")}: ${CHECK.deadPortalLink}` });
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);

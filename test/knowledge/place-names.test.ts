@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { stripPlaceNames } from "../../src/knowledge/place-names.js";
+import { createPhraseTable } from "../../src/text/phrases.js";
+
+const MARKERS = createPhraseTable<true>(["xã", "phường", "tp", "thành phố", "quận"].map((m) => [m, true]));
+const strip = (text: string) => stripPlaceNames(text, MARKERS).replace(/\s+/g, " ").trim();
+
+describe("stripPlaceNames", () => {
+  it("blanks a marker and the capitalised name after it, keeping every other character where it was", () => {
+    const text = "đăng ký khai sinh ở xã Tân Phú thế nào";
+    const out = stripPlaceNames(text, MARKERS);
+    expect(out).toHaveLength(text.length);
+    expect(out.replace(/\s+/g, " ")).toBe("đăng ký khai sinh ở thế nào");
+  });
+
+  it("takes multi-word markers, markers without diacritics, and a number as the whole name", () => {
+    expect(strip("làm hộ chiếu tại Thành phố Thủ Đức")).toBe("làm hộ chiếu tại");
+    expect(strip("tam tru o TP Hue duoc khong")).toBe("tam tru o duoc khong");
+    expect(strip("phường 5 quận Ba Đình")).toBe("");
+    expect(strip("phường 5 Tân Bình")).toBe("Tân Bình");
+  });
+
+  it("stops at a comma or full stop, and after four name words", () => {
+    expect(strip("ở xã Tân Phú, cần giấy tờ gì")).toBe("ở , cần giấy tờ gì");
+    expect(strip("xã An Bình Tây Hạ Nhất Nhì")).toBe("Nhất Nhì");
+  });
+
+  it("leaves a marker without a name, and lower-case text where a name cannot be told", () => {
+    expect(strip("nộp ở xã hay ở huyện")).toBe("nộp ở xã hay ở huyện");
+    expect(strip("đăng ký ở xã tân phú")).toBe("đăng ký ở xã tân phú");
+    expect(stripPlaceNames("xã Tân Phú", createPhraseTable<true>([]))).toBe("xã Tân Phú");
+  });
+});
