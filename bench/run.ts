@@ -31,12 +31,16 @@ import { measureThroughput, type ThroughputResult } from "./throughput.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const EVAL_FILE = resolve(ROOT, "../shared/eval/dev.jsonl");
 /** Questions written without looking at the knowledge: scored with the rules fixed on the dev set. */
-const HELD_OUT_FILES = [
-  join(ROOT, "test/fixtures/blind-eval.jsonl"),
-  join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
-  join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
-  join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
-];
+// BENCH_HELD_OUT=a.jsonl,b.jsonl measures those files instead (e.g. a set opened for the first time).
+const HELD_OUT_FILES = process.env.BENCH_HELD_OUT
+  ? process.env.BENCH_HELD_OUT.split(",").map((f) => resolve(f))
+  : [
+      join(ROOT, "test/fixtures/blind-eval.jsonl"),
+      join(ROOT, "test/fixtures/blind-eval-2.jsonl"),
+      join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
+      join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
+      join(ROOT, "test/fixtures/blind-eval-5.jsonl"),
+    ];
 const KNOWLEDGE_DIR = join(ROOT, "knowledge");
 const FLOWS_DIR = join(ROOT, "flows");
 const FULL = process.env.BENCH_FULL === "1";

@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { buildCore } from "../runtime/core.js";
 import { loadConfig } from "../config.js";
 import { CLI_CACHE_DIR } from "./cache-dir.js";
-import { evalAnswer, evalRates, readEvalFile, scoreEval } from "../knowledge/eval.js";
+import { evalRates, readEvalFile, scoreEval } from "../knowledge/eval.js";
+import { engineEvalAnswer } from "../engine/eval-answer.js";
 
 /** Default question set: the shared development set beside this checkout. */
 export const DEFAULT_EVAL_FILE = "../shared/eval/dev.jsonl";
@@ -17,7 +18,7 @@ export async function runEval(env: NodeJS.ProcessEnv, file?: string): Promise<vo
   if (!existsSync(path)) throw new Error(`eval: no question file at ${path}`);
   const { core } = buildCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, cacheDir: CLI_CACHE_DIR });
   const engine = core!.engine;
-  const s = scoreEval(readEvalFile(path), (q) => evalAnswer(engine.search(q)));
+  const s = scoreEval(readEvalFile(path), (q) => engineEvalAnswer(engine, q));
   console.log(`questions: ${s.questions} (${s.inScope} in scope, ${s.outOfScope} out of scope) — ${path}`);
   console.log(`top-1: ${pct(s.top1, s.inScope)}  top-3: ${pct(s.top3, s.inScope)}  false answers: ${pct(s.falseAnswers, s.outOfScope)}`);
   console.log(

@@ -7,7 +7,7 @@ import { encodeChoice, fitting } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
 import { answerEntry, entryChoice } from "./entry-answer.js";
 import { maskQuestion } from "./handover.js";
-import { intentFor, type IntentTurn } from "./intent-replies.js";
+import { intentOverSearch, type IntentTurn } from "./intent-replies.js";
 import { menuButton } from "./menu.js";
 import { CHOICE_LABELS, M, PORTAL_SEARCH_URL } from "./messages.js";
 import { staysOnTopic } from "./topic.js";
@@ -23,11 +23,8 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
   const result = ctx.index.search(text);
   const decision = result.decision;
   const facets = result.facets;
-  const named = decision.kind === "answer" || decision.kind === "clarify";
-  if (!named) {
-    const other = intentFor("unanswered", t);
-    if (other) return other;
-  }
+  const other = intentOverSearch(result, t);
+  if (other) return other;
 
   // A question about a facet ("lệ phí bao nhiêu", "ở đâu làm") is about the conversation's topic
   // unless it clearly names another entry.

@@ -1,4 +1,5 @@
 import type { Entry } from "../knowledge/schema.js";
+import type { SearchResult } from "../knowledge/search.js";
 import type { EngineContext } from "./context.js";
 import { relatedChoice } from "./entry-answer.js";
 import { startFlow } from "./flow-bridge.js";
@@ -17,7 +18,10 @@ export interface IntentTurn {
   out: TurnBuilder;
 }
 
-/** Where an intent is recognised: before anything else, only outside guided flows, or only when search found nothing. */
+/**
+ * Where an intent is recognised: before anything else, only outside guided flows, or after the
+ * search, unless it names an entry firmly (see {@link intentOverSearch}).
+ */
 export type IntentScope = "always" | "idle" | "unanswered";
 
 /** The guide that explains how to look a dossier up. */
@@ -38,9 +42,45 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   { name: "thanks", scope: "idle", handle: thank },
   { name: "forgery", scope: "idle", handle: (t) => refuse("forgery", M.forgery, t) },
   { name: "account-access", scope: "idle", handle: (t) => refuse("account-access", M.accountAccess, t) },
+  { name: "identity-misuse", scope: "idle", handle: (t) => refuse("identity-misuse", M.identityMisuse, t) },
   { name: "dossier-status", scope: "idle", handle: dossierStatus },
+  // "dịch sang tiếng Anh: giấy phép lao động" asks for words, not the procedure it names.
+  { name: "translation", scope: "idle", handle: outOfDomain },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
 ];
+
+/**
+ * How firmly a search answer must name its entry to stand against words of another topic in
+ * the message: "làm hộ chiếu để mua vé máy bay" names the passport whole, "số đề hôm nay đánh
+ * con gì" shares two loose words with "biển số định danh", and a landlord's story about the
+ * price of electricity shares a fifth of its words with the complaints guide.
+ */
+export const FIRM_ANSWER = {
+  /** Share of the entry's best name that the message covers. */
+  namePrecision: 0.8,
+  /** Share of the message's weight that the entry's names explain. */
+  nameCoverage: 0.3,
+  /** Share of the message's word pairs found as pairs in the entry's names (0: scattered words). */
+  phrase: 0.01,
+} as const;
+
+/** Whether the search names an entry (to answer or to ask between variants) firmly: see {@link FIRM_ANSWER}. */
+export function firmlyNamed(result: SearchResult): boolean {
+  const d = result.decision;
+  const best = d.kind === "answer" ? d.hit : d.kind === "clarify" ? d.options[0] : undefined;
+  if (!best) return false;
+  const w = best.why;
+  return w.namePrecision >= FIRM_ANSWER.namePrecision && w.nameCoverage >= FIRM_ANSWER.nameCoverage && w.phrase >= FIRM_ANSWER.phrase;
+}
+
+/**
+ * The reply of an "unanswered" intent (out of domain) the message says, unless the search names
+ * an entry firmly: a topic word of chit-chat does not silence a real question, and a loose
+ * match does not turn chit-chat into a card.
+ */
+export function intentOverSearch(result: SearchResult, t: IntentTurn): Turn | null {
+  return firmlyNamed(result) ? null : intentFor("unanswered", t);
+}
 
 /** The reply of the first intent of `scope` that the message says, or null. */
 export function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {

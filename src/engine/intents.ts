@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { accentKey, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
+import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
 
 /**
@@ -22,7 +23,9 @@ export const INTENT_NAMES = [
   "thanks",
   "forgery",
   "account-access",
+  "identity-misuse",
   "dossier-status",
+  "translation",
   "out-of-domain",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
@@ -30,7 +33,13 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 /** The data file, next to synonyms.yaml. The knowledge loader leaves it to this module. */
 export const INTENTS_FILE = "intents.yaml";
 
-const phrase = z.string().trim().min(1, "must not be empty");
+/** Written between two words of a phrase: up to {@link GAP_WORDS} other words may stand there ("bằng … giả"). */
+const GAP = /\s*(?:…|\.\.\.)\s*/u;
+const phrase = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((p) => p.split(GAP).every((part) => part.trim() !== ""), "\"…\" must stand between two words");
 const phrases = z.array(phrase).default([]);
 const regex = z.string().superRefine((source, ctx) => {
   try {
@@ -100,7 +109,15 @@ export function messageForms(text: string): MessageForms {
 interface Phrase {
   folded: string[];
   accented: string[];
+  /** Token k may come up to GAP_WORDS words after token k-1 ("bằng … giả" matches "bằng đại học giả"). */
+  gapBefore: boolean[];
 }
+
+/** Words a "…" in a phrase stands for, at most: "làm bằng … giả" reaches "làm bằng đại học giả". */
+const GAP_WORDS = 3;
+
+/** A short form citizens type, read as its full words ("ko" → "không"), with the accents of the full form. */
+type Expansions = PhraseTable<{ folded: string[]; accented: string[] }>;
 
 /** Words after a `starts` phrase that still read as the same short message ("cảm ơn bạn nhiều nhé"). */
 const STARTS_MAX_EXTRA_WORDS = 3;
@@ -142,15 +159,19 @@ export interface IntentTable {
   readonly data: IntentsData;
 }
 
-export function createIntentTable(data: IntentsData = intentsSchema.parse({})): IntentTable {
-  const table = compileTable(data);
+/**
+ * The table of `data`. `abbreviations` are the knowledge's (synonyms.yaml): "ko cần thi" reads as
+ * "không cần thi" in messages and in the phrases alike, so staff write each phrase once.
+ */
+export function createIntentTable(data: IntentsData = intentsSchema.parse({}), abbreviations: Readonly<Record<string, string>> = {}): IntentTable {
+  const table = compileTable(data, abbreviations);
   const foundOf = new WeakMap<MessageForms, Found>();
   return {
     matches(name, message, wholeOnly = false) {
       const w = table.byName.get(name);
       if (!w) return false;
       let found = foundOf.get(message);
-      if (!found) foundOf.set(message, (found = scan(table, message)));
+      if (!found) foundOf.set(message, (found = scan(table, expand(message, table.expansions))));
       return says(w, found, message, wholeOnly);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
@@ -165,16 +186,53 @@ interface CompiledTable {
   byFirst: Map<string, Array<{ list: ListKey; phrase: Phrase }>>;
   particles: Phrase[];
   byName: Map<IntentName, CompiledIntent>;
+  expansions: Expansions;
 }
 
-function compilePhrase(p: string): Phrase {
-  return { folded: tokens(p), accented: rawTokens(p).map(accentKey) };
+/** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
+function expand<T extends { folded: string[]; accented: Array<string | null> }>(m: T, expansions: Expansions): T {
+  if (expansions.maxLength === 0) return m;
+  const folded: string[] = [];
+  const accented: Array<string | null> = [];
+  for (let i = 0; i < m.folded.length; ) {
+    const hit = expansions.matchAt(m.folded, i);
+    if (hit && hit.value.folded.join(" ") !== m.folded.slice(i, i + hit.length).join(" ")) {
+      folded.push(...hit.value.folded);
+      accented.push(...hit.value.accented);
+      i += hit.length;
+    } else {
+      folded.push(m.folded[i]!);
+      accented.push(m.accented[i] ?? null);
+      i++;
+    }
+  }
+  return { ...m, folded, accented };
 }
 
-function compileTable(data: IntentsData): CompiledTable {
+function compilePhrase(p: string, expansions: Expansions): Phrase {
+  const folded: string[] = [];
+  const accented: string[] = [];
+  const gapBefore: boolean[] = [];
+  p.split(GAP).forEach((part, n) => {
+    const words = expand({ folded: tokens(part), accented: rawTokens(part).map(accentKey) }, expansions);
+    words.folded.forEach((w, k) => {
+      folded.push(w);
+      accented.push(words.accented[k] ?? w);
+      gapBefore.push(n > 0 && k === 0);
+    });
+  });
+  return { folded, accented, gapBefore };
+}
+
+function compileExpansions(abbreviations: Readonly<Record<string, string>>): Expansions {
+  return createPhraseTable(Object.entries(abbreviations).map(([from, to]) => [from, { folded: tokens(to), accented: rawTokens(to).map(accentKey) }]));
+}
+
+function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, string>>): CompiledTable {
+  const expansions = compileExpansions(abbreviations);
   const byFirst: CompiledTable["byFirst"] = new Map();
   const add = (list: ListKey, phrases: readonly string[]): ListKey => {
-    for (const phrase of phrases.map(compilePhrase)) {
+    for (const phrase of phrases.map((p) => compilePhrase(p, expansions))) {
       const first = phrase.folded[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first);
@@ -197,19 +255,23 @@ function compileTable(data: IntentsData): CompiledTable {
       offer: w.offer,
     });
   }
-  return { byFirst, particles: data.particles.map(compilePhrase), byName };
+  return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions };
 }
 
-/** The phrase is at word `i` of the message. With accents typed, "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree. */
-function phraseAt(m: MessageForms, p: Phrase, i: number): boolean {
-  return (
-    i + p.folded.length <= m.folded.length &&
-    p.folded.every((t, k) => {
-      if (m.folded[i + k] !== t) return false;
-      const typed = m.accented[i + k];
-      return !typed || typed === p.accented[k];
-    })
-  );
+/**
+ * Where the phrase ends when it starts at word `i` of the message, or -1. With accents typed,
+ * "bằng" is not "băng" and "chào" is not "cháo": a typed accent must agree.
+ */
+function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
+  if (k === p.folded.length) return i;
+  const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
+  for (let j = i; j <= i + skips && j < m.folded.length; j++) {
+    const typed = m.accented[j];
+    if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k])) continue;
+    const end = phraseEnd(m, p, j + 1, k + 1);
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */
@@ -219,8 +281,8 @@ function coreRange(m: MessageForms, particles: readonly Phrase[]): [number, numb
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of particles) {
-      if (end - start > p.folded.length && phraseAt(m, p, start)) (start += p.folded.length), (changed = true);
-      if (end - start > p.folded.length && phraseAt(m, p, end - p.folded.length)) (end -= p.folded.length), (changed = true);
+      if (end - start > p.folded.length && phraseEnd(m, p, start) === start + p.folded.length) (start += p.folded.length), (changed = true);
+      if (end - start > p.folded.length && phraseEnd(m, p, end - p.folded.length) === end) (end -= p.folded.length), (changed = true);
     }
   }
   return [start, end];
@@ -231,11 +293,12 @@ function scan(table: CompiledTable, m: MessageForms): Found {
   const [start, end] = coreRange(m, table.particles);
   for (let i = 0; i < m.folded.length; i++) {
     for (const { list, phrase } of table.byFirst.get(m.folded[i]!) ?? []) {
-      if (!phraseAt(m, phrase, i)) continue;
+      const stop = phraseEnd(m, phrase, i);
+      if (stop < 0) continue;
       found.anywhere.add(list);
-      if (i !== start || i + phrase.folded.length > end) continue;
-      if (i + phrase.folded.length === end) found.whole.add(list);
-      const after = end - i - phrase.folded.length;
+      if (i !== start || stop > end) continue;
+      if (stop === end) found.whole.add(list);
+      const after = end - stop;
       found.opening.set(list, Math.min(after, found.opening.get(list) ?? after));
     }
   }
@@ -261,9 +324,9 @@ export interface LoadIntentsResult {
 /**
  * Reads `intents.yaml` from the knowledge folder. A missing file means no intent words (the bot
  * still answers questions); a broken one is reported as `path:line: message` problems, checked
- * against the entry ids that exist when `entryIds` is given.
+ * against the entry ids that exist when `entryIds` is given. `abbreviations`: see {@link createIntentTable}.
  */
-export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>): LoadIntentsResult {
+export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>, abbreviations: Readonly<Record<string, string>> = {}): LoadIntentsResult {
   const file = join(knowledgeDir, INTENTS_FILE);
   if (!existsSync(file)) return { table: createIntentTable(), problems: [] };
   const shown = displayPath(file);
@@ -279,5 +342,5 @@ export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>
     parsed.data.popular.forEach((id, i) => unknown(id, ["popular", i]));
     for (const name of INTENT_NAMES) parsed.data.intents[name]?.offer.forEach((id, i) => unknown(id, ["intents", name, "offer", i]));
   }
-  return { table: createIntentTable(parsed.data), problems };
+  return { table: createIntentTable(parsed.data, abbreviations), problems };
 }

@@ -67,7 +67,7 @@ export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDi
   const flowIds = new Set(checkFlows(read).flows.keys());
   const { knowledge, problems } = loadKnowledge(options.knowledgeDir, { flowIds, now: options.now, cacheDir: options.cacheDir });
   const knowledgeIds = new Set(knowledge.byId.keys());
-  const intents = loadIntents(options.knowledgeDir, knowledgeIds);
+  const intents = loadIntents(options.knowledgeDir, knowledgeIds, knowledge.synonyms.abbreviations);
   const flows = checkFlows(read, { knowledgeIds });
   return { knowledge, flows: flows.flows, flowIds, intents: intents.table, problems: [...problems, ...intents.problems, ...idLengthProblems(knowledge), ...flows.problems] };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { FIRM_ANSWER, firmlyNamed } from "../../src/engine/intent-replies.js";
+import type { SearchResult } from "../../src/knowledge/search.js";
 import { conversation, entryId, fixtureEngine, heading, ids, MENU_ID, SURVEY_ID, text } from "./fixture-engine.js";
 
 /** Messages that are not questions about a procedure: the words are in test/fixtures/knowledge/intents.yaml. */
@@ -77,6 +79,43 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("làm hộ chiếu để mua vé máy bay"))).toBe("Cấp hộ chiếu phổ thông");
   });
 
+  it("out-of-domain words beat a loose search match, not a firm one", () => {
+    // The search alone would answer tạm trú: the name is there, but it explains a fifth of the story.
+    const story = "tối qua xem bóng đá với mấy anh em ở quán nhà trọ chỗ đăng ký tạm trú ồn quá";
+    expect(engine.search(story).decision.kind).toBe("answer");
+    const t = conversation(engine).say(story);
+    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(heading(t)).toBeUndefined();
+    expect(ids(t)).toEqual([MENU_ID]);
+    // Named whole with little else: the question is answered.
+    expect(heading(conversation(engine).say("số đề tạm trú"))).toBe("Đăng ký tạm trú");
+  });
+
+  it("a request to translate words is not a question about the procedure it names", () => {
+    const t = conversation(engine).say("dịch sang tiếng anh: hộ chiếu");
+    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(heading(t)).toBeUndefined();
+    expect(text(conversation(engine).say("chứng thực bản dịch sang tiếng anh hộ chiếu"))).not.toContain("chi ho tro ve thu tuc hanh chinh");
+  });
+
+  it("forgery signals: a gap phrase and a short form ('ko cần thi'); a fee question without accents is not refused", () => {
+    for (const message of ["có chỗ nào làm bằng lái xe giả không", "ai lam bang lai ko can thi"]) {
+      const t = conversation(engine).say(message);
+      expect(text(t), message).toContain("khong the ho tro");
+      expect(heading(t), message).toBeUndefined();
+    }
+    expect(text(conversation(engine).say("doi bang lai gia bao nhieu"))).not.toContain("khong the ho tro");
+  });
+
+  it("refuses to help use papers or a SIM in someone else's name, and offers the lawful way", () => {
+    const t = conversation(engine).say("có cách nào mua sim đứng tên người khác để đăng ký không");
+    expect(text(t)).toContain("khong the huong dan dung sim");
+    expect(text(t)).toContain("uy quyen");
+    expect(ids(t)).toContain(entryId("tong-dai-ho-tro"));
+    expect(heading(t)).toBeUndefined();
+    expect(text(conversation(engine).say("tôi lỡ mua sim đứng tên người khác"))).not.toContain("khong the huong dan");
+  });
+
   it("never pretends to know a dossier's status", () => {
     const t = conversation(engine).say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");
     expect(text(t)).toContain("khong xem duoc tinh trang ho so");
@@ -112,5 +151,25 @@ describe("intents from intents.yaml", () => {
     const t = conversation(fixtureEngine({ flows: [] })).say("đánh giá");
     expect(t.session.flow).toBeUndefined();
     expect(ids(t)).not.toContain(SURVEY_ID);
+  });
+});
+
+describe("firmlyNamed: what a search answer needs to stand against out-of-domain words", () => {
+  const answer = engine.search("làm hộ chiếu").decision;
+  const withWhy = (why: Partial<Record<keyof typeof FIRM_ANSWER, number>>): SearchResult => {
+    if (answer.kind !== "answer") throw new Error("fixture: 'làm hộ chiếu' should be answered");
+    const hit = { ...answer.hit, why: { ...answer.hit.why, namePrecision: 1, nameCoverage: 1, phrase: 1, ...why } };
+    return { ...engine.search("làm hộ chiếu"), decision: { kind: "answer", hit } };
+  };
+
+  it("needs most of a name, a fair share of the message and the words in pairs", () => {
+    expect(firmlyNamed(withWhy({}))).toBe(true);
+    expect(firmlyNamed(withWhy({ namePrecision: FIRM_ANSWER.namePrecision - 0.01 }))).toBe(false);
+    expect(firmlyNamed(withWhy({ nameCoverage: FIRM_ANSWER.nameCoverage - 0.01 }))).toBe(false);
+    expect(firmlyNamed(withWhy({ phrase: 0 }))).toBe(false);
+  });
+
+  it("'I don't know' names nothing firmly", () => {
+    expect(firmlyNamed(engine.search("karaoke"))).toBe(false);
   });
 });

@@ -71,6 +71,46 @@ describe("intent words", () => {
   });
 });
 
+describe("phrases with a gap and short forms", () => {
+  const gaps = createIntentTable(
+    intentsSchema.parse({
+      intents: {
+        forgery: { contains: ["bằng … giả"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
+        "out-of-domain": { contains: ["có mưa không"] },
+      },
+    }),
+    { ko: "không", k: "không" },
+  );
+
+  it.each([
+    // "…" stands for up to three words between two words of a phrase, and for none.
+    ["forgery", "có chỗ nào làm bằng đại học giả không", true],
+    ["forgery", "lam bang dai hoc gia de nop xin viec", true],
+    ["forgery", "bằng giả", true],
+    ["forgery", "bằng tốt nghiệp đại học chính quy giả", false],
+    // With accents typed, "giá" (price) is not "giả"; without them, the unless phrase tells.
+    ["forgery", "bằng đại học giá bao nhiêu", false],
+    ["forgery", "doi bang lai gia bao nhieu", false],
+    // The knowledge's abbreviations read in full: "ko cần thi" is "không cần thi".
+    ["forgery", "ai lam bang lai ko can thi ib e", true],
+    ["forgery", "ai làm bằng lái k cần thi", true],
+    ["out-of-domain", "mai ha noi co mua ko", true],
+  ] as const)("%s: %s → %s", (name, message, expected) => {
+    expect(gaps.matches(name, messageForms(message))).toBe(expected);
+  });
+
+  it("without the abbreviations a short form is just another word", () => {
+    const plain = createIntentTable(intentsSchema.parse({ intents: { forgery: { all: [["ai làm"], ["không cần thi"]] } } }));
+    expect(plain.matches("forgery", messageForms("ai lam bang lai ko can thi"))).toBe(false);
+    expect(plain.matches("forgery", messageForms("ai lam bang lai khong can thi"))).toBe(true);
+  });
+
+  it("a phrase may not begin or end with '…'", () => {
+    expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["… giả"] } } }).success).toBe(false);
+    expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["bằng …"] } } }).success).toBe(false);
+  });
+});
+
 describe("loadIntents", () => {
   it("a missing file means no intent words and no problem", () => {
     const dir = mkdtempSync(join(tmpdir(), "dvc-intents-"));

@@ -1,0 +1,77 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/engine.js";
+import { newSession, type Turn } from "../../src/engine/types.js";
+import { buildCore } from "../../src/runtime/core.js";
+import { repliesToPlainText } from "../../src/runtime/plain-text.js";
+import { fold } from "../../src/text/normalize.js";
+
+/**
+ * Content test: what citizens wrote blind (test/fixtures/blind-eval-5.jsonl and the issue on
+ * understanding them), over the engine and the real knowledge/ with its intents.yaml. Refusals,
+ * chit-chat and loose matches show no card; the real questions next to them still get theirs.
+ * The rules themselves are tested on fixture knowledge in test/engine/intents*.test.ts.
+ */
+const ROOT = join(import.meta.dirname, "../..");
+let engine: Engine;
+beforeAll(() => {
+  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
+  expect(problems).toEqual([]);
+  engine = core!.engine;
+});
+
+const say = (text: string): Turn => engine.handle({ type: "text", text, channel: "zalo", chatId: "c", userId: "u", at: Date.UTC(2026, 11, 2, 8) }, newSession());
+const heading = (t: Turn) => {
+  const h = t.replies[0]?.blocks.find((b) => b.type === "heading");
+  return h && h.type === "heading" ? h.text : undefined;
+};
+const text = (t: Turn) => fold(repliesToPlainText(t.replies));
+const choiceIds = (t: Turn) => t.replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+
+describe("requests to forge papers or use someone else's: a firm, polite no and the lawful way", () => {
+  it.each(["ai lam bang lai ko can thi ib e", "Có chỗ nào làm bằng đại học giả không ad, em cần gấp", "lam bang dai hoc gia de nop xin viec o dau uy tin", "Ad ơi chỗ nào bán bằng lái xe máy bao đậu ko cần thi vậy"])(
+    "%s",
+    (message) => {
+      const t = say(message);
+      expect(heading(t)).toBeUndefined();
+      expect(text(t)).toContain("khong the ho tro viec lam gia");
+      expect(text(t)).toContain("cap lai, cap doi");
+    },
+  );
+
+  it("buying a SIM in someone else's name: refused, with the guide to a SIM in one's own name", () => {
+    const t = say("Có cách nào mua sim chính chủ người khác để đăng ký không");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("khong the huong dan dung sim");
+    expect(choiceIds(t).some((id) => id.includes("vneid-sim-khong-chinh-chu"))).toBe(true);
+  });
+});
+
+describe("chit-chat and other topics: the short 'I only help with public services', nothing odd offered", () => {
+  it.each([
+    "so de hom nay danh con gi",
+    "mai ha noi co mua ko",
+    "Em thuê phòng trọ ở Gò Vấp, chủ nhà tính tiền điện 4 nghìn một số, nước 100 nghìn một người. Em thấy cao quá, vậy có quy định giá trần không và phản ánh ở đâu ạ?",
+    "Anh em tranh chấp đất của bố mẹ để lại, hoà giải ở xã không được thì kiện ra toà ở đâu ạ",
+    "dịch câu 'giấy phép lao động' sang tiếng anh là gì",
+  ])("%s", (message) => {
+    const t = say(message);
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(choiceIds(t)).toEqual(["m"]);
+  });
+});
+
+describe("the real questions next to them are still answered", () => {
+  it.each([
+    ["SIM không chính chủ khi đăng ký VNeID", "SIM"],
+    ["tôi lỡ mua sim đứng tên người khác giờ đăng ký vneid thế nào", "SIM"],
+    ["mất bằng lái làm lại", "Cấp lại giấy phép lái xe bị mất"],
+    ["bằng đại học bản sao", "bản sao văn bằng"],
+    ["doi bang lai gia bao nhieu", "Đổi giấy phép lái xe"],
+    ["ly hôn đơn phương khởi kiện ở đâu", "Ly hôn"],
+    ["đăng ký cấp điện mới cho nhà trọ", "cấp điện"],
+  ])("%s → %s", (message, title) => {
+    expect(heading(say(message))).toContain(title);
+  });
+});
