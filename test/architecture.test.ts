@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 // DESIGN.md: the inner layers know nothing of the outer ones. Engine, knowledge, flows and
@@ -95,5 +96,34 @@ describe("channels", () => {
         expect(text, file).not.toMatch(/process\.env|Date\.now\(|Math\.random\(/);
       }
     }
+  });
+});
+
+describe("size", () => {
+  // Issue #17: a newcomer reads a module in one sitting and a function on one screen.
+  const MAX_FILE_LINES = 400;
+  const MAX_FUNCTION_LINES = 80;
+  const sources = filesUnder(SRC);
+
+  it(`no source file is over ${MAX_FILE_LINES} lines`, () => {
+    const long = sources.map((file) => ({ file, lines: readFileSync(file, "utf8").split("\n").length })).filter((f) => f.lines > MAX_FILE_LINES);
+    expect(long).toEqual([]);
+  });
+
+  it(`no function is over ${MAX_FUNCTION_LINES} lines`, () => {
+    const long: string[] = [];
+    for (const file of sources) {
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body) {
+          const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+          const last = source.getLineAndCharacterOfPosition(node.end).line;
+          if (last - first + 1 > MAX_FUNCTION_LINES) long.push(`${file}:${first + 1} (${last - first + 1} lines)`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(long).toEqual([]);
   });
 });

@@ -74,6 +74,71 @@ type Op =
   | { op: "outbox"; key: string; reply: Reply }
   | { op: "take"; key: string };
 
+/** The cases and their indexes in memory, changed only by applying ops (live or replayed). */
+class CaseState {
+  readonly cases = new Map<string, HandoverCase>();
+  readonly byChat = new Map<string, string>();
+  readonly posts = new Map<string, string>();
+  readonly outbox = new Map<string, Reply[]>();
+  seq = 0;
+
+  /** The case an op opened or closed, else null. */
+  apply(o: Op): HandoverCase | null {
+    switch (o.op) {
+      case "open":
+        this.cases.set(o.c.id, o.c);
+        this.byChat.set(o.c.chatKey, o.c.id);
+        this.seq = Math.max(this.seq, Number(o.c.id) || 0);
+        return o.c;
+      case "msg":
+        this.addMessage(o.id, o.m);
+        return null;
+      case "replied": {
+        const c = this.cases.get(o.id);
+        if (c && c.firstReplyAt === undefined) c.firstReplyAt = o.at;
+        return null;
+      }
+      case "failed":
+        this.cases.get(o.id)?.failed.push(o.mid);
+        return null;
+      case "post":
+        this.posts.set(o.post, o.id);
+        return null;
+      case "close":
+        return this.close(o.id, o.by, o.at);
+      case "outbox":
+        this.outbox.set(o.key, [...(this.outbox.get(o.key) ?? []), o.reply]);
+        return null;
+      case "take":
+        this.outbox.delete(o.key);
+        return null;
+    }
+  }
+
+  isOpen(id: string): boolean {
+    const c = this.cases.get(id);
+    return c !== undefined && c.closedAt === undefined;
+  }
+
+  private addMessage(id: string, m: CaseMessage): void {
+    const c = this.cases.get(id);
+    if (!c) return;
+    c.messages.push(m);
+    c.lastActivityAt = Math.max(c.lastActivityAt, m.at);
+  }
+
+  private close(id: string, by: CloseReason, at: number): HandoverCase | null {
+    const c = this.cases.get(id);
+    if (!c || c.closedAt !== undefined) return null;
+    c.closedAt = at;
+    c.closedBy = by;
+    if (this.byChat.get(c.chatKey) === c.id) this.byChat.delete(c.chatKey);
+    return c;
+  }
+}
+
+const copy = (c: HandoverCase | undefined): HandoverCase | null => (c ? structuredClone(c) : null);
+
 /**
  * Cases in memory, every change appended to `<dataDir>/handover.jsonl` (fsync'd) and replayed at
  * start: nothing is lost on a crash. One process only — several instances use Redis.
@@ -81,102 +146,95 @@ type Op =
  */
 export async function createEmbeddedCaseStore(options: { dataDir?: string } = {}): Promise<CaseStore> {
   const path = options.dataDir ? join(options.dataDir, "handover.jsonl") : undefined;
-  const cases = new Map<string, HandoverCase>();
-  const byChat = new Map<string, string>();
-  const posts = new Map<string, string>();
-  const outbox = new Map<string, Reply[]>();
-  let seq = 0;
-  let tail: Promise<void> = Promise.resolve();
+  const state = new CaseState();
+  if (path) for (const value of parseJsonLines(await readTextIfExists(path))) state.apply(value as Op);
+  return new EmbeddedCaseStore(state, path);
+}
 
-  function apply(o: Op): HandoverCase | null {
-    switch (o.op) {
-      case "open":
-        cases.set(o.c.id, o.c);
-        byChat.set(o.c.chatKey, o.c.id);
-        seq = Math.max(seq, Number(o.c.id) || 0);
-        return o.c;
-      case "msg": {
-        const c = cases.get(o.id);
-        if (c) {
-          c.messages.push(o.m);
-          c.lastActivityAt = Math.max(c.lastActivityAt, o.m.at);
-        }
-        return null;
-      }
-      case "replied": {
-        const c = cases.get(o.id);
-        if (c && c.firstReplyAt === undefined) c.firstReplyAt = o.at;
-        return null;
-      }
-      case "failed":
-        cases.get(o.id)?.failed.push(o.mid);
-        return null;
-      case "post":
-        posts.set(o.post, o.id);
-        return null;
-      case "close": {
-        const c = cases.get(o.id);
-        if (!c || c.closedAt !== undefined) return null;
-        c.closedAt = o.at;
-        c.closedBy = o.by;
-        if (byChat.get(c.chatKey) === c.id) byChat.delete(c.chatKey);
-        return c;
-      }
-      case "outbox":
-        outbox.set(o.key, [...(outbox.get(o.key) ?? []), o.reply]);
-        return null;
-      case "take":
-        outbox.delete(o.key);
-        return null;
-    }
+class EmbeddedCaseStore implements CaseStore {
+  /** The last durable write: ops reach the file in the order they were applied. */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly state: CaseState,
+    private readonly path: string | undefined,
+  ) {}
+
+  async open(input: NewCase): Promise<HandoverCase> {
+    const c: HandoverCase = { ...input, id: String(this.state.seq + 1), lastActivityAt: input.openedAt, messages: [], failed: [] };
+    this.state.seq++;
+    await this.write({ op: "open", c });
+    return copy(c)!;
   }
 
-  if (path) for (const value of parseJsonLines(await readTextIfExists(path))) apply(value as Op);
+  async get(id: string): Promise<HandoverCase | null> {
+    return copy(this.state.cases.get(id));
+  }
+
+  async openFor(chatKey: string): Promise<HandoverCase | null> {
+    return copy(this.state.cases.get(this.state.byChat.get(chatKey) ?? ""));
+  }
+
+  async addMessage(id: string, m: CaseMessage): Promise<void> {
+    await this.write({ op: "msg", id, m });
+  }
+
+  async markReplied(id: string, at: number): Promise<void> {
+    await this.write({ op: "replied", id, at });
+  }
+
+  async markFailed(id: string, mid: string): Promise<void> {
+    await this.write({ op: "failed", id, mid });
+  }
+
+  async linkPost(id: string, post: string): Promise<void> {
+    await this.write({ op: "post", id, post });
+  }
+
+  async caseOfPost(post: string): Promise<string | null> {
+    return this.state.posts.get(post) ?? null;
+  }
+
+  async closeCase(id: string, by: CloseReason, at: number): Promise<HandoverCase | null> {
+    if (!this.state.isOpen(id)) return null;
+    return copy((await this.write({ op: "close", id, by, at })) ?? undefined);
+  }
+
+  async listOpen(): Promise<HandoverCase[]> {
+    return this.select((c) => c.closedAt === undefined);
+  }
+
+  async list(range?: { since?: number; until?: number }): Promise<HandoverCase[]> {
+    return this.select((c) => (range?.since === undefined || c.openedAt >= range.since) && (range?.until === undefined || c.openedAt < range.until));
+  }
+
+  async pushOutbox(key: string, reply: Reply): Promise<void> {
+    await this.write({ op: "outbox", key, reply });
+  }
+
+  async takeOutbox(key: string): Promise<Reply[]> {
+    const waiting = this.state.outbox.get(key) ?? [];
+    if (waiting.length) await this.write({ op: "take", key });
+    return waiting;
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+  }
+
+  private select(keep: (c: HandoverCase) => boolean): HandoverCase[] {
+    return [...this.state.cases.values()].filter(keep).map((c) => copy(c)!);
+  }
 
   /** Applies a change, then makes it durable before the caller goes on. */
-  async function write(o: Op): Promise<HandoverCase | null> {
-    const result = apply(o);
-    if (path) {
-      const line = `${JSON.stringify(o)}\n`;
-      const done = tail.then(() => appendDurably(path, line));
-      tail = done.catch(() => undefined);
+  private async write(o: Op): Promise<HandoverCase | null> {
+    const result = this.state.apply(o);
+    if (this.path) {
+      const path = this.path;
+      const done = this.tail.then(() => appendDurably(path, `${JSON.stringify(o)}\n`));
+      this.tail = done.catch(() => undefined);
       await done;
     }
     return result;
   }
-
-  const copy = (c: HandoverCase | undefined): HandoverCase | null => (c ? structuredClone(c) : null);
-
-  return {
-    async open(input) {
-      const c: HandoverCase = { ...input, id: String(seq + 1), lastActivityAt: input.openedAt, messages: [], failed: [] };
-      seq++;
-      await write({ op: "open", c });
-      return copy(c)!;
-    },
-    get: async (id) => copy(cases.get(id)),
-    openFor: async (chatKey) => copy(cases.get(byChat.get(chatKey) ?? "")),
-    addMessage: async (id, m) => void (await write({ op: "msg", id, m })),
-    markReplied: async (id, at) => void (await write({ op: "replied", id, at })),
-    markFailed: async (id, mid) => void (await write({ op: "failed", id, mid })),
-    linkPost: async (id, post) => void (await write({ op: "post", id, post })),
-    caseOfPost: async (post) => posts.get(post) ?? null,
-    async closeCase(id, by, at) {
-      const c = cases.get(id);
-      if (!c || c.closedAt !== undefined) return null;
-      return copy((await write({ op: "close", id, by, at })) ?? undefined);
-    },
-    listOpen: async () => [...cases.values()].filter((c) => c.closedAt === undefined).map((c) => copy(c)!),
-    list: async (range) =>
-      [...cases.values()].filter((c) => (range?.since === undefined || c.openedAt >= range.since) && (range?.until === undefined || c.openedAt < range.until)).map((c) => copy(c)!),
-    pushOutbox: async (key, reply) => void (await write({ op: "outbox", key, reply })),
-    async takeOutbox(key) {
-      const waiting = outbox.get(key) ?? [];
-      if (waiting.length) await write({ op: "take", key });
-      return waiting;
-    },
-    close: async () => {
-      await tail;
-    },
-  };
 }

@@ -7,7 +7,7 @@ import type { StoreKeys } from "../runtime/store-keys.js";
 import { encodeChoice } from "../engine/choice-id.js";
 import type { ChannelName, Effect, Inbound, Reply } from "../engine/types.js";
 import type { Logger } from "../log.js";
-import type { Store } from "../store/port.js";
+import type { Guards, SessionStore } from "../store/port.js";
 import { maskPersonalData } from "../text/mask.js";
 import { nfc, textKey } from "../text/normalize.js";
 import type { CaseStore, HandoverCase } from "./case-store.js";
@@ -26,7 +26,7 @@ export interface StaffGroup {
 export interface HandoverOptions {
   cases: CaseStore;
   /** The chat store: dedup of staff updates, and the citizen's session (survey choice on close). */
-  store: Store;
+  store: SessionStore & Guards;
   logger: Logger;
   metrics?: Metrics;
   hours: OfficeHours;

@@ -7,7 +7,7 @@ import type { ZaloChannel } from "../channels/zalo/channel.js";
 import { sendZaloReplies } from "../channels/zalo/send.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import type { Store } from "../store/port.js";
+import type { Guards, SessionStore } from "../store/port.js";
 import { createEmbeddedCaseStore, type CaseStore } from "./case-store.js";
 import { createHandover, type Deliver, type Handover } from "./handover.js";
 import { createRedisCaseStore } from "./redis-case-store.js";
@@ -19,7 +19,7 @@ export function createCaseStore(config: Pick<Config, "redisUrl" | "dataDir">): P
 
 export interface HandoverWiring {
   config: Config;
-  store: Store;
+  store: SessionStore & Guards;
   cases: CaseStore;
   logger: Logger;
   metrics?: Metrics;

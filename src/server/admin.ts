@@ -10,14 +10,15 @@ import { vietnamDay } from "../knowledge/dated.js";
 import { reviewWarnings } from "../knowledge/review.js";
 import type { Logger } from "../log.js";
 import type { LiveCore } from "../runtime/live-core.js";
-import type { Store } from "../store/port.js";
+import type { RecordLog, SessionStore } from "../store/port.js";
 import { AdminAuth, type AdminGuard } from "./admin-auth.js";
 import { registerHandoverInbox } from "./handover-inbox.js";
 import { createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { createReportCache } from "./report-cache.js";
 
 export interface AdminDeps {
-  store: Store;
+  /** Login sessions, and the records the dashboard reports on. */
+  store: SessionStore & RecordLog;
   config: Config;
   live: LiveCore;
   logger: Logger;

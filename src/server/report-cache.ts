@@ -1,10 +1,10 @@
 import { loadReport, REPORT_STREAMS } from "../feedback/load-report.js";
 import type { Report } from "../feedback/report.js";
-import type { Store } from "../store/port.js";
+import type { RecordLog } from "../store/port.js";
 
 export interface ReportCacheOptions {
   /** The record log: its records, and a version that changes when one is added. */
-  store: Pick<Store, "read" | "streamVersion">;
+  store: Pick<RecordLog, "read" | "streamVersion">;
   /** Reports kept (one per date filter). Default 8. */
   maxEntries?: number;
   now?: () => number;

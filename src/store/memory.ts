@@ -1,8 +1,15 @@
-import { SESSION_VERSION, type Session } from "../engine/types.js";
+import { SESSION_VERSION, type RecordStream, type Session } from "../engine/types.js";
+import { assertAppendable, selectRange } from "./jsonl.js";
+import { composeStore } from "./compose.js";
+import type { Guards, RateDecision, RecordLog, SessionStore, Store, StoredRecord } from "./port.js";
 
 /**
- * In-process building blocks shared by the embedded store and the Redis store's outage fallback:
- * a keyed mutex, sessions with TTL, dedup and a fixed-window rate limit, all on an injectable clock.
+ * What lives in this process only, on an injectable clock:
+ * - building blocks: a keyed mutex, a map whose entries expire, sessions kept as JSON;
+ * - the memory adapter of each port: `MemorySessions` (the embedded store wraps it with its log),
+ *   `MemoryGuards` (the embedded store's guards, and the Redis store's local lock and outage
+ *   fallback), `MemoryRecordLog`; and `createMemoryStore`, all three together, for tests.
+ * Nothing here survives the process.
  */
 
 export type Clock = () => number;
@@ -102,40 +109,6 @@ export class ExpiringMap<V> {
   }
 }
 
-export interface RateDecision {
-  allowed: boolean;
-  retryAfterSeconds: number;
-}
-
-/** Dedup and fixed-window rate limiting in memory (instance-local). */
-export class MemoryLimits {
-  private readonly seen: ExpiringMap<true>;
-  private readonly windows: ExpiringMap<{ count: number }>;
-
-  constructor(private readonly now: Clock) {
-    this.seen = new ExpiringMap(now);
-    this.windows = new ExpiringMap(now);
-  }
-
-  firstSeen(key: string, ttlSeconds: number): boolean {
-    if (this.seen.get(key)) return false;
-    this.seen.set(key, true, this.now() + ttlSeconds * 1000);
-    return true;
-  }
-
-  rateLimit(key: string, limit: number, windowSeconds: number): RateDecision {
-    let window = this.windows.get(key);
-    if (!window) {
-      // The window starts at the first hit, like INCR + EXPIRE on the Redis side.
-      window = { count: 0 };
-      this.windows.set(key, window, this.now() + windowSeconds * 1000);
-    }
-    window.count += 1;
-    if (window.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(this.windows.ttlMs(key) / 1000)) };
-  }
-}
-
 /**
  * Sessions are stored as JSON and parsed back, so a caller mutating its object after `set` never
  * changes what is stored (same behaviour as the Redis adapter).
@@ -155,6 +128,94 @@ export function isSession(value: unknown): value is Session {
   return typeof value === "object" && value !== null && (value as { v?: unknown }).v === SESSION_VERSION;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sessions as JSON in an expiring map. */
+export class MemorySessions implements SessionStore {
+  /** Session JSON by key, with its absolute expiry (the embedded store's log mirrors it). */
+  readonly entries: ExpiringMap<string>;
+
+  constructor(private readonly now: Clock) {
+    this.entries = new ExpiringMap(now);
+  }
+
+  async getSession(key: string): Promise<Session | null> {
+    const json = this.entries.get(key);
+    return json === undefined ? null : parseSession(json);
+  }
+
+  async setSession(key: string, session: Session, ttlSeconds: number): Promise<void> {
+    this.entries.set(key, JSON.stringify(session), this.now() + ttlSeconds * 1000);
+  }
+
+  async deleteSession(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+}
+
+/** Chat locks, dedup and fixed-window rate limits of this process. */
+export class MemoryGuards implements Guards {
+  private readonly locks = createKeyedMutex();
+  private readonly seen: ExpiringMap<true>;
+  private readonly windows: ExpiringMap<{ count: number }>;
+
+  constructor(private readonly now: Clock) {
+    this.seen = new ExpiringMap(now);
+    this.windows = new ExpiringMap(now);
+  }
+
+  withChatLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(key, fn);
+  }
+
+  async firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    if (this.seen.get(key)) return false;
+    this.seen.set(key, true, this.now() + ttlSeconds * 1000);
+    return true;
+  }
+
+  async rateLimit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
+    let window = this.windows.get(key);
+    if (!window) {
+      // The window starts at the first hit, like INCR + EXPIRE on the Redis side.
+      window = { count: 0 };
+      this.windows.set(key, window, this.now() + windowSeconds * 1000);
+    }
+    window.count += 1;
+    if (window.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(this.windows.ttlMs(key) / 1000)) };
+  }
+}
+
+/** Records kept as JSON (callers never share objects with the log), idempotent by id. */
+export class MemoryRecordLog implements RecordLog {
+  private readonly streams = new Map<RecordStream, Map<string, string>>();
+
+  async append(stream: RecordStream, record: StoredRecord): Promise<void> {
+    assertAppendable(stream, record);
+    let records = this.streams.get(stream);
+    if (!records) this.streams.set(stream, (records = new Map()));
+    if (!records.has(record.id)) records.set(record.id, JSON.stringify(record));
+  }
+
+  async read(stream: RecordStream, range?: { since?: number; until?: number }): Promise<StoredRecord[]> {
+    const records = [...(this.streams.get(stream)?.values() ?? [])].map((json) => JSON.parse(json) as StoredRecord);
+    return selectRange(records, range);
+  }
+
+  async streamVersion(stream: RecordStream): Promise<string> {
+    return String(this.streams.get(stream)?.size ?? 0);
+  }
+}
+
+/** All three ports in memory: a store for tests and tools that need no files and no Redis. */
+export function createMemoryStore(options: { now?: Clock } = {}): Store {
+  const now = options.now ?? Date.now;
+  return composeStore({
+    kind: "memory",
+    sessions: new MemorySessions(now),
+    records: new MemoryRecordLog(),
+    guards: new MemoryGuards(now),
+    health: async () => ({ status: "ok" }),
+    close: async () => undefined,
+  });
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { createClient } from "redis";
-import { createKeyedMutex, sleep } from "./memory.js";
+import { setTimeout as delay } from "node:timers/promises";
+import { createKeyedMutex } from "./memory.js";
+import { closeRedisClient, createRedisClient } from "./redis/connection.js";
 
 /** An OAuth token pair as stored. `expiresAt` null: unknown (an access token given in the environment). */
 export interface OaTokenPair {
@@ -86,12 +87,7 @@ export function createRedisTokenVault(options: RedisTokenVaultOptions): TokenVau
   const lockWaitMs = options.lockWaitMs ?? 20_000;
   const lockKey = `${options.key}:lock`;
   const local = createKeyedMutex();
-  const client = createClient({
-    url: options.url,
-    disableOfflineQueue: true,
-    commandOptions: { timeout: timeoutMs },
-    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 10), 5000) },
-  });
+  const client = createRedisClient({ url: options.url, timeoutMs, maxReconnectDelayMs: 5000 });
   client.on("error", () => {
     // Reconnects by itself; callers see the failure of their own command.
   });
@@ -120,7 +116,7 @@ export function createRedisTokenVault(options: RedisTokenVaultOptions): TokenVau
         const deadline = Date.now() + lockWaitMs;
         while ((await client.set(lockKey, token, { condition: "NX", expiration: { type: "PX", value: lockTtlMs } })) !== "OK") {
           if (Date.now() > deadline) throw new Error(`token-vault: refresh lock still held elsewhere after ${lockWaitMs} ms`);
-          await sleep(50 + Math.random() * 50);
+          await delay(50 + Math.random() * 50);
         }
         try {
           return await fn();
@@ -129,13 +125,7 @@ export function createRedisTokenVault(options: RedisTokenVaultOptions): TokenVau
         }
       });
     },
-    async close() {
-      try {
-        if (client.isOpen) await client.close();
-      } catch {
-        client.destroy();
-      }
-    },
+    close: () => closeRedisClient(client, timeoutMs),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStoreKeys } from "../../src/runtime/store-keys.js";
@@ -7,7 +8,7 @@ import { createHandover } from "../../src/handover/handover.js";
 import { createRedisCaseStore } from "../../src/handover/redis-case-store.js";
 import { silentLogger } from "../../src/log.js";
 import { createEmbeddedStore } from "../../src/store/embedded.js";
-import { canConnect, testRedis, type TestRedis } from "../store/redis-server.js";
+import { canConnect, freePort, testRedis, type TestRedis } from "../store/redis-server.js";
 import { tempDir } from "../helpers/temp.js";
 
 const T0 = Date.UTC(2026, 11, 2, 2);
@@ -117,5 +118,43 @@ describe("idle cases", () => {
     expect(told[0]).toContain(`#${c.id}`);
     await cases.close();
     await store.close();
+  });
+});
+
+describe("redis case store without a working Redis", () => {
+  it("starts anyway, fails each call at once and visibly while Redis is unreachable, and closes without waiting for it", async () => {
+    const started = Date.now();
+    const cases = await createRedisCaseStore({ url: `redis://127.0.0.1:${await freePort()}`, prefix: `${prefix}down:`, timeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    const call = Date.now();
+    await expect(cases.open(newCase("c1"))).rejects.toThrow("handover: redis unavailable (open)");
+    await expect(cases.openFor("zalo:c1")).rejects.toThrow("handover: redis unavailable (openFor)");
+    expect(Date.now() - call).toBeLessThan(100);
+    const closing = Date.now();
+    await cases.close();
+    expect(Date.now() - closing).toBeLessThan(1000);
+  });
+
+  it("a hung Redis: the call fails at its deadline, the next ones at once, and all is well once it answers again", async () => {
+    const hung = await testRedis();
+    await hung.start();
+    const cases = await createRedisCaseStore({ url: hung.url, prefix: `${prefix}hung:`, timeoutMs: 200 });
+    try {
+      const c = await cases.open(newCase("h1"));
+      hung.pause();
+      try {
+        const call = Date.now();
+        await expect(cases.get(c.id)).rejects.toThrow("handover: redis get took longer than 200 ms");
+        expect(Date.now() - call).toBeLessThan(1000);
+        await expect(cases.listOpen()).rejects.toThrow("handover: redis unavailable (listOpen)");
+      } finally {
+        hung.resume();
+      }
+      await new Promise((r) => setTimeout(r, 3100)); // the fail-fast pause after a failure
+      expect((await cases.get(c.id))?.chatKey).toBe("zalo:h1");
+    } finally {
+      await cases.close();
+      await hung.kill();
+    }
   });
 });

@@ -18,6 +18,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-3.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-5.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-6.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -32,6 +33,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set C (blind-eval-5), written and labelled like B; tuned on since 2026-12-03. Its wrong cards
   // (5 %) are over the 3 % target: ranking misses in long stories, kept as a floor, not a goal.
   "blind-eval-5.jsonl": { top1: 0.8, falseAnswers: 0.05, wrongCards: 0.06 },
+  // Set D (blind-eval-6), held out until 2026-12-03 and reported once (docs/benchmarks.md): far
+  // from the targets — bare follow-ups and unusual forgery wording get cards. A floor, not a goal.
+  "blind-eval-6.jsonl": { top1: 0.72, falseAnswers: 0.35, wrongCards: 0.06 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { FastifyRequest } from "fastify";
-import type { Store } from "../../store/port.js";
+import type { Guards } from "../../store/port.js";
 
 /**
  * New web sessions one client address may open per hour, per request allowed per minute: a page
@@ -9,7 +9,7 @@ import type { Store } from "../../store/port.js";
 export const NEW_SESSIONS_PER_HOUR_PER_RATE = 0.5;
 
 export interface WebGuardOptions {
-  store: Store;
+  store: Guards;
   /** Signs client addresses into keys, so no raw address reaches the store. */
   secret: string;
   /** Requests per client address per minute (RATE_LIMIT_PER_IP_PER_MINUTE). */
