@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import type { Message, Update } from "grammy/types";
 import { errorSummary } from "../log.js";
 import type { HandoverHooks } from "../runtime/dispatcher.js";
@@ -127,7 +128,7 @@ async function deliver(d: Desk, c: HandoverCase, replies: Reply[]): Promise<bool
       const wait = d.retryDelays[attempt];
       d.log.warn({ err: errorSummary(err), caseId: c.id, channel: c.channel, attempt: attempt + 1 }, "handover: delivery to the citizen failed");
       if (wait === undefined) return false;
-      await new Promise((r) => setTimeout(r, wait));
+      await delay(wait);
     }
   }
 }

@@ -37,10 +37,8 @@ export function renderKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {
   return { inline_keyboard: reply.choiceLayout === "row" ? [buttons] : buttons.map((b) => [b]) };
 }
 
-/** Escapes the three characters Telegram's HTML mode requires in text (links escape quotes too: escapeAttribute). */
-export function escapeHtml(text: string): string {
-  return escapeHtmlText(text);
-}
+/** The three characters Telegram's HTML mode requires escaped in text (links escape quotes too: escapeAttribute). */
+export { escapeHtmlText as escapeHtml };
 
 /** Paragraphs (lists of HTML lines, each at most `limit` long) of one block. */
 function blockParagraphs(block: Block, limit: number): string[][] {
@@ -61,7 +59,7 @@ function blockParagraphs(block: Block, limit: number): string[][] {
     }
     case "link": {
       const label = oneLine(block.label);
-      const html = `🔗 <a href="${escapeAttribute(block.url)}">${escapeHtml(label)}</a>`;
+      const html = `🔗 <a href="${escapeAttribute(block.url)}">${escapeHtmlText(label)}</a>`;
       if (/^https?:\/\//i.test(block.url) && html.length <= limit) return [[html]];
       return [fitLine(`🔗 ${label}: ${block.url}`, limit)];
     }
@@ -74,7 +72,7 @@ function oneLine(text: string): string {
 
 /** Escaped and wrapped text as one line, or several when it is longer than `limit`. */
 function fitLine(raw: string, limit: number, open = "", close = ""): string[] {
-  const html = `${open}${escapeHtml(raw)}${close}`;
+  const html = `${open}${escapeHtmlText(raw)}${close}`;
   if (html.length <= limit || raw.length <= 1) return [html];
   const room = limit - open.length - close.length;
   // Escaping can lengthen the text (& → &amp;): halve until every piece fits.
