@@ -24,18 +24,20 @@ const SETS = [
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
 const DEFAULT_FLOOR = { top1: 0.9, falseAnswers: 0.1, wrongCards: 0.03 };
 const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
-  // Set A of the understanding issue (written and labelled by others, used for tuning since):
-  // short of the 95 % target. Measured through the engine: forged-paper, account and translation
-  // requests are refused by intents before any card.
-  "blind-eval-3.jsonl": { top1: 0.86, falseAnswers: 0.05, wrongCards: 0.02 },
+  // Set A of the understanding issue (written and labelled by others, used for tuning since).
+  // Measured through the engine: forged-paper, account and translation requests are refused by
+  // intents before any card. Raised after the citizens'-vocabulary keywords of issue #12 (96 %).
+  "blind-eval-3.jsonl": { top1: 0.93, falseAnswers: 0.05, wrongCards: 0.02 },
   // Set B, held out until the end of that work and reported once (docs/benchmarks.md); now seen.
-  "blind-eval-4.jsonl": { top1: 0.83, falseAnswers: 0.05, wrongCards: 0.03 },
-  // Set C (blind-eval-5), written and labelled like B; tuned on since 2026-12-03. Its wrong cards
-  // (5 %) are over the 3 % target: ranking misses in long stories, kept as a floor, not a goal.
-  "blind-eval-5.jsonl": { top1: 0.8, falseAnswers: 0.05, wrongCards: 0.06 },
-  // Set D (blind-eval-6), held out until 2026-12-03 and reported once (docs/benchmarks.md): far
-  // from the targets — bare follow-ups and unusual forgery wording get cards. A floor, not a goal.
-  "blind-eval-6.jsonl": { top1: 0.72, falseAnswers: 0.35, wrongCards: 0.06 },
+  // Raised after the issue #12 keywords (93 %, no wrong card).
+  "blind-eval-4.jsonl": { top1: 0.9, falseAnswers: 0.05, wrongCards: 0.02 },
+  // Set C (blind-eval-5), written and labelled like B; tuned on since 2026-12-03. Raised after the
+  // issue #12 keywords (94 %, wrong cards 1.5 %).
+  "blind-eval-5.jsonl": { top1: 0.9, falseAnswers: 0.05, wrongCards: 0.03 },
+  // Set D (blind-eval-6), held out until 2026-12-03 and reported once (docs/benchmarks.md): still
+  // far from the false-answer target — bare follow-ups and unusual forgery wording get cards. Raised
+  // after the issue #12 keywords (88 %, false answers 25 %, wrong cards 4 %). A floor, not a goal.
+  "blind-eval-6.jsonl": { top1: 0.85, falseAnswers: 0.28, wrongCards: 0.05 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
