@@ -66,7 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const work = deps.work ?? createWorkTracker();
   const log = logger.child({ component: "http" });
   // fastify takes a hop count too (documented) though its type omits numbers.
-  const trustProxy = config.trustProxy as FastifyHttpOptions<Server>["trustProxy"];
+  const trustProxy = config.trustProxy as NonNullable<FastifyHttpOptions<Server>["trustProxy"]>;
   const app = Fastify({
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     // Request logs would carry client addresses and URLs on every chat message: off. Errors are logged below.
