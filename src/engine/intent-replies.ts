@@ -41,6 +41,7 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   { name: "survey", scope: "idle", handle: ({ ctx, inbound, out }) => (ctx.flows?.has(SURVEY_FLOW) ? startFlow(ctx, SURVEY_FLOW, inbound, out) : null) },
   { name: "thanks", scope: "idle", handle: thank },
   { name: "forgery", scope: "idle", handle: (t) => refuse("forgery", M.forgery, t) },
+  { name: "bribe", scope: "idle", handle: (t) => refuse("bribe", M.bribe, t) },
   { name: "account-access", scope: "idle", handle: (t) => refuse("account-access", M.accountAccess, t) },
   { name: "identity-misuse", scope: "idle", handle: (t) => refuse("identity-misuse", M.identityMisuse, t) },
   { name: "dossier-status", scope: "idle", handle: dossierStatus },

@@ -22,6 +22,7 @@ export const INTENT_NAMES = [
   "survey",
   "thanks",
   "forgery",
+  "bribe",
   "account-access",
   "identity-misuse",
   "dossier-status",

@@ -37,9 +37,15 @@ export const SEED_LANGUAGE: LanguageLists = {
       "bao lâu", "mấy ngày", "thời gian", "thời hạn", "bao nhiêu ngày", "khi nào có", "bao giờ có", "mất bao lâu", "trong bao lâu",
       // "mất bao nhiêu ngày" asks for time, though "mất bao nhiêu" alone asks for money: the longer phrase wins.
       "mất bao nhiêu ngày", "hết bao nhiêu ngày", "mất mấy ngày", "hết mấy ngày", "hết bao lâu", "mất bao nhiêu thời gian", "bao nhiêu lâu",
+      // "bao lâu có kết quả": the result of whatever procedure is being talked about, not the postal "nhận kết quả".
+      "có kết quả", "khi nào xong", "bao giờ xong", "bao lâu xong", "mấy ngày xong",
     ],
     where: ["ở đâu", "nơi nào", "cơ quan nào", "chỗ nào", "địa chỉ", "nộp ở đâu", "làm ở đâu", "ở chỗ nào", "đi đâu"],
-    online: ["online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ"],
+    online: [
+      "online", "trực tuyến", "qua mạng", "trên mạng", "toàn trình", "một phần", "mức độ", "mức", "cấp độ",
+      // "làm trên điện thoại được không": the way of doing it, not the VNeID "đổi điện thoại" guide.
+      "trên điện thoại", "bằng điện thoại", "qua điện thoại", "trên app", "qua app", "bằng app", "trên ứng dụng", "qua ứng dụng",
+    ],
     steps: [
       "các bước", "những bước", "bước nào", "trình tự", "quy trình", "làm thế nào", "như thế nào", "thế nào",
       "hướng dẫn", "cách làm", "làm sao", "cách", "bằng cách nào", "như nào", "làm như nào", "ra sao", "kiểu gì", "làm kiểu gì", "thủ tục ra sao",

@@ -53,6 +53,22 @@ describe("intents from intents.yaml", () => {
     }
   });
 
+  it.each(["làm hộ chiếu nhanh, trả thêm tiền được không", "có người quen ở phường làm gấp giúp không", "cần lót tay bao nhiêu"])(
+    "refuses to help pay or use connections to go faster (%s), says the published time and where to report",
+    (message) => {
+      const t = conversation(engine).say(message);
+      expect(text(t)).toContain("khong the huong dan viec dua them tien");
+      expect(text(t)).toContain("thoi han giai quyet");
+      expect(text(t)).toContain("phan anh");
+      expect(ids(t)).toContain(entryId("tra-cuu-ho-so"));
+      expect(heading(t)).toBeUndefined();
+    },
+  );
+
+  it("a citizen asked for money who wants to report it is not refused", () => {
+    expect(text(conversation(engine).say("bị đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu"))).not.toContain("khong the huong dan viec dua them tien");
+  });
+
   it("a victim of forgery is not refused", () => {
     expect(text(conversation(engine).say("tôi bị làm giả giấy tờ thì báo ở đâu"))).not.toContain("khong the ho tro");
   });

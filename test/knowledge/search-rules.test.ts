@@ -34,6 +34,23 @@ describe("decide: facet-only", () => {
     },
   );
 
+  it.each([
+    ["bao lâu có kết quả vậy ad", "time"],
+    ["khi nào xong ạ", "time"],
+    ["làm trên điện thoại được không", "online"],
+    ["lam tren dien thoai duoc ko", "online"],
+    ["làm qua app được không", "online"],
+  ])("%s is a follow-up about any procedure, not the guide whose name shares a word", (q, facet) => {
+    const r = index.search(q);
+    expect(r.decision).toEqual({ kind: "facet-only" });
+    expect(r.facets).toEqual(new Set([facet]));
+  });
+
+  it("the guide is still found when its name is asked", () => {
+    expect(decisionOf("đăng nhập VNeID trên điện thoại mới")).toMatchObject({ kind: "answer", hit: { entry: { id: "vneid-doi-dien-thoai" } } });
+    expect(decisionOf("nhận kết quả qua bưu chính")).toMatchObject({ kind: "answer", hit: { entry: { id: "nhan-ket-qua-buu-chinh" } } });
+  });
+
   it("reads 'bao nhiêu' as 'how much', not 'báo' of 'giấy báo tử'", () => {
     expect(decisionOf("lệ phí bao nhiêu")).not.toMatchObject({ kind: "answer" });
     expect(index.search("lệ phí bao nhiêu").facets).toEqual(new Set(["fee"]));

@@ -45,6 +45,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
     ["đăng nhập hộ vneid của mẹ mà ko cần otp của mẹ", "account-access"],
     ["làm bằng đại học giả ở đâu", "forgery"],
+    ["làm cavet xe giả bao nhiêu tiền", "forgery"],
+    ["nhờ ad làm giấy xác nhận độc thân giả", "forgery"],
+    ["có cách nào vào tài khoản dịch vụ công của người khác ko", "account-access"],
+    ["làm hộ chiếu nhanh, trả thêm tiền được không", "bribe"],
+    ["có người quen ở phường làm nhanh giúp không", "bribe"],
     ["giá vàng hôm nay", "out-of-domain"],
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
@@ -74,6 +79,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "đăng nhập VNeID không cần mật khẩu được không",
     "làm tài khoản VNeID cho con",
     "tài khoản VNeID của tôi bị người khác đăng nhập",
+    "cavet xe giá bao nhiêu",
+    "cán bộ đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu",
+    "làm hộ chiếu gấp được không",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
@@ -90,6 +98,18 @@ describe("the real knowledge in conversation", () => {
     const c = conversation();
     c.say("đăng ký khai sinh");
     for (const q of ["bao lâu thì có kết quả", "cần mang gì", "ở đâu làm"]) expect(heading(c.say(q)), q).toBe("dang ky khai sinh");
+  });
+
+  it("after 'đăng ký khai sinh', 'làm trên điện thoại được không' is about khai sinh", () => {
+    const c = conversation();
+    c.say("đăng ký khai sinh");
+    expect(heading(c.say("làm trên điện thoại được không"))).toBe("dang ky khai sinh");
+  });
+
+  it.each(["bao lâu có kết quả vậy ad", "lam tren dien thoai dc ko"])("with no topic, %s asks which procedure", (q) => {
+    const t = conversation().say(q);
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("thu tuc nao");
   });
 
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {
