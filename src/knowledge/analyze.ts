@@ -1,6 +1,7 @@
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { languageOf, type Facet } from "./language.js";
+import { readDeaths } from "./death-reading.js";
 import { stripPlaceNames } from "./place-names.js";
 import type { Synonyms } from "./schema.js";
 
@@ -113,13 +114,15 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
   const words = replaceTyped(expanded, tables.anyName, true);
   const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hasDiacritics(cut));
-  const result: QueryToken[] = words.map((w, i) => {
-    const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
-    if (kind[i]) token.weakKind = kind[i];
-    if (phraseOf[i]) token.phrase = phraseOf[i];
-    if (w.accented) token.accented = w.accented;
-    return token;
-  });
+  const result: QueryToken[] = readDeaths(
+    words.map((w, i) => {
+      const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
+      if (kind[i]) token.weakKind = kind[i];
+      if (phraseOf[i]) token.phrase = phraseOf[i];
+      if (w.accented) token.accented = w.accented;
+      return token;
+    }),
+  );
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < result.length; i++) {
     if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);

@@ -190,6 +190,19 @@ describe("facets read right", () => {
   });
 });
 
+describe("'mất': died or lost", () => {
+  it.each(["mẹ em mất hôm qua thì làm gì", "bố tôi mất năm 2020 giờ làm sao", "ông ngoại của em mất rồi", "me em mat roi lam gi"])(
+    "%s: a relative who 'mất' with no lost thing after it has died",
+    (q) => {
+      expect(index.search(q).hits[0]?.entry.id).toBe("dang-ky-khai-tu");
+    },
+  );
+
+  it.each(["mẹ em mất hộ chiếu", "bố tôi bị mất hộ chiếu hôm qua"])("%s: a thing after 'mất' (or 'bị mất') is lost", (q) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe("trinh-bao-mat-ho-chieu");
+  });
+});
+
 describe("long chatty messages", () => {
   it("a worker's story with place names, 'ad', 'e', 'ạ' still finds proof of residence", () => {
     const story = "Em là công nhân ở trọ tại xã Tân Phú, TP Thủ Đức, công ty bắt nộp giấy xác nhận tạm trú, ad cho e hỏi làm ở đâu ạ";
