@@ -139,14 +139,14 @@ function parseTrustProxy(v: string | undefined): TrustProxy {
 export interface TelegramConfig {
   token: string;
   apiRoot: string;
-  mode: { kind: "webhook"; url: string; secret?: string } | { kind: "polling" };
+  mode: { kind: "webhook"; url: string; secret?: string | undefined } | { kind: "polling" };
 }
 
 export interface ZaloConfig {
   token: string;
   apiUrl: string;
-  secret?: string;
-  mode: { kind: "webhook"; url?: string } | { kind: "polling" };
+  secret?: string | undefined;
+  mode: { kind: "webhook"; url?: string | undefined } | { kind: "polling" };
 }
 
 export interface ZaloOaConfig {
@@ -154,7 +154,7 @@ export interface ZaloOaConfig {
   appSecret: string;
   secretKey: string;
   refreshToken: string;
-  accessToken?: string;
+  accessToken?: string | undefined;
   apiUrl: string;
   oauthUrl: string;
 }
@@ -166,28 +166,28 @@ export interface Config {
   knowledgeDir: string;
   flowsDir: string;
   logLevel: Env["LOG_LEVEL"];
-  redisUrl?: string;
+  redisUrl?: string | undefined;
   redisTimeoutMs: number;
-  adminToken?: string;
+  adminToken?: string | undefined;
   adminIds: { telegram: string[]; zalo: string[] };
-  telegram?: TelegramConfig;
-  zalo?: ZaloConfig;
-  zaloOa?: ZaloOaConfig;
-  respondentSalt?: string;
+  telegram?: TelegramConfig | undefined;
+  zalo?: ZaloConfig | undefined;
+  zaloOa?: ZaloOaConfig | undefined;
+  respondentSalt?: string | undefined;
   surveyOfferDays: number;
   rateLimitPerMinute: number;
   rateLimitPerIpPerMinute: number;
   trustProxy: TrustProxy;
-  webSessionSecret?: string;
+  webSessionSecret?: string | undefined;
   webSessionsMax: number;
   sessionTtlSeconds: number;
   /** DVC_TODAY: a fixed day for time-bound facts; unset → today in Vietnam. */
-  today?: string;
+  today?: string | undefined;
   handover: HandoverConfig;
 }
 
 export interface HandoverConfig {
-  staffTelegramChatId?: string;
+  staffTelegramChatId?: string | undefined;
   hours: OfficeHours;
   idleMinutes: number;
 }

@@ -183,6 +183,9 @@ describe("knowledge content", () => {
         const after = card(p, addDays(last, 1));
         expect(feesOn(p.fees, addDays(last, 1)).some((l) => l.fee === fee), `${p.id} after ${last}`).toBe(false);
         expect(after, `${p.id} after ${last}`).not.toContain(`đến hết ${last.split("-").reverse().join("/")}`);
+        // The standard line the card announces ("sau đó …") is the one shown the day after.
+        const then = feesOn(p.fees, last).find((l) => l.fee === fee)?.then;
+        if (then) expect(feesOn(p.fees, addDays(last, 1)).some((l) => l.fee === then), `${p.id} after ${last}`).toBe(true);
       }
     }
     // The shipped knowledge carries the 2025–2026 reductions and waivers as dated lines.

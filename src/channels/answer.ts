@@ -9,7 +9,7 @@ export interface AnswerDeps {
   channel: "telegram" | "zalo" | "zalo-oa";
   dispatcher: Dispatcher;
   log: Logger;
-  metrics?: Metrics;
+  metrics?: Metrics | undefined;
 }
 
 /**

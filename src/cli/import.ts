@@ -12,7 +12,7 @@ import { loadKnowledge } from "../knowledge/loader.js";
  * files under KNOWLEDGE_DIR/imported/. A sheet with any problem is rejected whole (nothing is
  * written); reviewed entries are never overwritten.
  */
-export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dryRun?: boolean; tier?: string }): Promise<void> {
+export async function runImport(env: NodeJS.ProcessEnv, file: string, opts: { dryRun?: boolean | undefined; tier?: string | undefined }): Promise<void> {
   const config = loadConfig(env);
   const knowledgeDir = config.knowledgeDir;
   const fail = (lines: string[]) => {

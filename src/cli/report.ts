@@ -39,7 +39,7 @@ export async function runReport(env: NodeJS.ProcessEnv, opts: ReportCliOptions):
       process.stdout.write(renderCsv(await store.read("survey", range), range));
       return;
     }
-    const report = await loadReport(store, { now: Date.now(), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) });
+    const report = await loadReport(store, { now: Date.now(), since: opts.since, until: opts.until });
     if (opts.html) {
       await writeFile(opts.html, renderReportHtml(report), "utf8");
       console.error(`report: wrote ${opts.html} (${report.responses} responses)`);

@@ -88,7 +88,8 @@ function notFound(ctx: EngineContext, text: string, suggestions: SearchHit[], in
     query,
     key: fold(query),
     channel: inbound.channel,
-    ...(closest ? { closest: closest.entry.id, closestScore: closest.score } : {}),
+    closest: closest?.entry.id,
+    closestScore: closest?.score,
   });
   out.metric("unanswered");
   return out.done();

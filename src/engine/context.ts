@@ -7,17 +7,17 @@ import { createIntentTable, type IntentTable } from "./intents.js";
 export interface EngineOptions {
   knowledge: Knowledge;
   index: SearchIndex;
-  flows?: FlowRunner;
+  flows?: FlowRunner | undefined;
   /** The words of greetings, requests for a person, refusals… (knowledge/intents.yaml). Default: none. */
-  intents?: IntentTable;
+  intents?: IntentTable | undefined;
   /** Days between two survey offers to one citizen. Default 30. */
-  surveyOfferDays?: number;
+  surveyOfferDays?: number | undefined;
   /**
    * Answers in a session after which the survey is offered with the answer (the conversation has
    * gone on a while). Earlier, it is offered only when the citizen winds down ("cảm ơn", "xong
    * rồi", a helpful vote). Default 4.
    */
-  surveyOfferAfterAnswers?: number;
+  surveyOfferAfterAnswers?: number | undefined;
   /** Day (YYYY-MM-DD) that time-bound facts are read for. Default: the message's day in Vietnam. */
   today?: string | undefined;
   /**
@@ -25,7 +25,7 @@ export interface EngineOptions {
    * case and "I don't know" offers "Hỏi cán bộ". Default false: the bot lists the ways to reach
    * a person (the terminal has nobody to hand over to).
    */
-  handover?: boolean;
+  handover?: boolean | undefined;
 }
 
 /** What every part of the engine reads: the options with their defaults applied. Never changes. */

@@ -15,5 +15,5 @@ export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
   const card = ["procedure", "guide", "faq"].some((k) => shownKinds.has(k));
   if (card && a.answered) return a;
   const { options, ...rest } = a;
-  return { ...rest, answered: false, ...(options && shownKinds.has("clarify") ? { options } : {}) };
+  return { ...rest, answered: false, options: shownKinds.has("clarify") ? options : undefined };
 }

@@ -21,22 +21,22 @@ export interface InboundBase {
   /** Sender id on the channel; used for admin checks and (hashed) survey respondents. */
   userId: string;
   /** Platform message/update id, for dedup. */
-  messageId?: string;
+  messageId?: string | undefined;
   /** Milliseconds since epoch; the engine never reads the clock itself. */
   at: number;
   /**
    * Web only: a keyed hash of the client's address. Survey respondents on the web are counted by
    * it, since a browser can always start a new session. Never the address itself.
    */
-  origin?: string;
+  origin?: string | undefined;
   /** Display name when the platform gives one (never stored). */
-  name?: string;
+  name?: string | undefined;
   /**
    * True when the platform says this is a one-to-one chat with the sender (Telegram chat type
    * "private", Zalo "PRIVATE"). Admin commands answer only there: a reply goes to `chatId`, and a
    * report must never reach a group or someone else's chat.
    */
-  privateChat?: boolean;
+  privateChat?: boolean | undefined;
 }
 
 /** A block of a reply. Channels render what they can; plain text is always possible. */

@@ -23,7 +23,7 @@ export interface HtmlOptions {
   /** Show a log-out button posting here. */
   logoutAction?: string;
   /** Hand-over numbers of the period (dashboard), with a link to the staff inbox. */
-  handover?: HandoverNumbers;
+  handover?: HandoverNumbers | undefined;
 }
 
 type Problem = { file: string; line: number; message: string };

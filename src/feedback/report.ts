@@ -92,7 +92,7 @@ export interface Report {
   byAgency: GroupRow[];
   byAgeBand: GroupRow[];
   comments: CommentRow[];
-  unanswered: { total: number; top: Array<{ query: string; count: number; closest?: string }> };
+  unanswered: { total: number; top: Array<{ query: string; count: number; closest?: string | undefined }> };
   helpful: { total: number; yes: number; no: number; rate: number | null; reliable: boolean };
   /** Stored records of each stream left out because they do not fit its schema (records.ts). */
   skipped: { survey: number; helpful: number; unanswered: number };
@@ -107,9 +107,9 @@ export interface ReportInput {
 
 export interface ReportOptions {
   /** YYYY-MM-DD, inclusive, Vietnam time. */
-  since?: string;
+  since?: string | undefined;
   /** YYYY-MM-DD, inclusive, Vietnam time. */
-  until?: string;
+  until?: string | undefined;
   now: number;
   /** Default 20. */
   topUnanswered?: number;
@@ -252,7 +252,7 @@ function unansweredSummary(unanswered: readonly UnansweredRecord[], topN: number
   const top = [...counts.values()]
     .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
     .slice(0, topN)
-    .map((c) => ({ query: c.query, count: c.count, ...(c.closest ? { closest: c.closest } : {}) }));
+    .map((c) => ({ query: c.query, count: c.count, closest: c.closest || undefined }));
   return { total: unanswered.length, top };
 }
 

@@ -65,7 +65,7 @@ function readSalt(path: string): string | undefined {
 }
 
 /** The configured salt, else the one kept in DATA_DIR. */
-export function resolveRespondentSalt(config: { respondentSalt?: string; dataDir: string }): string {
+export function resolveRespondentSalt(config: { respondentSalt?: string | undefined; dataDir: string }): string {
   return config.respondentSalt ?? loadOrCreateSalt(config.dataDir);
 }
 
@@ -74,7 +74,7 @@ export function resolveRespondentSalt(config: { respondentSalt?: string; dataDir
  * (RESPONDENT_SALT, else the one kept in DATA_DIR), so instances that share RESPONDENT_SALT also
  * accept each other's web sessions without one more setting.
  */
-export function resolveWebSessionSecret(config: { webSessionSecret?: string; respondentSalt?: string; dataDir: string }): string {
+export function resolveWebSessionSecret(config: { webSessionSecret?: string | undefined; respondentSalt?: string | undefined; dataDir: string }): string {
   return config.webSessionSecret ?? createHmac("sha256", resolveRespondentSalt(config)).update("dvc-bot web session secret v1").digest("hex");
 }
 
@@ -89,6 +89,6 @@ export function createRecordEnricher(hash: RespondentHasher) {
 }
 
 /** Salt + hasher + enricher from the settings, in one call (serve, chat). */
-export function createRespondentEnricher(config: { respondentSalt?: string; dataDir: string }) {
+export function createRespondentEnricher(config: { respondentSalt?: string | undefined; dataDir: string }) {
   return createRecordEnricher(createRespondentHasher(resolveRespondentSalt(config)));
 }

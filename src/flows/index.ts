@@ -18,7 +18,7 @@ export function createFlowRunner(flows: ReadonlyMap<string, Flow>): FlowRunner {
     channel: ctx.inbound.channel,
     search: ctx.search,
     entry: ctx.entry,
-    ...(ctx.session.lastEntryId ? { lastEntryId: ctx.session.lastEntryId } : {}),
+    lastEntryId: ctx.session.lastEntryId,
   });
 
   return {

@@ -23,7 +23,7 @@ export interface StepEnv {
   search?: (question: string) => SearchResult;
   entry?: (id: string) => Entry | undefined;
   /** The entry the citizen asked about last (offered first at "which procedure?" steps). */
-  lastEntryId?: string;
+  lastEntryId?: string | undefined;
 }
 
 /** Steps a flow may pass through without waiting before we assume a loop. */

@@ -25,9 +25,9 @@ export interface HandoverCase {
   lastAnswer: string;
   openedAt: number;
   lastActivityAt: number;
-  firstReplyAt?: number;
-  closedAt?: number;
-  closedBy?: CloseReason;
+  firstReplyAt?: number | undefined;
+  closedAt?: number | undefined;
+  closedBy?: CloseReason | undefined;
   messages: CaseMessage[];
   /** Ids of staff messages that could not be delivered. */
   failed: string[];

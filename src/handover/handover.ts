@@ -29,19 +29,19 @@ export interface HandoverOptions {
   /** The chat store: dedup of staff updates, and the citizen's session (survey choice on close). */
   store: SessionStore & Guards;
   logger: Logger;
-  metrics?: Metrics;
+  metrics?: Metrics | undefined;
   hours: OfficeHours;
   /** An open case with no message for this long is closed. */
   idleMs: number;
   /** Absent → no Telegram staff group (the web inbox only). */
-  staffGroup?: StaffGroup;
+  staffGroup?: StaffGroup | undefined;
   /** Delivery per channel; the web is always delivered through the outbox the page polls. */
   deliverers: Partial<Record<ChannelName, Deliver>>;
   sessionTtlSeconds: number;
   /** The dispatcher's salted chat keys: a web page's poll finds its outbox by them. */
   keys: StoreKeys;
   /** Waits before each retry of a failed delivery. Default [500, 2000] (three attempts). */
-  retryDelaysMs?: number[];
+  retryDelaysMs?: number[] | undefined;
   now?: () => number;
 }
 

@@ -7,6 +7,7 @@ import type { ZaloChannel } from "../channels/zalo/channel.js";
 import { sendZaloReplies } from "../channels/zalo/send.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import { omitUndefined } from "../omit-undefined.js";
 import type { Guards, SessionStore } from "../store/port.js";
 import { createEmbeddedCaseStore, type CaseStore } from "./case-store.js";
 import { createHandover, type Deliver, type Handover } from "./handover.js";
@@ -22,12 +23,12 @@ export interface HandoverWiring {
   store: SessionStore & Guards;
   cases: CaseStore;
   logger: Logger;
-  metrics?: Metrics;
+  metrics?: Metrics | undefined;
   /** The dispatcher's salted store keys (the same object). */
   keys: StoreKeys;
   /** The channels, read when a message is sent (they are built after the hand-over). */
   channels: () => { telegram?: TelegramChannel | undefined; zalo?: ZaloChannel | undefined; zaloOa?: ZaloOaChannel | undefined };
-  retryDelaysMs?: number[];
+  retryDelaysMs?: number[] | undefined;
 }
 
 /**
@@ -51,12 +52,12 @@ export function wireHandover(w: HandoverWiring): Handover {
     cases: w.cases,
     store: w.store,
     logger: w.logger,
-    ...(w.metrics ? { metrics: w.metrics } : {}),
+    metrics: w.metrics,
     hours: config.handover.hours,
     idleMs: config.handover.idleMinutes * 60_000,
     sessionTtlSeconds: config.sessionTtlSeconds,
     keys: w.keys,
-    ...(w.retryDelaysMs ? { retryDelaysMs: w.retryDelaysMs } : {}),
+    retryDelaysMs: w.retryDelaysMs,
     deliverers: {
       telegram: telegramDeliver,
       zalo: zaloDeliver,
@@ -66,20 +67,23 @@ export function wireHandover(w: HandoverWiring): Handover {
         await oa.deliver(chatId, replies);
       },
     },
-    ...(staffChatId && config.telegram
-      ? {
-          staffGroup: {
+    staffGroup:
+      staffChatId && config.telegram
+        ? {
             async post(text: string, replyTo?: number) {
               const telegram = w.channels().telegram;
               if (!telegram) throw new Error("handover: Telegram is not configured");
-              const sent = await telegram.bot.api.sendMessage(staffChatId, text, {
-                link_preview_options: { is_disabled: true },
-                ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-              });
+              const sent = await telegram.bot.api.sendMessage(
+                staffChatId,
+                text,
+                omitUndefined({
+                  link_preview_options: { is_disabled: true },
+                  reply_parameters: replyTo !== undefined ? { message_id: replyTo, allow_sending_without_reply: true } : undefined,
+                }),
+              );
               return sent.message_id;
             },
-          },
-        }
-      : {}),
+          }
+        : undefined,
   });
 }

@@ -218,7 +218,8 @@ function mergeSpellings<W extends { accented?: string[] }>(pairs: Array<[string,
   for (const [phrase, value] of pairs) {
     const key = tokens(phrase).join(" ");
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, [phrase, { ...value, ...(value.accented ? { accented: [...value.accented] } : {}) }]);
+    // A copy, with its own list of spellings: later listings push to it.
+    if (!seen) byKey.set(key, [phrase, value.accented ? { ...value, accented: [...value.accented] } : { ...value }]);
     else if (!value.accented) delete seen[1].accented;
     else if (seen[1].accented) seen[1].accented.push(...value.accented);
   }

@@ -37,10 +37,10 @@ export interface EvalAnswer {
   answered: boolean;
   /** Ranked hits, best first (titles; ids when known, to match id labels). */
   titles: string[];
-  ids?: string[];
+  ids?: string[] | undefined;
   score: number;
   /** Options of a clarifying question, when the search asked one instead of answering. */
-  options?: Array<{ id: string; title: string }>;
+  options?: Array<{ id: string; title: string }> | undefined;
 }
 
 /**

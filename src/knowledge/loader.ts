@@ -39,14 +39,14 @@ const EMPTY_SYNONYMS: Synonyms = { groups: [], abbreviations: {}, stopwords: [] 
 
 export interface LoadKnowledgeOptions {
   /** Flow ids that exist, to check `flow:` references in guides. Unchecked when omitted. */
-  flowIds?: ReadonlySet<string>;
-  now?: number;
+  flowIds?: ReadonlySet<string> | undefined;
+  now?: number | undefined;
   /**
    * Folder for a cache of the last clean load, keyed by every file's path, size and mtime (and
    * the loader's own build), so one-shot commands (`ask`, `eval`) skip YAML parsing when nothing
    * changed. Only clean loads are cached; `check` and `serve` never pass this.
    */
-  cacheDir?: string;
+  cacheDir?: string | undefined;
 }
 
 /**

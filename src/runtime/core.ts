@@ -30,14 +30,14 @@ export interface CoreVersion {
 export interface CoreOptions {
   knowledgeDir: string;
   flowsDir: string;
-  surveyOfferDays?: number;
+  surveyOfferDays?: number | undefined;
   /** Fixed day for time-bound facts (DVC_TODAY); unset → the day of each message in Vietnam. */
   today?: string | undefined;
-  now?: number;
+  now?: number | undefined;
   /** Staff take hand-over cases (`serve`); see EngineOptions.handover. Default false. */
-  handover?: boolean;
+  handover?: boolean | undefined;
   /** Cache folder for one-shot commands (see LoadKnowledgeOptions.cacheDir). */
-  cacheDir?: string;
+  cacheDir?: string | undefined;
 }
 
 export interface BuildResult {

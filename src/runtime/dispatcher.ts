@@ -43,7 +43,7 @@ export interface DispatcherOptions {
   dedupTtlSeconds?: number;
   interceptors?: Interceptor[];
   /** Hand-over to staff; absent → the engine's hand-over effects are ignored. */
-  handover?: HandoverHooks;
+  handover?: HandoverHooks | undefined;
   /** Adds fields to stored records (e.g. the salted respondent hash); never the raw ids. */
   enrichRecord?: (stream: string, record: Record<string, unknown>, inbound: Inbound) => Record<string, unknown>;
   /** Salted store keys (never raw platform ids). Default: a random salt for this process only. */

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 /**
  * Work the server accepted but has not finished (webhook updates are acknowledged before they are
  * answered). Shutdown first `close()`s — new work is refused — then `drain()`s what is in flight.
@@ -37,9 +39,10 @@ export function createWorkTracker(): WorkTracker {
     async drain(timeoutMs = 25_000) {
       const deadline = Date.now() + timeoutMs;
       while (pending.size > 0 && Date.now() < deadline) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([Promise.all(pending), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
-        clearTimeout(timer);
+        // The wait is cancelled as soon as the work settles, so no timer outlives the drain.
+        const timeout = new AbortController();
+        await Promise.race([Promise.all(pending), sleep(deadline - Date.now(), undefined, { signal: timeout.signal }).catch(() => undefined)]);
+        timeout.abort();
       }
       return { unfinished: pending.size };
     },

@@ -26,7 +26,7 @@ export interface AdminDeps {
   throttle?: LoginThrottle;
   now?: () => number;
   /** Present → the staff inbox (/admin/handover) and the hand-over numbers on the dashboard. */
-  handover?: Handover;
+  handover?: Handover | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -86,7 +86,7 @@ function registerReports(scope: FastifyInstance, deps: ReportDeps): void {
     const report = await reports.get(data.f);
     const handover = deps.handover ? await deps.handover.stats(data.range) : undefined;
     const html = renderReportHtml(report, {
-      ...(handover ? { handover } : {}),
+      handover,
       filterForm: true,
       exports: { csv: `/admin/feedback.csv${query(data.f)}`, json: `/admin/report.json${query(data.f)}` },
       logoutAction: "/admin/logout",
@@ -102,7 +102,7 @@ function registerReports(scope: FastifyInstance, deps: ReportDeps): void {
     const report = await reports.get(data.f);
     const status = deps.live.status();
     const handover = deps.handover ? await deps.handover.stats(data.range) : undefined;
-    return reply.send({ ...report, ...(handover ? { handover } : {}), knowledge: { version: status.live, problems: status.problems.length, review: review(deps) } });
+    return reply.send({ ...report, handover, knowledge: { version: status.live, problems: status.problems.length, review: review(deps) } });
   });
 
   scope.get("/admin/feedback.csv", async (req, reply) => {
@@ -118,14 +118,14 @@ function registerReports(scope: FastifyInstance, deps: ReportDeps): void {
   });
 }
 
-type DateFilter = { since?: string; until?: string };
+type DateFilter = { since?: string | undefined; until?: string | undefined };
 
 function filters(req: FastifyRequest): DateFilter {
   const q = req.query as Record<string, unknown>;
   const pick = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
   const since = pick(q.since);
   const until = pick(q.until);
-  return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
+  return { since, until };
 }
 
 /** The date filter of the request; null (after a 400) when a date is malformed. */
@@ -140,8 +140,11 @@ async function checkedFilters(req: FastifyRequest, reply: FastifyReply): Promise
 }
 
 function query(f: DateFilter): string {
-  const p = new URLSearchParams(f as Record<string, string>).toString();
-  return p ? `?${p}` : "";
+  const p = new URLSearchParams();
+  if (f.since) p.set("since", f.since);
+  if (f.until) p.set("until", f.until);
+  const s = p.toString();
+  return s ? `?${s}` : "";
 }
 
 /** What staff must re-check today (the same list as `dvc-bot check` prints). */

@@ -46,10 +46,10 @@ export interface App {
   readonly metrics: Metrics;
   readonly dispatcher: Dispatcher;
   readonly work: WorkTracker;
-  readonly handover?: Handover;
-  readonly telegram?: TelegramChannel;
-  readonly zalo?: ZaloChannel;
-  readonly zaloOa?: ZaloOaChannel;
+  readonly handover?: Handover | undefined;
+  readonly telegram?: TelegramChannel | undefined;
+  readonly zalo?: ZaloChannel | undefined;
+  readonly zaloOa?: ZaloOaChannel | undefined;
   /** Registers with the platforms (webhooks, polling, token checks): call once listening. */
   start(): Promise<void>;
   /**
@@ -60,10 +60,10 @@ export interface App {
 }
 
 interface Channels {
-  telegram?: TelegramChannel;
-  zalo?: ZaloChannel;
-  zaloOa?: ZaloOaChannel;
-  vault?: TokenVault;
+  telegram?: TelegramChannel | undefined;
+  zalo?: ZaloChannel | undefined;
+  zaloOa?: ZaloOaChannel | undefined;
+  vault?: TokenVault | undefined;
 }
 
 /**
@@ -72,14 +72,14 @@ interface Channels {
  */
 export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   const { logger } = deps;
-  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today, ...(deps.handover ? { handover: true } : {}) });
+  const { live, problems } = createLiveCore({ knowledgeDir: config.knowledgeDir, flowsDir: config.flowsDir, surveyOfferDays: config.surveyOfferDays, today: config.today, handover: deps.handover });
   const store = await createStore(config, logger);
   const metrics = createMetrics({ defaults: deps.processMetrics === true });
   const keys = createStoreKeys(resolveRespondentSalt(config));
   const channels: Channels = {};
   const cases = deps.handover ? await createCaseStore(config) : undefined;
   const handover = cases
-    ? wireHandover({ config, store, cases, logger, metrics, keys, channels: () => channels, ...(deps.handoverRetryDelaysMs ? { retryDelaysMs: deps.handoverRetryDelaysMs } : {}) })
+    ? wireHandover({ config, store, cases, logger, metrics, keys, channels: () => channels, retryDelaysMs: deps.handoverRetryDelaysMs })
     : undefined;
   const dispatcher = createDispatcher({
     core: () => live.current(),
@@ -93,14 +93,14 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     keys,
     // Survey records carry the salted respondent hash, never the raw id.
     enrichRecord: createRespondentEnricher(config),
-    ...(handover ? { handover } : {}),
+    handover,
   });
   const readiness = createReadiness();
   const platforms = createPlatformHealth();
-  Object.assign(channels, createChannels(config, deps, { dispatcher, metrics, readiness, platforms, ...(handover ? { handover } : {}) }));
+  Object.assign(channels, createChannels(config, deps, { dispatcher, metrics, readiness, platforms, handover }));
   const work = createWorkTracker();
   const { telegram, zalo, zaloOa } = channels;
-  const present = { ...(handover ? { handover } : {}), ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}), ...(zaloOa ? { zaloOa } : {}) };
+  const present = { handover, telegram, zalo, zaloOa };
   const server = await createServer({ config, logger, store, live, metrics, dispatcher, work, readiness, platforms, ...present });
   return {
     server,
@@ -132,7 +132,7 @@ interface ChannelWiring {
   metrics: Metrics;
   readiness: Readiness;
   platforms: PlatformHealth;
-  handover?: Handover;
+  handover?: Handover | undefined;
 }
 
 /** The channels whose settings are present. Constructing them does no I/O. */
@@ -147,13 +147,13 @@ function createChannels(config: Config, deps: AppDeps, w: ChannelWiring): Channe
         config: config.telegram,
         ...shared,
         ...deps.telegram,
-        ...(handover && staffChatId ? { staff: { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } } : {}),
+        staff: handover && staffChatId ? { chatId: staffChatId, handle: (u) => handover.staffUpdate(u) } : undefined,
       })
     : undefined;
   const zalo = config.zalo ? createZaloChannel({ config: config.zalo, ...shared, ...deps.zalo }) : undefined;
   const vault = config.zaloOa ? createTokenVault(config, "zalo-oa") : undefined;
   const zaloOa = config.zaloOa && vault ? createZaloOaChannel({ config: config.zaloOa, ...shared, vault, ...deps.zaloOa }) : undefined;
-  return { ...(telegram ? { telegram } : {}), ...(zalo ? { zalo } : {}), ...(zaloOa ? { zaloOa } : {}), ...(vault ? { vault } : {}) };
+  return { telegram, zalo, zaloOa, vault };
 }
 
 async function closeStores(logger: Logger, cases: CaseStore | undefined, store: Store, vault: TokenVault | undefined): Promise<void> {

@@ -12,8 +12,8 @@ export interface HealthDeps {
   metrics: Metrics;
   work: WorkTracker;
   channels: Record<string, string>;
-  readiness?: Readiness;
-  platforms?: PlatformHealth;
+  readiness?: Readiness | undefined;
+  platforms?: PlatformHealth | undefined;
 }
 
 /** /healthz (alive), /readyz (ready for traffic, with detail), /metrics (Prometheus text). */
@@ -33,7 +33,8 @@ export function registerHealth(app: FastifyInstance, deps: HealthDeps): void {
     const problems = [...conditions.map((c) => c.detail), ...(deps.platforms?.problems() ?? [])];
     return reply.code(notReady ? 503 : 200).send({
       status: notReady ? "not-ready" : storeHealth.status === "ok" && problems.length === 0 ? "ok" : "degraded",
-      ...(problems.length ? { problems } : {}),
+      // Absent from the JSON when there are none.
+      problems: problems.length ? problems : undefined,
       store: { kind: store.kind, ...storeHealth },
       knowledge: {
         version: s.live.id,

@@ -11,8 +11,8 @@ export interface ReportCacheOptions {
 }
 
 export interface ReportFilter {
-  since?: string;
-  until?: string;
+  since?: string | undefined;
+  until?: string | undefined;
 }
 
 /**

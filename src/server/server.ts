@@ -36,17 +36,17 @@ export interface ServerDeps {
   metrics: Metrics;
   dispatcher: Dispatcher;
   /** Present → POST /webhooks/telegram (in webhook mode). */
-  telegram?: TelegramChannel;
+  telegram?: TelegramChannel | undefined;
   /** Present → POST /webhooks/zalo (in webhook mode). */
-  zalo?: ZaloChannel;
+  zalo?: ZaloChannel | undefined;
   /** Hand-over to staff: the web poll route, the staff inbox, the numbers. */
-  handover?: Handover;
+  handover?: Handover | undefined;
   /** Present (with config.zaloOa) → POST /webhooks/zalo-oa. */
-  zaloOa?: ZaloOaChannel;
+  zaloOa?: ZaloOaChannel | undefined;
   /** Conditions the channels report (webhook not registered, OA token not refreshed), for /readyz. */
-  readiness?: Readiness;
+  readiness?: Readiness | undefined;
   /** Whether Telegram and Zalo answer, for /readyz. */
-  platforms?: PlatformHealth;
+  platforms?: PlatformHealth | undefined;
   /** Default: a new tracker. Shutdown closes it and drains it. */
   work?: WorkTracker;
   /** Default: the package's public/ folder. */
@@ -66,7 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const work = deps.work ?? createWorkTracker();
   const log = logger.child({ component: "http" });
   // fastify takes a hop count too (documented) though its type omits numbers.
-  const trustProxy = config.trustProxy as FastifyHttpOptions<Server>["trustProxy"];
+  const trustProxy = config.trustProxy as NonNullable<FastifyHttpOptions<Server>["trustProxy"]>;
   const app = Fastify({
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     // Request logs would carry client addresses and URLs on every chat message: off. Errors are logged below.
@@ -103,13 +103,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     metrics,
     work,
     channels: Object.fromEntries(channels.map((c) => [c.name, c.mode])),
-    ...(deps.readiness ? { readiness: deps.readiness } : {}),
-    ...(deps.platforms ? { platforms: deps.platforms } : {}),
+    readiness: deps.readiness,
+    platforms: deps.platforms,
   });
   registerStaticFiles(app, deps.publicDir ?? defaultPublicDir(), (req) => guard.limited(req, "page"));
   for (const channel of channels) await channel.register(app, work);
   if (deps.handover) registerHandoverMetrics(metrics.registry, deps.handover);
-  await registerAdmin(app, { store, config, live, logger, ...(deps.handover ? { handover: deps.handover } : {}) });
+  await registerAdmin(app, { store, config, live, logger, handover: deps.handover });
   return app;
 }
 
@@ -124,13 +124,13 @@ function channelMounts(deps: ServerDeps, guard: WebGuard, webSecret: string, now
     // The menu a new conversation starts with: the engine's own, without opening a session.
     welcome: () => live.current().engine.handle({ type: "choice", choiceId: encodeChoice({ kind: "menu" }), channel: "web", chatId: "welcome", userId: "welcome", at: now() }, null).replies,
     liveSessions: createLiveWebSessions({ max: config.webSessionsMax, ttlMs: config.sessionTtlSeconds * 1000, now }),
-    ...(deps.handover ? { takeStaffReplies: deps.handover.takeWebReplies } : {}),
+    takeStaffReplies: deps.handover?.takeWebReplies,
   });
   const { telegram, zalo, zaloOa } = deps;
   return [
     web,
     ...(telegram ? [channelMount("telegram", telegram.mode.kind, telegramRoutes, { channel: telegram })] : []),
-    ...(zalo ? [channelMount("zalo", zalo.mode.kind, zaloRoutes, { channel: zalo, ...(config.zalo?.secret ? { secret: config.zalo.secret } : {}) })] : []),
+    ...(zalo ? [channelMount("zalo", zalo.mode.kind, zaloRoutes, { channel: zalo, secret: config.zalo?.secret })] : []),
     ...(zaloOa && config.zaloOa ? [channelMount("zalo-oa", "webhook", zaloOaRoutes, { channel: zaloOa, appId: config.zaloOa.appId, secretKey: config.zaloOa.secretKey })] : []),
   ];
 }

@@ -16,7 +16,7 @@ export function createStore(config: Pick<Config, "redisUrl" | "dataDir"> & Parti
       url: config.redisUrl,
       spoolDir: join(config.dataDir, "spool"),
       logger,
-      ...(config.redisTimeoutMs !== undefined ? { timeoutMs: config.redisTimeoutMs } : {}),
+      timeoutMs: config.redisTimeoutMs,
     });
   }
   return createEmbeddedStore({ dataDir: config.dataDir, logger });

@@ -30,7 +30,7 @@ export interface RedisStoreOptions {
    * reset): past it the call is answered from the fallbacks and the store reports "degraded".
    * Default 2000 ms (REDIS_TIMEOUT_MS).
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Sessions remembered in memory for an outage (most recently used kept). Default 10000. */
   sessionMemory?: number;
   /** Upper bound of the reconnect backoff. Default 2000 ms. */

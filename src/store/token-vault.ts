@@ -130,7 +130,7 @@ export function createRedisTokenVault(options: RedisTokenVaultOptions): TokenVau
 }
 
 /** The vault for `name` beside the store the settings choose: a Redis key, or a file in DATA_DIR. */
-export function createTokenVault(config: { redisUrl?: string; dataDir: string }, name: string): TokenVault {
+export function createTokenVault(config: { redisUrl?: string | undefined; dataDir: string }, name: string): TokenVault {
   return config.redisUrl
     ? createRedisTokenVault({ url: config.redisUrl, key: `dvc:tokens:${name}` })
     : createFileTokenVault(join(config.dataDir, `${name}-token.json`));

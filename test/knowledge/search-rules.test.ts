@@ -203,6 +203,23 @@ describe("'mất': died or lost", () => {
   });
 });
 
+describe("a stated age picks between the children's and the adults' procedure", () => {
+  it.each([
+    ["con em 3 tuổi làm căn cước được không", "cap-can-cuoc-tre-em"],
+    ["con 10t lam can cuoc o dau", "cap-can-cuoc-tre-em"],
+    ["bé 8 tháng tuổi làm căn cước", "cap-can-cuoc-tre-em"],
+    ["con 15 tuổi làm căn cước", "cap-can-cuoc"],
+    ["làm căn cước cho trẻ dưới 14 tuổi", "cap-can-cuoc-tre-em"],
+  ])("%s → %s", (q, id) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe(id);
+  });
+
+  it("an age says nothing about entries that name no age", () => {
+    const plain = index.search("làm hộ chiếu cho con").hits[0]!;
+    expect(index.search("làm hộ chiếu cho con 3 tuổi").hits[0]?.entry.id).toBe(plain.entry.id);
+  });
+});
+
 describe("long chatty messages", () => {
   it("a worker's story with place names, 'ad', 'e', 'ạ' still finds proof of residence", () => {
     const story = "Em là công nhân ở trọ tại xã Tân Phú, TP Thủ Đức, công ty bắt nộp giấy xác nhận tạm trú, ad cho e hỏi làm ở đâu ạ";

@@ -6,6 +6,7 @@ import type { BotCommand, Update, UserFromGetMe } from "grammy/types";
 import type { Dispatcher } from "../../runtime/dispatcher.js";
 import { errorSummary } from "../../log.js";
 import type { TelegramConfig } from "../../config.js";
+import { omitUndefined } from "../../omit-undefined.js";
 import type { Metrics } from "../../runtime/metrics.js";
 import type { Readiness } from "../../runtime/readiness.js";
 import type { Logger } from "../../log.js";
@@ -34,7 +35,7 @@ export interface TelegramChannelOptions {
    * The office staff group (hand-over): its updates go to `handle`, never to the citizens'
    * dispatcher. A function, as the hand-over is built after the channel it posts through.
    */
-  staff?: { chatId: string; handle: (update: Update) => Promise<void> };
+  staff?: { chatId: string; handle: (update: Update) => Promise<void> } | undefined;
   /** Counts replies that could not be delivered. */
   metrics?: Metrics;
   /** Told when setWebhook fails (not ready) and when it succeeds again. */
@@ -98,7 +99,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     this.log = options.logger.child({ channel: "telegram" });
     const { config } = options;
     this.mode = config.mode;
-    this.bot = new Bot(config.token, { client: { apiRoot: config.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+    this.bot = new Bot(config.token, omitUndefined({ client: { apiRoot: config.apiRoot }, botInfo: options.botInfo }));
     // auto-retry only for 429 retry_after (waits of up to 10 s, twice): its retries of network errors
     // have no bound at all, and its 5xx backoff grows from 3 s; those go to `boundedRetry`.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
@@ -110,7 +111,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     const mode = config.mode;
     const { readiness, webhookRetryMs: firstRetryMs } = options;
     const settings = "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL";
-    const register = mode.kind === "webhook" ? () => this.bot.api.setWebhook(mode.url, { ...(mode.secret ? { secret_token: mode.secret } : {}), allowed_updates: [...ALLOWED_UPDATES] }) : undefined;
+    const register = mode.kind === "webhook" ? () => this.bot.api.setWebhook(mode.url, omitUndefined({ secret_token: mode.secret, allowed_updates: [...ALLOWED_UPDATES] })) : undefined;
     this.webhook = register ? new WebhookRegistration({ channel: "telegram", register, settings, log: this.log, readiness, firstRetryMs }) : undefined;
   }
 
@@ -165,7 +166,7 @@ class GrammyTelegramChannel implements TelegramChannel {
     if (!inbound) return void (await ack);
     // Courtesies, never awaited before the answer: a slow typing call or callback answer must not delay it.
     void ctx.api.sendChatAction(inbound.chatId, "typing").catch((err: unknown) => this.log.debug({ err: errorSummary(err) }, "telegram: sendChatAction failed"));
-    const deps = { channel: "telegram" as const, dispatcher: this.options.dispatcher, log: this.log, ...(this.options.metrics ? { metrics: this.options.metrics } : {}) };
+    const deps = { channel: "telegram" as const, dispatcher: this.options.dispatcher, log: this.log, metrics: this.options.metrics };
     await answerInbound(deps, inbound, (replies) => sendTelegramReplies(ctx.api, inbound.chatId, replies), { updateId: ctx.update.update_id });
   }
 

@@ -32,7 +32,7 @@ export function telegramToInbound(update: Update, now: number): Inbound | null {
       privateChat: query.message?.chat.type === "private",
       messageId,
       at: now,
-      ...(query.from.first_name ? { name: query.from.first_name } : {}),
+      name: query.from.first_name,
     };
   }
   const message = update.message;
@@ -44,7 +44,7 @@ export function telegramToInbound(update: Update, now: number): Inbound | null {
     privateChat: message.chat.type === "private",
     messageId,
     at: now,
-    ...(message.from?.first_name ? { name: message.from.first_name } : {}),
+    name: message.from?.first_name,
   };
   if (typeof message.text === "string") return { ...base, ...clippedText(commandText(message.text)) };
   const what = unsupportedKind(message);

@@ -17,7 +17,7 @@ export interface WebRoutesOptions extends ChannelRoutesOptions {
   sessionIds: WebSessionIds;
   liveSessions: LiveWebSessions;
   /** Staff replies waiting for a web chat (hand-over); absent → no poll route. */
-  takeStaffReplies?: (sessionId: string) => Promise<Reply[]>;
+  takeStaffReplies?: ((sessionId: string) => Promise<Reply[]>) | undefined;
   /** The replies a new conversation starts with (the menu), for GET /api/chat/welcome. */
   welcome?: () => Reply[];
 }

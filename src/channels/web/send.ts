@@ -7,5 +7,5 @@ import { renderWeb } from "./render.js";
  * cached), with the session id when one was issued or kept.
  */
 export function sendWebReplies(reply: FastifyReply, replies: readonly Reply[], sessionId?: string): FastifyReply {
-  return reply.header("cache-control", "no-store").send({ ...(sessionId ? { sessionId } : {}), replies: replies.map(renderWeb) });
+  return reply.header("cache-control", "no-store").send({ sessionId, replies: replies.map(renderWeb) });
 }

@@ -27,6 +27,6 @@ export const webPollRequestSchema = z.object({ sessionId: z.string().regex(/^[A-
  * the keyed hash of the client address, never the address itself. Pure.
  */
 export function webToInbound(request: WebChatRequest, sessionId: string, now: number, origin?: string): Inbound {
-  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now, ...(origin ? { origin } : {}) };
+  const base = { channel: "web" as const, chatId: sessionId, userId: sessionId, at: now, origin };
   return request.choiceId !== undefined ? { ...base, type: "choice", choiceId: request.choiceId } : { ...base, ...clippedText(request.text ?? "") };
 }

@@ -51,23 +51,22 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
   const tokens = createOaTokens({
     api,
     vault: options.vault,
-    seed: { refreshToken: config.refreshToken, ...(config.accessToken ? { accessToken: config.accessToken } : {}) },
+    seed: { refreshToken: config.refreshToken, accessToken: config.accessToken },
     logger: options.logger,
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.readiness ? { readiness: options.readiness } : {}),
+    metrics: options.metrics,
+    readiness: options.readiness,
     now,
   });
 
   const observed = observePlatform(options.platformHealth, "zalo-oa", (err) => err instanceof ZaloOaHttpError);
-  const answerDeps = { channel: "zalo-oa" as const, dispatcher, log, ...(options.metrics ? { metrics: options.metrics } : {}) };
+  const answerDeps = { channel: "zalo-oa" as const, dispatcher, log, metrics: options.metrics };
 
   return {
     tokens,
     async handleEvent(event) {
       const inbound = zaloOaToInbound(event, now());
       if (!inbound) return;
-      const replyTo = event.message?.msg_id ?? undefined;
-      const target = { userId: inbound.chatId, ...(replyTo ? { replyTo } : {}) };
+      const target = { userId: inbound.chatId, replyTo: event.message?.msg_id || undefined };
       await answerInbound(answerDeps, inbound, (replies) => observed(sendZaloOaReplies(api, tokens, target, replies, options.retry)), { event: event.event_name });
     },
     async deliver(userId, replies) {

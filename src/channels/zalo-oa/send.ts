@@ -41,7 +41,7 @@ export interface OaTokenGrant {
 
 export interface ZaloOaApi {
   /** POST {apiUrl}/v3.0/oa/message/cs with header access_token. */
-  sendText(accessToken: string, params: { userId: string; text: string; replyTo?: string }): Promise<void>;
+  sendText(accessToken: string, params: { userId: string; text: string; replyTo?: string | undefined }): Promise<void>;
   /** POST {oauthUrl}/v4/oa/access_token (header secret_key; form refresh_token, app_id, grant_type). */
   refreshToken(refreshToken: string): Promise<OaTokenGrant>;
 }
@@ -84,7 +84,7 @@ export function createZaloOaApi(options: ZaloOaApiOptions): ZaloOaApi {
     async sendText(accessToken, params) {
       // `message_id` of the citizen's message makes this a reply (within Zalo's free-reply quota);
       // without it Zalo counts the message as a proactive one.
-      const recipient = { user_id: params.userId, ...(params.replyTo ? { message_id: params.replyTo } : {}) };
+      const recipient = { user_id: params.userId, message_id: params.replyTo };
       const data = await post("message/cs", `${apiUrl}/v3.0/oa/message/cs`, { recipient, message: { text: params.text } }, {
         "content-type": "application/json",
         access_token: accessToken,
@@ -121,12 +121,12 @@ export function zaloOaRetryable(err: unknown): boolean {
 export async function sendZaloOaReplies(
   api: ZaloOaApi,
   tokens: { current(): Promise<string>; renew(rejected: string): Promise<string> },
-  target: { userId: string; replyTo?: string },
+  target: { userId: string; replyTo?: string | undefined },
   replies: readonly Reply[],
   retry: RetryPolicy = SEND_RETRY,
 ): Promise<void> {
   for (const text of renderZaloOa(replies)) {
-    const params = { userId: target.userId, text, ...(target.replyTo ? { replyTo: target.replyTo } : {}) };
+    const params = { userId: target.userId, text, replyTo: target.replyTo };
     let token = await tokens.current();
     try {
       await withRetry(() => api.sendText(token, params), zaloOaRetryable, retry);

@@ -68,7 +68,7 @@ export function zaloOaToInbound(event: ZaloOaEvent, now: number): Inbound | null
     userId: user,
     // An OA conversation is always one citizen and the OA.
     privateChat: true,
-    ...(event.message?.msg_id ? { messageId: event.message.msg_id } : {}),
+    messageId: event.message?.msg_id || undefined,
     at: now,
   };
   if (event.event_name === "user_send_text") {

@@ -9,10 +9,10 @@ export interface OaTokensOptions {
   api: Pick<ZaloOaApi, "refreshToken">;
   vault: TokenVault;
   /** From the environment: the first refresh token and, optionally, a current access token. */
-  seed: { refreshToken: string; accessToken?: string };
+  seed: { refreshToken: string; accessToken?: string | undefined };
   logger: Logger;
-  metrics?: Metrics;
-  readiness?: Readiness;
+  metrics?: Metrics | undefined;
+  readiness?: Readiness | undefined;
   now?: () => number;
   /** Refresh this long before the access token expires. Default 1 h (tokens last about 25 h). */
   refreshAheadMs?: number;

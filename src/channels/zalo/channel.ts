@@ -84,7 +84,7 @@ class ZaloBotChannel implements ZaloChannel {
       .catch((err: unknown) => this.log.debug({ err: errorSummary(err) }, "zalo: sendChatAction failed"));
     const { dispatcher, metrics, retry } = this.options;
     const send = (replies: readonly Reply[]) => this.observed(sendZaloReplies(this.client, inbound.chatId, replies, retry));
-    await answerInbound({ channel: "zalo", dispatcher, log: this.log, ...(metrics ? { metrics } : {}) }, inbound, send, { messageId: inbound.messageId });
+    await answerInbound({ channel: "zalo", dispatcher, log: this.log, metrics }, inbound, send, { messageId: inbound.messageId });
   }
 
   rejected(body: unknown, issues: string[]): void {

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from "axios";
+import { omitUndefined } from "../../omit-undefined.js";
 
 /** The Zalo Bot API said no: `{ ok: false, error_code, description }`. */
 export class ZaloApiError extends Error {
@@ -60,14 +61,10 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   const http = options.http ?? axios.create({ validateStatus: () => true, headers: { "content-type": "application/json" } });
   const redact = (text: string) => text.split(options.token).join("<token>");
 
-  async function call<T>(method: string, body: object, extra: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+  async function call<T>(method: string, body: object, extra: { timeoutMs?: number; signal?: AbortSignal | undefined } = {}): Promise<T> {
     let response;
     try {
-      response = await http.post(`${apiUrl}/bot${options.token}/${method}`, body, {
-        timeout: extra.timeoutMs ?? timeout,
-        ...(extra.signal ? { signal: extra.signal } : {}),
-        responseType: "json",
-      });
+      response = await http.post(`${apiUrl}/bot${options.token}/${method}`, body, omitUndefined({ timeout: extra.timeoutMs ?? timeout, signal: extra.signal, responseType: "json" as const }));
     } catch (err) {
       // Axios errors carry the request config, URL and token included: keep only a cleaned reason.
       const reason = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : String(err);
@@ -90,10 +87,7 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     deleteWebhook: () => call("deleteWebhook", {}),
     async getUpdates(params, signal) {
       try {
-        const result = await call<unknown>("getUpdates", { timeout: String(params.timeout) }, {
-          timeoutMs: (params.timeout + 10) * 1000,
-          ...(signal ? { signal } : {}),
-        });
+        const result = await call<unknown>("getUpdates", { timeout: String(params.timeout) }, { timeoutMs: (params.timeout + 10) * 1000, signal });
         if (result === undefined || result === null) return [];
         return Array.isArray(result) ? result : [result];
       } catch (err) {

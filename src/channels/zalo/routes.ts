@@ -6,7 +6,7 @@ import { checkZaloEvent, zaloWebhookBodySchema } from "./to-inbound.js";
 export interface ZaloRoutesOptions extends ChannelRoutesOptions {
   channel: Pick<ZaloChannel, "mode" | "handleEvent" | "rejected">;
   /** ZALO_WEBHOOK_SECRET. */
-  secret?: string;
+  secret?: string | undefined;
 }
 
 /**

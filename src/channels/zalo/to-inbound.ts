@@ -63,7 +63,7 @@ export function zaloToInbound(event: ZaloEvent, now: number): Inbound | null {
     privateChat: m.chat.chat_type?.toUpperCase() === "PRIVATE",
     messageId: m.message_id,
     at: now,
-    ...(m.from?.display_name ? { name: m.from.display_name } : {}),
+    name: m.from?.display_name || undefined,
   };
   // A text message without event_name has been seen in deliveries: its text says what it is.
   const name = event.event_name ?? (typeof m.text === "string" ? "message.text.received" : undefined);

@@ -44,8 +44,14 @@ export interface ResolvedQuery {
  * name with its neighbour becomes part of that name; a regional spelling that names a known pair
  * is read that way; an unknown word is corrected to the nearest index word when one is close.
  */
-export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, weights: SearchWeights): ResolvedQuery {
-  const named = unweakenNamedWords(q, index);
+export function rewrite(
+  q: AnalyzedQuery,
+  index: IndexData,
+  correct: Corrector,
+  weights: SearchWeights,
+  readAges: (tokens: QueryToken[]) => QueryToken[] = (t) => t,
+): ResolvedQuery {
+  const named = unweakenNamedWords({ ...q, tokens: readAges(q.tokens) }, index);
   const spelled = regionalReadings(named, index);
   const unknownWords: string[] = [];
   // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any

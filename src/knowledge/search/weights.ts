@@ -19,6 +19,8 @@ export interface SearchWeights {
   pair: number;
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
   accentMismatch: number;
+  /** A stated age outside the ages an entry's title names ("con 10 tuổi" and "… từ đủ 14 tuổi"): its score is multiplied by this. */
+  ageConflict: number;
   /** The shape of the final score (0..1). */
   score: {
     /** Share of the question's weight the entry covers. */
@@ -144,6 +146,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   bodyOnly: 0.3,
   pair: 0.6,
   accentMismatch: 0.5,
+  ageConflict: 0.7,
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
   typo: { fuseThreshold: 0.3, fuseAccept: 0.34, fuseMinLength: 6 },

@@ -15,13 +15,13 @@ export interface Header {
   dataFrom: number;
   stt: number;
   name: number;
-  note?: number;
+  note?: number | undefined;
   /** "Cấp thực hiện" column: the tier of each row. */
-  tier?: number;
+  tier?: number | undefined;
   /** "Lĩnh vực" column (apart from the name column): the field of each row. */
-  field?: number;
+  field?: number | undefined;
   /** "Mức độ DVCTT" column: the level of each row as a value. */
-  levelValue?: number;
+  levelValue?: number | undefined;
   /** "Mức độ 2/3/4" columns: the level of each row is the one marked. */
   levels: Array<{ col: number; level: Level; label: string }>;
 }

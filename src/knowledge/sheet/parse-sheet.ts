@@ -28,7 +28,7 @@ export interface ParsedSheet {
 
 export interface ParseSheetOptions {
   /** Tier of every procedure when the sheet has no tier rows and no "Cấp thực hiện" column (`--tier`). */
-  tier?: Tier;
+  tier?: Tier | undefined;
 }
 
 /** Reads the sheet text (CSV with comma, semicolon or tab; BOM tolerated). Never throws. */

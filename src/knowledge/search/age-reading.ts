@@ -1,0 +1,69 @@
+import type { QueryToken } from "../analyze.js";
+import { fold } from "../../text/normalize.js";
+import type { IndexData } from "./build-index.js";
+
+/**
+ * "con em 3 tuổi làm căn cước", "bé 8 tháng tuổi làm thẻ bhyt", "con 10t": an age is what tells
+ * the children's procedure ("… dưới 14 tuổi", "… dưới 6 tuổi") from the adults' one. An age below
+ * a limit the knowledge names ("dưới X tuổi" in some entry) is read as the smallest such limit
+ * above it; any other age stays a number that says nothing about the topic.
+ */
+export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => QueryToken[] {
+  const limits = [...index.knownBigrams]
+    .map((b) => /^duoi (\d+)$/.exec(b)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (limits.length === 0 || !index.postings.has("tuoi")) return (tokens) => tokens;
+  return (tokens) => {
+    let out: QueryToken[] | null = null;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const age = ageAt(tokens, i);
+      if (!age) continue;
+      const limit = limits.find((x) => age.years < x);
+      if (limit === undefined) continue;
+      out ??= tokens.slice();
+      // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
+      const word = (t: string): QueryToken => ({ t, weak: true, weakKind: "function" });
+      out.splice(i, age.length, word("duoi"), word(String(limit)), word("tuoi"));
+    }
+    return out ?? tokens;
+  };
+}
+
+/** The first age the question states ("3 tuổi", "10t", "8 tháng tuổi" → 0), in years; null when none. */
+export function ageIn(tokens: QueryToken[]): number | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const age = ageAt(tokens, i);
+    if (age) return age.years;
+  }
+  return null;
+}
+
+/**
+ * The ages an entry is for, from its title: "… dưới 14 tuổi" (below 14), "… (từ đủ 14 tuổi)" (14
+ * and over); null when the title names no age.
+ */
+export function ageRangeOf(title: string): { min: number; below: number } | null {
+  const t = fold(title);
+  const below = /duoi (\d+) tuoi/.exec(t)?.[1];
+  const from = /tu (?:du )?(\d+) tuoi/.exec(t)?.[1];
+  if (below === undefined && from === undefined) return null;
+  return { min: from === undefined ? 0 : Number(from), below: below === undefined ? Infinity : Number(below) };
+}
+
+const LIMIT_WORDS = new Set(["duoi", "tu", "du", "tren", "hon", "qua", "toi", "den", "ngoai"]);
+
+/** An age written at token i: "3 tuổi", "8 tháng tuổi", "10t", "2 tháng" is not one (a duration). */
+function ageAt(tokens: QueryToken[], i: number): { years: number; length: number } | null {
+  const t = tokens[i]!.t;
+  // "dưới 14 tuổi", "từ đủ 14 tuổi", "trên 60 tuổi": a limit the citizen names, not someone's age.
+  if (LIMIT_WORDS.has(tokens[i - 1]?.t ?? "")) return null;
+  const short = /^(\d{1,2})t$/.exec(t);
+  if (short) return { years: Number(short[1]), length: 1 };
+  if (!/^\d{1,3}$/.test(t)) return null;
+  const next = tokens[i + 1]?.t;
+  if (next === "tuoi") return { years: Number(t), length: 2 };
+  if (next === "thang" && tokens[i + 2]?.t === "tuoi") return { years: 0, length: 3 };
+  return null;
+}
