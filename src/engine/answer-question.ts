@@ -1,18 +1,16 @@
 import type { Facet } from "../knowledge/analyze.js";
 import type { Entry } from "../knowledge/schema.js";
 import type { SearchHit } from "../knowledge/search.js";
-import { maskPersonalData } from "../text/mask.js";
-import { fold } from "../text/normalize.js";
-import { encodeChoice, fitting } from "./choice-id.js";
+import { fitting } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
 import { answerEntry, entryChoice } from "./entry-answer.js";
-import { maskQuestion } from "./handover.js";
 import { intentOverSearch, type IntentTurn } from "./intent-replies.js";
 import { menuButton } from "./menu.js";
-import { CHOICE_LABELS, M, PORTAL_SEARCH_URL } from "./messages.js";
+import { M } from "./messages.js";
+import { notFound } from "./not-found.js";
 import { staysOnTopic } from "./topic.js";
 import type { TurnBuilder } from "./turn-builder.js";
-import type { Block, Choice, Inbound, Turn } from "./types.js";
+import type { Inbound, Turn } from "./types.js";
 
 /** At most this many one-tap choices under "which procedure?". */
 const MAX_POPULAR = 6;
@@ -61,36 +59,5 @@ function askWhichProcedure(ctx: EngineContext, facets: ReadonlySet<Facet>, out: 
     .slice(0, MAX_POPULAR);
   out.reply([{ type: "text", text: M.whichProcedure }], fitting(popular.map((e) => entryChoice(e, facets))));
   out.metric("answered", { kind: "clarify" });
-  return out.done();
-}
-
-/** "I don't know": the question and its options together, then the portal and the hotline. */
-function notFound(ctx: EngineContext, text: string, suggestions: SearchHit[], inbound: Inbound, out: TurnBuilder): Turn {
-  const ways: Block[] = [
-    { type: "text", text: M.fallbackWayForward },
-    { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
-  ];
-  const menu = menuButton();
-  // Every "I don't know" can go to a person, with this very question.
-  const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
-  if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
-  if (suggestions.length) {
-    out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
-    out.reply(ways);
-  } else {
-    out.reply([{ type: "text", text: M.notFound }, { type: "text", text: M.rephrase }, ...ways], [...staff, menu]);
-  }
-  const closest = suggestions[0];
-  // What the citizen wrote (masked, with its diacritics) for the administrator to read; the
-  // folded key groups "cho tôi gặp cán bộ" with "cho toi gap can bo".
-  const query = maskPersonalData(text).replace(/\s+/g, " ").trim().slice(0, 200);
-  out.record("unanswered", {
-    query,
-    key: fold(query),
-    channel: inbound.channel,
-    closest: closest?.entry.id,
-    closestScore: closest?.score,
-  });
-  out.metric("unanswered");
   return out.done();
 }

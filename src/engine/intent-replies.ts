@@ -6,6 +6,7 @@ import { startFlow } from "./flow-bridge.js";
 import { askStaff } from "./handover.js";
 import type { IntentName, MessageForms } from "./intents.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
+import { notFound } from "./not-found.js";
 import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
 import type { Choice, Inbound, Turn } from "./types.js";
@@ -47,6 +48,9 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   { name: "dossier-status", scope: "idle", handle: dossierStatus },
   // "dịch sang tiếng Anh: giấy phép lao động" asks for words, not the procedure it names.
   { name: "translation", scope: "idle", handle: outOfDomain },
+  // A public service the knowledge does not cover yet ("nhận con nuôi"): say so plainly and record
+  // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
+  { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, M.notCovered) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
 ];
 

@@ -27,6 +27,7 @@ export const INTENT_NAMES = [
   "identity-misuse",
   "dossier-status",
   "translation",
+  "not-covered",
   "out-of-domain",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];

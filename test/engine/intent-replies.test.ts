@@ -91,6 +91,22 @@ describe("intents from intents.yaml", () => {
     },
   );
 
+  it.each(["thủ tục nhận con nuôi", "xe đi đăng kiểm cần mang gì"])(
+    "a service with no entry yet (%s): said plainly, the portal and hotline, recorded for staff, no card",
+    (message) => {
+      const t = conversation(engine).say(message);
+      expect(text(t)).toContain("chua co huong dan ve thu tuc nay");
+      expect(text(t)).toContain("1800 1096");
+      expect(heading(t)).toBeUndefined();
+      expect(t.effects).toContainEqual(expect.objectContaining({ type: "record", stream: "unanswered", record: expect.objectContaining({ query: message }) }));
+    },
+  );
+
+  it("a question that names an entry firmly is answered even with a not-covered phrase in it", () => {
+    expect(heading(conversation(engine).say("cấp hộ chiếu phổ thông cho bé sau khi nhận con nuôi"))).toBe("Cấp hộ chiếu phổ thông");
+    expect(text(conversation(engine).say("nhận con nuôi có được hưởng thai sản không"))).not.toContain("chua co huong dan ve thu tuc nay");
+  });
+
   it("a real question that mentions a plane is still answered", () => {
     expect(heading(conversation(engine).say("làm hộ chiếu để mua vé máy bay"))).toBe("Cấp hộ chiếu phổ thông");
   });

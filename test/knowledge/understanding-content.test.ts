@@ -50,6 +50,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["có cách nào vào tài khoản dịch vụ công của người khác ko", "account-access"],
     ["làm hộ chiếu nhanh, trả thêm tiền được không", "bribe"],
     ["có người quen ở phường làm nhanh giúp không", "bribe"],
+    ["Thủ tục nhận con riêng của vợ làm con nuôi", "not-covered"],
+    ["người nước ngoài xin gia hạn visa du lịch ở VN", "not-covered"],
     ["giá vàng hôm nay", "out-of-domain"],
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
@@ -82,6 +84,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "cavet xe giá bao nhiêu",
     "cán bộ đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu",
     "làm hộ chiếu gấp được không",
+    "nhận con nuôi dưới 6 tháng có được hưởng thai sản không",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
