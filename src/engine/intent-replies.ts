@@ -50,7 +50,7 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   { name: "translation", scope: "idle", handle: outOfDomain },
   // A public service the knowledge does not cover yet ("nhận con nuôi"): say so plainly and record
   // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
-  { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, M.notCovered) },
+  { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, { opening: M.notCovered, rephrase: false }) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
 ];
 

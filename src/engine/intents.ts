@@ -113,7 +113,12 @@ interface Phrase {
   accented: string[];
   /** Token k may come up to GAP_WORDS words after token k-1 ("bằng … giả" matches "bằng đại học giả"). */
   gapBefore: boolean[];
+  /** Token k must be typed with its accents ("giả!": "gia" typed bare may be "già", "giá"). */
+  strict: boolean[];
 }
+
+/** Written right after a word of a phrase ("giả!"): that word matches only when typed with these accents. */
+const STRICT_MARK = "!";
 
 /** Words a "…" in a phrase stands for, at most: "làm bằng … giả" reaches "làm bằng đại học giả". */
 const GAP_WORDS = 3;
@@ -215,15 +220,18 @@ function compilePhrase(p: string, expansions: Expansions): Phrase {
   const folded: string[] = [];
   const accented: string[] = [];
   const gapBefore: boolean[] = [];
+  const strict: boolean[] = [];
   p.split(GAP).forEach((part, n) => {
+    const strictWords = new Set(part.split(/\s+/).flatMap((w) => (w.endsWith(STRICT_MARK) ? tokens(w.slice(0, -1)) : [])));
     const words = expand({ folded: tokens(part), accented: rawTokens(part).map(accentKey) }, expansions);
     words.folded.forEach((w, k) => {
       folded.push(w);
       accented.push(words.accented[k] ?? w);
       gapBefore.push(n > 0 && k === 0);
+      strict.push(strictWords.has(w));
     });
   });
-  return { folded, accented, gapBefore };
+  return { folded, accented, gapBefore, strict };
 }
 
 function compileExpansions(abbreviations: Readonly<Record<string, string>>): Expansions {
@@ -269,7 +277,7 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
   for (let j = i; j <= i + skips && j < m.folded.length; j++) {
     const typed = m.accented[j];
-    if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k])) continue;
+    if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k]) || (!typed && p.strict[k])) continue;
     const end = phraseEnd(m, p, j + 1, k + 1);
     if (end >= 0) return end;
   }

@@ -58,7 +58,7 @@ export const M = {
   forgery:
     "Tôi không thể hỗ trợ việc làm giả hay mua bán giấy tờ, bằng cấp, giấy phép lái xe: đây là hành vi vi phạm pháp luật và có thể bị xử lý hình sự. Giấy phép lái xe chỉ được cấp sau khi học và thi sát hạch đạt yêu cầu; giấy tờ bị mất, hỏng thì làm thủ tục cấp lại, cấp đổi tại cơ quan có thẩm quyền — tôi sẵn lòng hướng dẫn các thủ tục đó.",
   bribe:
-    "Tôi không thể hướng dẫn việc đưa thêm tiền, \"bồi dưỡng\" hay nhờ người quen để hồ sơ được giải quyết nhanh hơn: ngoài phí, lệ phí đã công bố, không ai được thu thêm, và đưa hối lộ là vi phạm pháp luật. Mỗi thủ tục có thời hạn giải quyết công bố; nộp trực tuyến thì bạn theo dõi tiến độ hồ sơ trên Cổng Dịch vụ công. Nếu hồ sơ bị chậm so với giấy hẹn hoặc có người gợi ý đưa tiền, bạn có thể gửi phản ánh, kiến nghị để được xem xét.",
+    "Tôi không thể hướng dẫn việc đưa thêm tiền, \"bồi dưỡng\" hay nhờ người quen để hồ sơ được giải quyết nhanh hơn: ngoài phí, lệ phí đã công bố, không ai được thu thêm, và đưa hối lộ là vi phạm pháp luật. Mỗi thủ tục có thời hạn giải quyết đã được công bố; nếu nộp trực tuyến, bạn có thể theo dõi tiến độ hồ sơ trên Cổng Dịch vụ công. Nếu hồ sơ bị chậm so với giấy hẹn hoặc có người gợi ý đưa tiền, bạn có thể gửi phản ánh, kiến nghị để được xem xét.",
   accountAccess:
     "Tôi không thể hướng dẫn vào tài khoản định danh điện tử (VNeID) hay tài khoản dịch vụ công của người khác: mỗi tài khoản chỉ chính chủ được dùng, và truy cập trái phép là vi phạm pháp luật. Cách hợp pháp: người đó tự đăng nhập và thực hiện; nếu cần làm thủ tục thay thì dùng văn bản ủy quyền theo quy định; chính chủ quên mật khẩu thì lấy lại trên ứng dụng VNeID.",
   identityMisuse:

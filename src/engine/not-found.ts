@@ -17,7 +17,7 @@ export function notFound(
   suggestions: SearchHit[],
   inbound: Inbound,
   out: TurnBuilder,
-  opening: string = M.notFound,
+  reply: { opening: string; rephrase: boolean } = { opening: M.notFound, rephrase: true },
 ): Turn {
   const ways: Block[] = [
     { type: "text", text: M.fallbackWayForward },
@@ -28,10 +28,11 @@ export function notFound(
   const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
   if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
   if (suggestions.length) {
-    out.reply([{ type: "text", text: opening }, { type: "text", text: M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
+    out.reply([{ type: "text", text: reply.opening }, { type: "text", text: M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
     out.reply(ways);
   } else {
-    out.reply([{ type: "text", text: opening }, ...(opening === M.notFound ? [{ type: "text" as const, text: M.rephrase }] : []), ...ways], [...staff, menu]);
+    const rephrase: Block[] = reply.rephrase ? [{ type: "text", text: M.rephrase }] : [];
+    out.reply([{ type: "text", text: reply.opening }, ...rephrase, ...ways], [...staff, menu]);
   }
   const closest = suggestions[0];
   // What the citizen wrote (masked, with its diacritics) for the administrator to read; the

@@ -39,7 +39,7 @@ export const SEED_LANGUAGE: LanguageLists = {
       "mất bao nhiêu ngày", "hết bao nhiêu ngày", "mất mấy ngày", "hết mấy ngày", "hết bao lâu", "mất bao nhiêu thời gian", "bao nhiêu lâu",
       // "bao lâu có kết quả": the result of whatever procedure is being talked about, not the postal "nhận kết quả".
       "có kết quả", "khi nào xong", "bao giờ xong", "bao lâu xong", "mấy ngày xong",
-      "trong ngày", "lấy ngay", "lấy liền", "bao giờ lấy", "khi nào lấy", "mấy ngày lấy",
+      "trong ngày", "lấy ngay", "lấy liền",
     ],
     where: ["ở đâu", "nơi nào", "cơ quan nào", "chỗ nào", "địa chỉ", "nộp ở đâu", "làm ở đâu", "ở chỗ nào", "đi đâu"],
     online: [

@@ -12,7 +12,7 @@ const table = createIntentTable(
       greeting: { exact: ["chào"] },
       thanks: { starts: ["cảm ơn"] },
       person: { contains: ["gặp cán bộ"] },
-      forgery: { contains: ["làm giả"], all: [["mua", "bán"], ["không cần thi"]], unless: ["bị làm giả"] },
+      forgery: { contains: ["làm giả", "căn cước … giả!"], all: [["mua", "bán"], ["không cần thi"]], unless: ["bị làm giả"] },
       "dossier-status": { patterns: ["\\b[A-Z0-9]{2,}(?:[.-][A-Z0-9]+){2,}\\b"] },
     },
   }),
@@ -36,6 +36,9 @@ const CASES: Case[] = [
   ["contains, without the veto", "forgery", "làm giả giấy tờ", true],
   ["unless: a listed phrase vetoes the intent", "forgery", "tôi bị làm giả giấy tờ thì báo ở đâu", false],
   ["an intent with no words in the file never matches", "menu", "menu", false],
+  ["'!': the word must be typed with its accents", "forgery", "làm căn cước giả", true],
+  ["'!': typed bare it may be another word ('già')", "forgery", "lam can cuoc cho nguoi gia", false],
+  ["'!': typed with other accents it is another word", "forgery", "căn cước người già", false],
 ];
 
 describe("intent words", () => {

@@ -198,6 +198,10 @@ describe("'mất': died or lost", () => {
     },
   );
 
+  it.each(["chồng em mất việc làm", "vợ tôi mất việc rồi", "bố mất không để lại di chúc"])("%s: not a death", (q) => {
+    expect(index.search(q).hits[0]?.entry.id).not.toBe("dang-ky-khai-tu");
+  });
+
   it.each(["mẹ em mất hộ chiếu", "bố tôi bị mất hộ chiếu hôm qua"])("%s: a thing after 'mất' (or 'bị mất') is lost", (q) => {
     expect(index.search(q).hits[0]?.entry.id).toBe("trinh-bao-mat-ho-chieu");
   });
@@ -212,6 +216,10 @@ describe("a stated age picks between the children's and the adults' procedure", 
     ["làm căn cước cho trẻ dưới 14 tuổi", "cap-can-cuoc-tre-em"],
   ])("%s → %s", (q, id) => {
     expect(index.search(q).hits[0]?.entry.id).toBe(id);
+  });
+
+  it("the child's age counts, not the asker's", () => {
+    expect(index.search("tôi 15 tuổi, làm căn cước cho con 3 tuổi").hits[0]?.entry.id).toBe("cap-can-cuoc-tre-em");
   });
 
   it("an age says nothing about entries that name no age", () => {

@@ -85,6 +85,16 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "cán bộ đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu",
     "làm hộ chiếu gấp được không",
     "nhận con nuôi dưới 6 tháng có được hưởng thai sản không",
+    // "gia" typed bare may be "già" (old), and a citizen checking a paper is no forger.
+    "lam can cuoc cho nguoi gia o dau",
+    "doi bang lai xe cho nguoi gia",
+    "kiểm tra cccd thật hay giả",
+    // Fees, postage, paying more into social insurance, a friend filing with a power of attorney.
+    "nhận kết quả qua chuyển phát nhanh phải trả thêm bao nhiêu",
+    "làm căn cước trong ngày có phải trả thêm tiền không",
+    "nhờ người quen nộp hồ sơ giúp được không vì em đang gấp",
+    "đóng thêm tiền bhxh để về hưu sớm được không",
+    "có công cụ hỗ trợ điền tờ khai trực tuyến không",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
@@ -113,6 +123,14 @@ describe("the real knowledge in conversation", () => {
     const t = conversation().say(q);
     expect(heading(t)).toBeUndefined();
     expect(text(t)).toContain("thu tuc nao");
+  });
+
+  it.each(["mẹ em mất hôm qua thì làm gì", "bố em đã mất", "me em mat roi lam gi"])("%s: a death gets the khai tử card", (q) => {
+    expect(heading(conversation().say(q))).toBe("dang ky khai tu");
+  });
+
+  it("'chồng em mất việc làm' is a lost job, not a death", () => {
+    expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
   });
 
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {

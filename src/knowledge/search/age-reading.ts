@@ -1,6 +1,9 @@
 import type { QueryToken } from "../analyze.js";
 import { fold } from "../../text/normalize.js";
+import type { Entry } from "../schema.js";
 import type { IndexData } from "./build-index.js";
+import type { SearchHit } from "./types.js";
+import type { SearchWeights } from "./weights.js";
 
 /**
  * "con em 3 tuổi làm căn cước", "bé 8 tháng tuổi làm thẻ bhyt", "con 10t": an age is what tells
@@ -31,13 +34,44 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
   };
 }
 
-/** The first age the question states ("3 tuổi", "10t", "8 tháng tuổi" → 0), in years; null when none. */
+/**
+ * The age of the person the question is about ("3 tuổi", "10t", "8 tháng tuổi" → 0), in years;
+ * null when none. "tôi 40 tuổi, làm vneid cho con 8 tuổi": an age told of a child ("con", "bé",
+ * "cháu"… just before it) wins over the asker's own; otherwise the first one.
+ */
 export function ageIn(tokens: QueryToken[]): number | null {
+  let first: number | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
-    if (age) return age.years;
+    if (!age) continue;
+    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) return age.years;
+    first ??= age.years;
   }
-  return null;
+  return first;
+}
+
+/** Words that tell the age that follows is a child's ("con em 3 tuổi", "bé 8 tháng tuổi"), within this many words. */
+const CHILD_WORDS = new Set(["con", "be", "chau", "tre", "nho", "nit"]);
+const CHILD_REACH = 3;
+
+/**
+ * "con 10 tuổi làm căn cước": an entry for other ages ("… từ đủ 14 tuổi") does not apply to the
+ * person asked about — its score is multiplied by `weights.ageConflict`.
+ */
+export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (tokens: QueryToken[], hits: SearchHit[]) => void {
+  const ranges = new Map<string, { min: number; below: number }>();
+  for (const e of entries) {
+    const range = ageRangeOf(e.title);
+    if (range) ranges.set(e.id, range);
+  }
+  return (tokens, hits) => {
+    const age = ranges.size > 0 ? ageIn(tokens) : null;
+    if (age === null) return;
+    for (const h of hits) {
+      const range = ranges.get(h.entry.id);
+      if (range && (age < range.min || age >= range.below)) h.score *= weights.ageConflict;
+    }
+  };
 }
 
 /**

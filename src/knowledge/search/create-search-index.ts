@@ -6,13 +6,12 @@ import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide } from "./decide.js";
-import { ageIn, ageRangeOf, createAgeReader } from "./age-reading.js";
+import { createAgeFit, createAgeReader } from "./age-reading.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 
-const fitsAge = (range: { min: number; below: number } | undefined, age: number) => !range || (age >= range.min && age < range.below);
 
 /**
  * Builds the index once, then answers each question in five stages:
@@ -29,16 +28,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const score = createScorer(index, weights);
   const checksFor = createDecideChecks(index, weights);
   const readAges = createAgeReader(index);
-  const ageRanges = new Map(entries.flatMap((e) => { const r = ageRangeOf(e.title); return r ? [[e.id, r] as const] : []; }));
+  const ageFit = createAgeFit(entries, weights);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
     const analysed = analyzer.query(text);
     const q = rewrite(analysed, index, correct, weights, readAges);
     const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
-    // "con 10 tuổi làm căn cước": an entry for other ages ("từ đủ 14 tuổi") does not apply to the person asked about.
-    const age = ageRanges.size > 0 ? ageIn(analysed.tokens) : null;
-    if (age !== null) for (const h of hits) if (!fitsAge(ageRanges.get(h.entry.id), age)) h.score *= weights.ageConflict;
+    ageFit(analysed.tokens, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };
     return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
