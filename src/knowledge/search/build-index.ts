@@ -16,17 +16,17 @@ export interface DocIndex {
   textTokens: Set<string>;
   /** Accented spellings of the words of its names (typed accents that agree earn a small edge). */
   accentKeys: Set<string>;
-  /** Folded syllable → the accented spellings it has in this entry's names and keywords. */
-  accentForms: Map<string, Set<string>>;
+  /** Folded syllable → the accented spellings it has in this entry's names and keywords (sets shared between entries: read only). */
+  accentForms: Map<string, ReadonlySet<string>>;
 }
 
 /** The whole index: built once per knowledge load, read by every stage. */
 export interface IndexData {
   docs: DocIndex[];
-  /** Syllable → the entries that have it, with the weight of the best field it is in. */
-  postings: Map<string, { docs: number[]; field: number[] }>;
-  /** Name/keyword word pair → the entries that have it. */
-  pairPostings: Map<string, number[]>;
+  /** Syllable → the entries that have it (ascending), with the weight of the best field it is in. */
+  postings: Map<string, { docs: Int32Array; field: Float64Array }>;
+  /** Name/keyword word pair → the entries that have it (ascending). */
+  pairPostings: Map<string, Int32Array>;
   docFreq: Map<string, number>;
   /** Word pairs that name something somewhere ("giấy phép", "khai sinh"). */
   knownBigrams: Set<string>;
@@ -44,25 +44,32 @@ export interface IndexData {
 
 export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weights: SearchWeights): IndexData {
   const docs: DocIndex[] = [];
-  const postings: IndexData["postings"] = new Map();
-  const pairPostings = new Map<string, number[]>();
+  const postingLists = new Map<string, { docs: number[]; field: number[] }>();
+  const pairLists = new Map<string, number[]>();
   const docFreq = new Map<string, number>();
   // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
   const analyse = memo((text: string) => analyzer.field(text));
   const wordFormsOf = memo((text: string) => analyzer.wordForms(text));
+  const shared = createInterner();
 
   entries.forEach((entry, docNo) => {
-    const doc = indexEntry(entry, analyse, wordFormsOf);
+    const doc = indexEntry(entry, analyse, wordFormsOf, shared);
     for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...doc.textTokens])) {
       const field = doc.nameTokens.has(t) ? weights.field.name : doc.keywordTokens.has(t) ? weights.field.keyword : weights.field.text;
-      const list = postings.get(t);
+      const list = postingLists.get(t);
       if (list) list.docs.push(docNo), list.field.push(field);
-      else postings.set(t, { docs: [docNo], field: [field] });
+      else postingLists.set(t, { docs: [docNo], field: [field] });
       docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     }
-    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairPostings, b, docNo);
+    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairLists, b, docNo);
     docs.push(doc);
   });
+  // Typed arrays: the first pass walks thousands of postings per question, and they are half the
+  // size of number arrays and hold no pointers for the garbage collector to trace.
+  const postings: IndexData["postings"] = new Map();
+  for (const [t, list] of postingLists) postings.set(t, { docs: Int32Array.from(list.docs), field: Float64Array.from(list.field) });
+  const pairPostings: IndexData["pairPostings"] = new Map();
+  for (const [b, list] of pairLists) pairPostings.set(b, Int32Array.from(list));
 
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
@@ -107,7 +114,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
   };
 }
 
-function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFormsOf: (text: string) => Array<[string, string]>): DocIndex {
+function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFormsOf: (text: string) => Array<[string, string]>, shared: Interner): DocIndex {
   const nameTexts = [entry.title, ...entry.aliases];
   const nameSegments = nameTexts.map(analyse);
   const doc: DocIndex = {
@@ -122,16 +129,18 @@ function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFor
     accentKeys: new Set(nameTexts.flatMap((n) => wordFormsOf(n).filter(([f, a]) => f !== a).map(([, a]) => a))),
     accentForms: new Map(),
   };
+  const accentForms = new Map<string, Set<string>>();
   for (const text of [...nameTexts, ...entry.keywords]) {
     for (const [folded, accented] of wordFormsOf(text)) {
-      const forms = doc.accentForms.get(folded);
+      const forms = accentForms.get(folded);
       if (forms) forms.add(accented);
-      else doc.accentForms.set(folded, new Set([accented]));
+      else accentForms.set(folded, new Set([accented]));
     }
   }
-  for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams);
-  for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams);
-  for (const text of bodyTexts(entry)) collect(analyse(text), doc.textTokens, null);
+  for (const [folded, forms] of accentForms) doc.accentForms.set(folded, shared.set(forms));
+  for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams, shared);
+  for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams, shared);
+  for (const text of bodyTexts(entry)) collect(analyse(text), doc.textTokens, null, shared);
   // Names are kept per title/alias so "how much of this name does the question cover" is exact.
   doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
   doc.names.forEach((name, i) => {
@@ -151,13 +160,41 @@ export function bodyTexts(entry: Entry): string[] {
   return out;
 }
 
-function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null): void {
+function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null, shared: Interner): void {
   for (const seg of segments) {
     seg.forEach((t, i) => {
       tokens.add(t);
-      if (bigrams && i + 1 < seg.length) bigrams.add(`${t} ${seg[i + 1]}`);
+      if (bigrams && i + 1 < seg.length) bigrams.add(shared.string(`${t} ${seg[i + 1]}`));
     });
   }
+}
+
+interface Interner {
+  /** One string object per distinct word pair across all entries. */
+  string(s: string): string;
+  /** One set object per distinct set of accented spellings ("đăng ký" is in thousands of names). */
+  set(forms: Set<string>): ReadonlySet<string>;
+}
+
+/** Thousands of entries hold the same pairs and spellings: keep one copy of each for the index's lifetime. */
+function createInterner(): Interner {
+  const strings = new Map<string, string>();
+  const sets = new Map<string, ReadonlySet<string>>();
+  return {
+    string(s) {
+      const seen = strings.get(s);
+      if (seen !== undefined) return seen;
+      strings.set(s, s);
+      return s;
+    },
+    set(forms) {
+      const key = [...forms].join(" ");
+      const seen = sets.get(key);
+      if (seen) return seen;
+      sets.set(key, forms);
+      return forms;
+    },
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

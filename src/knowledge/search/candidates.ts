@@ -47,7 +47,12 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
     }
     if (count === 0) return [];
     for (const { b, w } of q.topicPairs) {
-      for (const d of index.pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
+      const docs = index.pairPostings.get(b);
+      if (!docs) continue;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (rough[d]! > 0) rough[d] = rough[d]! + w;
+      }
     }
     // Rank the shortlist the way the final score does: coverage, plus how much of the entry's
     // shortest name the question covers (so a short exact name is not lost among long ones).
