@@ -112,7 +112,8 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
   const words = replaceTyped(expanded, tables.anyName, true);
-  const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hasDiacritics(cut));
+  const hadDiacritics = hasDiacritics(cut);
+  const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hadDiacritics);
   const result: QueryToken[] = words.map((w, i) => {
     const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
     if (kind[i]) token.weakKind = kind[i];
@@ -124,7 +125,7 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   for (let i = 0; i + 1 < result.length; i++) {
     if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
   }
-  return { tokens: result, facets, bigrams, hadDiacritics: hasDiacritics(cut) };
+  return { tokens: result, facets, bigrams, hadDiacritics };
 }
 
 /**

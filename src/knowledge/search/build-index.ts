@@ -1,6 +1,37 @@
 import type { Analyzer } from "../analyze.js";
 import type { Entry } from "../schema.js";
-import type { SearchWeights } from "./weights.js";
+
+/** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
+export const NAME = 0;
+export const KEYWORD = 1;
+export const TEXT = 2;
+export const ABSENT = -1;
+
+/** The entries that have a word or pair, ascending, with the best field each has it in (NAME, KEYWORD or TEXT). */
+export interface Postings {
+  docs: Int32Array;
+  field: Uint8Array;
+}
+
+/**
+ * The field entry `d` has a word or pair in, or ABSENT: a binary search in its postings. Scoring
+ * asks this for a question's few words across its shortlist, so the lists stay hot in cache, where
+ * each entry's own sets would be a cold lookup each.
+ */
+export function fieldIn(list: Postings | undefined, d: number): number {
+  if (!list) return ABSENT;
+  const docs = list.docs;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid]!;
+    if (v === d) return list.field[mid]!;
+    if (v < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return ABSENT;
+}
 
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {
@@ -13,7 +44,6 @@ export interface DocIndex {
   nameBigrams: Set<string>;
   keywordTokens: Set<string>;
   keywordBigrams: Set<string>;
-  textTokens: Set<string>;
   /** Accented spellings of the words of its names (typed accents that agree earn a small edge). */
   accentKeys: Set<string>;
   /** Folded syllable → the accented spellings it has in this entry's names and keywords (sets shared between entries: read only). */
@@ -23,13 +53,13 @@ export interface DocIndex {
 /** The whole index: built once per knowledge load, read by every stage. */
 export interface IndexData {
   docs: DocIndex[];
-  /** Syllable → the entries that have it (ascending), with the weight of the best field it is in. */
-  postings: Map<string, { docs: Int32Array; field: Float64Array }>;
-  /** Name/keyword word pair → the entries that have it (ascending). */
-  pairPostings: Map<string, Int32Array>;
+  /** Syllable → the entries that have it, by field (body text included). */
+  postings: Map<string, Postings>;
+  /** Name/keyword word pair → the entries that have it, by field (NAME or KEYWORD). */
+  pairPostings: Map<string, Postings>;
   docFreq: Map<string, number>;
-  /** Word pairs that name something somewhere ("giấy phép", "khai sinh"). */
-  knownBigrams: Set<string>;
+  /** Whether the word pair names something somewhere ("giấy phép", "khai sinh"); asked without building the "a b" string. */
+  knownPair(a: string | undefined, b: string | undefined): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -42,34 +72,35 @@ export interface IndexData {
   maxIdf: number;
 }
 
-export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weights: SearchWeights): IndexData {
+export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): IndexData {
   const docs: DocIndex[] = [];
   const postingLists = new Map<string, { docs: number[]; field: number[] }>();
-  const pairLists = new Map<string, number[]>();
-  const docFreq = new Map<string, number>();
+  const pairLists = new Map<string, { docs: number[]; field: number[] }>();
   // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
   const analyse = memo((text: string) => analyzer.field(text));
   const wordFormsOf = memo((text: string) => analyzer.wordForms(text));
   const shared = createInterner();
 
   entries.forEach((entry, docNo) => {
-    const doc = indexEntry(entry, analyse, wordFormsOf, shared);
-    for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...doc.textTokens])) {
-      const field = doc.nameTokens.has(t) ? weights.field.name : doc.keywordTokens.has(t) ? weights.field.keyword : weights.field.text;
-      const list = postingLists.get(t);
-      if (list) list.docs.push(docNo), list.field.push(field);
-      else postingLists.set(t, { docs: [docNo], field: [field] });
-      docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    const { doc, textTokens } = indexEntry(entry, analyse, wordFormsOf, shared);
+    for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...textTokens])) {
+      addPosting(postingLists, t, docNo, doc.nameTokens.has(t) ? NAME : doc.keywordTokens.has(t) ? KEYWORD : TEXT);
     }
-    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairLists, b, docNo);
+    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) addPosting(pairLists, b, docNo, doc.nameBigrams.has(b) ? NAME : KEYWORD);
     docs.push(doc);
   });
-  // Typed arrays: the first pass walks thousands of postings per question, and they are half the
-  // size of number arrays and hold no pointers for the garbage collector to trace.
-  const postings: IndexData["postings"] = new Map();
-  for (const [t, list] of postingLists) postings.set(t, { docs: Int32Array.from(list.docs), field: Float64Array.from(list.field) });
-  const pairPostings: IndexData["pairPostings"] = new Map();
-  for (const [b, list] of pairLists) pairPostings.set(b, Int32Array.from(list));
+  // Typed arrays: the first pass walks thousands of postings per question, and they are a fraction
+  // of the size of number arrays and hold no pointers for the garbage collector to trace.
+  const postings = packPostings(postingLists);
+  const pairPostings = packPostings(pairLists);
+  const docFreq = new Map([...postings].map(([t, list]) => [t, list.docs.length] as const));
+  const pairsByFirst = new Map<string, Set<string>>();
+  for (const pair of pairPostings.keys()) {
+    const [a, b] = pair.split(" ") as [string, string];
+    const seconds = pairsByFirst.get(a);
+    if (seconds) seconds.add(b);
+    else pairsByFirst.set(a, new Set([b]));
+  }
 
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
@@ -105,7 +136,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
     postings,
     pairPostings,
     docFreq,
-    knownBigrams: new Set(pairPostings.keys()),
+    knownPair: (a, b) => a !== undefined && b !== undefined && (pairsByFirst.get(a)?.has(b) ?? false),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
@@ -114,7 +145,12 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
   };
 }
 
-function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFormsOf: (text: string) => Array<[string, string]>, shared: Interner): DocIndex {
+function indexEntry(
+  entry: Entry,
+  analyse: (text: string) => string[][],
+  wordFormsOf: (text: string) => Array<[string, string]>,
+  shared: Interner,
+): { doc: DocIndex; textTokens: Set<string> } {
   const nameTexts = [entry.title, ...entry.aliases];
   const nameSegments = nameTexts.map(analyse);
   const doc: DocIndex = {
@@ -125,7 +161,6 @@ function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFor
     nameBigrams: new Set(),
     keywordTokens: new Set(),
     keywordBigrams: new Set(),
-    textTokens: new Set(),
     accentKeys: new Set(nameTexts.flatMap((n) => wordFormsOf(n).filter(([f, a]) => f !== a).map(([, a]) => a))),
     accentForms: new Map(),
   };
@@ -140,13 +175,15 @@ function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFor
   for (const [folded, forms] of accentForms) doc.accentForms.set(folded, shared.set(forms));
   for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams, shared);
   for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams, shared);
-  for (const text of bodyTexts(entry)) collect(analyse(text), doc.textTokens, null, shared);
+  // Body words are only read through the postings: the entry does not keep a set of them.
+  const textTokens = new Set<string>();
+  for (const text of bodyTexts(entry)) collect(analyse(text), textTokens, null, shared);
   // Names are kept per title/alias so "how much of this name does the question cover" is exact.
   doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
   doc.names.forEach((name, i) => {
     for (const t of name.tokens) push(doc.nameIndex, t, i);
   });
-  return doc;
+  return { doc, textTokens };
 }
 
 /** The texts of an entry that search reads besides names and keywords. */
@@ -195,6 +232,16 @@ function createInterner(): Interner {
       return forms;
     },
   };
+}
+
+function addPosting(lists: Map<string, { docs: number[]; field: number[] }>, key: string, docNo: number, field: number): void {
+  const list = lists.get(key);
+  if (list) list.docs.push(docNo), list.field.push(field);
+  else lists.set(key, { docs: [docNo], field: [field] });
+}
+
+function packPostings(lists: Map<string, { docs: number[]; field: number[] }>): Map<string, Postings> {
+  return new Map([...lists].map(([key, list]) => [key, { docs: Int32Array.from(list.docs), field: Uint8Array.from(list.field) }] as const));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,4 @@
-import type { IndexData } from "./build-index.js";
+import { NAME, type IndexData } from "./build-index.js";
 import type { Resolved, ResolvedQuery } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
 
@@ -23,6 +23,8 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
   const touched = new Int32Array(size);
   const selectScratch = new Float64Array(size);
   const { commonShare, commonFrom, shortlist } = weights.firstPass;
+  // Indexed by the field codes of the postings (NAME, KEYWORD, TEXT).
+  const fieldWeight = [weights.field.name, weights.field.keyword, weights.field.text];
   // Words in more than `commonShare` of all entries ("cấp", "giấy", "đăng ký" at catalogue size)
   // add little to the ranking and cost a pass over thousands of postings; when the question has
   // a rarer word, the first pass leaves them to the full scoring of the shortlist.
@@ -41,13 +43,13 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
         const d = list.docs[i]!;
         const field = list.field[i]!;
         if (rough[d] === 0) touched[count++] = d;
-        rough[d] = rough[d]! + w * field;
-        if (field === weights.field.name) roughName[d] = roughName[d]! + wName;
+        rough[d] = rough[d]! + w * fieldWeight[field]!;
+        if (field === NAME) roughName[d] = roughName[d]! + wName;
       }
     }
     if (count === 0) return [];
     for (const { b, w } of q.topicPairs) {
-      const docs = index.pairPostings.get(b);
+      const docs = index.pairPostings.get(b)?.docs;
       if (!docs) continue;
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;

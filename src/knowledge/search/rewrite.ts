@@ -55,7 +55,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return { ...tok, weak: true, weakKind: "function" as const };
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
     const word = NUMBER_WORDS[Number(tok.t)];
-    const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);
+    const pairs = (w: string) => index.knownPair(named[i - 1]?.t, w) || index.knownPair(w, named[i + 1]?.t);
     if (word && pairs(word) && !pairs(tok.t)) return { t: word, weak: false };
     return index.postings.has(tok.t) ? tok : { ...tok, weak: true, weakKind: "function" as const };
   });
@@ -75,13 +75,7 @@ export function rewrite(q: AnalyzedQuery, index: IndexData, correct: Corrector, 
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
     return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight };
   });
-  const bigrams = matchedBigrams(words);
-  const topicPairs = bigrams
-    .filter((b) => index.knownBigrams.has(b))
-    .map((b) => {
-      const pair = b.split(" ");
-      return { b, words: pair, w: (weights.pair * (index.idf(pair[0]!) + index.idf(pair[1]!))) / 2 };
-    });
+  const { bigrams, topicPairs } = wordPairs(words, index, weights);
   const strong = words.filter((r) => !r.weak);
   const strongWeight = sum(strong.map((r) => r.weight)) + sum(topicPairs.map((p) => p.w));
   return {
@@ -112,7 +106,7 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
     const prev = all[i - 1];
     const next = all[i + 1];
     const named =
-      (prev && !prev.weak && index.knownBigrams.has(`${prev.t} ${tok.t}`)) || (next && !next.weak && index.knownBigrams.has(`${tok.t} ${next.t}`));
+      (prev && !prev.weak && index.knownPair(prev.t, tok.t)) || (next && !next.weak && index.knownPair(tok.t, next.t));
     return named ? { t: tok.t, weak: false } : tok;
   });
 }
@@ -128,7 +122,7 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
     if (tok.weak) return;
     const prev = toks[i - 1]?.t;
     const next = toks[i + 1]?.t;
-    const pairs = (w: string) => (prev !== undefined && index.knownBigrams.has(`${prev} ${w}`)) || (next !== undefined && index.knownBigrams.has(`${w} ${next}`));
+    const pairs = (w: string) => index.knownPair(prev, w) || index.knownPair(w, next);
     if (pairs(tok.t)) return;
     for (const v of regionalSpellings(tok.t)) {
       if (pairs(v) && (!tok.accented || sameMarksExist(index, v, tok.accented))) {
@@ -153,14 +147,19 @@ function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
   return [...byMatch.values()].map(({ t, phrase, accents, bare }) => ({ t, phrase, accents: bare ? [] : accents }));
 }
 
-function matchedBigrams(words: Resolved[]): string[] {
-  const out: string[] = [];
+/** Adjacent pairs of matched strong words; those that name something are topic pairs, with their weight. */
+function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights): Pick<ResolvedQuery, "bigrams" | "topicPairs"> {
+  const bigrams: string[] = [];
+  const topicPairs: ResolvedQuery["topicPairs"] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (!a.weak && !b.weak && a.match && b.match) out.push(`${a.match} ${b.match}`);
+    if (a.weak || b.weak || !a.match || !b.match) continue;
+    const pair = `${a.match} ${b.match}`;
+    bigrams.push(pair);
+    if (index.knownPair(a.match, b.match)) topicPairs.push({ b: pair, words: [a.match, b.match], w: (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2 });
   }
-  return out;
+  return { bigrams, topicPairs };
 }
 
 export function sum(xs: number[]): number {
