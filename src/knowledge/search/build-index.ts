@@ -55,8 +55,8 @@ export interface IndexData {
   docs: DocIndex[];
   /** Syllable → the entries that have it, by field (body text included). */
   postings: Map<string, Postings>;
-  /** Name/keyword word pair → the entries that have it, by field (NAME or KEYWORD). */
-  pairPostings: Map<string, Postings>;
+  /** Name/keyword word pair → the entries that have it (ascending). */
+  pairPostings: Map<string, Int32Array>;
   docFreq: Map<string, number>;
   /** Whether the word pair names something somewhere ("giấy phép", "khai sinh"); asked without building the "a b" string. */
   knownPair(a: string | undefined, b: string | undefined): boolean;
@@ -74,8 +74,9 @@ export interface IndexData {
 
 export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): IndexData {
   const docs: DocIndex[] = [];
-  const postingLists = new Map<string, { docs: number[]; field: number[] }>();
-  const pairLists = new Map<string, { docs: number[]; field: number[] }>();
+  const postingDocs = new Map<string, number[]>();
+  const postingFields = new Map<string, number[]>();
+  const pairDocs = new Map<string, number[]>();
   // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
   const analyse = memo((text: string) => analyzer.field(text));
   const wordFormsOf = memo((text: string) => analyzer.wordForms(text));
@@ -84,15 +85,17 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
   entries.forEach((entry, docNo) => {
     const { doc, textTokens } = indexEntry(entry, analyse, wordFormsOf, shared);
     for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...textTokens])) {
-      addPosting(postingLists, t, docNo, doc.nameTokens.has(t) ? NAME : doc.keywordTokens.has(t) ? KEYWORD : TEXT);
+      push(postingDocs, t, docNo);
+      push(postingFields, t, doc.nameTokens.has(t) ? NAME : doc.keywordTokens.has(t) ? KEYWORD : TEXT);
     }
-    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) addPosting(pairLists, b, docNo, doc.nameBigrams.has(b) ? NAME : KEYWORD);
+    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairDocs, b, docNo);
     docs.push(doc);
   });
   // Typed arrays: the first pass walks thousands of postings per question, and they are a fraction
   // of the size of number arrays and hold no pointers for the garbage collector to trace.
-  const postings = packPostings(postingLists);
-  const pairPostings = packPostings(pairLists);
+  const fields = pack(postingFields, (n) => new Uint8Array(n));
+  const postings = new Map([...pack(postingDocs, (n) => new Int32Array(n))].map(([t, docs]) => [t, { docs, field: fields.get(t)! }] as const));
+  const pairPostings = pack(pairDocs, (n) => new Int32Array(n));
   const docFreq = new Map([...postings].map(([t, list]) => [t, list.docs.length] as const));
   const pairsByFirst = new Map<string, Set<string>>();
   for (const pair of pairPostings.keys()) {
@@ -234,14 +237,19 @@ function createInterner(): Interner {
   };
 }
 
-function addPosting(lists: Map<string, { docs: number[]; field: number[] }>, key: string, docNo: number, field: number): void {
-  const list = lists.get(key);
-  if (list) list.docs.push(docNo), list.field.push(field);
-  else lists.set(key, { docs: [docNo], field: [field] });
-}
-
-function packPostings(lists: Map<string, { docs: number[]; field: number[] }>): Map<string, Postings> {
-  return new Map([...lists].map(([key, list]) => [key, { docs: Int32Array.from(list.docs), field: Uint8Array.from(list.field) }] as const));
+/** Every list as a view into one shared buffer: a typed array of its own would cost more than a short list holds. */
+function pack<A extends Int32Array | Uint8Array>(lists: Map<string, number[]>, create: (length: number) => A): Map<string, A> {
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const all = create(total);
+  const packed = new Map<string, A>();
+  let at = 0;
+  for (const [key, list] of lists) {
+    all.set(list, at);
+    packed.set(key, all.subarray(at, at + list.length) as A);
+    at += list.length;
+  }
+  return packed;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

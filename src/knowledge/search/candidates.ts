@@ -49,7 +49,7 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
     }
     if (count === 0) return [];
     for (const { b, w } of q.topicPairs) {
-      const docs = index.pairPostings.get(b)?.docs;
+      const docs = index.pairPostings.get(b);
       if (!docs) continue;
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;
