@@ -19,6 +19,14 @@ export interface QueryToken {
   accented?: string;
 }
 
+/**
+ * A question token with all its fields, absent ones undefined: every token then has one hidden
+ * class, so the stages that read thousands of them stay optimised whatever words a message has.
+ */
+export function queryToken(t: string, weak: boolean, weakKind?: QueryToken["weakKind"], phrase?: string[], accented?: string): QueryToken {
+  return { t, weak, weakKind, phrase, accented };
+}
+
 export interface AnalyzedQuery {
   tokens: QueryToken[];
   facets: Set<Facet>;
@@ -114,13 +122,7 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   const words = replaceTyped(expanded, tables.anyName, true);
   const hadDiacritics = hasDiacritics(cut);
   const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hadDiacritics);
-  const result: QueryToken[] = words.map((w, i) => {
-    const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
-    if (kind[i]) token.weakKind = kind[i];
-    if (phraseOf[i]) token.phrase = phraseOf[i];
-    if (w.accented) token.accented = w.accented;
-    return token;
-  });
+  const result = words.map((w, i) => queryToken(w.t, kind[i] !== undefined, kind[i], phraseOf[i], w.accented));
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < result.length; i++) {
     if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);

@@ -80,10 +80,14 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
  * sends them all to full scoring.
  */
 function topCandidates(rough: Float64Array, touched: Int32Array, count: number, k: number, scratch: Float64Array): number[] {
-  if (count <= k) return Array.from(touched.subarray(0, count));
-  const values = scratch.subarray(0, count);
-  for (let i = 0; i < count; i++) values[i] = rough[touched[i]!]!;
-  const cut = kthLargest(values, k);
+  // With k or fewer touched, all of them, in order: the same loop below with no cut (a path of its
+  // own would first run on a rare question and cost a de-optimisation then).
+  let cut = -Infinity;
+  if (count > k) {
+    const values = scratch.subarray(0, count);
+    for (let i = 0; i < count; i++) values[i] = rough[touched[i]!]!;
+    cut = kthLargest(values, k);
+  }
   const out: number[] = [];
   const tied: number[] = [];
   for (let i = 0; i < count; i++) {
