@@ -13,11 +13,19 @@ export interface QueryToken {
   /** Filler or facet word: counts little towards a match. */
   weak: boolean;
   /** Why it is weak: a facet word, a staff stopword, or a built-in function word. */
-  weakKind?: "facet" | "stop" | "function";
+  weakKind?: "facet" | "stop" | "function" | undefined;
   /** For a facet word or a word of a longer filler phrase: all words of the phrase ("mất bao nhiêu tiền", "bao nhiêu"), which only count together. */
-  phrase?: string[];
+  phrase?: string[] | undefined;
   /** The citizen's accented form, when they typed accents. */
-  accented?: string;
+  accented?: string | undefined;
+}
+
+/**
+ * A question token with all its fields, absent ones undefined: every token then has one hidden
+ * class, so the stages that read thousands of them stay optimised whatever words a message has.
+ */
+export function queryToken(t: string, weak: boolean, weakKind?: QueryToken["weakKind"], phrase?: string[], accented?: string): QueryToken {
+  return { t, weak, weakKind, phrase, accented };
 }
 
 export interface AnalyzedQuery {
@@ -113,21 +121,14 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
   const words = replaceTyped(expanded, tables.anyName, true);
-  const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hasDiacritics(cut));
-  const result: QueryToken[] = readDeaths(
-    words.map((w, i) => {
-      const token: QueryToken = { t: w.t, weak: kind[i] !== undefined };
-      if (kind[i]) token.weakKind = kind[i];
-      if (phraseOf[i]) token.phrase = phraseOf[i];
-      if (w.accented) token.accented = w.accented;
-      return token;
-    }),
-  );
+  const hadDiacritics = hasDiacritics(cut);
+  const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hadDiacritics);
+  const result = readDeaths(words.map((w, i) => queryToken(w.t, kind[i] !== undefined, kind[i], phraseOf[i], w.accented)));
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < result.length; i++) {
     if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
   }
-  return { tokens: result, facets, bigrams, hadDiacritics: hasDiacritics(cut) };
+  return { tokens: result, facets, bigrams, hadDiacritics };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { QueryToken } from "./analyze.js";
+import { queryToken, type QueryToken } from "./analyze.js";
 
 /**
  * "mẹ em mất hôm qua" is a death, "mẹ em mất căn cước" a loss and "chồng em mất việc" a lost job.
@@ -37,7 +37,7 @@ export function readDeaths(tokens: QueryToken[]): QueryToken[] {
     const relative = relativeBefore(tokens, i);
     if (relative === null) continue;
     out ??= tokens.slice();
-    out.splice(relative + 1, i - relative, { t: "qua", weak: false }, { t: "doi", weak: false, accented: "đời" });
+    out.splice(relative + 1, i - relative, queryToken("qua", false), queryToken("doi", false, undefined, undefined, "đời"));
   }
   return out ?? tokens;
 }

@@ -1,4 +1,4 @@
-import { canonicalSyllable, fold } from "../text/normalize.js";
+import { wordForms } from "../text/normalize.js";
 import type { PhraseTable } from "../text/phrases.js";
 
 /** Words as the tokenizer cuts them (dots stay inside numbers and codes), with their positions. */
@@ -14,10 +14,11 @@ const MAX_NAME_WORDS = 4;
  * proper names would otherwise count as topic words the entry lacks.
  */
 export function stripPlaceNames(text: string, markers: PhraseTable<true>): string {
-  if (markers.maxLength === 0) return text;
+  // A name is capitalised words or a number: text with neither (most chat messages) has none to blank.
+  if (markers.maxLength === 0 || !CAN_NAME.test(text)) return text;
   const words: Array<{ raw: string; start: number; end: number; key: string }> = [];
   for (const m of text.matchAll(WORD)) {
-    words.push({ raw: m[0], start: m.index, end: m.index + m[0].length, key: canonicalSyllable(fold(m[0])) });
+    words.push({ raw: m[0], start: m.index, end: m.index + m[0].length, key: wordForms(m[0]).folded });
   }
   const keys = words.map((w) => w.key);
   let out = text;
@@ -39,6 +40,9 @@ export function stripPlaceNames(text: string, markers: PhraseTable<true>): strin
   }
   return out;
 }
+
+/** A capital letter or a digit: what a place name's first word starts with (see isNameWord). */
+const CAN_NAME = /[\p{Lu}0-9]/u;
 
 function isNameWord(raw: string): boolean {
   return /^\p{Lu}/u.test(raw) || /^\d+$/.test(raw);

@@ -1,4 +1,4 @@
-import type { QueryToken } from "../analyze.js";
+import { queryToken, type QueryToken } from "../analyze.js";
 import { fold } from "../../text/normalize.js";
 import type { Entry } from "../schema.js";
 import type { IndexData } from "./build-index.js";
@@ -12,7 +12,7 @@ import type { SearchWeights } from "./weights.js";
  * above it; any other age stays a number that says nothing about the topic.
  */
 export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => QueryToken[] {
-  const limits = [...index.knownBigrams]
+  const limits = [...index.pairPostings.keys()]
     .map((b) => /^duoi (\d+)$/.exec(b)?.[1])
     .filter((x): x is string => x !== undefined)
     .map(Number)
@@ -27,7 +27,7 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
       if (limit === undefined) continue;
       out ??= tokens.slice();
       // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
-      const word = (t: string): QueryToken => ({ t, weak: true, weakKind: "function" });
+      const word = (t: string): QueryToken => queryToken(t, true, "function");
       out.splice(i, age.length, word("duoi"), word(String(limit)), word("tuoi"));
     }
     return out ?? tokens;

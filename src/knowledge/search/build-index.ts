@@ -1,6 +1,37 @@
 import type { Analyzer } from "../analyze.js";
 import type { Entry } from "../schema.js";
-import type { SearchWeights } from "./weights.js";
+
+/** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
+export const NAME = 0;
+export const KEYWORD = 1;
+export const TEXT = 2;
+export const ABSENT = -1;
+
+/** The entries that have a word or pair, ascending, with the best field each has it in (NAME, KEYWORD or TEXT). */
+export interface Postings {
+  docs: Int32Array;
+  field: Uint8Array;
+}
+
+/**
+ * The field entry `d` has a word or pair in, or ABSENT: a binary search in its postings. Scoring
+ * asks this for a question's few words across its shortlist, so the lists stay hot in cache, where
+ * each entry's own sets would be a cold lookup each.
+ */
+export function fieldIn(list: Postings | undefined, d: number): number {
+  if (!list) return ABSENT;
+  const docs = list.docs;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid]!;
+    if (v === d) return list.field[mid]!;
+    if (v < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return ABSENT;
+}
 
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {
@@ -13,23 +44,22 @@ export interface DocIndex {
   nameBigrams: Set<string>;
   keywordTokens: Set<string>;
   keywordBigrams: Set<string>;
-  textTokens: Set<string>;
   /** Accented spellings of the words of its names (typed accents that agree earn a small edge). */
   accentKeys: Set<string>;
-  /** Folded syllable → the accented spellings it has in this entry's names and keywords. */
-  accentForms: Map<string, Set<string>>;
+  /** Folded syllable → the accented spellings it has in this entry's names and keywords (sets shared between entries: read only). */
+  accentForms: Map<string, ReadonlySet<string>>;
 }
 
 /** The whole index: built once per knowledge load, read by every stage. */
 export interface IndexData {
   docs: DocIndex[];
-  /** Syllable → the entries that have it, with the weight of the best field it is in. */
-  postings: Map<string, { docs: number[]; field: number[] }>;
-  /** Name/keyword word pair → the entries that have it. */
-  pairPostings: Map<string, number[]>;
+  /** Syllable → the entries that have it, by field (body text included). */
+  postings: Map<string, Postings>;
+  /** Name/keyword word pair → the entries that have it (ascending). */
+  pairPostings: Map<string, Int32Array>;
   docFreq: Map<string, number>;
-  /** Word pairs that name something somewhere ("giấy phép", "khai sinh"). */
-  knownBigrams: Set<string>;
+  /** Whether the word pair names something somewhere ("giấy phép", "khai sinh"); asked without building the "a b" string. */
+  knownPair(a: string | undefined, b: string | undefined): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -42,27 +72,38 @@ export interface IndexData {
   maxIdf: number;
 }
 
-export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weights: SearchWeights): IndexData {
+export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): IndexData {
   const docs: DocIndex[] = [];
-  const postings: IndexData["postings"] = new Map();
-  const pairPostings = new Map<string, number[]>();
-  const docFreq = new Map<string, number>();
+  const postingDocs = new Map<string, number[]>();
+  const postingFields = new Map<string, number[]>();
+  const pairDocs = new Map<string, number[]>();
   // Agencies, fields and stock phrases repeat across thousands of entries: analyse each text once.
   const analyse = memo((text: string) => analyzer.field(text));
   const wordFormsOf = memo((text: string) => analyzer.wordForms(text));
+  const shared = createInterner();
 
   entries.forEach((entry, docNo) => {
-    const doc = indexEntry(entry, analyse, wordFormsOf);
-    for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...doc.textTokens])) {
-      const field = doc.nameTokens.has(t) ? weights.field.name : doc.keywordTokens.has(t) ? weights.field.keyword : weights.field.text;
-      const list = postings.get(t);
-      if (list) list.docs.push(docNo), list.field.push(field);
-      else postings.set(t, { docs: [docNo], field: [field] });
-      docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    const { doc, textTokens } = indexEntry(entry, analyse, wordFormsOf, shared);
+    for (const t of new Set([...doc.nameTokens, ...doc.keywordTokens, ...textTokens])) {
+      push(postingDocs, t, docNo);
+      push(postingFields, t, doc.nameTokens.has(t) ? NAME : doc.keywordTokens.has(t) ? KEYWORD : TEXT);
     }
-    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairPostings, b, docNo);
+    for (const b of new Set([...doc.nameBigrams, ...doc.keywordBigrams])) push(pairDocs, b, docNo);
     docs.push(doc);
   });
+  // Typed arrays: the first pass walks thousands of postings per question, and they are a fraction
+  // of the size of number arrays and hold no pointers for the garbage collector to trace.
+  const fields = pack(postingFields, (n) => new Uint8Array(n));
+  const postings = new Map([...pack(postingDocs, (n) => new Int32Array(n))].map(([t, docs]) => [t, { docs, field: fields.get(t)! }] as const));
+  const pairPostings = pack(pairDocs, (n) => new Int32Array(n));
+  const docFreq = new Map([...postings].map(([t, list]) => [t, list.docs.length] as const));
+  const pairsByFirst = new Map<string, Set<string>>();
+  for (const pair of pairPostings.keys()) {
+    const [a, b] = pair.split(" ") as [string, string];
+    const seconds = pairsByFirst.get(a);
+    if (seconds) seconds.add(b);
+    else pairsByFirst.set(a, new Set([b]));
+  }
 
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
@@ -98,7 +139,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
     postings,
     pairPostings,
     docFreq,
-    knownBigrams: new Set(pairPostings.keys()),
+    knownPair: (a, b) => a !== undefined && b !== undefined && (pairsByFirst.get(a)?.has(b) ?? false),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
@@ -107,7 +148,12 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, weight
   };
 }
 
-function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFormsOf: (text: string) => Array<[string, string]>): DocIndex {
+function indexEntry(
+  entry: Entry,
+  analyse: (text: string) => string[][],
+  wordFormsOf: (text: string) => Array<[string, string]>,
+  shared: Interner,
+): { doc: DocIndex; textTokens: Set<string> } {
   const nameTexts = [entry.title, ...entry.aliases];
   const nameSegments = nameTexts.map(analyse);
   const doc: DocIndex = {
@@ -118,26 +164,29 @@ function indexEntry(entry: Entry, analyse: (text: string) => string[][], wordFor
     nameBigrams: new Set(),
     keywordTokens: new Set(),
     keywordBigrams: new Set(),
-    textTokens: new Set(),
     accentKeys: new Set(nameTexts.flatMap((n) => wordFormsOf(n).filter(([f, a]) => f !== a).map(([, a]) => a))),
     accentForms: new Map(),
   };
+  const accentForms = new Map<string, Set<string>>();
   for (const text of [...nameTexts, ...entry.keywords]) {
     for (const [folded, accented] of wordFormsOf(text)) {
-      const forms = doc.accentForms.get(folded);
+      const forms = accentForms.get(folded);
       if (forms) forms.add(accented);
-      else doc.accentForms.set(folded, new Set([accented]));
+      else accentForms.set(folded, new Set([accented]));
     }
   }
-  for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams);
-  for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams);
-  for (const text of bodyTexts(entry)) collect(analyse(text), doc.textTokens, null);
+  for (const [folded, forms] of accentForms) doc.accentForms.set(folded, shared.set(forms));
+  for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams, shared);
+  for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams, shared);
+  // Body words are only read through the postings: the entry does not keep a set of them.
+  const textTokens = new Set<string>();
+  for (const text of bodyTexts(entry)) collect(analyse(text), textTokens, null, shared);
   // Names are kept per title/alias so "how much of this name does the question cover" is exact.
   doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
   doc.names.forEach((name, i) => {
     for (const t of name.tokens) push(doc.nameIndex, t, i);
   });
-  return doc;
+  return { doc, textTokens };
 }
 
 /** The texts of an entry that search reads besides names and keywords. */
@@ -151,13 +200,56 @@ export function bodyTexts(entry: Entry): string[] {
   return out;
 }
 
-function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null): void {
+function collect(segments: string[][], tokens: Set<string>, bigrams: Set<string> | null, shared: Interner): void {
   for (const seg of segments) {
     seg.forEach((t, i) => {
       tokens.add(t);
-      if (bigrams && i + 1 < seg.length) bigrams.add(`${t} ${seg[i + 1]}`);
+      if (bigrams && i + 1 < seg.length) bigrams.add(shared.string(`${t} ${seg[i + 1]}`));
     });
   }
+}
+
+interface Interner {
+  /** One string object per distinct word pair across all entries. */
+  string(s: string): string;
+  /** One set object per distinct set of accented spellings ("đăng ký" is in thousands of names). */
+  set(forms: Set<string>): ReadonlySet<string>;
+}
+
+/** Thousands of entries hold the same pairs and spellings: keep one copy of each for the index's lifetime. */
+function createInterner(): Interner {
+  const strings = new Map<string, string>();
+  const sets = new Map<string, ReadonlySet<string>>();
+  return {
+    string(s) {
+      const seen = strings.get(s);
+      if (seen !== undefined) return seen;
+      strings.set(s, s);
+      return s;
+    },
+    set(forms) {
+      const key = [...forms].join(" ");
+      const seen = sets.get(key);
+      if (seen) return seen;
+      sets.set(key, forms);
+      return forms;
+    },
+  };
+}
+
+/** Every list as a view into one shared buffer: a typed array of its own would cost more than a short list holds. */
+function pack<A extends Int32Array | Uint8Array>(lists: Map<string, number[]>, create: (length: number) => A): Map<string, A> {
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const all = create(total);
+  const packed = new Map<string, A>();
+  let at = 0;
+  for (const [key, list] of lists) {
+    all.set(list, at);
+    packed.set(key, all.subarray(at, at + list.length) as A);
+    at += list.length;
+  }
+  return packed;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,4 @@
-import type { IndexData } from "./build-index.js";
+import { NAME, type IndexData } from "./build-index.js";
 import type { Resolved, ResolvedQuery } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
 
@@ -23,6 +23,8 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
   const touched = new Int32Array(size);
   const selectScratch = new Float64Array(size);
   const { commonShare, commonFrom, shortlist } = weights.firstPass;
+  // Indexed by the field codes of the postings (NAME, KEYWORD, TEXT).
+  const fieldWeight = [weights.field.name, weights.field.keyword, weights.field.text];
   // Words in more than `commonShare` of all entries ("cấp", "giấy", "đăng ký" at catalogue size)
   // add little to the ranking and cost a pass over thousands of postings; when the question has
   // a rarer word, the first pass leaves them to the full scoring of the shortlist.
@@ -41,13 +43,18 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
         const d = list.docs[i]!;
         const field = list.field[i]!;
         if (rough[d] === 0) touched[count++] = d;
-        rough[d] = rough[d]! + w * field;
-        if (field === weights.field.name) roughName[d] = roughName[d]! + wName;
+        rough[d] = rough[d]! + w * fieldWeight[field]!;
+        if (field === NAME) roughName[d] = roughName[d]! + wName;
       }
     }
     if (count === 0) return [];
     for (const { b, w } of q.topicPairs) {
-      for (const d of index.pairPostings.get(b) ?? []) if (rough[d]! > 0) rough[d] = rough[d]! + w;
+      const docs = index.pairPostings.get(b);
+      if (!docs) continue;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (rough[d]! > 0) rough[d] = rough[d]! + w;
+      }
     }
     // Rank the shortlist the way the final score does: coverage, plus how much of the entry's
     // shortest name the question covers (so a short exact name is not lost among long ones).
@@ -73,10 +80,14 @@ export function createCandidateFinder(index: IndexData, weights: SearchWeights):
  * sends them all to full scoring.
  */
 function topCandidates(rough: Float64Array, touched: Int32Array, count: number, k: number, scratch: Float64Array): number[] {
-  if (count <= k) return Array.from(touched.subarray(0, count));
-  const values = scratch.subarray(0, count);
-  for (let i = 0; i < count; i++) values[i] = rough[touched[i]!]!;
-  const cut = kthLargest(values, k);
+  // With k or fewer touched, all of them, in order: the same loop below with no cut (a path of its
+  // own would first run on a rare question and cost a de-optimisation then).
+  let cut = -Infinity;
+  if (count > k) {
+    const values = scratch.subarray(0, count);
+    for (let i = 0; i < count; i++) values[i] = rough[touched[i]!]!;
+    cut = kthLargest(values, k);
+  }
   const out: number[] = [];
   const tied: number[] = [];
   for (let i = 0; i < count; i++) {

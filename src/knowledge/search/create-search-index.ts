@@ -22,7 +22,7 @@ import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
  */
 export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, weights: SearchWeights = DEFAULT_WEIGHTS): SearchIndex {
   const analyzer = createAnalyzer(synonyms);
-  const index = buildIndex(entries, analyzer, weights);
+  const index = buildIndex(entries, analyzer);
   const correct = createCorrector(index, weights);
   const candidates = createCandidateFinder(index, weights);
   const score = createScorer(index, weights);
@@ -34,7 +34,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function run(text: string) {
     const analysed = analyzer.query(text);
     const q = rewrite(analysed, index, correct, weights, readAges);
-    const hits: SearchHit[] = candidates(q).map((d) => score(q, index.docs[d]!));
+    const hits = score(q, candidates(q));
     ageFit(analysed.tokens, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };

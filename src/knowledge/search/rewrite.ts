@@ -1,4 +1,4 @@
-import type { AnalyzedQuery, QueryToken } from "../analyze.js";
+import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
 import type { SearchWeights } from "./weights.js";
@@ -58,38 +58,38 @@ export function rewrite(
   // other number the index does not know (an age, a count of years) says nothing about the topic.
   const toks = named.map((tok, i) => {
     // A word with a digit the index does not know ("30t", "b2", "5p") is an age, a class, a count: not a topic.
-    if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return { ...tok, weak: true, weakKind: "function" as const };
+    if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return asFunctionWord(tok);
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
     const word = NUMBER_WORDS[Number(tok.t)];
-    const pairs = (w: string) => index.knownBigrams.has(`${named[i - 1]?.t} ${w}`) || index.knownBigrams.has(`${w} ${named[i + 1]?.t}`);
-    if (word && pairs(word) && !pairs(tok.t)) return { t: word, weak: false };
-    return index.postings.has(tok.t) ? tok : { ...tok, weak: true, weakKind: "function" as const };
+    const pairs = (w: string) => index.knownPair(named[i - 1]?.t, w) || index.knownPair(w, named[i + 1]?.t);
+    if (word && pairs(word) && !pairs(tok.t)) return queryToken(word, false);
+    return index.postings.has(tok.t) ? tok : asFunctionWord(tok);
   });
+  // Read once here, not inside branches a question rarely takes (an unread property there costs a de-optimisation when one does).
+  const { fuzzy, weak, bodyOnly } = weights;
   const words: Resolved[] = toks.map((tok, i) => {
     let match: string | null = tok.t;
     let factor = 1;
     const respelled = spelled.get(i);
     if (respelled) {
       match = respelled;
-      factor = weights.fuzzy;
+      factor = fuzzy;
     } else if (!index.postings.has(tok.t)) {
       match = tok.weak ? null : correct(tok.t, tok.accented);
-      factor = match ? weights.fuzzy : 0;
+      factor = match ? fuzzy : 0;
       if (!match && !tok.weak) unknownWords.push(tok.t);
     }
-    const role = tok.weak ? weights.weak : match && !index.nameWords.has(match) ? weights.bodyOnly : 1;
+    const role = tok.weak ? weak : match && !index.nameWords.has(match) ? bodyOnly : 1;
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
     return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight };
   });
-  const bigrams = matchedBigrams(words);
-  const topicPairs = bigrams
-    .filter((b) => index.knownBigrams.has(b))
-    .map((b) => {
-      const pair = b.split(" ");
-      return { b, words: pair, w: (weights.pair * (index.idf(pair[0]!) + index.idf(pair[1]!))) / 2 };
-    });
+  const { bigrams, topicPairs } = wordPairs(words, index, weights);
   const strong = words.filter((r) => !r.weak);
-  const strongWeight = sum(strong.map((r) => r.weight)) + sum(topicPairs.map((p) => p.w));
+  let strongWeight = 0;
+  for (const r of strong) strongWeight += r.weight;
+  let pairWeight = 0;
+  for (const p of topicPairs) pairWeight += p.w;
+  strongWeight += pairWeight;
   return {
     words,
     strongWords: strong.length,
@@ -101,6 +101,11 @@ export function rewrite(
     hadDiacritics: q.hadDiacritics,
     typed: q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak).map((t) => t.accented!) : [],
   };
+}
+
+/** A word read as filler, not topic: an age, a class, a count. */
+function asFunctionWord(tok: QueryToken): QueryToken {
+  return queryToken(tok.t, true, "function", tok.phrase, tok.accented);
 }
 
 /** Folded Vietnamese words of the numbers people write as digits. */
@@ -118,8 +123,8 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
     const prev = all[i - 1];
     const next = all[i + 1];
     const named =
-      (prev && !prev.weak && index.knownBigrams.has(`${prev.t} ${tok.t}`)) || (next && !next.weak && index.knownBigrams.has(`${tok.t} ${next.t}`));
-    return named ? { t: tok.t, weak: false } : tok;
+      (prev && !prev.weak && index.knownPair(prev.t, tok.t)) || (next && !next.weak && index.knownPair(tok.t, next.t));
+    return named ? queryToken(tok.t, false) : tok;
   });
 }
 
@@ -134,7 +139,7 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
     if (tok.weak) return;
     const prev = toks[i - 1]?.t;
     const next = toks[i + 1]?.t;
-    const pairs = (w: string) => (prev !== undefined && index.knownBigrams.has(`${prev} ${w}`)) || (next !== undefined && index.knownBigrams.has(`${w} ${next}`));
+    const pairs = (w: string) => index.knownPair(prev, w) || index.knownPair(w, next);
     if (pairs(tok.t)) return;
     for (const v of regionalSpellings(tok.t)) {
       if (pairs(v) && (!tok.accented || sameMarksExist(index, v, tok.accented))) {
@@ -159,18 +164,17 @@ function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
   return [...byMatch.values()].map(({ t, phrase, accents, bare }) => ({ t, phrase, accents: bare ? [] : accents }));
 }
 
-function matchedBigrams(words: Resolved[]): string[] {
-  const out: string[] = [];
+/** Adjacent pairs of matched strong words; those that name something are topic pairs, with their weight. */
+function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights): Pick<ResolvedQuery, "bigrams" | "topicPairs"> {
+  const bigrams: string[] = [];
+  const topicPairs: ResolvedQuery["topicPairs"] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (!a.weak && !b.weak && a.match && b.match) out.push(`${a.match} ${b.match}`);
+    if (a.weak || b.weak || !a.match || !b.match) continue;
+    const pair = `${a.match} ${b.match}`;
+    bigrams.push(pair);
+    if (index.knownPair(a.match, b.match)) topicPairs.push({ b: pair, words: [a.match, b.match], w: (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2 });
   }
-  return out;
-}
-
-export function sum(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
+  return { bigrams, topicPairs };
 }

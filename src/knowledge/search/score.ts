@@ -1,11 +1,18 @@
-import type { DocIndex, IndexData } from "./build-index.js";
+import { TEXT, fieldIn, type DocIndex, type IndexData, type Postings } from "./build-index.js";
 import { accentsAgree } from "./correct.js";
-import type { ResolvedQuery } from "./rewrite.js";
+import type { Resolved, ResolvedQuery } from "./rewrite.js";
 import type { HitEvidence, SearchHit } from "./types.js";
 import type { SearchWeights } from "./weights.js";
 
-/** Stage 4: a calibrated 0..1 score for one candidate, with the evidence behind it. */
-export type Scorer = (q: ResolvedQuery, doc: DocIndex) => SearchHit;
+/** Stage 4: a calibrated 0..1 score for each shortlisted entry (by number), with the evidence behind it. */
+export type Scorer = (q: ResolvedQuery, docNos: readonly number[]) => SearchHit[];
+
+/** What scoring reads of the question, looked up once for the whole shortlist. */
+interface Prepared {
+  /** Each word with its postings (an entry's body words are only found there). */
+  words: Array<{ r: Resolved; list: Postings | undefined }>;
+  matched: Array<ResolvedQuery["matched"][number] & { idf: number }>;
+}
 
 /**
  * What a person would check: how much of the question (weighted by rarity) the entry covers,
@@ -17,18 +24,18 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
   let nameHits = new Float64Array(16);
   const s = weights.score;
 
-  function namePrecision(doc: DocIndex, qList: ResolvedQuery["matched"]): number {
+  function namePrecision(doc: DocIndex, matched: Prepared["matched"]): number {
     // Only names that share a word with the question can score, and the question has few words.
     const nameCount = doc.names.length;
     if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
     nameHits.fill(0, 0, nameCount);
-    for (const { t, phrase, accents } of qList) {
+    for (const { t, phrase, accents, idf } of matched) {
       const names = doc.nameIndex.get(t);
       if (!names) continue;
-      if (phrase && !phrase.every((w) => doc.nameTokens.has(w))) continue;
+      if (phrase && !allIn(phrase, doc.nameTokens)) continue;
       // Typed "bão" does not name the entry's "báo": it counts as coverage does (accentMismatch).
       const forms = accents.length > 0 ? doc.accentForms.get(t) : undefined;
-      const w = index.idf(t) * (forms && !accents.some((a) => accentsAgree(forms, a)) ? weights.accentMismatch : 1);
+      const w = idf * (forms && !someAgree(forms, accents) ? weights.accentMismatch : 1);
       for (const i of names) nameHits[i] = nameHits[i]! + w;
     }
     let best = 0;
@@ -39,9 +46,10 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
     return best;
   }
 
-  return (q, doc) => {
-    const cover = coverage(q, doc, weights);
-    const precision = namePrecision(doc, q.matched);
+  function scoreOne(q: ResolvedQuery, p: Prepared, d: number): SearchHit {
+    const doc = index.docs[d]!;
+    const cover = coverage(q, p, doc, d, weights);
+    const precision = namePrecision(doc, p.matched);
     const phrase = phraseShare(q.bigrams, doc, s.keywordPhrase);
     let accentHits = 0;
     for (const a of q.typed) if (doc.accentKeys.has(a)) accentHits++;
@@ -57,17 +65,25 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
       foreignPairs: cover.foreignPairs,
     };
     return { entry: doc.entry, score: round(score), why };
+  }
+
+  return (q, docNos) => {
+    const p: Prepared = {
+      words: q.words.map((r) => ({ r, list: r.match === null ? undefined : index.postings.get(r.match) })),
+      matched: q.matched.map(({ t, phrase, accents }) => ({ t, phrase, accents, idf: index.idf(t) })),
+    };
+    return docNos.map((d) => scoreOne(q, p, d));
   };
 }
 
 /** How much of the question the entry covers, by field; and what of it is missing or foreign. */
-function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
+function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weights: SearchWeights) {
   const { field } = weights;
   let covered = 0;
   let coveredByNames = 0;
   let missingWeight = 0;
   let totalWeight = q.strongWeight;
-  for (const r of q.words) {
+  for (const { r, list } of p.words) {
     const m = r.match;
     if (!m) {
       if (!r.weak) missingWeight += r.weight;
@@ -77,13 +93,13 @@ function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
     if (r.weak && r.weakKind !== "facet") continue;
     const inName = doc.nameTokens.has(m);
     const inKeyword = !inName && doc.keywordTokens.has(m);
-    const inText = !inName && !inKeyword && doc.textTokens.has(m);
+    const inText = !inName && !inKeyword && fieldIn(list, d) === TEXT;
     if (r.weak) {
       // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
       // "với", "cho" in an entry's name must not make it look closer than another.
       if (!inName && !inKeyword) continue;
       // "mất" of "mất bao nhiêu tiền" is not the "mất" of "báo mất hộ chiếu": the whole phrase must be there.
-      if (r.phrase && !r.phrase.every((w) => doc.nameTokens.has(w) || doc.keywordTokens.has(w))) continue;
+      if (r.phrase && !allIn(r.phrase, doc.nameTokens, doc.keywordTokens)) continue;
       totalWeight += r.weight;
     } else if (!inName && !inKeyword && !inText) {
       missingWeight += r.weight;
@@ -100,7 +116,7 @@ function coverage(q: ResolvedQuery, doc: DocIndex, weights: SearchWeights) {
     if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
       covered += w;
       coveredByNames += w;
-    } else if (!words.some((x) => doc.nameTokens.has(x) || doc.keywordTokens.has(x))) foreignPairs++;
+    } else if (!someIn(words, doc.nameTokens, doc.keywordTokens)) foreignPairs++;
   }
   return {
     coverage: totalWeight > 0 ? covered / totalWeight : 0,
@@ -120,6 +136,26 @@ function phraseShare(bigrams: string[], doc: DocIndex, keywordShare: number): nu
     else if (doc.keywordBigrams.has(b)) inKeyword++;
   }
   return (inName + keywordShare * inKeyword) / bigrams.length;
+}
+
+// Loops rather than every/some with closures: these run for every word of every candidate.
+
+/** Every word is in `a` (or in `b`). */
+function allIn(words: readonly string[], a: ReadonlySet<string>, b?: ReadonlySet<string>): boolean {
+  for (const w of words) if (!a.has(w) && !b?.has(w)) return false;
+  return true;
+}
+
+/** Some word is in `a` or in `b`. */
+function someIn(words: readonly string[], a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const w of words) if (a.has(w) || b.has(w)) return true;
+  return false;
+}
+
+/** One of the typed spellings agrees with the entry's (see accentsAgree). */
+function someAgree(forms: ReadonlySet<string>, typed: readonly string[]): boolean {
+  for (const a of typed) if (accentsAgree(forms, a)) return true;
+  return false;
 }
 
 function clamp01(x: number): number {
