@@ -16,7 +16,7 @@ const RELATIVES = new Set([
   "noi", "ngoai", "trai", "gai", "ruot", "than", "nha", "dau", "re",
 ]);
 /** Words that may stand between the relative and "mất": "mẹ của em mất", "bố chồng tôi đã mất". */
-const BETWEEN = new Set(["em", "toi", "minh", "tui", "con", "chau", "cua", "ban", "da", "vua", "moi", "cung", "thi"]);
+const BETWEEN = new Set(["em", "toi", "minh", "tui", "chau", "cua", "ban", "da", "vua", "moi", "cung", "thi"]);
 /** At most this many words between the relative and "mất". */
 const MAX_BETWEEN = 3;
 /**
@@ -49,6 +49,7 @@ function relativeBefore(tokens: QueryToken[], i: number): number | null {
   const next = tokens[i + 1];
   if (next && !AFTER.has(next.t) && !/^\d+$/.test(next.t)) return null;
   let j = i - 1;
+  // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there).
   while (j >= 0 && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
   return j >= 0 && RELATIVES.has(tokens[j]!.t) ? j : null;
 }
