@@ -133,6 +133,26 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
   });
 
+  it.each([
+    "Mình đi làm lại căn cước mấy tuần rồi mà chưa có, tra tình trạng cấp thẻ ở đâu vậy",
+    "nộp hồ sơ cấp đổi sổ đỏ quá hẹn 1 tuần rồi mà vẫn báo đang xử lý",
+    "lam ho chieu 3 tuan roi ma chua co ket qua",
+    "xem tien do ho so o dau",
+  ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
+    const t = conversation().say(q);
+    expect(text(t)).toContain("khong xem duoc tinh trang ho so");
+    expect(heading(t)).toBe("tra cuu tinh trang ho so da nop");
+  });
+
+  it.each([
+    "xác nhận tình trạng hôn nhân",
+    "gửi phản ánh hồ sơ bị trễ hẹn ở đâu",
+    "con 2 tháng rồi mà chưa có giấy khai sinh",
+    "đăng ký vneid mức 2 hai tuần rồi vẫn chưa có",
+  ])("not a question about a filed dossier's progress: %s", (q) => {
+    expect(which(q)).not.toContain("dossier-status");
+  });
+
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {
     const t = conversation().say("lệ phí bao nhiêu");
     expect(heading(t)).toBeUndefined();
