@@ -79,10 +79,11 @@ export const SEED_LANGUAGE: LanguageLists = {
 /**
  * Function words that join a name's parts ("làm căn cước cho con", "giấy phép của công ty"): they
  * are never a name's own word, so a bare one is not read as part of a name even where a name has
- * it next to the neighbour typed ("cước cho"). Others can be ("bị khóa", "người mất", "sau khi").
+ * it next to the neighbour typed ("cước cho"), unless it holds it between the same two words. Others
+ * can be ("bị khóa", "người mất", "sau khi", "vào VNeID").
  */
 export const LINKING_WORDS: readonly string[] = [
-  "cho", "của", "với", "và", "để", "ở", "tại", "về", "từ", "đến", "vào", "hoặc", "hay", "thì", "là", "mà",
+  "cho", "của", "với", "và", "để", "ở", "tại", "về", "từ", "đến", "hoặc", "hay", "thì", "là", "mà",
 ];
 
 /**

@@ -38,6 +38,13 @@ describe("function words typed bare next to a name's word", () => {
     expect(top("lam can cuoc cho nguoi gia")).toBe(top("làm căn cước cho người già"));
   });
 
+  it("…but it is where a name holds it between the same two words ('căn cước cho trẻ em')", () => {
+    // "cho" counts as a topic word in the first, as filler in the second.
+    expect(index.search("lam can cuoc cho tre em").strongWords).toBe(index.search("lam can cuoc tre em").strongWords + 1);
+    expect(index.search("lam can cuoc cho nguoi gia").strongWords).toBe(index.search("lam can cuoc nguoi gia").strongWords);
+    expect(top("lam can cuoc cho tre em")).toBe("cap-can-cuoc-tre-em");
+  });
+
   it("a name that spells the word otherwise still reads it as the name's ('khai tu' is 'khai tử', not 'từ')", () => {
     expect(index.search("dang ky khai tu").decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-khai-tu" } } });
   });

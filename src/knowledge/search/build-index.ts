@@ -66,6 +66,8 @@ export interface IndexData {
    * the function words themselves ("làm", "cho"), so it says nothing of "lam", "cho" typed bare.
    */
   namesFunctionWord(a: string, b: string, first: boolean): boolean;
+  /** Whether some name or keyword has the function word `m` between `a` and `b` ("VNeID cho trẻ em"). */
+  namesBetween(a: string, m: string, b: string): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -148,6 +150,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
     docFreq,
     knownPair: (a, b) => a !== undefined && b !== undefined && (pairsByFirst.get(a)?.has(b) ?? false),
     namesFunctionWord: (a, b, first) => functionWordNames.has(`${a} ${b}${first ? "<" : ">"}`),
+    namesBetween: (a, m, b) => functionWordNames.has(`${a} ${m} ${b}`),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
@@ -158,8 +161,9 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
 
 /**
  * The word pairs of names and keywords in which a word that folds to a function word is another
- * word ("khai tử", "căn cước"), as "a b<" (the first is) or "a b>" (the second is). Read from the
- * texts as written: the folded pairs of the index no longer tell "cho" from "chợ".
+ * word ("khai tử", "căn cước"), as "a b<" (the first is) or "a b>" (the second is); and every
+ * function word with its two neighbours, as "a m b" ("vneid cho tre"). Read from the texts as
+ * written: the folded pairs of the index no longer tell "cho" from "chợ".
  */
 function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wordFormsOf: (text: string) => Array<[string, string]>): Set<string> {
   const out = new Set<string>();
@@ -175,6 +179,8 @@ function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wor
         const [fb, ab] = forms[i + 1]!;
         if (other(fa, aa)) out.add(`${fa} ${fb}<`);
         if (other(fb, ab)) out.add(`${fa} ${fb}>`);
+        const next = forms[i + 2];
+        if (next && analyzer.functionSpellings(fb) !== undefined) out.add(`${fa} ${fb} ${next[0]}`);
       }
     }
   }

@@ -135,8 +135,9 @@ const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "
  * A function word that forms a known name with its neighbour is part of that name ("khai tu":
  * "tu" is not "từ" here; "can cuoc": "can" is not "cần"; "bi khoa": the "bị khóa" of a name). Only
  * without accents is that ambiguous: typed "với" is the function word, whatever the names say. A
- * linking word ("cho", "của") is part of a name only where the name spells it as another word:
- * "lam can cuoc cho …" is not the alias "làm căn cước cho con" for its "cho".
+ * linking word ("cho", "của") is part of a name only where the name spells it as another word, or
+ * holds it between the same two words as typed ("vneid cho tre em": "VNeID cho trẻ em"):
+ * "lam can cuoc cho nguoi gia" is not the alias "làm căn cước cho con" for its "cuoc cho".
  */
 function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   return q.tokens.map((tok, i, all) => {
@@ -146,7 +147,8 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
     const next = all[i + 1];
     const linking = LINKING.has(tok.t);
     const pairs = (a: string, b: string, first: boolean) => (linking ? index.namesFunctionWord(a, b, first) : index.knownPair(a, b));
-    const named = (prev && !prev.weak && pairs(prev.t, tok.t, false)) || (next && !next.weak && pairs(tok.t, next.t, true));
+    const between = linking && prev && next && !prev.weak && !next.weak && index.namesBetween(prev.t, tok.t, next.t);
+    const named = between || (prev && !prev.weak && pairs(prev.t, tok.t, false)) || (next && !next.weak && pairs(tok.t, next.t, true));
     return named ? queryToken(tok.t, false) : tok;
   });
 }
