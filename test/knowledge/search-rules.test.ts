@@ -253,6 +253,24 @@ describe("long chatty messages", () => {
   });
 });
 
+describe("words typed without the space between them", () => {
+  it.each([
+    ["đăngký khai sinh", "đăng ký khai sinh"],
+    ["dangky tamtru", "dang ky tam tru"],
+    ["làmlại hộ chiếu", "làm lại hộ chiếu"],
+  ])("%s is read as %s", (glued, spaced) => {
+    const a = index.search(glued);
+    const b = index.search(spaced);
+    expect(a.hits.map((h) => [h.entry.id, h.score])).toEqual(b.hits.map((h) => [h.entry.id, h.score]));
+    expect(a.decision.kind).toBe(b.decision.kind);
+    expect(a.unknownWords).toEqual([]);
+  });
+
+  it("a word that splits into no two known words stays whole and unknown", () => {
+    expect(index.search("karaoke").unknownWords).toEqual(["karaoke"]);
+  });
+});
+
 describe("word lists from the knowledge data", () => {
   it("a staff facet list replaces the built-in one", () => {
     const staff = createSearchIndex(entries, { ...synonyms, facets: { time: ["bao lâu"] } });
