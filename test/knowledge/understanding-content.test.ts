@@ -51,6 +51,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["làm hộ chiếu nhanh, trả thêm tiền được không", "bribe"],
     ["co ai lam giup so do nhanh ko, ton phi bao nhieu e gui them", "bribe"],
     ["cho mình xin mật khẩu vneid của vợ, cô ấy quên mà mình cần đăng nhập gấp", "account-access"],
+    ["Biết mật khẩu vneid của chồng cũ rồi, em vào xem để lấy thông tin đất được không", "account-access"],
+    ["chuyen nham tien vao tk nguoi la lam sao lay lai", "out-of-domain"],
     ["có người quen ở phường làm nhanh giúp không", "bribe"],
     ["Thủ tục nhận con riêng của vợ làm con nuôi", "not-covered"],
     ["người nước ngoài xin gia hạn visa du lịch ở VN", "not-covered"],
@@ -158,6 +160,14 @@ describe("the real knowledge in conversation", () => {
 
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
     expect(heading(conversation().say(q))).toContain("muc do dich vu cong truc tuyen");
+  });
+
+  it.each([
+    ["quen mat khau vneid lay lai the nao", "quen mat khau tai khoan vneid"],
+    ["VNEID QUÊN MẬT KHẨU", "quen mat khau tai khoan vneid"],
+    ["số định danh cá nhân xem ở đâu", "so dinh danh ca nhan"],
+  ])("%s: its own card", (q, title) => {
+    expect(heading(conversation().say(q))).toContain(title);
   });
 
   it("'khai sinh làm toàn trình hay một phần' is still about khai sinh", () => {
