@@ -69,7 +69,8 @@ const CHILD_REACH = 3;
 
 /**
  * "con 10 tuổi làm căn cước": an entry for other ages ("… từ đủ 14 tuổi") does not apply to the
- * person asked about — its score is multiplied by `weights.ageConflict`.
+ * person asked about — its score is multiplied by `weights.ageConflict`; one made for that age is
+ * marked `ageFits` (decide then offers no variant that names no age).
  */
 export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (tokens: QueryToken[], hits: SearchHit[]) => void {
   const ranges = new Map<string, { min: number; below: number }>();
@@ -82,7 +83,9 @@ export function createAgeFit(entries: readonly Entry[], weights: SearchWeights):
     if (age === null) return;
     for (const h of hits) {
       const range = ranges.get(h.entry.id);
-      if (range && (age < range.min || age >= range.below)) h.score *= weights.ageConflict;
+      if (!range) continue;
+      if (age < range.min || age >= range.below) h.score *= weights.ageConflict;
+      else h.why.ageFits = true;
     }
   };
 }

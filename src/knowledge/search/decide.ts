@@ -115,8 +115,10 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   // Two different entries that fit equally well are asked about too: a coin flip would send half
   // the citizens on a wasted trip.
   const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
+  // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
+  const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
   const close = hits.filter(
-    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && (checks.variants(best, h) || tied(h))),
+    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && !ageRuledOut(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }
