@@ -17,7 +17,7 @@ const MAX_SHOWN = 20;
  * the entry's guided flow, the entries that usually follow, the helpful vote — and the survey
  * once the conversation has gone on a while.
  */
-export function answerEntry(ctx: EngineContext, e: Entry, facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
+export function answerEntry(ctx: EngineContext, e: Entry, facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder, lead?: string): Turn {
   const { flows } = ctx;
   const session = out.session;
   session.lastEntryId = e.id;
@@ -40,6 +40,8 @@ export function answerEntry(ctx: EngineContext, e: Entry, facets: ReadonlySet<Fa
     { id: encodeChoice({ kind: "helpful", entry: e.id, helpful: false }), label: CHOICE_LABELS.helpfulNo },
   );
   const blocks = entryCard(e, facets, today);
+  // A line said before the card, in the same message ("Tôi không xem được hồ sơ của bạn…").
+  if (lead) blocks.unshift({ type: "text", text: lead });
   const offer = surveyOfferChoices(ctx, session, inbound.at);
   if (offer.length && (session.answers ?? 0) >= ctx.offerAfter) {
     session.surveyOfferedAt = inbound.at;

@@ -13,6 +13,13 @@ export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
   const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "eval", userId: "eval", at: 0 }, newSession());
   const shownKinds = new Set(turn.effects.flatMap((e) => (e.type === "metric" && e.name === "answered" ? [e.labels?.kind ?? ""] : [])));
   const card = ["procedure", "guide", "faq"].some((k) => shownKinds.has(k));
+  const shown = card && turn.session.lastEntryId ? engine.knowledge.byId.get(turn.session.lastEntryId) : undefined;
+  // An intent may show a card the search alone would not ("hồ sơ … mấy tuần rồi mà chưa có" → the
+  // lookup guide): the card shown is the answer, ranked first.
+  if (shown && !(a.answered && (a.ids?.[0] ?? null) === shown.id)) {
+    const rest = (a.ids ?? []).map((id, i) => ({ id, title: a.titles[i] ?? "" })).filter((h) => h.id !== shown.id);
+    return { answered: true, titles: [shown.title, ...rest.map((h) => h.title)], ids: [shown.id, ...rest.map((h) => h.id)], score: a.score };
+  }
   if (card && a.answered) return a;
   const { options, ...rest } = a;
   return { ...rest, answered: false, options: shownKinds.has("clarify") ? options : undefined };

@@ -1,7 +1,7 @@
 import type { Entry } from "../knowledge/schema.js";
 import type { SearchResult } from "../knowledge/search.js";
 import type { EngineContext } from "./context.js";
-import { relatedChoice } from "./entry-answer.js";
+import { answerEntry, relatedChoice } from "./entry-answer.js";
 import { startFlow } from "./flow-bridge.js";
 import { askStaff } from "./handover.js";
 import type { IntentName, MessageForms } from "./intents.js";
@@ -146,14 +146,20 @@ function refuse(name: IntentName, text: string, { ctx, out }: IntentTurn): Turn 
   return out.done();
 }
 
-function dossierStatus({ ctx, out }: IntentTurn): Turn {
+/**
+ * "Hồ sơ của tôi đến đâu rồi", "làm căn cước mấy tuần rồi mà chưa có": the bot cannot see a dossier,
+ * so it says so in one line and shows the lookup guide's card (its steps cover the portal, VNeID,
+ * the police portal and what to do when the date has passed). Without that guide: the portal's link.
+ */
+function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   const guide = ctx.entry(DOSSIER_GUIDE);
+  if (guide) return answerEntry(ctx, guide, new Set(), inbound, out, M.dossierStatusLead);
   out.reply(
     [
       { type: "text", text: M.dossierStatus },
       { type: "link", url: DOSSIER_LOOKUP_URL, label: M.dossierLookupLabel },
     ],
-    [...(guide ? [relatedChoice(guide)] : []), menuButton()],
+    [menuButton()],
   );
   out.metric("answered", { kind: "dossier-status" });
   return out.done();

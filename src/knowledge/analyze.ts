@@ -42,6 +42,8 @@ export interface Analyzer {
   field(text: string): string[][];
   /** [folded canonical syllable, accent key] of each accented word of a text. */
   wordForms(text: string): Array<[string, string]>;
+  /** The spellings (accent keys) of a one-word function word ("cho", "làm", "từ") by its folded form; undefined for other words. */
+  functionSpellings(folded: string): readonly string[] | undefined;
 }
 
 export interface AnalyzerOptions {
@@ -74,6 +76,11 @@ interface Word {
 export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}): Analyzer {
   const maxQueryChars = options.maxQueryChars ?? 300;
   const tables = buildTables(synonyms);
+  const functionWords = new Map<string, string[]>();
+  for (const w of languageOf(synonyms).functionWords) {
+    const folded = tokens(w);
+    if (folded.length === 1) functionWords.set(folded[0]!, [...(functionWords.get(folded[0]!) ?? []), accentKey(w)]);
+  }
   return {
     query: (text) => analyseQuestion(text, tables, maxQueryChars),
     field(text) {
@@ -82,6 +89,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
       return [words, ...replacePhrases(words, tables.canonical).replaced];
     },
     wordForms: (text) => rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]),
+    functionSpellings: (folded) => functionWords.get(folded),
   };
 }
 

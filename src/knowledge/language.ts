@@ -77,6 +77,16 @@ export const SEED_LANGUAGE: LanguageLists = {
 };
 
 /**
+ * Function words that join a name's parts ("làm căn cước cho con", "giấy phép của công ty"): they
+ * are never a name's own word, so a bare one is not read as part of a name even where a name has
+ * it next to the neighbour typed ("cước cho"), unless it holds it between the same two words. Others
+ * can be ("bị khóa", "người mất", "sau khi", "vào VNeID").
+ */
+export const LINKING_WORDS: readonly string[] = [
+  "cho", "của", "với", "và", "để", "ở", "tại", "về", "từ", "đến", "hoặc", "hay", "thì", "là", "mà",
+];
+
+/**
  * Words that make a clause a question ("… thì khai báo gì", "… ở đâu"): a long message is read
  * clause by clause only where a clause asks. Typed with accents, the accents must agree ("bảo" is
  * not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").

@@ -148,10 +148,15 @@ describe("intents from intents.yaml", () => {
     expect(text(conversation(engine).say("tôi lỡ mua sim đứng tên người khác"))).not.toContain("khong the huong dan");
   });
 
-  it("never pretends to know a dossier's status", () => {
-    const t = conversation(engine).say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");
-    expect(text(t)).toContain("khong xem duoc tinh trang ho so");
-    expect(ids(t)).toContain(entryId("tra-cuu-ho-so"));
+  it("never pretends to know a dossier's status: says so in one line, then shows how to look it up", () => {
+    const c = conversation(engine);
+    const t = c.say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");
+    expect(t.replies).toHaveLength(1);
+    expect(text(t)).toMatch(/^toi khong xem duoc tinh trang ho so/);
+    expect(heading(t)).toBe("Tra cứu tình trạng hồ sơ");
+    expect(text(t)).toContain("nhap ma ho so");
+    // The lookup guide is now the topic: a follow-up applies to it.
+    expect(c.session?.lastEntryId).toBe("tra-cuu-ho-so");
   });
 
   it("thanks, with the survey offered; a long message that starts with thanks is still a question", () => {

@@ -222,6 +222,12 @@ describe("a stated age picks between the children's and the adults' procedure", 
     expect(index.search("tôi 15 tuổi, làm căn cước cho con 3 tuổi").hits[0]?.entry.id).toBe("cap-can-cuoc-tre-em");
   });
 
+  it("marks the entry made for the stated age", () => {
+    const r = index.search("con 5 tuổi làm thẻ căn cước cần giấy tờ gì");
+    expect(r.hits.find((h) => h.entry.id === "cap-can-cuoc-tre-em")?.why.ageFits).toBe(true);
+    expect(r.hits.find((h) => h.entry.id === "cap-doi-can-cuoc")?.why.ageFits).toBe(false);
+  });
+
   it("an age says nothing about entries that name no age", () => {
     const plain = index.search("làm hộ chiếu cho con").hits[0]!;
     expect(index.search("làm hộ chiếu cho con 3 tuổi").hits[0]?.entry.id).toBe(plain.entry.id);
@@ -250,6 +256,24 @@ describe("long chatty messages", () => {
       "Em xin nghỉ nửa buổi đi hỏi mấy chỗ mà không ai chỉ rõ, đi đi về về mệt quá ad ơi. " +
       "Giờ họ nói em phải nộp giấy xác nhận tạm trú thì mới ký hợp đồng mới";
     expect(decisionOf(story)).toMatchObject({ kind: "answer", hit: { entry: { id: "xac-nhan-thong-tin-cu-tru" } } });
+  });
+});
+
+describe("words typed without the space between them", () => {
+  it.each([
+    ["đăngký khai sinh", "đăng ký khai sinh"],
+    ["dangky tamtru", "dang ky tam tru"],
+    ["làmlại hộ chiếu", "làm lại hộ chiếu"],
+  ])("%s is read as %s", (glued, spaced) => {
+    const a = index.search(glued);
+    const b = index.search(spaced);
+    expect(a.hits.map((h) => [h.entry.id, h.score])).toEqual(b.hits.map((h) => [h.entry.id, h.score]));
+    expect(a.decision.kind).toBe(b.decision.kind);
+    expect(a.unknownWords).toEqual([]);
+  });
+
+  it("a word that splits into no two known words stays whole and unknown", () => {
+    expect(index.search("karaoke").unknownWords).toEqual(["karaoke"]);
   });
 });
 
@@ -286,6 +310,15 @@ describe("decide: margins to rivals, ties", () => {
     expect(decide([passport, bystander], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu" } } });
     const rival = hit("trinh-bao-mat-ho-chieu", 0.5, { namePrecision: 0.6 });
     expect(decide([passport, rival, bystander], shape, DEFAULT_WEIGHTS, notVariants).kind).toBe("unknown");
+  });
+
+  it("with an age stated, the variant made for it is answered, not asked about next to one that names no age", () => {
+    const child = hit("cap-can-cuoc-tre-em", 0.97, { namePrecision: 0.88, nameCoverage: 1, coverage: 1, phrase: 1 });
+    const renewal = hit("cap-doi-can-cuoc", 0.94, { namePrecision: 0.8, nameCoverage: 1, coverage: 1, phrase: 1 });
+    const variants = { related: () => true, variants: () => true };
+    expect(decide([child, renewal], shape, DEFAULT_WEIGHTS, variants).kind).toBe("clarify");
+    const aged = decide([{ ...child, why: { ...child.why, ageFits: true } }, renewal], shape, DEFAULT_WEIGHTS, variants);
+    expect(aged).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-can-cuoc-tre-em" } } });
   });
 
   it("two different entries that fit equally well: ask which rather than flip a coin", () => {

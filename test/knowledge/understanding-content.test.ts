@@ -49,6 +49,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["nhờ ad làm giấy xác nhận độc thân giả", "forgery"],
     ["có cách nào vào tài khoản dịch vụ công của người khác ko", "account-access"],
     ["làm hộ chiếu nhanh, trả thêm tiền được không", "bribe"],
+    ["co ai lam giup so do nhanh ko, ton phi bao nhieu e gui them", "bribe"],
+    ["cho mình xin mật khẩu vneid của vợ, cô ấy quên mà mình cần đăng nhập gấp", "account-access"],
+    ["Biết mật khẩu vneid của chồng cũ rồi, em vào xem để lấy thông tin đất được không", "account-access"],
+    ["chuyen nham tien vao tk nguoi la lam sao lay lai", "out-of-domain"],
     ["có người quen ở phường làm nhanh giúp không", "bribe"],
     ["Thủ tục nhận con riêng của vợ làm con nuôi", "not-covered"],
     ["người nước ngoài xin gia hạn visa du lịch ở VN", "not-covered"],
@@ -95,6 +99,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "nhờ người quen nộp hồ sơ giúp được không vì em đang gấp",
     "đóng thêm tiền bhxh để về hưu sớm được không",
     "có công cụ hỗ trợ điền tờ khai trực tuyến không",
+    "gửi thêm giấy tờ bổ sung thì có được giải quyết nhanh hơn không",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
@@ -131,6 +136,42 @@ describe("the real knowledge in conversation", () => {
 
   it("'chồng em mất việc làm' is a lost job, not a death", () => {
     expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
+  });
+
+  it.each([
+    "Mình đi làm lại căn cước mấy tuần rồi mà chưa có, tra tình trạng cấp thẻ ở đâu vậy",
+    "nộp hồ sơ cấp đổi sổ đỏ quá hẹn 1 tuần rồi mà vẫn báo đang xử lý",
+    "lam ho chieu 3 tuan roi ma chua co ket qua",
+    "xem tien do ho so o dau",
+  ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
+    const t = conversation().say(q);
+    expect(text(t)).toContain("khong xem duoc tinh trang ho so");
+    expect(heading(t)).toBe("tra cuu tinh trang ho so da nop");
+  });
+
+  it.each([
+    "xác nhận tình trạng hôn nhân",
+    "gửi phản ánh hồ sơ bị trễ hẹn ở đâu",
+    "con 2 tháng rồi mà chưa có giấy khai sinh",
+    "đăng ký vneid mức 2 hai tuần rồi vẫn chưa có",
+  ])("not a question about a filed dossier's progress: %s", (q) => {
+    expect(which(q)).not.toContain("dossier-status");
+  });
+
+  it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
+    expect(heading(conversation().say(q))).toContain("muc do dich vu cong truc tuyen");
+  });
+
+  it.each([
+    ["quen mat khau vneid lay lai the nao", "quen mat khau tai khoan vneid"],
+    ["VNEID QUÊN MẬT KHẨU", "quen mat khau tai khoan vneid"],
+    ["số định danh cá nhân xem ở đâu", "so dinh danh ca nhan"],
+  ])("%s: its own card", (q, title) => {
+    expect(heading(conversation().say(q))).toContain(title);
+  });
+
+  it("'khai sinh làm toàn trình hay một phần' is still about khai sinh", () => {
+    expect(heading(conversation().say("khai sinh làm toàn trình hay một phần"))).toBe("dang ky khai sinh");
   });
 
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {

@@ -7,9 +7,11 @@ import type { SearchWeights } from "./weights.js";
 
 /**
  * "con em 3 tuổi làm căn cước", "bé 8 tháng tuổi làm thẻ bhyt", "con 10t": an age is what tells
- * the children's procedure ("… dưới 14 tuổi", "… dưới 6 tuổi") from the adults' one. An age below
- * a limit the knowledge names ("dưới X tuổi" in some entry) is read as the smallest such limit
- * above it; any other age stays a number that says nothing about the topic.
+ * the children's procedure ("… dưới 14 tuổi", "… dưới 6 tuổi") from the adults' one. The age of the
+ * person asked about (see `subjectAge`) below a limit the knowledge names ("dưới X tuổi" in some
+ * entry) is read as the smallest such limit above it; any other age of it stays a number that says
+ * nothing about the topic. Every other age of the message ("tôi 40 tuổi, làm vneid cho con 8
+ * tuổi": the asker's own) is about someone else: filler, though "40 tuổi" is a keyword somewhere.
  */
 export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => QueryToken[] {
   const limits = [...index.pairPostings.keys()]
@@ -18,17 +20,23 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
     .map(Number)
     .sort((a, b) => a - b);
   if (limits.length === 0 || !index.postings.has("tuoi")) return (tokens) => tokens;
+  // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
+  const word = (t: string): QueryToken => queryToken(t, true, "function");
   return (tokens) => {
+    const subject = subjectAge(tokens);
+    if (!subject) return tokens;
     let out: QueryToken[] | null = null;
     for (let i = tokens.length - 1; i >= 0; i--) {
       const age = ageAt(tokens, i);
       if (!age) continue;
       const limit = limits.find((x) => age.years < x);
-      if (limit === undefined) continue;
-      out ??= tokens.slice();
-      // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
-      const word = (t: string): QueryToken => queryToken(t, true, "function");
-      out.splice(i, age.length, word("duoi"), word(String(limit)), word("tuoi"));
+      if (i !== subject.at) {
+        out ??= tokens.slice();
+        out.splice(i, age.length, ...tokens.slice(i, i + age.length).map((t) => word(t.t)));
+      } else if (limit !== undefined) {
+        out ??= tokens.slice();
+        out.splice(i, age.length, word("duoi"), word(String(limit)), word("tuoi"));
+      }
     }
     return out ?? tokens;
   };
@@ -40,12 +48,17 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
  * "cháu"… just before it) wins over the asker's own; otherwise the first one.
  */
 export function ageIn(tokens: QueryToken[]): number | null {
-  let first: number | null = null;
+  return subjectAge(tokens)?.years ?? null;
+}
+
+/** Where the age of the person asked about is (see `ageIn`), and its value in years. */
+function subjectAge(tokens: QueryToken[]): { at: number; years: number } | null {
+  let first: { at: number; years: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
     if (!age) continue;
-    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) return age.years;
-    first ??= age.years;
+    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) return { at: i, years: age.years };
+    first ??= { at: i, years: age.years };
   }
   return first;
 }
@@ -56,7 +69,8 @@ const CHILD_REACH = 3;
 
 /**
  * "con 10 tuổi làm căn cước": an entry for other ages ("… từ đủ 14 tuổi") does not apply to the
- * person asked about — its score is multiplied by `weights.ageConflict`.
+ * person asked about — its score is multiplied by `weights.ageConflict`; one made for that age is
+ * marked `ageFits` (decide then offers no variant that names no age).
  */
 export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (tokens: QueryToken[], hits: SearchHit[]) => void {
   const ranges = new Map<string, { min: number; below: number }>();
@@ -69,7 +83,9 @@ export function createAgeFit(entries: readonly Entry[], weights: SearchWeights):
     if (age === null) return;
     for (const h of hits) {
       const range = ranges.get(h.entry.id);
-      if (range && (age < range.min || age >= range.below)) h.score *= weights.ageConflict;
+      if (!range) continue;
+      if (age < range.min || age >= range.below) h.score *= weights.ageConflict;
+      else h.why.ageFits = true;
     }
   };
 }
@@ -86,13 +102,28 @@ export function ageRangeOf(title: string): { min: number; below: number } | null
   return { min: from === undefined ? 0 : Number(from), below: below === undefined ? Infinity : Number(below) };
 }
 
-const LIMIT_WORDS = new Set(["duoi", "tu", "du", "tren", "hon", "qua", "toi", "den", "ngoai"]);
+/**
+ * The words that make the number after them a limit, folded → as written. Typed with accents, the
+ * marks must agree ("tôi 40 tuổi" is the asker's age, "tới 40 tuổi" a limit); typed bare, "toi" is
+ * read as the everyday "tôi", not as "tới".
+ */
+const LIMIT_WORDS = new Map([
+  ["duoi", "dưới"], ["tu", "từ"], ["du", "đủ"], ["tren", "trên"], ["hon", "hơn"], ["qua", "quá"], ["toi", "tới"], ["den", "đến"], ["ngoai", "ngoài"],
+]);
+const BARE_NOT_LIMIT = new Set(["toi"]);
+
+/** The token before an age names a limit ("dưới 14 tuổi", "trên 60 tuổi"). */
+function isLimitWord(tok: QueryToken | undefined): boolean {
+  const spelled = tok && LIMIT_WORDS.get(tok.t);
+  if (!spelled) return false;
+  return tok.accented === undefined ? !BARE_NOT_LIMIT.has(tok.t) : tok.accented === spelled;
+}
 
 /** An age written at token i: "3 tuổi", "8 tháng tuổi", "10t", "2 tháng" is not one (a duration). */
 function ageAt(tokens: QueryToken[], i: number): { years: number; length: number } | null {
   const t = tokens[i]!.t;
   // "dưới 14 tuổi", "từ đủ 14 tuổi", "trên 60 tuổi": a limit the citizen names, not someone's age.
-  if (LIMIT_WORDS.has(tokens[i - 1]?.t ?? "")) return null;
+  if (isLimitWord(tokens[i - 1])) return null;
   const short = /^(\d{1,2})t$/.exec(t);
   if (short) return { years: Number(short[1]), length: 1 };
   if (!/^\d{1,3}$/.test(t)) return null;

@@ -60,6 +60,14 @@ export interface IndexData {
   docFreq: Map<string, number>;
   /** Whether the word pair names something somewhere ("giấy phép", "khai sinh"); asked without building the "a b" string. */
   knownPair(a: string | undefined, b: string | undefined): boolean;
+  /**
+   * Whether some name or keyword has the pair `a b` with its function word (`a` when `first`, else `b`)
+   * spelled as another word: "khai tử" (not "từ"), "căn cước" (not "cần"); "làm căn cước cho con" has
+   * the function words themselves ("làm", "cho"), so it says nothing of "lam", "cho" typed bare.
+   */
+  namesFunctionWord(a: string, b: string, first: boolean): boolean;
+  /** Whether some name or keyword has the function word `m` between `a` and `b` ("VNeID cho trẻ em"). */
+  namesBetween(a: string, m: string, b: string): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -105,6 +113,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
     else pairsByFirst.set(a, new Set([b]));
   }
 
+  const functionWordNames = functionWordReadings(entries, analyzer, wordFormsOf);
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
   const idf = (t: string): number => {
@@ -140,12 +149,42 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
     pairPostings,
     docFreq,
     knownPair: (a, b) => a !== undefined && b !== undefined && (pairsByFirst.get(a)?.has(b) ?? false),
+    namesFunctionWord: (a, b, first) => functionWordNames.has(`${a} ${b}${first ? "<" : ">"}`),
+    namesBetween: (a, m, b) => functionWordNames.has(`${a} ${m} ${b}`),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
     idf,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
+}
+
+/**
+ * The word pairs of names and keywords in which a word that folds to a function word is another
+ * word ("khai tử", "căn cước"), as "a b<" (the first is) or "a b>" (the second is); and every
+ * function word with its two neighbours, as "a m b" ("vneid cho tre"). Read from the texts as
+ * written: the folded pairs of the index no longer tell "cho" from "chợ".
+ */
+function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wordFormsOf: (text: string) => Array<[string, string]>): Set<string> {
+  const out = new Set<string>();
+  const other = (folded: string, accented: string) => {
+    const spellings = analyzer.functionSpellings(folded);
+    return spellings !== undefined && !spellings.includes(accented);
+  };
+  for (const entry of entries) {
+    for (const text of [entry.title, ...entry.aliases, ...entry.keywords]) {
+      const forms = wordFormsOf(text);
+      for (let i = 0; i + 1 < forms.length; i++) {
+        const [fa, aa] = forms[i]!;
+        const [fb, ab] = forms[i + 1]!;
+        if (other(fa, aa)) out.add(`${fa} ${fb}<`);
+        if (other(fb, ab)) out.add(`${fa} ${fb}>`);
+        const next = forms[i + 2];
+        if (next && analyzer.functionSpellings(fb) !== undefined) out.add(`${fa} ${fb} ${next[0]}`);
+      }
+    }
+  }
+  return out;
 }
 
 function indexEntry(

@@ -9,13 +9,14 @@ import { createDecideChecks, decide } from "./decide.js";
 import { createAgeFit, createAgeReader } from "./age-reading.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
+import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 
 
 /**
  * Builds the index once, then answers each question in five stages:
- * normalise (analyzer: fold, abbreviations, synonyms, facet and filler words) → rewrite (against
+ * normalise (glued words split, analyzer: fold, abbreviations, synonyms, facet and filler words) → rewrite (against
  * the index: names over function words, regional spellings, typos) → candidates (first pass over
  * the postings) → score (calibrated 0..1 per candidate) → decide (answer, clarify, facet-only,
  * unknown).
@@ -29,10 +30,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const checksFor = createDecideChecks(index, weights);
   const readAges = createAgeReader(index);
   const ageFit = createAgeFit(entries, weights);
+  const unglue = createUngluer(index, analyzer);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
-    const analysed = analyzer.query(text);
+    const analysed = analyzer.query(unglue(text));
     const q = rewrite(analysed, index, correct, weights, readAges);
     const hits = score(q, candidates(q));
     ageFit(analysed.tokens, hits);

@@ -20,6 +20,8 @@ export interface DecideChecks {
   related(hit: SearchHit): boolean;
   /** The two hits are variants of one thing: their names share a topic word of the question. */
   variants(a: SearchHit, b: SearchHit): boolean;
+  /** The hit's names or keywords hold a question word or pair whose reading is sure (see createDecideChecks); absent: all are. */
+  grounded?(hit: SearchHit): boolean;
 }
 
 const ANYTHING_GOES: DecideChecks = { related: () => true, variants: () => true };
@@ -42,10 +44,12 @@ export function decide(
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
   const d = weights.decide;
   const rival = best.why.namePrecision >= d.namedBest ? hits.slice(1).find((h) => h.why.namePrecision >= d.rivalPrecision) : hits[1];
-  const confident = isConfident(best, rival, question, weights);
+  // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess.
+  const grounded = checks.grounded?.(best) ?? true;
+  const confident = grounded && isConfident(best, rival, question, weights);
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
-  const options = clarifyOptions(hits, question, weights, checks, confident);
+  const options = grounded ? clarifyOptions(hits, question, weights, checks, confident) : [];
   if (options.length > 1) return { kind: "clarify", options };
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
@@ -111,8 +115,10 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   // Two different entries that fit equally well are asked about too: a coin flip would send half
   // the citizens on a wasted trip.
   const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
+  // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
+  const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
   const close = hits.filter(
-    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && (checks.variants(best, h) || tied(h))),
+    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && !ageRuledOut(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }
@@ -121,13 +127,15 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
  * The index-backed checks of decide: `related` — a hit shares `suggestionPairs` known word pairs
  * of the question in its names or keywords, or a strong, rare-enough topic word spelled with the same accents when
  * the citizen typed them ("giá vàng" shares nothing with "tạm vắng"); `variants` — the rarest question word
- * in the first hit's names is in the second's names too.
+ * in the first hit's names is in the second's names too; `grounded` — the hit's names or keywords hold a
+ * known word pair of the question, or a topic word whose reading is sure (see `unsureWords`).
  */
 export function createDecideChecks(index: IndexData, weights: SearchWeights): (q: ResolvedQuery) => DecideChecks {
   const docOf = new Map(index.docs.map((d) => [d.entry.id, d] as const));
   const floor = weights.decide.suggestionRarity * index.maxIdf;
   return (q) => {
     const strong = q.words.filter((r) => !r.weak && r.match !== null);
+    const unsure = unsureWords(q, index);
     return {
       related(hit) {
         const doc = docOf.get(hit.entry.id);
@@ -152,6 +160,33 @@ export function createDecideChecks(index: IndexData, weights: SearchWeights): (q
         }
         return key !== null && db.nameTokens.has(key);
       },
+      grounded(hit) {
+        const doc = docOf.get(hit.entry.id);
+        if (unsure.size === 0 || !doc) return true;
+        if (q.topicPairs.some(({ b }) => doc.nameBigrams.has(b) || doc.keywordBigrams.has(b))) return true;
+        return strong.some((r) => !unsure.has(r.match!) && (doc.nameTokens.has(r.match!) || doc.keywordTokens.has(r.match!)));
+      },
     };
   };
+}
+
+/**
+ * Topic words whose reading is unsure: in a message typed without accents, a word the names spell
+ * in several ways ("giam": "giám" of "giám hộ", "giảm" of "miễn giảm" and of everyday "giảm cân")
+ * with no neighbour it forms a known pair with, whatever that neighbour's role ("giam ho" is sure).
+ */
+function unsureWords(q: ResolvedQuery, index: IndexData): Set<string> {
+  const unsure = new Set<string>();
+  if (q.hadDiacritics) return unsure;
+  const sure = new Set<string>();
+  q.words.forEach((r, i) => {
+    if (r.weak || !r.match || (index.accentFormsAll.get(r.match)?.length ?? 0) < 2) return;
+    const prev = q.words[i - 1];
+    const next = q.words[i + 1];
+    const paired = index.knownPair(prev?.match ?? prev?.t, r.match) || index.knownPair(r.match, next?.match ?? next?.t);
+    (paired ? sure : unsure).add(r.match);
+  });
+  // A word read once in a pair ("giam ho … giam") is sure.
+  for (const w of sure) unsure.delete(w);
+  return unsure;
 }

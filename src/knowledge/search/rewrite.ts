@@ -1,4 +1,6 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
+import { LINKING_WORDS } from "../language.js";
+import { canonicalSyllable, fold } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
 import type { SearchWeights } from "./weights.js";
@@ -57,6 +59,7 @@ export function rewrite(
   // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
   // other number the index does not know (an age, a count of years) says nothing about the topic.
   const toks = named.map((tok, i) => {
+    if (!tok.weak && inAmount(named, i, index)) return asFunctionWord(tok);
     // A word with a digit the index does not know ("30t", "b2", "5p") is an age, a class, a count: not a topic.
     if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return asFunctionWord(tok);
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
@@ -108,13 +111,33 @@ function asFunctionWord(tok: QueryToken): QueryToken {
   return queryToken(tok.t, true, "function", tok.phrase, tok.accented);
 }
 
+/** Folded words of money units after a number ("2 triệu", "500 nghìn", "1 tỷ"). */
+const MONEY_UNITS = new Set(["trieu", "nghin", "ngan", "ti", "dong"]);
+
+/**
+ * A sum of money ("nghe nói được 2 triệu", "hết 500 nghìn"): its number and unit tell a fee, not
+ * which entry — filler, unless a name holds that very sum.
+ */
+function inAmount(toks: QueryToken[], i: number, index: IndexData): boolean {
+  const t = toks[i]!.t;
+  if (/^\d+$/.test(t)) {
+    const next = toks[i + 1]?.t;
+    return next !== undefined && MONEY_UNITS.has(next) && !index.knownPair(t, next);
+  }
+  const prev = toks[i - 1]?.t;
+  return MONEY_UNITS.has(t) && prev !== undefined && /^\d+$/.test(prev) && !index.knownPair(prev, t);
+}
+
 /** Folded Vietnamese words of the numbers people write as digits. */
 const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin", 10: "muoi" };
 
 /**
  * A function word that forms a known name with its neighbour is part of that name ("khai tu":
- * "tu" is not "từ" here; "can cuoc": "can" is not "cần"). Only without accents is that
- * ambiguous: typed "với" is the function word, whatever the names say.
+ * "tu" is not "từ" here; "can cuoc": "can" is not "cần"; "bi khoa": the "bị khóa" of a name). Only
+ * without accents is that ambiguous: typed "với" is the function word, whatever the names say. A
+ * linking word ("cho", "của") is part of a name only where the name spells it as another word, or
+ * holds it between the same two words as typed ("vneid cho tre em": "VNeID cho trẻ em"):
+ * "lam can cuoc cho nguoi gia" is not the alias "làm căn cước cho con" for its "cuoc cho".
  */
 function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   return q.tokens.map((tok, i, all) => {
@@ -122,11 +145,14 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
     if (tok.weakKind !== "function" || q.hadDiacritics || (tok.phrase?.length ?? 1) > 1) return tok;
     const prev = all[i - 1];
     const next = all[i + 1];
-    const named =
-      (prev && !prev.weak && index.knownPair(prev.t, tok.t)) || (next && !next.weak && index.knownPair(tok.t, next.t));
+    const linking = LINKING.has(tok.t);
+    const pairs = (a: string, b: string, first: boolean) => (linking ? index.namesFunctionWord(a, b, first) : index.knownPair(a, b));
+    const between = linking && prev && next && !prev.weak && !next.weak && index.namesBetween(prev.t, tok.t, next.t);
+    const named = between || (prev && !prev.weak && pairs(prev.t, tok.t, false)) || (next && !next.weak && pairs(tok.t, next.t, true));
     return named ? queryToken(tok.t, false) : tok;
   });
 }
+const LINKING = new Set(LINKING_WORDS.map((w) => canonicalSyllable(fold(w))));
 
 /**
  * Regional spellings ("thường chú" for "thường trú", "sổ" / "xổ", "dấy" / "giấy"): a word that

@@ -63,6 +63,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
       phrase: round(phrase),
       missing: round(cover.missing),
       foreignPairs: cover.foreignPairs,
+      ageFits: false,
     };
     return { entry: doc.entry, score: round(score), why };
   }

@@ -1,0 +1,74 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+
+// How search reads words that could be several things (a bare syllable, a function word, an age,
+// a sum of money), on the small knowledge base of test/fixtures/knowledge-search/.
+const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
+
+let index: SearchIndex;
+beforeAll(() => {
+  const { knowledge, problems } = loadKnowledge(FIXTURE);
+  expect(problems).toEqual([]);
+  index = createSearchIndex(knowledge.entries, knowledge.synonyms);
+});
+
+const top = (q: string) => index.search(q).hits[0]?.entry.id;
+
+describe("a bare word that reads as several words", () => {
+  it("alone, it does not carry an answer: 'giam' is 'giám' of 'giám hộ' and 'giảm' of 'giảm cân'", () => {
+    const r = index.search("an gi cho giam can");
+    expect(r.hits[0]?.entry.id).toBe("dang-ky-giam-ho");
+    expect(r.decision.kind).toBe("unknown");
+  });
+
+  it.each([
+    ["giam ho", "dang-ky-giam-ho"],
+    ["dang ky giam ho", "dang-ky-giam-ho"],
+    ["đăng ký giám hộ", "dang-ky-giam-ho"],
+  ])("%s: a known pair (or typed accents) settles the reading", (q, id) => {
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id } } });
+  });
+});
+
+describe("function words typed bare next to a name's word", () => {
+  it("a linking word ('cho') is not a name's word: 'làm căn cước cho người già' is not the children's alias 'làm căn cước cho con'", () => {
+    expect(top("lam can cuoc cho nguoi gia")).not.toBe("cap-can-cuoc-tre-em");
+    expect(top("lam can cuoc cho nguoi gia")).toBe(top("làm căn cước cho người già"));
+  });
+
+  it("…but it is where a name holds it between the same two words ('căn cước cho trẻ em')", () => {
+    // "cho" counts as a topic word in the first, as filler in the second.
+    expect(index.search("lam can cuoc cho tre em").strongWords).toBe(index.search("lam can cuoc tre em").strongWords + 1);
+    expect(index.search("lam can cuoc cho nguoi gia").strongWords).toBe(index.search("lam can cuoc nguoi gia").strongWords);
+    expect(top("lam can cuoc cho tre em")).toBe("cap-can-cuoc-tre-em");
+  });
+
+  it("a name that spells the word otherwise still reads it as the name's ('khai tu' is 'khai tử', not 'từ')", () => {
+    expect(index.search("dang ky khai tu").decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-khai-tu" } } });
+  });
+});
+
+describe("ages of other people than the one asked about", () => {
+  it.each(["tôi 40 tuổi, làm căn cước cho con 8 tuổi", "toi 40 tuoi lam can cuoc cho con 8 tuoi"])(
+    "%s: the asker's own age is not a topic, though '40 tuổi' is an adult entry's keyword",
+    (q) => {
+      expect(top(q)).toBe("cap-can-cuoc-tre-em");
+    },
+  );
+
+  it("an age alone still counts ('đổi căn cước khi 40 tuổi')", () => {
+    expect(top("đổi căn cước khi 40 tuổi")).toBe("cap-doi-can-cuoc");
+  });
+
+  it("'tới 40 tuổi' is a limit, not an age; 'tôi 40 tuổi' is the asker's age", () => {
+    expect(index.search("tôi 40 tuổi làm căn cước cho con 8 tuổi").strongWords).toBe(index.search("làm căn cước cho con 8 tuổi").strongWords);
+  });
+});
+
+describe("a sum of money", () => {
+  it("its number and unit are no topic ('nghe nói được 2 triệu')", () => {
+    expect(index.search("làm hộ chiếu nghe nói hết 2 triệu").strongWords).toBe(index.search("làm hộ chiếu nghe nói hết").strongWords);
+  });
+});
