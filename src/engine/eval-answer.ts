@@ -18,7 +18,9 @@ export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
   // lookup guide): the card shown is the answer, ranked first.
   if (shown && !(a.answered && (a.ids?.[0] ?? null) === shown.id)) {
     const rest = (a.ids ?? []).map((id, i) => ({ id, title: a.titles[i] ?? "" })).filter((h) => h.id !== shown.id);
-    return { answered: true, titles: [shown.title, ...rest.map((h) => h.title)], ids: [shown.id, ...rest.map((h) => h.id)], score: a.score };
+    // Its score is the search's for that entry (0 when the search did not rank it).
+    const score = engine.search(q).hits.find((h) => h.entry.id === shown.id)?.score ?? 0;
+    return { answered: true, titles: [shown.title, ...rest.map((h) => h.title)], ids: [shown.id, ...rest.map((h) => h.id)], score };
   }
   if (card && a.answered) return a;
   const { options, ...rest } = a;

@@ -45,7 +45,7 @@ export const M = {
     "Tôi không xem được tình trạng hồ sơ của bạn. Bạn vào Cổng Dịch vụ công quốc gia, mục \"Tra cứu hồ sơ\", nhập mã hồ sơ (có trong giấy biên nhận hoặc tin nhắn/email xác nhận); hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
   dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
   /** Before the lookup guide's card, when a citizen asks where their dossier is. */
-  dossierStatusLead: "Tôi không xem được tình trạng hồ sơ của bạn, nhưng bạn tự tra được ngay, cách làm dưới đây.",
+  dossierStatusLead: "Tôi không xem được hồ sơ của bạn. Bạn tự tra cứu được ngay theo hướng dẫn dưới đây.",
   person: "Tôi là trợ lý tự động, chưa chuyển được cuộc trò chuyện cho cán bộ. Bạn có thể liên hệ trực tiếp:",
   personWays: [
     `Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia: ${HOTLINE} (miễn cước).`,

@@ -152,7 +152,7 @@ describe("intents from intents.yaml", () => {
     const c = conversation(engine);
     const t = c.say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");
     expect(t.replies).toHaveLength(1);
-    expect(text(t)).toMatch(/^toi khong xem duoc tinh trang ho so/);
+    expect(text(t)).toMatch(/^toi khong xem duoc ho so cua ban/);
     expect(heading(t)).toBe("Tra cứu tình trạng hồ sơ");
     expect(text(t)).toContain("nhap ma ho so");
     // The lookup guide is now the topic: a follow-up applies to it.

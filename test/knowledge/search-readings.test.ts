@@ -62,7 +62,7 @@ describe("ages of other people than the one asked about", () => {
     expect(top("đổi căn cước khi 40 tuổi")).toBe("cap-doi-can-cuoc");
   });
 
-  it("'tới 40 tuổi' is a limit, not an age; 'tôi 40 tuổi' is the asker's age", () => {
+  it("'tôi 40 tuổi' is the asker's age (not the limit word 'tới'), so it adds no topic word", () => {
     expect(index.search("tôi 40 tuổi làm căn cước cho con 8 tuổi").strongWords).toBe(index.search("làm căn cước cho con 8 tuổi").strongWords);
   });
 });

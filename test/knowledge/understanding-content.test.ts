@@ -100,6 +100,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "đóng thêm tiền bhxh để về hưu sớm được không",
     "có công cụ hỗ trợ điền tờ khai trực tuyến không",
     "gửi thêm giấy tờ bổ sung thì có được giải quyết nhanh hơn không",
+    "gửi thêm tài liệu chứng minh thì hồ sơ được duyệt nhanh hơn không",
+    "gui them file pdf de duoc xu ly nhanh",
+    "chuyển khoản nhầm lệ phí trên cổng dịch vụ công thì sao",
+    "mẹ tôi quên mật khẩu vneid, tôi lấy giúp mẹ mật khẩu mới trên điện thoại của mẹ được không",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
@@ -141,11 +145,12 @@ describe("the real knowledge in conversation", () => {
   it.each([
     "Mình đi làm lại căn cước mấy tuần rồi mà chưa có, tra tình trạng cấp thẻ ở đâu vậy",
     "nộp hồ sơ cấp đổi sổ đỏ quá hẹn 1 tuần rồi mà vẫn báo đang xử lý",
-    "lam ho chieu 3 tuan roi ma chua co ket qua",
+    "nop ho so lam ho chieu 3 tuan roi ma chua co ket qua",
     "xem tien do ho so o dau",
+    "Tôi nộp hồ sơ sang tên sổ đỏ, giấy hẹn 10 ngày mà giờ hơn 1 tháng rồi chưa có kết quả, tra cứu tiến độ ở đâu",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
-    expect(text(t)).toContain("khong xem duoc tinh trang ho so");
+    expect(text(t)).toContain("khong xem duoc ho so cua ban");
     expect(heading(t)).toBe("tra cuu tinh trang ho so da nop");
   });
 
@@ -154,6 +159,11 @@ describe("the real knowledge in conversation", () => {
     "gửi phản ánh hồ sơ bị trễ hẹn ở đâu",
     "con 2 tháng rồi mà chưa có giấy khai sinh",
     "đăng ký vneid mức 2 hai tuần rồi vẫn chưa có",
+    "mất căn cước 3 tuần rồi chưa có thời gian đi làm lại, có bị phạt không",
+    "tôi mới chuyển đến, ở 3 tuần rồi mà chưa có đăng ký tạm trú, làm sao",
+    "tôi nghỉ làm 3 tháng rồi mà chưa nhận được trợ cấp thất nghiệp",
+    "xem tiến độ giải ngân bảo hiểm thất nghiệp",
+    "tiến độ xây dựng cơ sở dữ liệu dân cư",
   ])("not a question about a filed dossier's progress: %s", (q) => {
     expect(which(q)).not.toContain("dossier-status");
   });

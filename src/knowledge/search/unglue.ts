@@ -2,8 +2,11 @@ import type { Analyzer } from "../analyze.js";
 import { canonicalSyllable, fold, nfc } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 
-/** Shortest run of letters worth trying to split: two syllables of at least two letters. */
+/** Runs of letters worth trying to split: two syllables of at least two letters, at most two long ones. */
 const MIN_GLUED = 5;
+const MAX_GLUED = 14;
+/** A run with one group of vowels is one syllable ("thuyết", "giường"), never two glued. */
+const VOWEL_GROUP = /[aeiouy]+/g;
 const SHORTEST_HALF = 2;
 /** Words of a message tried at most (not known yet to the cache). */
 const MAX_TRIES = 24;
@@ -26,7 +29,8 @@ export function createUngluer(index: IndexData, analyzer: Analyzer): (text: stri
 
   function split(word: string): string {
     const folded = fold(word);
-    if (folded.length < MIN_GLUED || folded.length !== word.length || known(folded)) return word;
+    if (folded.length < MIN_GLUED || folded.length > MAX_GLUED || folded.length !== word.length) return word;
+    if ((folded.match(VOWEL_GROUP)?.length ?? 0) < 2 || known(folded)) return word;
     let best = word;
     let bestScore = 0;
     for (let i = SHORTEST_HALF; i <= folded.length - SHORTEST_HALF; i++) {
@@ -48,7 +52,7 @@ export function createUngluer(index: IndexData, analyzer: Analyzer): (text: stri
     return nfc(text).replace(/\p{L}+/gu, (word) => {
       let out = cache.get(word);
       if (out === undefined) {
-        if (word.length < MIN_GLUED || tries-- <= 0) return word;
+        if (word.length < MIN_GLUED || word.length > MAX_GLUED || tries-- <= 0) return word;
         out = split(word);
         if (cache.size > 20_000) cache.clear();
         cache.set(word, out);
