@@ -7,7 +7,7 @@ import { readEvalFile, scoreEval } from "../../src/knowledge/eval.js";
 import { buildCore } from "../../src/runtime/core.js";
 
 // Answer quality as ../shared/eval/README.md defines it: the shared development set and
-// test/fixtures/blind-eval{,-2,…,-8}.jsonl, ~1,350 questions written without looking at the knowledge
+// test/fixtures/blind-eval{,-2,…,-10}.jsonl, ~1,700 questions written without looking at the knowledge
 // (used since to tune the rules, so no longer blind — keep adding fresh ones). A clarifying
 // question is not a top-1 answer; cards offered on an out-of-scope question are a false answer.
 const ROOT = join(import.meta.dirname, "../..");
@@ -21,6 +21,8 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-6.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-7.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-8.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-9.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-10.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -39,13 +41,20 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set D (blind-eval-6), held out until 2026-12-03 and reported once (docs/benchmarks.md): still
   // far from the false-answer target — bare follow-ups and unusual forgery wording get cards. Raised
   // after the issue #12 keywords (88 %, false answers 25 %, wrong cards 4 %). A floor, not a goal.
-  "blind-eval-6.jsonl": { top1: 0.85, falseAnswers: 0.28, wrongCards: 0.05 },
+  "blind-eval-6.jsonl": { top1: 0.87, falseAnswers: 0.23, wrongCards: 0.03 },
   // Set E (blind-eval-7), written on 2026-12-03 from a topic list and labelled from the knowledge
   // only; first measured at 90.2 % top-1, 13.8 % false answers, 4.5 % wrong cards, tuned on since.
-  "blind-eval-7.jsonl": { top1: 0.9, falseAnswers: 0.08, wrongCards: 0.02 },
+  "blind-eval-7.jsonl": { top1: 0.92, falseAnswers: 0.05, wrongCards: 0.02 },
   // Set F (blind-eval-8), written and labelled with E, held out and reported once on 2026-12-03
-  // (docs/benchmarks.md): 79.5 % top-1, 5.4 % wrong cards, 5.2 % false answers. A floor, not a goal.
-  "blind-eval-8.jsonl": { top1: 0.79, falseAnswers: 0.06, wrongCards: 0.06 },
+  // (docs/benchmarks.md): 79.5 % top-1, 5.4 % wrong cards, 5.2 % false answers; tuned on since
+  // (83.0 %, 1.8 %, 1.7 % after session 21). A floor, not a goal.
+  "blind-eval-8.jsonl": { top1: 0.82, falseAnswers: 0.04, wrongCards: 0.03 },
+  // Set G (blind-eval-9), written and labelled with E and F, held out and reported once at the end of
+  // session 21 (docs/benchmarks.md): 83.5 % top-1, 6.8 % wrong cards, 20.9 % false answers; its
+  // refusal-type misses fixed since (false answers 10.4 %). A floor, not a goal.
+  "blind-eval-9.jsonl": { top1: 0.83, falseAnswers: 0.11, wrongCards: 0.07 },
+  // Set H (blind-eval-10), written with the unopened set I, tuning set of session 21: first measured
+  // at 86.0 % top-1, 0 wrong cards, 14.8 % false answers; now 90.3 %, 0, 0 — the default floor.
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
