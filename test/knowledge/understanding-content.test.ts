@@ -160,6 +160,7 @@ describe("the real knowledge in conversation", () => {
     "nop ho so lam ho chieu 3 tuan roi ma chua co ket qua",
     "xem tien do ho so o dau",
     "Tôi nộp hồ sơ sang tên sổ đỏ, giấy hẹn 10 ngày mà giờ hơn 1 tháng rồi chưa có kết quả, tra cứu tiến độ ở đâu",
+    "Tôi nộp hồ sơ cấp đổi căn cước ở công an phường từ 20/2 mà giờ vẫn chưa có thẻ, tra ở đâu vậy?",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
@@ -188,6 +189,7 @@ describe("the real knowledge in conversation", () => {
     ["quen mat khau vneid lay lai the nao", "quen mat khau tai khoan vneid"],
     ["VNEID QUÊN MẬT KHẨU", "quen mat khau tai khoan vneid"],
     ["số định danh cá nhân xem ở đâu", "so dinh danh ca nhan"],
+    ["gia han gplx b2 online", "doi giay phep lai xe"],
   ])("%s: its own card", (q, title) => {
     expect(heading(conversation().say(q))).toContain(title);
   });
