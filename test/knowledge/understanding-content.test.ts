@@ -112,6 +112,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "thuê chung cư giá rẻ có phải đăng ký tạm trú không",
     "nộp phạt xong thì bao lâu được xóa lỗi phạt nguội",
     "con bị cận có được miễn nghĩa vụ quân sự không",
+    "đổi bằng lái không cần thi lại đúng không, chỗ nào nhận hồ sơ",
+    "phân biệt giấy tờ thật giả để khỏi bị lừa",
     "bỏ tiền mua bảo hiểm y tế cho con thì có được miễn giảm viện phí không",
     "đóng tiền học nghề để được ưu tiên tuyển sinh lớp 10 không",
     "chuyển khoản nhầm lệ phí trên cổng dịch vụ công thì sao",
