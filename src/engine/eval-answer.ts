@@ -9,7 +9,8 @@ import { newSession } from "./types.js";
  * neither, whatever the search alone would have said (as `ask --json` reads it).
  */
 export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
-  const a = evalAnswer(engine.search(q));
+  const result = engine.search(q);
+  const a = evalAnswer(result);
   const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "eval", userId: "eval", at: 0 }, newSession());
   const shownKinds = new Set(turn.effects.flatMap((e) => (e.type === "metric" && e.name === "answered" ? [e.labels?.kind ?? ""] : [])));
   const card = ["procedure", "guide", "faq"].some((k) => shownKinds.has(k));
@@ -19,7 +20,7 @@ export function engineEvalAnswer(engine: Engine, q: string): EvalAnswer {
   if (shown && !(a.answered && (a.ids?.[0] ?? null) === shown.id)) {
     const rest = (a.ids ?? []).map((id, i) => ({ id, title: a.titles[i] ?? "" })).filter((h) => h.id !== shown.id);
     // Its score is the search's for that entry (0 when the search did not rank it).
-    const score = engine.search(q).hits.find((h) => h.entry.id === shown.id)?.score ?? 0;
+    const score = result.hits.find((h) => h.entry.id === shown.id)?.score ?? 0;
     return { answered: true, titles: [shown.title, ...rest.map((h) => h.title)], ids: [shown.id, ...rest.map((h) => h.id)], score };
   }
   if (card && a.answered) return a;

@@ -13,7 +13,6 @@ import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 
-
 /**
  * Builds the index once, then answers each question in five stages:
  * normalise (glued words split, analyzer: fold, abbreviations, synonyms, facet and filler words) → rewrite (against
