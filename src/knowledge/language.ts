@@ -87,6 +87,21 @@ export const LINKING_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words that say a paper is needed for something ("khai sinh cho con có cần giấy chứng nhận kết hôn
+ * không", "mang theo sổ hộ khẩu", "nộp kèm bản sao"): a paper named right after one, in a message
+ * that names something before it, is a document of that thing, not what is asked about.
+ */
+export const NEED_WORDS: readonly string[] = ["cần", "mang", "kèm", "xuất trình", "phải có"];
+
+/** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
+export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
+
+/** Words that begin the name of a paper ("giấy …", "bản sao …", "sổ …", "thẻ …", "tờ khai"). */
+export const PAPER_WORDS: readonly string[] = [
+  "giấy", "bản", "sổ", "thẻ", "tờ khai", "đơn", "văn bản", "ảnh", "hộ chiếu", "căn cước", "trích lục", "hợp đồng", "học bạ",
+];
+
+/**
  * Words that make a clause a question ("… thì khai báo gì", "… ở đâu"): a long message is read
  * clause by clause only where a clause asks. Typed with accents, the accents must agree ("bảo" is
  * not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").

@@ -36,8 +36,8 @@ export function fieldIn(list: Postings | undefined, d: number): number {
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {
   entry: Entry;
-  /** Tokens of the title and each alias, with their IDF and its sum. */
-  names: Array<{ tokens: string[]; idf: number[]; weight: number }>;
+  /** Tokens of the title and each alias, with their IDF and its sum, and the word pairs of that name (interned). */
+  names: Array<{ tokens: string[]; idf: number[]; weight: number; pairs: string[] }>;
   /** Syllable → the names (indexes into `names`) that contain it. */
   nameIndex: Map<string, number[]>;
   nameTokens: Set<string>;
@@ -60,6 +60,8 @@ export interface IndexData {
   docFreq: Map<string, number>;
   /** Whether the word pair names something somewhere ("giấy phép", "khai sinh"); asked without building the "a b" string. */
   knownPair(a: string | undefined, b: string | undefined): boolean;
+  /** Whether the word pair is in some entry's title or aliases (not only its keywords). */
+  namePair(a: string, b: string): boolean;
   /**
    * Whether some name or keyword has the pair `a b` with its function word (`a` when `first`, else `b`)
    * spelled as another word: "khai tử" (not "từ"), "căn cước" (not "cần"); "làm căn cước cho con" has
@@ -68,6 +70,12 @@ export interface IndexData {
   namesFunctionWord(a: string, b: string, first: boolean): boolean;
   /** Whether some name or keyword has the function word `m` between `a` and `b` ("VNeID cho trẻ em"). */
   namesBetween(a: string, m: string, b: string): boolean;
+  /**
+   * Whether, in the known pair `a b`, the word `a` (when `first`, else `b`) is bound to its partner:
+   * at least `share` of its occurrences in all entry texts are in this pair ("dịch" of "dịch vụ",
+   * "hiểm" of "bảo hiểm"), so it is part of a longer word there, not a word of its own ("lại" of "làm lại").
+   */
+  bound(a: string, b: string, first: boolean): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -80,7 +88,7 @@ export interface IndexData {
   maxIdf: number;
 }
 
-export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): IndexData {
+export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, boundShare = 0.5): IndexData {
   const docs: DocIndex[] = [];
   const postingDocs = new Map<string, number[]>();
   const postingFields = new Map<string, number[]>();
@@ -105,15 +113,11 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
   const postings = new Map([...pack(postingDocs, (n) => new Int32Array(n))].map(([t, docs]) => [t, { docs, field: fields.get(t)! }] as const));
   const pairPostings = pack(pairDocs, (n) => new Int32Array(n));
   const docFreq = new Map([...postings].map(([t, list]) => [t, list.docs.length] as const));
-  const pairsByFirst = new Map<string, Set<string>>();
-  for (const pair of pairPostings.keys()) {
-    const [a, b] = pair.split(" ") as [string, string];
-    const seconds = pairsByFirst.get(a);
-    if (seconds) seconds.add(b);
-    else pairsByFirst.set(a, new Set([b]));
-  }
+  const knownPair = pairLookup(pairPostings.keys());
 
   const functionWordNames = functionWordReadings(entries, analyzer, wordFormsOf);
+  const namePair = pairLookup(docs.flatMap((doc) => [...doc.nameBigrams]));
+  const bound = boundWords(entries, analyse, pairPostings, boundShare);
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
   const idf = (t: string): number => {
@@ -148,9 +152,11 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer): Index
     postings,
     pairPostings,
     docFreq,
-    knownPair: (a, b) => a !== undefined && b !== undefined && (pairsByFirst.get(a)?.has(b) ?? false),
+    namePair,
+    knownPair,
     namesFunctionWord: (a, b, first) => functionWordNames.has(`${a} ${b}${first ? "<" : ">"}`),
     namesBetween: (a, m, b) => functionWordNames.has(`${a} ${m} ${b}`),
+    bound: (a, b, first) => bound.has(`${a} ${b}${first ? "<" : ">"}`),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
@@ -183,6 +189,48 @@ function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wor
         if (next && analyzer.functionSpellings(fb) !== undefined) out.add(`${fa} ${fb} ${next[0]}`);
       }
     }
+  }
+  return out;
+}
+
+/** Whether `a b` is one of the pairs, asked without building the "a b" string. */
+function pairLookup(pairs: Iterable<string>): (a: string | undefined, b: string | undefined) => boolean {
+  const byFirst = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const [a, b] = pair.split(" ") as [string, string];
+    const seconds = byFirst.get(a);
+    if (seconds) seconds.add(b);
+    else byFirst.set(a, new Set([b]));
+  }
+  return (a, b) => a !== undefined && b !== undefined && (byFirst.get(a)?.has(b) ?? false);
+}
+
+/**
+ * The known pairs (of names and keywords) in which a word is bound to its partner, as "a b<" (the
+ * first is) or "a b>" (the second is): the pair holds at least `share` of the word's occurrences
+ * in all entry texts, names, keywords and body alike, as written (synonyms not applied).
+ */
+function boundWords(entries: readonly Entry[], analyse: (text: string) => string[][], known: Map<string, unknown>, share: number): Set<string> {
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const entry of entries) {
+    for (const text of [entry.title, ...entry.aliases, ...entry.keywords, ...bodyTexts(entry)]) {
+      const seg = analyse(text)[0];
+      if (!seg) continue;
+      for (let i = 0; i < seg.length; i++) {
+        words.set(seg[i]!, (words.get(seg[i]!) ?? 0) + 1);
+        if (i + 1 < seg.length) {
+          const pair = `${seg[i]} ${seg[i + 1]}`;
+          if (known.has(pair)) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const [pair, n] of pairs) {
+    const [a, b] = pair.split(" ") as [string, string];
+    if (n >= share * words.get(a)!) out.add(`${pair}<`);
+    if (n >= share * words.get(b)!) out.add(`${pair}>`);
   }
   return out;
 }
@@ -221,7 +269,11 @@ function indexEntry(
   const textTokens = new Set<string>();
   for (const text of bodyTexts(entry)) collect(analyse(text), textTokens, null, shared);
   // Names are kept per title/alias so "how much of this name does the question cover" is exact.
-  doc.names = nameSegments.map((segments) => ({ tokens: [...new Set(segments.flat())], idf: [], weight: 0 }));
+  doc.names = nameSegments.map((segments) => {
+    const pairs = new Set<string>();
+    collect(segments, new Set(), pairs, shared);
+    return { tokens: [...new Set(segments.flat())], idf: [], weight: 0, pairs: [...pairs] };
+  });
   doc.names.forEach((name, i) => {
     for (const t of name.tokens) push(doc.nameIndex, t, i);
   });

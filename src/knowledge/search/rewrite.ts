@@ -1,6 +1,6 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { LINKING_WORDS } from "../language.js";
-import { canonicalSyllable, fold } from "../../text/normalize.js";
+import { LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS } from "../language.js";
+import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
 import type { SearchWeights } from "./weights.js";
@@ -19,6 +19,13 @@ export interface Resolved {
   phrase: string[] | undefined;
   /** Its weight in the question (rarity, lowered for filler); before `factor`. */
   weight: number;
+  /**
+   * The known word pairs this word is bound into here ("dịch" of "dịch vụ", see `IndexData.bound`),
+   * or undefined when none: such a word names an entry only through a name that holds one of them.
+   */
+  pairs: string[] | undefined;
+  /** Part of a paper named as needed for what the message names first (see `paperMentions`): never a name's word here. */
+  paper: boolean;
 }
 
 /** The question as the index reads it: every later stage works on this. */
@@ -28,8 +35,13 @@ export interface ResolvedQuery {
   strongWords: number;
   /** Strong words that matched nothing. */
   unknownWords: string[];
-  /** The distinct index words the question matched, with the facet phrase a weak one belongs to and every accented spelling typed (none when typed bare). */
-  matched: Array<{ t: string; phrase: string[] | undefined; accents: string[] }>;
+  /**
+   * The distinct index words the question matched, with the facet phrase a weak one belongs to, every
+   * accented spelling typed (none when typed bare), the known pairs it is bound into wherever it is
+   * typed (undefined when somewhere it is free: see `Resolved.pairs`), and whether it is only ever
+   * part of a needed paper's name.
+   */
+  matched: Array<{ t: string; phrase: string[] | undefined; accents: string[]; pairs: string[] | undefined; paper: boolean }>;
   /** Adjacent pairs of matched strong words (folded index forms). */
   bigrams: string[];
   /** Those pairs that name something in the index, with their weight as an extra term. */
@@ -84,8 +96,16 @@ export function rewrite(
     }
     const role = tok.weak ? weak : match && !index.nameWords.has(match) ? bodyOnly : 1;
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
-    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight };
+    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false };
   });
+  const paper = paperMentions(words, index);
+  if (paper) {
+    for (let i = 0; i < words.length; i++) {
+      if (!paper[i]) continue;
+      words[i]!.paper = true;
+      words[i]!.weight *= weights.paperMention;
+    }
+  }
   const { bigrams, topicPairs } = wordPairs(words, index, weights);
   const strong = words.filter((r) => !r.weak);
   let strongWeight = 0;
@@ -179,15 +199,19 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
 
 /** Each index word once; "đăng ký … đang" keeps both spellings, and one bare typing makes it bare. */
 function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
-  const byMatch = new Map<string, ResolvedQuery["matched"][number] & { bare: boolean }>();
+  const byMatch = new Map<string, ResolvedQuery["matched"][number] & { bare: boolean; free: boolean }>();
   for (const r of words) {
     if (!r.match) continue;
     let m = byMatch.get(r.match);
-    if (!m) byMatch.set(r.match, (m = { t: r.match, phrase: r.weak ? r.phrase : undefined, accents: [], bare: false }));
+    if (!m) byMatch.set(r.match, (m = { t: r.match, phrase: r.weak ? r.phrase : undefined, accents: [], pairs: undefined, paper: true, bare: false, free: false }));
+    if (!r.paper) m.paper = false;
     if (r.accented) m.accents.push(r.accented);
     else m.bare = true;
+    // Typed once outside any known pair, the word is free: it names whatever name has it.
+    if (!r.pairs) m.free = true;
+    else m.pairs = [...(m.pairs ?? []), ...r.pairs];
   }
-  return [...byMatch.values()].map(({ t, phrase, accents, bare }) => ({ t, phrase, accents: bare ? [] : accents }));
+  return [...byMatch.values()].map(({ t, phrase, accents, bare, free, pairs, paper }) => ({ t, phrase, accents: bare ? [] : accents, pairs: free ? undefined : pairs, paper }));
 }
 
 /** Adjacent pairs of matched strong words; those that name something are topic pairs, with their weight. */
@@ -197,10 +221,67 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (a.weak || b.weak || !a.match || !b.match) continue;
+    // A needed paper's own pairs name no entry ("giấy chứng nhận kết hôn" in "khai sinh … có cần giấy chứng nhận kết hôn").
+    if (a.weak || b.weak || !a.match || !b.match || (a.paper && b.paper)) continue;
     const pair = `${a.match} ${b.match}`;
     bigrams.push(pair);
-    if (index.knownPair(a.match, b.match)) topicPairs.push({ b: pair, words: [a.match, b.match], w: (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2 });
+    if (index.knownPair(a.match, b.match)) {
+      const w = (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2;
+      topicPairs.push({ b: pair, words: [a.match, b.match], w });
+      if (index.bound(a.match, b.match, true)) (a.pairs ??= []).push(pair);
+      if (index.bound(a.match, b.match, false)) (b.pairs ??= []).push(pair);
+    }
   }
   return { bigrams, topicPairs };
+}
+
+/** A word list as folded words with the accents each is written with. */
+function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }>> {
+  return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
+}
+const NEED = wordList(NEED_WORDS);
+const PAPER = wordList(PAPER_WORDS);
+const FILLERS = new Set(NEED_FILLERS.map((w) => canonicalSyllable(fold(w))));
+
+/** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
+function phraseAt(words: readonly Resolved[], i: number, list: ReturnType<typeof wordList>): number {
+  for (const phrase of list) {
+    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a))) return phrase.length;
+  }
+  return 0;
+}
+
+/**
+ * The words that name a paper needed for what the message names just before ("khai sinh cho con có
+ * cần [giấy chứng nhận kết hôn] không", "làm thẻ căn cước cần [giấy khai sinh bản gốc] không"): a
+ * need word, then a paper's name and the topic words after it, where the last topic word before the
+ * need word is part of a name ("khai sinh", "căn cước"). Null when there is none. After a story
+ * ("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm") or nothing ("tôi cần trích lục khai
+ * sinh"), the paper is what is asked about.
+ */
+function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
+  let out: boolean[] | null = null;
+  // The last topic word so far, and whether it is part of a name with the topic word right before it.
+  let last = -1;
+  let named = false;
+  for (let i = 0; i < words.length; i++) {
+    const r = words[i]!;
+    const need = named ? phraseAt(words, i, NEED) : 0;
+    if (need > 0) {
+      let j = i + need;
+      while (j < words.length && words[j]!.weak && FILLERS.has(words[j]!.t)) j++;
+      if (j < words.length && !words[j]!.weak && phraseAt(words, j, PAPER) > 0) {
+        out ??= new Array<boolean>(words.length).fill(false);
+        // The paper's name runs on through its topic words, and through filler that is part of it ("bản sao").
+        for (; j < words.length && (!words[j]!.weak || index.knownPair(words[j - 1]!.t, words[j]!.t)); j++) out[j] = true;
+        i = j - 1;
+        named = false;
+        continue;
+      }
+    }
+    if (r.weak || r.match === null) continue;
+    named = last === i - 1 && last >= 0 && index.namePair(words[last]!.match!, r.match);
+    last = i;
+  }
+  return out;
 }

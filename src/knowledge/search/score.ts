@@ -1,4 +1,4 @@
-import { TEXT, fieldIn, type DocIndex, type IndexData, type Postings } from "./build-index.js";
+import { ABSENT, TEXT, fieldIn, type DocIndex, type IndexData, type Postings } from "./build-index.js";
 import { accentsAgree } from "./correct.js";
 import type { Resolved, ResolvedQuery } from "./rewrite.js";
 import type { HitEvidence, SearchHit } from "./types.js";
@@ -29,14 +29,17 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
     const nameCount = doc.names.length;
     if (nameHits.length < nameCount) nameHits = new Float64Array(nameCount * 2);
     nameHits.fill(0, 0, nameCount);
-    for (const { t, phrase, accents, idf } of matched) {
+    for (const { t, phrase, accents, idf, pairs, paper } of matched) {
       const names = doc.nameIndex.get(t);
-      if (!names) continue;
+      // A needed paper's words name no entry (see coverage).
+      if (!names || paper) continue;
       if (phrase && !allIn(phrase, doc.nameTokens)) continue;
       // Typed "bão" does not name the entry's "báo": it counts as coverage does (accentMismatch).
       const forms = accents.length > 0 ? doc.accentForms.get(t) : undefined;
       const w = idf * (forms && !someAgree(forms, accents) ? weights.accentMismatch : 1);
-      for (const i of names) nameHits[i] = nameHits[i]! + w;
+      // "dịch" of "dịch vụ công" is not the "dịch" of the name "chứng thực bản dịch": a word bound
+      // into a pair of the question names only a name holding that pair (or the word alone).
+      for (const i of names) if (!pairs || doc.names[i]!.tokens.length === 1 || someOf(pairs, doc.names[i]!.pairs)) nameHits[i] = nameHits[i]! + w;
     }
     let best = 0;
     for (let i = 0; i < nameCount; i++) {
@@ -71,7 +74,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
   return (q, docNos) => {
     const p: Prepared = {
       words: q.words.map((r) => ({ r, list: r.match === null ? undefined : index.postings.get(r.match) })),
-      matched: q.matched.map(({ t, phrase, accents }) => ({ t, phrase, accents, idf: index.idf(t) })),
+      matched: q.matched.map(({ t, phrase, accents, pairs, paper }) => ({ t, phrase, accents, pairs, paper, idf: index.idf(t) })),
     };
     return docNos.map((d) => scoreOne(q, p, d));
   };
@@ -92,9 +95,12 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     }
     // Filler other than facet words never counts: skip it before any lookup.
     if (r.weak && r.weakKind !== "facet") continue;
-    const inName = doc.nameTokens.has(m);
-    const inKeyword = !inName && doc.keywordTokens.has(m);
-    const inText = !inName && !inKeyword && fieldIn(list, d) === TEXT;
+    // A paper needed for what the message names ("… có cần giấy chứng nhận kết hôn") is a document
+    // of it, not a name: it counts as body text wherever the entry has it.
+    const paper = r.paper;
+    const inName = !paper && doc.nameTokens.has(m);
+    const inKeyword = !paper && !inName && doc.keywordTokens.has(m);
+    const inText = !inName && !inKeyword && (paper ? fieldIn(list, d) !== ABSENT : fieldIn(list, d) === TEXT);
     if (r.weak) {
       // Only facet words ("toàn trình", "trực tuyến") may help, and only where they are part of a name;
       // "với", "cho" in an entry's name must not make it look closer than another.
@@ -150,6 +156,12 @@ function allIn(words: readonly string[], a: ReadonlySet<string>, b?: ReadonlySet
 /** Some word is in `a` or in `b`. */
 function someIn(words: readonly string[], a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const w of words) if (a.has(w) || b.has(w)) return true;
+  return false;
+}
+
+/** Some word of `a` is in the short list `b` (a name's pairs: a handful). */
+function someOf(a: readonly string[], b: readonly string[]): boolean {
+  for (const w of a) if (b.includes(w)) return true;
   return false;
 }
 

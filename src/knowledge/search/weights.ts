@@ -15,6 +15,17 @@ export interface SearchWeights {
    * counts this much: it cannot name an entry, and its rarity would otherwise drown the words that do.
    */
   bodyOnly: number;
+  /**
+   * The words of a paper named as needed for what the message names first ("khai sinh cho con có
+   * cần giấy chứng nhận kết hôn không") count this much: a document of the procedure asked about.
+   */
+  paperMention: number;
+  /**
+   * A word is bound into a known pair when at least this share of its occurrences in all entry texts
+   * are in that pair ("dịch" of "dịch vụ", "hiểm" of "bảo hiểm"; not "lại" of "làm lại"); bound, it
+   * names only names that hold the pair (see score.ts, namePrecision).
+   */
+  boundShare: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
   pair: number;
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
@@ -144,6 +155,8 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   fuzzy: 0.8,
   weak: 0.2,
   bodyOnly: 0.3,
+  paperMention: 0.3,
+  boundShare: 0.5,
   pair: 0.6,
   accentMismatch: 0.5,
   ageConflict: 0.7,

@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
+import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
+
+// Which words of a question name an entry, on the small knowledge base of
+// test/fixtures/knowledge-names/: a word of a fixed phrase is not another name's word, and a paper
+// needed for a procedure is not the procedure asked about.
+const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-names");
+
+let entries: Entry[];
+let synonyms: Synonyms;
+let index: SearchIndex;
+beforeAll(() => {
+  const { knowledge, problems } = loadKnowledge(FIXTURE);
+  expect(problems).toEqual([]);
+  entries = knowledge.entries;
+  synonyms = knowledge.synonyms;
+  index = createSearchIndex(entries, synonyms);
+});
+
+const top = (q: string) => index.search(q).hits[0]?.entry.id;
+const hit = (q: string, id: string, i: SearchIndex = index) => i.search(q, { limit: 20 }).hits.find((h) => h.entry.id === id);
+
+describe("a word bound into a phrase of the question is not another name's word", () => {
+  const q = "chứng thực bản sao trên dịch vụ công được không";
+
+  it("'dịch' of 'dịch vụ công' does not name 'chứng thực bản dịch'", () => {
+    expect(hit(q, "chung-thuc-ban-sao")!.score).toBeGreaterThan(hit(q, "chung-thuc-chu-ky")!.score);
+    expect(hit(q, "chung-thuc-chu-ky")!.why.namePrecision).toBeLessThan(1);
+  });
+
+  it("without the rule (no word bound), the alias 'chứng thực bản dịch' would be named whole", () => {
+    const unbound = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, boundShare: Infinity });
+    expect(hit(q, "chung-thuc-chu-ky", unbound)!.why.namePrecision).toBe(1);
+  });
+
+  it("the word typed in the name's own phrase still names it", () => {
+    expect(top("chứng thực bản dịch")).toBe("chung-thuc-chu-ky");
+    expect(hit("chứng thực bản dịch", "chung-thuc-chu-ky")!.why.namePrecision).toBe(1);
+  });
+});
+
+describe("a paper needed for the procedure named first is a document of it", () => {
+  it.each([
+    ["khai sinh cho con có cần giấy chứng nhận kết hôn không", "dang-ky-khai-sinh"],
+    ["làm thẻ căn cước cần giấy khai sinh bản gốc không", "cap-the-can-cuoc"],
+    ["làm thẻ căn cước có phải mang theo bản sao giấy khai sinh không", "cap-the-can-cuoc"],
+  ])("%s: the procedure asked about, not the entry named by the paper", (q, id) => {
+    expect(top(q)).toBe(id);
+  });
+
+  it("the paper's words name no entry there, and weigh less", () => {
+    const q = "khai sinh cho con có cần giấy chứng nhận kết hôn không";
+    expect(hit(q, "dang-ky-ket-hon")?.why.namePrecision ?? 0).toBe(0);
+  });
+
+  it("asked for alone, or after a story that names no entry, the paper is what is asked about", () => {
+    expect(top("cần bản sao giấy chứng nhận kết hôn")).toBe("cap-ban-sao-trich-luc");
+    expect(top("mở quán ăn có cần giấy chứng nhận an toàn thực phẩm không")).toBe("cap-giay-chung-nhan-attp");
+  });
+
+  it("typed without accents too ('can' the need word beside 'can cuoc' the card)", () => {
+    expect(top("lam can cuoc can giay khai sinh ko")).toBe("cap-the-can-cuoc");
+    expect(top("khai sinh cho con co can giay chung nhan ket hon ko")).toBe("dang-ky-khai-sinh");
+  });
+});
