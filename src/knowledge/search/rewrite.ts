@@ -1,5 +1,5 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS } from "../language.js";
+import { CLOSING_QUESTION_WORDS, LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
@@ -242,6 +242,16 @@ function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }
 const NEED = wordList(NEED_WORDS);
 const PAPER = wordList(PAPER_WORDS);
 const FILLERS = new Set(NEED_FILLERS.map((w) => canonicalSyllable(fold(w))));
+const CLOSING = new Set(CLOSING_QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
+const ASKING = new Set(QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
+
+/** Whether the paper's name that reached word `j - 1` goes on to word `j` (see paperMentions). */
+function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
+  const r = words[j]!;
+  if (CLOSING.has(r.t)) return false;
+  if (index.namePair(words[j - 1]!.t, r.t)) return true;
+  return !r.weak && !ASKING.has(r.t);
+}
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Resolved[], i: number, list: ReturnType<typeof wordList>): number {
@@ -272,8 +282,9 @@ function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] 
       while (j < words.length && words[j]!.weak && FILLERS.has(words[j]!.t)) j++;
       if (j < words.length && !words[j]!.weak && phraseAt(words, j, PAPER) > 0) {
         out ??= new Array<boolean>(words.length).fill(false);
-        // The paper's name runs on through its topic words, and through filler that is part of it ("bản sao").
-        for (; j < words.length && (!words[j]!.weak || index.knownPair(words[j - 1]!.t, words[j]!.t)); j++) out[j] = true;
+        // The paper's name runs on through its topic words, and through filler that a name has with
+        // the word before it ("bản sao"), up to a word that asks ("… giấy khai sinh không", "giấy gì").
+        for (; j < words.length && inPaper(words, j, index); j++) out[j] = true;
         i = j - 1;
         named = false;
         continue;
