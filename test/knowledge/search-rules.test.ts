@@ -172,6 +172,20 @@ describe("isConfident: each rule", () => {
     // A name the question holds only in part is not enough.
     expect(isConfident({ ...named, why: { ...named.why, namePrecision: 0.9 } }, hit({ namePrecision: 0.47 }, 0.32), long)).toBe(false);
   });
+  it("most of the question's named word pairs in one entry, fewer in every close one, nothing else named: answered", () => {
+    // "cccd gắn chip cũ … có bắt buộc đổi sang thẻ căn cước mới không": "căn cước", "đổi sang", "thẻ căn" in one entry.
+    const best = hit({ namePrecision: 0.8, nameCoverage: 0.5, coverage: 0.5, phrase: 0.4, heldPairs: 3 }, 0.55);
+    const next = hit({ namePrecision: 0.44, heldPairs: 2 }, 0.52);
+    const story = { strongWords: 12, unknownWords: 0 };
+    expect(isConfident(best, next, story, DEFAULT_WEIGHTS, [next])).toBe(true);
+    // A close entry holding as many pairs: no lead.
+    expect(isConfident(best, next, story, DEFAULT_WEIGHTS, [next, { ...next, why: { ...next.why, heldPairs: 3 } }])).toBe(false);
+    // Two pairs are not "most of what it names"; a word never seen or a foreign pair is another topic.
+    const two = { ...best, why: { ...best.why, heldPairs: 2 } };
+    expect(isConfident(two, next, story, DEFAULT_WEIGHTS, [{ ...next, why: { ...next.why, heldPairs: 1 } }])).toBe(false);
+    expect(isConfident(best, next, { ...story, unknownWords: 1 }, DEFAULT_WEIGHTS, [next])).toBe(false);
+    expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, story, DEFAULT_WEIGHTS, [next])).toBe(false);
+  });
   it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
     const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);
     const long = { strongWords: 12, unknownWords: 0 };

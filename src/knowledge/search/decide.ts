@@ -87,7 +87,17 @@ export function isConfident(
     long &&
     namePrecision >= a.wholeName &&
     others.every((h) => best.score - h.score > a.aloneWindow || h.why.namePrecision <= namePrecision - a.aloneGap);
-  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone) return false;
+  // Most of what the question names lands in this entry: it holds several of the question's named word
+  // pairs, more than any entry close in score, is named at least in part, and nothing else is named.
+  const held = best.why.heldPairs ?? 0;
+  const pairsLead =
+    best.score >= a.pairsLeadScore &&
+    held >= a.pairsLeadPairs &&
+    namePrecision >= a.pairsLeadName &&
+    best.why.foreignPairs === 0 &&
+    question.unknownWords === 0 &&
+    others.every((h) => best.score - h.score > a.aloneWindow || (h.why.heldPairs ?? 0) < held);
+  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
