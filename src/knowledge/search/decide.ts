@@ -134,8 +134,8 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
   // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
   const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
-  // "mất hộ chiếu … báo mất và làm lại": an option holding fewer of the question's named word pairs than
-  // option 1 ("báo mất"), whose name the question does not hold whole, is not what was asked.
+  // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
+  // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
   const fewerPairs = (h: SearchHit) => confident && (h.why.heldPairs ?? 0) < (best.why.heldPairs ?? 0) && h.why.namePrecision < weights.answer.wholeName;
   const close = hits.filter(
     (h, i) =>
