@@ -66,6 +66,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
       phrase: round(phrase),
       missing: round(cover.missing),
       foreignPairs: cover.foreignPairs,
+      heldPairs: cover.heldPairs,
       ageFits: false,
     };
     return { entry: doc.entry, score: round(score), why };
@@ -80,7 +81,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
   };
 }
 
-/** How much of the question the entry covers, by field; and what of it is missing or foreign. */
+/** How much of the question the entry covers, by field; what of it is missing or foreign; how many of its named pairs the entry holds. */
 function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weights: SearchWeights) {
   const { field } = weights;
   let covered = 0;
@@ -119,8 +120,10 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     covered += w * (inName ? field.name : inKeyword ? field.keyword : field.text);
   }
   let foreignPairs = 0;
+  let heldPairs = 0;
   for (const { b, w, words } of q.topicPairs) {
     if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
+      heldPairs++;
       covered += w;
       coveredByNames += w;
     } else if (!someIn(words, doc.nameTokens, doc.keywordTokens)) foreignPairs++;
@@ -130,6 +133,7 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     nameCoverage: totalWeight > 0 ? coveredByNames / totalWeight : 0,
     missing: q.strongWeight > 0 ? missingWeight / q.strongWeight : 0,
     foreignPairs,
+    heldPairs,
   };
 }
 
