@@ -167,6 +167,14 @@ describe("knowledge content", () => {
     }
   });
 
+  it("offers the 'công dân số' waiver (Thông tư 117/2026) only on online filing, never at the counter", () => {
+    // Bộ Công an's published procedure reads it as "miễn phí qua dịch vụ công trực tuyến với định
+    // danh mức 2": a citizen told the counter is free would be asked to pay there.
+    const waivers = procedures.flatMap((p) => (p.kind === "procedure" ? p.fees.filter((f) => /117\/2026\/TT-BTC/.test(f.basis ?? "") && f.amount === 0).map((f) => ({ id: p.id, f })) : []));
+    expect(waivers.length).toBeGreaterThanOrEqual(8);
+    for (const { id, f } of waivers) expect(f.channel, id).toBe("truc-tuyen");
+  });
+
   it("shows each time-bound fee on its card while it lasts, with its end date, and never after", () => {
     const card = (p: Procedure, day: string) => blocksToText(entryCard(p, new Set(["fee"]), day));
     let dated = 0;

@@ -158,6 +158,34 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.7 }), undefined, q)).toBe(false);
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.8 }), undefined, q)).toBe(true);
   });
+  it("a whole name in a long story, with no entry close in score named nearly as much, is what was asked", () => {
+    // "Mẹ em 72 tuổi, cccd cũ hết hạn …, nhà lại xa …": the story lowers every score and coverage.
+    const named = hit({ namePrecision: 1, nameCoverage: 0.3, coverage: 0.28, phrase: 0.1, foreignPairs: 1 }, 0.34);
+    const long = { strongWords: 20, unknownWords: 0 };
+    // The runner-up shares story words ("công an"), not the name.
+    expect(isConfident(named, hit({ namePrecision: 0.47 }, 0.32), long, DEFAULT_WEIGHTS, [hit({ namePrecision: 0.47 }, 0.32)])).toBe(true);
+    // Another entry named nearly as much and close in score: two topics, not one.
+    const rival = hit({ namePrecision: 0.8 }, 0.3);
+    expect(isConfident(named, hit({ namePrecision: 0.47 }, 0.32), long, DEFAULT_WEIGHTS, [hit({ namePrecision: 0.47 }, 0.32), rival])).toBe(false);
+    // … unless it is far behind.
+    expect(isConfident(named, hit({ namePrecision: 0.47 }, 0.32), long, DEFAULT_WEIGHTS, [hit({ namePrecision: 0.47 }, 0.32), { ...rival, score: 0.2 }])).toBe(true);
+    // A name the question holds only in part is not enough.
+    expect(isConfident({ ...named, why: { ...named.why, namePrecision: 0.9 } }, hit({ namePrecision: 0.47 }, 0.32), long)).toBe(false);
+  });
+  it("most of the question's named word pairs in one entry, fewer in every close one, nothing else named: answered", () => {
+    // "cccd gắn chip cũ … có bắt buộc đổi sang thẻ căn cước mới không": "căn cước", "đổi sang", "thẻ căn" in one entry.
+    const best = hit({ namePrecision: 0.8, nameCoverage: 0.5, coverage: 0.5, phrase: 0.4, heldPairs: 3 }, 0.55);
+    const next = hit({ namePrecision: 0.44, heldPairs: 2 }, 0.52);
+    const story = { strongWords: 12, unknownWords: 0 };
+    expect(isConfident(best, next, story, DEFAULT_WEIGHTS, [next])).toBe(true);
+    // A close entry holding as many pairs: no lead.
+    expect(isConfident(best, next, story, DEFAULT_WEIGHTS, [next, { ...next, why: { ...next.why, heldPairs: 3 } }])).toBe(false);
+    // Two pairs are not "most of what it names"; a word never seen or a foreign pair is another topic.
+    const two = { ...best, why: { ...best.why, heldPairs: 2 } };
+    expect(isConfident(two, next, story, DEFAULT_WEIGHTS, [{ ...next, why: { ...next.why, heldPairs: 1 } }])).toBe(false);
+    expect(isConfident(best, next, { ...story, unknownWords: 1 }, DEFAULT_WEIGHTS, [next])).toBe(false);
+    expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, story, DEFAULT_WEIGHTS, [next])).toBe(false);
+  });
   it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
     const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);
     const long = { strongWords: 12, unknownWords: 0 };
@@ -319,6 +347,30 @@ describe("decide: margins to rivals, ties", () => {
     expect(decide([child, renewal], shape, DEFAULT_WEIGHTS, variants).kind).toBe("clarify");
     const aged = decide([{ ...child, why: { ...child.why, ageFits: true } }, renewal], shape, DEFAULT_WEIGHTS, variants);
     expect(aged).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-can-cuoc-tre-em" } } });
+  });
+
+  it("decide reads every entry close to a whole-named best in a long message, not only the runner-up", () => {
+    const long = { ...shape, strongWords: 12 };
+    const named = hit("cap-ho-chieu", 0.45, { namePrecision: 1, coverage: 0.25, nameCoverage: 0.25 });
+    // Close in score through story words, and named a little ("làm"): too close for the margin rules.
+    const bystander = hit("cap-can-cuoc-tre-em", 0.44, { namePrecision: 0.35, coverage: 0.5 });
+    expect(decide([named, bystander], long, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu" } } });
+    const rival = hit("trinh-bao-mat-ho-chieu", 0.4, { namePrecision: 0.9 });
+    expect(decide([named, bystander, rival], long, DEFAULT_WEIGHTS, notVariants).kind).toBe("unknown");
+    // A short question has no story to explain what the entry leaves uncovered.
+    expect(decide([named, bystander], shape, DEFAULT_WEIGHTS, notVariants).kind).toBe("unknown");
+  });
+
+  it("of two variants, the one holding more of the question's named word pairs is answered, unless the other is named whole", () => {
+    // "mất hộ chiếu … báo mất và làm lại": both name "hộ chiếu"; only one holds "báo mất".
+    const variants = { related: () => true, variants: () => true };
+    const lost = hit("trinh-bao-mat-ho-chieu", 0.79, { namePrecision: 1, nameCoverage: 0.75, coverage: 0.75, heldPairs: 5 });
+    const issue = hit("cap-ho-chieu", 0.77, { namePrecision: 0.9, nameCoverage: 0.8, coverage: 0.8, heldPairs: 4 });
+    expect(decide([lost, issue], shape, DEFAULT_WEIGHTS, variants)).toMatchObject({ kind: "answer", hit: { entry: { id: "trinh-bao-mat-ho-chieu" } } });
+    // As many pairs each: ask which.
+    expect(decide([lost, { ...issue, why: { ...issue.why, heldPairs: 5 } }], shape, DEFAULT_WEIGHTS, variants).kind).toBe("clarify");
+    // The other option's whole name is in the question too: ask which.
+    expect(decide([lost, { ...issue, why: { ...issue.why, namePrecision: 1 } }], shape, DEFAULT_WEIGHTS, variants).kind).toBe("clarify");
   });
 
   it("two different entries that fit equally well: ask which rather than flip a coin", () => {

@@ -46,7 +46,7 @@ export function decide(
   const rival = best.why.namePrecision >= d.namedBest ? hits.slice(1).find((h) => h.why.namePrecision >= d.rivalPrecision) : hits[1];
   // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess.
   const grounded = checks.grounded?.(best) ?? true;
-  const confident = grounded && isConfident(best, rival, question, weights);
+  const confident = grounded && isConfident(best, rival, question, weights, hits.slice(1));
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
   const options = grounded ? clarifyOptions(hits, question, weights, checks, confident) : [];
@@ -65,6 +65,7 @@ export function isConfident(
   second: SearchHit | undefined,
   question: { strongWords: number; unknownWords: number; pairs?: number },
   weights: SearchWeights = DEFAULT_WEIGHTS,
+  others: readonly SearchHit[] = second ? [second] : [],
 ): boolean {
   const a = weights.answer;
   const { nameCoverage, namePrecision, coverage, phrase } = best.why;
@@ -80,7 +81,23 @@ export function isConfident(
   // The question names most of the entry and nothing else it names comes close: the story words
   // around the question lower the score, not the fit ("suggestion 1 clearly ahead").
   const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && margin >= a.aheadMargin;
-  if (!usual && !namedWhole && !dominant && !clearlyAhead) return false;
+  // A long message holds a whole name of the entry and no entry scoring close to it is named nearly as
+  // much: the rest of the message is its story ("móc túi ở bến xe", "72 tuổi, đi lại khó"), not another topic.
+  const namedAlone =
+    long &&
+    namePrecision >= a.wholeName &&
+    others.every((h) => best.score - h.score > a.aloneWindow || h.why.namePrecision <= namePrecision - a.aloneGap);
+  // Most of what the question names lands in this entry: it holds several of the question's named word
+  // pairs, more than any entry close in score, is named at least in part, and nothing else is named.
+  const held = best.why.heldPairs ?? 0;
+  const pairsLead =
+    best.score >= a.pairsLeadScore &&
+    held >= a.pairsLeadPairs &&
+    namePrecision >= a.pairsLeadName &&
+    best.why.foreignPairs === 0 &&
+    question.unknownWords === 0 &&
+    others.every((h) => best.score - h.score > a.aloneWindow || (h.why.heldPairs ?? 0) < held);
+  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
@@ -117,8 +134,13 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
   // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
   const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
+  // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
+  // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
+  const fewerPairs = (h: SearchHit) => confident && (h.why.heldPairs ?? 0) < (best.why.heldPairs ?? 0) && h.why.namePrecision < weights.answer.wholeName;
   const close = hits.filter(
-    (h, i) => i === 0 || (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && !ageRuledOut(h) && (checks.variants(best, h) || tied(h))),
+    (h, i) =>
+      i === 0 ||
+      (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && !ageRuledOut(h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }

@@ -63,6 +63,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
       phrase: round(phrase),
       missing: round(cover.missing),
       foreignPairs: cover.foreignPairs,
+      heldPairs: cover.heldPairs,
       ageFits: false,
     };
     return { entry: doc.entry, score: round(score), why };
@@ -77,7 +78,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
   };
 }
 
-/** How much of the question the entry covers, by field; and what of it is missing or foreign. */
+/** How much of the question the entry covers, by field; what of it is missing or foreign; how many of its named pairs the entry holds. */
 function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weights: SearchWeights) {
   const { field } = weights;
   let covered = 0;
@@ -113,8 +114,10 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     covered += w * (inName ? field.name : inKeyword ? field.keyword : field.text);
   }
   let foreignPairs = 0;
+  let heldPairs = 0;
   for (const { b, w, words } of q.topicPairs) {
     if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
+      heldPairs++;
       covered += w;
       coveredByNames += w;
     } else if (!someIn(words, doc.nameTokens, doc.keywordTokens)) foreignPairs++;
@@ -124,6 +127,7 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     nameCoverage: totalWeight > 0 ? coveredByNames / totalWeight : 0,
     missing: q.strongWeight > 0 ? missingWeight / q.strongWeight : 0,
     foreignPairs,
+    heldPairs,
   };
 }
 

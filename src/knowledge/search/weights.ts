@@ -84,6 +84,20 @@ export interface SearchWeights {
     aheadName: number;
     aheadMargin: number;
     /**
+     * "Named alone": a long message (`longWords`) holds a whole name of the entry (`wholeName`) and every
+     * other entry scoring within `aloneWindow` of it has at least `aloneGap` less of its own name in it.
+     */
+    aloneWindow: number;
+    aloneGap: number;
+    /**
+     * "Pairs lead": an entry with at least `pairsLeadScore`, holding at least `pairsLeadPairs` of the
+     * question's named word pairs, more than every entry within `aloneWindow` of it, its name covered at
+     * least `pairsLeadName`, with no foreign pair and no unknown word in the question.
+     */
+    pairsLeadScore: number;
+    pairsLeadPairs: number;
+    pairsLeadName: number;
+    /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
      * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
@@ -163,6 +177,11 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     aheadScore: 0.5,
     aheadName: 0.75,
     aheadMargin: 0.06,
+    aloneWindow: 0.1,
+    aloneGap: 0.3,
+    pairsLeadScore: 0.5,
+    pairsLeadPairs: 3,
+    pairsLeadName: 0.5,
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
