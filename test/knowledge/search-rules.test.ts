@@ -186,6 +186,21 @@ describe("isConfident: each rule", () => {
     expect(isConfident(best, next, { ...story, unknownWords: 1 }, DEFAULT_WEIGHTS, [next])).toBe(false);
     expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, story, DEFAULT_WEIGHTS, [next])).toBe(false);
   });
+  it("several of the question's named word pairs in one entry far ahead of the rest, nothing else named: answered though its title words are not used", () => {
+    // "nộp hồ sơ online xong có cần lên nộp bản giấy không": "nộp hồ sơ", "hồ sơ trực tuyến" are the levels-of-service guide's phrases.
+    const best = hit({ namePrecision: 0.13, nameCoverage: 0.95, coverage: 0.89, phrase: 0.8, heldPairs: 3 }, 0.66);
+    const next = hit({ namePrecision: 0.25, heldPairs: 0 }, 0.46);
+    const q6 = { strongWords: 6, unknownWords: 0, pairs: 3 };
+    expect(isConfident(best, next, q6, DEFAULT_WEIGHTS, [next])).toBe(true);
+    // Another entry close behind: two readings, not one.
+    expect(isConfident(best, hit({ namePrecision: 0.25 }, 0.56), q6)).toBe(false);
+    // One pair is not "several"; a lower score is not sure enough.
+    expect(isConfident({ ...best, why: { ...best.why, heldPairs: 1 } }, next, q6)).toBe(false);
+    expect(isConfident({ ...best, score: 0.58 }, hit({}, 0.38), q6)).toBe(false);
+    // A word never seen or a pair naming something else: another topic.
+    expect(isConfident(best, next, { ...q6, unknownWords: 1 })).toBe(false);
+    expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, q6)).toBe(false);
+  });
   it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
     const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);
     const long = { strongWords: 12, unknownWords: 0 };

@@ -97,7 +97,12 @@ export function isConfident(
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
     others.every((h) => best.score - h.score > a.aloneWindow || (h.why.heldPairs ?? 0) < held);
-  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead) return false;
+  // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến"), no other
+  // entry comes close and nothing in the question points elsewhere: it is what was asked, though its
+  // title words are not ("nộp hồ sơ online xong có phải lên nộp bản giấy" is the levels-of-service guide).
+  const pairsFarAhead =
+    best.score >= a.farPairsScore && held >= a.farPairsPairs && margin >= a.farPairsMargin && best.why.foreignPairs === 0 && question.unknownWords === 0;
+  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
