@@ -145,7 +145,18 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 3, unknownWords: 1 })).toBe(false);
   });
   it("scattered shared words without phrase matches are not a match", () => {
-    expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), undefined, q)).toBe(false);
+    // (with another entry close behind: see the next rule)
+    expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), hit({}, 0.75), q)).toBe(false);
+    expect(isConfident(hit({ phrase: 0, namePrecision: 0.5 }), undefined, q)).toBe(false);
+  });
+  it("…unless one of the question's word pairs is in the entry as a pair and no entry comes close", () => {
+    // "con em đẻ đc 3 tháng rồi mà chưa đi khai sinh có bị phạt ko": "khai sinh" is the late-registration entry's pair.
+    const paired = hit({ phrase: 0.25, namePrecision: 0.53, nameCoverage: 1, coverage: 0.9 }, 0.69);
+    expect(isConfident(paired, hit({}, 0.45), q)).toBe(true);
+    // Another entry close in score: the shared pair may be either's.
+    expect(isConfident(paired, hit({}, 0.62), q)).toBe(false);
+    // No pair of the question in the entry ("tối nay việt nam đá với thái lan mấy giờ"): scattered words, however far ahead.
+    expect(isConfident({ ...paired, why: { ...paired.why, phrase: 0 } }, hit({}, 0.45), q)).toBe(false);
   });
   it("an entry the question mostly names, clearly ahead of the next one it names, is answered", () => {
     const ahead = hit({ namePrecision: 0.8, nameCoverage: 0.4, coverage: 0.4, phrase: 0.4 }, 0.52);

@@ -111,8 +111,10 @@ export function isConfident(
   if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
-  // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
-  if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
+  // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
+  // holds one of the question's word pairs as a pair ("khai sinh", "di chúc") and no entry comes close.
+  const pairedAhead = phrase > 0 && margin >= a.pairedAheadMargin;
+  if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
   // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
   if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant)) return false;

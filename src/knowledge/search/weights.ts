@@ -122,8 +122,10 @@ export interface SearchWeights {
     scatteredWords: number;
     /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
     unknownWordName: number;
-    /** Below this phrase share, the name share must reach `oneTopicWordName`. */
+    /** Below this phrase share, the name share must reach `oneTopicWordName` … */
     minPhrase: number;
+    /** … unless some question pair is in the entry as a pair and the entry leads the next by this much. */
+    pairedAheadMargin: number;
     /** A question naming another thing ("nội quy") needs this name share. */
     foreignPairName: number;
   };
@@ -201,6 +203,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     scatteredWords: 2,
     unknownWordName: 0.8,
     minPhrase: 0.3,
+    pairedAheadMargin: 0.12,
     foreignPairName: 0.75,
   },
   decide: {
