@@ -145,7 +145,18 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ namePrecision: 0.5 }), undefined, { strongWords: 3, unknownWords: 1 })).toBe(false);
   });
   it("scattered shared words without phrase matches are not a match", () => {
-    expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), undefined, q)).toBe(false);
+    // (with another entry close behind: see the next rule)
+    expect(isConfident(hit({ phrase: 0.2, namePrecision: 0.5 }), hit({}, 0.75), q)).toBe(false);
+    expect(isConfident(hit({ phrase: 0, namePrecision: 0.5 }), undefined, q)).toBe(false);
+  });
+  it("…unless one of the question's word pairs is in the entry as a pair and no entry comes close", () => {
+    // "con em đẻ đc 3 tháng rồi mà chưa đi khai sinh có bị phạt ko": "khai sinh" is the late-registration entry's pair.
+    const paired = hit({ phrase: 0.25, namePrecision: 0.53, nameCoverage: 1, coverage: 0.9 }, 0.69);
+    expect(isConfident(paired, hit({}, 0.45), q)).toBe(true);
+    // Another entry close in score: the shared pair may be either's.
+    expect(isConfident(paired, hit({}, 0.62), q)).toBe(false);
+    // No pair of the question in the entry ("tối nay việt nam đá với thái lan mấy giờ"): scattered words, however far ahead.
+    expect(isConfident({ ...paired, why: { ...paired.why, phrase: 0 } }, hit({}, 0.45), q)).toBe(false);
   });
   it("an entry the question mostly names, clearly ahead of the next one it names, is answered", () => {
     const ahead = hit({ namePrecision: 0.8, nameCoverage: 0.4, coverage: 0.4, phrase: 0.4 }, 0.52);
@@ -185,6 +196,21 @@ describe("isConfident: each rule", () => {
     expect(isConfident(two, next, story, DEFAULT_WEIGHTS, [{ ...next, why: { ...next.why, heldPairs: 1 } }])).toBe(false);
     expect(isConfident(best, next, { ...story, unknownWords: 1 }, DEFAULT_WEIGHTS, [next])).toBe(false);
     expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, story, DEFAULT_WEIGHTS, [next])).toBe(false);
+  });
+  it("several of the question's named word pairs in one entry far ahead of the rest, nothing else named: answered though its title words are not used", () => {
+    // "nộp hồ sơ online xong có cần lên nộp bản giấy không": "nộp hồ sơ", "hồ sơ trực tuyến" are the levels-of-service guide's phrases.
+    const best = hit({ namePrecision: 0.13, nameCoverage: 0.95, coverage: 0.89, phrase: 0.8, heldPairs: 3 }, 0.66);
+    const next = hit({ namePrecision: 0.25, heldPairs: 0 }, 0.46);
+    const q6 = { strongWords: 6, unknownWords: 0, pairs: 3 };
+    expect(isConfident(best, next, q6, DEFAULT_WEIGHTS, [next])).toBe(true);
+    // Another entry close behind: two readings, not one.
+    expect(isConfident(best, hit({ namePrecision: 0.25 }, 0.56), q6)).toBe(false);
+    // One pair is not "several"; a lower score is not sure enough.
+    expect(isConfident({ ...best, why: { ...best.why, heldPairs: 1 } }, next, q6)).toBe(false);
+    expect(isConfident({ ...best, score: 0.58 }, hit({}, 0.38), q6)).toBe(false);
+    // A word never seen or a pair naming something else: another topic.
+    expect(isConfident(best, next, { ...q6, unknownWords: 1 })).toBe(false);
+    expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, q6)).toBe(false);
   });
   it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
     const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);

@@ -97,7 +97,12 @@ export function isConfident(
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
     others.every((h) => best.score - h.score > a.aloneWindow || (h.why.heldPairs ?? 0) < held);
-  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead) return false;
+  // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến"), no other
+  // entry comes close and nothing in the question points elsewhere: it is what was asked, though its
+  // title words are not ("nộp hồ sơ online xong có phải lên nộp bản giấy" is the levels-of-service guide).
+  const pairsFarAhead =
+    best.score >= a.farPairsScore && held >= a.farPairsPairs && margin >= a.farPairsMargin && best.why.foreignPairs === 0 && question.unknownWords === 0;
+  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
@@ -106,8 +111,10 @@ export function isConfident(
   if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
-  // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match.
-  if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName) return false;
+  // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
+  // holds one of the question's word pairs as a pair ("khai sinh", "di chúc") and no entry comes close.
+  const pairedAhead = phrase > 0 && margin >= a.pairedAheadMargin;
+  if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
   // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
   if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant)) return false;

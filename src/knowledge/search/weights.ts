@@ -109,6 +109,14 @@ export interface SearchWeights {
     pairsLeadPairs: number;
     pairsLeadName: number;
     /**
+     * "Pairs far ahead": an entry with at least `farPairsScore`, holding at least `farPairsPairs` of the
+     * question's named word pairs, leading the next entry by `farPairsMargin`, with no foreign pair and no
+     * unknown word in the question (its name need not be covered).
+     */
+    farPairsScore: number;
+    farPairsPairs: number;
+    farPairsMargin: number;
+    /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
      * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
@@ -125,8 +133,10 @@ export interface SearchWeights {
     scatteredWords: number;
     /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
     unknownWordName: number;
-    /** Below this phrase share, the name share must reach `oneTopicWordName`. */
+    /** Below this phrase share, the name share must reach `oneTopicWordName` … */
     minPhrase: number;
+    /** … unless some question pair is in the entry as a pair and the entry leads the next by this much. */
+    pairedAheadMargin: number;
     /** A question naming another thing ("nội quy") needs this name share. */
     foreignPairName: number;
   };
@@ -195,6 +205,9 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     pairsLeadScore: 0.5,
     pairsLeadPairs: 3,
     pairsLeadName: 0.5,
+    farPairsScore: 0.6,
+    farPairsPairs: 2,
+    farPairsMargin: 0.15,
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
@@ -203,6 +216,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     scatteredWords: 2,
     unknownWordName: 0.8,
     minPhrase: 0.3,
+    pairedAheadMargin: 0.12,
     foreignPairName: 0.75,
   },
   decide: {
