@@ -36,6 +36,13 @@ describe("a word bound into a phrase of the question is not another name's word"
     expect(hit(q, "chung-thuc-chu-ky", unbound)!.why.namePrecision).toBe(1);
   });
 
+  it("a name where the word stands in a phrase it often stands in is still named ('hưu' of 'lương hưu' and of 'nghỉ hưu')", () => {
+    const unbound = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, boundShare: Infinity });
+    const retire = "nghỉ việc rồi có được lương hưu không";
+    expect(hit(retire, "huong-luong-huu")!.why.namePrecision).toBe(1);
+    expect(hit(retire, "huong-luong-huu", unbound)!.why.namePrecision).toBe(1);
+  });
+
   it("the word typed in the name's own phrase still names it", () => {
     expect(top("chứng thực bản dịch")).toBe("chung-thuc-chu-ky");
     expect(hit("chứng thực bản dịch", "chung-thuc-chu-ky")!.why.namePrecision).toBe(1);

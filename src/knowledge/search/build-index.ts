@@ -36,8 +36,11 @@ export function fieldIn(list: Postings | undefined, d: number): number {
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {
   entry: Entry;
-  /** Tokens of the title and each alias, with their IDF and its sum, and the word pairs of that name (interned). */
-  names: Array<{ tokens: string[]; idf: number[]; weight: number; pairs: string[] }>;
+  /**
+   * Tokens of the title and each alias, with their IDF and its sum, the word pairs of that name
+   * (interned), and its words that stand only in pairs they rarely stand in (see markRareWords).
+   */
+  names: Array<{ tokens: string[]; idf: number[]; weight: number; pairs: string[]; rare: readonly string[] }>;
   /** Syllable → the names (indexes into `names`) that contain it. */
   nameIndex: Map<string, number[]>;
   nameTokens: Set<string>;
@@ -88,7 +91,13 @@ export interface IndexData {
   maxIdf: number;
 }
 
-export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, boundShare = 0.5): IndexData {
+/** See SearchWeights.boundShare and rareShare. */
+export interface PairShares {
+  boundShare: number;
+  rareShare: number;
+}
+
+export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares: PairShares = { boundShare: 0.5, rareShare: 0.1 }): IndexData {
   const docs: DocIndex[] = [];
   const postingDocs = new Map<string, number[]>();
   const postingFields = new Map<string, number[]>();
@@ -117,7 +126,8 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, boundS
 
   const functionWordNames = functionWordReadings(entries, analyzer, wordFormsOf);
   const namePair = pairLookup(docs.flatMap((doc) => [...doc.nameBigrams]));
-  const bound = boundWords(entries, analyse, pairPostings, boundShare);
+  const { bound, rare } = pairReadings(entries, analyse, pairPostings, shares);
+  markRareWords(docs, rare);
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
   const idf = (t: string): number => {
@@ -206,11 +216,13 @@ function pairLookup(pairs: Iterable<string>): (a: string | undefined, b: string 
 }
 
 /**
- * The known pairs (of names and keywords) in which a word is bound to its partner, as "a b<" (the
- * first is) or "a b>" (the second is): the pair holds at least `share` of the word's occurrences
- * in all entry texts, names, keywords and body alike, as written (synonyms not applied).
+ * How words stand in the known pairs (of names and keywords), counted in all entry texts, names,
+ * keywords and body alike, as written (synonyms not applied): `bound` holds the pairs in which a word
+ * is bound to its partner, as "a b<" (the first is) or "a b>" (the second is) — the pair holds at
+ * least `boundShare` of the word's occurrences; `rare` tells whether a pair holds under `rareShare`
+ * of them (never for a pair not counted).
  */
-function boundWords(entries: readonly Entry[], analyse: (text: string) => string[][], known: Map<string, unknown>, share: number): Set<string> {
+function pairReadings(entries: readonly Entry[], analyse: (text: string) => string[][], known: Map<string, unknown>, shares: PairShares) {
   const words = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (const entry of entries) {
@@ -226,13 +238,34 @@ function boundWords(entries: readonly Entry[], analyse: (text: string) => string
       }
     }
   }
-  const out = new Set<string>();
+  const bound = new Set<string>();
   for (const [pair, n] of pairs) {
     const [a, b] = pair.split(" ") as [string, string];
-    if (n >= share * words.get(a)!) out.add(`${pair}<`);
-    if (n >= share * words.get(b)!) out.add(`${pair}>`);
+    if (n >= shares.boundShare * words.get(a)!) bound.add(`${pair}<`);
+    if (n >= shares.boundShare * words.get(b)!) bound.add(`${pair}>`);
   }
-  return out;
+  const rare = (pair: string, word: string): boolean => {
+    const n = pairs.get(pair) ?? 0;
+    return n > 0 && n < shares.rareShare * (words.get(word) ?? 0);
+  };
+  return { bound, rare };
+}
+
+/**
+ * The words each name has only in pairs they rarely stand in ("dịch" of "chứng thực bản dịch": 2 %
+ * of the uses of "dịch"; not "hưu" of "nghỉ hưu": 28 %), where they are another word than in the
+ * pair they are bound into elsewhere ("dịch vụ").
+ */
+function markRareWords(docs: DocIndex[], rare: (pair: string, word: string) => boolean): void {
+  for (const doc of docs) {
+    for (const name of doc.names) {
+      const words = name.tokens.filter((t) => {
+        const own = name.pairs.filter((p) => p.startsWith(`${t} `) || p.endsWith(` ${t}`));
+        return own.length > 0 && own.every((p) => rare(p, t));
+      });
+      if (words.length > 0) name.rare = words;
+    }
+  }
 }
 
 function indexEntry(
@@ -272,13 +305,15 @@ function indexEntry(
   doc.names = nameSegments.map((segments) => {
     const pairs = new Set<string>();
     collect(segments, new Set(), pairs, shared);
-    return { tokens: [...new Set(segments.flat())], idf: [], weight: 0, pairs: [...pairs] };
+    return { tokens: [...new Set(segments.flat())], idf: [], weight: 0, pairs: [...pairs], rare: NO_WORDS };
   });
   doc.names.forEach((name, i) => {
     for (const t of name.tokens) push(doc.nameIndex, t, i);
   });
   return { doc, textTokens };
 }
+
+const NO_WORDS: readonly string[] = [];
 
 /** The texts of an entry that search reads besides names and keywords. */
 export function bodyTexts(entry: Entry): string[] {

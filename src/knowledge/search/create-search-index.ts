@@ -22,7 +22,7 @@ import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
  */
 export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms, weights: SearchWeights = DEFAULT_WEIGHTS): SearchIndex {
   const analyzer = createAnalyzer(synonyms);
-  const index = buildIndex(entries, analyzer, weights.boundShare);
+  const index = buildIndex(entries, analyzer, weights);
   const correct = createCorrector(index, weights);
   const candidates = createCandidateFinder(index, weights);
   const score = createScorer(index, weights);

@@ -38,8 +38,12 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
       const forms = accents.length > 0 ? doc.accentForms.get(t) : undefined;
       const w = idf * (forms && !someAgree(forms, accents) ? weights.accentMismatch : 1);
       // "dịch" of "dịch vụ công" is not the "dịch" of the name "chứng thực bản dịch": a word bound
-      // into a pair of the question names only a name holding that pair (or the word alone).
-      for (const i of names) if (!pairs || doc.names[i]!.tokens.length === 1 || someOf(pairs, doc.names[i]!.pairs)) nameHits[i] = nameHits[i]! + w;
+      // into a pair of the question does not name a name where it stands only in pairs it rarely
+      // stands in, unless that name holds the question's pair too.
+      for (const i of names) {
+        const name = doc.names[i]!;
+        if (!pairs || !name.rare.includes(t) || someOf(pairs, name.pairs)) nameHits[i] = nameHits[i]! + w;
+      }
     }
     let best = 0;
     for (let i = 0; i < nameCount; i++) {

@@ -23,9 +23,11 @@ export interface SearchWeights {
   /**
    * A word is bound into a known pair when at least this share of its occurrences in all entry texts
    * are in that pair ("dịch" of "dịch vụ", "hiểm" of "bảo hiểm"; not "lại" of "làm lại"); bound, it
-   * names only names that hold the pair (see score.ts, namePrecision).
+   * does not name a name where it stands only in pairs holding under `rareShare` of its occurrences
+   * ("bản dịch"), unless that name holds the question's pair (see score.ts, namePrecision).
    */
   boundShare: number;
+  rareShare: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
   pair: number;
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
@@ -181,6 +183,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   bodyOnly: 0.3,
   paperMention: 0.3,
   boundShare: 0.5,
+  rareShare: 0.1,
   pair: 0.6,
   accentMismatch: 0.5,
   ageConflict: 0.7,
