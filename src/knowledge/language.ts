@@ -93,6 +93,13 @@ export const LINKING_WORDS: readonly string[] = [
  */
 export const NEED_WORDS: readonly string[] = ["cần", "mang", "kèm", "xuất trình", "phải có"];
 
+/**
+ * Words that close what came before and start a new thought ("đăng ký kết hôn rồi, giờ cần bản sao
+ * giấy chứng nhận kết hôn"): a paper needed after one is asked for itself, not for the procedure
+ * named before it.
+ */
+export const CLAUSE_BREAKS: readonly string[] = ["rồi", "giờ", "bây giờ", "xong", "nhưng", "nay", "sau đó", "hiện"];
+
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 

@@ -68,6 +68,13 @@ describe("a paper needed for the procedure named first is a document of it", () 
     expect(top("mở quán ăn có cần giấy chứng nhận an toàn thực phẩm không")).toBe("cap-giay-chung-nhan-attp");
   });
 
+  it("after the procedure is done ('… rồi, giờ cần …'), the paper needed is what is asked about", () => {
+    const q = "con đã khai sinh rồi, giờ cần bản sao giấy khai sinh";
+    expect(top(q)).toBe("cap-ban-sao-trich-luc");
+    // The copy's name is read whole: its words are not demoted to a document of "khai sinh".
+    expect(hit(q, "cap-ban-sao-trich-luc")!.why.namePrecision).toBeGreaterThan(0.9);
+  });
+
   it("typed without accents too ('can' the need word beside 'can cuoc' the card)", () => {
     expect(top("lam can cuoc can giay khai sinh ko")).toBe("cap-the-can-cuoc");
     expect(top("khai sinh cho con co can giay chung nhan ket hon ko")).toBe("dang-ky-khai-sinh");

@@ -1,5 +1,5 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { CLOSING_QUESTION_WORDS, LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
@@ -240,6 +240,7 @@ function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }
   return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
 }
 const NEED = wordList(NEED_WORDS);
+const BREAKS = wordList(CLAUSE_BREAKS);
 const PAPER = wordList(PAPER_WORDS);
 const FILLERS = new Set(NEED_FILLERS.map((w) => canonicalSyllable(fold(w))));
 const CLOSING = new Set(CLOSING_QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
@@ -290,6 +291,8 @@ function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] 
         continue;
       }
     }
+    // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
+    if (phraseAt(words, i, BREAKS) > 0) named = false;
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && last >= 0 && index.namePair(words[last]!.match!, r.match);
     last = i;
