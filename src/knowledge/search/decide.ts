@@ -96,7 +96,7 @@ export function isConfident(
     namePrecision >= a.pairsLeadName &&
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
-    others.every((h) => best.score - h.score > a.aloneWindow || (h.why.heldPairs ?? 0) < held);
+    others.every((h) => best.score - h.score > a.pairsLeadWindow || (h.why.heldPairs ?? 0) < held);
   // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến"), no other
   // entry comes close and nothing in the question points elsewhere: it is what was asked, though its
   // title words are not ("nộp hồ sơ online xong có phải lên nộp bản giấy" is the levels-of-service guide).

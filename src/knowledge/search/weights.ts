@@ -104,10 +104,11 @@ export interface SearchWeights {
     aloneGap: number;
     /**
      * "Pairs lead": an entry with at least `pairsLeadScore`, holding at least `pairsLeadPairs` of the
-     * question's named word pairs, more than every entry within `aloneWindow` of it, its name covered at
+     * question's named word pairs, more than every entry within `pairsLeadWindow` of it, its name covered at
      * least `pairsLeadName`, with no foreign pair and no unknown word in the question.
      */
     pairsLeadScore: number;
+    pairsLeadWindow: number;
     pairsLeadPairs: number;
     pairsLeadName: number;
     /**
@@ -206,6 +207,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     aloneWindow: 0.1,
     aloneGap: 0.3,
     pairsLeadScore: 0.5,
+    pairsLeadWindow: 0.1,
     pairsLeadPairs: 3,
     pairsLeadName: 0.5,
     farPairsScore: 0.6,
