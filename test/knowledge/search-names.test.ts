@@ -49,6 +49,20 @@ describe("a word bound into a phrase of the question is not another name's word"
   });
 });
 
+describe("the named word pairs an entry holds (heldPairs)", () => {
+  it("a pair straddling two words is not one more named thing: 'đăng ký khai sinh' names 'đăng ký' and 'khai sinh', not 'ký khai'", () => {
+    expect(hit("đăng ký khai sinh", "dang-ky-khai-sinh")!.why.heldPairs).toBe(2);
+  });
+
+  it("a pair typed twice is counted once", () => {
+    expect(hit("khai sinh cho con rồi, khai sinh ở đâu", "dang-ky-khai-sinh")!.why.heldPairs).toBe(1);
+  });
+
+  it("a pair with no pair on its other side is the only reading of its outer word, and counts ('giấy khai sinh')", () => {
+    expect(hit("giấy khai sinh", "cap-ban-sao-trich-luc")!.why.heldPairs).toBe(2);
+  });
+});
+
 describe("a paper needed for the procedure named first is a document of it", () => {
   it.each([
     ["khai sinh cho con có cần giấy chứng nhận kết hôn không", "dang-ky-khai-sinh"],

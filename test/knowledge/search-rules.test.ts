@@ -184,7 +184,7 @@ describe("isConfident: each rule", () => {
     expect(isConfident({ ...named, why: { ...named.why, namePrecision: 0.9 } }, hit({ namePrecision: 0.47 }, 0.32), long)).toBe(false);
   });
   it("most of the question's named word pairs in one entry, fewer in every close one, nothing else named: answered", () => {
-    // "cccd gắn chip cũ … có bắt buộc đổi sang thẻ căn cước mới không": "căn cước", "đổi sang", "thẻ căn" in one entry.
+    // "Em sinh con ở Hàn Quốc … muốn làm khai sinh Việt Nam cho bé": "khai sinh", "ở nước", "nước ngoài" in one entry.
     const best = hit({ namePrecision: 0.8, nameCoverage: 0.5, coverage: 0.5, phrase: 0.4, heldPairs: 3 }, 0.55);
     const next = hit({ namePrecision: 0.44, heldPairs: 2 }, 0.52);
     const story = { strongWords: 12, unknownWords: 0 };

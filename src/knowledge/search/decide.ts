@@ -88,7 +88,8 @@ export function isConfident(
     namePrecision >= a.wholeName &&
     others.every((h) => best.score - h.score > a.aloneWindow || h.why.namePrecision <= namePrecision - a.aloneGap);
   // Most of what the question names lands in this entry: it holds several of the question's named word
-  // pairs, more than any entry close in score, is named at least in part, and nothing else is named.
+  // pairs (each once, none straddling two words), more than any entry close in score, is named at least
+  // in part, and nothing else is named.
   const held = best.why.heldPairs ?? 0;
   const pairsLead =
     best.score >= a.pairsLeadScore &&

@@ -44,8 +44,12 @@ export interface ResolvedQuery {
   matched: Array<{ t: string; phrase: string[] | undefined; accents: string[]; pairs: string[] | undefined; paper: boolean }>;
   /** Adjacent pairs of matched strong words (folded index forms). */
   bigrams: string[];
-  /** Those pairs that name something in the index, with their weight as an extra term. */
-  topicPairs: Array<{ b: string; w: number; words: string[] }>;
+  /**
+   * Those pairs that name something in the index, with their weight as an extra term, and whether
+   * this one is a named pair of its own (`own`): typed for the first time here, and not straddling
+   * two words the question reads as other pairs (see `wordPairs`).
+   */
+  topicPairs: Array<{ b: string; w: number; words: string[]; own: boolean }>;
   /** Total weight of strong words and topic pairs: what "all of the question" means. */
   strongWeight: number;
   hadDiacritics: boolean;
@@ -214,10 +218,19 @@ function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
   return [...byMatch.values()].map(({ t, phrase, accents, bare, free, pairs, paper }) => ({ t, phrase, accents: bare ? [] : accents, pairs: free ? undefined : pairs, paper }));
 }
 
-/** Adjacent pairs of matched strong words; those that name something are topic pairs, with their weight. */
+/**
+ * Adjacent pairs of matched strong words; those that name something are topic pairs, with their weight.
+ * A topic pair is not one of its own when it is typed again ("khai sinh … trích lục khai sinh"), or
+ * when it straddles two words: it sits between two other topic pairs, binds neither of its words, and
+ * one of them is bound into its other pair ("khẩu dịch" of "mật khẩu dịch vụ": "dịch" is of "dịch vụ";
+ * "ký khai" of "đăng ký khai sinh"). Such a pair is known only because some name runs two words
+ * together; it names nothing itself. A pair with no pair on one side is that word's only reading here
+ * ("ở nước" of "ở nước ngoài"), and one that binds a word is a phrase ("vụ công" of "dịch vụ công").
+ */
 function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights): Pick<ResolvedQuery, "bigrams" | "topicPairs"> {
   const bigrams: string[] = [];
   const topicPairs: ResolvedQuery["topicPairs"] = [];
+  const at: Array<{ a: Resolved; b: Resolved; i: number }> = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
@@ -227,11 +240,20 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
     bigrams.push(pair);
     if (index.knownPair(a.match, b.match)) {
       const w = (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2;
-      topicPairs.push({ b: pair, words: [a.match, b.match], w });
+      topicPairs.push({ b: pair, words: [a.match, b.match], w, own: true });
+      at.push({ a, b, i });
       if (index.bound(a.match, b.match, true)) (a.pairs ??= []).push(pair);
       if (index.bound(a.match, b.match, false)) (b.pairs ??= []).push(pair);
     }
   }
+  // Only now are both neighbours' bindings known.
+  topicPairs.forEach((p, k) => {
+    const { a, b, i } = at[k]!;
+    const binds = a.pairs?.includes(p.b) || b.pairs?.includes(p.b);
+    const between = at[k - 1]?.i === i - 1 && at[k + 1]?.i === i + 1;
+    const straddles = !binds && between && (a.pairs !== undefined || b.pairs !== undefined);
+    p.own = !straddles && !topicPairs.some((o, m) => m < k && o.own && o.b === p.b);
+  });
   return { bigrams, topicPairs };
 }
 

@@ -125,9 +125,10 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
   }
   let foreignPairs = 0;
   let heldPairs = 0;
-  for (const { b, w, words } of q.topicPairs) {
+  for (const { b, w, words, own } of q.topicPairs) {
     if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
-      heldPairs++;
+      // Each named pair once; a pair straddling two words is part of them, not one more named thing.
+      if (own) heldPairs++;
       covered += w;
       coveredByNames += w;
     } else if (!someIn(words, doc.nameTokens, doc.keywordTokens)) foreignPairs++;

@@ -22,7 +22,11 @@ export interface HitEvidence {
   missing: number;
   /** Word pairs of the question that name something elsewhere and share no word with this entry's names. */
   foreignPairs: number;
-  /** Word pairs of the question that name something and that this entry's names or keywords hold as pairs ("cấp lại", "căn cước"). */
+  /**
+   * Distinct word pairs of the question that name something and that this entry's names or keywords hold as
+   * pairs ("cấp lại", "căn cước"); a pair typed twice counts once, one straddling two words ("ký khai" of
+   * "đăng ký khai sinh") not at all (see `ResolvedQuery.topicPairs`).
+   */
   heldPairs?: number;
   /** The question states an age within the ages this entry's title names ("con 5 tuổi" and "… dưới 14 tuổi"). */
   ageFits?: boolean | undefined;

@@ -104,8 +104,9 @@ export interface SearchWeights {
     aloneGap: number;
     /**
      * "Pairs lead": an entry with at least `pairsLeadScore`, holding at least `pairsLeadPairs` of the
-     * question's named word pairs, more than every entry within `pairsLeadWindow` of it, its name covered at
-     * least `pairsLeadName`, with no foreign pair and no unknown word in the question.
+     * question's named word pairs (`heldPairs`: each once, none straddling two words), more than every
+     * entry within `pairsLeadWindow` of it, its name covered at least `pairsLeadName`, with no foreign
+     * pair and no unknown word in the question.
      */
     pairsLeadScore: number;
     pairsLeadWindow: number;
