@@ -208,9 +208,32 @@ describe("isConfident: each rule", () => {
     // One pair is not "several"; a lower score is not sure enough.
     expect(isConfident({ ...best, why: { ...best.why, heldPairs: 1 } }, next, q6)).toBe(false);
     expect(isConfident({ ...best, score: 0.58 }, hit({}, 0.38), q6)).toBe(false);
-    // A word never seen or a pair naming something else: another topic.
+    // A word never seen or a pair naming something else: another topic (refused by the later gates, as the next test shows).
     expect(isConfident(best, next, { ...q6, unknownWords: 1 })).toBe(false);
     expect(isConfident({ ...best, why: { ...best.why, foreignPairs: 1 } }, next, q6)).toBe(false);
+  });
+  it("'pairs far ahead' never answers alone a question with a foreign pair or an unknown word: the gates refuse it, or 'clearly ahead' answers anyway", () => {
+    // Every case where the rule changes the answer although something in the question points elsewhere.
+    const farAlone = (weights: typeof DEFAULT_WEIGHTS) => {
+      const off = { ...weights, answer: { ...weights.answer, farPairsPairs: Infinity } };
+      const cases: string[] = [];
+      for (let p = 0; p <= 20; p++) {
+        for (const [foreignPairs, unknownWords] of [[1, 0], [0, 1], [1, 1]] as const) {
+          for (const strongWords of [3, 6, 12]) {
+            for (const margin of [0.04, 0.05, 0.1, 0.15, 0.3]) {
+              const best = hit({ namePrecision: p / 20, nameCoverage: 0.4, coverage: 0.4, phrase: 0.8, heldPairs: 3, foreignPairs }, 0.66);
+              const next = hit({ namePrecision: 0.5, heldPairs: 0 }, 0.66 - margin);
+              const shape = { strongWords, unknownWords, pairs: 3 };
+              if (isConfident(best, next, shape, weights) !== isConfident(best, next, shape, off)) cases.push(`${p / 20} ${foreignPairs} ${unknownWords} ${strongWords} ${margin}`);
+            }
+          }
+        }
+      }
+      return cases;
+    };
+    expect(farAlone(DEFAULT_WEIGHTS)).toEqual([]);
+    // The rule leaves these cases to the gates only while it asks at least the margin of 'clearly ahead'.
+    expect(farAlone({ ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, farPairsMargin: 0.04 } })).not.toEqual([]);
   });
   it("…unless a long message's best is far ahead: its story's background ('bệnh viện', 'công ty') names nothing asked", () => {
     const story = hit({ foreignPairs: 1, namePrecision: 0.7, nameCoverage: 0.65, coverage: 0.65 }, 0.6);

@@ -98,11 +98,13 @@ export function isConfident(
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
     others.every((h) => best.score - h.score > a.pairsLeadWindow || (h.why.heldPairs ?? 0) < held);
-  // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến"), no other
-  // entry comes close and nothing in the question points elsewhere: it is what was asked, though its
-  // title words are not ("nộp hồ sơ online xong có phải lên nộp bản giấy" is the levels-of-service guide).
-  const pairsFarAhead =
-    best.score >= a.farPairsScore && held >= a.farPairsPairs && margin >= a.farPairsMargin && best.why.foreignPairs === 0 && question.unknownWords === 0;
+  // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến") and no other
+  // entry comes close: it is what was asked, though its title words are not ("nộp hồ sơ online xong có
+  // phải lên nộp bản giấy" is the levels-of-service guide). A foreign pair or an unknown word needs no
+  // test here: the gates below refuse both under `foreignPairName` / `unknownWordName` (or `long &&
+  // dominant`, which answers anyway), and at or above them 'clearly ahead' already holds, since
+  // farPairsScore ≥ aheadScore, farPairsMargin ≥ aheadMargin and both names ≥ aheadName.
+  const pairsFarAhead = best.score >= a.farPairsScore && held >= a.farPairsPairs && margin >= a.farPairsMargin;
   if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;

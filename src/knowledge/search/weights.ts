@@ -114,8 +114,10 @@ export interface SearchWeights {
     pairsLeadName: number;
     /**
      * "Pairs far ahead": an entry with at least `farPairsScore`, holding at least `farPairsPairs` of the
-     * question's named word pairs, leading the next entry by `farPairsMargin`, with no foreign pair and no
-     * unknown word in the question (its name need not be covered).
+     * question's named word pairs, leading the next entry by `farPairsMargin` (its name need not be
+     * covered). A foreign pair or an unknown word is refused by the later gates (`foreignPairName`,
+     * `unknownWordName`); keep `farPairsScore` ≥ `aheadScore` and `farPairsMargin` ≥ `aheadMargin`, so that
+     * where those gates let one through, 'clearly ahead' answers anyway (a test checks this).
      */
     farPairsScore: number;
     farPairsPairs: number;
