@@ -151,12 +151,14 @@ describe("isConfident: each rule", () => {
   });
   it("…unless one of the question's word pairs is in the entry as a pair and no entry comes close", () => {
     // "con em đẻ đc 3 tháng rồi mà chưa đi khai sinh có bị phạt ko": "khai sinh" is the late-registration entry's pair.
-    const paired = hit({ phrase: 0.25, namePrecision: 0.53, nameCoverage: 1, coverage: 0.9 }, 0.69);
+    const paired = hit({ phrase: 0.25, namePrecision: 0.53, nameCoverage: 1, coverage: 0.9, heldPairs: 1 }, 0.69);
     expect(isConfident(paired, hit({}, 0.45), q)).toBe(true);
     // Another entry close in score: the shared pair may be either's.
     expect(isConfident(paired, hit({}, 0.62), q)).toBe(false);
     // No pair of the question in the entry ("tối nay việt nam đá với thái lan mấy giờ"): scattered words, however far ahead.
-    expect(isConfident({ ...paired, why: { ...paired.why, phrase: 0 } }, hit({}, 0.45), q)).toBe(false);
+    expect(isConfident({ ...paired, why: { ...paired.why, phrase: 0, heldPairs: 0 } }, hit({}, 0.45), q)).toBe(false);
+    // A pair shared only where it straddles two of the question's words, or typed again, is no named pair of its own.
+    expect(isConfident({ ...paired, why: { ...paired.why, heldPairs: 0 } }, hit({}, 0.45), q)).toBe(false);
   });
   it("an entry the question mostly names, clearly ahead of the next one it names, is answered", () => {
     const ahead = hit({ namePrecision: 0.8, nameCoverage: 0.4, coverage: 0.4, phrase: 0.4 }, 0.52);

@@ -115,8 +115,8 @@ export function isConfident(
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
-  // holds one of the question's word pairs as a pair ("khai sinh", "di chúc") and no entry comes close.
-  const pairedAhead = phrase > 0 && margin >= a.pairedAheadMargin;
+  // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
+  const pairedAhead = held > 0 && margin >= a.pairedAheadMargin;
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
   // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").

@@ -141,7 +141,7 @@ export interface SearchWeights {
     unknownWordName: number;
     /** Below this phrase share, the name share must reach `oneTopicWordName` … */
     minPhrase: number;
-    /** … unless some question pair is in the entry as a pair and the entry leads the next by this much. */
+    /** … unless one of the question's named word pairs is in the entry as a pair (`heldPairs` > 0) and the entry leads the next by this much. */
     pairedAheadMargin: number;
     /** A question naming another thing ("nội quy") needs this name share. */
     foreignPairName: number;
