@@ -17,16 +17,27 @@ export interface SearchWeights {
   bodyOnly: number;
   /**
    * The words of a paper named as needed for what the message names first ("khai sinh cho con có
-   * cần giấy chứng nhận kết hôn không") count this much: a document of the procedure asked about.
+   * cần giấy chứng nhận kết hôn không") are a document of the procedure asked about, in three ways:
+   * their weight in the question is multiplied by this; they count as body text wherever the entry has
+   * them (× `field.text`, so a name holding them earns 0.3 × 0.45 ≈ 0.135 of a name word's share); and
+   * they name nothing: they add nothing to namePrecision (unless typed again outside the paper's name),
+   * and two of them form no word pair (rewrite.ts).
    */
   paperMention: number;
   /**
    * A word is bound into a known pair when at least this share of its occurrences in all entry texts
    * are in that pair ("dịch" of "dịch vụ", "hiểm" of "bảo hiểm"; not "lại" of "làm lại"); bound, it
-   * does not name a name where it stands only in pairs holding under `rareShare` of its occurrences
-   * ("bản dịch"), unless that name holds the question's pair (see score.ts, namePrecision).
+   * does not name a name where it stands only in pairs it rarely stands in (`rareShare`), unless that
+   * name holds the question's pair (see score.ts, namePrecision). A pair binding neither of its words,
+   * between two pairs of the question one of which binds its word, straddles two words and is not
+   * counted in `heldPairs` (rewrite.ts, wordPairs).
    */
   boundShare: number;
+  /**
+   * A pair holds a word rarely when it holds under this share of the word's occurrences in all entry
+   * texts ("bản dịch": 2 % of the uses of "dịch"; not "nghỉ hưu": 28 % of "hưu"). A name that has a
+   * bound word only in such pairs does not count that word as naming it (see `boundShare`).
+   */
   rareShare: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
   pair: number;
