@@ -97,7 +97,8 @@ export interface PairShares {
   rareShare: number;
 }
 
-export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares: PairShares = { boundShare: 0.5, rareShare: 0.1 }): IndexData {
+/** `shares` is required: its values live in DEFAULT_WEIGHTS only (createSearchIndex passes the weights). */
+export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares: PairShares): IndexData {
   const docs: DocIndex[] = [];
   const postingDocs = new Map<string, number[]>();
   const postingFields = new Map<string, number[]>();
