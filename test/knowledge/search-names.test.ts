@@ -89,6 +89,13 @@ describe("a paper needed for the procedure named first is a document of it", () 
     expect(hit(q, "cap-ban-sao-trich-luc")!.why.namePrecision).toBeGreaterThan(0.9);
   });
 
+  it("a misspelt word inside the paper's name is read as the index reads it ('bảng sao' is 'bản sao'): the name goes on, and names nothing", () => {
+    const typo = hit("làm thẻ căn cước cần giấy khai sinh bảng sao không", "cap-ban-sao-trich-luc");
+    expect(typo).toBeDefined();
+    expect(typo!.why.namePrecision).toBe(0);
+    expect(typo!.why.namePrecision).toBe(hit("làm thẻ căn cước cần giấy khai sinh bản sao không", "cap-ban-sao-trich-luc")!.why.namePrecision);
+  });
+
   it("typed without accents too ('can' the need word beside 'can cuoc' the card)", () => {
     expect(top("lam can cuoc can giay khai sinh ko")).toBe("cap-the-can-cuoc");
     expect(top("khai sinh cho con co can giay chung nhan ket hon ko")).toBe("dang-ky-khai-sinh");

@@ -268,11 +268,16 @@ const FILLERS = new Set(NEED_FILLERS.map((w) => canonicalSyllable(fold(w))));
 const CLOSING = new Set(CLOSING_QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
 const ASKING = new Set(QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
 
+/** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
+function indexForm(r: Resolved): string {
+  return r.match ?? r.t;
+}
+
 /** Whether the paper's name that reached word `j - 1` goes on to word `j` (see paperMentions). */
 function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
   const r = words[j]!;
   if (CLOSING.has(r.t)) return false;
-  if (index.namePair(words[j - 1]!.t, r.t)) return true;
+  if (index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
 }
 
@@ -316,7 +321,7 @@ function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] 
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
     if (phraseAt(words, i, BREAKS) > 0) named = false;
     if (r.weak || r.match === null) continue;
-    named = last === i - 1 && last >= 0 && index.namePair(words[last]!.match!, r.match);
+    named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
     last = i;
   }
   return out;
