@@ -55,7 +55,7 @@ describe("staysOnTopic", () => {
   const hit = (id: string, namePrecision: number): SearchHit => ({
     entry: entry(id),
     score: 0.8,
-    why: { coverage: 1, nameCoverage: 1, namePrecision, phrase: 0, missing: 0, foreignPairs: 0 },
+    why: { coverage: 1, nameCoverage: 1, namePrecision, phrase: 0, missing: 0, foreignPairs: 0, heldPairs: 0 },
   });
   const result = (decision: SearchDecision, over: Partial<SearchResult> = {}): SearchResult => ({
     hits: [],

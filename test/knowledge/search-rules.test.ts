@@ -101,7 +101,7 @@ describe("isConfident: each rule", () => {
   const hit = (why: Partial<SearchHit["why"]>, score = 0.8): SearchHit => ({
     entry: entries[0]!,
     score,
-    why: { coverage: 0.9, nameCoverage: 0.9, namePrecision: 0.9, phrase: 1, missing: 0, foreignPairs: 0, ...why },
+    why: { coverage: 0.9, nameCoverage: 0.9, namePrecision: 0.9, phrase: 1, missing: 0, foreignPairs: 0, heldPairs: 0, ...why },
   });
   const q = { strongWords: 3, unknownWords: 0 };
 
@@ -379,7 +379,7 @@ describe("decide: margins to rivals, ties", () => {
   const hit = (id: string, score: number, why: Partial<SearchHit["why"]>): SearchHit => ({
     entry: entries.find((e) => e.id === id)!,
     score,
-    why: { coverage: 0.4, nameCoverage: 0.4, namePrecision: 1, phrase: 0.5, missing: 0.5, foreignPairs: 0, ...why },
+    why: { coverage: 0.4, nameCoverage: 0.4, namePrecision: 1, phrase: 0.5, missing: 0.5, foreignPairs: 0, heldPairs: 0, ...why },
   });
 
   it("a named entry's margin is taken to the next entry the question names, not to a bystander", () => {

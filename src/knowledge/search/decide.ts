@@ -90,14 +90,14 @@ export function isConfident(
   // Most of what the question names lands in this entry: it holds several of the question's named word
   // pairs (each once, none straddling two words), more than any entry close in score, is named at least
   // in part, and nothing else is named.
-  const held = best.why.heldPairs ?? 0;
+  const held = best.why.heldPairs;
   const pairsLead =
     best.score >= a.pairsLeadScore &&
     held >= a.pairsLeadPairs &&
     namePrecision >= a.pairsLeadName &&
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
-    others.every((h) => best.score - h.score > a.pairsLeadWindow || (h.why.heldPairs ?? 0) < held);
+    others.every((h) => best.score - h.score > a.pairsLeadWindow || h.why.heldPairs < held);
   // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến") and no other
   // entry comes close: it is what was asked, though its title words are not ("nộp hồ sơ online xong có
   // phải lên nộp bản giấy" is the levels-of-service guide). A foreign pair or an unknown word needs no
@@ -146,7 +146,7 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
   // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
   // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
-  const fewerPairs = (h: SearchHit) => confident && (h.why.heldPairs ?? 0) < (best.why.heldPairs ?? 0) && h.why.namePrecision < weights.answer.wholeName;
+  const fewerPairs = (h: SearchHit) => confident && h.why.heldPairs < best.why.heldPairs && h.why.namePrecision < weights.answer.wholeName;
   const close = hits.filter(
     (h, i) =>
       i === 0 ||

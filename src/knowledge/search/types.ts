@@ -27,7 +27,7 @@ export interface HitEvidence {
    * pairs ("cấp lại", "căn cước"); a pair typed twice counts once, one straddling two words ("ký khai" of
    * "đăng ký khai sinh") not at all (see `ResolvedQuery.topicPairs`).
    */
-  heldPairs?: number;
+  heldPairs: number;
   /** The question states an age within the ages this entry's title names ("con 5 tuổi" and "… dưới 14 tuổi"). */
   ageFits?: boolean | undefined;
 }
