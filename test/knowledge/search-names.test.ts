@@ -74,7 +74,14 @@ describe("a paper needed for the procedure named first is a document of it", () 
 
   it("the paper's words name no entry there, and weigh less", () => {
     const q = "khai sinh cho con có cần giấy chứng nhận kết hôn không";
-    expect(hit(q, "dang-ky-ket-hon")?.why.namePrecision ?? 0).toBe(0);
+    const full = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, paperMention: 1 });
+    const paper = hit(q, "dang-ky-ket-hon");
+    expect(paper).toBeDefined();
+    expect(paper!.why.namePrecision).toBe(0);
+    // Weighing less (paperMention), they cover less of the question where they are found, and the
+    // procedure asked about covers more of it.
+    expect(paper!.why.coverage).toBeLessThan(hit(q, "dang-ky-ket-hon", full)!.why.coverage);
+    expect(hit(q, "dang-ky-khai-sinh")!.why.coverage).toBeGreaterThan(hit(q, "dang-ky-khai-sinh", full)!.why.coverage);
   });
 
   it("asked for alone, or after a story that names no entry, the paper is what is asked about", () => {
