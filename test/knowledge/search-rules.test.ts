@@ -119,6 +119,18 @@ describe("isConfident: each rule", () => {
     expect(isConfident(whole, hit({}, 0.3), q)).toBe(true);
     expect(isConfident(whole, hit({}, 0.5), q)).toBe(false);
   });
+  it("a hit exactly a margin or a window behind counts the same, whatever the two scores (no float rounding)", () => {
+    // 0.603 − 0.553 is 0.04999999999999993 in binary: still the whole-name margin of 0.05.
+    const whole = hit({ namePrecision: 1, nameCoverage: 0.4, coverage: 0.4 }, 0.603);
+    expect(isConfident(whole, hit({}, 0.553), q)).toBe(true);
+    expect(isConfident({ ...whole, score: 0.6 }, hit({}, 0.55), q)).toBe(true);
+    // 0.203 − 0.103 is 0.10000000000000002: still within the 0.1 window of 'named alone'.
+    const named = hit({ namePrecision: 1, nameCoverage: 0.1, coverage: 0.1, phrase: 0.1 }, 0.203);
+    const rival = hit({ namePrecision: 0.9 }, 0.103);
+    const long = { strongWords: 20, unknownWords: 0 };
+    expect(isConfident(named, rival, long, DEFAULT_WEIGHTS, [rival])).toBe(false);
+    expect(isConfident({ ...named, score: 0.2 }, { ...rival, score: 0.1 }, long, DEFAULT_WEIGHTS, [{ ...rival, score: 0.1 }])).toBe(false);
+  });
   it("in a long message a whole name needs less coverage", () => {
     const whole = hit({ namePrecision: 1, nameCoverage: 0.25, coverage: 0.25 }, 0.4);
     expect(isConfident(whole, hit({}, 0.3), { strongWords: 8, unknownWords: 0 })).toBe(true);

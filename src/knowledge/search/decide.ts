@@ -27,6 +27,18 @@ export interface DecideChecks {
 const ANYTHING_GOES: DecideChecks = { related: () => true, variants: () => true };
 
 /**
+ * Scores and shares are rounded to thousandths (score.ts), but their differences are not exact in
+ * binary: 0.203 − 0.103 is 0.10000000000000002, and 0.603 − 0.553 is 0.04999999999999993. Every
+ * comparison of a difference (a margin, a window, a gap) with its threshold allows this much, so a hit
+ * exactly a threshold behind is treated the same whatever the two scores are.
+ */
+const EPSILON = 1e-9;
+/** The difference `x` reaches the threshold `t` (`x >= t`, up to rounding). */
+const reaches = (x: number, t: number): boolean => x >= t - EPSILON;
+/** The difference `x` is beyond the threshold `t` (`x > t`, up to rounding). */
+const exceeds = (x: number, t: number): boolean => x > t + EPSILON;
+
+/**
  * Stage 5: answer, clarify, facet-only or unknown. Each rule is a question a careful person
  * would ask before answering; every threshold is in `weights.answer` / `weights.decide`.
  */
@@ -74,19 +86,19 @@ export function isConfident(
   const usual = best.score >= a.threshold && nameCoverage >= a.minCoverage && namePrecision >= a.minNamePrecision;
   // The question contains one of the entry's names whole, and nothing else comes close.
   const long = question.strongWords >= a.longWords;
-  const namedWhole = namePrecision >= a.wholeName && margin >= a.wholeNameMargin && coverage >= (long ? a.longWholeNameCoverage : a.wholeNameCoverage);
+  const namedWhole = namePrecision >= a.wholeName && reaches(margin, a.wholeNameMargin) && coverage >= (long ? a.longWholeNameCoverage : a.wholeNameCoverage);
   // A long message whose story words lower every score, with one entry far ahead of the rest.
   const dominant =
     best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
   // The question names most of the entry and nothing else it names comes close: the story words
   // around the question lower the score, not the fit ("suggestion 1 clearly ahead").
-  const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && margin >= a.aheadMargin;
+  const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && reaches(margin, a.aheadMargin);
   // A long message holds a whole name of the entry and no entry scoring close to it is named nearly as
   // much: the rest of the message is its story ("móc túi ở bến xe", "72 tuổi, đi lại khó"), not another topic.
   const namedAlone =
     long &&
     namePrecision >= a.wholeName &&
-    others.every((h) => best.score - h.score > a.aloneWindow || h.why.namePrecision <= namePrecision - a.aloneGap);
+    others.every((h) => exceeds(best.score - h.score, a.aloneWindow) || reaches(namePrecision - h.why.namePrecision, a.aloneGap));
   // Most of what the question names lands in this entry: it holds several of the question's named word
   // pairs (each once, none straddling two words), more than any entry close in score, is named at least
   // in part, and nothing else is named.
@@ -97,14 +109,14 @@ export function isConfident(
     namePrecision >= a.pairsLeadName &&
     best.why.foreignPairs === 0 &&
     question.unknownWords === 0 &&
-    others.every((h) => best.score - h.score > a.pairsLeadWindow || h.why.heldPairs < held);
+    others.every((h) => exceeds(best.score - h.score, a.pairsLeadWindow) || h.why.heldPairs < held);
   // The question uses several of the phrases this entry is known by ("nộp hồ sơ", "trực tuyến") and no other
   // entry comes close: it is what was asked, though its title words are not ("nộp hồ sơ online xong có
   // phải lên nộp bản giấy" is the levels-of-service guide). A foreign pair or an unknown word needs no
   // test here: the gates below refuse both under `foreignPairName` / `unknownWordName` (or `long &&
   // dominant`, which answers anyway), and at or above them 'clearly ahead' already holds, since
   // farPairsScore ≥ aheadScore, farPairsMargin ≥ aheadMargin and both names ≥ aheadName.
-  const pairsFarAhead = best.score >= a.farPairsScore && held >= a.farPairsPairs && margin >= a.farPairsMargin;
+  const pairsFarAhead = best.score >= a.farPairsScore && held >= a.farPairsPairs && reaches(margin, a.farPairsMargin);
   if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
@@ -116,7 +128,7 @@ export function isConfident(
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
   // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
-  const pairedAhead = held > 0 && margin >= a.pairedAheadMargin;
+  const pairedAhead = held > 0 && reaches(margin, a.pairedAheadMargin);
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
   // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
@@ -138,10 +150,10 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   // A word never seen ("karaoke") that no option explains: none of them is what was asked.
   if (!fair(best) || (!confident && question.unknownWords > 0)) return [];
   // A question that names option 1 nearly whole and another clearly less is about option 1.
-  const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && h.why.namePrecision < best.why.namePrecision - d.namedGap;
+  const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && exceeds(best.why.namePrecision - h.why.namePrecision, d.namedGap);
   // Two different entries that fit equally well are asked about too: a coin flip would send half
   // the citizens on a wasted trip.
-  const tied = (h: SearchHit) => confident && best.score - h.score <= d.tieMargin && h.why.namePrecision >= d.clarifyMinPrecision;
+  const tied = (h: SearchHit) => confident && !exceeds(best.score - h.score, d.tieMargin) && h.why.namePrecision >= d.clarifyMinPrecision;
   // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
   const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
   // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
@@ -150,7 +162,7 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const close = hits.filter(
     (h, i) =>
       i === 0 ||
-      (best.score - h.score <= d.clarifyMargin && fair(h) && !namedLess(h) && !ageRuledOut(h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
+      (!exceeds(best.score - h.score, d.clarifyMargin) && fair(h) && !namedLess(h) && !ageRuledOut(h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }
