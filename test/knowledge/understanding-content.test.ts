@@ -163,6 +163,7 @@ describe("the real knowledge in conversation", () => {
     "xem tien do ho so o dau",
     "Tôi nộp hồ sơ sang tên sổ đỏ, giấy hẹn 10 ngày mà giờ hơn 1 tháng rồi chưa có kết quả, tra cứu tiến độ ở đâu",
     "Tôi nộp hồ sơ cấp đổi căn cước ở công an phường từ 20/2 mà giờ vẫn chưa có thẻ, tra ở đâu vậy?",
+    "tien do cap can cuoc",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
