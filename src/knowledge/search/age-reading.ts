@@ -13,7 +13,7 @@ import type { SearchWeights } from "./weights.js";
  * nothing about the topic. Every other age of the message ("tôi 40 tuổi, làm vneid cho con 8
  * tuổi": the asker's own) is about someone else: filler, though "40 tuổi" is a keyword somewhere.
  */
-export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => QueryToken[] {
+export function createAgeReader(index: IndexData): (tokens: QueryToken[], subject: SubjectAge | null) => QueryToken[] {
   const limits = [...index.pairPostings.keys()]
     .map((b) => /^duoi (\d+)$/.exec(b)?.[1])
     .filter((x): x is string => x !== undefined)
@@ -22,8 +22,7 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
   if (limits.length === 0 || !index.postings.has("tuoi")) return (tokens) => tokens;
   // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
   const word = (t: string): QueryToken => queryToken(t, true, "function");
-  return (tokens) => {
-    const subject = subjectAge(tokens);
+  return (tokens, subject) => {
     if (!subject) return tokens;
     let out: QueryToken[] | null = null;
     for (let i = tokens.length - 1; i >= 0; i--) {
@@ -42,18 +41,20 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[]) => Que
   };
 }
 
+/** Where the age of the person asked about is in the tokens, and its value in years. */
+export interface SubjectAge {
+  at: number;
+  years: number;
+}
+
 /**
- * The age of the person the question is about ("3 tuổi", "10t", "8 tháng tuổi" → 0), in years;
+ * The age of the person the question is about ("3 tuổi", "10t", "8 tháng tuổi" → 0): read once per
+ * question, for both the reading of ages (createAgeReader) and the fit of entries (createAgeFit);
  * null when none. "tôi 40 tuổi, làm vneid cho con 8 tuổi": an age told of a child ("con", "bé",
  * "cháu"… just before it) wins over the asker's own; otherwise the first one.
  */
-export function ageIn(tokens: QueryToken[]): number | null {
-  return subjectAge(tokens)?.years ?? null;
-}
-
-/** Where the age of the person asked about is (see `ageIn`), and its value in years. */
-function subjectAge(tokens: QueryToken[]): { at: number; years: number } | null {
-  let first: { at: number; years: number } | null = null;
+export function subjectAge(tokens: QueryToken[]): SubjectAge | null {
+  let first: SubjectAge | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
     if (!age) continue;
@@ -72,15 +73,15 @@ const CHILD_REACH = 3;
  * person asked about — its score is multiplied by `weights.ageConflict`; one made for that age is
  * marked `ageFits` (decide then offers no variant that names no age).
  */
-export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (tokens: QueryToken[], hits: SearchHit[]) => void {
+export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (subject: SubjectAge | null, hits: SearchHit[]) => void {
   const ranges = new Map<string, { min: number; below: number }>();
   for (const e of entries) {
     const range = ageRangeOf(e.title);
     if (range) ranges.set(e.id, range);
   }
-  return (tokens, hits) => {
-    const age = ranges.size > 0 ? ageIn(tokens) : null;
-    if (age === null) return;
+  return (subject, hits) => {
+    if (ranges.size === 0 || !subject) return;
+    const age = subject.years;
     for (const h of hits) {
       const range = ranges.get(h.entry.id);
       if (!range) continue;

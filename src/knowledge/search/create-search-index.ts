@@ -6,7 +6,7 @@ import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide } from "./decide.js";
-import { createAgeFit, createAgeReader } from "./age-reading.js";
+import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
 import { createUngluer } from "./unglue.js";
@@ -34,9 +34,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
     const analysed = analyzer.query(unglue(text));
-    const q = rewrite(analysed, index, correct, weights, readAges);
+    // The age of the person asked about, read once: it rewrites the ages typed and weighs the hits.
+    const subject = subjectAge(analysed.tokens);
+    const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject));
     const hits = score(q, candidates(q));
-    ageFit(analysed.tokens, hits);
+    ageFit(subject, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };
     return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
