@@ -176,7 +176,7 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
     return named ? queryToken(tok.t, false) : tok;
   });
 }
-const LINKING = new Set(LINKING_WORDS.map((w) => canonicalSyllable(fold(w))));
+const LINKING = foldedSet(LINKING_WORDS);
 
 /**
  * Regional spellings ("thường chú" for "thường trú", "sổ" / "xổ", "dấy" / "giấy"): a word that
@@ -257,6 +257,11 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
   return { bigrams, topicPairs };
 }
 
+/** One-word list as the folded words a question's tokens are compared with. */
+function foldedSet(list: readonly string[]): Set<string> {
+  return new Set(list.map((w) => canonicalSyllable(fold(w))));
+}
+
 /** A word list as folded words with the accents each is written with. */
 function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }>> {
   return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
@@ -264,9 +269,9 @@ function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }
 const NEED = wordList(NEED_WORDS);
 const BREAKS = wordList(CLAUSE_BREAKS);
 const PAPER = wordList(PAPER_WORDS);
-const FILLERS = new Set(NEED_FILLERS.map((w) => canonicalSyllable(fold(w))));
-const CLOSING = new Set(CLOSING_QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
-const ASKING = new Set(QUESTION_WORDS.map((w) => canonicalSyllable(fold(w))));
+const FILLERS = foldedSet(NEED_FILLERS);
+const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
+const ASKING = foldedSet(QUESTION_WORDS);
 
 /** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
 function indexForm(r: Resolved): string {
