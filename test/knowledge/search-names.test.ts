@@ -1,23 +1,16 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
 import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
 // Which words of a question name an entry, on the small knowledge base of
 // test/fixtures/knowledge-names/: a word of a fixed phrase is not another name's word, and a paper
 // needed for a procedure is not the procedure asked about.
-const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-names");
-
 let entries: Entry[];
 let synonyms: Synonyms;
 let index: SearchIndex;
 beforeAll(() => {
-  const { knowledge, problems } = loadKnowledge(FIXTURE);
-  expect(problems).toEqual([]);
-  entries = knowledge.entries;
-  synonyms = knowledge.synonyms;
-  index = createSearchIndex(entries, synonyms);
+  ({ entries, synonyms, index } = loadFixtureSearch("knowledge-names"));
 });
 
 const top = (q: string) => index.search(q).hits[0]?.entry.id;

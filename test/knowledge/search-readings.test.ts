@@ -1,17 +1,12 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+import type { SearchIndex } from "../../src/knowledge/search.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
 // How search reads words that could be several things (a bare syllable, a function word, an age,
 // a sum of money), on the small knowledge base of test/fixtures/knowledge-search/.
-const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
-
 let index: SearchIndex;
 beforeAll(() => {
-  const { knowledge, problems } = loadKnowledge(FIXTURE);
-  expect(problems).toEqual([]);
-  index = createSearchIndex(knowledge.entries, knowledge.synonyms);
+  ({ index } = loadFixtureSearch("knowledge-search"));
 });
 
 const top = (q: string) => index.search(q).hits[0]?.entry.id;

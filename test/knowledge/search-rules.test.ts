@@ -1,23 +1,16 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../src/knowledge/loader.js";
 import { createSearchIndex, decide, DEFAULT_WEIGHTS, isConfident, type SearchHit, type SearchIndex } from "../../src/knowledge/search.js";
 import { focusParts } from "../../src/knowledge/search/create-search-index.js";
 import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
 // Each decision and confidence rule of search, on a small knowledge base written for these tests
 // (test/fixtures/knowledge-search/), so content edits in knowledge/ never move them.
-const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
-
 let entries: Entry[];
 let synonyms: Synonyms;
 let index: SearchIndex;
 beforeAll(() => {
-  const { knowledge, problems } = loadKnowledge(FIXTURE);
-  expect(problems).toEqual([]);
-  entries = knowledge.entries;
-  synonyms = knowledge.synonyms;
-  index = createSearchIndex(entries, synonyms);
+  ({ entries, synonyms, index } = loadFixtureSearch("knowledge-search"));
 });
 
 const decisionOf = (q: string) => index.search(q).decision;
