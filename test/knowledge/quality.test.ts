@@ -25,6 +25,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-10.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-11.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-12.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-13.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -71,6 +72,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-11.jsonl": { top1: 0.73, falseAnswers: 0.17, wrongCards: 0.07 },
   // Session 22: 87.0 %, 9.4 % (two messages relabelled to the new entries), 2.9 %.
   "blind-eval-12.jsonl": { top1: 0.85, falseAnswers: 0.1, wrongCards: 0.03 },
+  // Set K (blind-eval-13), written in session 22, held out and reported once at the start of session 23
+  // on the commit it was labelled against (docs/benchmarks.md): 74.1 % top-1, 5.9 % wrong cards, 13.3 %
+  // false answers. A floor, not a goal.
+  "blind-eval-13.jsonl": { top1: 0.74, falseAnswers: 0.14, wrongCards: 0.06 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
