@@ -44,6 +44,20 @@ describe("decide: facet-only", () => {
     expect(decisionOf("nhận kết quả qua bưu chính")).toMatchObject({ kind: "answer", hit: { entry: { id: "nhan-ket-qua-buu-chinh" } } });
   });
 
+  it.each(["toàn trình là sao", "toan trinh la gi", "toàn trình với một phần nghĩa là sao"])(
+    "%s asks what facet words mean, and one guide is named by exactly them: that guide",
+    (q) => {
+      expect(decisionOf(q)).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+    },
+  );
+
+  it.each(["thủ tục này toàn trình không", "toàn trình hay một phần", "lệ phí là gì"])(
+    "%s is a follow-up on the topic (no meaning asked, or no entry named by the words): facet-only",
+    (q) => {
+      expect(decisionOf(q)).toEqual({ kind: "facet-only" });
+    },
+  );
+
   it("reads 'bao nhiêu' as 'how much', not 'báo' of 'giấy báo tử'", () => {
     expect(decisionOf("lệ phí bao nhiêu")).not.toMatchObject({ kind: "answer" });
     expect(index.search("lệ phí bao nhiêu").facets).toEqual(new Set(["fee"]));

@@ -1,5 +1,5 @@
 import { createAnalyzer } from "../analyze.js";
-import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
@@ -40,7 +40,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const hits = score(q, candidates(q));
     ageFit(subject, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
-    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets };
+    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: asksMeaning(text) };
     return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
   }
 
@@ -104,6 +104,14 @@ function wordSet(words: readonly string[]) {
 const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
+
+const MEANING = MEANING_WORDS.map((w) => rawTokens(w).map((t) => canonicalSyllable(fold(t))));
+
+/** The message asks what some words mean: one of MEANING_WORDS, typed with or without accents. */
+function asksMeaning(text: string): boolean {
+  const words = rawTokens(text).map((t) => canonicalSyllable(fold(t)));
+  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => words[i + k] === w)));
+}
 
 /** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */
 function asks(clause: string): boolean {

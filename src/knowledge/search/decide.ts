@@ -12,6 +12,8 @@ export interface QuestionShape {
   /** Adjacent pairs of topic words (unknown: counted as having some). */
   pairs?: number;
   facets: ReadonlySet<Facet>;
+  /** The message asks what some of its words mean ("toàn trình là sao"; see MEANING_WORDS). */
+  asksMeaning?: boolean;
 }
 
 /** Facts about candidates that need the index (built once in create-search-index.ts). */
@@ -48,9 +50,15 @@ export function decide(
   weights: SearchWeights = DEFAULT_WEIGHTS,
   checks: DecideChecks = ANYTHING_GOES,
 ): SearchDecision {
-  // Only facet words ("lệ phí bao nhiêu", "ở đâu"): they apply to a topic the message does not name.
-  if (question.strongWords === 0 && question.facets.size > 0) return { kind: "facet-only" };
   const best = hits[0];
+  // Only facet words ("lệ phí bao nhiêu", "ở đâu", "thủ tục này toàn trình không"): they apply to a topic
+  // the message does not name — unless it asks what they mean and they are the whole name of one entry
+  // and of no other ("toàn trình là sao": the guide to the levels of online service).
+  if (question.strongWords === 0 && question.facets.size > 0) {
+    const named = (h: SearchHit) => reaches(h.why.namePrecision, weights.decide.facetNamed);
+    const defined = question.asksMeaning === true && best !== undefined && named(best) && !hits.slice(1).some(named);
+    return defined ? { kind: "answer", hit: best } : { kind: "facet-only" };
+  }
   if (!best) return { kind: "unknown", suggestions: [] };
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.

@@ -177,6 +177,11 @@ export interface SearchWeights {
     clarifyMinPrecision: number;
     /** A question naming option 1 whole and covered this much by it restates it: answer, no clarify. */
     restatesCoverage: number;
+    /**
+     * A message of facet words only that asks what they mean ("toàn trình là sao") names an entry when it
+     * covers this share of one of its names and of no other entry's (else it is a follow-up on the topic).
+     */
+    facetNamed: number;
     /** When the question covers this much of option 1's name, another option must be named within `namedGap` of it. */
     nearlyWhole: number;
     namedGap: number;
@@ -247,6 +252,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     clarifyMinScore: 0.5,
     clarifyMinPrecision: 0.5,
     restatesCoverage: 0.8,
+    facetNamed: 0.99,
     nearlyWhole: 0.9,
     namedGap: 0.1,
     suggestionScore: 0.3,
