@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSearchIndex, decide, DEFAULT_WEIGHTS, isConfident, type SearchHit, type SearchIndex } from "../../src/knowledge/search.js";
-import { focusParts } from "../../src/knowledge/search/create-search-index.js";
+import { focusParts, referParts } from "../../src/knowledge/search/create-search-index.js";
 import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
 import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
@@ -374,6 +374,41 @@ describe("a long story whose asking part alone leads with the same entry", () =>
     expect(withLead(2).search(story).decision.kind).toBe("unknown");
     expect(withLead(0.9).search(story).decision.kind).toBe("unknown");
     expect(index.search("Đã trừ tiền mà hồ sơ chưa cập nhật thì vietcombank có hoàn không?").decision.kind).toBe("unknown");
+  });
+});
+
+describe("a long story whose question names no topic and refers to the clause before it", () => {
+  // "Giờ làm ở đâu ạ" names nothing: what is to be done is the lost passport of the sentence
+  // before. Read together, the two lead with the passport-loss guide, as the whole message does.
+  const story = "Mẹ em ở quê một mình, em đi làm xa nhà. Hôm qua em làm mất hộ chiếu ở bến xe. Giờ làm ở đâu ạ, có phải về quê không";
+  const withRefer = (words: number) => createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusReferWords: words } });
+
+  it("is answered with that entry", () => {
+    expect(decisionOf(story)).toMatchObject({ kind: "answer", hit: { entry: { id: "trinh-bao-mat-ho-chieu" } } });
+  });
+
+  it("is not answered without the rule: the asking clauses alone name nothing", () => {
+    expect(withRefer(-1).search(story).decision.kind).toBe("unknown");
+    expect(index.search("Giờ làm ở đâu ạ").strongWords).toBe(0);
+  });
+
+  it("is not answered when the clause before names another topic than the whole message", () => {
+    const other = "Mẹ em ở quê một mình, em đi làm xa nhà, hôm qua làm mất hộ chiếu. Vợ em mới sinh bé. Giờ làm ở đâu ạ, có phải về quê không";
+    expect(index.search(other).hits[0]?.entry.id).not.toBe(index.search("Vợ em mới sinh bé. Giờ làm ở đâu ạ").hits[0]?.entry.id);
+    expect(decisionOf(other).kind).toBe("unknown");
+  });
+});
+
+describe("referParts: each asking clause with the clause just before it", () => {
+  it("pairs an asking clause with the clause before it, in its sentence or ending the one before", () => {
+    expect(referParts("Em ở quê, hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ, có phải về quê không", 4)).toEqual([
+      { asking: "có phải về quê không", withBefore: "Giờ làm ở đâu ạ, có phải về quê không" },
+      { asking: "Giờ làm ở đâu ạ", withBefore: "hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ" },
+    ]);
+  });
+
+  it("a clause that only tells the story, or opens the message, is not paired", () => {
+    expect(referParts("Làm hộ chiếu ở đâu ạ, em ở quê", 4)).toEqual([]);
   });
 });
 

@@ -69,10 +69,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
-    for (const part of focusParts(question, weights.answer.focusSentences)) {
+    const agrees = (part: string) => {
       const { hits, decision: d } = run(part);
-      if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
-      if (d.kind === "unknown" && leadsAlone(hits, best)) return { kind: "answer", hit: best };
+      return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best));
+    };
+    for (const part of focusParts(question, weights.answer.focusSentences)) if (agrees(part)) return { kind: "answer", hit: best };
+    // A question that names (almost) no topic of its own refers back to what was said just before it.
+    for (const { asking, withBefore } of referParts(question, weights.answer.focusSentences)) {
+      if (run(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
     }
     return null;
   }
@@ -105,6 +109,26 @@ export function focusParts(question: string, max: number): string[] {
     if (sentences.length > 1 && (i === 0 || asks(sentence))) parts.push(sentence.replace(/[.!;\n]+$/, ""));
     const clauses = sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "));
     if (clauses.length > 1) parts.push(...clauses.reverse().filter(asks));
+  }
+  return parts;
+}
+
+/**
+ * Each clause that asks in the last `max` sentences of a message, last first, with the clause just
+ * before it: the one before in its sentence or, when it opens its sentence, the last clause of the
+ * sentence before ("Hộ khẩu em vẫn ở Thái Bình. Chuyển về nhà chồng cần giấy tờ gì").
+ */
+export function referParts(question: string, max: number): { asking: string; withBefore: string }[] {
+  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
+  const clauses = sentences.map((sentence) => sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" ")));
+  const parts: { asking: string; withBefore: string }[] = [];
+  for (let s = sentences.length - 1; s >= Math.max(0, sentences.length - max); s--) {
+    const own = clauses[s]!;
+    for (let c = own.length - 1; c >= 0; c--) {
+      const before = c > 0 ? own[c - 1] : clauses[s - 1]?.at(-1);
+      if (!before || !asks(own[c]!)) continue;
+      parts.push({ asking: own[c]!, withBefore: `${before}${c > 0 ? "," : ""} ${own[c]}`.replace(/[.!;\n]+$/, "") });
+    }
   }
   return parts;
 }

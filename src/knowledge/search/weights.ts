@@ -152,6 +152,12 @@ export interface SearchWeights {
      * `margin`: that entry is the answer.
      */
     focusLead: { score: number; name: number; margin: number };
+    /**
+     * A clause that asks with at most this many topic words of its own ("Làm lại online được
+     * không") refers back: it is also read together with the clause just before it, under the same
+     * agreement with the whole message as the other asking parts (`focusSentences`).
+     */
+    focusReferWords: number;
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -246,6 +252,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
     focusLead: { score: 0.5, name: 0.5, margin: 0.15 },
+    focusReferWords: 3,
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     scatteredWords: 2,
