@@ -42,6 +42,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["cho toi gap can bo", "person"],
     ["có tổng đài viên nào trực không, nối máy giúp em", "person"],
     ["chuyển máy cho tôi gặp người", "person"],
+    ["cán bộ một cửa quát nạt người già", "complaint"],
+    ["bắt về lấy giấy tờ 3 lần mà không nói một lần", "complaint"],
+    ["như vậy mà gọi là phục vụ dân à", "complaint"],
+    ["muốn tố cáo cán bộ phường", "complaint"],
     ["mua bằng lái không cần thi", "forgery"],
     ["làm giả bằng", "forgery"],
     ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
@@ -198,6 +202,21 @@ describe("the real knowledge in conversation", () => {
     "nop tien bi loi, tien mat ma ho so van cho thanh toan",
   ])("not a question about a filed dossier's progress: %s", (q) => {
     expect(which(q)).not.toContain("dossier-status");
+  });
+
+  it.each(["cán bộ thái độ quá tệ, quát nạt người già, tôi muốn tố cáo đích danh", "đánh giá cán bộ ở đâu"])(
+    "a complaint about staff gets the feedback guide: %s",
+    (q) => {
+      expect(heading(conversation().say(q))).toContain("phan anh, kien nghi");
+    },
+  );
+
+  it.each([
+    ["đánh giá", "survey"],
+    ["trả thêm tiền cho cán bộ để làm nhanh được không", "bribe"],
+  ] as const)("'%s' stays %s, not a complaint", (q, intent) => {
+    expect(which(q)).toContain(intent);
+    expect(which(q)).not.toContain("complaint");
   });
 
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
