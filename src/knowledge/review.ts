@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textKey } from "../text/normalize.js";
+import { textKey, tokens } from "../text/normalize.js";
 import { REVIEW, SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
@@ -63,6 +63,8 @@ export interface EntryReview {
   reviewedLine: number;
   dated: DatedFactRef[];
   citations: CitationRef[];
+  /** Line of each of the entry's keywords, in order. */
+  keywordLines: number[];
 }
 
 /** Collects the dated facts and citations of an entry with their lines. */
@@ -89,7 +91,8 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
     const path = Array.isArray(entry.source) ? ["source", i] : ["source"];
     citations.push({ line: item.lineOf(path), text: typeof s === "string" ? s : s.title });
   });
-  return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations };
+  const keywordLines = entry.keywords.map((_, i) => item.lineOf(["keywords", i]));
+  return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations, keywordLines };
 }
 
 /** Folds a citation for matching: case, spacing and "số" do not matter. */
@@ -131,6 +134,30 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
         out.push({ file: r.file, line: c.line, message: REVIEW.superseded(s.old, s.new, s.from) });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A keyword of one entry that is the title or an alias of another ("mất hộ chiếu" as a keyword of
+ * "Cấp hộ chiếu" while it names "Trình báo mất hộ chiếu"): the name already sends that question to
+ * its entry, and the keyword makes the two compete for it, so a citizen may get the wrong card.
+ * Names are compared as the search reads them (accents, case and spacing do not matter).
+ */
+export function keywordClashWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
+  const key = (text: string) => tokens(text).join(" ");
+  const namedBy = new Map<string, string>();
+  for (const e of entries) for (const n of [e.title, ...e.aliases]) if (!namedBy.has(key(n))) namedBy.set(key(n), e.id);
+  const byId = new Map(entries.map((e) => [e.id, e] as const));
+  const out: Problem[] = [];
+  for (const r of reviews) {
+    const entry = byId.get(r.id);
+    if (!entry) continue;
+    const own = new Set([entry.title, ...entry.aliases].map(key));
+    entry.keywords.forEach((k, i) => {
+      const other = namedBy.get(key(k));
+      if (other && other !== entry.id && !own.has(key(k))) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, other) });
+    });
   }
   return out;
 }

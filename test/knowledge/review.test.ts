@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { reviewWarnings } from "../../src/knowledge/review.js";
+import { keywordClashWarnings, reviewWarnings } from "../../src/knowledge/review.js";
 import { tempDir, tempFolder } from "../helpers/temp.js";
 
 // A small knowledge folder written for these tests: one entry reviewed long ago, one with a fee
@@ -103,5 +103,25 @@ describe("dead portal links", () => {
     });
     const { problems } = loadKnowledge(k);
     expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("không còn mở được") })]);
+  });
+});
+
+describe("a keyword that names another entry", () => {
+  // Two entries: the report of a loss, named "mất hộ chiếu", and the passport procedure that also
+  // lists "Mat ho chieu" (another spelling of the same name) and its own alias as keywords.
+  const clash = tempDir("review-clash");
+  mkdirSync(join(clash, "procedures"));
+  const faq = (id: string, title: string, aliases: string[], keywords: string[]) =>
+    [`id: ${id}`, "kind: faq", `title: ${title}`, `aliases: [${aliases.join(", ")}]`, "keywords:", ...keywords.map((k) => `  - ${k}`), "body: Nội dung.", "source: Luật A", "reviewed: 2026-11-30", ""].join("\n");
+  writeFileSync(join(clash, "procedures", "bao-mat.yaml"), faq("bao-mat", "Trình báo mất hộ chiếu", ["mất hộ chiếu"], ["đánh rơi hộ chiếu"]));
+  writeFileSync(join(clash, "procedures", "ho-chieu.yaml"), faq("ho-chieu", "Cấp hộ chiếu", ["làm hộ chiếu"], ["đi du lịch", "Mat ho chieu", "làm hộ chiếu"]));
+  const { knowledge, problems } = loadKnowledge(clash);
+
+  it("is named at its line, with the entry it names; a keyword repeating the entry's own name is not", () => {
+    expect(problems).toEqual([]);
+    const w = keywordClashWarnings(knowledge.entries, knowledge.reviews);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ file: expect.stringContaining("ho-chieu.yaml"), line: 7 });
+    expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "bao-mat"/);
   });
 });

@@ -357,6 +357,26 @@ describe("long chatty messages", () => {
   });
 });
 
+describe("a long story whose asking part alone leads with the same entry", () => {
+  // The story ("chuyển khoản lệ phí qua ngân hàng") names the payment guide nearly as much as the
+  // failed-payment one, so the whole message is a near tie; its question, read alone, puts the
+  // failed-payment guide far ahead (though a word never seen, "vietcombank", keeps it from being answered alone).
+  const story =
+    "Mình nộp hồ sơ cấp hộ chiếu trên mạng, chuyển khoản lệ phí qua ngân hàng xong mà hồ sơ không đổi gì. " +
+    "Đã trừ tiền mà hồ sơ chưa cập nhật thì vietcombank có hoàn không?";
+
+  it("is answered with that entry", () => {
+    expect(decisionOf(story)).toMatchObject({ kind: "answer", hit: { entry: { id: "thanh-toan-that-bai" } } });
+  });
+
+  it("is not answered without the rule, nor when the part's lead is under focusLead.margin", () => {
+    const withLead = (margin: number) => createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusLead: { ...DEFAULT_WEIGHTS.answer.focusLead, margin } } });
+    expect(withLead(2).search(story).decision.kind).toBe("unknown");
+    expect(withLead(0.9).search(story).decision.kind).toBe("unknown");
+    expect(index.search("Đã trừ tiền mà hồ sơ chưa cập nhật thì vietcombank có hoàn không?").decision.kind).toBe("unknown");
+  });
+});
+
 describe("words typed without the space between them", () => {
   it.each([
     ["đăngký khai sinh", "đăng ký khai sinh"],

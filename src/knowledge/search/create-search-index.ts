@@ -63,16 +63,30 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
    * A long story with the question in one sentence: the sentence alone is read, last first, and
    * within it each clause that asks something ("…, giờ thuê trọ thì khai báo gì"). Its answer is
    * taken only when the whole message ranks the same entry first, so a topic of the story's
-   * background never wins on its own.
+   * background never wins on its own. The part need not be answerable alone: when it ranks that
+   * same entry first far ahead of the next (`focusLead`), the question and the story agree on it.
    */
   function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
     for (const part of focusParts(question, weights.answer.focusSentences)) {
-      const d = run(part).decision;
+      const { hits, decision: d } = run(part);
       if (d.kind === "answer" && d.hit.entry.id === best.entry.id) return { kind: "answer", hit: best };
+      if (d.kind === "unknown" && leadsAlone(hits, best)) return { kind: "answer", hit: best };
     }
     return null;
+  }
+
+  /**
+   * The asking part alone ranks the whole message's best first with a fair score, names at least
+   * part of it, and leads the next entry by far: the words of the question, without the story's,
+   * pick the same entry ("… Giờ có phải trả lại lần nữa không hay tiền có được hoàn?").
+   */
+  function leadsAlone(partHits: SearchHit[], best: SearchHit): boolean {
+    const [first, next] = partHits;
+    const l = weights.answer.focusLead;
+    if (!first || first.entry.id !== best.entry.id) return false;
+    return first.score >= l.score && first.why.namePrecision >= l.name && first.score - (next?.score ?? 0) >= l.margin - 1e-9;
   }
 
   return { search, size: index.docs.length, analyzer };

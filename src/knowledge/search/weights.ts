@@ -142,6 +142,13 @@ export interface SearchWeights {
     longWholeNameCoverage: number;
     /** A long message not answered whole is read sentence by sentence, at most this many from the end. */
     focusSentences: number;
+    /**
+     * "Question and story agree": a long message not answered whole, one of whose asking parts
+     * (`focusSentences`), read alone and not answered either, ranks the whole message's best entry
+     * first with at least `score`, covers at least `name` of its name and leads the next entry by
+     * `margin`: that entry is the answer.
+     */
+    focusLead: { score: number; name: number; margin: number };
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -235,6 +242,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
+    focusLead: { score: 0.5, name: 0.5, margin: 0.15 },
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     scatteredWords: 2,
