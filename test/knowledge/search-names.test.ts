@@ -42,6 +42,27 @@ describe("a word bound into a phrase of the question is not another name's word"
   });
 });
 
+describe("a named pair whose two words an entry has only apart, in other pairs, is foreign to it", () => {
+  const q = "đăng ký cấp điện lần đầu";
+
+  it("'cấp điện' is not held by 'cấp biển số' and 'xe điện': no cover, a foreign pair, no confident card", () => {
+    const car = hit(q, "dang-ky-xe")!;
+    expect(car.why.foreignPairs).toBe(1);
+    expect(index.search(q).decision).not.toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-xe" } } });
+  });
+
+  it("without the rule (no pair rare), 'cấp' and 'điện' would cover the question for the vehicle card", () => {
+    const plain = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, rareShare: 0 });
+    expect(hit(q, "dang-ky-xe", plain)!.why.foreignPairs).toBe(0);
+    expect(hit(q, "dang-ky-xe", plain)!.why.coverage).toBeGreaterThan(hit(q, "dang-ky-xe")!.why.coverage);
+  });
+
+  it("an entry with the words together keeps them ('xe điện' asked of the vehicle card)", () => {
+    expect(hit("đăng ký xe điện", "dang-ky-xe")!.why.foreignPairs).toBe(0);
+    expect(top("đăng ký xe điện")).toBe("dang-ky-xe");
+  });
+});
+
 describe("the named word pairs an entry holds (heldPairs)", () => {
   it("a pair straddling two words is not one more named thing: 'đăng ký khai sinh' names 'đăng ký' and 'khai sinh', not 'ký khai'", () => {
     expect(hit("đăng ký khai sinh", "dang-ky-khai-sinh")!.why.heldPairs).toBe(2);

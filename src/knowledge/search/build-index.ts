@@ -1,5 +1,6 @@
 import type { Analyzer } from "../analyze.js";
 import type { Entry } from "../schema.js";
+import { markPairOnlyWords, markRareWords, pairReadings } from "./pair-readings.js";
 
 /** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
 export const NAME = 0;
@@ -47,6 +48,12 @@ export interface DocIndex {
   nameBigrams: Set<string>;
   keywordTokens: Set<string>;
   keywordBigrams: Set<string>;
+  /**
+   * Words of its names and keywords that stand there only inside pairs they rarely stand in ("điện" of
+   * the keyword "xe điện", "dịch" of "chứng thực bản dịch"), with those pairs: another reading of the
+   * word than a question's pair puts it in (see score.ts, coverage).
+   */
+  pairOnly: Map<string, readonly string[]>;
   /** Accented spellings of the words of its names (typed accents that agree earn a small edge). */
   accentKeys: Set<string>;
   /** Folded syllable → the accented spellings it has in this entry's names and keywords (sets shared between entries: read only). */
@@ -129,6 +136,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
   const namePair = pairLookup(docs.flatMap((doc) => [...doc.nameBigrams]));
   const { bound, rare } = pairReadings(entries, analyse, pairPostings, shares);
   markRareWords(docs, rare);
+  entries.forEach((entry, d) => markPairOnlyWords(entry, docs[d]!, analyse, rare));
   const n = Math.max(docs.length, 1);
   const idfCache = new Map<string, number>();
   const idf = (t: string): number => {
@@ -216,59 +224,6 @@ function pairLookup(pairs: Iterable<string>): (a: string | undefined, b: string 
   return (a, b) => a !== undefined && b !== undefined && (byFirst.get(a)?.has(b) ?? false);
 }
 
-/**
- * How words stand in the known pairs (of names and keywords), counted in all entry texts, names,
- * keywords and body alike, as written (synonyms not applied): `bound` holds the pairs in which a word
- * is bound to its partner, as "a b<" (the first is) or "a b>" (the second is) — the pair holds at
- * least `boundShare` of the word's occurrences; `rare` tells whether a pair holds under `rareShare`
- * of them (never for a pair not counted).
- */
-function pairReadings(entries: readonly Entry[], analyse: (text: string) => string[][], known: Map<string, unknown>, shares: PairShares) {
-  const words = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  for (const entry of entries) {
-    for (const text of [entry.title, ...entry.aliases, ...entry.keywords, ...bodyTexts(entry)]) {
-      const seg = analyse(text)[0];
-      if (!seg) continue;
-      for (let i = 0; i < seg.length; i++) {
-        words.set(seg[i]!, (words.get(seg[i]!) ?? 0) + 1);
-        if (i + 1 < seg.length) {
-          const pair = `${seg[i]} ${seg[i + 1]}`;
-          if (known.has(pair)) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-        }
-      }
-    }
-  }
-  const bound = new Set<string>();
-  for (const [pair, n] of pairs) {
-    const [a, b] = pair.split(" ") as [string, string];
-    if (n >= shares.boundShare * words.get(a)!) bound.add(`${pair}<`);
-    if (n >= shares.boundShare * words.get(b)!) bound.add(`${pair}>`);
-  }
-  const rare = (pair: string, word: string): boolean => {
-    const n = pairs.get(pair) ?? 0;
-    return n > 0 && n < shares.rareShare * (words.get(word) ?? 0);
-  };
-  return { bound, rare };
-}
-
-/**
- * The words each name has only in pairs they rarely stand in ("dịch" of "chứng thực bản dịch": 2 %
- * of the uses of "dịch"; not "hưu" of "nghỉ hưu": 28 %), where they are another word than in the
- * pair they are bound into elsewhere ("dịch vụ").
- */
-function markRareWords(docs: DocIndex[], rare: (pair: string, word: string) => boolean): void {
-  for (const doc of docs) {
-    for (const name of doc.names) {
-      const words = name.tokens.filter((t) => {
-        const own = name.pairs.filter((p) => p.startsWith(`${t} `) || p.endsWith(` ${t}`));
-        return own.length > 0 && own.every((p) => rare(p, t));
-      });
-      if (words.length > 0) name.rare = words;
-    }
-  }
-}
-
 function indexEntry(
   entry: Entry,
   analyse: (text: string) => string[][],
@@ -285,6 +240,7 @@ function indexEntry(
     nameBigrams: new Set(),
     keywordTokens: new Set(),
     keywordBigrams: new Set(),
+    pairOnly: new Map(),
     accentKeys: new Set(nameTexts.flatMap((n) => wordFormsOf(n).filter(([f, a]) => f !== a).map(([, a]) => a))),
     accentForms: new Map(),
   };

@@ -12,6 +12,8 @@ interface Prepared {
   /** Each word with its postings (an entry's body words are only found there). */
   words: Array<{ r: Resolved; list: Postings | undefined }>;
   matched: Array<ResolvedQuery["matched"][number] & { idf: number }>;
+  /** The question's own pairs in some name that one entry alone holds (see apartPairWords); usually none. */
+  unique: ResolvedQuery["topicPairs"];
 }
 
 /**
@@ -80,6 +82,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
     const p: Prepared = {
       words: q.words.map((r) => ({ r, list: r.match === null ? undefined : index.postings.get(r.match) })),
       matched: q.matched.map(({ t, phrase, accents, pairs, paper }) => ({ t, phrase, accents, pairs, paper, idf: index.idf(t) })),
+      unique: q.topicPairs.filter(({ b, words, own }) => own && index.pairPostings.get(b)?.length === 1 && index.namePair(words[0]!, words[1]!)),
     };
     return docNos.map((d) => scoreOne(q, p, d));
   };
@@ -92,10 +95,16 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
   let coveredByNames = 0;
   let missingWeight = 0;
   let totalWeight = q.strongWeight;
+  const apart = p.unique.length > 0 ? apartPairWords(q, p.unique, doc) : undefined;
   for (const { r, list } of p.words) {
     const m = r.match;
     if (!m) {
       if (!r.weak) missingWeight += r.weight;
+      continue;
+    }
+    // "điện" of "cấp điện" is not the "điện" of dang-ky-xe's "xe điện" (see apartPairWords).
+    if (apart && !r.weak && apart.includes(m)) {
+      missingWeight += r.weight;
       continue;
     }
     // Filler other than facet words never counts: skip it before any lookup.
@@ -131,7 +140,7 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
       if (own) heldPairs++;
       covered += w;
       coveredByNames += w;
-    } else if (!someIn(words, doc.nameTokens, doc.keywordTokens)) foreignPairs++;
+    } else if (!someIn(words, doc.nameTokens, doc.keywordTokens, apart)) foreignPairs++;
   }
   return {
     coverage: totalWeight > 0 ? covered / totalWeight : 0,
@@ -140,6 +149,27 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
     foreignPairs,
     heldPairs,
   };
+}
+
+/**
+ * The words of the question's named pairs that this entry has, but not as the question puts them: of a
+ * pair in some name that one other entry alone holds ("cấp điện"), both words stand in this entry's names
+ * and keywords only apart, each only inside pairs that rarely hold it (`rareShare`) and that the question
+ * does not hold ("cấp" of "cấp biển số", "điện" of "xe điện"). The entry names other things with them, as
+ * "bản dịch" is not "dịch vụ" (namePrecision): they do not cover the question and do not stop the pair
+ * being foreign. Undefined when there are none (most entries).
+ */
+function apartPairWords(q: ResolvedQuery, unique: ResolvedQuery["topicPairs"], doc: DocIndex): string[] | undefined {
+  let out: string[] | undefined;
+  for (const { b, words } of unique) {
+    if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) continue;
+    const first = doc.pairOnly.get(words[0]!);
+    const second = first && doc.pairOnly.get(words[1]!);
+    // Together in either order ("nhà thuê" for "thuê nhà"), or as the question puts one of them elsewhere, they are its words.
+    if (!second || someOf(q.bigrams, first) || someOf(q.bigrams, second) || first.includes(`${words[1]} ${words[0]}`)) continue;
+    (out ??= []).push(words[0]!, words[1]!);
+  }
+  return out;
 }
 
 /** Share of the question's word pairs that the entry's names (or, less, keywords) hold as pairs. */
@@ -162,9 +192,9 @@ function allIn(words: readonly string[], a: ReadonlySet<string>, b?: ReadonlySet
   return true;
 }
 
-/** Some word is in `a` or in `b`. */
-function someIn(words: readonly string[], a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const w of words) if (a.has(w) || b.has(w)) return true;
+/** Some word (not one of `except`) is in `a` or in `b`. */
+function someIn(words: readonly string[], a: ReadonlySet<string>, b: ReadonlySet<string>, except: readonly string[] | undefined): boolean {
+  for (const w of words) if ((a.has(w) || b.has(w)) && !except?.includes(w)) return true;
   return false;
 }
 

@@ -36,7 +36,10 @@ export interface SearchWeights {
   /**
    * A pair holds a word rarely when it holds under this share of the word's occurrences in all entry
    * texts ("bản dịch": 2 % of the uses of "dịch"; not "nghỉ hưu": 28 % of "hưu"). A name that has a
-   * bound word only in such pairs does not count that word as naming it (see `boundShare`).
+   * bound word only in such pairs does not count that word as naming it (see `boundShare`). An entry
+   * whose names and keywords have both words of a question's pair only apart, each only in such pairs
+   * ("cấp biển số", "xe điện" against "cấp điện", a pair in a name that one entry alone holds), does not
+   * hold those words, and the pair is foreign to it (score.ts, apartPairWords).
    */
   rareShare: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
