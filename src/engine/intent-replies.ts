@@ -52,6 +52,9 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
   { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, { opening: M.notCovered, rephrase: false }) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
+  // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
+  // một lần") names no procedure: the card of the way to complain (the intent's first offer).
+  { name: "complaint", scope: "unanswered", handle: complaint },
 ];
 
 /**
@@ -163,6 +166,12 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   );
   out.metric("answered", { kind: "dossier-status" });
   return out.done();
+}
+
+/** The card of the intent's first offered entry (the feedback guide), as if the citizen had asked for it; none: go on. */
+function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
+  const guide = ctx.entry(ctx.intents.offers("complaint")[0]);
+  return guide ? answerEntry(ctx, guide, new Set(), inbound, out) : null;
 }
 
 /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */

@@ -29,6 +29,7 @@ export const INTENT_NAMES = [
   "translation",
   "not-covered",
   "out-of-domain",
+  "complaint",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
@@ -122,6 +123,23 @@ const STRICT_MARK = "!";
 
 /** Words a "…" in a phrase stands for, at most: "làm bằng … giả" reaches "làm bằng đại học giả". */
 const GAP_WORDS = 3;
+
+/**
+ * Written between words of one slot ("làm/nộp/đổi … từ tháng/hôm"): any one of them stands there,
+ * so one line says what would otherwise take a phrase per combination. A leading "/" ("/start")
+ * is a command, not a choice.
+ */
+const CHOICE = /^[^/\s]+(?:\/[^/\s]+)+$/u;
+
+/** The phrases a line with "/" choices stands for: "làm/nộp … từ tháng/hôm" → four phrases. */
+function phraseVariants(p: string): string[] {
+  let out = [""];
+  for (const word of p.trim().split(/\s+/u)) {
+    const options = CHOICE.test(word) ? word.split("/") : [word];
+    out = out.flatMap((head) => options.map((o) => (head ? `${head} ${o}` : o)));
+  }
+  return out;
+}
 
 /** A short form citizens type, read as its full words ("ko" → "không"), with the accents of the full form. */
 type Expansions = PhraseTable<{ folded: string[]; accented: string[] }>;
@@ -242,7 +260,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
   const expansions = compileExpansions(abbreviations);
   const byFirst: CompiledTable["byFirst"] = new Map();
   const add = (list: ListKey, phrases: readonly string[]): ListKey => {
-    for (const phrase of phrases.map((p) => compilePhrase(p, expansions))) {
+    for (const phrase of phrases.flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
       const first = phrase.folded[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first);

@@ -159,6 +159,14 @@ describe("intents from intents.yaml", () => {
     expect(c.session?.lastEntryId).toBe("tra-cuu-ho-so");
   });
 
+  it("a complaint about staff names no procedure: the card of the entry staff offer for it; a procedure named firmly still wins", () => {
+    const c = conversation(engine);
+    const t = c.say("cán bộ một cửa thái độ quá tệ, quát nạt người già");
+    expect(heading(t)).toBe("Tổng đài hỗ trợ dịch vụ công");
+    expect(c.session?.lastEntryId).toBe("tong-dai-ho-tro");
+    expect(heading(conversation(engine).say("cán bộ quát nạt, làm hộ chiếu phổ thông cần giấy tờ gì"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
   it("thanks, with the survey offered; a long message that starts with thanks is still a question", () => {
     const c = conversation(engine);
     const t = c.say("cảm ơn bạn nhiều");

@@ -87,6 +87,20 @@ describe("phrases with a gap and short forms", () => {
     expect(plain.matches("forgery", messageForms("ai lam bang lai khong can thi"))).toBe(true);
   });
 
+  it("'/' between words of one slot: any one of them stands there", () => {
+    const choices = createIntentTable(
+      intentsSchema.parse({ intents: { "dossier-status": { contains: ["làm/nộp/đổi … từ tháng/hôm"] }, person: { exact: ["/canbo"] } } }),
+    );
+    const status = (text: string) => choices.matches("dossier-status", messageForms(text));
+    expect(status("nộp hồ sơ từ tháng 3")).toBe(true);
+    expect(status("doi bang lai tu hom thu hai")).toBe(true);
+    expect(status("làm căn cước từ hôm qua")).toBe(true);
+    // The slots keep their order.
+    expect(status("từ tháng 3 tôi làm căn cước")).toBe(false);
+    // A leading "/" is a command.
+    expect(choices.matches("person", messageForms("/canbo"))).toBe(true);
+  });
+
   it("a phrase may not begin or end with '…'", () => {
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["… giả"] } } }).success).toBe(false);
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["bằng …"] } } }).success).toBe(false);

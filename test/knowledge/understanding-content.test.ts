@@ -40,6 +40,12 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["gặp người thật", "person"],
     ["/canbo", "person"],
     ["cho toi gap can bo", "person"],
+    ["có tổng đài viên nào trực không, nối máy giúp em", "person"],
+    ["chuyển máy cho tôi gặp người", "person"],
+    ["cán bộ một cửa quát nạt người già", "complaint"],
+    ["bắt về lấy giấy tờ 3 lần mà không nói một lần", "complaint"],
+    ["như vậy mà gọi là phục vụ dân à", "complaint"],
+    ["muốn tố cáo cán bộ phường", "complaint"],
     ["mua bằng lái không cần thi", "forgery"],
     ["làm giả bằng", "forgery"],
     ["vào tài khoản VNeID của vợ không cần mật khẩu", "account-access"],
@@ -118,6 +124,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "đóng tiền học nghề để được ưu tiên tuyển sinh lớp 10 không",
     "chuyển khoản nhầm lệ phí trên cổng dịch vụ công thì sao",
     "mẹ tôi quên mật khẩu vneid, tôi lấy giúp mẹ mật khẩu mới trên điện thoại của mẹ được không",
+    // Bare "noi may", "chuyen may" may be "nói mấy (lần)", "chuyển mấy (ngày)"; the hotline number is a card.
+    "noi may lan roi ma van phai bo sung",
+    "ho so chuyen may ngay thi co ket qua",
+    "số tổng đài dịch vụ công",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
@@ -164,6 +174,11 @@ describe("the real knowledge in conversation", () => {
     "Tôi nộp hồ sơ sang tên sổ đỏ, giấy hẹn 10 ngày mà giờ hơn 1 tháng rồi chưa có kết quả, tra cứu tiến độ ở đâu",
     "Tôi nộp hồ sơ cấp đổi căn cước ở công an phường từ 20/2 mà giờ vẫn chưa có thẻ, tra ở đâu vậy?",
     "tien do cap can cuoc",
+    "hồ sơ nộp trên cổng dịch vụ công tới đâu rồi",
+    "làm căn cước từ tháng 3 mà giờ chưa có thẻ, tra ở đâu",
+    "doi bang lai tu tuan truoc den gio van chua nhan duoc",
+    "tôi quên mã hồ sơ rồi",
+    "nộp online mà không nhận được email thông báo kết quả",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
@@ -180,8 +195,28 @@ describe("the real knowledge in conversation", () => {
     "tôi nghỉ làm 3 tháng rồi mà chưa nhận được trợ cấp thất nghiệp",
     "xem tiến độ giải ngân bảo hiểm thất nghiệp",
     "tiến độ xây dựng cơ sở dữ liệu dân cư",
+    "3 tuần rồi chưa có thời gian đi làm lại căn cước",
+    "em đi làm từ tháng 3 mà giờ chưa có bảo hiểm",
+    "con sinh từ tháng 3 mà giờ chưa có giấy khai sinh",
+    "không nhận được email kích hoạt tài khoản",
+    "nop tien bi loi, tien mat ma ho so van cho thanh toan",
   ])("not a question about a filed dossier's progress: %s", (q) => {
     expect(which(q)).not.toContain("dossier-status");
+  });
+
+  it.each(["cán bộ thái độ quá tệ, quát nạt người già, tôi muốn tố cáo đích danh", "đánh giá cán bộ ở đâu"])(
+    "a complaint about staff gets the feedback guide: %s",
+    (q) => {
+      expect(heading(conversation().say(q))).toContain("phan anh, kien nghi");
+    },
+  );
+
+  it.each([
+    ["đánh giá", "survey"],
+    ["trả thêm tiền cho cán bộ để làm nhanh được không", "bribe"],
+  ] as const)("'%s' stays %s, not a complaint", (q, intent) => {
+    expect(which(q)).toContain(intent);
+    expect(which(q)).not.toContain("complaint");
   });
 
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
