@@ -1,5 +1,6 @@
 import type { Analyzer } from "../analyze.js";
 import type { Entry } from "../schema.js";
+import { modifierPairs } from "./modifier-pairs.js";
 import { markPairOnlyWords, markRareWords, pairReadings } from "./pair-readings.js";
 
 /** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
@@ -86,6 +87,11 @@ export interface IndexData {
    * "hiểm" of "bảo hiểm"), so it is part of a longer word there, not a word of its own ("lại" of "làm lại").
    */
   bound(a: string, b: string, first: boolean): boolean;
+  /**
+   * Whether the name pair is a modifier ("lần đầu"): it says which variant, not which thing — several entries
+   * of unrelated topics hold it in their names, never alone (see `SearchWeights.modifier`, modifierPairs).
+   */
+  modifier(pair: string): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -102,6 +108,7 @@ export interface IndexData {
 export interface PairShares {
   boundShare: number;
   rareShare: number;
+  modifier: { entries: number; unrelated: number; commonWord: number };
 }
 
 /** `shares` is required: its values live in DEFAULT_WEIGHTS only (createSearchIndex passes the weights). */
@@ -158,6 +165,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     const w = Math.min(...doc.names.map((nm) => nm.weight).filter((x) => x > 0));
     return Number.isFinite(w) ? w : 1;
   });
+  const modifiers = modifierPairs(docs, idf, shares.modifier.entries, shares.modifier.unrelated, shares.modifier.commonWord * Math.log(1 + (n + 0.5) / 0.5));
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
     for (const [folded, forms] of doc.accentForms) {
@@ -176,6 +184,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     namesFunctionWord: (a, b, first) => functionWordNames.has(`${a} ${b}${first ? "<" : ">"}`),
     namesBetween: (a, m, b) => functionWordNames.has(`${a} ${m} ${b}`),
     bound: (a, b, first) => bound.has(`${a} ${b}${first ? "<" : ">"}`),
+    modifier: (pair) => modifiers.has(pair),
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,

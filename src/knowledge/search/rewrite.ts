@@ -47,9 +47,10 @@ export interface ResolvedQuery {
   /**
    * Those pairs that name something in the index, with their weight as an extra term, and whether
    * this one is a named pair of its own (`own`): typed for the first time here, and not straddling
-   * two words the question reads as other pairs (see `wordPairs`).
+   * two words the question reads as other pairs (see `wordPairs`); `idle`: a modifier pair the thing the
+   * question names has no variant of (see `idleModifiers`).
    */
-  topicPairs: Array<{ b: string; w: number; words: string[]; own: boolean }>;
+  topicPairs: Array<{ b: string; w: number; words: string[]; own: boolean; idle?: boolean }>;
   /** Total weight of strong words and topic pairs: what "all of the question" means. */
   strongWeight: number;
   hadDiacritics: boolean;
@@ -111,6 +112,7 @@ export function rewrite(
     }
   }
   const { bigrams, topicPairs } = wordPairs(words, index, weights);
+  idleModifiers(words, topicPairs, index, weights);
   const strong = words.filter((r) => !r.weak);
   let strongWeight = 0;
   for (const r of strong) strongWeight += r.weight;
@@ -255,6 +257,51 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
     p.own = !straddles && !topicPairs.some((o, m) => m < k && o.own && o.b === p.b);
   });
   return { bigrams, topicPairs };
+}
+
+/**
+ * A modifier pair ("lần đầu", see `IndexData.modifier`) says which variant of a thing, not which thing. When the
+ * question names a topic (a pair of some name, not a modifier, typed as it is, one of its words at least
+ * `modifier.commonWord` rare: "cấp điện") and no entry holds the modifier with any topic named, the thing asked
+ * about has no such variant: the modifier and its words (those not in a topic) weigh what filler does
+ * (`weights.weak`), and the pair is no foreign pair for an entry without it. "Đăng ký cấp điện lần đầu" is about
+ * the electricity guide, not about the entries that are a first-time variant of something else; "cấp lại căn
+ * cước" keeps "cấp lại" (an entry holds both).
+ */
+function idleModifiers(words: Resolved[], topicPairs: ResolvedQuery["topicPairs"], index: IndexData, weights: SearchWeights): void {
+  if (topicPairs.length < 2) return;
+  const floor = weights.modifier.commonWord * index.maxIdf;
+  const wordsOf = (p: ResolvedQuery["topicPairs"][number]) => words.filter((r) => !r.weak && r.match !== null && p.words.includes(r.match));
+  const modifiers: ResolvedQuery["topicPairs"] = [];
+  const topics: ResolvedQuery["topicPairs"] = [];
+  for (const p of topicPairs) {
+    if (!p.own) continue;
+    if (index.modifier(p.b)) modifiers.push(p);
+    else if (index.namePair(p.words[0]!, p.words[1]!) && p.words.some((w) => index.idf(w) >= floor) && wordsOf(p).every((r) => r.factor === 1)) topics.push(p);
+  }
+  if (topics.length === 0) return;
+  const topicWords = new Set(topics.flatMap((t) => t.words));
+  for (const m of modifiers) {
+    if (topics.some((t) => together(index, m.b, t.b))) continue;
+    m.w *= weights.weak;
+    m.idle = true;
+    for (const r of wordsOf(m)) if (!topicWords.has(r.match!)) r.weight *= weights.weak;
+  }
+}
+
+/** Some entry holds both pairs in its names or keywords. */
+function together(index: IndexData, a: string, b: string): boolean {
+  const x = index.pairPostings.get(a);
+  const y = index.pairPostings.get(b);
+  if (!x || !y) return false;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) return true;
+    if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** One-word list as the folded words a question's tokens are compared with. */

@@ -134,13 +134,13 @@ function coverage(q: ResolvedQuery, p: Prepared, doc: DocIndex, d: number, weigh
   }
   let foreignPairs = 0;
   let heldPairs = 0;
-  for (const { b, w, words, own } of q.topicPairs) {
+  for (const { b, w, words, own, idle } of q.topicPairs) {
     if (doc.nameBigrams.has(b) || doc.keywordBigrams.has(b)) {
       // Each named pair once; a pair straddling two words is part of them, not one more named thing.
       if (own) heldPairs++;
       covered += w;
       coveredByNames += w;
-    } else if (!someIn(words, doc.nameTokens, doc.keywordTokens, apart)) foreignPairs++;
+    } else if (!idle && !someIn(words, doc.nameTokens, doc.keywordTokens, apart)) foreignPairs++;
   }
   return {
     coverage: totalWeight > 0 ? covered / totalWeight : 0,

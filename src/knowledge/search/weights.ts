@@ -44,6 +44,14 @@ export interface SearchWeights {
   rareShare: number;
   /** A known word pair ("khai sinh") adds this share of its two words' rarity, as one more term. */
   pair: number;
+  /**
+   * A modifier pair ("lần đầu") names no thing alone: it is in the names of at least `entries` entries, in each
+   * of those names with another word at least `commonWord` (share of the rarest possible) rare, and those
+   * entries make at least `unrelated` as many unrelated topics as they are (no other pair with such a word in
+   * common). In a question naming a topic pair that no entry holds together with it, the modifier and its words
+   * count as filler (`weak`) and it is no foreign pair (rewrite.ts, idleModifiers).
+   */
+  modifier: { entries: number; unrelated: number; commonWord: number };
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
   accentMismatch: number;
   /** A stated age outside the ages an entry's title names ("con 10 tuổi" and "… từ đủ 14 tuổi"): its score is multiplied by this. */
@@ -221,6 +229,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   boundShare: 0.5,
   rareShare: 0.1,
   pair: 0.6,
+  modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2 },
   accentMismatch: 0.5,
   ageConflict: 0.7,
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
