@@ -142,7 +142,7 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
  * A keyword of one entry that is the title or an alias of another ("mất hộ chiếu" as a keyword of
  * "Cấp hộ chiếu" while it names "Trình báo mất hộ chiếu"): the name already sends that question to
  * its entry, and the keyword makes the two compete for it, so a citizen may get the wrong card.
- * Names are compared as the search reads them (accents, case and spacing do not matter).
+ * Names are compared folded (accents, case and spacing do not matter; abbreviations are not expanded).
  */
 export function keywordClashWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const key = (text: string) => tokens(text).join(" ");
@@ -156,7 +156,8 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
     const own = new Set([entry.title, ...entry.aliases].map(key));
     entry.keywords.forEach((k, i) => {
       const other = namedBy.get(key(k));
-      if (other && other !== entry.id && !own.has(key(k))) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, other) });
+      const named = other !== undefined && other !== entry.id && !own.has(key(k)) ? byId.get(other) : undefined;
+      if (named) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, named.title, named.id) });
     });
   }
   return out;

@@ -247,8 +247,8 @@ export const REVIEW = {
   ended: (what: string, until: string) => `cảnh báo: ${what} có thời hạn đã hết ngày ${vnDate(until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng`,
   endsSoon: (what: string, until: string, days: number) =>
     `cảnh báo: ${what} có thời hạn sẽ hết ngày ${vnDate(until)} (còn ${days} ngày) — kiểm tra có văn bản gia hạn hoặc mức mới chưa`,
-  keywordIsName: (keyword: string, other: string) =>
-    `cảnh báo: từ khóa "${keyword}" là tên của bài "${other}": câu hỏi có cụm này đã được đưa tới bài đó, để thêm ở đây thì hai bài tranh nhau — bỏ từ khóa này hoặc viết cụ thể hơn`,
+  keywordIsName: (keyword: string, otherTitle: string, otherId: string) =>
+    `cảnh báo: từ khóa "${keyword}" là tên của bài "${otherTitle}" (${otherId}): câu hỏi có cụm này thường được trả lời bằng bài đó, để thêm ở đây thì hai bài tranh nhau — bỏ từ khóa này hoặc viết cụ thể hơn`,
   superseded: (old: string, replacement: string, from: string | undefined) =>
     `cảnh báo: trích dẫn ${old} đã được thay bằng ${replacement}${from ? ` từ ngày ${vnDate(from)}` : ""} — cập nhật nguồn và nội dung theo văn bản mới`,
 } as const;

@@ -122,6 +122,6 @@ describe("a keyword that names another entry", () => {
     const w = keywordClashWarnings(knowledge.entries, knowledge.reviews);
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ file: expect.stringContaining("ho-chieu.yaml"), line: 7 });
-    expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "bao-mat"/);
+    expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "Trình báo mất hộ chiếu" \(bao-mat\)/);
   });
 });

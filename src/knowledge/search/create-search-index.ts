@@ -5,7 +5,7 @@ import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
-import { createDecideChecks, decide } from "./decide.js";
+import { createDecideChecks, decide, reaches } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
 import { rewrite } from "./rewrite.js";
 import { createScorer } from "./score.js";
@@ -70,14 +70,17 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
+    // A clause may be read both alone and as a refer-back part: read each text once.
+    const read = new Map<string, ReturnType<typeof run>>();
+    const runOnce = (text: string) => read.get(text) ?? read.set(text, run(text)).get(text)!;
     const agrees = (part: string) => {
-      const { hits, decision: d } = run(part);
+      const { hits, decision: d } = runOnce(part);
       return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best));
     };
     for (const part of focusParts(question, weights.answer.focusSentences)) if (agrees(part)) return { kind: "answer", hit: best };
     // A question that names (almost) no topic of its own refers back to what was said just before it.
     for (const { asking, withBefore } of referParts(question, weights.answer.focusSentences)) {
-      if (run(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
+      if (runOnce(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
     }
     return null;
   }
@@ -91,7 +94,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const [first, next] = partHits;
     const l = weights.answer.focusLead;
     if (!first || first.entry.id !== best.entry.id) return false;
-    return first.score >= l.score && first.why.namePrecision >= l.name && first.score - (next?.score ?? 0) >= l.margin - 1e-9;
+    return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
   }
 
   return { search, size: index.docs.length, analyzer };
@@ -103,16 +106,25 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
  * that ask, last first.
  */
 export function focusParts(question: string, max: number): string[] {
-  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
+  const { sentences, clauses } = splitMessage(question);
   const parts: string[] = [];
-  for (const [i, sentence] of sentences.reverse().slice(0, max).entries()) {
+  for (let s = sentences.length - 1, i = 0; s >= 0 && i < max; s--, i++) {
     // The last sentence is where a story's question usually is; an earlier one counts when it asks.
-    if (sentences.length > 1 && (i === 0 || asks(sentence))) parts.push(sentence.replace(/[.!;\n]+$/, ""));
-    const clauses = sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "));
-    if (clauses.length > 1) parts.push(...clauses.reverse().filter(asks));
+    if (sentences.length > 1 && (i === 0 || asks(sentences[s]!))) parts.push(stripEnd(sentences[s]!));
+    const own = clauses[s]!;
+    if (own.length > 1) parts.push(...[...own].reverse().filter(asks));
   }
   return parts;
 }
+
+/** A message's sentences (of more than one word) and each one's clauses (split at commas, of more than one word). */
+function splitMessage(question: string): { sentences: string[]; clauses: string[][] } {
+  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
+  return { sentences, clauses: sentences.map((sentence) => sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" "))) };
+}
+
+/** A part without the full stop, exclamation mark or semicolon that ends it (a question mark stays: it asks). */
+const stripEnd = (part: string) => part.replace(/[.!;\n]+$/, "");
 
 /**
  * Each clause that asks in the last `max` sentences of a message, last first, with the clause just
@@ -120,15 +132,14 @@ export function focusParts(question: string, max: number): string[] {
  * sentence before ("Hộ khẩu em vẫn ở Thái Bình. Chuyển về nhà chồng cần giấy tờ gì").
  */
 export function referParts(question: string, max: number): { asking: string; withBefore: string }[] {
-  const sentences = question.split(/(?<=[.!?;\n])/).map((x) => x.trim()).filter((x) => x.includes(" "));
-  const clauses = sentences.map((sentence) => sentence.split(",").map((x) => x.trim()).filter((x) => x.includes(" ")));
+  const { sentences, clauses } = splitMessage(question);
   const parts: { asking: string; withBefore: string }[] = [];
   for (let s = sentences.length - 1; s >= Math.max(0, sentences.length - max); s--) {
     const own = clauses[s]!;
     for (let c = own.length - 1; c >= 0; c--) {
       const before = c > 0 ? own[c - 1] : clauses[s - 1]?.at(-1);
       if (!before || !asks(own[c]!)) continue;
-      parts.push({ asking: own[c]!, withBefore: `${before}${c > 0 ? "," : ""} ${own[c]}`.replace(/[.!;\n]+$/, "") });
+      parts.push({ asking: own[c]!, withBefore: stripEnd(`${before}${c > 0 ? "," : ""} ${own[c]}`) });
     }
   }
   return parts;

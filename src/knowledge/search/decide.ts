@@ -36,7 +36,7 @@ const ANYTHING_GOES: DecideChecks = { related: () => true, variants: () => true 
  */
 const EPSILON = 1e-9;
 /** The difference `x` reaches the threshold `t` (`x >= t`, up to rounding). */
-const reaches = (x: number, t: number): boolean => x >= t - EPSILON;
+export const reaches = (x: number, t: number): boolean => x >= t - EPSILON;
 /** The difference `x` is beyond the threshold `t` (`x > t`, up to rounding). */
 const exceeds = (x: number, t: number): boolean => x > t + EPSILON;
 
