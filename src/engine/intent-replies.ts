@@ -168,10 +168,10 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   return out.done();
 }
 
-/** The card of the intent's first offered entry (the feedback guide), as if the citizen had asked for it; none: go on. */
+/** A word of regret, then the card of the intent's first offered entry (the feedback guide); none: go on. */
 function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
   const guide = ctx.entry(ctx.intents.offers("complaint")[0]);
-  return guide ? answerEntry(ctx, guide, new Set(), inbound, out) : null;
+  return guide ? answerEntry(ctx, guide, new Set(), inbound, out, M.complaintLead) : null;
 }
 
 /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */

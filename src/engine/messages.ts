@@ -45,6 +45,9 @@ export const M = {
     "Tôi không xem được tình trạng hồ sơ của bạn. Bạn vào Cổng Dịch vụ công quốc gia, mục \"Tra cứu hồ sơ\", nhập mã hồ sơ (có trong giấy biên nhận hoặc tin nhắn/email xác nhận); hoặc hỏi trực tiếp cơ quan đã nhận hồ sơ.",
   dossierLookupLabel: "Cổng Dịch vụ công quốc gia — mục Tra cứu hồ sơ",
   /** Before the lookup guide's card, when a citizen asks where their dossier is. */
+  /** Before the feedback guide's card, when a message complains about staff or service. */
+  complaintLead:
+    "Rất tiếc về điều bạn gặp phải. Bạn có thể gửi phản ánh để cơ quan có trách nhiệm xem xét và trả lời; muốn tố cáo hành vi vi phạm của cán bộ thì gửi đơn tố cáo theo Luật Tố cáo (xem lưu ý cuối thẻ).",
   dossierStatusLead: "Tôi không xem được hồ sơ của bạn. Bạn tự tra cứu được ngay theo hướng dẫn dưới đây.",
   person: "Tôi là trợ lý tự động, chưa chuyển được cuộc trò chuyện cho cán bộ. Bạn có thể liên hệ trực tiếp:",
   personWays: [

@@ -22,7 +22,9 @@ export function staysOnTopic(result: SearchResult, decision: SearchDecision, top
       const best = decision.kind === "answer" ? decision.hit : decision.options[0]!;
       if (best.entry.id === topic.id) return true;
       if (decision.kind === "clarify" && decision.options.some((h) => h.entry.id === topic.id)) return true;
-      if (result.strongWords === 0) return true;
+      // A message of facet words only is a follow-up on the topic — unless it asks what they mean
+      // ("toàn trình là sao" right after a card that says "toàn trình"): the entry that explains them.
+      if (result.strongWords === 0 && !result.asksMeaning) return true;
       // "còn lệ phí khai tử?" names a new topic; "bao lâu thì có kết quả" only brushes one.
       return best.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
     }

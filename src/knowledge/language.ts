@@ -116,11 +116,11 @@ export const PAPER_WORDS: readonly string[] = [
 export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao", "bao", "nhiêu", "lâu", "mấy", "ai", "hả", "nhỉ"];
 
 /**
- * Phrases that ask what the words before them mean ("toàn trình là sao", "mức độ 4 nghĩa là gì", "toàn
- * trình với một phần khác gì"): the message is about those words, not a follow-up on the topic of the
- * conversation ("thủ tục này toàn trình không").
+ * Phrases that ask what the words before them mean ("toàn trình là sao", "một phần nghĩa là gì", "toàn
+ * trình với một phần khác gì"): a message of facet words only that has one is about those words, not
+ * a follow-up on the topic of the conversation ("thủ tục này toàn trình không").
  */
-export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa là", "là như thế nào", "là thế nào", "hiểu là", "khác gì", "khác nhau"];
+export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác nhau"];
 
 /** Words that ask only at the end of a clause ("… được không", "… chưa ạ"); inside it they negate ("họ không sang tên"). */
 export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "chưa", "hông", "hok"];

@@ -65,6 +65,7 @@ describe("staysOnTopic", () => {
     facets: new Set(["fee"]),
     unknownWords: [],
     strongWords: 1,
+    asksMeaning: false,
     ...over,
   });
   const stays = (decision: SearchDecision, over: Partial<SearchResult> = {}) => staysOnTopic(result(decision, over), decision, topic);
@@ -82,6 +83,10 @@ describe("staysOnTopic", () => {
     expect(stays({ kind: "answer", hit: hit("dang-ky-khai-sinh", 1) })).toBe(true);
     expect(stays({ kind: "clarify", options: [hit("dang-ky-khai-tu", 1), hit("dang-ky-khai-sinh", 1)] })).toBe(true);
     expect(stays({ kind: "answer", hit: hit("cap-ho-chieu-pho-thong", 1) }, { strongWords: 0 })).toBe(true);
+  });
+
+  it("moves when a message of facet words only asks what they mean ('toàn trình là sao' after a card)", () => {
+    expect(stays({ kind: "answer", hit: hit("muc-do-dich-vu-cong-truc-tuyen", 1) }, { strongWords: 0, asksMeaning: true })).toBe(false);
   });
 
   it("moves only when the other entry is named clearly (half its name or more)", () => {

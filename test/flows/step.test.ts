@@ -25,7 +25,7 @@ const flow: Flow = flowSchema.parse({
 });
 
 const entry = { id: "dang-ky-khai-sinh", kind: "procedure", title: "Đăng ký khai sinh" } as unknown as Entry;
-const result = (over: Partial<SearchResult>): SearchResult => ({ hits: [], decision: { kind: "unknown", suggestions: [] }, confident: false, ambiguous: false, facets: new Set(), unknownWords: [], strongWords: 1, ...over });
+const result = (over: Partial<SearchResult>): SearchResult => ({ hits: [], decision: { kind: "unknown", suggestions: [] }, confident: false, ambiguous: false, facets: new Set(), unknownWords: [], strongWords: 1, asksMeaning: false, ...over });
 const why = { coverage: 1, nameCoverage: 1, namePrecision: 1, phrase: 1, missing: 0, foreignPairs: 0, heldPairs: 0 };
 const env: StepEnv = {
   now: 5000,

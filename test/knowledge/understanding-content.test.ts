@@ -204,6 +204,7 @@ describe("the real knowledge in conversation", () => {
     "doi bang lai tu tuan truoc den gio van chua nhan duoc",
     "tôi quên mã hồ sơ rồi",
     "nộp online mà không nhận được email thông báo kết quả",
+    "nộp hồ sơ từ đầu tháng, giấy hẹn 10 ngày làm việc mà giờ chưa có kết quả",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
@@ -225,14 +226,21 @@ describe("the real knowledge in conversation", () => {
     "con sinh từ tháng 3 mà giờ chưa có giấy khai sinh",
     "không nhận được email kích hoạt tài khoản",
     "nop tien bi loi, tien mat ma ho so van cho thanh toan",
+    "đăng ký thường trú phải đến đâu rồi làm gì",
+    "làm khai sinh cho con thì phải đến đâu rồi nộp những gì",
+    "công ty cho em làm việc từ tháng 3 mà giờ chưa đóng bảo hiểm",
+    "em làm công nhân từ đầu năm đến giờ chưa có bảo hiểm y tế",
+    "không nhận được email kết quả thi",
   ])("not a question about a filed dossier's progress: %s", (q) => {
     expect(which(q)).not.toContain("dossier-status");
   });
 
   it.each(["cán bộ thái độ quá tệ, quát nạt người già, tôi muốn tố cáo đích danh", "đánh giá cán bộ ở đâu"])(
-    "a complaint about staff gets the feedback guide: %s",
+    "a complaint about staff gets a word of regret and the feedback guide: %s",
     (q) => {
-      expect(heading(conversation().say(q))).toContain("phan anh, kien nghi");
+      const t = conversation().say(q);
+      expect(heading(t)).toContain("phan anh, kien nghi");
+      if (q.includes("thái độ")) expect(text(t)).toContain("rat tiec");
     },
   );
 
@@ -250,6 +258,25 @@ describe("the real knowledge in conversation", () => {
     ["quên mật khẩu vneid", "quen mat khau"],
   ])("helping a relative register, or one's own password, keeps its card: %s", (q, title) => {
     expect(heading(conversation().say(q))).toContain(title);
+  });
+
+  it.each(["khong huong bhxh 1 lan duoc a", "toi khong bao hiem xa hoi mot lan duoc khong"])(
+    "a question about one-time social insurance is not a complaint: %s",
+    (q) => {
+      expect(which(q)).not.toContain("complaint");
+      expect(heading(conversation().say(q))).toContain("bao hiem xa hoi mot lan");
+    },
+  );
+
+  it.each(["chuyển máy mới thì đăng nhập vneid thế nào", "tổng đài viên bảo em nộp lại hồ sơ, vậy nộp lại ở đâu"])(
+    "a message that only mentions a phone or the operator does not ask for a person: %s",
+    (q) => {
+      expect(which(q)).not.toContain("person");
+    },
+  );
+
+  it.each(["nối máy cho tôi với tổng đài viên", "có tổng đài viên nào trực không, nối máy giúp em"])("asks for a person: %s", (q) => {
+    expect(which(q)).toContain("person");
   });
 
   it.each([
@@ -275,6 +302,15 @@ describe("the real knowledge in conversation", () => {
 
   it("'khai sinh làm toàn trình hay một phần' is still about khai sinh", () => {
     expect(heading(conversation().say("khai sinh làm toàn trình hay một phần"))).toBe("dang ky khai sinh");
+  });
+
+  it("after a card, 'toàn trình là sao' explains the online levels; 'làm online được không' stays on the topic", () => {
+    const c = conversation();
+    c.say("làm hộ chiếu phổ thông");
+    expect(heading(c.say("toàn trình là sao"))).toContain("muc do dich vu cong truc tuyen");
+    const d = conversation();
+    d.say("làm hộ chiếu phổ thông");
+    expect(heading(d.say("làm online được không"))).toContain("ho chieu");
   });
 
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {

@@ -41,12 +41,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     ageFit(subject, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: asksMeaning(text) };
-    return { analysed, q, hits, decision: decide(hits, shape, weights, checksFor(q)) };
+    return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
-    const { analysed, q, hits, decision: whole } = run(question);
+    const { analysed, q, hits, shape, decision: whole } = run(question);
     const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
     return {
       hits: hits.slice(0, limit),
@@ -56,6 +56,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       facets: analysed.facets,
       unknownWords: q.unknownWords,
       strongWords: q.strongWords,
+      asksMeaning: shape.asksMeaning,
     };
   }
 
@@ -143,12 +144,14 @@ const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
 
-const MEANING = MEANING_WORDS.map((w) => rawTokens(w).map((t) => canonicalSyllable(fold(t))));
+const MEANING = MEANING_WORDS.map((w) => rawTokens(w).map((t) => ({ folded: canonicalSyllable(fold(t)), accents: accentKey(t) })));
 
-/** The message asks what some words mean: one of MEANING_WORDS, typed with or without accents. */
+/** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"). */
 function asksMeaning(text: string): boolean {
-  const words = rawTokens(text).map((t) => canonicalSyllable(fold(t)));
-  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => words[i + k] === w)));
+  const words = rawTokens(text).map((raw) => ({ folded: canonicalSyllable(fold(raw)), raw }));
+  const agrees = (typed: { folded: string; raw: string } | undefined, w: { folded: string; accents: string }) =>
+    typed !== undefined && typed.folded === w.folded && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.accents);
+  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(words[i + k], w))));
 }
 
 /** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */

@@ -60,6 +60,8 @@ export interface SearchResult {
   unknownWords: string[];
   /** How many words of the question carry a topic (not filler, not facet words). */
   strongWords: number;
+  /** The message asks what some of its words mean ("toàn trình là sao"): a question of its own, not a follow-up. */
+  asksMeaning: boolean;
 }
 
 export interface SearchOptions {
