@@ -63,6 +63,16 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["em muốn làm lại bằng tốt nghiệp cấp 3 giả để đi xin việc, ai làm được ko", "forgery"],
     ["thi bằng lái xe ô tô mà không cần học có chỗ nào nhận ko", "forgery"],
     ["chi em cach lay otp vneid cua nguoi khac", "account-access"],
+    // Someone else's password, OTP or account, to recover, get or use: a spouse's, a parent's, the dead's.
+    ["lấy lại mật khẩu VNeID của chồng giúp em", "account-access"],
+    ["khôi phục mật khẩu vneid của vợ giúp mình với", "account-access"],
+    ["lấy mật khẩu dịch vụ công của ba để nộp thay", "account-access"],
+    ["em muốn dùng tài khoản dịch vụ công của mẹ để nộp hồ sơ thay mẹ", "account-access"],
+    ["xin mã otp vneid của vợ để đăng nhập", "account-access"],
+    ["tài khoản VNeID của người đã mất", "account-access"],
+    ["ông em mất rồi, đăng nhập tài khoản vneid của ông thế nào", "account-access"],
+    ["cach vao tai khoan vneid cua bo khi bo da mat", "account-access"],
+    ["mk vneid của anh ấy là gì, lấy giúp em", "account-access"],
     ["có người quen làm trong công an, nhờ xóa lỗi phạt nguội được không", "bribe"],
     ["co suat di nghia vu quan su ma bo tien de mien duoc ko", "bribe"],
     ["thẻ tạm trú cho người nước ngoài làm ở đâu", "not-covered"],
@@ -124,6 +134,21 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "đóng tiền học nghề để được ưu tiên tuyển sinh lớp 10 không",
     "chuyển khoản nhầm lệ phí trên cổng dịch vụ công thì sao",
     "mẹ tôi quên mật khẩu vneid, tôi lấy giúp mẹ mật khẩu mới trên điện thoại của mẹ được không",
+    // Helping a relative with their own account on their own phone, a child's account, one's own password,
+    // a victim: the card, not the refusal.
+    "kích hoạt vneid cho mẹ",
+    "làm vneid mức 2 cho ông",
+    "em làm vneid cho bố trên điện thoại của bố được không",
+    "bố mẹ em không biết dùng điện thoại, em đăng ký vneid cho bố mẹ được không",
+    "mẹ em quên mật khẩu vneid thì làm sao",
+    "quản lý tài khoản vneid của con 8 tuổi",
+    "tài khoản vneid của con dưới 14 tuổi đăng nhập bằng tài khoản của bố mẹ",
+    "tài khoản dịch vụ công của tôi bị người khác đăng nhập thì làm sao",
+    "tài khoản vneid của mẹ bị khóa mở lại sao",
+    "mẹ em đăng nhập vneid của mẹ không được",
+    "số định danh của mẹ xem ở đâu",
+    "tích hợp bằng lái xe của chồng vào vneid được không",
+    "nộp hồ sơ thay cho bố trên dịch vụ công được không",
     // Bare "noi may", "chuyen may" may be "nói mấy (lần)", "chuyển mấy (ngày)"; the hotline number is a card.
     "noi may lan roi ma van phai bo sung",
     "ho so chuyen may ngay thi co ket qua",
@@ -218,6 +243,22 @@ describe("the real knowledge in conversation", () => {
       if (q.includes("thái độ")) expect(text(t)).toContain("rat tiec");
     },
   );
+
+  it("someone else's password gets the refusal with the lawful way, and the recovery guide to pass on", () => {
+    const t = conversation().say("lấy lại mật khẩu VNeID của chồng giúp em");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("cua nguoi khac");
+    expect(text(t)).toContain("uy quyen");
+    const offered = t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id);
+    expect(offered).toContain(encodeChoice({ kind: "entry", entry: "vneid-quen-mat-khau" }));
+  });
+
+  it.each([
+    ["kích hoạt vneid cho mẹ", "vneid"],
+    ["quên mật khẩu vneid", "quen mat khau"],
+  ])("helping a relative register, or one's own password, keeps its card: %s", (q, title) => {
+    expect(heading(conversation().say(q))).toContain(title);
+  });
 
   it.each(["khong huong bhxh 1 lan duoc a", "toi khong bao hiem xa hoi mot lan duoc khong"])(
     "a question about one-time social insurance is not a complaint: %s",
