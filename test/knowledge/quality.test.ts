@@ -26,6 +26,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-11.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-12.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-13.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-14.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -79,6 +80,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // on the commit it was labelled against (docs/benchmarks.md): 74.1 % top-1, 5.9 % wrong cards, 13.3 %
   // false answers. A floor, not a goal.
   "blind-eval-13.jsonl": { top1: 0.74, falseAnswers: 0.14, wrongCards: 0.06 },
+  // Set L (blind-eval-14), written and labelled in session 23 from the topic list / the knowledge only,
+  // held out and reported once at the session's end (docs/benchmarks.md): 90.2 % top-1, 3.0 % wrong
+  // cards, 8.5 % false answers (4 of 47). A floor, not a goal.
+  "blind-eval-14.jsonl": { top1: 0.9, falseAnswers: 0.086, wrongCards: 0.031 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
