@@ -313,6 +313,13 @@ describe("the real knowledge in conversation", () => {
     expect(heading(d.say("làm online được không"))).toContain("ho chieu");
   });
 
+  it("'kích hoạt vneid cho ông' is about registering the account (level 1 or 2), not the missing-OTP guide", () => {
+    const t = conversation().say("kích hoạt vneid cho ông");
+    const offered = t.replies.flatMap((r) => r.choices ?? []).map((x) => x.id);
+    expect(heading(t) ?? "").not.toContain("otp");
+    expect(offered).toContain(encodeChoice({ kind: "entry", entry: "vneid-muc-2" }));
+  });
+
   it("with no topic, 'lệ phí bao nhiêu' asks which procedure", () => {
     const t = conversation().say("lệ phí bao nhiêu");
     expect(heading(t)).toBeUndefined();
