@@ -42,7 +42,11 @@ const phrase = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((p) => p.split(GAP).every((part) => part.trim() !== ""), "\"…\" must stand between two words");
+  .refine((p) => p.split(GAP).every((part) => part.trim() !== ""), "\"…\" must stand between two words")
+  .refine(
+    (p) => p.split(/\s+/u).every((word) => !word.includes("/") || word.startsWith("/") || choicesOk(word)),
+    'mỗi lựa chọn quanh "/" là một chữ, không để trống, không có "…" ("tới/đến đâu rồi", không phải "tới/ đến" hay "tệ/kém...quá"); số như "24/7" thì viết "24 7"',
+  );
 const phrases = z.array(phrase).default([]);
 const regex = z.string().superRefine((source, ctx) => {
   try {
@@ -130,6 +134,13 @@ const GAP_WORDS = 3;
  * is a command, not a choice.
  */
 const CHOICE = /^[^/\s]+(?:\/[^/\s]+)+$/u;
+
+/** A word with "/" choices has one word on each side of every "/": not empty, no gap mark, not a number pair ("24/7"). */
+function choicesOk(word: string): boolean {
+  const options = word.split("/");
+  if (options.some((o) => o === "" || o.includes("…") || o.includes("..."))) return false;
+  return !options.every((o) => /^\d+$/u.test(o));
+}
 
 /** The phrases a line with "/" choices stands for: "làm/nộp … từ tháng/hôm" → four phrases. */
 function phraseVariants(p: string): string[] {

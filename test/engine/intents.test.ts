@@ -101,6 +101,14 @@ describe("phrases with a gap and short forms", () => {
     expect(choices.matches("person", messageForms("/canbo"))).toBe(true);
   });
 
+  it("a '/' slot with an empty choice, a gap mark or a number pair is a mistake staff see, not a silently different phrase", () => {
+    const ok = (phrase: string) => intentsSchema.safeParse({ intents: { complaint: { contains: [phrase] } } }).success;
+    expect(ok("thái độ … tệ/kém")).toBe(true);
+    expect(ok("tới/ đến đâu rồi")).toBe(false);
+    expect(ok("tệ/kém...quá")).toBe(false);
+    expect(ok("tổng đài 24/7")).toBe(false);
+  });
+
   it("a phrase may not begin or end with '…'", () => {
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["… giả"] } } }).success).toBe(false);
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["bằng …"] } } }).success).toBe(false);
