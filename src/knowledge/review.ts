@@ -146,8 +146,8 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
  */
 export function keywordClashWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const key = (text: string) => tokens(text).join(" ");
-  const namedBy = new Map<string, string>();
-  for (const e of entries) for (const n of [e.title, ...e.aliases]) if (!namedBy.has(key(n))) namedBy.set(key(n), e.id);
+  const namedBy = new Map<string, Entry>();
+  for (const e of entries) for (const n of [e.title, ...e.aliases]) if (!namedBy.has(key(n))) namedBy.set(key(n), e);
   const byId = new Map(entries.map((e) => [e.id, e] as const));
   const out: Problem[] = [];
   for (const r of reviews) {
@@ -155,9 +155,8 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
     if (!entry) continue;
     const own = new Set([entry.title, ...entry.aliases].map(key));
     entry.keywords.forEach((k, i) => {
-      const other = namedBy.get(key(k));
-      const named = other !== undefined && other !== entry.id && !own.has(key(k)) ? byId.get(other) : undefined;
-      if (named) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, named.title, named.id) });
+      const other = own.has(key(k)) ? undefined : namedBy.get(key(k));
+      if (other) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, other.title, other.id) });
     });
   }
   return out;

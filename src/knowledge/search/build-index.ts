@@ -149,8 +149,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
   const idf = (t: string): number => {
     let v = idfCache.get(t);
     if (v === undefined) {
-      const df = docFreq.get(t) ?? 0;
-      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      v = idfOf(docFreq.get(t) ?? 0, n);
       idfCache.set(t, v);
     }
     return v;
@@ -165,7 +164,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     const w = Math.min(...doc.names.map((nm) => nm.weight).filter((x) => x > 0));
     return Number.isFinite(w) ? w : 1;
   });
-  const modifiers = modifierPairs(docs, idf, shares.modifier.entries, shares.modifier.unrelated, shares.modifier.commonWord * Math.log(1 + (n + 0.5) / 0.5));
+  const modifiers = modifierPairs(docs, idf, shares.modifier.entries, shares.modifier.unrelated, shares.modifier.commonWord * idfOf(0, n));
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
     for (const [folded, forms] of doc.accentForms) {
@@ -189,7 +188,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     accentFormsAll,
     shortestName,
     idf,
-    maxIdf: Math.log(1 + (n + 0.5) / 0.5),
+    maxIdf: idfOf(0, n),
   };
 }
 
@@ -219,6 +218,11 @@ function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wor
     }
   }
   return out;
+}
+
+/** The idf of a word in `df` of `n` entries; with `df` 0, the rarest possible (`IndexData.maxIdf`). */
+function idfOf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** Whether `a b` is one of the pairs, asked without building the "a b" string. */

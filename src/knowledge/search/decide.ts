@@ -12,7 +12,7 @@ export interface QuestionShape {
   /** Adjacent pairs of topic words (unknown: counted as having some). */
   pairs?: number;
   facets: ReadonlySet<Facet>;
-  /** The message asks what some of its words mean ("toàn trình là sao"; see MEANING_WORDS). */
+  /** A message with no topic word asks what some of its words mean ("toàn trình là sao"; see MEANING_WORDS). */
   asksMeaning?: boolean;
 }
 

@@ -60,7 +60,10 @@ export interface SearchResult {
   unknownWords: string[];
   /** How many words of the question carry a topic (not filler, not facet words). */
   strongWords: number;
-  /** The message asks what some of its words mean ("toàn trình là sao"): a question of its own, not a follow-up. */
+  /**
+   * A message with no topic word asks what some of its words mean ("toàn trình là sao"): a question of
+   * its own, not a follow-up. Always false when the message has a topic word (it is not read then).
+   */
   asksMeaning: boolean;
 }
 
