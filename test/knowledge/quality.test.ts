@@ -27,6 +27,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-12.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-13.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-14.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-15.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -84,6 +85,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // held out and reported once at the session's end (docs/benchmarks.md): 90.2 % top-1, 3.0 % wrong
   // cards, 8.5 % false answers (4 of 47). A floor, not a goal.
   "blind-eval-14.jsonl": { top1: 0.9, falseAnswers: 0.086, wrongCards: 0.031 },
+  // Set M (blind-eval-15), written and labelled in session 23, held out and reported once at the start
+  // of session 24 on the commit it was labelled against (docs/benchmarks.md): 86.9 % top-1, 5.1 % wrong
+  // cards, 9.3 % false answers (4 of 43). A floor, not a goal.
+  "blind-eval-15.jsonl": { top1: 0.86, falseAnswers: 0.094, wrongCards: 0.052 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
