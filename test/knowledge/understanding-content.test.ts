@@ -62,6 +62,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["thuê nhà chung cư ở quận 7 giá bao nhiêu", "out-of-domain"],
     ["em muốn làm lại bằng tốt nghiệp cấp 3 giả để đi xin việc, ai làm được ko", "forgery"],
     ["thi bằng lái xe ô tô mà không cần học có chỗ nào nhận ko", "forgery"],
+    // Asking to make oneself younger or older on a paper is asking to falsify it.
+    ["Có cách nào sửa năm sinh trên căn cước lên 2 tuổi không ạ?", "forgery"],
+    ["em cần sửa năm sinh trên cccd nhỏ lại 2 tuổi để đủ tuổi đi làm", "forgery"],
+    ["nhờ ad sửa năm sinh trong hệ thống cho em trẻ lại 3 tuổi", "forgery"],
     ["chi em cach lay otp vneid cua nguoi khac", "account-access"],
     // Someone else's password, OTP or account, to recover, get or use: a spouse's, a parent's, the dead's.
     ["lấy lại mật khẩu VNeID của chồng giúp em", "account-access"],
@@ -153,6 +157,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "noi may lan roi ma van phai bo sung",
     "ho so chuyen may ngay thi co ket qua",
     "số tổng đài dịch vụ công",
+    // A wrong year of birth corrected, where to go, a child's age: no falsifying.
+    "sua nam sinh tren giay khai sinh",
+    "giấy khai sinh ghi sai năm sinh, sửa năm sinh thì lên huyện hay xã, con 5 tuổi",
+    "con lên 2 tuổi rồi mà chưa làm khai sinh",
   ])("an ordinary question is no intent: %s", (message) => {
     expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
   });
