@@ -98,6 +98,11 @@ export interface MessageForms {
   accented: Array<string | null>;
   /** The message as typed (NFC), for `patterns`. */
   text: string;
+  /**
+   * For each token, the typed word it comes from: a short form written out ("sổ đỏ" → six words)
+   * still counts as the words typed when a phrase's "…" counts the words between (absent: one each).
+   */
+  typedAt?: number[];
 }
 
 export function messageForms(text: string): MessageForms {
@@ -226,23 +231,26 @@ interface CompiledTable {
 }
 
 /** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
-function expand<T extends { folded: string[]; accented: Array<string | null> }>(m: T, expansions: Expansions): T {
+function expand<T extends { folded: string[]; accented: Array<string | null>; typedAt?: number[] }>(m: T, expansions: Expansions): T {
   if (expansions.maxLength === 0) return m;
   const folded: string[] = [];
   const accented: Array<string | null> = [];
+  const typedAt: number[] = [];
   for (let i = 0; i < m.folded.length; ) {
     const hit = expansions.matchAt(m.folded, i);
     if (hit && hit.value.folded.join(" ") !== m.folded.slice(i, i + hit.length).join(" ")) {
       folded.push(...hit.value.folded);
       accented.push(...hit.value.accented);
+      typedAt.push(...hit.value.folded.map(() => i));
       i += hit.length;
     } else {
       folded.push(m.folded[i]!);
       accented.push(m.accented[i] ?? null);
+      typedAt.push(i);
       i++;
     }
   }
-  return { ...m, folded, accented };
+  return { ...m, folded, accented, typedAt };
 }
 
 function compilePhrase(p: string, expansions: Expansions): Phrase {
@@ -304,7 +312,9 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
 function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   if (k === p.folded.length) return i;
   const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
-  for (let j = i; j <= i + skips && j < m.folded.length; j++) {
+  // The words skipped are counted as typed: "dịch vụ làm sổ đỏ không cần giấy tờ" skips two.
+  const at = (j: number) => m.typedAt?.[j] ?? j;
+  for (let j = i; j < m.folded.length && at(j) - at(i) <= skips; j++) {
     const typed = m.accented[j];
     if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k]) || (!typed && p.strict[k])) continue;
     const end = phraseEnd(m, p, j + 1, k + 1);

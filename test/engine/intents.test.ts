@@ -57,11 +57,11 @@ describe("phrases with a gap and short forms", () => {
   const gaps = createIntentTable(
     intentsSchema.parse({
       intents: {
-        forgery: { contains: ["bằng … giả"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
+        forgery: { contains: ["bằng … giả", "dịch vụ làm … không cần giấy tờ"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
         "out-of-domain": { contains: ["có mưa không"] },
       },
     }),
-    { ko: "không", k: "không" },
+    { ko: "không", k: "không", "sổ đỏ": "giấy chứng nhận quyền sử dụng đất" },
   );
 
   it.each([
@@ -77,6 +77,10 @@ describe("phrases with a gap and short forms", () => {
     ["forgery", "ai lam bang lai ko can thi ib e", true],
     ["forgery", "ai làm bằng lái k cần thi", true],
     ["out-of-domain", "mai ha noi co mua ko", true],
+    // A "…" counts the words as typed: "sổ đỏ" written out to six words is still two.
+    ["forgery", "có dịch vụ làm sổ đỏ không cần giấy tờ không", true],
+    ["forgery", "dịch vụ làm so do ko cần giấy tờ", true],
+    ["forgery", "dịch vụ làm nhà ở xã có sổ đỏ không cần giấy tờ", false],
   ] as const)("%s: %s → %s", (name, message, expected) => {
     expect(gaps.matches(name, messageForms(message))).toBe(expected);
   });

@@ -83,6 +83,33 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
     ["tối nay có bóng đá không", "out-of-domain"],
+    // Making oneself older or younger on a paper: a request to falsify it.
+    ["Em 16 tuổi muốn đi làm, có cách nào sửa năm sinh trên căn cước lên 2 tuổi không ạ?", "forgery"],
+    ["sửa năm sinh trên căn cước trẻ đi vài tuổi để xin việc, ai làm được ko", "forgery"],
+    ["sua nam sinh tren cccd tang 3 tuoi de di lam", "forgery"],
+    ["có cách nào khai tăng tuổi để đi xuất khẩu lao động không", "forgery"],
+    ["khai man năm sinh để đủ tuổi thi bằng lái được không", "forgery"],
+    // A service that makes a land certificate without papers: "sổ đỏ" is written out to six words,
+    // the gap still counts the two typed.
+    ["Ad ơi có dịch vụ làm sổ đỏ không cần giấy tờ không, trả phí cao cũng được", "forgery"],
+    // Looking for someone with connections inside an agency.
+    ["ai quen ben csgt lay lai bang bi tam giu ho e voi", "bribe"],
+    ["có ai có người quen bên sở tư pháp không", "bribe"],
+    ["Cho tôi số điện thoại của người thật để gọi", "person"],
+    // Banks, loans, phone carriers, health: not public services.
+    ["The tin dung bi khoa goi dau ha mn", "out-of-domain"],
+    ["vay tín chấp 50 triệu ngân hàng nào dễ duyệt", "out-of-domain"],
+    ["lãi suất gửi tiết kiệm bao nhiêu", "out-of-domain"],
+    ["Ngân hàng trừ phí SMS vô lý, khiếu nại ở đâu", "out-of-domain"],
+    ["đăng ký gói cước 4g thế nào", "out-of-domain"],
+    ["bị sốt uống thuốc gì", "out-of-domain"],
+    // Public services no entry covers yet.
+    ["gia hạn quyền sử dụng đất nông nghiệp hết thời hạn", "not-covered"],
+    ["chuyển nơi nhận lương hưu sang tỉnh khác", "not-covered"],
+    ["Chuyển nơi nhận trợ cấp người cao tuổi thế nào ạ?", "not-covered"],
+    ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
+    ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
+    ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
     ["xin chào", "greeting"],
     ["chào ad ạ", "greeting"],
     ["cảm ơn bạn nhiều nhé", "thanks"],
@@ -127,7 +154,21 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "gui them file pdf de duoc xu ly nhanh",
     "thuê chung cư giá rẻ có phải đăng ký tạm trú không",
     "nộp phạt xong thì bao lâu được xóa lỗi phạt nguội",
-    "con bị cận có được miễn nghĩa vụ quân sự không",
+    // Real corrections of a wrong birth date, ages said in passing, a paying bank, a lost card typed bare.
+    "căn cước sai ngày sinh muốn sửa",
+    "sửa năm sinh bị ghi sai trên căn cước",
+    "khai sinh ghi sai năm sinh, muốn sửa lại đúng thì làm sao",
+    "cải chính hộ tịch năm sinh cho con",
+    "năm sinh trên căn cước bị sai, lên công an xã sửa có mất mấy ngày, con tôi 15 tuổi",
+    "con tôi năm sinh 2008 năm nay lên 18 tuổi có phải đăng ký nghĩa vụ không",
+    "em làm thêm ở quán, 17 tuổi có đăng ký tạm trú được không",
+    "mat can cuoc roi lam sao",
+    "bi can co duoc lam ho chieu khong",
+    "thanh toán lệ phí qua ngân hàng nào",
+    "ngân hàng trừ tiền mà hồ sơ báo chưa thanh toán",
+    "người quen bên Nhật gửi giấy tờ về thì có phải hợp pháp hóa lãnh sự không",
+    "đổi nơi nhận kết quả hồ sơ được không",
+    "mất hộ chiếu ở Nhật thì báo mất ở đại sứ quán được không",
     "đổi bằng lái không cần thi lại đúng không, chỗ nào nhận hồ sơ",
     "phân biệt giấy tờ thật giả để khỏi bị lừa",
     "bỏ tiền mua bảo hiểm y tế cho con thì có được miễn giảm viện phí không",
@@ -296,6 +337,11 @@ describe("the real knowledge in conversation", () => {
     ["VNEID QUÊN MẬT KHẨU", "quen mat khau tai khoan vneid"],
     ["số định danh cá nhân xem ở đâu", "so dinh danh ca nhan"],
     ["gia han gplx b2 online", "doi giay phep lai xe"],
+    // Next to the new refusal and out-of-domain phrases: a real correction, a lost card typed bare, a bank in a payment question.
+    ["cải chính hộ tịch năm sinh cho con", "thay doi, cai chinh"],
+    ["mat can cuoc roi lam sao", "cap doi, cap lai the can cuoc"],
+    ["ngân hàng trừ tiền mà hồ sơ báo chưa thanh toán", "thanh toan that bai"],
+    ["thanh toán lệ phí qua ngân hàng nào", "thanh toan phi, le phi truc tuyen"],
   ])("%s: its own card", (q, title) => {
     expect(heading(conversation().say(q))).toContain(title);
   });
