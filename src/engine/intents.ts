@@ -29,6 +29,7 @@ export const INTENT_NAMES = [
   "translation",
   "not-covered",
   "out-of-domain",
+  "penalty",
   "complaint",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];

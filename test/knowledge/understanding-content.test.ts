@@ -110,6 +110,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
     ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
     ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
+    // A fine's amount (no entry states fines).
+    ["ko dang ky tam tru bi phat bao nhieu", "penalty"],
+    ["cccd hết hạn chưa đổi thì bị phạt bao nhiêu tiền", "penalty"],
+    ["mức phạt khi không khai báo tạm vắng", "penalty"],
     ["xin chào", "greeting"],
     ["chào ad ạ", "greeting"],
     ["cảm ơn bạn nhiều nhé", "thanks"],
@@ -169,6 +173,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "người quen bên Nhật gửi giấy tờ về thì có phải hợp pháp hóa lãnh sự không",
     "đổi nơi nhận kết quả hồ sơ được không",
     "mất hộ chiếu ở Nhật thì báo mất ở đại sứ quán được không",
+    // Paying a fine, postage typed bare, whether there is a fine at all: the cards answer.
+    "nộp phạt online mất phí bao nhiêu",
+    "chuyen phat bao nhieu tien",
+    "tra cuu phat nguoi mat bao nhieu tien",
+    "con e sinh dc 3 thang roi gio moi di lam khai sinh co bi phat ko a",
     "đổi bằng lái không cần thi lại đúng không, chỗ nào nhận hồ sơ",
     "phân biệt giấy tờ thật giả để khỏi bị lừa",
     "bỏ tiền mua bảo hiểm y tế cho con thì có được miễn giảm viện phí không",
@@ -326,6 +335,13 @@ describe("the real knowledge in conversation", () => {
   ] as const)("'%s' stays %s, not a complaint", (q, intent) => {
     expect(which(q)).toContain(intent);
     expect(which(q)).not.toContain("complaint");
+  });
+
+  it("'ko dang ky tam tru bi phat bn': no card (none states fines), says so, tạm trú offered as one tap", () => {
+    const t = conversation().say("ko dang ky tam tru bi phat bn");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("chua co thong tin ve muc xu phat");
+    expect(text(t)).toContain("dang ky tam tru");
   });
 
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
