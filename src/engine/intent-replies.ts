@@ -89,17 +89,19 @@ export function firmlyNamed(result: SearchResult): boolean {
 /**
  * The reply of an "unanswered" intent (out of domain) the message says, unless the search names
  * an entry firmly: a topic word of chit-chat does not silence a real question, and a loose
- * match does not turn chit-chat into a card.
+ * match does not turn chit-chat into a card. Against a firm answer only an intent's `over`
+ * phrases count (a service no entry covers, said next to one that has an entry).
  */
 export function intentOverSearch(result: SearchResult, t: IntentTurn): Turn | null {
-  return firmlyNamed(result) ? null : intentFor("unanswered", { ...t, result });
+  return intentFor("unanswered", { ...t, result }, firmlyNamed(result));
 }
 
-/** The reply of the first intent of `scope` that the message says, or null. */
-export function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {
+/** The reply of the first intent of `scope` that the message says (with `overOnly`, by an `over` phrase), or null. */
+export function intentFor(scope: IntentScope, t: IntentTurn, overOnly = false): Turn | null {
   const inFlow = !!t.out.session.flow;
   for (const intent of INTENTS) {
-    if (intent.scope !== scope || !t.ctx.intents.matches(intent.name, t.message, inFlow)) continue;
+    if (intent.scope !== scope) continue;
+    if (!(overOnly ? t.ctx.intents.overrides(intent.name, t.message) : t.ctx.intents.matches(intent.name, t.message, inFlow))) continue;
     const turn = intent.handle(t);
     if (turn) return turn;
   }

@@ -53,6 +53,19 @@ describe("intent words", () => {
   });
 });
 
+describe("'over' phrases of an intent tried after the search", () => {
+  const over = createIntentTable(
+    intentsSchema.parse({ intents: { "not-covered": { contains: ["nhận con nuôi"], over: ["xin thẻ tạm trú"], unless: ["thai sản"] } } }),
+  );
+  it("count as `contains`, and alone say the intent over a firm answer; `unless` still vetoes", () => {
+    expect(over.matches("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
+    expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
+    expect(over.overrides("not-covered", messageForms("thủ tục nhận con nuôi"))).toBe(false);
+    expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú có được hưởng thai sản không"))).toBe(false);
+    expect(over.overrides("out-of-domain", messageForms("xin thẻ tạm trú"))).toBe(false);
+  });
+});
+
 describe("phrases with a gap and short forms", () => {
   const gaps = createIntentTable(
     intentsSchema.parse({

@@ -110,6 +110,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
     ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
     ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
+    // Said next to a procedure that has an entry (`over`): still not covered.
+    ["chỉnh sửa thông tin sai trên bằng tốt nghiệp THPT", "not-covered"],
+    ["Em lấy chồng người Mỹ, đã đăng ký kết hôn. Có cách nào xin thẻ tạm trú dài hạn cho anh ấy không", "not-covered"],
+    ["bố tôi lĩnh lương hưu qua thẻ ATM, muốn chuyển sang nhận tiền mặt ở bưu điện", "not-covered"],
     // A fine's amount (no entry states fines).
     ["ko dang ky tam tru bi phat bao nhieu", "penalty"],
     ["cccd hết hạn chưa đổi thì bị phạt bao nhiêu tiền", "penalty"],
@@ -335,6 +339,15 @@ describe("the real knowledge in conversation", () => {
   ] as const)("'%s' stays %s, not a complaint", (q, intent) => {
     expect(which(q)).toContain(intent);
     expect(which(q)).not.toContain("complaint");
+  });
+
+  it("a service no entry covers said next to one that has an entry: no card; the entry alone and its neighbours keep theirs", () => {
+    const t = conversation().say("Mẹ em đang nhận trợ cấp người cao tuổi ở Hải Dương, giờ lên ở với em trên Hà Nội. Chuyển nơi nhận trợ cấp thế nào ạ?");
+    expect(text(t)).toContain("chua co huong dan ve thu tuc nay");
+    expect(heading(t)).toBeUndefined();
+    expect(heading(conversation().say("trợ cấp người cao tuổi hằng tháng làm hồ sơ ở đâu"))).toContain("tro cap xa hoi hang thang");
+    expect(heading(conversation().say("người nước ngoài có thẻ tạm trú thì khai báo tạm trú ở đâu"))).toContain("khai bao tam tru");
+    expect(heading(conversation().say("cấp bản sao bằng tốt nghiệp bị mất"))).toContain("ban sao van bang");
   });
 
   it("'ko dang ky tam tru bi phat bn': no card (none states fines), says so, tạm trú offered as one tap", () => {
