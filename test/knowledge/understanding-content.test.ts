@@ -350,6 +350,15 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say("cấp bản sao bằng tốt nghiệp bị mất"))).toContain("ban sao van bang");
   });
 
+  it.each([
+    "Mình đang làm việc ở Singapore, người yêu ở VN. Về nước có 1 tuần phép thì có kịp đăng ký kết hôn không",
+    "tiền điện tháng này tăng gấp đôi nghi đồng hồ hỏng, yêu cầu kiểm định ở đâu",
+    "Tôi là Việt kiều ở Đức, đã có quốc tịch Đức nhưng chưa thôi quốc tịch Việt Nam, về nước làm căn cước được không",
+  ])("a procedure asked beside a word of chit-chat or of an uncovered service is neither: %s", (q) => {
+    expect(which(q)).not.toContain("out-of-domain");
+    expect(which(q)).not.toContain("not-covered");
+  });
+
   it("'ko dang ky tam tru bi phat bn': no card (none states fines), says so, tạm trú offered as one tap", () => {
     const t = conversation().say("ko dang ky tam tru bi phat bn");
     expect(heading(t)).toBeUndefined();
