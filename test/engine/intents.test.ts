@@ -114,7 +114,7 @@ describe("phrases with a gap and short forms", () => {
     expect(status("làm căn cước từ hôm qua")).toBe(true);
     // The slots keep their order.
     expect(status("từ tháng 3 tôi làm căn cước")).toBe(false);
-    // A leading "/" is a command.
+    // A leading "/" is a command ("/canbo"): the schema takes it, though it is no choice slot.
     expect(choices.matches("person", messageForms("/canbo"))).toBe(true);
   });
 
