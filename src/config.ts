@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOfficeDays, parseOfficePeriods, type OfficeHours } from "./handover/office-hours.js";
+import { parseClosedDays, parseOfficeDays, parseOfficePeriods, type OfficeHours } from "./handover/office-hours.js";
 
 /**
  * All settings, from the environment, parsed once (in the CLI) and passed down. Every default is
@@ -108,6 +108,8 @@ const envSchema = z.object({
   OFFICE_HOURS: optionalString.transform((v, ctx) => parseOr(() => parseOfficePeriods(v ?? "07:30-11:30,13:30-17:00"), ctx)),
   /** Office working days, 1 = Monday … 7 = Sunday. Default "1-5". */
   OFFICE_DAYS: optionalString.transform((v, ctx) => parseOr(() => parseOfficeDays(v ?? "1-5"), ctx)),
+  /** Days the office is closed (holidays, Tết): "2027-01-01,2027-02-04..2027-02-12". Default none. */
+  OFFICE_CLOSED_DAYS: optionalString.transform((v, ctx) => parseOr(() => parseClosedDays(v ?? ""), ctx)),
   /** An open hand-over case with no message for this many minutes is closed. Default 240 (4 hours). */
   HANDOVER_IDLE_MINUTES: optionalString.transform((v) => (v ? Number(v) : 240)).pipe(z.number().int().min(1)),
   /** Conversation memory lifetime in seconds. Default 7 days. */
@@ -227,7 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     today: e.DVC_TODAY,
     handover: {
       staffTelegramChatId: e.STAFF_TELEGRAM_CHAT_ID,
-      hours: { days: e.OFFICE_DAYS, periods: e.OFFICE_HOURS },
+      hours: { days: e.OFFICE_DAYS, periods: e.OFFICE_HOURS, closed: e.OFFICE_CLOSED_DAYS },
       idleMinutes: e.HANDOVER_IDLE_MINUTES,
     },
   };

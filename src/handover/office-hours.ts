@@ -8,6 +8,13 @@ export interface OfficeHours {
   days: number[];
   /** Opening periods of a working day, in minutes after midnight, sorted: [[450, 690], [810, 1020]]. */
   periods: Array<[number, number]>;
+  /**
+   * Days the office is closed though they are working days — public holidays, Tết, days moved by a
+   * government notice — as Vietnam dates "YYYY-MM-DD". Staff set them (OFFICE_CLOSED_DAYS): the
+   * days off change every year (Tết follows the lunar calendar and the government announces the
+   * days off and swaps), so the bot does not guess them.
+   */
+  closed?: ReadonlySet<string> | undefined;
 }
 
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
@@ -47,20 +54,52 @@ export function parseOfficeDays(text: string): number[] {
   return [...days].sort();
 }
 
+/** Longest run of closed days one entry may name ("2027-02-04..2027-02-12" is 9): a longer one is a typo. */
+const MAX_CLOSED_RUN = 31;
+
+/**
+ * "2027-01-01,2027-02-04..2027-02-12" → the closed dates. Each item is a date or a range "from..to"
+ * (both included, at most 31 days); throws a module-prefixed message naming the bad item.
+ */
+export function parseClosedDays(text: string): Set<string> {
+  const closed = new Set<string>();
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:\s*\.\.\s*(\d{4}-\d{2}-\d{2}))?$/.exec(part);
+    const from = m ? dateMs(m[1]!) : undefined;
+    const to = m ? dateMs(m[2] ?? m[1]!) : undefined;
+    if (from === undefined || to === undefined) throw new Error(`office closed days: "${part}" is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD`);
+    if (to < from) throw new Error(`office closed days: "${part}" runs backwards`);
+    if ((to - from) / DAY_MS + 1 > MAX_CLOSED_RUN) throw new Error(`office closed days: "${part}" is longer than ${MAX_CLOSED_RUN} days`);
+    for (let d = from; d <= to; d += DAY_MS) closed.add(new Date(d).toISOString().slice(0, 10));
+  }
+  return closed;
+}
+
+/** Midnight UTC of a real calendar date "YYYY-MM-DD"; undefined for "2027-02-30". */
+function dateMs(date: string): number | undefined {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? undefined : ms;
+}
+
+/** Days looked ahead for the next opening: a week plus the longest holiday staff may set, with room. */
+const LOOK_AHEAD_DAYS = 7 + 2 * MAX_CLOSED_RUN;
+
 /** When the office is next open at or after `at`: `at` itself when open now. */
 export function nextOpening(hours: OfficeHours, at: number): { openNow: boolean; at: number } {
   const local = at + VIETNAM_OFFSET_MS;
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
-  for (let d = 0; d <= 7; d++) {
+  for (let d = 0; d <= LOOK_AHEAD_DAYS; d++) {
     const start = dayStart + d * DAY_MS;
     if (!hours.days.includes(isoWeekday(start))) continue;
+    if (hours.closed?.has(new Date(start).toISOString().slice(0, 10))) continue;
     for (const [from, to] of hours.periods) {
       const open = start + from * 60_000;
       const close = start + to * 60_000;
       if (local < close) return local >= open ? { openNow: true, at } : { openNow: false, at: open - VIETNAM_OFFSET_MS };
     }
   }
-  // No working day at all cannot happen (parse refuses it); answer "now" rather than loop.
+  // No open day in the look-ahead (parse refuses no working day; closed days are at most a few runs):
+  // answer "now" rather than loop.
   return { openNow: true, at };
 }
 

@@ -100,6 +100,14 @@ export const NEED_WORDS: readonly string[] = ["cần", "mang", "kèm", "xuất t
  */
 export const CLAUSE_BREAKS: readonly string[] = ["rồi", "giờ", "bây giờ", "xong", "nhưng", "nay", "sau đó", "hiện"];
 
+/**
+ * Words that say a paper has not been issued yet by whoever issues it ("chủ đầu tư chưa ra sổ hồng",
+ * "chưa cấp sổ hồng"): a paper named right after one, in a message that names something after it
+ * ("… Tôi muốn chuyển hộ khẩu"), is a fact of the asker's story, not what is asked about (see
+ * NEED_WORDS). Not "chưa có": "đất chưa có sổ đỏ, muốn làm sổ" usually asks for the paper itself.
+ */
+export const PENDING_WORDS: readonly string[] = ["chưa ra", "chưa cấp"];
+
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 

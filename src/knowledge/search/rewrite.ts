@@ -1,7 +1,8 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, LINKING_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, QUESTION_WORDS } from "../language.js";
+import { LINKING_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
+import { foldedSet, paperMentions } from "./paper-mentions.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
 import type { SearchWeights } from "./weights.js";
 
@@ -302,79 +303,4 @@ function together(index: IndexData, a: string, b: string): boolean {
     else j++;
   }
   return false;
-}
-
-/** One-word list as the folded words a question's tokens are compared with. */
-function foldedSet(list: readonly string[]): Set<string> {
-  return new Set(list.map((w) => canonicalSyllable(fold(w))));
-}
-
-/** A word list as folded words with the accents each is written with. */
-function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }>> {
-  return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
-}
-const NEED = wordList(NEED_WORDS);
-const BREAKS = wordList(CLAUSE_BREAKS);
-const PAPER = wordList(PAPER_WORDS);
-const FILLERS = foldedSet(NEED_FILLERS);
-const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
-const ASKING = foldedSet(QUESTION_WORDS);
-
-/** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
-function indexForm(r: Resolved): string {
-  return r.match ?? r.t;
-}
-
-/** Whether the paper's name that reached word `j - 1` goes on to word `j` (see paperMentions). */
-function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
-  const r = words[j]!;
-  if (CLOSING.has(r.t)) return false;
-  if (index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
-  return !r.weak && !ASKING.has(r.t);
-}
-
-/** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
-function phraseAt(words: readonly Resolved[], i: number, list: ReturnType<typeof wordList>): number {
-  for (const phrase of list) {
-    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a))) return phrase.length;
-  }
-  return 0;
-}
-
-/**
- * The words that name a paper needed for what the message names just before ("khai sinh cho con có
- * cần [giấy chứng nhận kết hôn] không", "làm thẻ căn cước cần [giấy khai sinh bản gốc] không"): a
- * need word, then a paper's name and the topic words after it, where the last topic word before the
- * need word is part of a name ("khai sinh", "căn cước"). Null when there is none. After a story
- * ("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm") or nothing ("tôi cần trích lục khai
- * sinh"), the paper is what is asked about.
- */
-function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
-  let out: boolean[] | null = null;
-  // The last topic word so far, and whether it is part of a name with the topic word right before it.
-  let last = -1;
-  let named = false;
-  for (let i = 0; i < words.length; i++) {
-    const r = words[i]!;
-    const need = named ? phraseAt(words, i, NEED) : 0;
-    if (need > 0) {
-      let j = i + need;
-      while (j < words.length && words[j]!.weak && FILLERS.has(words[j]!.t)) j++;
-      if (j < words.length && !words[j]!.weak && phraseAt(words, j, PAPER) > 0) {
-        out ??= new Array<boolean>(words.length).fill(false);
-        // The paper's name runs on through its topic words, and through filler that a name has with
-        // the word before it ("bản sao"), up to a word that asks ("… giấy khai sinh không", "giấy gì").
-        for (; j < words.length && inPaper(words, j, index); j++) out[j] = true;
-        i = j - 1;
-        named = false;
-        continue;
-      }
-    }
-    // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
-    if (phraseAt(words, i, BREAKS) > 0) named = false;
-    if (r.weak || r.match === null) continue;
-    named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
-    last = i;
-  }
-  return out;
 }
