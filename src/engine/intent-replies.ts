@@ -1,8 +1,9 @@
 import type { Entry } from "../knowledge/schema.js";
-import type { SearchResult } from "../knowledge/search.js";
+import type { SearchHit, SearchResult } from "../knowledge/search.js";
 import type { EngineContext } from "./context.js";
 import { answerEntry, relatedChoice } from "./entry-answer.js";
 import { startFlow } from "./flow-bridge.js";
+import { accentKey, rawTokens, tokens } from "../text/normalize.js";
 import { askStaff } from "./handover.js";
 import type { IntentName, MessageForms } from "./intents.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
@@ -35,7 +36,13 @@ const DOSSIER_GUIDE = "tra-cuu-ho-so";
  * (knowledge/intents.yaml). A handler returns null to let the message go on (e.g. the survey
  * flow does not exist). Flows take the message between the "always" and the "idle" intents.
  */
-const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: IntentTurn): Turn | null }> = [
+const INTENTS: ReadonlyArray<{
+  name: IntentName;
+  scope: IntentScope;
+  /** "unanswered" only: the intent's every phrase counts even when the search names an entry firmly (not just `over`). */
+  overFirm?: true;
+  handle(t: IntentTurn): Turn | null;
+}> = [
   { name: "cancel", scope: "always", handle: cancel },
   { name: "greeting", scope: "always", handle: greet },
   { name: "menu", scope: "always", handle: ({ ctx, out }) => showMenu(ctx, out) },
@@ -54,13 +61,20 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
   { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, { opening: M.notCovered, rephrase: false }) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
-  // "không đăng ký tạm trú bị phạt bao nhiêu": no entry states fines, so no card answers the amount;
-  // say so, and offer the procedure the search found as one tap (doing it is the lawful way out).
-  { name: "penalty", scope: "unanswered", handle: penalty },
+  // "không đăng ký tạm trú bị phạt bao nhiêu": no entry states fines, so no card answers the amount,
+  // not even one the message names firmly ("không sang tên xe bị phạt bao nhiêu"); say so, and offer
+  // the procedures found as one tap (doing it is the lawful way out). An entry staff list under
+  // `answered_by` answers fine questions itself: its card stands.
+  { name: "penalty", scope: "unanswered", overFirm: true, handle: penalty },
   // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
   // một lần") names no procedure: the card of the way to complain (the intent's first offer).
   { name: "complaint", scope: "unanswered", handle: complaint },
 ];
+
+/** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */
+export function intentScope(name: IntentName): IntentScope | undefined {
+  return INTENTS.find((i) => i.name === name)?.scope;
+}
 
 /**
  * How firmly a search answer must name its entry to stand against words of another topic in
@@ -101,7 +115,8 @@ export function intentFor(scope: IntentScope, t: IntentTurn, overOnly = false): 
   const inFlow = !!t.out.session.flow;
   for (const intent of INTENTS) {
     if (intent.scope !== scope) continue;
-    if (!(overOnly ? t.ctx.intents.overrides(intent.name, t.message) : t.ctx.intents.matches(intent.name, t.message, inFlow))) continue;
+    const says = overOnly && !intent.overFirm ? t.ctx.intents.overrides(intent.name, t.message) : t.ctx.intents.matches(intent.name, t.message, inFlow);
+    if (!says) continue;
     const turn = intent.handle(t);
     if (turn) return turn;
   }
@@ -182,18 +197,47 @@ function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
 }
 
 /**
- * A fine's amount asked with a procedure the search reads loosely: the hits this close to the best
- * are offered too ("không đăng ký tạm trú bị phạt bao nhiêu": extending and registering tạm trú).
+ * A fine's amount asked with a procedure the search answers: the hits this close to the answer
+ * (a share of its score) are offered after it, up to `max` ("không đăng ký tạm trú bị phạt bao
+ * nhiêu": registering and extending tạm trú). The engine's own thresholds live here and in
+ * {@link FIRM_ANSWER}; the search's are in `DEFAULT_WEIGHTS`.
  */
-const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
+export const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
 
-/** A fine's amount: not in the knowledge. Say so, and offer what the search found as one-tap choices. */
-function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn {
+/**
+ * A fine's amount: not in the knowledge. Say so, and offer what the search found as one-tap
+ * choices, the answer first; null (the card answers) when the best entry is one staff listed
+ * under `answered_by` (it speaks of fines or lateness itself), or when the message names its entry
+ * firmly and asks it another facet too.
+ */
+function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | null {
   const d = result?.decision;
-  const best = d?.kind === "answer" ? d.hit.score : 0;
-  const close = (result?.hits ?? []).filter((h) => h.score >= best * PENALTY_OFFER.share).slice(0, PENALTY_OFFER.max);
-  const found = d?.kind === "answer" ? close : d?.kind === "clarify" ? d.options : d?.kind === "unknown" ? d.suggestions : [];
-  return notFound(ctx, message.text, found, inbound, out, { opening: M.penalty, rephrase: false });
+  const best = d?.kind === "answer" ? d.hit : d?.kind === "clarify" ? d.options[0] : undefined;
+  if (best && ctx.intents.answeredBy("penalty").includes(best.entry.id)) return null;
+  // A message naming its entry firmly that also asks it something besides the fine (how to do it
+  // online, where, which papers; "bao nhiêu tiền" reads as the fee) gets the card: it answers that part.
+  if (result && firmlyNamed(result) && [...result.facets].some((f) => f !== "fee")) return null;
+  let found: SearchHit[] = [];
+  if (d?.kind === "answer") {
+    const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.score >= d.hit.score * PENALTY_OFFER.share);
+    found = [d.hit, ...close.filter((h) => accentsAgree(h, message))].slice(0, PENALTY_OFFER.max);
+  } else if (d?.kind === "clarify") found = d.options.filter((h) => accentsAgree(h, message));
+  else if (d?.kind === "unknown") found = d.suggestions.filter((h) => accentsAgree(h, message));
+  return notFound(ctx, message.text, found, inbound, out, { opening: M.penalty, rephrase: false, heading: M.relatedProcedures, ways: false });
+}
+
+/**
+ * False when a word of the hit's title is one the citizen typed only with other accents: "khai
+ * sinh trễ" does not offer "khai sinh cho trẻ bị bỏ rơi" (as in the intents' own phrases, a typed
+ * accent must agree; a word typed bare may be either).
+ */
+export function accentsAgree(hit: SearchHit, message: MessageForms): boolean {
+  const folded = tokens(hit.entry.title);
+  const accented = rawTokens(hit.entry.title).map(accentKey);
+  return folded.every((f, k) => {
+    const typed = message.folded.flatMap((w, j) => (w === f ? [message.accented[j]] : []));
+    return typed.length === 0 || typed.some((a) => a === null || a === accented[k]);
+  });
 }
 
 /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */

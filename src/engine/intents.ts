@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { accentKey, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
-import { choicesOk, phraseVariants } from "./intent-choices.js";
+import { phraseVariants } from "./intent-choices.js";
+import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData, type Words } from "./intents-schema.js";
+
+export { AFTER_SEARCH, INTENT_NAMES, intentsSchema, OFFERING, type IntentName, type IntentsData } from "./intents-schema.js";
 
 /**
  * Intents: what a message asks for when it is not a question about a procedure (a greeting, a
@@ -13,90 +15,8 @@ import { choicesOk, phraseVariants } from "./intent-choices.js";
  * so staff can add the ways citizens really say things without touching code.
  */
 
-/** The intents the engine knows, by name. The order of the engine's table decides precedence. */
-export const INTENT_NAMES = [
-  "cancel",
-  "greeting",
-  "menu",
-  "help",
-  "person",
-  "survey",
-  "thanks",
-  "forgery",
-  "bribe",
-  "account-access",
-  "identity-misuse",
-  "dossier-status",
-  "translation",
-  "not-covered",
-  "out-of-domain",
-  "penalty",
-  "complaint",
-] as const;
-export type IntentName = (typeof INTENT_NAMES)[number];
-
 /** The data file, next to synonyms.yaml. The knowledge loader leaves it to this module. */
 export const INTENTS_FILE = "intents.yaml";
-
-/** Written between two words of a phrase: up to {@link GAP_WORDS} other words may stand there ("bằng … giả"). */
-const GAP = /\s*(?:…|\.\.\.)\s*/u;
-const phrase = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .refine((p) => p.split(GAP).every((part) => part.trim() !== ""), "\"…\" must stand between two words")
-  .refine(
-    (p) => p.split(/\s+/u).every((word) => !word.includes("/") || word.startsWith("/") || choicesOk(word)),
-    'mỗi lựa chọn quanh "/" là một chữ, không để trống, không có "…" ("tới/đến đâu rồi", không phải "tới/ đến" hay "tệ/kém...quá"); số như "24/7" thì viết "24 7"',
-  );
-const phrases = z.array(phrase).default([]);
-const regex = z.string().superRefine((source, ctx) => {
-  try {
-    new RegExp(source, "u");
-  } catch (err) {
-    ctx.addIssue({ code: "custom", message: `not a valid pattern (${(err as Error).message})` });
-  }
-});
-
-const wordsSchema = z
-  .object({
-    /** The whole message is one of these (ignoring `particles` at either end). */
-    exact: phrases,
-    /** The message begins with one of these and adds at most a few words ("cảm ơn bạn nhiều"). */
-    starts: phrases,
-    /** One of these appears anywhere in the message. */
-    contains: phrases,
-    /** Every group has one of its phrases somewhere in the message. */
-    all: z.array(z.array(phrase).min(1)).default([]),
-    /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
-    unless: phrases,
-    /**
-     * For an intent tried after the search: one of these takes the message even when the search
-     * names an entry firmly — a service no entry covers, said next to one that has an entry
-     * ("đã đăng ký kết hôn … xin thẻ tạm trú cho chồng"). `unless` still vetoes.
-     */
-    over: phrases,
-    /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
-    patterns: z.array(regex).default([]),
-    /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
-    offer: z.array(z.string()).default([]),
-  })
-  .strict();
-
-export const intentsSchema = z
-  .object({
-    /** Little words that do not change an exact match ("chào ạ", "menu nhé"). */
-    particles: phrases,
-    /** Entries offered when the citizen asks a facet but no procedure is in the conversation. */
-    popular: z.array(z.string()).default([]),
-    intents: z
-      .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
-      .strict()
-      .default({}),
-  })
-  .strict();
-export type IntentsData = z.infer<typeof intentsSchema>;
-type Words = z.infer<typeof wordsSchema>;
 
 /** A message as the matcher sees it, computed once per message. */
 export interface MessageForms {
@@ -107,7 +27,7 @@ export interface MessageForms {
   /** The message as typed (NFC), for `patterns`. */
   text: string;
   /**
-   * For each token, the typed word it comes from: a short form written out ("sổ đỏ" → six words)
+   * For each token, the typed word it comes from: a short form written out ("sổ đỏ" → seven words)
    * still counts as the words typed when a phrase's "…" counts the words between (absent: one each).
    */
   typedAt?: number[];
@@ -159,6 +79,7 @@ interface CompiledIntent {
   over: ListKey;
   patterns: RegExp[];
   offer: string[];
+  answeredBy: string[];
 }
 
 /** What a message contains, found in one pass over its words (every intent then just looks up). */
@@ -182,6 +103,8 @@ export interface IntentTable {
   overrides(name: IntentName, message: MessageForms): boolean;
   /** Entries to offer with this intent's reply. */
   offers(name: IntentName): string[];
+  /** Entries whose card answers what this intent asks (`answered_by`). */
+  answeredBy(name: IntentName): string[];
   readonly popular: readonly string[];
   /** The data it was built from (for the live version's fingerprint). */
   readonly data: IntentsData;
@@ -211,6 +134,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({}), a
       return found.anywhere.has(w.over) && !found.anywhere.has(w.unless);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
+    answeredBy: (name) => table.byName.get(name)?.answeredBy ?? [],
     popular: data.popular,
     data,
   };
@@ -296,6 +220,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       over: add(`${name} over`, w.over),
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
       offer: w.offer,
+      answeredBy: w.answered_by,
     });
   }
   return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions };
@@ -309,8 +234,10 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   if (k === p.folded.length) return i;
   const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
   // The words skipped are counted as typed: "dịch vụ làm sổ đỏ không cần giấy tờ" skips two.
+  // Without a gap the next word must follow at once, even inside a written-out short form
+  // ("giấy đất" is not in "giấy chứng nhận quyền sử dụng đất").
   const at = (j: number) => m.typedAt?.[j] ?? j;
-  for (let j = i; j < m.folded.length && at(j) - at(i) <= skips; j++) {
+  for (let j = i; j < m.folded.length && (skips === 0 ? j === i : at(j) - at(i) <= skips); j++) {
     const typed = m.accented[j];
     if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k]) || (!typed && p.strict[k])) continue;
     const end = phraseEnd(m, p, j + 1, k + 1);
@@ -385,7 +312,11 @@ export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>
       if (!entryIds.has(id)) problems.push({ file: shown, line: item.lineOf(path), message: `intents: unknown entry id "${id}"` });
     };
     parsed.data.popular.forEach((id, i) => unknown(id, ["popular", i]));
-    for (const name of INTENT_NAMES) parsed.data.intents[name]?.offer.forEach((id, i) => unknown(id, ["intents", name, "offer", i]));
+    for (const name of INTENT_NAMES) {
+      const w = parsed.data.intents[name];
+      w?.offer.forEach((id, i) => unknown(id, ["intents", name, "offer", i]));
+      w?.answered_by.forEach((id, i) => unknown(id, ["intents", name, "answered_by", i]));
+    }
   }
   return { table: createIntentTable(parsed.data, abbreviations), problems };
 }

@@ -28,7 +28,8 @@ export const M = {
   notFound: "Xin lỗi, tôi chưa có thông tin đủ chắc chắn để trả lời câu hỏi này.",
   notCovered: "Xin lỗi, hiện tôi chưa có hướng dẫn về thủ tục này. Câu hỏi của bạn đã được ghi nhận để bổ sung dữ liệu.",
   penalty:
-    "Xin lỗi, tôi chưa có thông tin về mức xử phạt. Mức phạt cụ thể bạn có thể hỏi Công an hoặc UBND cấp xã nơi cư trú; việc nên làm là hoàn tất thủ tục càng sớm càng tốt.",
+    "Xin lỗi, tôi chưa có thông tin về mức phạt. Bạn có thể hỏi mức phạt cụ thể tại cơ quan phụ trách việc đó: cơ quan ra quyết định xử phạt, hoặc nơi giải quyết thủ tục bạn hỏi. Nếu đó là thủ tục bạn chưa làm, hãy làm ngay: đó là cách đúng.",
+  relatedProcedures: "Thủ tục liên quan:",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
   whichOne: "Bạn hỏi thủ tục nào dưới đây?",
   whichProcedure: "Bạn hỏi về thủ tục nào? Chọn bên dưới hoặc gõ tên thủ tục, ví dụ: \"lệ phí làm hộ chiếu\".",

@@ -17,19 +17,23 @@ export function notFound(
   suggestions: SearchHit[],
   inbound: Inbound,
   out: TurnBuilder,
-  reply: { opening: string; rephrase: boolean } = { opening: M.notFound, rephrase: true },
+  reply: { opening: string; rephrase: boolean; heading?: string; ways?: boolean } = { opening: M.notFound, rephrase: true },
 ): Turn {
-  const ways: Block[] = [
-    { type: "text", text: M.fallbackWayForward },
-    { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
-  ];
+  // `ways: false`: the portal and hotline are not the way forward (a fine's amount is not a procedure to look up).
+  const ways: Block[] =
+    reply.ways === false
+      ? []
+      : [
+          { type: "text", text: M.fallbackWayForward },
+          { type: "link", url: PORTAL_SEARCH_URL, label: M.portalSearchLabel },
+        ];
   const menu = menuButton();
   // Every "I don't know" can go to a person, with this very question.
   const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
   if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
   if (suggestions.length) {
-    out.reply([{ type: "text", text: reply.opening }, { type: "text", text: M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
-    out.reply(ways);
+    out.reply([{ type: "text", text: reply.opening }, { type: "text", text: reply.heading ?? M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
+    if (ways.length) out.reply(ways);
   } else {
     const rephrase: Block[] = reply.rephrase ? [{ type: "text", text: M.rephrase }] : [];
     out.reply([{ type: "text", text: reply.opening }, ...rephrase, ...ways], [...staff, menu]);

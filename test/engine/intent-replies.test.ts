@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FIRM_ANSWER, firmlyNamed } from "../../src/engine/intent-replies.js";
+import { accentsAgree, FIRM_ANSWER, firmlyNamed, intentScope } from "../../src/engine/intent-replies.js";
+import { AFTER_SEARCH, INTENT_NAMES, messageForms } from "../../src/engine/intents.js";
+import type { SearchHit } from "../../src/knowledge/search.js";
 import type { SearchResult } from "../../src/knowledge/search.js";
 import { conversation, entryId, fixtureEngine, heading, ids, MENU_ID, SURVEY_ID, text } from "./fixture-engine.js";
 
@@ -112,15 +114,48 @@ describe("intents from intents.yaml", () => {
     // The search alone would answer tạm trú, but that card says nothing of fines.
     expect(engine.search(message).decision.kind).toBe("answer");
     const t = conversation(engine).say(message);
-    expect(text(t)).toContain("chua co thong tin ve muc xu phat");
+    expect(text(t)).toContain("chua co thong tin ve muc phat");
+    expect(text(t)).toContain("thu tuc lien quan");
+    // No "find the procedure on the portal": a fine's amount is not a procedure to look up.
+    expect(text(t)).not.toContain("tim thu tuc tren cong");
     expect(heading(t)).toBeUndefined();
     expect(ids(t)).toContain(entryId("dang-ky-tam-tru"));
     expect(t.effects).toContainEqual(expect.objectContaining({ type: "record", stream: "unanswered" }));
   });
 
-  it("a question about the procedure, or one naming an entry firmly, keeps its card next to the fine words", () => {
-    expect(heading(conversation(engine).say("đăng ký tạm trú cần giấy tờ gì"))).toBe("Đăng ký tạm trú");
-    expect(heading(conversation(engine).say("đăng ký tạm trú mức phạt"))).toBe("Đăng ký tạm trú");
+  it("fine words without an amount asked, or an amount that is no fine, keep the card", () => {
+    expect(heading(conversation(engine).say("đăng ký tạm trú có bị phạt không"))).toBe("Đăng ký tạm trú");
+    expect(heading(conversation(engine).say("đăng ký tạm trú lệ phí bao nhiêu"))).toBe("Đăng ký tạm trú");
+  });
+
+  it("a fine asked of an entry named firmly: the penalty reply, that entry offered first", () => {
+    const message = "đăng ký tạm trú bị phạt bao nhiêu";
+    expect(firmlyNamed(engine.search(message))).toBe(true);
+    const t = conversation(engine).say(message);
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("chua co thong tin ve muc phat");
+    expect(ids(t)[0]).toBe(entryId("dang-ky-tam-tru"));
+  });
+
+  it("an entry named firmly that is asked another facet too keeps its card: it answers that part", () => {
+    expect(heading(conversation(engine).say("đăng ký tạm trú cần giấy tờ gì, không đăng ký thì bị phạt bao nhiêu"))).toBe("Đăng ký tạm trú");
+  });
+
+  it("`dvc-bot check` allows `over` exactly under the intents tried after the search", () => {
+    expect(INTENT_NAMES.filter((n) => intentScope(n) === "unanswered")).toEqual([...AFTER_SEARCH]);
+  });
+
+  it("a procedure offered with the fine reply agrees with the accents typed: 'trễ' is not 'trẻ'", () => {
+    const hit = { entry: { title: "Đăng ký khai sinh cho trẻ bị bỏ rơi" } } as unknown as SearchHit;
+    expect(accentsAgree(hit, messageForms("khai sinh trễ bị phạt mấy trăm"))).toBe(false);
+    expect(accentsAgree(hit, messageForms("khai sinh tre bi phat may tram"))).toBe(true);
+    expect(accentsAgree(hit, messageForms("khai sinh trễ cho trẻ bị phạt mấy trăm"))).toBe(true);
+  });
+
+  it("an entry staff list under the intent's `answered_by` answers a fine question with its card", () => {
+    expect(heading(conversation(engine).say("đăng ký khai tử trễ bị phạt bao nhiêu"))).toBe("Đăng ký khai tử");
+    // Without that line, the same message gets the penalty reply.
+    expect(heading(conversation(engine).say("đăng ký khai sinh trễ bị phạt bao nhiêu"))).toBeUndefined();
   });
 
   it("an 'over' phrase takes the message even from a firm answer: a service no entry covers, said next to one that has an entry", () => {

@@ -55,14 +55,18 @@ describe("intent words", () => {
 
 describe("'over' phrases of an intent tried after the search", () => {
   const over = createIntentTable(
-    intentsSchema.parse({ intents: { "not-covered": { contains: ["nhận con nuôi"], over: ["xin thẻ tạm trú"], unless: ["thai sản"] } } }),
+    intentsSchema.parse({
+      intents: { "not-covered": { contains: ["nhận con nuôi"], over: ["xin thẻ tạm trú"], unless: ["thai sản"] }, "out-of-domain": { contains: ["giá vàng"] } },
+    }),
   );
   it("count as `contains`, and alone say the intent over a firm answer; `unless` still vetoes", () => {
     expect(over.matches("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
     expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
     expect(over.overrides("not-covered", messageForms("thủ tục nhận con nuôi"))).toBe(false);
     expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú có được hưởng thai sản không"))).toBe(false);
-    expect(over.overrides("out-of-domain", messageForms("xin thẻ tạm trú"))).toBe(false);
+    // An intent with `contains` and no `over` says itself, but not over a firm answer.
+    expect(over.matches("out-of-domain", messageForms("giá vàng hôm nay"))).toBe(true);
+    expect(over.overrides("out-of-domain", messageForms("giá vàng hôm nay"))).toBe(false);
   });
 });
 
@@ -90,12 +94,23 @@ describe("phrases with a gap and short forms", () => {
     ["forgery", "ai lam bang lai ko can thi ib e", true],
     ["forgery", "ai làm bằng lái k cần thi", true],
     ["out-of-domain", "mai ha noi co mua ko", true],
-    // A "…" counts the words as typed: "sổ đỏ" written out to six words is still two.
+    // A "…" counts the words as typed: "sổ đỏ" written out to seven words is still two.
     ["forgery", "có dịch vụ làm sổ đỏ không cần giấy tờ không", true],
     ["forgery", "dịch vụ làm so do ko cần giấy tờ", true],
     ["forgery", "dịch vụ làm nhà ở xã có sổ đỏ không cần giấy tờ", false],
   ] as const)("%s: %s → %s", (name, message, expected) => {
     expect(gaps.matches(name, messageForms(message))).toBe(expected);
+  });
+
+  it("a phrase without a gap needs adjacent words, even inside a written-out short form", () => {
+    const adjacent = createIntentTable(
+      intentsSchema.parse({ intents: { forgery: { contains: ["giấy đất", "ủy dân"] }, person: { contains: ["giấy chứng nhận", "ủy ban nhân dân"] } } }),
+      { "sổ đỏ": "giấy chứng nhận quyền sử dụng đất", ubnd: "ủy ban nhân dân" },
+    );
+    expect(adjacent.matches("forgery", messageForms("cho hỏi về sổ đỏ"))).toBe(false);
+    expect(adjacent.matches("forgery", messageForms("lên ubnd hỏi"))).toBe(false);
+    expect(adjacent.matches("person", messageForms("cho hỏi về sổ đỏ"))).toBe(true);
+    expect(adjacent.matches("person", messageForms("lên ubnd hỏi"))).toBe(true);
   });
 
   it("without the abbreviations a short form is just another word", () => {
@@ -153,6 +168,36 @@ describe("loadIntents", () => {
     const lines = loadIntents(dir, new Set(["dang-ky-khai-sinh"])).problems.map(formatProblem);
     expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:5: intents: intents: trường "chit-chat" không có trong mẫu/));
     expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:8: intents: intents\.dossier-status\.patterns\.0: not a valid pattern/));
+  });
+
+  it("a key the intent's reply never reads is a mistake at its line, in Vietnamese", () => {
+    const dir = folderWith(
+      [
+        "intents:", // 1
+        "  forgery:", // 2
+        "    over: [bằng … giả]", // 3
+        "    answered_by: [dang-ky-khai-sinh]", // 4
+        "  penalty:", // 5
+        "    contains: [mức phạt]", // 6
+        "    offer: [dang-ky-khai-sinh]", // 7
+        "  not-covered:", // 8
+        "    over: [nhận con nuôi]", // 9
+        "    offer: [dang-ky-khai-sinh]", // 10
+      ].join("\n"),
+    );
+    const lines = loadIntents(dir, new Set(["dang-ky-khai-sinh"])).problems.map(formatProblem);
+    expect(lines).toEqual([
+      expect.stringMatching(/intents\.yaml:3: .*"over" chỉ dùng cho ý định xét sau khi tìm kiếm .*"forgery" được xét trước/),
+      expect.stringMatching(/intents\.yaml:4: .*"answered_by" chỉ dùng cho "penalty"/),
+      expect.stringMatching(/intents\.yaml:10: .*câu trả lời của "not-covered" không gợi ý bài theo "offer"/),
+      expect.stringMatching(/intents\.yaml:7: .*câu trả lời của "penalty" không gợi ý bài theo "offer".*"answered_by"/),
+    ]);
+    expect(intentsSchema.safeParse({ intents: { penalty: { contains: ["mức phạt"], answered_by: ["x"] }, complaint: { over: ["quát"], offer: ["y"] } } }).success).toBe(true);
+  });
+
+  it("a '…' at either end is reported in Vietnamese", () => {
+    const lines = loadIntents(folderWith(["intents:", "  forgery:", "    contains: ['… giả']"].join("\n"))).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/intents\.yaml:3: .*"…" phải đứng giữa hai chữ/)]);
   });
 
   it("checks the entry ids it offers against the knowledge", () => {

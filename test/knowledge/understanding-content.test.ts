@@ -4,6 +4,7 @@ import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { encodeChoice } from "../../src/engine/choice-id.js";
+import { M } from "../../src/engine/messages.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
@@ -24,6 +25,12 @@ beforeAll(() => {
   intents = loadIntents(join(ROOT, "knowledge")).table;
 });
 
+/** The refusals (and "no such service", "no fine amounts") a message gets in conversation. */
+const refusalsIn = (message: string): string[] => {
+  const said = text(conversation().say(message));
+  const refusals = { forgery: M.forgery, bribe: M.bribe, "account-access": M.accountAccess, "identity-misuse": M.identityMisuse, "out-of-domain": M.outOfDomain, "not-covered": M.notCovered, penalty: M.penalty };
+  return Object.entries(refusals).filter(([, reply]) => said.includes(fold(reply).slice(0, 60))).map(([name]) => name);
+};
 const which = (text: string): IntentName[] => INTENT_NAMES.filter((n) => intents.matches(n, messageForms(text)));
 
 const conversation = () => engineConversation(() => engine, { start: Date.UTC(2026, 11, 2, 8) });
@@ -93,7 +100,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["sua nam sinh tren cccd tang 3 tuoi de di lam", "forgery"],
     ["có cách nào khai tăng tuổi để đi xuất khẩu lao động không", "forgery"],
     ["khai man năm sinh để đủ tuổi thi bằng lái được không", "forgery"],
-    // A service that makes a land certificate without papers: "sổ đỏ" is written out to six words,
+    // A service that makes a land certificate without papers: "sổ đỏ" is written out to seven words,
     // the gap still counts the two typed.
     ["Ad ơi có dịch vụ làm sổ đỏ không cần giấy tờ không, trả phí cao cũng được", "forgery"],
     // Looking for someone with connections inside an agency.
@@ -215,8 +222,15 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "sua nam sinh tren giay khai sinh",
     "giấy khai sinh ghi sai năm sinh, sửa năm sinh thì lên huyện hay xã, con 5 tuổi",
     "con lên 2 tuổi rồi mà chưa làm khai sinh",
-  ])("an ordinary question is no intent: %s", (message) => {
-    expect(which(message).filter((n) => n !== "out-of-domain")).toEqual([]);
+  ])("an ordinary question gets no refusal of any kind: %s", (message) => {
+    expect(refusalsIn(message)).toEqual([]);
+  });
+
+  it.each([
+    ["giá vàng hôm nay", "out-of-domain"],
+    ["làm bằng đại học giả", "forgery"],
+  ])("the check above sees a refusal: %s", (message, name) => {
+    expect(refusalsIn(message)).toEqual([name]);
   });
 });
 
@@ -367,12 +381,32 @@ describe("the real knowledge in conversation", () => {
     expect(which(q)).not.toContain("not-covered");
   });
 
-  it("'ko dang ky tam tru bi phat bn': no card (none states fines), says so, tạm trú offered as one tap", () => {
-    const t = conversation().say("ko dang ky tam tru bi phat bn");
+  it.each([
+    "ko dang ky tam tru bi phat bn",
+    "không đăng ký tạm trú thì phạt bao nhiêu",
+    "khong dang ky tam tru thi phat bao nhieu",
+    "ko dk tam tru bj phat bn",
+    "bị phát hiện không đăng ký tạm trú thì bị phạt bao nhiêu",
+  ])("%s: however typed, no card (none states fines), says so, tạm trú offered as one tap", (q) => {
+    const t = conversation().say(q);
     expect(heading(t)).toBeUndefined();
-    expect(text(t)).toContain("chua co thong tin ve muc xu phat");
+    expect(text(t)).toContain("chua co thong tin ve muc phat");
     expect(text(t)).toContain("dang ky tam tru");
   });
+
+  it.each(["khai sinh trễ bị phạt mấy trăm", "làm khai sinh cho con quá 60 ngày có bị phạt bao nhiêu tiền không"])(
+    "%s: the late-registration guide (under penalty's answered_by) answers",
+    (q) => {
+      expect(heading(conversation().say(q))).toContain("qua 60 ngay");
+    },
+  );
+
+  it.each(["chuyển phát hồ sơ về nhà bao nhiêu tiền", "chuyen phat ho so ve nha bao nhieu tien", "phát hành thẻ mất bao nhiêu ngày"])(
+    "%s: 'phát' is no fine",
+    (q) => {
+      expect(which(q)).not.toContain("penalty");
+    },
+  );
 
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
     expect(heading(conversation().say(q))).toContain("muc do dich vu cong truc tuyen");

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { choicesOk } from "./intent-choices.js";
+
+/** The shape of `knowledge/intents.yaml` and the mistakes `dvc-bot check` names in it (see `intents.ts`). */
+
+/** The intents the engine knows, by name. The order of the engine's table decides precedence. */
+export const INTENT_NAMES = [
+  "cancel",
+  "greeting",
+  "menu",
+  "help",
+  "person",
+  "survey",
+  "thanks",
+  "forgery",
+  "bribe",
+  "account-access",
+  "identity-misuse",
+  "dossier-status",
+  "translation",
+  "not-covered",
+  "out-of-domain",
+  "penalty",
+  "complaint",
+] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+/** Written between two words of a phrase: up to three other words (`GAP_WORDS` in intents.ts) may stand there ("bằng … giả"). */
+export const GAP = /\s*(?:…|\.\.\.)\s*/u;
+const phrase = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((p) => p.split(GAP).every((part) => part.trim() !== ""), "\"…\" phải đứng giữa hai chữ (\"bằng … giả\"), không ở đầu hay cuối cụm")
+  .refine(
+    (p) => p.split(/\s+/u).every((word) => !word.includes("/") || word.startsWith("/") || choicesOk(word)),
+    'mỗi lựa chọn quanh "/" là một chữ, không để trống, không có "…" ("tới/đến đâu rồi", không phải "tới/ đến" hay "tệ/kém...quá"); số như "24/7" thì viết "24 7"',
+  );
+const phrases = z.array(phrase).default([]);
+const regex = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source, "u");
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: `not a valid pattern (${(err as Error).message})` });
+  }
+});
+
+const wordsSchema = z
+  .object({
+    /** The whole message is one of these (ignoring `particles` at either end). */
+    exact: phrases,
+    /** The message begins with one of these and adds at most a few words ("cảm ơn bạn nhiều"). */
+    starts: phrases,
+    /** One of these appears anywhere in the message. */
+    contains: phrases,
+    /** Every group has one of its phrases somewhere in the message. */
+    all: z.array(z.array(phrase).min(1)).default([]),
+    /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
+    unless: phrases,
+    /**
+     * For an intent tried after the search: one of these takes the message even when the search
+     * names an entry firmly — a service no entry covers, said next to one that has an entry
+     * ("đã đăng ký kết hôn … xin thẻ tạm trú cho chồng"). `unless` still vetoes.
+     */
+    over: phrases,
+    /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
+    patterns: z.array(regex).default([]),
+    /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
+    offer: z.array(z.string()).default([]),
+    /**
+     * `penalty` only: entries that answer a question about a fine themselves ("khai sinh trễ bị phạt
+     * không": the late-registration guide says there is a fee, not a fine). When the search's best
+     * entry is one of these, its card answers instead of the intent's reply.
+     */
+    answered_by: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
+export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "penalty", "complaint"]);
+/** Intents whose reply shows the entries listed in `offer`. */
+export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "complaint"]);
+/** Intents that read `answered_by`. */
+const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
+
+/** A key the intent's reply never reads is a mistake staff should see, not a silently ignored line. */
+const KEY_MISTAKES: ReadonlyArray<{ key: "over" | "offer" | "answered_by"; ok: ReadonlySet<IntentName>; message: (name: IntentName) => string }> = [
+  {
+    key: "over",
+    ok: AFTER_SEARCH,
+    message: (name) =>
+      `"over" chỉ dùng cho ý định xét sau khi tìm kiếm (${[...AFTER_SEARCH].join(", ")}); "${name}" được xét trước, nên ghi các cụm này vào "contains"`,
+  },
+  {
+    key: "offer",
+    ok: OFFERING,
+    message: (name) =>
+      `câu trả lời của "${name}" không gợi ý bài theo "offer" (chỉ ${[...OFFERING].join(", ")} có); xóa dòng này` +
+      (name === "penalty" ? `; bài tự trả lời câu hỏi về phạt thì ghi ở "answered_by"` : ""),
+  },
+  { key: "answered_by", ok: ANSWERED_BY, message: (name) => `"answered_by" chỉ dùng cho "penalty", không dùng cho "${name}"; xóa dòng này` },
+];
+
+export const intentsSchema = z
+  .object({
+    /** Little words that do not change an exact match ("chào ạ", "menu nhé"). */
+    particles: phrases,
+    /** Entries offered when the citizen asks a facet but no procedure is in the conversation. */
+    popular: z.array(z.string()).default([]),
+    intents: z
+      .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
+      .strict()
+      .superRefine((intents, ctx) => {
+        for (const name of INTENT_NAMES) {
+          const w = intents[name];
+          for (const { key, ok, message } of KEY_MISTAKES) {
+            if (w && w[key].length > 0 && !ok.has(name)) ctx.addIssue({ code: "custom", path: [name, key], message: message(name) });
+          }
+        }
+      })
+      .default({}),
+  })
+  .strict();
+export type IntentsData = z.infer<typeof intentsSchema>;
+export type Words = z.infer<typeof wordsSchema>;
