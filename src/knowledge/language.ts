@@ -108,6 +108,9 @@ export const CLAUSE_BREAKS: readonly string[] = ["rồi", "giờ", "bây giờ",
  */
 export const PENDING_WORDS: readonly string[] = ["chưa ra", "chưa cấp"];
 
+/** Words right after a paper not issued yet that make it the condition of the question, not its story ("chưa ra sổ đỏ thì …"). */
+export const CONDITION_WORDS: readonly string[] = ["thì"];
+
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 
