@@ -17,6 +17,8 @@ export interface IntentTurn {
   inbound: Inbound;
   message: MessageForms;
   out: TurnBuilder;
+  /** The search's reading of the message, for the intents tried after it ("unanswered"). */
+  result?: SearchResult;
 }
 
 /**
@@ -52,6 +54,9 @@ const INTENTS: ReadonlyArray<{ name: IntentName; scope: IntentScope; handle(t: I
   // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
   { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, { opening: M.notCovered, rephrase: false }) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
+  // "không đăng ký tạm trú bị phạt bao nhiêu": no entry states fines, so no card answers the amount;
+  // say so, and offer the procedure the search found as one tap (doing it is the lawful way out).
+  { name: "penalty", scope: "unanswered", handle: penalty },
   // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
   // một lần") names no procedure: the card of the way to complain (the intent's first offer).
   { name: "complaint", scope: "unanswered", handle: complaint },
@@ -84,17 +89,19 @@ export function firmlyNamed(result: SearchResult): boolean {
 /**
  * The reply of an "unanswered" intent (out of domain) the message says, unless the search names
  * an entry firmly: a topic word of chit-chat does not silence a real question, and a loose
- * match does not turn chit-chat into a card.
+ * match does not turn chit-chat into a card. Against a firm answer only an intent's `over`
+ * phrases count (a service no entry covers, said next to one that has an entry).
  */
 export function intentOverSearch(result: SearchResult, t: IntentTurn): Turn | null {
-  return firmlyNamed(result) ? null : intentFor("unanswered", t);
+  return intentFor("unanswered", { ...t, result }, firmlyNamed(result));
 }
 
-/** The reply of the first intent of `scope` that the message says, or null. */
-export function intentFor(scope: IntentScope, t: IntentTurn): Turn | null {
+/** The reply of the first intent of `scope` that the message says (with `overOnly`, by an `over` phrase), or null. */
+export function intentFor(scope: IntentScope, t: IntentTurn, overOnly = false): Turn | null {
   const inFlow = !!t.out.session.flow;
   for (const intent of INTENTS) {
-    if (intent.scope !== scope || !t.ctx.intents.matches(intent.name, t.message, inFlow)) continue;
+    if (intent.scope !== scope) continue;
+    if (!(overOnly ? t.ctx.intents.overrides(intent.name, t.message) : t.ctx.intents.matches(intent.name, t.message, inFlow))) continue;
     const turn = intent.handle(t);
     if (turn) return turn;
   }
@@ -172,6 +179,21 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
 function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
   const guide = ctx.entry(ctx.intents.offers("complaint")[0]);
   return guide ? answerEntry(ctx, guide, new Set(), inbound, out, M.complaintLead) : null;
+}
+
+/**
+ * A fine's amount asked with a procedure the search reads loosely: the hits this close to the best
+ * are offered too ("không đăng ký tạm trú bị phạt bao nhiêu": extending and registering tạm trú).
+ */
+const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
+
+/** A fine's amount: not in the knowledge. Say so, and offer what the search found as one-tap choices. */
+function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn {
+  const d = result?.decision;
+  const best = d?.kind === "answer" ? d.hit.score : 0;
+  const close = (result?.hits ?? []).filter((h) => h.score >= best * PENALTY_OFFER.share).slice(0, PENALTY_OFFER.max);
+  const found = d?.kind === "answer" ? close : d?.kind === "clarify" ? d.options : d?.kind === "unknown" ? d.suggestions : [];
+  return notFound(ctx, message.text, found, inbound, out, { opening: M.penalty, rephrase: false });
 }
 
 /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */

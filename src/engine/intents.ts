@@ -4,6 +4,7 @@ import { z } from "zod";
 import { accentKey, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
+import { choicesOk, phraseVariants } from "./intent-choices.js";
 
 /**
  * Intents: what a message asks for when it is not a question about a procedure (a greeting, a
@@ -29,6 +30,7 @@ export const INTENT_NAMES = [
   "translation",
   "not-covered",
   "out-of-domain",
+  "penalty",
   "complaint",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
@@ -68,6 +70,12 @@ const wordsSchema = z
     all: z.array(z.array(phrase).min(1)).default([]),
     /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
     unless: phrases,
+    /**
+     * For an intent tried after the search: one of these takes the message even when the search
+     * names an entry firmly — a service no entry covers, said next to one that has an entry
+     * ("đã đăng ký kết hôn … xin thẻ tạm trú cho chồng"). `unless` still vetoes.
+     */
+    over: phrases,
     /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
     patterns: z.array(regex).default([]),
     /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
@@ -98,6 +106,11 @@ export interface MessageForms {
   accented: Array<string | null>;
   /** The message as typed (NFC), for `patterns`. */
   text: string;
+  /**
+   * For each token, the typed word it comes from: a short form written out ("sổ đỏ" → six words)
+   * still counts as the words typed when a phrase's "…" counts the words between (absent: one each).
+   */
+  typedAt?: number[];
 }
 
 export function messageForms(text: string): MessageForms {
@@ -128,30 +141,6 @@ const STRICT_MARK = "!";
 /** Words a "…" in a phrase stands for, at most: "làm bằng … giả" reaches "làm bằng đại học giả". */
 const GAP_WORDS = 3;
 
-/**
- * Written between words of one slot ("làm/nộp/đổi … từ tháng/hôm"): any one of them stands there,
- * so one line says what would otherwise take a phrase per combination. A leading "/" ("/start")
- * is a command, not a choice.
- */
-const CHOICE = /^[^/\s]+(?:\/[^/\s]+)+$/u;
-
-/** A word with "/" choices has one word on each side of every "/": not empty, no gap mark, not a number pair ("24/7"). */
-function choicesOk(word: string): boolean {
-  const options = word.split("/");
-  if (options.some((o) => o === "" || o.includes("…") || o.includes("..."))) return false;
-  return !options.every((o) => /^\d+$/u.test(o));
-}
-
-/** The phrases a line with "/" choices stands for: "làm/nộp … từ tháng/hôm" → four phrases. */
-function phraseVariants(p: string): string[] {
-  let out = [""];
-  for (const word of p.trim().split(/\s+/u)) {
-    const options = CHOICE.test(word) ? word.split("/") : [word];
-    out = out.flatMap((head) => options.map((o) => (head ? `${head} ${o}` : o)));
-  }
-  return out;
-}
-
 /** A short form citizens type, read as its full words ("ko" → "không"), with the accents of the full form. */
 type Expansions = PhraseTable<{ folded: string[]; accented: string[] }>;
 
@@ -167,6 +156,7 @@ interface CompiledIntent {
   contains: ListKey;
   all: ListKey[];
   unless: ListKey;
+  over: ListKey;
   patterns: RegExp[];
   offer: string[];
 }
@@ -188,6 +178,8 @@ export interface IntentTable {
    * tình" as a survey comment) is the flow's input, and only a whole-message command interrupts.
    */
   matches(name: IntentName, message: MessageForms, wholeOnly?: boolean): boolean;
+  /** True when the message has one of this intent's `over` phrases and none of its `unless` ones. */
+  overrides(name: IntentName, message: MessageForms): boolean;
   /** Entries to offer with this intent's reply. */
   offers(name: IntentName): string[];
   readonly popular: readonly string[];
@@ -202,13 +194,21 @@ export interface IntentTable {
 export function createIntentTable(data: IntentsData = intentsSchema.parse({}), abbreviations: Readonly<Record<string, string>> = {}): IntentTable {
   const table = compileTable(data, abbreviations);
   const foundOf = new WeakMap<MessageForms, Found>();
+  const foundIn = (message: MessageForms): Found => {
+    let found = foundOf.get(message);
+    if (!found) foundOf.set(message, (found = scan(table, expand(message, table.expansions))));
+    return found;
+  };
   return {
     matches(name, message, wholeOnly = false) {
       const w = table.byName.get(name);
+      return !!w && says(w, foundIn(message), message, wholeOnly);
+    },
+    overrides(name, message) {
+      const w = table.byName.get(name);
       if (!w) return false;
-      let found = foundOf.get(message);
-      if (!found) foundOf.set(message, (found = scan(table, expand(message, table.expansions))));
-      return says(w, found, message, wholeOnly);
+      const found = foundIn(message);
+      return found.anywhere.has(w.over) && !found.anywhere.has(w.unless);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
     popular: data.popular,
@@ -226,23 +226,26 @@ interface CompiledTable {
 }
 
 /** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
-function expand<T extends { folded: string[]; accented: Array<string | null> }>(m: T, expansions: Expansions): T {
+function expand<T extends { folded: string[]; accented: Array<string | null>; typedAt?: number[] }>(m: T, expansions: Expansions): T {
   if (expansions.maxLength === 0) return m;
   const folded: string[] = [];
   const accented: Array<string | null> = [];
+  const typedAt: number[] = [];
   for (let i = 0; i < m.folded.length; ) {
     const hit = expansions.matchAt(m.folded, i);
     if (hit && hit.value.folded.join(" ") !== m.folded.slice(i, i + hit.length).join(" ")) {
       folded.push(...hit.value.folded);
       accented.push(...hit.value.accented);
+      typedAt.push(...hit.value.folded.map(() => i));
       i += hit.length;
     } else {
       folded.push(m.folded[i]!);
       accented.push(m.accented[i] ?? null);
+      typedAt.push(i);
       i++;
     }
   }
-  return { ...m, folded, accented };
+  return { ...m, folded, accented, typedAt };
 }
 
 function compilePhrase(p: string, expansions: Expansions): Phrase {
@@ -290,6 +293,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       contains: add(`${name} contains`, w.contains),
       all: w.all.map((group, g) => add(`${name} all ${g}`, group)),
       unless: add(`${name} unless`, w.unless),
+      over: add(`${name} over`, w.over),
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
       offer: w.offer,
     });
@@ -304,7 +308,9 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
 function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   if (k === p.folded.length) return i;
   const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
-  for (let j = i; j <= i + skips && j < m.folded.length; j++) {
+  // The words skipped are counted as typed: "dịch vụ làm sổ đỏ không cần giấy tờ" skips two.
+  const at = (j: number) => m.typedAt?.[j] ?? j;
+  for (let j = i; j < m.folded.length && at(j) - at(i) <= skips; j++) {
     const typed = m.accented[j];
     if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k]) || (!typed && p.strict[k])) continue;
     const end = phraseEnd(m, p, j + 1, k + 1);
@@ -350,7 +356,7 @@ function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly:
   if (found.whole.has(w.exact)) return true;
   if (wholeOnly) return false;
   if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
-  if (found.anywhere.has(w.contains)) return true;
+  if (found.anywhere.has(w.contains) || found.anywhere.has(w.over)) return true;
   if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
   return w.patterns.some((re) => re.test(message.text));
 }

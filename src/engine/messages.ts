@@ -27,6 +27,8 @@ export const M = {
     "Xin lỗi, tôi chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu hỏi, ví dụ: \"cấp lại căn cước bị mất\".",
   notFound: "Xin lỗi, tôi chưa có thông tin đủ chắc chắn để trả lời câu hỏi này.",
   notCovered: "Xin lỗi, hiện tôi chưa có hướng dẫn về thủ tục này. Câu hỏi của bạn đã được ghi nhận để bổ sung dữ liệu.",
+  penalty:
+    "Xin lỗi, tôi chưa có thông tin về mức xử phạt. Mức phạt cụ thể bạn có thể hỏi Công an hoặc UBND cấp xã nơi cư trú; việc nên làm là hoàn tất thủ tục càng sớm càng tốt.",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
   whichOne: "Bạn hỏi thủ tục nào dưới đây?",
   whichProcedure: "Bạn hỏi về thủ tục nào? Chọn bên dưới hoặc gõ tên thủ tục, ví dụ: \"lệ phí làm hộ chiếu\".",

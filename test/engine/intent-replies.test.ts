@@ -107,6 +107,32 @@ describe("intents from intents.yaml", () => {
     expect(text(conversation(engine).say("nhận con nuôi có được hưởng thai sản không"))).not.toContain("chua co huong dan ve thu tuc nay");
   });
 
+  it("a fine's amount: no card (none states fines), said plainly, the procedure found offered as one tap, recorded for staff", () => {
+    const message = "nhà em cho mấy bạn sinh viên thuê trọ, nếu không khai tạm trú cho các bạn thì bị phạt bao nhiêu";
+    // The search alone would answer tạm trú, but that card says nothing of fines.
+    expect(engine.search(message).decision.kind).toBe("answer");
+    const t = conversation(engine).say(message);
+    expect(text(t)).toContain("chua co thong tin ve muc xu phat");
+    expect(heading(t)).toBeUndefined();
+    expect(ids(t)).toContain(entryId("dang-ky-tam-tru"));
+    expect(t.effects).toContainEqual(expect.objectContaining({ type: "record", stream: "unanswered" }));
+  });
+
+  it("a question about the procedure, or one naming an entry firmly, keeps its card next to the fine words", () => {
+    expect(heading(conversation(engine).say("đăng ký tạm trú cần giấy tờ gì"))).toBe("Đăng ký tạm trú");
+    expect(heading(conversation(engine).say("đăng ký tạm trú mức phạt"))).toBe("Đăng ký tạm trú");
+  });
+
+  it("an 'over' phrase takes the message even from a firm answer: a service no entry covers, said next to one that has an entry", () => {
+    const story = "đăng ký tạm trú cho chồng người nước ngoài xong rồi, giờ xin thẻ tạm trú cho anh ấy ở đâu";
+    expect(firmlyNamed(engine.search(story))).toBe(true);
+    const t = conversation(engine).say(story);
+    expect(text(t)).toContain("chua co huong dan ve thu tuc nay");
+    expect(heading(t)).toBeUndefined();
+    // A `contains` phrase does not ("cấp hộ chiếu phổ thông cho bé sau khi nhận con nuôi" above); the entry alone keeps its card.
+    expect(heading(conversation(engine).say("đăng ký tạm trú cho chồng người nước ngoài"))).toBe("Đăng ký tạm trú");
+  });
+
   it("a real question that mentions a plane is still answered", () => {
     expect(heading(conversation(engine).say("làm hộ chiếu để mua vé máy bay"))).toBe("Cấp hộ chiếu phổ thông");
   });

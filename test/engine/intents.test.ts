@@ -53,15 +53,28 @@ describe("intent words", () => {
   });
 });
 
+describe("'over' phrases of an intent tried after the search", () => {
+  const over = createIntentTable(
+    intentsSchema.parse({ intents: { "not-covered": { contains: ["nhận con nuôi"], over: ["xin thẻ tạm trú"], unless: ["thai sản"] } } }),
+  );
+  it("count as `contains`, and alone say the intent over a firm answer; `unless` still vetoes", () => {
+    expect(over.matches("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
+    expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú cho chồng"))).toBe(true);
+    expect(over.overrides("not-covered", messageForms("thủ tục nhận con nuôi"))).toBe(false);
+    expect(over.overrides("not-covered", messageForms("xin thẻ tạm trú có được hưởng thai sản không"))).toBe(false);
+    expect(over.overrides("out-of-domain", messageForms("xin thẻ tạm trú"))).toBe(false);
+  });
+});
+
 describe("phrases with a gap and short forms", () => {
   const gaps = createIntentTable(
     intentsSchema.parse({
       intents: {
-        forgery: { contains: ["bằng … giả"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
+        forgery: { contains: ["bằng … giả", "dịch vụ làm … không cần giấy tờ"], all: [["ai làm"], ["không cần thi"]], unless: ["giá bao nhiêu"] },
         "out-of-domain": { contains: ["có mưa không"] },
       },
     }),
-    { ko: "không", k: "không" },
+    { ko: "không", k: "không", "sổ đỏ": "giấy chứng nhận quyền sử dụng đất" },
   );
 
   it.each([
@@ -77,6 +90,10 @@ describe("phrases with a gap and short forms", () => {
     ["forgery", "ai lam bang lai ko can thi ib e", true],
     ["forgery", "ai làm bằng lái k cần thi", true],
     ["out-of-domain", "mai ha noi co mua ko", true],
+    // A "…" counts the words as typed: "sổ đỏ" written out to six words is still two.
+    ["forgery", "có dịch vụ làm sổ đỏ không cần giấy tờ không", true],
+    ["forgery", "dịch vụ làm so do ko cần giấy tờ", true],
+    ["forgery", "dịch vụ làm nhà ở xã có sổ đỏ không cần giấy tờ", false],
   ] as const)("%s: %s → %s", (name, message, expected) => {
     expect(gaps.matches(name, messageForms(message))).toBe(expected);
   });

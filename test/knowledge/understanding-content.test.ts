@@ -87,6 +87,41 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mua vé máy bay", "out-of-domain"],
     ["thời tiết Hà Nội ngày mai", "out-of-domain"],
     ["tối nay có bóng đá không", "out-of-domain"],
+    // Making oneself older or younger on a paper: a request to falsify it.
+    ["Em 16 tuổi muốn đi làm, có cách nào sửa năm sinh trên căn cước lên 2 tuổi không ạ?", "forgery"],
+    ["sửa năm sinh trên căn cước trẻ đi vài tuổi để xin việc, ai làm được ko", "forgery"],
+    ["sua nam sinh tren cccd tang 3 tuoi de di lam", "forgery"],
+    ["có cách nào khai tăng tuổi để đi xuất khẩu lao động không", "forgery"],
+    ["khai man năm sinh để đủ tuổi thi bằng lái được không", "forgery"],
+    // A service that makes a land certificate without papers: "sổ đỏ" is written out to six words,
+    // the gap still counts the two typed.
+    ["Ad ơi có dịch vụ làm sổ đỏ không cần giấy tờ không, trả phí cao cũng được", "forgery"],
+    // Looking for someone with connections inside an agency.
+    ["ai quen ben csgt lay lai bang bi tam giu ho e voi", "bribe"],
+    ["có ai có người quen bên sở tư pháp không", "bribe"],
+    ["Cho tôi số điện thoại của người thật để gọi", "person"],
+    // Banks, loans, phone carriers, health: not public services.
+    ["The tin dung bi khoa goi dau ha mn", "out-of-domain"],
+    ["vay tín chấp 50 triệu ngân hàng nào dễ duyệt", "out-of-domain"],
+    ["lãi suất gửi tiết kiệm bao nhiêu", "out-of-domain"],
+    ["Ngân hàng trừ phí SMS vô lý, khiếu nại ở đâu", "out-of-domain"],
+    ["đăng ký gói cước 4g thế nào", "out-of-domain"],
+    ["bị sốt uống thuốc gì", "out-of-domain"],
+    // Public services no entry covers yet.
+    ["gia hạn quyền sử dụng đất nông nghiệp hết thời hạn", "not-covered"],
+    ["chuyển nơi nhận lương hưu sang tỉnh khác", "not-covered"],
+    ["Chuyển nơi nhận trợ cấp người cao tuổi thế nào ạ?", "not-covered"],
+    ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
+    ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
+    ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
+    // Said next to a procedure that has an entry (`over`): still not covered.
+    ["chỉnh sửa thông tin sai trên bằng tốt nghiệp THPT", "not-covered"],
+    ["Em lấy chồng người Mỹ, đã đăng ký kết hôn. Có cách nào xin thẻ tạm trú dài hạn cho anh ấy không", "not-covered"],
+    ["bố tôi lĩnh lương hưu qua thẻ ATM, muốn chuyển sang nhận tiền mặt ở bưu điện", "not-covered"],
+    // A fine's amount (no entry states fines).
+    ["ko dang ky tam tru bi phat bao nhieu", "penalty"],
+    ["cccd hết hạn chưa đổi thì bị phạt bao nhiêu tiền", "penalty"],
+    ["mức phạt khi không khai báo tạm vắng", "penalty"],
     ["xin chào", "greeting"],
     ["chào ad ạ", "greeting"],
     ["cảm ơn bạn nhiều nhé", "thanks"],
@@ -131,7 +166,26 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "gui them file pdf de duoc xu ly nhanh",
     "thuê chung cư giá rẻ có phải đăng ký tạm trú không",
     "nộp phạt xong thì bao lâu được xóa lỗi phạt nguội",
-    "con bị cận có được miễn nghĩa vụ quân sự không",
+    // Real corrections of a wrong birth date, ages said in passing, a paying bank, a lost card typed bare.
+    "căn cước sai ngày sinh muốn sửa",
+    "sửa năm sinh bị ghi sai trên căn cước",
+    "khai sinh ghi sai năm sinh, muốn sửa lại đúng thì làm sao",
+    "cải chính hộ tịch năm sinh cho con",
+    "năm sinh trên căn cước bị sai, lên công an xã sửa có mất mấy ngày, con tôi 15 tuổi",
+    "con tôi năm sinh 2008 năm nay lên 18 tuổi có phải đăng ký nghĩa vụ không",
+    "em làm thêm ở quán, 17 tuổi có đăng ký tạm trú được không",
+    "mat can cuoc roi lam sao",
+    "bi can co duoc lam ho chieu khong",
+    "thanh toán lệ phí qua ngân hàng nào",
+    "ngân hàng trừ tiền mà hồ sơ báo chưa thanh toán",
+    "người quen bên Nhật gửi giấy tờ về thì có phải hợp pháp hóa lãnh sự không",
+    "đổi nơi nhận kết quả hồ sơ được không",
+    "mất hộ chiếu ở Nhật thì báo mất ở đại sứ quán được không",
+    // Paying a fine, postage typed bare, whether there is a fine at all: the cards answer.
+    "nộp phạt online mất phí bao nhiêu",
+    "chuyen phat bao nhieu tien",
+    "tra cuu phat nguoi mat bao nhieu tien",
+    "con e sinh dc 3 thang roi gio moi di lam khai sinh co bi phat ko a",
     "đổi bằng lái không cần thi lại đúng không, chỗ nào nhận hồ sơ",
     "phân biệt giấy tờ thật giả để khỏi bị lừa",
     "bỏ tiền mua bảo hiểm y tế cho con thì có được miễn giảm viện phí không",
@@ -295,6 +349,31 @@ describe("the real knowledge in conversation", () => {
     expect(which(q)).not.toContain("complaint");
   });
 
+  it("a service no entry covers said next to one that has an entry: no card; the entry alone and its neighbours keep theirs", () => {
+    const t = conversation().say("Mẹ em đang nhận trợ cấp người cao tuổi ở Hải Dương, giờ lên ở với em trên Hà Nội. Chuyển nơi nhận trợ cấp thế nào ạ?");
+    expect(text(t)).toContain("chua co huong dan ve thu tuc nay");
+    expect(heading(t)).toBeUndefined();
+    expect(heading(conversation().say("trợ cấp người cao tuổi hằng tháng làm hồ sơ ở đâu"))).toContain("tro cap xa hoi hang thang");
+    expect(heading(conversation().say("người nước ngoài có thẻ tạm trú thì khai báo tạm trú ở đâu"))).toContain("khai bao tam tru");
+    expect(heading(conversation().say("cấp bản sao bằng tốt nghiệp bị mất"))).toContain("ban sao van bang");
+  });
+
+  it.each([
+    "Mình đang làm việc ở Singapore, người yêu ở VN. Về nước có 1 tuần phép thì có kịp đăng ký kết hôn không",
+    "tiền điện tháng này tăng gấp đôi nghi đồng hồ hỏng, yêu cầu kiểm định ở đâu",
+    "Tôi là Việt kiều ở Đức, đã có quốc tịch Đức nhưng chưa thôi quốc tịch Việt Nam, về nước làm căn cước được không",
+  ])("a procedure asked beside a word of chit-chat or of an uncovered service is neither: %s", (q) => {
+    expect(which(q)).not.toContain("out-of-domain");
+    expect(which(q)).not.toContain("not-covered");
+  });
+
+  it("'ko dang ky tam tru bi phat bn': no card (none states fines), says so, tạm trú offered as one tap", () => {
+    const t = conversation().say("ko dang ky tam tru bi phat bn");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("chua co thong tin ve muc xu phat");
+    expect(text(t)).toContain("dang ky tam tru");
+  });
+
   it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
     expect(heading(conversation().say(q))).toContain("muc do dich vu cong truc tuyen");
   });
@@ -304,6 +383,11 @@ describe("the real knowledge in conversation", () => {
     ["VNEID QUÊN MẬT KHẨU", "quen mat khau tai khoan vneid"],
     ["số định danh cá nhân xem ở đâu", "so dinh danh ca nhan"],
     ["gia han gplx b2 online", "doi giay phep lai xe"],
+    // Next to the new refusal and out-of-domain phrases: a real correction, a lost card typed bare, a bank in a payment question.
+    ["cải chính hộ tịch năm sinh cho con", "thay doi, cai chinh"],
+    ["mat can cuoc roi lam sao", "cap doi, cap lai the can cuoc"],
+    ["ngân hàng trừ tiền mà hồ sơ báo chưa thanh toán", "thanh toan that bai"],
+    ["thanh toán lệ phí qua ngân hàng nào", "thanh toan phi, le phi truc tuyen"],
   ])("%s: its own card", (q, title) => {
     expect(heading(conversation().say(q))).toContain(title);
   });
