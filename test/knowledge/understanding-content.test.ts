@@ -381,6 +381,13 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toContain(card);
   });
 
+  it("asking to change one's age on a paper is refused with the lawful way for a year written wrong (cải chính)", () => {
+    const t = conversation().say("sửa năm sinh trên căn cước lên 2 tuổi để đi làm");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("khai sai");
+    expect(text(t)).toContain("cai chinh");
+  });
+
   it.each([
     "nộp lệ phí hộ chiếu bằng thẻ tín dụng visa được không",
     "con bị sốt không lên công an xã làm căn cước được, có làm tại nhà không",
