@@ -64,7 +64,7 @@ export const M = {
   handoverLastNone: "(chưa trả lời câu nào)",
   handoverLastNotFound: "Trợ lý không tìm được câu trả lời cho câu hỏi này",
   forgery:
-    "Tôi không thể hỗ trợ việc làm giả hay mua bán giấy tờ, bằng cấp, giấy phép lái xe: đây là hành vi vi phạm pháp luật và có thể bị xử lý hình sự. Giấy phép lái xe chỉ được cấp sau khi học và thi sát hạch đạt yêu cầu; giấy tờ bị mất, hỏng thì làm thủ tục cấp lại, cấp đổi tại cơ quan có thẩm quyền — tôi sẵn lòng hướng dẫn các thủ tục đó.",
+    "Tôi không thể hỗ trợ việc làm giả, khai sai hay mua bán giấy tờ, bằng cấp, giấy phép lái xe: đây là hành vi vi phạm pháp luật và có thể bị xử lý hình sự. Giấy tờ chỉ được cấp theo đúng sự thật — giấy phép lái xe chỉ sau khi học và thi sát hạch đạt yêu cầu. Thông tin trên giấy tờ bị ghi sai (như năm sinh) thì làm thủ tục cải chính; giấy tờ bị mất, hỏng thì làm thủ tục cấp lại, cấp đổi tại cơ quan có thẩm quyền — tôi sẵn lòng hướng dẫn các thủ tục đó.",
   bribe:
     "Tôi không thể hướng dẫn việc đưa thêm tiền, \"bồi dưỡng\" hay nhờ người quen để hồ sơ được giải quyết nhanh hơn: ngoài phí, lệ phí đã công bố, không ai được thu thêm, và đưa hối lộ là vi phạm pháp luật. Mỗi thủ tục có thời hạn giải quyết đã được công bố; nếu nộp trực tuyến, bạn có thể theo dõi tiến độ hồ sơ trên Cổng Dịch vụ công. Nếu hồ sơ bị chậm so với giấy hẹn hoặc có người gợi ý đưa tiền, bạn có thể gửi phản ánh, kiến nghị để được xem xét.",
   accountAccess:

@@ -81,14 +81,15 @@ function dateMs(date: string): number | undefined {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? undefined : ms;
 }
 
-/** Days looked ahead for the next opening: a week plus the longest holiday staff may set, with room. */
-const LOOK_AHEAD_DAYS = 7 + 2 * MAX_CLOSED_RUN;
 
 /** When the office is next open at or after `at`: `at` itself when open now. */
 export function nextOpening(hours: OfficeHours, at: number): { openNow: boolean; at: number } {
   const local = at + VIETNAM_OFFSET_MS;
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
-  for (let d = 0; d <= LOOK_AHEAD_DAYS; d++) {
+  // A week plus every closed day: however the closed days chain, a whole week of days not closed lies
+  // in that span, and it holds a working day.
+  const lookAhead = 7 + (hours.closed?.size ?? 0);
+  for (let d = 0; d <= lookAhead; d++) {
     const start = dayStart + d * DAY_MS;
     if (!hours.days.includes(isoWeekday(start))) continue;
     if (hours.closed?.has(new Date(start).toISOString().slice(0, 10))) continue;
@@ -98,8 +99,7 @@ export function nextOpening(hours: OfficeHours, at: number): { openNow: boolean;
       if (local < close) return local >= open ? { openNow: true, at } : { openNow: false, at: open - VIETNAM_OFFSET_MS };
     }
   }
-  // No open day in the look-ahead (parse refuses no working day; closed days are at most a few runs):
-  // answer "now" rather than loop.
+  // Cannot happen (parse refuses a week with no working day, and the look-ahead spans a week not closed).
   return { openNow: true, at };
 }
 

@@ -108,6 +108,39 @@ export const CLAUSE_BREAKS: readonly string[] = ["rồi", "giờ", "bây giờ",
  */
 export const PENDING_WORDS: readonly string[] = ["chưa ra", "chưa cấp"];
 
+/** Words right after a paper not issued yet that make it the condition of the question, not its story ("chưa ra sổ đỏ thì …"). */
+export const CONDITION_WORDS: readonly string[] = ["thì"];
+
+/**
+ * Words that close a finished step of a story ("đổi tên trên giấy khai sinh rồi", "vừa đổi tên xong"): such a
+ * clause, followed at once by a word of what is wanted now (`NOW_WORDS`), tells what happened, not what is
+ * asked (see search/story-parts.ts). Not a clause that says something is missing (`NEGATIONS`: "… mà chưa
+ * làm rồi"). A clause with "đã" but no closing word is not read so: "đã mua nhà có sổ đỏ. Giờ muốn chuyển
+ * khẩu …" lost its story's topic to a misread question.
+ */
+export const DONE_WORDS: readonly string[] = ["rồi", "xong", "xong rồi", "r"];
+export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "chẳng", "chả"];
+
+/** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"). */
+export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn"];
+
+/**
+ * The reason a wanted action is done for ("muốn đăng ký khai sinh cho bé để làm giấy tờ đi học", "muốn xin
+ * giấy độc thân để cưới lại"): "để" in a clause with a word of wanting (`PURPOSE_WANT`), up to the end of the
+ * clause or a word that starts asking (`PURPOSE_ENDS`), is the story, not what is asked. Not after asking how
+ * (`PURPOSE_HOW`: "làm thế nào để …" asks for the reason itself), and not "để" that leaves or keeps something
+ * (`PURPOSE_NOT`: "để lại", "để trống"). Without a word of wanting ("cần giấy tờ để chia thừa kế", "xin file mẫu
+ * để tự điền") the reason is often what keeps a message that is not ours from being answered.
+ */
+export const PURPOSE_WORDS: readonly string[] = ["để", "để mà", "để còn"];
+export const PURPOSE_WANT: readonly string[] = ["muốn", "định"];
+export const PURPOSE_NOT: readonly string[] = ["lại", "trống", "ở", "tại", "yên", "ý", "dành", "nguyên", "không", "ko", "vậy"];
+export const PURPOSE_ENDS: readonly string[] = [
+  "thì", "mà", "nhưng", "được không", "đc không", "dc ko", "được ko", "đc ko", "có được", "có phải", "có cần", "cần", "phải", "làm sao", "thế nào",
+  "hay", "hoặc", "không", "ko", "k", "chưa", "ạ", "ad",
+];
+export const PURPOSE_HOW: readonly string[] = ["làm sao", "thế nào", "cách nào", "cách", "làm gì", "như nào", "ra sao", "kiểu gì"];
+
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 

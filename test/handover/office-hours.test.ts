@@ -31,6 +31,9 @@ describe("office hours (Vietnam time)", () => {
     expect(formatOpening(newYear.at)).toBe("7:30 sáng thứ Hai, ngày 04/01/2027");
     // Inside a closed run at office time: closed now, open on the first working day after it.
     expect(nextOpening(holidays, vn(2027, 2, 5, 9))).toEqual({ openNow: false, at: vn(2027, 2, 15, 7, 30) });
+    // Closed runs chained over three months: the next opening is after them, never "open now".
+    const quarter = { ...hours, closed: parseClosedDays("2027-01-01..2027-01-31,2027-02-01..2027-02-28,2027-03-01..2027-03-31") };
+    expect(nextOpening(quarter, vn(2027, 1, 5, 9))).toEqual({ openNow: false, at: vn(2027, 4, 1, 7, 30) });
     // Without the list the same moment is an open office.
     expect(nextOpening(hours, vn(2027, 2, 5, 9)).openNow).toBe(true);
   });

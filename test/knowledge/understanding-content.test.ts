@@ -105,7 +105,6 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Ad ơi có dịch vụ làm sổ đỏ không cần giấy tờ không, trả phí cao cũng được", "forgery"],
     // Looking for someone with connections inside an agency.
     ["ai quen ben csgt lay lai bang bi tam giu ho e voi", "bribe"],
-    ["có ai có người quen bên sở tư pháp không", "bribe"],
     ["Cho tôi số điện thoại của người thật để gọi", "person"],
     // Banks, loans, phone carriers, health: not public services.
     ["The tin dung bi khoa goi dau ha mn", "out-of-domain"],
@@ -379,6 +378,36 @@ describe("the real knowledge in conversation", () => {
   ])("a procedure asked beside a word of chit-chat or of an uncovered service is neither: %s", (q) => {
     expect(which(q)).not.toContain("out-of-domain");
     expect(which(q)).not.toContain("not-covered");
+  });
+
+  // Found by a newcomer's review: each was answered with its card before phrases for uncovered services,
+  // forging an age, bribes, chit-chat and asking for a person were added, and must still be.
+  it.each([
+    ["khách nước ngoài đã được cấp thẻ tạm trú thì khách sạn có phải khai báo tạm trú không", "khai bao tam tru"],
+    ["em là sinh viên thuê trọ, làm thẻ tạm trú ở đâu", "dang ky tam tru"],
+    ["giấy khai sinh sai tên so với bằng tốt nghiệp, cải chính thế nào", "cai chinh"],
+    ["mẹ tôi bị khai sai năm sinh, muốn sửa tuổi để đúng với giấy tờ gốc", "cai chinh"],
+    ["có ai quen bên tư pháp biết làm lý lịch tư pháp online không chỉ em với", "ly lich tu phap"],
+    ["ai có người quen đã làm hộ chiếu online chưa, mất bao lâu", "ho chieu"],
+    ["ảnh thẻ căn cước phải là ảnh của người thật à", "can cuoc"],
+    ["mẹ tôi bị cận, chụp ảnh căn cước có phải bỏ kính không", "can cuoc"],
+  ])("a real question beside such words keeps its card: %s", (q, card) => {
+    expect(heading(conversation().say(q))).toContain(card);
+  });
+
+  it("asking to change one's age on a paper is refused with the lawful way for a year written wrong (cải chính)", () => {
+    const t = conversation().say("sửa năm sinh trên căn cước lên 2 tuổi để đi làm");
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("khai sai");
+    expect(text(t)).toContain("cai chinh");
+  });
+
+  it.each([
+    "nộp lệ phí hộ chiếu bằng thẻ tín dụng visa được không",
+    "con bị sốt không lên công an xã làm căn cước được, có làm tại nhà không",
+    "bà tôi khai gian tuổi hồi trước, giờ muốn cải chính lại cho đúng",
+  ])("a procedure question with a word of chit-chat or of forging is not refused: %s", (q) => {
+    expect(which(q).filter((n) => n !== "penalty")).toEqual([]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
 import { rewrite } from "./rewrite.js";
+import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
 import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
@@ -33,10 +34,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
-    const analysed = analyzer.query(unglue(text));
+    const unglued = unglue(text);
+    const analysed = analyzer.query(unglued);
     // The age of the person asked about, read once: it rewrites the ages typed and weighs the hits.
     const subject = subjectAge(analysed.tokens);
-    const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject));
+    const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject), storyParts(unglued, analysed, (t) => analyzer.query(t)));
     const hits = score(q, candidates(q));
     ageFit(subject, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);

@@ -3,6 +3,7 @@ import { LINKING_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { foldedSet, paperMentions } from "./paper-mentions.js";
+import { weighStory, type StoryPart } from "./story-parts.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
 import type { SearchWeights } from "./weights.js";
 
@@ -27,6 +28,8 @@ export interface Resolved {
   pairs: string[] | undefined;
   /** Part of a paper named as needed for what the message names first (see `paperMentions`): never a name's word here. */
   paper: boolean;
+  /** 1, or `weights.story` when the word tells the message's story (a finished step, a reason: see story-parts.ts). */
+  story: number;
 }
 
 /** The question as the index reads it: every later stage works on this. */
@@ -70,8 +73,10 @@ export function rewrite(
   correct: Corrector,
   weights: SearchWeights,
   readAges: (tokens: QueryToken[]) => QueryToken[] = (t) => t,
+  story: readonly StoryPart[] = [],
 ): ResolvedQuery {
-  const named = unweakenNamedWords({ ...q, tokens: readAges(q.tokens) }, index);
+  const aged = readAges(q.tokens);
+  const named = unweakenNamedWords({ ...q, tokens: aged }, index);
   const spelled = regionalReadings(named, index);
   const unknownWords: string[] = [];
   // A small number that names spell out with its neighbour ("chính quyền 2 cấp" → "hai cấp") is read as the word; any
@@ -102,7 +107,7 @@ export function rewrite(
     }
     const role = tok.weak ? weak : match && !index.nameWords.has(match) ? bodyOnly : 1;
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
-    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false };
+    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false, story: 1 };
   });
   const paper = paperMentions(words, index);
   if (paper) {
@@ -112,6 +117,7 @@ export function rewrite(
       words[i]!.weight *= weights.paperMention;
     }
   }
+  if (story.length > 0) weighStory(words, aged, q.tokens, story, index, weights);
   const { bigrams, topicPairs } = wordPairs(words, index, weights);
   idleModifiers(words, topicPairs, index, weights);
   const strong = words.filter((r) => !r.weak);
@@ -242,7 +248,8 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
     const pair = `${a.match} ${b.match}`;
     bigrams.push(pair);
     if (index.knownPair(a.match, b.match)) {
-      const w = (weights.pair * (index.idf(a.match) + index.idf(b.match))) / 2;
+      // A pair of the story weighs what its words do there (see weighStory).
+      const w = (weights.pair * (index.idf(a.match) + index.idf(b.match)) * Math.max(a.story, b.story)) / 2;
       topicPairs.push({ b: pair, words: [a.match, b.match], w, own: true });
       at.push({ a, b, i });
       if (index.bound(a.match, b.match, true)) (a.pairs ??= []).push(pair);

@@ -27,6 +27,15 @@ export interface SearchWeights {
    */
   paperMention: number;
   /**
+   * The words of a message that tell its story, not what it asks (search/story-parts.ts), where the rest of
+   * the message names something: a finished step followed by what is wanted now (`done`: "đổi tên trên giấy
+   * khai sinh rồi, giờ muốn sửa lại thông tin trên căn cước"), and the reason an action is done for
+   * (`purpose`: "đăng ký thường trú … để năm sau con vào lớp 1"). Their weight in the question, and that of
+   * the word pairs they make, is multiplied by this: they still say which variant of the asked thing (the
+   * background usually decides), but no longer outweigh what is asked.
+   */
+  story: { done: number; purpose: number };
+  /**
    * A word is bound into a known pair when at least this share of its occurrences in all entry texts
    * are in that pair ("dịch" of "dịch vụ", "hiểm" of "bảo hiểm"; not "lại" of "làm lại"); bound, it
    * does not name a name where it stands only in pairs it rarely stands in (`rareShare`), unless that
@@ -228,6 +237,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   weak: 0.2,
   bodyOnly: 0.3,
   paperMention: 0.3,
+  story: { done: 0.5, purpose: 0.7 },
   boundShare: 0.5,
   rareShare: 0.1,
   pair: 0.6,

@@ -1,0 +1,175 @@
+import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS } from "../language.js";
+import type { AnalyzedQuery, QueryToken } from "../analyze.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc } from "../../text/normalize.js";
+import type { IndexData } from "./build-index.js";
+import type { Resolved } from "./rewrite.js";
+import type { SearchWeights } from "./weights.js";
+
+// Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
+// `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …") and the reason an
+// action is done for ("đăng ký thường trú … để năm sau con vào lớp 1").
+
+/** A story part in character offsets of the NFC text: [from, to); `clause`: where its clause starts (before a reason, the action is named there). */
+export interface StoryRange {
+  kind: "done" | "purpose";
+  from: number;
+  to: number;
+  clause: number;
+}
+
+/** A story part in the analysed tokens: its tokens, and those where the rest of the message must name something. */
+export interface StoryPart {
+  kind: "done" | "purpose";
+  tokens: ReadonlySet<QueryToken>;
+  /** Tokens of the message outside the part where it must name something: after a finished step, before a reason (its clause). */
+  named: ReadonlySet<QueryToken>;
+}
+
+/** A word of the message with where it is and whether a clause break (",", ".", "?", a new line…) comes before it. */
+interface Word {
+  t: string;
+  a: string;
+  bare: boolean;
+  from: number;
+  to: number;
+  broken: boolean;
+}
+
+type Phrases = Array<Array<{ t: string; a: string }>>;
+const list = (words: readonly string[]): Phrases => words.map((w) => w.split(" ").map((x) => ({ t: canonicalSyllable(fold(x)), a: accentKey(x) })));
+const DONE = list(DONE_WORDS);
+const NOT_DONE = list(NEGATIONS);
+const NOW = list(NOW_WORDS);
+const PURPOSE = list(PURPOSE_WORDS);
+const NOT_PURPOSE = list(PURPOSE_NOT);
+const ENDS = list(PURPOSE_ENDS);
+const HOW = list(PURPOSE_HOW);
+const WANT = list(PURPOSE_WANT);
+
+/** The words of an NFC text, with their offsets. */
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  let end = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const raw = m[0].toLowerCase();
+    const from = m.index;
+    out.push({ t: canonicalSyllable(fold(raw)), a: accentKey(raw), bare: !hasDiacritics(raw), from, to: from + m[0].length, broken: out.length === 0 || /[,.;:!?\n()]/.test(text.slice(end, from)) });
+    end = from + m[0].length;
+  }
+  return out;
+}
+
+/** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
+function phraseAt(words: readonly Word[], i: number, phrases: Phrases, stop = words.length): number {
+  for (const p of phrases) {
+    if (i + p.length > stop) continue;
+    if (p.every((w, k) => words[i + k]!.t === w.t && (words[i + k]!.bare || words[i + k]!.a === w.a) && (k === 0 || !words[i + k]!.broken))) return p.length;
+  }
+  return 0;
+}
+
+/** Some listed phrase starts in words [from, to). */
+function someAt(words: readonly Word[], from: number, to: number, phrases: Phrases): boolean {
+  for (let i = from; i < to; i++) if (phraseAt(words, i, phrases, to) > 0) return true;
+  return false;
+}
+
+/** The clause a word is in starts here: the last word at or before it with a break before it. */
+function clauseStart(words: readonly Word[], i: number): number {
+  while (i > 0 && !words[i]!.broken) i--;
+  return i;
+}
+
+/**
+ * The story parts of a message. A finished step: a clause that ends in a word that closes it ("rồi", "xong"),
+ * says nothing is missing ("chưa", "không") and is followed at once by a word that starts what is wanted now
+ * ("giờ", "bây giờ", "muốn"): "e đổi tên trên giấy khai sinh rồi giờ muốn sửa …", "vừa đổi tên trong khai sinh
+ * xong, giờ căn cước …". A reason: "để" and what follows it up to the end of its clause or a word that starts
+ * asking ("thì", "được không"), in a clause that says what the asker wants done ("muốn đăng ký khai sinh cho bé
+ * để làm giấy tờ đi học thì …"), not after asking how ("làm thế nào để …"), and not "để lại", "để trống".
+ */
+export function storyRanges(text: string): StoryRange[] {
+  const words = wordsOf(text.normalize("NFC"));
+  const out: StoryRange[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const part = phraseAt(words, i, NOW) > 0 ? finishedBefore(words, i) : reasonAt(words, i);
+    if (part) out.push(part);
+  }
+  return out;
+}
+
+/** The finished step that ends right before the word `now` that starts what is wanted now, if there is one. */
+function finishedBefore(words: readonly Word[], now: number): StoryRange | null {
+  const start = clauseStart(words, now - 1);
+  const closes = DONE.some((p) => p.length <= now - start && phraseAt(words, now - p.length, [p], now) === p.length);
+  if (!closes || someAt(words, start, now, NOT_DONE)) return null;
+  return { kind: "done", from: words[start]!.from, to: words[now]!.from, clause: words[start]!.from };
+}
+
+/** The reason that starts at word `i` ("để …"), if there is one. */
+function reasonAt(words: readonly Word[], i: number): StoryRange | null {
+  const reason = phraseAt(words, i, PURPOSE);
+  if (reason === 0 || words[i]!.broken || phraseAt(words, i + reason, NOT_PURPOSE) > 0) return null;
+  const start = clauseStart(words, i);
+  if (!someAt(words, start, i, WANT) || someAt(words, start, i, HOW)) return null;
+  let end = i + reason;
+  while (end < words.length && !words[end]!.broken && phraseAt(words, end, ENDS) === 0) end++;
+  return end > i + reason ? { kind: "purpose", from: words[i]!.from, to: words[end - 1]!.to, clause: words[start]!.from } : null;
+}
+
+/**
+ * The story parts as tokens of the analysed message: each range is found again by reading the text up
+ * to its ends, whose tokens must be the message's own first ones (a phrase read across an end: left out).
+ */
+export function storyParts(typed: string, analysed: AnalyzedQuery, read: (text: string) => AnalyzedQuery): StoryPart[] {
+  const text = nfc(typed);
+  const ranges = storyRanges(text);
+  if (ranges.length === 0) return [];
+  const all = analysed.tokens;
+  const at = (pos: number) => {
+    const pre = read(text.slice(0, pos)).tokens;
+    return pre.length <= all.length && pre.every((t, k) => t.t === all[k]!.t) ? pre.length : -1;
+  };
+  const out: StoryPart[] = [];
+  for (const r of ranges) {
+    const [from, to, clause] = [at(r.from), at(r.to), at(r.clause)];
+    if (from < 0 || to <= from || clause < 0) continue;
+    const named = r.kind === "done" ? all.slice(to) : all.slice(clause, from);
+    out.push({ kind: r.kind, tokens: new Set(all.slice(from, to)), named: new Set(named) });
+  }
+  return out;
+}
+
+/**
+ * Lowers the weight of the words of each story part (`weights.story`) where the rest of the message
+ * names something there (a pair of some name): after a finished step, what is wanted now; before a
+ * reason, the action. `tokens` are the message's tokens as rewrite reads them (ages read), one per word;
+ * a token made there (an age) belongs where the one before it does.
+ */
+export function weighStory(words: Resolved[], tokens: readonly QueryToken[], analysed: readonly QueryToken[], parts: readonly StoryPart[], index: IndexData, weights: SearchWeights): void {
+  const own = new Set(analysed);
+  for (const part of parts) {
+    const inPart = along(tokens, own, part.tokens);
+    const named = along(tokens, own, part.named);
+    let names = false;
+    for (let k = 1; k < words.length && !names; k++) {
+      const a = words[k - 1]!;
+      const b = words[k]!;
+      names = named[k - 1]! && named[k]! && !a.weak && !b.weak && !a.paper && !b.paper && a.match !== null && b.match !== null && index.namePair(a.match, b.match);
+    }
+    if (!names) continue;
+    const scale = weights.story[part.kind];
+    words.forEach((r, k) => {
+      if (!inPart[k] || r.story !== 1) return;
+      r.story = scale;
+      r.weight *= scale;
+    });
+  }
+}
+
+/** Which of `tokens` are in `set`; one not in the analysed message (`own`: an age read) goes with the one before it. */
+function along(tokens: readonly QueryToken[], own: ReadonlySet<QueryToken>, set: ReadonlySet<QueryToken>): boolean[] {
+  const out: boolean[] = [];
+  tokens.forEach((t, k) => out.push(own.has(t) ? set.has(t) : k > 0 && out[k - 1]!));
+  return out;
+}

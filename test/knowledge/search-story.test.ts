@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
+import { storyRanges } from "../../src/knowledge/search/story-parts.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
+
+// The words of a message that tell its story, not what it asks (search/story-parts.ts): a finished step
+// before what is wanted now, and the reason a wanted action is done for. On test/fixtures/knowledge-names/.
+let index: SearchIndex;
+let without: SearchIndex;
+beforeAll(() => {
+  const { entries, synonyms, index: i } = loadFixtureSearch("knowledge-names");
+  index = i;
+  without = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, story: { done: 1, purpose: 1 } });
+});
+
+const parts = (text: string) => storyRanges(text).map((r) => [r.kind, text.slice(r.from, r.to).trim()]);
+const score = (i: SearchIndex, q: string, id: string) => i.search(q, { limit: 20 }).hits.find((h) => h.entry.id === id)?.score ?? 0;
+
+describe("story parts of a message", () => {
+  it("a clause closed by 'rồi' / 'xong' and followed at once by what is wanted now is a finished step", () => {
+    expect(parts("e đổi tên trên giấy khai sinh rồi giờ muốn sửa lại thông tin trên căn cước")).toEqual([["done", "e đổi tên trên giấy khai sinh rồi"]]);
+    expect(parts("Em vừa đổi tên trong khai sinh xong, giờ căn cước có phải đổi không")).toEqual([["done", "Em vừa đổi tên trong khai sinh xong,"]]);
+    expect(parts("lam so hong xong roi, bay gio chuyen ho khau duoc ko")).toEqual([["done", "lam so hong xong roi,"]]);
+  });
+
+  it("not a clause that says something is still missing, one with no closing word, or 'rồi' with nothing wanted after it", () => {
+    expect(parts("Xe tôi bán từ năm ngoái mà chưa làm thủ tục gì rồi, giờ bị phạt nguội")).toEqual([]);
+    expect(parts("Tôi đã mua nhà có sổ đỏ. Giờ muốn chuyển khẩu cả nhà")).toEqual([]);
+    expect(parts("đi ra nước ngoài rồi vào lại rất mệt")).toEqual([]);
+  });
+
+  it("'để' after a wanted action, up to a word that starts asking, is the reason", () => {
+    expect(parts("Giờ muốn đăng ký thường trú cả nhà để năm sau con vào lớp 1 thì có được không")).toEqual([["purpose", "để năm sau con vào lớp 1"]]);
+    expect(parts("muốn xin giấy độc thân để cưới lại, cần gì")).toEqual([["purpose", "để cưới lại"]]);
+  });
+
+  it("not after asking how, with no wanting, nor 'để' that leaves something", () => {
+    expect(parts("phải làm thế nào để nó hiện lên vậy")).toEqual([]);
+    expect(parts("gia đình cần giấy tờ để chia thừa kế")).toEqual([]);
+    expect(parts("muốn bán mảnh đất bố mẹ để lại thì làm sao")).toEqual([]);
+  });
+});
+
+describe("a finished step weighs less than what is wanted now", () => {
+  const q = "mua căn chung cư làm sổ hồng xong rồi, giờ chuyển hộ khẩu được không";
+
+  it("the procedure wanted now is answered, not the one already done", () => {
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-thuong-tru" } } });
+    // Without the rule, the story's paper outweighs the question.
+    expect(without.search(q).hits[0]!.entry.id).toBe("cap-so-hong-lan-dau");
+  });
+
+  it("with nothing named after it, the finished step is still the topic ('… xong rồi, giờ phải làm sao')", () => {
+    expect(index.search("làm sổ hồng xong rồi, giờ phải làm sao").hits[0]!.entry.id).toBe("cap-so-hong-lan-dau");
+  });
+});
+
+describe("the reason a wanted action is done for weighs less than the action", () => {
+  const q = "tôi muốn làm thẻ căn cước để chuyển hộ khẩu thì cần gì";
+
+  it("the action's entry gains on the reason's", () => {
+    const gap = (i: SearchIndex) => score(i, q, "dang-ky-thuong-tru") - score(i, q, "cap-the-can-cuoc");
+    expect(gap(index)).toBeLessThan(gap(without));
+    expect(score(index, q, "cap-the-can-cuoc")).toBeGreaterThan(score(without, q, "cap-the-can-cuoc"));
+  });
+
+  it("asking how to do it is no reason: nothing changes", () => {
+    const how = "làm thế nào để chuyển hộ khẩu";
+    expect(score(index, how, "dang-ky-thuong-tru")).toBe(score(without, how, "dang-ky-thuong-tru"));
+  });
+});
