@@ -407,7 +407,7 @@ describe("the real knowledge in conversation", () => {
     "con bị sốt không lên công an xã làm căn cước được, có làm tại nhà không",
     "bà tôi khai gian tuổi hồi trước, giờ muốn cải chính lại cho đúng",
   ])("a procedure question with a word of chit-chat or of forging is not refused: %s", (q) => {
-    expect(which(q).filter((n) => n !== "penalty")).toEqual([]);
+    expect(which(q)).toEqual([]);
   });
 
   it.each([
