@@ -108,9 +108,6 @@ export const CLAUSE_BREAKS: readonly string[] = ["rồi", "giờ", "bây giờ",
  */
 export const PENDING_WORDS: readonly string[] = ["chưa ra", "chưa cấp"];
 
-/** Words right after a paper not issued yet that make it the condition of the question, not its story ("chưa ra sổ đỏ thì …"). */
-export const CONDITION_WORDS: readonly string[] = ["thì"];
-
 /**
  * Words that close a finished step of a story ("đổi tên trên giấy khai sinh rồi", "vừa đổi tên xong"): such a
  * clause, followed at once by a word of what is wanted now (`NOW_WORDS`), tells what happened, not what is

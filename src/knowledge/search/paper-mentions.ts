@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, CONDITION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
@@ -22,7 +22,6 @@ const PAPER = wordList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
 const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
 const ASKING = foldedSet(QUESTION_WORDS);
-const CONDITION = foldedSet(CONDITION_WORDS);
 
 /** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
 function indexForm(r: Resolved): string {
@@ -71,9 +70,9 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       // before it ("bản sao"), up to a word that asks ("… giấy khai sinh không", "giấy gì"). A paper not issued
       // yet runs on only through the pairs of a name ("sổ hồng", not "sổ hồng. Tôi muốn chuyển hộ khẩu").
       const end = paper === 0 ? j : need > 0 ? paperEnd(words, j, index) : pairedEnd(words, j + paper, index);
-      // A paper not issued yet is the story's only where the message names something after it (else it is
-      // asked for), and not when it is the condition of the question ("chưa ra sổ đỏ thì có thế chấp được không").
-      if (paper > 0 && (need > 0 || (namedFrom(words, end, index) && !CONDITION.has(words[end]?.t ?? "")))) {
+      // A paper not issued yet is the story's only where the message names something after it (else it is asked
+      // for) — also as the condition of the question ("chưa ra sổ hồng thì có đăng ký thường trú được không").
+      if (paper > 0 && (need > 0 || namedFrom(words, end, index))) {
         out ??= new Array<boolean>(words.length).fill(false);
         out.fill(true, j, end);
         i = end - 1;
