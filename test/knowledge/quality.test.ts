@@ -28,6 +28,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-13.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-14.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-15.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-16.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -89,6 +90,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // of session 24 on the commit it was labelled against (docs/benchmarks.md): 86.9 % top-1, 5.1 % wrong
   // cards, 9.3 % false answers (4 of 43). A floor, not a goal.
   "blind-eval-15.jsonl": { top1: 0.86, falseAnswers: 0.094, wrongCards: 0.052 },
+  // Set N (blind-eval-16), written and labelled in session 24, held out and reported once at its end
+  // (docs/benchmarks.md): 88.7 % top-1, 2.1 % wrong cards, 12.2 % false answers (6 of 49). A floor.
+  "blind-eval-16.jsonl": { top1: 0.88, falseAnswers: 0.123, wrongCards: 0.022 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
