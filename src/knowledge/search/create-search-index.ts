@@ -13,6 +13,7 @@ import { createScorer } from "./score.js";
 import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
+import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 
 /**
  * Builds the index once, then answers each question in five stages:
@@ -149,7 +150,7 @@ export function referParts(question: string, max: number): { asking: string; wit
 
 /** Folded and accented forms of a word list, for matching words typed with or without accents. */
 function wordSet(words: readonly string[]) {
-  const folded = new Set(words.map((w) => canonicalSyllable(fold(w))));
+  const folded = foldedSet(words);
   const accented = new Set(words.map(accentKey));
   return (raw: string) => folded.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || accented.has(accentKey(raw)));
 }
@@ -157,13 +158,13 @@ const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
 
-const MEANING = MEANING_WORDS.map((w) => rawTokens(w).map((t) => ({ folded: canonicalSyllable(fold(t)), accents: accentKey(t) })));
+const MEANING = phraseList(MEANING_WORDS);
 
 /** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"). */
 function asksMeaning(text: string): boolean {
   const words = rawTokens(text).map((raw) => ({ folded: canonicalSyllable(fold(raw)), raw }));
-  const agrees = (typed: { folded: string; raw: string } | undefined, w: { folded: string; accents: string }) =>
-    typed !== undefined && typed.folded === w.folded && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.accents);
+  const agrees = (typed: { folded: string; raw: string } | undefined, w: ListedWord) =>
+    typed !== undefined && typed.folded === w.t && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.a);
   return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(words[i + k], w))));
 }
 

@@ -1,24 +1,15 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
-import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
+import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 
 // Which words of a question name a paper that is not what is asked about (rewrite.ts weighs them by
 // `paperMention`): a paper needed for the procedure named before it, or one not issued yet in a story.
 
-/** One-word list as the folded words a question's tokens are compared with. */
-export function foldedSet(list: readonly string[]): Set<string> {
-  return new Set(list.map((w) => canonicalSyllable(fold(w))));
-}
-
-/** A word list as folded words with the accents each is written with. */
-function wordList(list: readonly string[]): Array<Array<{ t: string; a: string }>> {
-  return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
-}
-const NEED = wordList(NEED_WORDS);
-const PENDING = wordList(PENDING_WORDS);
-const BREAKS = wordList(CLAUSE_BREAKS);
-const PAPER = wordList(PAPER_WORDS);
+const NEED = phraseList(NEED_WORDS);
+const PENDING = phraseList(PENDING_WORDS);
+const BREAKS = phraseList(CLAUSE_BREAKS);
+const PAPER = phraseList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
 const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
 const ASKING = foldedSet(QUESTION_WORDS);
@@ -37,7 +28,7 @@ function inPaper(words: readonly Resolved[], j: number, index: IndexData): boole
 }
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
-function phraseAt(words: readonly Resolved[], i: number, list: ReturnType<typeof wordList>): number {
+function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWord[][]): number {
   for (const phrase of list) {
     if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a))) return phrase.length;
   }

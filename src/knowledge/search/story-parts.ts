@@ -4,6 +4,7 @@ import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc } from "../../te
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
+import { phraseList, type ListedWord } from "./word-lists.js";
 
 // Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
 // `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …") and the reason an
@@ -35,16 +36,15 @@ interface Word {
   broken: boolean;
 }
 
-type Phrases = Array<Array<{ t: string; a: string }>>;
-const list = (words: readonly string[]): Phrases => words.map((w) => w.split(" ").map((x) => ({ t: canonicalSyllable(fold(x)), a: accentKey(x) })));
-const DONE = list(DONE_WORDS);
-const NOT_DONE = list(NEGATIONS);
-const NOW = list(NOW_WORDS);
-const PURPOSE = list(PURPOSE_WORDS);
-const NOT_PURPOSE = list(PURPOSE_NOT);
-const ENDS = list(PURPOSE_ENDS);
-const HOW = list(PURPOSE_HOW);
-const WANT = list(PURPOSE_WANT);
+type Phrases = readonly ListedWord[][];
+const DONE = phraseList(DONE_WORDS);
+const NOT_DONE = phraseList(NEGATIONS);
+const NOW = phraseList(NOW_WORDS);
+const PURPOSE = phraseList(PURPOSE_WORDS);
+const NOT_PURPOSE = phraseList(PURPOSE_NOT);
+const ENDS = phraseList(PURPOSE_ENDS);
+const HOW = phraseList(PURPOSE_HOW);
+const WANT = phraseList(PURPOSE_WANT);
 
 /** The words of an NFC text, with their offsets. */
 function wordsOf(text: string): Word[] {
