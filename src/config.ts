@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDayMs } from "./text/calendar-date.js";
 import { parseClosedDays, parseOfficeDays, parseOfficePeriods, type OfficeHours } from "./handover/office-hours.js";
 
 /**
@@ -99,7 +100,7 @@ const envSchema = z.object({
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "must be a real date")
+      .refine((v) => calendarDayMs(v) !== undefined, "must be a real date")
       .optional(),
   ),
   /** Hand-over: the Telegram group (chat id, e.g. -1001234567890) where office staff answer cases. Unset → the web inbox only. */

@@ -1,3 +1,4 @@
+import { calendarDayMs } from "../text/calendar-date.js";
 import { maskPersonalData } from "../text/mask.js";
 import { fold, nfc, textKey } from "../text/normalize.js";
 import { ageBandLabel, channelLabel, formatDay } from "./format.js";
@@ -117,8 +118,6 @@ export interface ReportOptions {
   maxComments?: number;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** [since, until) in ms for YYYY-MM-DD bounds (until inclusive). Throws on a malformed date. */
 export function dateRange(since?: string, until?: string): { since?: number; until?: number } {
   const out: { since?: number; until?: number } = {};
@@ -128,9 +127,8 @@ export function dateRange(since?: string, until?: string): { since?: number; unt
 }
 
 function dayStart(date: string, name: string): number {
-  const m = DATE.exec(date);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`report: --${name} must be a date YYYY-MM-DD, got "${date}"`);
+  const ms = calendarDayMs(date);
+  if (ms === undefined) throw new Error(`report: --${name} must be a date YYYY-MM-DD, got "${date}"`);
   return ms - VN_OFFSET_MS;
 }
 

@@ -1,3 +1,5 @@
+import { calendarDayMs } from "../text/calendar-date.js";
+
 /**
  * Office hours of the one-stop office, read in Vietnam time (UTC+7 all year: no daylight saving).
  * Pure: every function takes the moment it is asked about.
@@ -65,8 +67,8 @@ export function parseClosedDays(text: string): Set<string> {
   const closed = new Set<string>();
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2})(?:\s*\.\.\s*(\d{4}-\d{2}-\d{2}))?$/.exec(part);
-    const from = m ? dateMs(m[1]!) : undefined;
-    const to = m ? dateMs(m[2] ?? m[1]!) : undefined;
+    const from = m ? calendarDayMs(m[1]!) : undefined;
+    const to = m ? calendarDayMs(m[2] ?? m[1]!) : undefined;
     if (from === undefined || to === undefined) throw new Error(`office closed days: "${part}" is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD`);
     if (to < from) throw new Error(`office closed days: "${part}" runs backwards`);
     if ((to - from) / DAY_MS + 1 > MAX_CLOSED_RUN) throw new Error(`office closed days: "${part}" is longer than ${MAX_CLOSED_RUN} days`);
@@ -75,11 +77,6 @@ export function parseClosedDays(text: string): Set<string> {
   return closed;
 }
 
-/** Midnight UTC of a real calendar date "YYYY-MM-DD"; undefined for "2027-02-30". */
-function dateMs(date: string): number | undefined {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? undefined : ms;
-}
 
 
 /** When the office is next open at or after `at`: `at` itself when open now. */
