@@ -29,6 +29,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-14.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-15.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-16.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-17.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -93,6 +94,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set N (blind-eval-16), written and labelled in session 24, held out and reported once at its end
   // (docs/benchmarks.md): 88.7 % top-1, 2.1 % wrong cards, 12.2 % false answers (6 of 49). A floor.
   "blind-eval-16.jsonl": { top1: 0.88, falseAnswers: 0.123, wrongCards: 0.022 },
+  // Set O (blind-eval-17), written and labelled in session 24, held out and reported once at the
+  // start of session 25 (docs/benchmarks.md): 89.7 % top-1, 2.9 % wrong cards, 14.8 % false
+  // answers (8 of 54). A floor, not a goal.
+  "blind-eval-17.jsonl": { top1: 0.89, falseAnswers: 0.149, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
