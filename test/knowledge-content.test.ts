@@ -167,6 +167,24 @@ describe("knowledge content", () => {
     }
   });
 
+  it("cites the article of the law for what a citizen abroad is told about passports", () => {
+    const procedure = (id: string) => procedures.find((p): p is Procedure => p.id === id && p.kind === "procedure");
+    const basesOf = (p: Procedure | undefined) => [...(p?.notes ?? []), ...(p?.times ?? [])].flatMap((l) => (typeof l === "string" || !l.basis ? [] : [l.basis]));
+    // Issuing an ordinary passport abroad: Điều 16; reporting a lost one abroad: Điều 28 (Luật 49/2019/QH14).
+    expect(basesOf(procedure("cap-ho-chieu-pho-thong")).filter((b) => /49\/2019\/QH14.*Điều 16\b/.test(b)).length).toBeGreaterThanOrEqual(2);
+    expect(basesOf(procedure("trinh-bao-mat-ho-chieu")).some((b) => /49\/2019\/QH14.*Điều 28\b/.test(b))).toBe(true);
+  });
+
+  it("names a document number or an article in the basis of every note and time line that has one", () => {
+    for (const p of procedures) {
+      if (p.kind !== "procedure") continue;
+      for (const line of [...p.notes, ...p.times]) {
+        if (typeof line === "string" || !line.basis) continue;
+        expect(line.basis, p.id).toMatch(/\d+(?:\.\d+)?\/\d{4}\/[A-ZĐ0-9-]+|Điều \d+/);
+      }
+    }
+  });
+
   it("offers the 'công dân số' waiver (Thông tư 117/2026) only on online filing, never at the counter", () => {
     // Bộ Công an's published procedure reads it as "miễn phí qua dịch vụ công trực tuyến với định
     // danh mức 2": a citizen told the counter is free would be asked to pay there.
