@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "redis";
 import { buildCore } from "../src/runtime/core.js";
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     emit("retrieval-held-out", { engine: kind.name, questions: heldOut.length, top1: quality.top1, top3: quality.top3, falseAnswerRate: quality.falseAnswerRate, wrongAnswerRate: quality.wrongAnswerRate, oneTap: quality.oneTap, top1RankingOnly: quality.top1Ranking, threshold: quality.threshold });
   }
   if (heldRows.length > 0) {
-    console.log(`\nHeld-out questions (${heldOut.length}, test/fixtures/blind-eval*.jsonl; peers keep their dev-set thresholds), shipped knowledge\n`);
+    console.log(`\nHeld-out questions (${heldOut.length}, ${HELD_OUT_FILES.map((f) => relative(ROOT, f)).join(", ")}; peers keep their dev-set thresholds), shipped knowledge\n`);
     console.log(
       table(
         ["engine", "top-1", "top-3", "wrong card", "false ans.", "one tap", "top-1 rank only"],

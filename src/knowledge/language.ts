@@ -118,8 +118,8 @@ export const PENDING_WORDS: readonly string[] = ["chưa ra", "chưa cấp"];
 export const DONE_WORDS: readonly string[] = ["rồi", "xong", "xong rồi", "r"];
 export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "chẳng", "chả"];
 
-/** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"). */
-export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn"];
+/** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn cước có phải làm lại"). */
+export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn", "thì"];
 
 /**
  * The reason a wanted action is done for ("muốn đăng ký khai sinh cho bé để làm giấy tờ đi học", "muốn xin

@@ -23,6 +23,12 @@ describe("story parts of a message", () => {
     expect(parts("lam so hong xong roi, bay gio chuyen ho khau duoc ko")).toEqual([["done", "lam so hong xong roi,"]]);
   });
 
+  it("'rồi thì' closes a finished step too: what follows 'thì' is what is asked", () => {
+    expect(parts("doi ten trong giay khai sinh roi thi can cuoc co phai lam lai k")).toEqual([["done", "doi ten trong giay khai sinh roi"]]);
+    // "thì" with no closing word before it starts no finished step.
+    expect(parts("muốn đổi tên trong giấy khai sinh thì làm thế nào")).toEqual([]);
+  });
+
   it("not a clause that says something is still missing, one with no closing word, or 'rồi' with nothing wanted after it", () => {
     expect(parts("Xe tôi bán từ năm ngoái mà chưa làm thủ tục gì rồi, giờ bị phạt nguội")).toEqual([]);
     expect(parts("Tôi đã mua nhà có sổ đỏ. Giờ muốn chuyển khẩu cả nhà")).toEqual([]);
@@ -48,6 +54,12 @@ describe("a finished step weighs less than what is wanted now", () => {
     expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-thuong-tru" } } });
     // Without the rule, the story's paper outweighs the question.
     expect(without.search(q).hits[0]!.entry.id).toBe("cap-so-hong-lan-dau");
+  });
+
+  it("'… rồi thì' + what is wanted now: the procedure asked about is answered", () => {
+    const q2 = "mua căn chung cư làm sổ hồng rồi thì chuyển hộ khẩu được không";
+    expect(index.search(q2).hits[0]!.entry.id).toBe("dang-ky-thuong-tru");
+    expect(without.search(q2).hits[0]!.entry.id).toBe("cap-so-hong-lan-dau");
   });
 
   it("with nothing named after it, the finished step is still the topic ('… xong rồi, giờ phải làm sao')", () => {

@@ -122,3 +122,41 @@ describe("cases of the understanding issue, on the real knowledge", () => {
     expect(index.search("tối nay Việt Nam đá với Thái Lan mấy giờ").confident).toBe(false);
   });
 });
+
+describe("readings that recur across citizen-message sets, on the real knowledge", () => {
+  const answered = (q: string) => {
+    const d = index.search(q).decision;
+    return d.kind === "answer" ? d.hit.entry.id : null;
+  };
+
+  it("'đổi bằng lái quốc tế' asks for an IDP; turning a foreign or international licence into a Vietnamese one is the exchange", () => {
+    expect(answered("đổi bằng lái quốc tế online được không")).toBe("cap-giay-phep-lai-xe-quoc-te");
+    expect(answered("đổi bằng lái quốc tế sang bằng việt nam")).toBe("doi-giay-phep-lai-xe-nuoc-ngoai");
+  });
+
+  it("the burial allowance of a pensioner is the BHXH one (liên thông khai tử); of a social-assistance recipient, the commune's", () => {
+    expect(answered("mẹ tôi đang hưởng lương hưu vừa mất, trợ cấp mai táng làm ở đâu")).toBe("lien-thong-khai-tu");
+    expect(answered("bố tôi hưởng trợ cấp người cao tuổi mới mất, trợ cấp mai táng xin ở đâu")).toBe("tro-cap-mai-tang");
+  });
+
+  it("a name changed on the birth certificate, then asking about the ID card, is the card's exchange", () => {
+    expect(answered("con đổi tên trong giấy khai sinh rồi, giờ cập nhật căn cước theo tên mới thế nào")).toBe("cap-doi-cap-lai-the-can-cuoc");
+    expect(answered("muốn đổi tên trong giấy khai sinh thì làm thế nào")).toBe("thay-doi-cai-chinh-ho-tich");
+  });
+
+  it("income tax on land given by parents is paid within the land transfer (biến động), not a tax settlement", () => {
+    expect(answered("bố mẹ tặng cho đất cho con thì có phải nộp thuế thu nhập cá nhân không")).toBe("dang-ky-bien-dong-dat-dai");
+    expect(answered("quyết toán thuế thu nhập cá nhân online")).toBe("quyet-toan-thue-tncn");
+  });
+
+  it("land still mortgaged to a bank must be released first; the paper-of-residence question is CT07", () => {
+    expect(answered("đất đang thế chấp ngân hàng muốn sang tên cho người khác được không")).toBe("xoa-dang-ky-the-chap");
+    expect(answered("bỏ sổ hộ khẩu giấy rồi thì lấy gì chứng minh nơi cư trú")).toBe("xac-nhan-thong-tin-cu-tru");
+  });
+
+  it("a parent making a child's VNeID, a licence soaked and smudged, a pension after voluntary BHXH", () => {
+    expect(answered("tạo tài khoản vneid cho bé 6 tuổi được không hay phải đủ 14 tuổi")).toBe("vneid-tre-em-duoi-14-tuoi");
+    expect(answered("bằng lái bị ướt nhòe chữ thì đổi thế nào")).toBe("doi-giay-phep-lai-xe");
+    expect(answered("bố tôi 62 tuổi đóng bảo hiểm xã hội tự nguyện 20 năm có được lương hưu không")).toBe("huong-luong-huu");
+  });
+});
