@@ -38,7 +38,7 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
       return askWhichProcedure(ctx, facets, out);
     case "variant-only":
       // The entries found with the variant ("Đăng ký khai sinh quá hạn", "Đăng ký khai tử") are the choices.
-      return topic ? answerVariant(text, topic, facets, t) : askWhichProcedure(ctx, facets, out, result.hits.map((h) => h.entry));
+      return topic ? answerVariant(text, topic, facets, t) : askWhichVariant(ctx, result.hits, facets, t.inbound, out);
     case "unknown":
       return notFound(ctx, text, decision.suggestions, t.inbound, out);
   }
@@ -54,6 +54,17 @@ function answerVariant(text: string, topic: Entry, facets: ReadonlySet<Facet>, {
   if (decision.kind === "answer") return answerEntry(ctx, decision.hit.entry, facets, inbound, out);
   if (decision.kind === "clarify") return clarify(ctx, decision.options, facets, inbound, out);
   return answerEntry(ctx, topic, facets, inbound, out);
+}
+
+/**
+ * A variant asked with no procedure in the conversation: the choices are the entries whose names or
+ * keywords hold it ("quá hạn": khai sinh quá hạn, khai tử…), not those that only share a word in their
+ * text ("giải thể" is not "Ly hôn"); when one entry alone holds it, that is the answer.
+ */
+function askWhichVariant(ctx: EngineContext, hits: readonly SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
+  const holders = hits.filter((h) => h.why.heldPairs > 0);
+  if (holders.length === 1) return answerEntry(ctx, holders[0]!.entry, facets, inbound, out);
+  return askWhichProcedure(ctx, facets, out, holders.map((h) => h.entry));
 }
 
 /** One short question with one-tap options; a tap answers the entry with the facet asked. */

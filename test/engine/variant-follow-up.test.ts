@@ -27,4 +27,11 @@ describe("a variant asked as a follow-up", () => {
     expect(ids(t)).toContain(entryId("dang-ky-khai-sinh-qua-han"));
     expect(t.session.lastEntryId).toBeUndefined();
   });
+
+  it("with no topic, the choices are only the entries that hold the variant in a name or keyword", () => {
+    const t = conversation(engine).say("thế nếu quá hạn thì sao");
+    const holders = ["dang-ky-khai-sinh-qua-han", "dang-ky-khai-tu", "cap-ho-chieu"].map(entryId);
+    expect(ids(t).length).toBeGreaterThan(1);
+    for (const id of ids(t)) expect(holders, id).toContain(id);
+  });
 });
