@@ -38,7 +38,7 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
       return askWhichProcedure(ctx, facets, out);
     case "variant-only":
       // The entries found with the variant ("Đăng ký khai sinh quá hạn", "Đăng ký khai tử") are the choices.
-      return topic ? answerVariant(text, topic, facets, t) : askWhichVariant(ctx, result.hits, facets, t.inbound, out);
+      return topic ? answerVariant(text, topic, facets, t) : askWhichVariant(ctx, result.hits, facets, out);
     case "unknown":
       return notFound(ctx, text, decision.suggestions, t.inbound, out);
   }
@@ -58,13 +58,11 @@ function answerVariant(text: string, topic: Entry, facets: ReadonlySet<Facet>, {
 
 /**
  * A variant asked with no procedure in the conversation: the choices are the entries whose names or
- * keywords hold it ("quá hạn": khai sinh quá hạn, khai tử…), not those that only share a word in their
- * text ("giải thể" is not "Ly hôn"); when one entry alone holds it, that is the answer.
+ * keywords hold it ("quá hạn": khai sinh quá hạn, khai tử…; search decides `variant-only` only when two or
+ * more do), not those that only share a word in their text ("giấy ủy quyền" is not "Sau sáp nhập…").
  */
-function askWhichVariant(ctx: EngineContext, hits: readonly SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
-  const holders = hits.filter((h) => h.why.heldPairs > 0);
-  if (holders.length === 1) return answerEntry(ctx, holders[0]!.entry, facets, inbound, out);
-  return askWhichProcedure(ctx, facets, out, holders.map((h) => h.entry));
+function askWhichVariant(ctx: EngineContext, hits: readonly SearchHit[], facets: ReadonlySet<Facet>, out: TurnBuilder): Turn {
+  return askWhichProcedure(ctx, facets, out, hits.filter((h) => h.why.heldPairs > 0).map((h) => h.entry));
 }
 
 /** One short question with one-tap options; a tap answers the entry with the facet asked. */

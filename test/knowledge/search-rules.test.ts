@@ -104,6 +104,21 @@ describe("decide: unknown, with suggestions only when related", () => {
   });
 });
 
+describe("decide: a variant alone", () => {
+  const held = (id: string, heldPairs: number): SearchHit => ({
+    entry: { ...entries[0]!, id },
+    score: 0.8,
+    why: { coverage: 1, nameCoverage: 1, namePrecision: 0.4, phrase: 1, missing: 0, foreignPairs: 0, heldPairs },
+  });
+  const shape = { strongWords: 2, unknownWords: 0, facets: new Set<never>(), variantOnly: true };
+  it("said of two or more candidates' names or keywords, it asks which procedure (variant-only)", () => {
+    expect(decide([held("a", 1), held("b", 1)], shape).kind).toBe("variant-only");
+  });
+  it("held by one candidate only, it is read as any question (here: not confident, so unknown)", () => {
+    expect(decide([held("a", 1), held("b", 0)], shape).kind).not.toBe("variant-only");
+  });
+});
+
 describe("isConfident: each rule", () => {
   const hit = (why: Partial<SearchHit["why"]>, score = 0.8): SearchHit => ({
     entry: entries[0]!,

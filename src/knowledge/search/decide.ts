@@ -62,8 +62,11 @@ export function decide(
     return defined ? { kind: "answer", hit: best } : { kind: "facet-only" };
   }
   // Only a variant of some procedure ("thế nếu quá hạn thì sao", "lần đầu thì sao"): like a facet, it applies to
-  // a topic the message does not name — unless it holds a whole name of the best entry.
-  if (question.variantOnly && !(best && reaches(best.why.namePrecision, weights.answer.wholeName))) return { kind: "variant-only" };
+  // a topic the message does not name — unless it holds a whole name of the best entry, or fewer than two
+  // candidates hold it in their names or keywords (then it says which one: "giải thể"; or nothing of ours:
+  // "đau dạ dày ăn gì cho đỡ" typed without accents, whose only holder is the food-safety card).
+  const variantHolders = hits.filter((h) => h.why.heldPairs > 0).length;
+  if (question.variantOnly && variantHolders >= 2 && !(best && reaches(best.why.namePrecision, weights.answer.wholeName))) return { kind: "variant-only" };
   if (!best) return { kind: "unknown", suggestions: [] };
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
