@@ -36,9 +36,35 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
       return clarify(ctx, decision.options, facets, t.inbound, out);
     case "facet-only":
       return askWhichProcedure(ctx, facets, out);
+    case "variant-only":
+      // The entries found with the variant ("Đăng ký khai sinh quá hạn", "Đăng ký khai tử") are the choices.
+      return topic ? answerVariant(text, topic, facets, t) : askWhichVariant(ctx, result.hits, facets, t.inbound, out);
     case "unknown":
       return notFound(ctx, text, decision.suggestions, t.inbound, out);
   }
+}
+
+/**
+ * A variant asked of the conversation's topic ("thế nếu quá hạn thì sao" after khai sinh): the topic's name
+ * with the message, searched again, answers it ("Đăng ký khai sinh quá hạn"); where that names nothing
+ * (the topic has no such variant), the topic's own card does.
+ */
+function answerVariant(text: string, topic: Entry, facets: ReadonlySet<Facet>, { ctx, inbound, out }: IntentTurn): Turn {
+  const decision = ctx.index.search(`${topic.title} ${text}`).decision;
+  if (decision.kind === "answer") return answerEntry(ctx, decision.hit.entry, facets, inbound, out);
+  if (decision.kind === "clarify") return clarify(ctx, decision.options, facets, inbound, out);
+  return answerEntry(ctx, topic, facets, inbound, out);
+}
+
+/**
+ * A variant asked with no procedure in the conversation: the choices are the entries whose names or
+ * keywords hold it ("quá hạn": khai sinh quá hạn, khai tử…), not those that only share a word in their
+ * text ("giải thể" is not "Ly hôn"); when one entry alone holds it, that is the answer.
+ */
+function askWhichVariant(ctx: EngineContext, hits: readonly SearchHit[], facets: ReadonlySet<Facet>, inbound: Inbound, out: TurnBuilder): Turn {
+  const holders = hits.filter((h) => h.why.heldPairs > 0);
+  if (holders.length === 1) return answerEntry(ctx, holders[0]!.entry, facets, inbound, out);
+  return askWhichProcedure(ctx, facets, out, holders.map((h) => h.entry));
 }
 
 /** One short question with one-tap options; a tap answers the entry with the facet asked. */
@@ -51,13 +77,11 @@ function clarify(ctx: EngineContext, options: SearchHit[], facets: ReadonlySet<F
   return out.done();
 }
 
-/** A facet asked with no procedure in the conversation: ask which one, never guess. */
-function askWhichProcedure(ctx: EngineContext, facets: ReadonlySet<Facet>, out: TurnBuilder): Turn {
-  const popular = ctx.intents.popular
-    .map((id) => ctx.entry(id))
-    .filter((e): e is Entry => !!e)
-    .slice(0, MAX_POPULAR);
-  out.reply([{ type: "text", text: M.whichProcedure }], fitting(popular.map((e) => entryChoice(e, facets))));
+/** A facet or a variant asked with no procedure in the conversation: ask which one (`offered`, else the popular ones), never guess. */
+function askWhichProcedure(ctx: EngineContext, facets: ReadonlySet<Facet>, out: TurnBuilder, offered: readonly Entry[] = []): Turn {
+  const popular = ctx.intents.popular.map((id) => ctx.entry(id)).filter((e): e is Entry => !!e);
+  const choices = (offered.length > 0 ? offered : popular).slice(0, MAX_POPULAR);
+  out.reply([{ type: "text", text: M.whichProcedure }], fitting(choices.map((e) => entryChoice(e, facets))));
   out.metric("answered", { kind: "clarify" });
   return out.done();
 }

@@ -14,6 +14,9 @@ export function staysOnTopic(result: SearchResult, decision: SearchDecision, top
   switch (decision.kind) {
     case "facet-only":
       return true;
+    // A variant of the topic ("quá hạn") may be another entry: answer-question.ts searches the topic with it.
+    case "variant-only":
+      return false;
     // Nothing else is named; stay unless the citizen typed words we do not know (a topic we lack).
     case "unknown":
       return result.unknownWords.length === 0;

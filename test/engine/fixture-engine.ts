@@ -31,6 +31,13 @@ export function fixtureEngine(options: FixtureEngineOptions = {}): Engine {
   return createEngine({ knowledge: sources.knowledge, index, intents: sources.intents, ...(map.size ? { flows: createFlowRunner(map) } : {}), ...rest });
 }
 
+/** The engine on another fixture knowledge base (test/fixtures/<name>/), without flows. */
+export function fixtureEngineOn(name: string): Engine {
+  const other = loadSources({ knowledgeDir: join(FIXTURES, name), flowsDir: join(FIXTURES, "flows"), now: 0 });
+  if (other.problems.length) throw new Error(`fixtures: ${other.problems.map((p) => p.message).join("; ")}`);
+  return createEngine({ knowledge: other.knowledge, index: createSearchIndex(other.knowledge.entries, other.knowledge.synonyms), intents: other.intents });
+}
+
 /** A citizen on one channel (Zalo by default: no buttons): each turn's session, as the store keeps it, feeds the next. */
 export function conversation(engine: Engine, channel: Inbound["channel"] = "zalo") {
   const c = engineConversation(engine, { channel, stored: true });

@@ -75,6 +75,10 @@ describe("staysOnTopic", () => {
     expect(stays({ kind: "unknown", suggestions: [] })).toBe(true);
   });
 
+  it("does not keep the topic's own card for a variant of it: answer-question.ts searches the topic with the variant", () => {
+    expect(stays({ kind: "variant-only" })).toBe(false);
+  });
+
   it("leaves for words it does not know (a topic the knowledge lacks)", () => {
     expect(stays({ kind: "unknown", suggestions: [] }, { unknownWords: ["flycam"] })).toBe(false);
   });

@@ -1,6 +1,8 @@
 import type { Analyzer } from "../analyze.js";
 import type { Entry } from "../schema.js";
-import { modifierPairs } from "./modifier-pairs.js";
+import type { SearchWeights } from "./weights.js";
+import { createTopicTest, modifierPairs } from "./modifier-pairs.js";
+import { createVariantTest } from "./variant-pairs.js";
 import { markPairOnlyWords, markRareWords, pairReadings } from "./pair-readings.js";
 
 /** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
@@ -92,6 +94,11 @@ export interface IndexData {
    * of unrelated topics hold it in their names, never alone (see `SearchWeights.modifier`, modifierPairs).
    */
   modifier(pair: string): boolean;
+  /**
+   * Whether the name pair only ever says a variant of a procedure ("quá hạn", "bị mất"): every name holding it
+   * holds another name's rare words too (see `SearchWeights.modifier`, createVariantTest).
+   */
+  variant(pair: string): boolean;
   /** Words found in some entry's names or keywords (the rest are only ever in body text). */
   nameWords: Set<string>;
   /** Folded syllable → every accented spelling it has in any entry's names or keywords. */
@@ -108,7 +115,7 @@ export interface IndexData {
 export interface PairShares {
   boundShare: number;
   rareShare: number;
-  modifier: { entries: number; unrelated: number; commonWord: number };
+  modifier: SearchWeights["modifier"];
 }
 
 /** `shares` is required: its values live in DEFAULT_WEIGHTS only (createSearchIndex passes the weights). */
@@ -164,7 +171,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     const w = Math.min(...doc.names.map((nm) => nm.weight).filter((x) => x > 0));
     return Number.isFinite(w) ? w : 1;
   });
-  const modifiers = modifierPairs(docs, idf, shares.modifier.entries, shares.modifier.unrelated, shares.modifier.commonWord * idfOf(0, n));
+  const roles = pairRoles(docs, pairPostings, analyse, idf, idfOf(0, n), shares.modifier);
   const accentFormsAll = new Map<string, string[]>();
   for (const doc of docs) {
     for (const [folded, forms] of doc.accentForms) {
@@ -183,12 +190,31 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
     namesFunctionWord: (a, b, first) => functionWordNames.has(`${a} ${b}${first ? "<" : ">"}`),
     namesBetween: (a, m, b) => functionWordNames.has(`${a} ${m} ${b}`),
     bound: (a, b, first) => bound.has(`${a} ${b}${first ? "<" : ">"}`),
-    modifier: (pair) => modifiers.has(pair),
+    ...roles,
     nameWords: new Set(docs.flatMap((d) => [...d.nameTokens, ...d.keywordTokens])),
     accentFormsAll,
     shortestName,
     idf,
     maxIdf: idfOf(0, n),
+  };
+}
+
+/** Which name pairs say a variant, not a thing (see `SearchWeights.modifier`): modifiers weigh less, variants make a follow-up. */
+function pairRoles(
+  docs: DocIndex[],
+  pairPostings: ReadonlyMap<string, Int32Array>,
+  analyse: (text: string) => string[][],
+  idf: (t: string) => number,
+  maxIdf: number,
+  m: SearchWeights["modifier"],
+): Pick<IndexData, "modifier" | "variant"> {
+  const floor = m.commonWord * maxIdf;
+  const modifiers = modifierPairs(docs, idf, m.entries, m.unrelated, floor);
+  const { unrelatedTopics } = createTopicTest(docs, idf, floor);
+  const common = m.variantWord * maxIdf;
+  return {
+    modifier: (pair) => modifiers.has(pair),
+    variant: createVariantTest(docs, pairPostings, { analyse, idf, floor, common, baseWords: m.baseWords, unrelatedTopics, topics: m.variantTopics }),
   };
 }
 

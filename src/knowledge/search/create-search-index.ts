@@ -43,7 +43,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const hits = score(q, candidates(q));
     ageFit(subject, hits);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
-    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text) };
+    const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
     return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };
   }
 

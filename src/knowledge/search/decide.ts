@@ -14,6 +14,8 @@ export interface QuestionShape {
   facets: ReadonlySet<Facet>;
   /** A message with no topic word asks what some of its words mean ("toàn trình là sao"; see MEANING_WORDS). */
   asksMeaning?: boolean;
+  /** Every topic word says only a variant of some procedure ("thế nếu quá hạn thì sao"; see `ResolvedQuery.variantOnly`). */
+  variantOnly?: boolean;
 }
 
 /** Facts about candidates that need the index (built once in create-search-index.ts). */
@@ -59,6 +61,9 @@ export function decide(
     const defined = question.asksMeaning === true && best !== undefined && named(best) && !hits.slice(1).some(named);
     return defined ? { kind: "answer", hit: best } : { kind: "facet-only" };
   }
+  // Only a variant of some procedure ("thế nếu quá hạn thì sao", "lần đầu thì sao"): like a facet, it applies to
+  // a topic the message does not name — unless it holds a whole name of the best entry.
+  if (question.variantOnly && !(best && reaches(best.why.namePrecision, weights.answer.wholeName))) return { kind: "variant-only" };
   if (!best) return { kind: "unknown", suggestions: [] };
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.

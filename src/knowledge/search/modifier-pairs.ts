@@ -8,18 +8,7 @@ import type { DocIndex } from "./build-index.js";
  * sinh" is the thing), and those entries of at least `unrelated` as many topics as they are (see `unrelatedTopics`).
  */
 export function modifierPairs(docs: readonly DocIndex[], idf: (t: string) => number, entries: number, unrelated: number, floor: number): Set<string> {
-  // Each distinct pair split once, with whether one of its words is rare enough to name something.
-  const parts = new Map<string, { a: string; b: string; named: boolean }>();
-  const partsOf = (pair: string) => {
-    let v = parts.get(pair);
-    if (!v) {
-      const sp = pair.indexOf(" ");
-      const a = pair.slice(0, sp);
-      const b = pair.slice(sp + 1);
-      parts.set(pair, (v = { a, b, named: idf(a) >= floor || idf(b) >= floor }));
-    }
-    return v;
-  };
+  const { partsOf, unrelatedTopics } = createTopicTest(docs, idf, floor);
   const holders = new Map<string, number[]>();
   const alone = new Set<string>();
   docs.forEach((doc, d) => {
@@ -38,12 +27,34 @@ export function modifierPairs(docs: readonly DocIndex[], idf: (t: string) => num
       }
     }
   });
-  const scratch = { parent: new Int32Array(docs.length), first: new Map<string, number>() };
   const out = new Set<string>();
   for (const [pair, ds] of holders) {
-    if (ds.length >= entries && !alone.has(pair) && unrelatedTopics(pair, ds, docs, partsOf, Math.ceil(unrelated * ds.length), scratch)) out.add(pair);
+    if (ds.length >= entries && !alone.has(pair) && unrelatedTopics(pair, ds, Math.ceil(unrelated * ds.length))) out.add(pair);
   }
   return out;
+}
+
+/**
+ * Pairs split once each, with whether one of their words is at least `floor` rare (names something), and
+ * `unrelatedTopics` over the entries: shared by the modifier and the variant pairs.
+ */
+export function createTopicTest(docs: readonly DocIndex[], idf: (t: string) => number, floor: number) {
+  const parts = new Map<string, { a: string; b: string; named: boolean }>();
+  const partsOf = (pair: string) => {
+    let v = parts.get(pair);
+    if (!v) {
+      const sp = pair.indexOf(" ");
+      const a = pair.slice(0, sp);
+      const b = pair.slice(sp + 1);
+      parts.set(pair, (v = { a, b, named: idf(a) >= floor || idf(b) >= floor }));
+    }
+    return v;
+  };
+  const scratch = { parent: new Int32Array(docs.length), first: new Map<string, number>() };
+  return {
+    partsOf,
+    unrelatedTopics: (pair: string, ds: ArrayLike<number>, need: number) => unrelatedTopics(pair, ds, docs, partsOf, need, scratch),
+  };
 }
 
 /**
@@ -53,7 +64,7 @@ export function modifierPairs(docs: readonly DocIndex[], idf: (t: string) => num
  */
 function unrelatedTopics(
   pair: string,
-  ds: readonly number[],
+  ds: ArrayLike<number>,
   docs: readonly DocIndex[],
   partsOf: (pair: string) => { a: string; b: string; named: boolean },
   need: number,

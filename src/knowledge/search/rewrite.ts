@@ -56,6 +56,11 @@ export interface ResolvedQuery {
    * question names has no variant of (see `idleModifiers`).
    */
   topicPairs: Array<{ b: string; w: number; words: string[]; own: boolean; idle?: boolean }>;
+  /**
+   * Every topic word is in one of the question's word pairs that only say a variant of a procedure ("thế nếu
+   * quá hạn thì sao"; see `IndexData.variant`), and none is unknown: the question names no procedure.
+   */
+  variantOnly: boolean;
   /** Total weight of strong words and topic pairs: what "all of the question" means. */
   strongWeight: number;
   hadDiacritics: boolean;
@@ -134,6 +139,7 @@ export function rewrite(
     matched: matchedWords(words),
     bigrams,
     topicPairs,
+    variantOnly: namesOnlyVariant(words, topicPairs, index),
     strongWeight,
     hadDiacritics: q.hadDiacritics,
     typed: q.hadDiacritics ? q.tokens.filter((t) => t.accented && !t.weak).map((t) => t.accented!) : [],
@@ -296,6 +302,12 @@ function idleModifiers(words: Resolved[], topicPairs: ResolvedQuery["topicPairs"
     m.idle = true;
     for (const r of wordsOf(m)) if (!topicWords.has(r.match!)) r.weight *= weights.weak;
   }
+}
+
+/** Whether every topic word is in a variant pair of the question (see `ResolvedQuery.variantOnly`). */
+function namesOnlyVariant(words: readonly Resolved[], topicPairs: ResolvedQuery["topicPairs"], index: IndexData): boolean {
+  const variantWords = new Set(topicPairs.filter((p) => index.variant(p.b)).flatMap((p) => p.words));
+  return variantWords.size > 0 && words.every((r) => r.weak || (r.match !== null && variantWords.has(r.match)));
 }
 
 /** Some entry holds both pairs in its names or keywords. */

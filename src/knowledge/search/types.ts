@@ -39,12 +39,15 @@ export interface HitEvidence {
  *   tố nước ngoài / đăng ký lại khai sinh); ask which one, with these options (best first).
  * - `facet-only`: the message asks only for a facet ("lệ phí bao nhiêu", "ở đâu") and names no
  *   entry; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
+ * - `variant-only`: the message names only a variant of some procedure ("thế nếu quá hạn thì sao", "lần đầu
+ *   thì sao") and no procedure; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
  * - `unknown`: nothing fits; `suggestions` are plausibly related entries (may be empty).
  */
 export type SearchDecision =
   | { kind: "answer"; hit: SearchHit }
   | { kind: "clarify"; options: SearchHit[] }
   | { kind: "facet-only" }
+  | { kind: "variant-only" }
   | { kind: "unknown"; suggestions: SearchHit[] };
 
 export interface SearchResult {

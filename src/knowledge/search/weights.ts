@@ -61,8 +61,14 @@ export interface SearchWeights {
    * entries make at least `unrelated` as many unrelated topics as they are (no other pair with such a word in
    * common). In a question naming a topic pair that no entry holds together with it, the modifier and its words
    * count as filler (`weak`) and it is no foreign pair (rewrite.ts, idleModifiers).
+   *
+   * A variant pair ("quá hạn", "bị mất", "cấp lại") only ever says which variant of a procedure: in every name
+   * holding it, up to `baseWords` of the name's other words at least `commonWord` rare are all the rare words
+   * of another name (the procedure it varies: "khai sinh quá hạn" holds "Đăng ký khai sinh"). A message whose
+   * every topic word is in such a pair names no procedure: it is a follow-up (decision `variant-only`:
+   * applied to the conversation's topic, or "which procedure?"; variant-pairs.ts, rewrite.ts namesOnlyVariant).
    */
-  modifier: { entries: number; unrelated: number; commonWord: number };
+  modifier: { entries: number; unrelated: number; commonWord: number; variantWord: number; baseWords: number; variantTopics: number };
   /** Typed "vàng" against the entry's "vắng": same letters, another word — the word counts this much. */
   accentMismatch: number;
   /** A stated age outside the ages an entry's title names ("con 10 tuổi" and "… từ đủ 14 tuổi"): its score is multiplied by this. */
@@ -241,7 +247,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   boundShare: 0.5,
   rareShare: 0.1,
   pair: 0.6,
-  modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2 },
+  modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2, variantWord: 0.35, baseWords: 4, variantTopics: 2 },
   accentMismatch: 0.5,
   ageConflict: 0.7,
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
