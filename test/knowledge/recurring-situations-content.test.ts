@@ -1,0 +1,59 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildCore } from "../../src/runtime/core.js";
+import type { SearchResult } from "../../src/knowledge/search/types.js";
+
+/**
+ * Content test: situations that independently written citizen messages describe again and again,
+ * where the right entry ranked first but was not answered (a word pair of the message that none of
+ * its names or keywords held, or an abbreviation the analyzer did not know). Each case asserts which
+ * entry answers, against the neighbour it competes with; wording is not tested.
+ */
+const ROOT = join(import.meta.dirname, "../..");
+let search: (q: string) => SearchResult;
+beforeAll(() => {
+  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
+  expect(problems).toEqual([]);
+  search = (q) => core!.engine.search(q);
+});
+
+const answered = (q: string): string | undefined => {
+  const d = search(q).decision;
+  return d.kind === "answer" ? d.hit.entry.id : undefined;
+};
+
+describe("recurring situations answer with their entry", () => {
+  it("an abandoned newborn already reported to the police: birth registration for an abandoned child, not ordinary or late khai sinh", () => {
+    for (const q of [
+      "Sáng nay nhà tôi nhặt được một bé sơ sinh bị bỏ trước cổng chùa, đã báo công an xã rồi, giờ làm khai sinh cho bé thế nào?",
+      "Có người bỏ bé sơ sinh trước cổng nhà, đã báo công an lập biên bản rồi, gia đình muốn nuôi và làm khai sinh thì làm sao?",
+    ]) {
+      expect(answered(q), q).toBe("dang-ky-khai-sinh-tre-bi-bo-roi");
+    }
+  });
+
+  it("'qt đóng' and 'check' read as 'quá trình đóng' and 'kiểm tra': the BHXH contribution history, not online payment", () => {
+    expect(answered("tra qt đóng bhxh của tôi")).toBe("tra-cuu-qua-trinh-dong-bhxh");
+    expect(answered("check quá trình đóng bhxh trên điện thoại")).toBe("tra-cuu-qua-trinh-dong-bhxh");
+  });
+
+  it("'qt' alone is not expanded: 'quá trình' comes only before 'đóng'", () => {
+    expect(search("tra qt").unknownWords).toContain("qt");
+  });
+
+  it("'ck bank' is a bank transfer: a failed transfer of the fee is the failed-payment guide", () => {
+    expect(answered("ck bank 3 lần vẫn báo giao dịch thất bại khi nộp phí trên cổng dvc")).toBe("thanh-toan-that-bai");
+  });
+
+  it("a VNeID account locked after wrong passwords: the lock/unlock guide, not the forgotten-password guide", () => {
+    expect(answered("tài khoản định danh bị khóa do nhập sai mật khẩu nhiều lần, mở lại thế nào")).toBe("vneid-khoa-tai-khoan");
+  });
+
+  it("'số định danh cá nhân với số căn cước có khác nhau không' is the guide to the personal identification number", () => {
+    expect(answered("số định danh cá nhân với số căn cước có khác nhau không")).toBe("so-dinh-danh-ca-nhan");
+  });
+
+  it("'bổ sung trên web' is adding papers online: the dossier look-up guide answers", () => {
+    expect(answered("hồ sơ bị trả về yêu cầu bổ sung, bổ sung trên web thế nào")).toBe("tra-cuu-ho-so");
+  });
+});
