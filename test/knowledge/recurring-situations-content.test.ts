@@ -32,9 +32,15 @@ describe("recurring situations answer with their entry", () => {
     }
   });
 
-  it("'qt đóng' and 'check' read as 'quá trình đóng' and 'kiểm tra': the BHXH contribution history, not online payment", () => {
+  it("'qt đóng' and 'check quá trình' read as 'quá trình đóng' and 'tra cứu quá trình': the BHXH contribution history, not online payment", () => {
     expect(answered("tra qt đóng bhxh của tôi")).toBe("tra-cuu-qua-trinh-dong-bhxh");
     expect(answered("check quá trình đóng bhxh trên điện thoại")).toBe("tra-cuu-qua-trinh-dong-bhxh");
+  });
+
+  it("'check' alone is not read as 'tra cứu': 'check vneid mức 2' is the level-2 account, and 'check vneid' names no lookup", () => {
+    expect(answered("check vneid mức 2")).toBe("vneid-muc-2");
+    expect(answered("check vneid")).not.toBe("tra-cuu-phat-nguoi");
+    expect(answered("check tài khoản vneid")).not.toBe("tra-cuu-qua-trinh-dong-bhxh");
   });
 
   it("'qt' alone is not expanded: 'quá trình' comes only before 'đóng'", () => {
