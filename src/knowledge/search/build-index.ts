@@ -95,7 +95,7 @@ export interface IndexData {
    */
   modifier(pair: string): boolean;
   /**
-   * Whether the name pair only ever says a variant of a procedure ("quá hạn", "bị mất"): every name holding it
+   * Whether the name pair only ever says a variant of a procedure ("quá hạn", "hết hạn" in the shipped knowledge): every name holding it
    * holds another name's rare words too (see `SearchWeights.modifier`, createVariantTest).
    */
   variant(pair: string): boolean;

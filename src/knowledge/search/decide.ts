@@ -61,7 +61,7 @@ export function decide(
     const defined = question.asksMeaning === true && best !== undefined && named(best) && !hits.slice(1).some(named);
     return defined ? { kind: "answer", hit: best } : { kind: "facet-only" };
   }
-  // Only a variant of some procedure ("thế nếu quá hạn thì sao", "lần đầu thì sao"): like a facet, it applies to
+  // Only a variant of some procedure ("thế nếu quá hạn thì sao", "hết hạn thì sao"): like a facet, it applies to
   // a topic the message does not name — unless it holds a whole name of the best entry, or fewer than two
   // candidates hold it in their names or keywords (then it says which one: "giải thể"; or nothing of ours:
   // "đau dạ dày ăn gì cho đỡ" typed without accents, whose only holder is the food-safety card).

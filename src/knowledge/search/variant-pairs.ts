@@ -1,6 +1,8 @@
 import type { DocIndex } from "./build-index.js";
 
-// Which name pairs only ever say a variant of a procedure ("quá hạn", "bị mất", "cấp lại"), asked per pair and remembered.
+// Which name pairs only ever say a variant of a procedure, asked per pair and remembered. In the shipped
+// knowledge "quá hạn" and "hết hạn" are; "cấp lại" and "bị mất" are not (a name holds them beside no other
+// procedure's name: "cấp lại bằng lái").
 
 export interface VariantOptions {
   analyse: (text: string) => string[][];
@@ -52,7 +54,7 @@ export function createVariantTest(docs: readonly DocIndex[], pairPostings: Reado
 
   function isVariant(pair: string): boolean {
     const [a, b] = pair.split(" ");
-    // A state or an action ("quá hạn", "cấp lại") is said of many procedures: its words are common.
+    // A state or an action ("quá hạn", "hết hạn") is said of many procedures: its words are common.
     if (idf(a!) > common || idf(b!) > common) return false;
     const holders = pairPostings.get(pair);
     if (!holders) return false;

@@ -62,7 +62,7 @@ export interface SearchWeights {
    * common). In a question naming a topic pair that no entry holds together with it, the modifier and its words
    * count as filler (`weak`) and it is no foreign pair (rewrite.ts, idleModifiers).
    *
-   * A variant pair ("quá hạn", "bị mất", "cấp lại") only ever says which variant of a procedure: in every name
+   * A variant pair ("quá hạn", "hết hạn") only ever says which variant of a procedure: in every name
    * holding it, up to `baseWords` of the name's other words at least `commonWord` rare are all the rare words
    * of another name (the procedure it varies: "khai sinh quá hạn" holds "Đăng ký khai sinh"). A message whose
    * every topic word is in such a pair names no procedure: it is a follow-up (decision `variant-only`:
