@@ -30,6 +30,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-15.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-16.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-17.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-18.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -98,6 +99,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // start of session 25 (docs/benchmarks.md): 89.7 % top-1, 2.9 % wrong cards, 14.8 % false
   // answers (8 of 54). A floor, not a goal.
   "blind-eval-17.jsonl": { top1: 0.89, falseAnswers: 0.149, wrongCards: 0.03 },
+  // Set P (blind-eval-18), written and labelled in session 25, held out and reported once at its end
+  // (docs/benchmarks.md): 86.1 % top-1, 2.2 % wrong cards, 22.6 % false answers (12 of 53). A floor.
+  "blind-eval-18.jsonl": { top1: 0.86, falseAnswers: 0.227, wrongCards: 0.022 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
