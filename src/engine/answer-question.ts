@@ -47,13 +47,14 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
 /**
  * A variant asked of the conversation's topic ("thế nếu quá hạn thì sao" after khai sinh): the topic's name
  * with the message, searched again, answers it ("Đăng ký khai sinh quá hạn"); where that names nothing
- * (the topic has no such variant), the topic's own card does.
+ * (the topic has no such variant) or names only the topic, the topic's own card does, said to be the general one.
  */
 function answerVariant(text: string, topic: Entry, facets: ReadonlySet<Facet>, { ctx, inbound, out }: IntentTurn): Turn {
   const decision = ctx.index.search(`${topic.title} ${text}`).decision;
-  if (decision.kind === "answer") return answerEntry(ctx, decision.hit.entry, facets, inbound, out);
+  if (decision.kind === "answer" && decision.hit.entry.id !== topic.id) return answerEntry(ctx, decision.hit.entry, facets, inbound, out);
   if (decision.kind === "clarify") return clarify(ctx, decision.options, facets, inbound, out);
-  return answerEntry(ctx, topic, facets, inbound, out);
+  // The topic itself again: its card, saying it holds nothing on that case.
+  return answerEntry(ctx, topic, facets, inbound, out, M.variantGeneral);
 }
 
 /**

@@ -32,6 +32,8 @@ export const M = {
   relatedProcedures: "Thủ tục liên quan:",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
   whichOne: "Bạn hỏi thủ tục nào dưới đây?",
+  /** Said before the topic's card when a follow-up asks a variant ("quá hạn thì sao") the topic has no entry for. */
+  variantGeneral: "Tôi chưa có hướng dẫn riêng cho trường hợp bạn hỏi ở thủ tục này; dưới đây là thông tin chung của thủ tục để bạn tham khảo.",
   whichProcedure: "Bạn hỏi về thủ tục nào? Chọn bên dưới hoặc gõ tên thủ tục, ví dụ: \"lệ phí làm hộ chiếu\".",
   fallbackWayForward: `Bạn có thể tìm thủ tục trên Cổng Dịch vụ công quốc gia hoặc gọi tổng đài hỗ trợ ${HOTLINE}.`,
   portalSearchLabel: "Tìm thủ tục trên Cổng Dịch vụ công quốc gia",
