@@ -1,6 +1,6 @@
 import type { Facet } from "../knowledge/analyze.js";
 import type { Entry } from "../knowledge/schema.js";
-import type { SearchHit } from "../knowledge/search.js";
+import { pairHolders, type SearchHit } from "../knowledge/search.js";
 import { fitting } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
 import { answerEntry, entryChoice } from "./entry-answer.js";
@@ -63,7 +63,7 @@ function answerVariant(text: string, topic: Entry, facets: ReadonlySet<Facet>, {
  * more do), not those that only share a word in their text ("giấy ủy quyền" is not "Sau sáp nhập…").
  */
 function askWhichVariant(ctx: EngineContext, hits: readonly SearchHit[], facets: ReadonlySet<Facet>, out: TurnBuilder): Turn {
-  return askWhichProcedure(ctx, facets, out, hits.filter((h) => h.why.heldPairs > 0).map((h) => h.entry));
+  return askWhichProcedure(ctx, facets, out, pairHolders(hits).map((h) => h.entry));
 }
 
 /** One short question with one-tap options; a tap answers the entry with the facet asked. */

@@ -12,7 +12,7 @@
  */
 export { createSearchIndex } from "./search/create-search-index.js";
 export { bodyTexts } from "./search/build-index.js";
-export { decide, isConfident } from "./search/decide.js";
+export { decide, isConfident, pairHolders } from "./search/decide.js";
 export { DEFAULT_WEIGHTS, type SearchWeights } from "./search/weights.js";
 export type { HitEvidence, SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./search/types.js";
 export type { AnalyzedQuery, Facet } from "./analyze.js";

@@ -65,8 +65,7 @@ export function decide(
   // a topic the message does not name — unless it holds a whole name of the best entry, or fewer than two
   // candidates hold it in their names or keywords (then it says which one: "giải thể"; or nothing of ours:
   // "đau dạ dày ăn gì cho đỡ" typed without accents, whose only holder is the food-safety card).
-  const variantHolders = hits.filter((h) => h.why.heldPairs > 0).length;
-  if (question.variantOnly && variantHolders >= 2 && !(best && reaches(best.why.namePrecision, weights.answer.wholeName))) return { kind: "variant-only" };
+  if (question.variantOnly && pairHolders(hits).length >= 2 && !(best && reaches(best.why.namePrecision, weights.answer.wholeName))) return { kind: "variant-only" };
   if (!best) return { kind: "unknown", suggestions: [] };
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
@@ -82,6 +81,11 @@ export function decide(
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
   return { kind: "unknown", suggestions };
+}
+
+/** The candidates whose names or keywords hold one of the question's named pairs (`heldPairs`): those a variant alone may mean. */
+export function pairHolders(hits: readonly SearchHit[]): SearchHit[] {
+  return hits.filter((h) => h.why.heldPairs > 0);
 }
 
 /**

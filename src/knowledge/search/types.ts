@@ -39,7 +39,7 @@ export interface HitEvidence {
  *   tố nước ngoài / đăng ký lại khai sinh); ask which one, with these options (best first).
  * - `facet-only`: the message asks only for a facet ("lệ phí bao nhiêu", "ở đâu") and names no
  *   entry; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
- * - `variant-only`: the message names only a variant of some procedure ("thế nếu quá hạn thì sao", "lần đầu
+ * - `variant-only`: the message names only a variant of some procedure ("thế nếu quá hạn thì sao", "hết hạn
  *   thì sao") and no procedure; apply it to the conversation's topic, or ask which procedure. Never a guessed entry.
  * - `unknown`: nothing fits; `suggestions` are plausibly related entries (may be empty).
  */

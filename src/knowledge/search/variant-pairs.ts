@@ -64,8 +64,12 @@ export function createVariantTest(docs: readonly DocIndex[], pairPostings: Reado
         if (!tokens.some((t, i) => t === a && tokens[i + 1] === b)) continue;
         names++;
         const rest = rare.filter((t) => t !== a && t !== b);
-        // Another name with these words (not this one: when they are all of its own, some other name has them too).
-        const other = (key: string) => (named.get(key) ?? 0) > (rest.length === rare.length && key === rare.join(" ") ? 1 : 0);
+        // Nothing rare besides the pair: the name is about the pair itself, which is then a thing.
+        if (rest.length === 0) return false;
+        // Another name with these words: when they are all of this name's rare words ("khai sinh" of a name
+        // whose pair is not rare), this name is one of those counted, so some other name must have them too.
+        const self = rare.join(" ");
+        const other = (key: string) => (named.get(key) ?? 0) > (key === self ? 1 : 0);
         // The thing the name is about is its rarest word besides the pair: another name must name it.
         const top = Math.max(...rest.map(idf));
         const base = (s: string[]) => s.some((t) => idf(t) === top) && other(s.join(" "));
