@@ -31,6 +31,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-16.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-17.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-18.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-19.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -102,6 +103,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set P (blind-eval-18), written and labelled in session 25, held out and reported once at its end
   // (docs/benchmarks.md): 86.1 % top-1, 2.2 % wrong cards, 22.6 % false answers (12 of 53). A floor.
   "blind-eval-18.jsonl": { top1: 0.86, falseAnswers: 0.227, wrongCards: 0.022 },
+  // Set Q (blind-eval-19), written and labelled at the end of session 25, held out and reported once
+  // at the start of session 26 (docs/benchmarks.md): 84.7 % top-1, 2.9 % wrong cards, 13.2 % false
+  // answers (7 of 53). A floor, not a goal.
+  "blind-eval-19.jsonl": { top1: 0.84, falseAnswers: 0.133, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
