@@ -121,6 +121,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
     ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
     // Said next to a procedure that has an entry (`over`): still not covered.
+    ["Con em bị cận 5 độ thì khi đăng ký nghĩa vụ quân sự có được miễn không ạ", "not-covered"],
+    ["bố mình đang nhận trợ cấp người cao tuổi, giờ chuyển vào Nam ở với con thì tiền trợ cấp có chuyển theo không", "not-covered"],
+    ["Toi tung bi an treo cach day 10 nam, gio xin ly lich tu phap de di lam thi co bi ghi vao khong", "not-covered"],
+    ["chong e nguoi Phap, the tam tru cua anh ay sap het han, gia han o dau", "not-covered"],
     ["chỉnh sửa thông tin sai trên bằng tốt nghiệp THPT", "not-covered"],
     ["Em lấy chồng người Mỹ, đã đăng ký kết hôn. Có cách nào xin thẻ tạm trú dài hạn cho anh ấy không", "not-covered"],
     ["bố tôi lĩnh lương hưu qua thẻ ATM, muốn chuyển sang nhận tiền mặt ở bưu điện", "not-covered"],
@@ -250,6 +254,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "tra mã số thuế qua số cccd",
     "đăng ký thế chấp sổ đỏ ở đâu",
     "số điện thoại tổng đài dịch vụ công",
+    "xin phiếu lý lịch tư pháp số 2 ở đâu",
+    "hộ cận nghèo được hỗ trợ gì",
+    "đăng ký tạm trú hết hạn thì gia hạn thế nào",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
