@@ -150,6 +150,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // Money sent to the wrong account, a loan's interest (even next to a procedure's name).
     ["chuyển khoản nhầm 5 triệu cho người lạ, lấy lại sao", "out-of-domain"],
     ["lãi vay thế chấp sổ đỏ", "out-of-domain"],
+    ["nghị quyết sắp xếp đơn vị hành chính năm 2025 có bao nhiêu tỉnh thành", "out-of-domain"],
     ["xin chào", "greeting"],
     ["chào ad ạ", "greeting"],
     ["cảm ơn bạn nhiều nhé", "thanks"],
@@ -256,6 +257,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "số điện thoại tổng đài dịch vụ công",
     "xin phiếu lý lịch tư pháp số 2 ở đâu",
     "hộ cận nghèo được hỗ trợ gì",
+    "sau sáp nhập tỉnh giấy tờ cũ ghi tên tỉnh cũ có phải đổi không",
     "đăng ký tạm trú hết hạn thì gia hạn thế nào",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
