@@ -54,6 +54,9 @@ const INTENTS: ReadonlyArray<{
   { name: "bribe", scope: "idle", handle: (t) => refuse("bribe", M.bribe, t) },
   { name: "account-access", scope: "idle", handle: (t) => refuse("account-access", M.accountAccess, t) },
   { name: "identity-misuse", scope: "idle", handle: (t) => refuse("identity-misuse", M.identityMisuse, t) },
+  // Someone else's personal data ("xin thông tin chủ sổ đỏ mảnh đất bên cạnh", "số điện thoại riêng
+  // của chủ tịch xã"): tried before the search, since such messages name a paper or an office firmly.
+  { name: "personal-data", scope: "idle", handle: (t) => refuse("personal-data", M.personalData, t) },
   { name: "dossier-status", scope: "idle", handle: dossierStatus },
   // "dịch sang tiếng Anh: giấy phép lao động" asks for words, not the procedure it names.
   { name: "translation", scope: "idle", handle: outOfDomain },

@@ -16,6 +16,7 @@ export const INTENT_NAMES = [
   "bribe",
   "account-access",
   "identity-misuse",
+  "personal-data",
   "dossier-status",
   "translation",
   "not-covered",
@@ -79,7 +80,7 @@ const wordsSchema = z
 /** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
 export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "penalty", "complaint"]);
 /** Intents whose reply shows the entries listed in `offer`. */
-export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "complaint"]);
+export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "complaint"]);
 /** Intents that read `answered_by`. */
 const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
 

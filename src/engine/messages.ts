@@ -74,6 +74,8 @@ export const M = {
     "Tôi không thể hướng dẫn vào tài khoản định danh điện tử (VNeID) hay tài khoản dịch vụ công của người khác: mỗi tài khoản chỉ chính chủ được dùng, và truy cập trái phép là vi phạm pháp luật. Cách hợp pháp: người đó tự đăng nhập và thực hiện; nếu cần làm thủ tục thay thì dùng văn bản ủy quyền theo quy định; chính chủ quên mật khẩu thì lấy lại trên ứng dụng VNeID.",
   identityMisuse:
     "Tôi không thể hướng dẫn dùng SIM, giấy tờ hay thông tin đứng tên người khác để đăng ký tài khoản hoặc làm thủ tục: mỗi người chỉ được đăng ký bằng thông tin của chính mình, và dùng thông tin của người khác là vi phạm pháp luật. Cách hợp pháp: dùng số điện thoại đứng tên chính bạn (chuẩn hóa thông tin thuê bao tại cửa hàng của nhà mạng, mang theo thẻ căn cước); nếu cần làm thủ tục thay người khác thì người đó lập văn bản ủy quyền theo quy định.",
+  personalData:
+    "Tôi không thể tra cứu hay cung cấp thông tin cá nhân của người khác (họ tên, địa chỉ, số điện thoại, số căn cước, tài sản, tiền án…): thông tin này được pháp luật bảo vệ, chỉ được cung cấp khi người đó đồng ý hoặc khi pháp luật quy định. Nếu bạn có việc cần giải quyết với người đó (đòi nợ, tranh chấp đất đai…), hãy gửi đơn đến UBND xã, phường hoặc cơ quan công an nơi cư trú để được hướng dẫn. Muốn liên hệ chính quyền, bạn dùng số điện thoại công khai của bộ phận một cửa hoặc tổng đài hỗ trợ dịch vụ công.",
   outOfDomain: `Xin lỗi, tôi chỉ hỗ trợ về thủ tục hành chính và dịch vụ công trực tuyến. Bạn cần hỏi thủ tục nào cứ nhắn, hoặc gõ "menu" để xem các mục hướng dẫn.`,
   slowDown: "Bạn gửi hơi nhanh, vui lòng đợi một chút rồi hỏi tiếp nhé.",
   busy: "Hiện có rất nhiều người đang trò chuyện với trợ lý. Bạn vui lòng quay lại sau ít phút nhé.",

@@ -209,6 +209,17 @@ describe("intents from intents.yaml", () => {
     expect(text(conversation(engine).say("tôi lỡ mua sim đứng tên người khác"))).not.toContain("khong the huong dan");
   });
 
+  it("refuses to look up someone else's personal data, before the search, and offers the public hotline", () => {
+    // "sổ đỏ" names an entry firmly: the refusal still comes first.
+    for (const message of ["xin thông tin chủ sổ đỏ mảnh đất bên cạnh", "xin số điện thoại chủ tịch xã để gọi trực tiếp"]) {
+      const t = conversation(engine).say(message);
+      expect(text(t), message).toContain("khong the tra cuu hay cung cap thong tin ca nhan cua nguoi khac");
+      expect(ids(t), message).toContain(entryId("tong-dai-ho-tro"));
+      expect(heading(t), message).toBeUndefined();
+    }
+    expect(text(conversation(engine).say("thông tin chủ sổ đỏ của tôi bị sai"))).not.toContain("thong tin ca nhan cua nguoi khac");
+  });
+
   it("never pretends to know a dossier's status: says so in one line, then shows how to look it up", () => {
     const c = conversation(engine);
     const t = c.say("hồ sơ của tôi đến đâu rồi, mã G22.99-231120-0001");

@@ -102,6 +102,18 @@ describe("phrases with a gap and short forms", () => {
     expect(gaps.matches(name, messageForms(message))).toBe(expected);
   });
 
+  it("'!' in an unless phrase: only the word typed with its accents vetoes ('giá' is a price, bare 'gia' may be 'giả')", () => {
+    const strictVeto = createIntentTable(
+      intentsSchema.parse({ intents: { forgery: { contains: ["làm căn cước giả"], all: [["chỗ nào làm"], ["không cần thi"]], unless: ["giá! bao nhiêu"] } } }),
+      { ko: "không" },
+    );
+    const forgery = (text: string) => strictVeto.matches("forgery", messageForms(text));
+    expect(forgery("co cho nao lam bang lai ko can thi ko, gia bao nhieu cung dc")).toBe(true);
+    expect(forgery("lam can cuoc gia bao nhieu tien")).toBe(true);
+    expect(forgery("chỗ nào làm bằng lái không cần thi, giá bao nhiêu")).toBe(false);
+    expect(forgery("làm căn cước giá bao nhiêu")).toBe(false);
+  });
+
   it("a phrase without a gap needs adjacent words, even inside a written-out short form", () => {
     const adjacent = createIntentTable(
       intentsSchema.parse({ intents: { forgery: { contains: ["giấy đất", "ủy dân"] }, person: { contains: ["giấy chứng nhận", "ủy ban nhân dân"] } } }),

@@ -69,6 +69,8 @@ describe("the real questions next to them are still answered", () => {
     ["mất bằng lái làm lại", "Cấp lại giấy phép lái xe bị mất"],
     ["bằng đại học bản sao", "bản sao văn bằng"],
     ["doi bang lai gia bao nhieu", "Đổi giấy phép lái xe"],
+    ["khám sức khỏe đổi bằng lái ở đâu", "Đổi giấy phép lái xe"],
+    ["quên mật khẩu vneid", "Quên mật khẩu tài khoản VNeID"],
     ["ly hôn đơn phương khởi kiện ở đâu", "Ly hôn"],
     ["đăng ký cấp điện mới cho nhà trọ", "cấp điện"],
   ])("%s → %s", (message, title) => {
