@@ -52,6 +52,13 @@ describe("recurring situations answer with their entry", () => {
     expect(search("cc của con").unknownWords).toContain("cc");
   });
 
+  it("'cách đây 10 năm' is a time ago, not 'how to': the card is shown whole, not only its steps", () => {
+    const r = search("toi tung bi an treo cach day 10 nam, gio xin ly lich tu phap thi co bi ghi vao khong");
+    expect(answered("toi tung bi an treo cach day 10 nam, gio xin ly lich tu phap thi co bi ghi vao khong")).toBe("cap-phieu-ly-lich-tu-phap");
+    expect([...r.facets]).not.toContain("steps");
+    expect([...search("cách làm lý lịch tư pháp").facets]).toContain("steps");
+  });
+
   it("'ck bank' is a bank transfer: a failed transfer of the fee is the failed-payment guide", () => {
     expect(answered("ck bank 3 lần vẫn báo giao dịch thất bại khi nộp phí trên cổng dvc")).toBe("thanh-toan-that-bai");
   });
