@@ -123,7 +123,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // Said next to a procedure that has an entry (`over`): still not covered.
     ["Con em bị cận 5 độ thì khi đăng ký nghĩa vụ quân sự có được miễn không ạ", "not-covered"],
     ["bố mình đang nhận trợ cấp người cao tuổi, giờ chuyển vào Nam ở với con thì tiền trợ cấp có chuyển theo không", "not-covered"],
-    ["Toi tung bi an treo cach day 10 nam, gio xin ly lich tu phap de di lam thi co bi ghi vao khong", "not-covered"],
+    ["có ai làm giúp phiếu lý lịch tư pháp sạch không, anh có án treo nhưng cần đi nước ngoài", "forgery"],
     ["chong e nguoi Phap, the tam tru cua anh ay sap het han, gia han o dau", "not-covered"],
     ["chỉnh sửa thông tin sai trên bằng tốt nghiệp THPT", "not-covered"],
     ["Em lấy chồng người Mỹ, đã đăng ký kết hôn. Có cách nào xin thẻ tạm trú dài hạn cho anh ấy không", "not-covered"],
