@@ -147,4 +147,12 @@ describe("a paper not issued yet, in a story that goes on to name something, is 
   it("also as the condition of the question ('chưa cấp sổ hồng thì …'): what comes after it is asked", () => {
     expect(top("chưa cấp sổ hồng thì chuyển hộ khẩu được không")).toBe("dang-ky-thuong-tru");
   });
+
+  it("so is a paper whoever holds it does not hand over ('chủ nhà ko đưa sổ hồng thì …')", () => {
+    const kept = "nhà thuê mà chủ nhà ko đưa sổ hồng thì chuyển hộ khẩu đc ko";
+    expect(top(kept)).toBe("dang-ky-thuong-tru");
+    expect(hit(kept, "cap-so-hong-lan-dau")!.why.namePrecision).toBeLessThan(0.3);
+    // Handed over, the paper is named as ever.
+    expect(hit(kept.replace("ko đưa", "đã đưa"), "cap-so-hong-lan-dau")!.why.namePrecision).toBeGreaterThan(0.6);
+  });
 });
