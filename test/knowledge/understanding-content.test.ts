@@ -280,6 +280,8 @@ describe("the real knowledge in conversation", () => {
     "tôi quên mã hồ sơ rồi",
     "nộp online mà không nhận được email thông báo kết quả",
     "nộp hồ sơ từ đầu tháng, giấy hẹn 10 ngày làm việc mà giờ chưa có kết quả",
+    "nộp hồ sơ online xong thì theo dõi tiến độ ở đâu",
+    "theo doi ho so da nop o dau",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
@@ -295,6 +297,7 @@ describe("the real knowledge in conversation", () => {
     "tôi mới chuyển đến, ở 3 tuần rồi mà chưa có đăng ký tạm trú, làm sao",
     "tôi nghỉ làm 3 tháng rồi mà chưa nhận được trợ cấp thất nghiệp",
     "xem tiến độ giải ngân bảo hiểm thất nghiệp",
+    "theo dõi tiến độ giải ngân bảo hiểm thất nghiệp ở đâu",
     "tiến độ xây dựng cơ sở dữ liệu dân cư",
     "3 tuần rồi chưa có thời gian đi làm lại căn cước",
     "em đi làm từ tháng 3 mà giờ chưa có bảo hiểm",
