@@ -262,6 +262,13 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toBe("dang ky khai tu");
   });
 
+  it.each([
+    ["mất bằng lái ô tô, làm lại có phải khám sức khỏe không", "cap lai giay phep lai xe bi mat"],
+    ["bằng lái hết hạn, đổi có phải khám sức khỏe không", "doi giay phep lai xe"],
+  ])("%s: the health check is asked of the licence's own case (lost, or renewed)", (q, card) => {
+    expect(heading(conversation().say(q))).toBe(card);
+  });
+
   it("'chồng em mất việc làm' is a lost job, not a death", () => {
     expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
   });
