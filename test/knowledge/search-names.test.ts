@@ -123,6 +123,25 @@ describe("a paper needed for the procedure named first is a document of it", () 
   });
 });
 
+describe("a question word with no marks is a name's word in a message typed with accents too", () => {
+  it("'sao' of 'bản sao' names the card, while the 'sao' of 'là sao' stays a question word", () => {
+    const q = "bản sao giấy khai sinh là sao";
+    expect(top(q)).toBe("cap-ban-sao-trich-luc");
+    expect(hit(q, "cap-ban-sao-trich-luc")!.why.namePrecision).toBe(1);
+    // "bản sao" is a named pair; before, "sao" typed in an accented message stayed a question word and held no pair.
+    expect(hit("bản sao là gì", "chung-thuc-ban-sao")!.why.heldPairs).toBe(1);
+  });
+});
+
+describe("a needed paper may be one of two ('cần giấy khai sinh bản chính hay bản sao')", () => {
+  it("the other paper after 'hay' / 'hoặc' is needed too, and names nothing", () => {
+    const q = "làm thẻ căn cước cần giấy khai sinh bản chính hay bản sao";
+    expect(top(q)).toBe("cap-the-can-cuoc");
+    expect(hit(q, "cap-ban-sao-trich-luc")!.why.namePrecision).toBe(0);
+    expect(hit(q, "chung-thuc-ban-sao")!.why.namePrecision).toBe(0);
+  });
+});
+
 describe("a paper not issued yet, in a story that goes on to name something, is a fact of the story", () => {
   const story = "Nhà tôi mới mua căn chung cư, chủ đầu tư chưa ra sổ hồng. Tôi muốn chuyển hộ khẩu thì cần gì?";
 

@@ -80,11 +80,19 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
   return out;
 }
 
-/** Where a needed paper's name that starts at `j` ends (see inPaper). */
+/**
+ * Where a needed paper's name that starts at `j` ends (see inPaper), through the other paper it may be instead
+ * ("cần sổ hồng bản chính hay bản sao": "hay"/"hoặc" and a paper's name after it).
+ */
 function paperEnd(words: readonly Resolved[], j: number, index: IndexData): number {
-  while (j < words.length && inPaper(words, j, index)) j++;
-  return j;
+  for (;;) {
+    while (j < words.length && inPaper(words, j, index)) j++;
+    const or = j < words.length && OR.has(words[j]!.t) && phraseAt(words, j + 1, PAPER) > 0;
+    if (!or) return j;
+    j += 1 + phraseAt(words, j + 1, PAPER);
+  }
 }
+const OR = foldedSet(["hay", "hoặc"]);
 
 /** Where a name that reached word `j - 1` ends when it runs on only through a name's pairs ("sổ" → "hồng"). */
 function pairedEnd(words: readonly Resolved[], j: number, index: IndexData): number {
