@@ -305,6 +305,8 @@ describe("the real knowledge in conversation", () => {
     "tôi nghỉ làm 3 tháng rồi mà chưa nhận được trợ cấp thất nghiệp",
     "xem tiến độ giải ngân bảo hiểm thất nghiệp",
     "theo dõi tiến độ giải ngân bảo hiểm thất nghiệp ở đâu",
+    "nộp hồ sơ cấp lý lịch tư pháp 10 ngày rồi mà chưa có kết quả, bình thường mất bao lâu",
+    "làm hộ chiếu online 2 tuần rồi vẫn đang xử lý, thông thường mấy ngày thì có",
     "tiến độ xây dựng cơ sở dữ liệu dân cư",
     "3 tuần rồi chưa có thời gian đi làm lại căn cước",
     "em đi làm từ tháng 3 mà giờ chưa có bảo hiểm",
