@@ -78,8 +78,8 @@ function clarify(ctx: EngineContext, options: SearchHit[], facets: ReadonlySet<F
 
 /** A facet or a variant asked with no procedure in the conversation: ask which one (`offered`, else the popular ones), never guess. */
 function askWhichProcedure(ctx: EngineContext, facets: ReadonlySet<Facet>, out: TurnBuilder, offered: readonly Entry[] = []): Turn {
-  const popular = ctx.intents.popular.map((id) => ctx.entry(id)).filter((e): e is Entry => !!e);
-  const choices = (offered.length > 0 ? offered : popular).slice(0, MAX_POPULAR);
+  const listed = offered.length > 0 ? offered : ctx.intents.popular.map((id) => ctx.entry(id)).filter((e): e is Entry => !!e);
+  const choices = listed.slice(0, MAX_POPULAR);
   out.reply([{ type: "text", text: M.whichProcedure }], fitting(choices.map((e) => entryChoice(e, facets))));
   out.metric("answered", { kind: "clarify" });
   return out.done();

@@ -31,6 +31,7 @@ export const M = {
     "Xin lỗi, tôi chưa có thông tin về mức phạt. Bạn có thể hỏi mức phạt cụ thể tại cơ quan phụ trách việc đó: cơ quan ra quyết định xử phạt, hoặc nơi giải quyết thủ tục bạn hỏi. Nếu đó là thủ tục bạn chưa làm, hãy làm ngay: đó là cách đúng.",
   relatedProcedures: "Thủ tục liên quan:",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
+  didYouMeanOne: "Có phải bạn muốn hỏi về nội dung dưới đây?",
   whichOne: "Bạn hỏi thủ tục nào dưới đây?",
   /** Said before the topic's card when a follow-up asks a variant ("quá hạn thì sao") the topic has no entry for. */
   variantGeneral: "Tôi chưa có hướng dẫn riêng cho trường hợp bạn hỏi ở thủ tục này; dưới đây là thông tin chung của thủ tục để bạn tham khảo.",

@@ -32,7 +32,7 @@ export function notFound(
   const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
   if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
   if (suggestions.length) {
-    out.reply([{ type: "text", text: reply.opening }, { type: "text", text: reply.heading ?? M.didYouMean }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
+    out.reply([{ type: "text", text: reply.opening }, { type: "text", text: reply.heading ?? (suggestions.length === 1 ? M.didYouMeanOne : M.didYouMean) }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);
     if (ways.length) out.reply(ways);
   } else {
     const rephrase: Block[] = reply.rephrase ? [{ type: "text", text: M.rephrase }] : [];

@@ -79,6 +79,16 @@ describe("I don't know", () => {
     expect(fold(repliesToPlainText([ways!]))).toContain("https://dichvucong.gov.vn");
   });
 
+  it("asks about one suggestion as one ('nội dung dưới đây'), about several as a list", () => {
+    const one = conversation(engine).say("hộ chiếu flycam drone");
+    expect(ids(one)).toEqual([entryId("cap-ho-chieu-pho-thong"), MENU_ID]);
+    expect(text(one)).toContain("noi dung duoi day");
+    expect(text(one)).not.toContain("mot trong cac thu tuc");
+    const two = conversation(engine).say("khai sinh flycam");
+    expect(ids(two)).toHaveLength(3);
+    expect(text(two)).toContain("mot trong cac thu tuc");
+  });
+
   it("a question with nothing near gets no suggestions, just the ways forward", () => {
     const t = conversation(engine).say("đăng ký karaoke");
     expect(text(t)).toContain("xin loi");

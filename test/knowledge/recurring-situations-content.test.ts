@@ -47,6 +47,11 @@ describe("recurring situations answer with their entry", () => {
     expect(search("tra qt").unknownWords).toContain("qt");
   });
 
+  it("'thẻ cc' is the căn cước card (a re-issue when broken), while a bare 'cc' stays unread", () => {
+    expect(answered("thẻ cc bị gãy đôi rồi, làm lại mất bao nhiêu tiền")).toBe("cap-doi-cap-lai-the-can-cuoc");
+    expect(search("cc của con").unknownWords).toContain("cc");
+  });
+
   it("'ck bank' is a bank transfer: a failed transfer of the fee is the failed-payment guide", () => {
     expect(answered("ck bank 3 lần vẫn báo giao dịch thất bại khi nộp phí trên cổng dvc")).toBe("thanh-toan-that-bai");
   });

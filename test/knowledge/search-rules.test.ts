@@ -280,6 +280,40 @@ describe("isConfident: each rule", () => {
   });
 });
 
+describe("a long story, one entry holding a named pair clearly ahead (storyLead)", () => {
+  // "Nghe hàng xóm nói …": the story lowers every score, and "xóm" is a word the index never saw.
+  const story =
+    "Tôi năm nay 58 tuổi, thẻ căn cước công dân làm năm 2016. Nghe hàng xóm nói qua 60 tuổi là khỏi đổi nữa, vậy giờ tôi có phải đi đổi không hay đợi luôn?";
+  const without = () => createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, storyLead: { ...DEFAULT_WEIGHTS.answer.storyLead, words: Infinity } } });
+
+  it("is answered with that entry, though a word of the story was never seen", () => {
+    const r = index.search(story);
+    expect(r.unknownWords.length).toBeGreaterThan(0);
+    expect(r.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-doi-can-cuoc" } } });
+  });
+  it("is not answered without the rule", () => {
+    expect(without().search(story).decision.kind).toBe("unknown");
+  });
+  it("needs many topic words, a named pair held, no foreign pair, and the lead", () => {
+    const at = (why: Partial<SearchHit["why"]>, score: number): SearchHit => ({
+      entry: entries[0]!,
+      score,
+      why: { coverage: 0.4, nameCoverage: 0.45, namePrecision: 0.55, phrase: 0.2, missing: 0.4, foreignPairs: 0, heldPairs: 2, ...why },
+    });
+    const best = at({}, 0.51);
+    const next = at({ heldPairs: 0 }, 0.39);
+    const long = { strongWords: 14, unknownWords: 1, pairs: 4 };
+    expect(isConfident(best, next, long, DEFAULT_WEIGHTS, [next])).toBe(true);
+    // A short question ("mua điện thoại trả góp ở đâu rẻ nhất"): partial matches of another topic.
+    expect(isConfident(best, next, { ...long, strongWords: 8 }, DEFAULT_WEIGHTS, [next])).toBe(false);
+    // No named pair of the question in the entry, a pair naming something else, or another entry close behind.
+    expect(isConfident(at({ heldPairs: 0 }, 0.51), next, long, DEFAULT_WEIGHTS, [next])).toBe(false);
+    expect(isConfident(at({ foreignPairs: 1 }, 0.51), next, long, DEFAULT_WEIGHTS, [next])).toBe(false);
+    expect(isConfident(best, at({}, 0.41), long, DEFAULT_WEIGHTS, [at({}, 0.41)])).toBe(false);
+    expect(isConfident(at({}, 0.38), at({}, 0.2), long, DEFAULT_WEIGHTS, [at({}, 0.2)])).toBe(false);
+  });
+});
+
 describe("facets read right", () => {
   it("'mất bao nhiêu ngày' asks for time, 'mất bao nhiêu tiền' for money", () => {
     const time = index.search("giấy phép xây dựng mất bao nhiêu ngày");

@@ -137,7 +137,11 @@ export function isConfident(
   // dominant`, which answers anyway), and at or above them 'clearly ahead' already holds, since
   // farPairsScore ≥ aheadScore, farPairsMargin ≥ aheadMargin and both names ≥ aheadName.
   const pairsFarAhead = best.score >= a.farPairsScore && held >= a.farPairsPairs && reaches(margin, a.farPairsMargin);
-  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead) return false;
+  // A story of many topic words ("Tôi có dãy trọ 6 phòng cho công nhân thuê … Có phải đi khai báo …") lowers every
+  // score; an entry holding one of its named word pairs, naming nothing else, clearly ahead of the next is what was
+  // asked. A word never seen there is one more story word ("hàng xóm bảo …"), not another topic.
+  const storyLead = question.strongWords >= a.storyLead.words && best.score >= a.storyLead.score && held > 0 && best.why.foreignPairs === 0 && reaches(margin, a.storyLead.margin);
+  if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead && !storyLead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.
   if (question.strongWords === 0 && namePrecision < a.noTopicWordName) return false;
   // One topic word ("tên", "xe") must be most of a name; so must two or so with no pair between
@@ -145,7 +149,7 @@ export function isConfident(
   const scattered = question.strongWords === 1 || (question.strongWords <= a.scatteredWords && question.pairs === 0);
   if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
-  if (question.unknownWords > 0 && namePrecision < a.unknownWordName) return false;
+  if (question.unknownWords > 0 && namePrecision < a.unknownWordName && !storyLead) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
   // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
   const pairedAhead = held > 0 && reaches(margin, a.pairedAheadMargin);

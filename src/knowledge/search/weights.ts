@@ -163,6 +163,14 @@ export interface SearchWeights {
     farPairsPairs: number;
     farPairsMargin: number;
     /**
+     * "Story lead": a message of at least `words` topic words (a story with the question in it) whose best entry
+     * scores at least `score`, holds one of the question's named word pairs, has no foreign pair and leads the next
+     * entry by `margin` is answered; a word never seen does not refuse it (a story word: "hàng xóm", "dzậy"). Set on
+     * all seen sets: under 10 words, or a margin under 0.12, out-of-scope questions ("mua điện thoại trả góp ở đâu")
+     * come in.
+     */
+    storyLead: { words: number; score: number; margin: number };
+    /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
      * `wholeNameMargin`, needs only `longWholeNameCoverage` of the question.
@@ -276,6 +284,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     farPairsScore: 0.6,
     farPairsPairs: 2,
     farPairsMargin: 0.15,
+    storyLead: { words: 10, score: 0.4, margin: 0.12 },
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
