@@ -303,6 +303,13 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toBe("dang ky khai tu");
   });
 
+  it.each([
+    ["mất bằng lái ô tô, làm lại có phải khám sức khỏe không", "cap lai giay phep lai xe bi mat"],
+    ["bằng lái hết hạn, đổi có phải khám sức khỏe không", "doi giay phep lai xe"],
+  ])("%s: the health check is asked of the licence's own case (lost, or renewed)", (q, card) => {
+    expect(heading(conversation().say(q))).toBe(card);
+  });
+
   it("'chồng em mất việc làm' is a lost job, not a death", () => {
     expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
   });
@@ -321,6 +328,8 @@ describe("the real knowledge in conversation", () => {
     "tôi quên mã hồ sơ rồi",
     "nộp online mà không nhận được email thông báo kết quả",
     "nộp hồ sơ từ đầu tháng, giấy hẹn 10 ngày làm việc mà giờ chưa có kết quả",
+    "nộp hồ sơ online xong thì theo dõi tiến độ ở đâu",
+    "theo doi ho so da nop o dau",
   ])("a question about a filed dossier's progress gets the lookup guide: %s", (q) => {
     const t = conversation().say(q);
     expect(text(t)).toContain("khong xem duoc ho so cua ban");
@@ -336,6 +345,9 @@ describe("the real knowledge in conversation", () => {
     "tôi mới chuyển đến, ở 3 tuần rồi mà chưa có đăng ký tạm trú, làm sao",
     "tôi nghỉ làm 3 tháng rồi mà chưa nhận được trợ cấp thất nghiệp",
     "xem tiến độ giải ngân bảo hiểm thất nghiệp",
+    "theo dõi tiến độ giải ngân bảo hiểm thất nghiệp ở đâu",
+    "nộp hồ sơ cấp lý lịch tư pháp 10 ngày rồi mà chưa có kết quả, bình thường mất bao lâu",
+    "làm hộ chiếu online 2 tuần rồi vẫn đang xử lý, thông thường mấy ngày thì có",
     "tiến độ xây dựng cơ sở dữ liệu dân cư",
     "3 tuần rồi chưa có thời gian đi làm lại căn cước",
     "em đi làm từ tháng 3 mà giờ chưa có bảo hiểm",

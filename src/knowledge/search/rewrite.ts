@@ -1,5 +1,5 @@
 import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { LINKING_WORDS } from "../language.js";
+import { LINKING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { paperMentions } from "./paper-mentions.js";
@@ -174,7 +174,8 @@ const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "
 /**
  * A function word that forms a known name with its neighbour is part of that name ("khai tu":
  * "tu" is not "từ" here; "can cuoc": "can" is not "cần"; "bi khoa": the "bị khóa" of a name). Only
- * without accents is that ambiguous: typed "với" is the function word, whatever the names say. A
+ * without accents is that ambiguous: typed "với" is the function word, whatever the names say; but a question
+ * word with no marks ("sao" of "bản sao") is typed bare in any message (see bareQuestionWord). A
  * linking word ("cho", "của") is part of a name only where the name spells it as another word, or
  * holds it between the same two words as typed ("vneid cho tre em": "VNeID cho trẻ em"):
  * "lam can cuoc cho nguoi gia" is not the alias "làm căn cước cho con" for its "cuoc cho".
@@ -182,7 +183,7 @@ const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "
 function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   return q.tokens.map((tok, i, all) => {
     // A word of a longer function phrase ("bao" of "bao nhiêu") is that phrase, not a name's word.
-    if (tok.weakKind !== "function" || q.hadDiacritics || (tok.phrase?.length ?? 1) > 1) return tok;
+    if (tok.weakKind !== "function" || (q.hadDiacritics && !bareQuestionWord(tok)) || (tok.phrase?.length ?? 1) > 1) return tok;
     const prev = all[i - 1];
     const next = all[i + 1];
     const linking = LINKING.has(tok.t);
@@ -193,6 +194,15 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   });
 }
 const LINKING = foldedSet(LINKING_WORDS);
+
+/**
+ * A question word that has no marks however it is typed ("sao", "ai", "bao"): in a message typed with accents it
+ * is as ambiguous as any bare word, "sao" of "bản sao" and of "là sao" being spelled alike ("bản sao điện tử là gì").
+ */
+function bareQuestionWord(tok: QueryToken): boolean {
+  return tok.accented === undefined && QUESTION.has(tok.t);
+}
+const QUESTION = foldedSet(QUESTION_WORDS);
 
 /**
  * Regional spellings ("thường chú" for "thường trú", "sổ" / "xổ", "dấy" / "giấy"): a word that
