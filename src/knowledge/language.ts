@@ -116,12 +116,6 @@ export const PENDING_WORDS: readonly string[] = [
 ];
 
 /**
- * Words after a paper's name that say someone holds it ("sổ hồng đứng tên em, giờ đăng ký thường trú"): in a
- * message that names something after them, the paper is a fact of the story (see PENDING_WORDS), not what is asked.
- */
-export const HELD_WORDS: readonly string[] = ["đứng tên"];
-
-/**
  * Words that close a finished step of a story ("đổi tên trên giấy khai sinh rồi", "vừa đổi tên xong"): such a
  * clause, followed at once by a word of what is wanted now (`NOW_WORDS`), tells what happened, not what is
  * asked (see search/story-parts.ts). Not a clause that says something is missing (`NEGATIONS`: "… mà chưa

@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, HELD_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
@@ -42,8 +42,7 @@ function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWo
  * need word is part of a name ("khai sinh", "căn cước"). Null when there is none. After a story
  * ("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm") or nothing ("tôi cần trích lục khai
  * sinh"), the paper is what is asked about. Also a paper not issued yet ("chủ đầu tư chưa ra [sổ hồng].
- * Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when the message names something after it;
- * and one someone holds ("sổ hồng [đứng tên] em, giờ đăng ký thường trú", HELD_WORDS), likewise.
+ * Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when the message names something after it.
  */
 export function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
   let out: boolean[] | null = null;
@@ -72,14 +71,6 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
         continue;
       }
     }
-    const held = heldPaperEnd(words, i, index);
-    if (held > i) {
-      out ??= new Array<boolean>(words.length).fill(false);
-      out.fill(true, i, held);
-      i = held - 1;
-      named = false;
-      continue;
-    }
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
     if (phraseAt(words, i, BREAKS) > 0) named = false;
     if (r.weak || r.match === null) continue;
@@ -102,16 +93,6 @@ function paperEnd(words: readonly Resolved[], j: number, index: IndexData): numb
   }
 }
 const OR = foldedSet(["hay", "hoặc"]);
-
-/** A paper someone holds ("sổ hồng đứng tên em, giờ đăng ký thường trú"): where its name ends when the message names something after "đứng tên", else `i`. */
-function heldPaperEnd(words: readonly Resolved[], i: number, index: IndexData): number {
-  const paper = words[i]!.weak ? 0 : phraseAt(words, i, PAPER);
-  if (paper === 0) return i;
-  const end = pairedEnd(words, i + paper, index);
-  const held = phraseAt(words, end, HELD);
-  return held > 0 && namedFrom(words, end + held, index) ? end : i;
-}
-const HELD = phraseList(HELD_WORDS);
 
 /** Where a name that reached word `j - 1` ends when it runs on only through a name's pairs ("sổ" → "hồng"). */
 function pairedEnd(words: readonly Resolved[], j: number, index: IndexData): number {

@@ -18,8 +18,7 @@ export interface SearchWeights {
   /**
    * The words of a paper named as needed for what the message names first ("khai sinh cho con có
    * cần giấy chứng nhận kết hôn không"), and of a paper not issued yet in a story that goes on to name
-   * something ("chủ đầu tư chưa ra sổ hồng. Tôi muốn chuyển hộ khẩu", PENDING_WORDS in language.ts; "sổ hồng
-   * đứng tên em, giờ …", HELD_WORDS), are a
+   * something ("chủ đầu tư chưa ra sổ hồng. Tôi muốn chuyển hộ khẩu", PENDING_WORDS in language.ts), are a
    * document of the procedure asked about or a fact of the story, not what is asked, in three ways:
    * their weight in the question is multiplied by this; they count as body text wherever the entry has
    * them (× `field.text`, so a name holding them earns 0.3 × 0.45 ≈ 0.135 of a name word's share); and
