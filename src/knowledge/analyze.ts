@@ -111,7 +111,7 @@ function buildTables(synonyms: Synonyms): Tables {
     anyName: createPhraseTable<string[]>(variants(true)),
     weakPhrases: createPhraseTable<Weak>(
       mergeSpellings([
-        ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet }])),
+        ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet, ...withAccents(p) }])),
         ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
         ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
         ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),

@@ -67,3 +67,11 @@ describe("a sum of money", () => {
     expect(index.search("làm hộ chiếu nghe nói hết 2 triệu").strongWords).toBe(index.search("làm hộ chiếu nghe nói hết").strongWords);
   });
 });
+
+describe("facet words typed with accents", () => {
+  it("'tiến độ' is progress, not 'tiền' (money); typed bare, 'tien' may still be money", () => {
+    expect([...index.search("theo dõi tiến độ hồ sơ").facets]).not.toContain("fee");
+    expect([...index.search("tiền làm hồ sơ").facets]).toContain("fee");
+    expect([...index.search("tien lam ho so").facets]).toContain("fee");
+  });
+});
