@@ -32,6 +32,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-17.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-18.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-19.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-20.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -107,6 +108,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // at the start of session 26 (docs/benchmarks.md): 84.7 % top-1, 2.9 % wrong cards, 13.2 % false
   // answers (7 of 53). A floor, not a goal.
   "blind-eval-19.jsonl": { top1: 0.84, falseAnswers: 0.133, wrongCards: 0.03 },
+  // Set R (blind-eval-20), written and labelled in session 26, held out and reported once at its end
+  // (docs/benchmarks.md): 89.7 % top-1, 2.9 % wrong cards, 14.8 % false answers (8 of 54). A floor.
+  "blind-eval-20.jsonl": { top1: 0.89, falseAnswers: 0.149, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
