@@ -153,6 +153,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["xin chào", "greeting"],
     ["chào ad ạ", "greeting"],
     ["cảm ơn bạn nhiều nhé", "thanks"],
+    // Set R: money for the officer to finish in a day; a birth year made "enough" for an age; praise for staff.
+    ["e gui them 500k cho can bo de lam ho chieu xong trong 1 ngay dc ko", "bribe"],
+    ["Sửa giúp em năm sinh trên căn cước cho đủ 18 tuổi để đi làm được không ạ", "forgery"],
+    ["Cán bộ một cửa hôm nay làm việc nhiệt tình lắm, cho mình gửi lời khen nhé", "thanks"],
     ["hủy", "cancel"],
     ["menu", "menu"],
     ["đánh giá", "survey"],
@@ -267,6 +271,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "vo chong em mo tiem tap hoa, ban hang thi phai dang ky ho kinh doanh ko thi bi phat",
     "so dien thoai cua nguoi la goi lua dao bao cong an",
     "cho em mượn tài khoản ngân hàng để nhận lương",
+    "làm hộ chiếu mất bao lâu, có lấy trong 1 ngày được không",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
