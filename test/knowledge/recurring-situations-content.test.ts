@@ -59,6 +59,10 @@ describe("recurring situations answer with their entry", () => {
     expect([...search("cách làm lý lịch tư pháp").facets]).toContain("steps");
   });
 
+  it("'nvqs' is nghĩa vụ quân sự: registering it where one works beats the temporary-residence card", () => {
+    expect(answered("di lam xa nha thi dang ky nvqs o noi tam tru dc ko")).toBe("dang-ky-nghia-vu-quan-su-lan-dau");
+  });
+
   it("'ck bank' is a bank transfer: a failed transfer of the fee is the failed-payment guide", () => {
     expect(answered("ck bank 3 lần vẫn báo giao dịch thất bại khi nộp phí trên cổng dvc")).toBe("thanh-toan-that-bai");
   });
