@@ -157,6 +157,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["e gui them 500k cho can bo de lam ho chieu xong trong 1 ngay dc ko", "bribe"],
     ["Sửa giúp em năm sinh trên căn cước cho đủ 18 tuổi để đi làm được không ạ", "forgery"],
     ["Cán bộ một cửa hôm nay làm việc nhiệt tình lắm, cho mình gửi lời khen nhé", "thanks"],
+    ["Phường với xã khác nhau thế nào, con em hỏi bài địa lý mà em chịu không trả lời được", "out-of-domain"],
     ["hủy", "cancel"],
     ["menu", "menu"],
     ["đánh giá", "survey"],
@@ -272,6 +273,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "so dien thoai cua nguoi la goi lua dao bao cong an",
     "cho em mượn tài khoản ngân hàng để nhận lương",
     "làm hộ chiếu mất bao lâu, có lấy trong 1 ngày được không",
+    "xin bản sao học bạ môn lịch sử",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
