@@ -213,11 +213,13 @@ describe("intents from intents.yaml", () => {
     // "sổ đỏ" names an entry firmly: the refusal still comes first.
     for (const message of ["xin thông tin chủ sổ đỏ mảnh đất bên cạnh", "xin số điện thoại chủ tịch xã để gọi trực tiếp"]) {
       const t = conversation(engine).say(message);
-      expect(text(t), message).toContain("khong the tra cuu hay cung cap thong tin ca nhan cua nguoi khac");
+      expect(text(t), message).toContain("khong cung cap duoc so dien thoai rieng, dia chi hay thong tin ca nhan");
+      // The lawful way: the authority's public number.
+      expect(text(t), message).toContain("so dien thoai cong khai");
       expect(ids(t), message).toContain(entryId("tong-dai-ho-tro"));
       expect(heading(t), message).toBeUndefined();
     }
-    expect(text(conversation(engine).say("thông tin chủ sổ đỏ của tôi bị sai"))).not.toContain("thong tin ca nhan cua nguoi khac");
+    expect(text(conversation(engine).say("thông tin chủ sổ đỏ của tôi bị sai"))).not.toContain("thong tin ca nhan khac cua mot nguoi");
   });
 
   it("never pretends to know a dossier's status: says so in one line, then shows how to look it up", () => {
