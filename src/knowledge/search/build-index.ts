@@ -209,8 +209,9 @@ function pairRoles(
   m: SearchWeights["modifier"],
 ): Pick<IndexData, "modifier" | "variant"> {
   const floor = m.commonWord * maxIdf;
-  const modifiers = modifierPairs(docs, idf, m.entries, m.unrelated, floor);
-  const { unrelatedTopics } = createTopicTest(docs, idf, floor);
+  const topics = createTopicTest(docs, idf, floor);
+  const modifiers = modifierPairs(docs, topics, m.entries, m.unrelated, floor);
+  const { unrelatedTopics } = topics;
   const common = m.variantWord * maxIdf;
   return {
     modifier: (pair) => modifiers.has(pair),

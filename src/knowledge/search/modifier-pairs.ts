@@ -7,8 +7,8 @@ import type { DocIndex } from "./build-index.js";
  * least `floor` rare ("cấp thẻ căn cước lần đầu", "đăng ký xe … lần đầu"; not "làm khai sinh", where "khai
  * sinh" is the thing), and those entries of at least `unrelated` as many topics as they are (see `unrelatedTopics`).
  */
-export function modifierPairs(docs: readonly DocIndex[], idf: (t: string) => number, entries: number, unrelated: number, floor: number): Set<string> {
-  const { partsOf, unrelatedTopics } = createTopicTest(docs, idf, floor);
+export function modifierPairs(docs: readonly DocIndex[], topics: TopicTest, entries: number, unrelated: number, floor: number): Set<string> {
+  const { partsOf, unrelatedTopics } = topics;
   const holders = new Map<string, number[]>();
   const alone = new Set<string>();
   docs.forEach((doc, d) => {
@@ -36,8 +36,9 @@ export function modifierPairs(docs: readonly DocIndex[], idf: (t: string) => num
 
 /**
  * Pairs split once each, with whether one of their words is at least `floor` rare (names something), and
- * `unrelatedTopics` over the entries: shared by the modifier and the variant pairs.
+ * `unrelatedTopics` over the entries: built once per index, shared by the modifier and the variant pairs.
  */
+export type TopicTest = ReturnType<typeof createTopicTest>;
 export function createTopicTest(docs: readonly DocIndex[], idf: (t: string) => number, floor: number) {
   const parts = new Map<string, { a: string; b: string; named: boolean }>();
   const partsOf = (pair: string) => {

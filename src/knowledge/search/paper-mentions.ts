@@ -13,6 +13,8 @@ const PAPER = phraseList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
 const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
 const ASKING = foldedSet(QUESTION_WORDS);
+/** "cần sổ hồng bản chính hay bản sao": the paper needed may be one or another. */
+const OR = foldedSet(["hay", "hoặc"]);
 
 /** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
 function indexForm(r: Resolved): string {
@@ -87,12 +89,11 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
 function paperEnd(words: readonly Resolved[], j: number, index: IndexData): number {
   for (;;) {
     while (j < words.length && inPaper(words, j, index)) j++;
-    const or = j < words.length && OR.has(words[j]!.t) && phraseAt(words, j + 1, PAPER) > 0;
-    if (!or) return j;
-    j += 1 + phraseAt(words, j + 1, PAPER);
+    const other = j < words.length && OR.has(words[j]!.t) ? phraseAt(words, j + 1, PAPER) : 0;
+    if (other === 0) return j;
+    j += 1 + other;
   }
 }
-const OR = foldedSet(["hay", "hoặc"]);
 
 /** Where a name that reached word `j - 1` ends when it runs on only through a name's pairs ("sổ" → "hồng"). */
 function pairedEnd(words: readonly Resolved[], j: number, index: IndexData): number {

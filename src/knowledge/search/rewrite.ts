@@ -175,7 +175,7 @@ const NUMBER_WORDS: Record<number, string> = { 1: "mot", 2: "hai", 3: "ba", 4: "
  * A function word that forms a known name with its neighbour is part of that name ("khai tu":
  * "tu" is not "từ" here; "can cuoc": "can" is not "cần"; "bi khoa": the "bị khóa" of a name). Only
  * without accents is that ambiguous: typed "với" is the function word, whatever the names say; but a question
- * word with no marks ("sao" of "bản sao") is typed bare in any message (see bareQuestionWord). A
+ * word typed with no marks ("sao" of "bản sao") is as ambiguous as in a bare message (see bareQuestionWord). A
  * linking word ("cho", "của") is part of a name only where the name spells it as another word, or
  * holds it between the same two words as typed ("vneid cho tre em": "VNeID cho trẻ em"):
  * "lam can cuoc cho nguoi gia" is not the alias "làm căn cước cho con" for its "cuoc cho".
@@ -196,8 +196,8 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
 const LINKING = foldedSet(LINKING_WORDS);
 
 /**
- * A question word that has no marks however it is typed ("sao", "ai", "bao"): in a message typed with accents it
- * is as ambiguous as any bare word, "sao" of "bản sao" and of "là sao" being spelled alike ("bản sao điện tử là gì").
+ * A question word typed without marks in a message typed with accents ("sao", "ai", "bao" have none to type): it
+ * is as ambiguous as in a bare message, "sao" of "bản sao" and of "là sao" being spelled alike ("bản sao điện tử là gì").
  */
 function bareQuestionWord(tok: QueryToken): boolean {
   return tok.accented === undefined && QUESTION.has(tok.t);

@@ -20,8 +20,8 @@ export interface VariantOptions {
 }
 
 /**
- * Whether a name pair only ever says which variant of a procedure, never which procedure ("quá hạn", "bị
- * mất", "hết hạn"): both its words are common (at most `common` rare: a state or an action is said of many
+ * Whether a name pair only ever says which variant of a procedure, never which procedure ("quá hạn", "hết
+ * hạn"): both its words are common (at most `common` rare: a state or an action is said of many
  * procedures); in every name holding it, as written (synonyms not added), up to `baseWords` of the name's
  * other rare words (at least `floor`), its rarest among them, are all the rare words of another name — the
  * procedure it varies ("khai sinh quá hạn": "Đăng ký khai sinh"; "huỷ hộ chiếu bị mất": "làm hộ chiếu"); and
