@@ -33,6 +33,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-18.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-19.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-20.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-21.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -111,6 +112,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set R (blind-eval-20), written and labelled in session 26, held out and reported once at its end
   // (docs/benchmarks.md): 89.7 % top-1, 2.9 % wrong cards, 14.8 % false answers (8 of 54). A floor.
   "blind-eval-20.jsonl": { top1: 0.89, falseAnswers: 0.149, wrongCards: 0.03 },
+  // Set S (blind-eval-21), written and labelled in session 26, held out and reported once at the start
+  // of session 27 (docs/benchmarks.md): 87.1 % top-1, 3.8 % wrong cards, 13.8 % false answers (8 of 58).
+  "blind-eval-21.jsonl": { top1: 0.87, falseAnswers: 0.138, wrongCards: 0.038 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
