@@ -64,6 +64,10 @@ const INTENTS: ReadonlyArray<{
   // it for staff, rather than show the card that happens to share a word ("nuôi con" of thai sản).
   { name: "not-covered", scope: "unanswered", handle: ({ ctx, inbound, message, out }) => notFound(ctx, message.text, [], inbound, out, { opening: M.notCovered, rephrase: false }) },
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
+  // A message whose only request is general knowledge or an opinion about a public-service thing ("VNeID do
+  // công ty nào viết", "tại sao gọi là sổ đỏ", "có nên ly hôn không") and that asks for no service action:
+  // the out-of-domain line, even when it names an entry firmly (its words name the thing, not a request).
+  { name: "general-knowledge", scope: "unanswered", overFirm: true, handle: outOfDomain },
   // "không đăng ký tạm trú bị phạt bao nhiêu": no entry states fines, so no card answers the amount,
   // not even one the message names firmly ("không sang tên xe bị phạt bao nhiêu"); say so, and offer
   // the procedures found as one tap (doing it is the lawful way out). An entry staff list under

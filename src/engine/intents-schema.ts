@@ -21,6 +21,7 @@ export const INTENT_NAMES = [
   "translation",
   "not-covered",
   "out-of-domain",
+  "general-knowledge",
   "penalty",
   "complaint",
 ] as const;
@@ -78,7 +79,7 @@ const wordsSchema = z
   .strict();
 
 /** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
-export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "penalty", "complaint"]);
+export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "general-knowledge", "penalty", "complaint"]);
 /** Intents whose reply shows the entries listed in `offer`. */
 export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "complaint"]);
 /** Intents that read `answered_by`. */

@@ -184,6 +184,20 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("số đề tạm trú"))).toBe("Đăng ký tạm trú");
   });
 
+  it("a question about a thing's name or maker, or for an opinion, with no service action: the out-of-domain line, even against a firm answer", () => {
+    const why = "tại sao lại gọi là hộ chiếu phổ thông";
+    // The search names the passport entry firmly: its name is all the message holds besides the question.
+    expect(firmlyNamed(engine.search(why))).toBe(true);
+    const t = conversation(engine).say(why);
+    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(heading(t)).toBeUndefined();
+    expect(ids(t)).toEqual([MENU_ID]);
+    // A service action next to it ("làm", "ở đâu") makes it a question about the procedure: its card.
+    expect(heading(conversation(engine).say("có nên làm hộ chiếu phổ thông không"))).toBe("Cấp hộ chiếu phổ thông");
+    expect(heading(conversation(engine).say("hộ chiếu phổ thông tại sao gọi là phổ thông, làm ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
+    expect(heading(conversation(engine).say("có nên đăng ký tạm trú không"))).toBe("Đăng ký tạm trú");
+  });
+
   it("a request to translate words is not a question about the procedure it names", () => {
     const t = conversation(engine).say("dịch sang tiếng anh: hộ chiếu");
     expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");

@@ -62,6 +62,42 @@ describe("chit-chat and other topics: the short 'I only help with public service
   });
 });
 
+describe("a question about a public-service thing that asks for no service: knowledge, opinion (issue: out-of-scope messages of new writers)", () => {
+  it.each([
+    "VNeID do cty nao viet vay, code bang ngon ngu gi",
+    "Tai sao lai goi la so do ma ko goi la so hong nhi, lich su ten goi the nao",
+    "so do voi so hong ten goi tu dau ra vay, sao lai goi theo mau",
+    "bang lai o to o My thi kho hon Viet Nam nhieu ko mn",
+    "BHXH Viet Nam co bao nhieu nhan vien tren ca nuoc vay",
+    "vợ chồng tôi cãi nhau suốt, có nên ly hôn không, con còn nhỏ",
+    "đi khám bhyt bệnh dạ dày thì bệnh viện nào bác sĩ giỏi",
+  ])("%s: the out-of-domain line, no card", (message) => {
+    const t = say(message);
+    expect(heading(t)).toBeUndefined();
+    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(choiceIds(t)).toEqual(["m"]);
+  });
+
+  it.each([
+    ["Hộ chiếu của tôi còn 5 tháng là hết hạn, tháng sau đi Thái thì có nên đổi luôn không, làm ở đâu nhanh nhất?", "Cấp hộ chiếu phổ thông"],
+    ["Vợ chồng em đồng thuận ly hôn, không tranh chấp tài sản, nộp đơn ở đâu ạ", "Ly hôn"],
+    ["thừa kế đất không có di chúc thì khai nhận thừa kế ở đâu", "Đăng ký biến động đất đai"],
+  ])("a service asked beside it keeps its card: %s → %s", (message, title) => {
+    expect(heading(say(message))).toContain(title);
+  });
+});
+
+describe("a dispute between people (a path, a boundary, an inheritance share): no card of the procedure that shares a word", () => {
+  it.each([
+    "Nhà tôi với nhà bên cạnh tranh chấp lối đi chung 20 năm nay, hòa giải mấy lần không xong, bà nhà đó chửi rất khó nghe. Làm sao cho họ chịu nhường đây?",
+    "Bố mất không để lại di chúc, anh cả giữ sổ đỏ rồi đòi lấy hết đất. Mấy chị em gái tôi có được chia không",
+  ])("%s", (message) => {
+    const t = say(message);
+    expect(heading(t)).toBeUndefined();
+    expect(t.effects.some((e) => e.type === "record" && e.stream === "unanswered")).toBe(true);
+  });
+});
+
 describe("the real questions next to them are still answered", () => {
   it.each([
     ["SIM không chính chủ khi đăng ký VNeID", "SIM"],
