@@ -123,6 +123,30 @@ describe("a paper needed for the procedure named first is a document of it", () 
   });
 });
 
+describe("asking whether a paper is needed ('có cần …') of what the message named before", () => {
+  it.each([
+    // A second need clause after a clause break: without the rule, the marriage card was answered.
+    ["chuyển hộ khẩu cho vợ về nhà chồng cần giấy tờ gì, có cần giấy chứng nhận kết hôn không", "dang-ky-thuong-tru"],
+    // Other words between the name and the question: without the rule, no card.
+    ["chuyển hộ khẩu cho vợ về nhà chồng có cần giấy chứng nhận kết hôn không", "dang-ky-thuong-tru"],
+    ["lắp điện cho nhà mới có cần sổ hồng bản chính không", "cap-dien-moi"],
+  ])("%s: the procedure named before is answered", (q, id) => {
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id } } });
+  });
+
+  it("the paper's words name nothing there ('hồng' typed with accents is no closing 'hông')", () => {
+    expect(hit("lắp điện cho nhà mới có cần sổ hồng không", "cap-so-hong-lan-dau")?.why.namePrecision ?? 0).toBe(0);
+  });
+
+  it("with nothing named before, or after a new thought, the paper is what is asked about", () => {
+    expect(top("có cần sổ hồng không")).toBe("cap-so-hong-lan-dau");
+    expect(top("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm không")).toBe("cap-giay-chung-nhan-attp");
+    const after = "lắp điện xong rồi, giờ có cần làm sổ hồng không";
+    expect(top(after)).toBe("cap-so-hong-lan-dau");
+    expect(hit(after, "cap-so-hong-lan-dau")!.why.namePrecision).toBe(1);
+  });
+});
+
 describe("a question word with no marks is a name's word in a message typed with accents too", () => {
   it("'sao' of 'bản sao' names the card, while the 'sao' of 'là sao' stays a question word", () => {
     const q = "bản sao giấy khai sinh là sao";

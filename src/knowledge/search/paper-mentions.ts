@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
@@ -7,11 +7,13 @@ import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 // `paperMention`): a paper needed for the procedure named before it, or one not issued yet in a story.
 
 const NEED = phraseList(NEED_WORDS);
+const NEED_ASK = phraseList(NEED_ASKING);
 const PENDING = phraseList(PENDING_WORDS);
 const BREAKS = phraseList(CLAUSE_BREAKS);
 const PAPER = phraseList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
-const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
+/** Typed with accents, the accents must agree: "hồng" of "sổ hồng" is not the "hông" that closes a question. */
+const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
 const ASKING = foldedSet(QUESTION_WORDS);
 /** "cần sổ hồng bản chính hay bản sao": the paper needed may be one or another. */
 const OR = foldedSet(["hay", "hoặc"]);
@@ -24,7 +26,7 @@ function indexForm(r: Resolved): string {
 /** Whether the paper's name that reached word `j - 1` goes on to word `j` (see paperMentions). */
 function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
   const r = words[j]!;
-  if (CLOSING.has(r.t)) return false;
+  if (phraseAt(words, j, CLOSING) > 0) return false;
   if (index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
 }
@@ -41,19 +43,26 @@ function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWo
  * The words that name a paper needed for what the message names just before ("khai sinh cho con có
  * cần [giấy chứng nhận kết hôn] không", "làm thẻ căn cước cần [giấy khai sinh bản gốc] không"): a
  * need word, then a paper's name and the topic words after it, where the last topic word before the
- * need word is part of a name ("khai sinh", "căn cước"). Null when there is none. After a story
- * ("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm") or nothing ("tôi cần trích lục khai
- * sinh"), the paper is what is asked about. Also a paper not issued yet ("chủ đầu tư chưa ra [sổ hồng].
- * Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when the message names something after it.
+ * need word is part of a name ("khai sinh", "căn cước"), or the need word asks whether the paper is needed
+ * (NEED_ASKING: "có cần") and the message named something before it since its last new thought ("lắp điện cho
+ * nhà mới có cần [sổ đỏ] không", "đăng ký cấp điện cho dãy trọ mới xây cần giấy tờ gì, có cần [sổ đỏ] không").
+ * Null when there is none. After a story that names nothing ("mở quán bún bò có cần giấy chứng nhận an toàn
+ * thực phẩm") or nothing ("tôi cần trích lục khai sinh"), the paper is what is asked about. Also a paper not
+ * issued yet ("chủ đầu tư chưa ra [sổ hồng]. Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when
+ * the message names something after it.
  */
 export function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
   let out: boolean[] | null = null;
   // The last topic word so far, and whether it is part of a name with the topic word right before it.
   let last = -1;
   let named = false;
+  // Whether the message has named something (a pair of a name, not in a paper's name) since its last new thought.
+  let namedBefore = false;
   for (let i = 0; i < words.length; i++) {
     const r = words[i]!;
-    const need = named ? phraseAt(words, i, NEED) : 0;
+    // "… cho dãy trọ mới xây, có cần sổ đỏ không": asking whether a paper is needed, of what was named before.
+    const asks = namedBefore && i > 0 && phraseAt(words, i - 1, NEED_ASK) > 0;
+    const need = named || asks ? phraseAt(words, i, NEED) : 0;
     const pending = need > 0 ? 0 : phraseAt(words, i, PENDING);
     if (need > 0 || pending > 0) {
       let j = i + need + pending;
@@ -74,9 +83,10 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       }
     }
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
-    if (phraseAt(words, i, BREAKS) > 0) named = false;
+    if (phraseAt(words, i, BREAKS) > 0) named = namedBefore = false;
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
+    namedBefore ||= named;
     last = i;
   }
   return out;
