@@ -51,13 +51,15 @@ function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWo
  * issued yet ("chủ đầu tư chưa ra [sổ hồng]. Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when
  * the message names something after it.
  */
-export function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
+export function paperMentions(words: readonly Resolved[], index: IndexData, commonWord: number): boolean[] | null {
   let out: boolean[] | null = null;
   // The last topic word so far, and whether it is part of a name with the topic word right before it.
   let last = -1;
   let named = false;
-  // Whether the message has named something (a pair of a name, not in a paper's name) since its last new thought.
+  // Whether the message has named something (a pair of a name, not in a paper's name) since its last new thought,
+  // and the entries holding those of its pairs that name a topic (see topicPair) in a name or keyword.
   let namedBefore = false;
+  const namedEntries = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const r = words[i]!;
     // "… cho dãy trọ mới xây, có cần sổ đỏ không": asking whether a paper is needed, of what was named before.
@@ -74,7 +76,10 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       const end = paper === 0 ? j : need > 0 ? paperEnd(words, j, index) : pairedEnd(words, j + paper, index);
       // A paper not issued yet is the story's only where the message names something after it (else it is asked
       // for) — also as the condition of the question ("chưa ra sổ hồng thì có đăng ký thường trú được không").
-      if (paper > 0 && (need > 0 || namedFrom(words, end, index))) {
+      // Asked of what was named before, the paper is what is asked about when its own words name an entry that
+      // the earlier words name too ("xây nhà cho bố mẹ có cần giấy phép xây dựng không": the permit's entry).
+      const asked = asks && !named && paper > 0 && need > 0 && namesSame(words, j, end, namedEntries, index);
+      if (paper > 0 && (need > 0 || namedFrom(words, end, index)) && !asked) {
         out ??= new Array<boolean>(words.length).fill(false);
         out.fill(true, j, end);
         i = end - 1;
@@ -83,10 +88,16 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       }
     }
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
-    if (phraseAt(words, i, BREAKS) > 0) named = namedBefore = false;
+    if (phraseAt(words, i, BREAKS) > 0) {
+      named = namedBefore = false;
+      namedEntries.clear();
+    }
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
     namedBefore ||= named;
+    if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord)) {
+      for (const d of index.pairPostings.get(`${indexForm(words[last]!)} ${indexForm(r)}`) ?? []) namedEntries.add(d);
+    }
     last = i;
   }
   return out;
@@ -119,4 +130,29 @@ function namedFrom(words: readonly Resolved[], from: number, index: IndexData): 
     if (!a.weak && !b.weak && a.match !== null && b.match !== null && index.namePair(a.match, b.match)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the paper's name from `j` to `end` names one of the `entries` by itself: that entry holds every pair of a
+ * name the paper's words make ("giấy phép xây dựng" in the building permit's entry, which "xây nhà" names too).
+ */
+function namesSame(words: readonly Resolved[], j: number, end: number, entries: ReadonlySet<number>, index: IndexData): boolean {
+  let held: Set<number> | null = null;
+  for (let k = j + 1; k < end; k++) {
+    const a = indexForm(words[k - 1]!);
+    const b = indexForm(words[k]!);
+    if (!index.namePair(a, b)) continue;
+    const docs = index.pairPostings.get(`${a} ${b}`) ?? [];
+    held = held === null ? new Set([...docs].filter((d) => entries.has(d))) : new Set([...docs].filter((d) => held!.has(d)));
+  }
+  return held !== null && held.size > 0;
+}
+
+/**
+ * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), one of its words at least `commonWord` (share of
+ * the rarest possible, `SearchWeights.modifier`) rare — "xây nhà", "thường trú", not "đăng ký" that names hundreds.
+ */
+function topicPair(a: string, b: string, index: IndexData, commonWord: number): boolean {
+  const floor = commonWord * index.maxIdf;
+  return !index.modifier(`${a} ${b}`) && (index.idf(a) >= floor || index.idf(b) >= floor);
 }
