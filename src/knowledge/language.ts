@@ -163,6 +163,18 @@ export const PAPER_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words that say only where or how a thing is done on the internet: the portal, the app ("trên dịch vụ công",
+ * "cổng dịch vụ công", "nộp online"). When a message names a procedure ("làm hộ chiếu online
+ * trên dịch vụ công"), they are its online facet, not the portal guides' names (see search/portal-facet.ts).
+ * "online", "trực tuyến", "qua mạng", "trên app" are facet words already (synonyms.yaml `facets: online`). VNeID is not
+ * here: it is also the topic of its own guides (levels, fee waivers, papers in the app).
+ */
+export const PORTAL_PHRASES: readonly string[] = [
+  "cổng dịch vụ công quốc gia", "dịch vụ công quốc gia", "cổng dịch vụ công", "dịch vụ công",
+  "nộp online", "nộp trực tuyến", "nộp qua mạng", "nộp trên mạng",
+];
+
+/**
  * Words that make a clause a question ("… thì khai báo gì", "… ở đâu"): a long message is read
  * clause by clause only where a clause asks. Typed with accents, the accents must agree ("bảo" is
  * not "bao", "máy" is not "mấy", "lần đầu" is not "ở đâu").

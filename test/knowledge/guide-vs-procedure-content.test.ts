@@ -38,4 +38,11 @@ describe("a procedure the message names is not taken by a general guide", () => 
     expect(answered("Xã em mới sát nhập đổi tên rồi, CCCD ghi địa chỉ cũ thì có phải đi làm lại ko ạ")).not.toBe("cap-doi-cap-lai-the-can-cuoc");
     expect(search("tinh sap nhap r thi can cuoc voi so do ghi dia chi cu co phai doi ko").hits[0]?.entry.id).toBe("giay-to-sau-sap-xep-don-vi-hanh-chinh");
   });
+
+  it("a căn cước or passport asked 'online on the portal' is the procedure; the portal's own questions keep their guides", () => {
+    expect(answered("lam can cuoc online tren cong dich vu cong dc ko hay bat buoc len cong an")).toBe("cap-the-can-cuoc");
+    expect(answered("làm hộ chiếu online trên dịch vụ công thì ảnh chụp thế nào mới đạt")).toBe("cap-ho-chieu-pho-thong");
+    expect(answered("nộp hồ sơ trên dịch vụ công thế nào")).toBe("nop-ho-so-truc-tuyen");
+    expect(answered("đăng nhập cổng dịch vụ công bằng vneid")).toBe("dang-nhap-cong-dich-vu-cong");
+  });
 });

@@ -3,6 +3,7 @@ import { LINKING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import { paperMentions } from "./paper-mentions.js";
+import { portalAsFacet } from "./portal-facet.js";
 import { foldedSet } from "./word-lists.js";
 import { weighStory, type StoryPart } from "./story-parts.js";
 import { regionalSpellings, sameMarksExist, type Corrector } from "./correct.js";
@@ -124,6 +125,8 @@ export function rewrite(
     }
   }
   if (story.length > 0) weighStory(words, aged, q.tokens, story, index, weights);
+  // "làm hộ chiếu trên dịch vụ công": the portal is where the named procedure is done, its online facet.
+  if (portalAsFacet(words, index, weights)) q.facets.add("online");
   const { bigrams, topicPairs } = wordPairs(words, index, weights);
   idleModifiers(words, topicPairs, index, weights);
   const strong = words.filter((r) => !r.weak);

@@ -27,6 +27,13 @@ export interface SearchWeights {
    */
   paperMention: number;
   /**
+   * A message names a procedure when it holds a word pair that the titles of at most `names` entries hold, at
+   * least `procedureShare` of them procedures ("hộ chiếu", "căn cước", "khai sinh"; not "hồ sơ", "tài khoản",
+   * which mostly title guides; not a pair only an alias holds, as "ngân hàng" of "lấy sổ đỏ từ ngân hàng"). Then its portal words (PORTAL_PHRASES in language.ts: "trên dịch vụ công",
+   * "nộp online") are facet words of that procedure, not the portal guides' names (search/portal-facet.ts).
+   */
+  portal: { names: number; procedureShare: number };
+  /**
    * The words of a message that tell its story, not what it asks (search/story-parts.ts), where the rest of
    * the message names something: a finished step followed by what is wanted now (`done`: "đổi tên trên giấy
    * khai sinh rồi, giờ muốn sửa lại thông tin trên căn cước"), and the reason an action is done for
@@ -251,6 +258,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   weak: 0.2,
   bodyOnly: 0.3,
   paperMention: 0.3,
+  portal: { names: 10, procedureShare: 0.5 },
   story: { done: 0.5, purpose: 0.7 },
   boundShare: 0.5,
   rareShare: 0.1,

@@ -1,0 +1,84 @@
+import type { Resolved } from "./rewrite.js";
+import type { IndexData } from "./build-index.js";
+import { PORTAL_PHRASES } from "../language.js";
+import { phraseList } from "./word-lists.js";
+import type { SearchWeights } from "./weights.js";
+
+/**
+ * "làm hộ chiếu online trên dịch vụ công thì ảnh chụp thế nào": the message names a procedure, and "trên dịch
+ * vụ công" only says where it is done. Those words are then a facet of the procedure, as "online" is: weak words
+ * that count only where a name holds all of them, and form no word pair; so the portal guides, whose names hold
+ * "dịch vụ công", no longer outrank the procedure on them. A message that names no procedure ("nộp hồ sơ trên
+ * dịch vụ công thế nào", "đăng nhập cổng dịch vụ công bằng VNeID") keeps them as its topic.
+ * Marks the words in place; true when it marked some.
+ */
+export function portalAsFacet(words: Resolved[], index: IndexData, weights: SearchWeights): boolean {
+  if (!namesProcedure(words, index, weights)) return false;
+  let marked = false;
+  for (let i = 0; i < words.length; ) {
+    const length = portalAt(words, i);
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const phrase = words.slice(i, i + length).map((r) => r.t);
+    for (let k = i; k < i + length; k++) {
+      const r = words[k]!;
+      // Already a facet word ("online"), or filler: as it was.
+      if (r.weak) continue;
+      r.weak = true;
+      r.weakKind = "facet";
+      r.phrase = phrase;
+      r.weight = (r.match ? index.idf(r.match) : index.maxIdf) * weights.weak;
+      marked = true;
+    }
+    i += length;
+  }
+  return marked;
+}
+
+const PORTAL = phraseList(PORTAL_PHRASES).map((p) => p.map((w) => w.t));
+
+/** The length of the longest portal phrase starting at word `i` (0: none). */
+function portalAt(words: Resolved[], i: number): number {
+  let best = 0;
+  for (const p of PORTAL) {
+    if (p.length <= best || i + p.length > words.length) continue;
+    if (p.every((t, k) => words[i + k]!.t === t)) best = p.length;
+  }
+  return best;
+}
+
+/** Some pair of adjacent topic words, not of portal words, that the titles of few entries hold, mostly procedures' (see `weights.portal`). */
+function namesProcedure(words: Resolved[], index: IndexData, weights: SearchWeights): boolean {
+  const portal = new Set<number>();
+  for (let i = 0; i < words.length; i++) for (let k = 0, n = portalAt(words, i); k < n; k++) portal.add(i + k);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (a.weak || b.weak || !a.match || !b.match || portal.has(i) || portal.has(i + 1)) continue;
+    if (procedurePair(index, `${a.match} ${b.match}`, weights)) return true;
+  }
+  return false;
+}
+
+/** Per index: pair → whether it names a procedure (computed once per pair asked). */
+const named = new WeakMap<IndexData, Map<string, boolean>>();
+
+function procedurePair(index: IndexData, pair: string, weights: SearchWeights): boolean {
+  let cache = named.get(index);
+  if (!cache) named.set(index, (cache = new Map()));
+  const known = cache.get(pair);
+  if (known !== undefined) return known;
+  let holders = 0;
+  let procedures = 0;
+  for (const doc of index.docs) {
+    // The title, not an alias: "ngân hàng" of an alias of the mortgage release does not name that procedure.
+    if (!doc.names[0]?.pairs.includes(pair)) continue;
+    holders++;
+    if (doc.entry.kind === "procedure") procedures++;
+  }
+  const answer = holders > 0 && holders <= weights.portal.names && procedures >= holders * weights.portal.procedureShare;
+  cache.set(pair, answer);
+  return answer;
+}
