@@ -1,4 +1,5 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
@@ -25,14 +26,14 @@ function indexForm(r: Resolved): string {
 function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
   const r = words[j]!;
   if (CLOSING.has(r.t)) return false;
-  if (index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
+  if (pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
 }
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWord[][]): number {
   for (const phrase of list) {
-    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a))) return phrase.length;
+    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a) && (k === 0 || pairable(words, i + k)))) return phrase.length;
   }
   return 0;
 }
@@ -76,7 +77,7 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
     if (phraseAt(words, i, BREAKS) > 0) named = false;
     if (r.weak || r.match === null) continue;
-    named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
+    named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
     last = i;
   }
   return out;
@@ -97,7 +98,7 @@ function paperEnd(words: readonly Resolved[], j: number, index: IndexData): numb
 
 /** Where a name that reached word `j - 1` ends when it runs on only through a name's pairs ("sổ" → "hồng"). */
 function pairedEnd(words: readonly Resolved[], j: number, index: IndexData): number {
-  while (j < words.length && index.namePair(indexForm(words[j - 1]!), indexForm(words[j]!))) j++;
+  while (j < words.length && pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(words[j]!))) j++;
   return j;
 }
 
@@ -106,7 +107,7 @@ function namedFrom(words: readonly Resolved[], from: number, index: IndexData): 
   for (let k = from + 1; k < words.length; k++) {
     const a = words[k - 1]!;
     const b = words[k]!;
-    if (!a.weak && !b.weak && a.match !== null && b.match !== null && index.namePair(a.match, b.match)) return true;
+    if (!a.weak && !b.weak && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
   }
   return false;
 }
