@@ -10,7 +10,7 @@ import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } fr
 import { notFound } from "./not-found.js";
 import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
-import type { Choice, Inbound, Turn } from "./types.js";
+import type { Block, Choice, Inbound, Turn } from "./types.js";
 
 /** What an intent's reply works on: the message, in the forms the intent table reads, and the turn. */
 export interface IntentTurn {
@@ -66,8 +66,10 @@ const INTENTS: ReadonlyArray<{
   { name: "out-of-domain", scope: "unanswered", handle: outOfDomain },
   // A message whose only request is general knowledge or an opinion about a public-service thing ("VNeID do
   // công ty nào viết", "tại sao gọi là sổ đỏ", "có nên ly hôn không") and that asks for no service action:
-  // the out-of-domain line, even when it names an entry firmly (its words name the thing, not a request).
-  { name: "general-knowledge", scope: "unanswered", overFirm: true, handle: outOfDomain },
+  // say the bot does not answer those, and offer the procedure found as one tap. Its `over` phrases (who
+  // built it, why it is called so) count even when the message names an entry firmly; comparisons and
+  // advice ("hộ chiếu gắn chip loại nào tốt hơn") only when it does not.
+  { name: "general-knowledge", scope: "unanswered", handle: generalKnowledge },
   // "không đăng ký tạm trú bị phạt bao nhiêu": no entry states fines, so no card answers the amount,
   // not even one the message names firmly ("không sang tên xe bị phạt bao nhiêu"); say so, and offer
   // the procedures found as one tap (doing it is the lawful way out). An entry staff list under
@@ -248,6 +250,22 @@ export function accentsAgree(hit: SearchHit, message: MessageForms): boolean {
 }
 
 /** Gold prices, plane tickets, football: say what the bot is for, and suggest nothing odd. */
+/**
+ * General knowledge or advice: not answered, and not a gap in the knowledge (nothing recorded for staff).
+ * The procedure the search found (its answer, first option or first suggestion, accents agreeing) is
+ * offered as one tap, for a citizen who does have something to do about it.
+ */
+function generalKnowledge({ message, out, result }: IntentTurn): Turn {
+  const d = result?.decision;
+  const found = d?.kind === "answer" ? [d.hit] : d?.kind === "clarify" ? d.options : d?.kind === "unknown" ? d.suggestions : [];
+  const offer = found.filter((h) => accentsAgree(h, message)).slice(0, 1);
+  const text: Block[] = [{ type: "text", text: M.generalKnowledge }];
+  if (offer.length) text.push({ type: "text", text: M.generalKnowledgeOffer });
+  out.reply(text, [...offer.map((h) => relatedChoice(h.entry)), menuButton()]);
+  out.metric("fallback", { kind: "general-knowledge" });
+  return out.done();
+}
+
 function outOfDomain({ out }: IntentTurn): Turn {
   out.reply([{ type: "text", text: M.outOfDomain }], [menuButton()]);
   out.metric("fallback", { kind: "out-of-domain" });

@@ -30,6 +30,9 @@ export const M = {
   penalty:
     "Xin lỗi, tôi chưa có thông tin về mức phạt. Bạn có thể hỏi mức phạt cụ thể tại cơ quan phụ trách việc đó: cơ quan ra quyết định xử phạt, hoặc nơi giải quyết thủ tục bạn hỏi. Nếu đó là thủ tục bạn chưa làm, hãy làm ngay: đó là cách đúng.",
   relatedProcedures: "Thủ tục liên quan:",
+  generalKnowledge:
+    "Xin lỗi, tôi không trả lời câu hỏi về kiến thức chung hay xin lời khuyên: tôi chỉ hướng dẫn cách làm thủ tục hành chính và dịch vụ công trực tuyến.",
+  generalKnowledgeOffer: "Nếu bạn cần làm thủ tục liên quan, hãy chọn bên dưới:",
   didYouMean: "Có phải bạn muốn hỏi một trong các thủ tục sau?",
   didYouMeanOne: "Có phải bạn muốn hỏi về nội dung dưới đây?",
   whichOne: "Bạn hỏi thủ tục nào dưới đây?",

@@ -94,6 +94,15 @@ export const LINKING_WORDS: readonly string[] = [
 export const NEED_WORDS: readonly string[] = ["cần", "mang", "kèm", "xuất trình", "phải có"];
 
 /**
+ * Words that, right before a need word, make it ask whether a paper is needed ("lắp điện cho nhà mới có cần sổ đỏ
+ * không", "đăng ký cấp điện cho dãy trọ mới xây cần giấy tờ gì, có cần sổ đỏ không"): the paper after them is needed
+ * for what the message named before, wherever it named it since its last new thought (CLAUSE_BREAKS), not only
+ * right before the need word (NEED_WORDS). With nothing named before ("mở quán bún bò có cần giấy chứng nhận an toàn
+ * thực phẩm không"), the paper is what is asked about. One word each (read as the word before the need word).
+ */
+export const NEED_ASKING: readonly string[] = ["có"];
+
+/**
  * Words that close what came before and start a new thought ("đăng ký kết hôn rồi, giờ cần bản sao
  * giấy chứng nhận kết hôn"): a paper needed after one is asked for itself, not for the procedure
  * named before it.

@@ -184,14 +184,22 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("số đề tạm trú"))).toBe("Đăng ký tạm trú");
   });
 
-  it("a question about a thing's name or maker, or for an opinion, with no service action: the out-of-domain line, even against a firm answer", () => {
+  it("a question about a thing's name or maker: 'I don't answer general knowledge', even against a firm answer, and its procedure as one tap", () => {
     const why = "tại sao lại gọi là hộ chiếu phổ thông";
     // The search names the passport entry firmly: its name is all the message holds besides the question.
     expect(firmlyNamed(engine.search(why))).toBe(true);
     const t = conversation(engine).say(why);
-    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
+    expect(text(t)).toContain("kien thuc chung");
     expect(heading(t)).toBeUndefined();
-    expect(ids(t)).toEqual([MENU_ID]);
+    expect(ids(t)).toHaveLength(2);
+    expect(ids(t)[1]).toBe(MENU_ID);
+    expect(t.effects.some((e) => e.type === "record")).toBe(false);
+    // Advice ("có nên … không", a `contains` phrase) does not silence a firmly named card: choosing whether to
+    // keep an old passport is a question about the passport.
+    expect(firmlyNamed(engine.search("có nên bỏ hộ chiếu phổ thông cũ không"))).toBe(true);
+    expect(heading(conversation(engine).say("có nên bỏ hộ chiếu phổ thông cũ không"))).toBe("Cấp hộ chiếu phổ thông");
+    // Not firmly named: the advice phrase counts.
+    expect(text(conversation(engine).say("có nên mua nhà không"))).toContain("kien thuc chung");
     // A service action next to it ("làm", "ở đâu") makes it a question about the procedure: its card.
     expect(heading(conversation(engine).say("có nên làm hộ chiếu phổ thông không"))).toBe("Cấp hộ chiếu phổ thông");
     expect(heading(conversation(engine).say("hộ chiếu phổ thông tại sao gọi là phổ thông, làm ở đâu"))).toBe("Cấp hộ chiếu phổ thông");

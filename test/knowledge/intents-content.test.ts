@@ -67,21 +67,34 @@ describe("a question about a public-service thing that asks for no service: know
     "VNeID do cty nao viet vay, code bang ngon ngu gi",
     "Tai sao lai goi la so do ma ko goi la so hong nhi, lich su ten goi the nao",
     "so do voi so hong ten goi tu dau ra vay, sao lai goi theo mau",
-    "bang lai o to o My thi kho hon Viet Nam nhieu ko mn",
     "BHXH Viet Nam co bao nhieu nhan vien tren ca nuoc vay",
     "vợ chồng tôi cãi nhau suốt, có nên ly hôn không, con còn nhỏ",
     "đi khám bhyt bệnh dạ dày thì bệnh viện nào bác sĩ giỏi",
-  ])("%s: the out-of-domain line, no card", (message) => {
+    "chứng minh nhân dân có từ bao giờ",
+    "tỉnh nào rộng nhất việt nam sau sáp nhập",
+  ])("%s: no card, 'I don't answer general knowledge or advice', at most one procedure to tap", (message) => {
     const t = say(message);
     expect(heading(t)).toBeUndefined();
-    expect(text(t)).toContain("chi ho tro ve thu tuc hanh chinh");
-    expect(choiceIds(t)).toEqual(["m"]);
+    expect(text(t)).toContain("kien thuc chung");
+    expect(choiceIds(t).at(-1)).toBe("m");
+    expect(choiceIds(t).length).toBeLessThanOrEqual(2);
+    // Not a gap in the knowledge: nothing recorded for staff.
+    expect(t.effects.some((e) => e.type === "record" && e.stream === "unanswered")).toBe(false);
   });
 
   it.each([
     ["Hộ chiếu của tôi còn 5 tháng là hết hạn, tháng sau đi Thái thì có nên đổi luôn không, làm ở đâu nhanh nhất?", "Cấp hộ chiếu phổ thông"],
     ["Vợ chồng em đồng thuận ly hôn, không tranh chấp tài sản, nộp đơn ở đâu ạ", "Ly hôn"],
     ["thừa kế đất không có di chúc thì khai nhận thừa kế ở đâu", "Đăng ký biến động đất đai"],
+    // Choosing between two kinds of one paper, a photo to retake, news of a tax rule, a wrong figure on one's
+    // own book, a hedge before a real question: procedure questions (newcomer review of session 27).
+    ["ảnh căn cước xấu, chụp lại cho đẹp hơn được ko", "Cấp đổi, cấp lại thẻ căn cước"],
+    ["hộ chiếu gắn chip hay không gắn chip loại nào tốt hơn", "Cấp hộ chiếu phổ thông"],
+    ["mat ho chieu roi co nen bao mat khong", "Trình báo mất hộ chiếu"],
+    ["tin tức mới nhất về thuế hộ kinh doanh 2026", "Thuế hộ kinh doanh"],
+    ["số liệu trên sổ bhxh của tôi bị sai", "Cấp lại sổ bảo hiểm xã hội"],
+    ["vneid khong hien thong tin moi sau khi sua ho khau", "Điều chỉnh thông tin về cư trú"],
+    ["bố mẹ mất, em được chia phần đất 100m2, làm sổ riêng được không", "Tách thửa"],
   ])("a service asked beside it keeps its card: %s → %s", (message, title) => {
     expect(heading(say(message))).toContain(title);
   });

@@ -123,6 +123,46 @@ describe("a paper needed for the procedure named first is a document of it", () 
   });
 });
 
+describe("asking whether a paper is needed ('có cần …') of what the message named before", () => {
+  it.each([
+    // A second need clause after a clause break: without the rule, the marriage card was answered.
+    ["chuyển hộ khẩu cho vợ về nhà chồng cần giấy tờ gì, có cần giấy chứng nhận kết hôn không", "dang-ky-thuong-tru"],
+    // Other words between the name and the question: without the rule, no card.
+    ["chuyển hộ khẩu cho vợ về nhà chồng có cần giấy chứng nhận kết hôn không", "dang-ky-thuong-tru"],
+    ["lắp điện cho nhà mới có cần sổ hồng bản chính không", "cap-dien-moi"],
+  ])("%s: the procedure named before is answered", (q, id) => {
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id } } });
+  });
+
+  it("the paper's words name nothing there ('hồng' typed with accents is no closing 'hông')", () => {
+    expect(hit("lắp điện cho nhà mới có cần sổ hồng không", "cap-so-hong-lan-dau")?.why.namePrecision ?? 0).toBe(0);
+  });
+
+  it("with nothing named before, or after a new thought, the paper is what is asked about", () => {
+    expect(top("có cần sổ hồng không")).toBe("cap-so-hong-lan-dau");
+    expect(top("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm không")).toBe("cap-giay-chung-nhan-attp");
+    const after = "lắp điện xong rồi, giờ có cần làm sổ hồng không";
+    expect(top(after)).toBe("cap-so-hong-lan-dau");
+    expect(hit(after, "cap-so-hong-lan-dau")!.why.namePrecision).toBe(1);
+  });
+});
+
+describe("asked of what was named before, a paper that names the same entry by itself is what is asked about", () => {
+  it("'xay nha tren dat cua bo me co can giay phep xay dung khong': the permit's words are read as the permit's name, and it is answered", () => {
+    const q = "xay nha tren dat cua bo me co can giay phep xay dung khong";
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-giay-phep-xay-dung" } } });
+    // Without the rule (no pair named before counts as a topic), the permit's words were a paper needed for "xây nhà".
+    const off = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, modifier: { ...DEFAULT_WEIGHTS.modifier, commonWord: Infinity } });
+    expect(hit(q, "cap-giay-phep-xay-dung")!.why.namePrecision).toBeGreaterThan(hit(q, "cap-giay-phep-xay-dung", off)!.why.namePrecision);
+  });
+
+  it("a paper that names another entry than the one named before is still a paper needed for it", () => {
+    const q = "lắp điện cho nhà mới có cần sổ hồng không";
+    expect(top(q)).toBe("cap-dien-moi");
+    expect(hit(q, "cap-so-hong-lan-dau")?.why.namePrecision ?? 0).toBe(0);
+  });
+});
+
 describe("a question word with no marks is a name's word in a message typed with accents too", () => {
   it("'sao' of 'bản sao' names the card, while the 'sao' of 'là sao' stays a question word", () => {
     const q = "bản sao giấy khai sinh là sao";

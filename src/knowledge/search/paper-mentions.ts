@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
@@ -8,11 +8,13 @@ import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 // `paperMention`): a paper needed for the procedure named before it, or one not issued yet in a story.
 
 const NEED = phraseList(NEED_WORDS);
+const NEED_ASK = phraseList(NEED_ASKING);
 const PENDING = phraseList(PENDING_WORDS);
 const BREAKS = phraseList(CLAUSE_BREAKS);
 const PAPER = phraseList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
-const CLOSING = foldedSet(CLOSING_QUESTION_WORDS);
+/** Typed with accents, the accents must agree: "hồng" of "sổ hồng" is not the "hông" that closes a question. */
+const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
 const ASKING = foldedSet(QUESTION_WORDS);
 /** "cần sổ hồng bản chính hay bản sao": the paper needed may be one or another. */
 const OR = foldedSet(["hay", "hoặc"]);
@@ -25,7 +27,7 @@ function indexForm(r: Resolved): string {
 /** Whether the paper's name that reached word `j - 1` goes on to word `j` (see paperMentions). */
 function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
   const r = words[j]!;
-  if (CLOSING.has(r.t)) return false;
+  if (phraseAt(words, j, CLOSING) > 0) return false;
   if (pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
 }
@@ -42,19 +44,28 @@ function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWo
  * The words that name a paper needed for what the message names just before ("khai sinh cho con có
  * cần [giấy chứng nhận kết hôn] không", "làm thẻ căn cước cần [giấy khai sinh bản gốc] không"): a
  * need word, then a paper's name and the topic words after it, where the last topic word before the
- * need word is part of a name ("khai sinh", "căn cước"). Null when there is none. After a story
- * ("mở quán bún bò có cần giấy chứng nhận an toàn thực phẩm") or nothing ("tôi cần trích lục khai
- * sinh"), the paper is what is asked about. Also a paper not issued yet ("chủ đầu tư chưa ra [sổ hồng].
- * Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when the message names something after it.
+ * need word is part of a name ("khai sinh", "căn cước"), or the need word asks whether the paper is needed
+ * (NEED_ASKING: "có cần") and the message named something before it since its last new thought ("lắp điện cho
+ * nhà mới có cần [sổ đỏ] không", "đăng ký cấp điện cho dãy trọ mới xây cần giấy tờ gì, có cần [sổ đỏ] không").
+ * Null when there is none. After a story that names nothing ("mở quán bún bò có cần giấy chứng nhận an toàn
+ * thực phẩm") or nothing ("tôi cần trích lục khai sinh"), the paper is what is asked about. Also a paper not
+ * issued yet ("chủ đầu tư chưa ra [sổ hồng]. Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when
+ * the message names something after it.
  */
-export function paperMentions(words: readonly Resolved[], index: IndexData): boolean[] | null {
+export function paperMentions(words: readonly Resolved[], index: IndexData, commonWord: number): boolean[] | null {
   let out: boolean[] | null = null;
   // The last topic word so far, and whether it is part of a name with the topic word right before it.
   let last = -1;
   let named = false;
+  // Whether the message has named something (a pair of a name, not in a paper's name) since its last new thought,
+  // and the entries holding those of its pairs that name a topic (see topicPair) in a name or keyword.
+  let namedBefore = false;
+  const namedEntries = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     const r = words[i]!;
-    const need = named ? phraseAt(words, i, NEED) : 0;
+    // "… cho dãy trọ mới xây, có cần sổ đỏ không": asking whether a paper is needed, of what was named before.
+    const asks = namedBefore && i > 0 && phraseAt(words, i - 1, NEED_ASK) > 0;
+    const need = named || asks ? phraseAt(words, i, NEED) : 0;
     const pending = need > 0 ? 0 : phraseAt(words, i, PENDING);
     if (need > 0 || pending > 0) {
       let j = i + need + pending;
@@ -66,7 +77,10 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       const end = paper === 0 ? j : need > 0 ? paperEnd(words, j, index) : pairedEnd(words, j + paper, index);
       // A paper not issued yet is the story's only where the message names something after it (else it is asked
       // for) — also as the condition of the question ("chưa ra sổ hồng thì có đăng ký thường trú được không").
-      if (paper > 0 && (need > 0 || namedFrom(words, end, index))) {
+      // Asked of what was named before, the paper is what is asked about when its own words name an entry that
+      // the earlier words name too ("xây nhà cho bố mẹ có cần giấy phép xây dựng không": the permit's entry).
+      const asked = asks && !named && paper > 0 && need > 0 && namesSame(words, j, end, namedEntries, index);
+      if (paper > 0 && (need > 0 || namedFrom(words, end, index)) && !asked) {
         out ??= new Array<boolean>(words.length).fill(false);
         out.fill(true, j, end);
         i = end - 1;
@@ -75,9 +89,16 @@ export function paperMentions(words: readonly Resolved[], index: IndexData): boo
       }
     }
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
-    if (phraseAt(words, i, BREAKS) > 0) named = false;
+    if (phraseAt(words, i, BREAKS) > 0) {
+      named = namedBefore = false;
+      namedEntries.clear();
+    }
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
+    namedBefore ||= named;
+    if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord)) {
+      for (const d of index.pairPostings.get(`${indexForm(words[last]!)} ${indexForm(r)}`) ?? []) namedEntries.add(d);
+    }
     last = i;
   }
   return out;
@@ -110,4 +131,29 @@ function namedFrom(words: readonly Resolved[], from: number, index: IndexData): 
     if (!a.weak && !b.weak && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the paper's name from `j` to `end` names one of the `entries` by itself: that entry holds every pair of a
+ * name the paper's words make ("giấy phép xây dựng" in the building permit's entry, which "xây nhà" names too).
+ */
+function namesSame(words: readonly Resolved[], j: number, end: number, entries: ReadonlySet<number>, index: IndexData): boolean {
+  let held: Set<number> | null = null;
+  for (let k = j + 1; k < end; k++) {
+    const a = indexForm(words[k - 1]!);
+    const b = indexForm(words[k]!);
+    if (!pairable(words, k) || !index.namePair(a, b)) continue;
+    const docs = index.pairPostings.get(`${a} ${b}`) ?? [];
+    held = held === null ? new Set([...docs].filter((d) => entries.has(d))) : new Set([...docs].filter((d) => held!.has(d)));
+  }
+  return held !== null && held.size > 0;
+}
+
+/**
+ * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), one of its words at least `commonWord` (share of
+ * the rarest possible, `SearchWeights.modifier`) rare — "xây nhà", "thường trú", not "đăng ký" that names hundreds.
+ */
+function topicPair(a: string, b: string, index: IndexData, commonWord: number): boolean {
+  const floor = commonWord * index.maxIdf;
+  return !index.modifier(`${a} ${b}`) && (index.idf(a) >= floor || index.idf(b) >= floor);
 }
