@@ -1,4 +1,4 @@
-import { pairable, pairedAfter, queryToken, type QueryToken } from "./analyze.js";
+import { queryToken, type QueryToken } from "./analyze.js";
 
 /**
  * "mẹ em mất hôm qua" is a death, "mẹ em mất căn cước" a loss and "chồng em mất việc" a lost job.
@@ -46,11 +46,10 @@ export function readDeaths(tokens: QueryToken[]): QueryToken[] {
 function relativeBefore(tokens: QueryToken[], i: number): number | null {
   const tok = tokens[i]!;
   if (tok.t !== "mat" || (tok.accented !== undefined && tok.accented !== DIE_SPELLING)) return null;
-  // After a clause mark ("mẹ em mất, giờ …"), nothing follows it in its clause.
-  const next = pairedAfter(tokens, i);
+  const next = tokens[i + 1];
   if (next && !AFTER.has(next.t) && !/^\d+$/.test(next.t)) return null;
   let j = i - 1;
-  // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there). It stays in the clause.
-  while (j >= 0 && pairable(tokens, j + 1) && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
-  return j >= 0 && pairable(tokens, j + 1) && RELATIVES.has(tokens[j]!.t) ? j : null;
+  // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there).
+  while (j >= 0 && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
+  return j >= 0 && RELATIVES.has(tokens[j]!.t) ? j : null;
 }
