@@ -1,4 +1,4 @@
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, tokens, wordForms } from "../text/normalize.js";
+import { accentKey, canonicalSyllable, clauseTokens, fold, hasDiacritics, rawWords, tokens, wordForms } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { languageOf, type Facet } from "./language.js";
 import { readDeaths } from "./death-reading.js";
@@ -18,14 +18,34 @@ export interface QueryToken {
   phrase?: string[] | undefined;
   /** The citizen's accented form, when they typed accents. */
   accented?: string | undefined;
+  /** A clause mark (",", ".", "?", a new line…) stands before it: it forms no pair or phrase with the word before (see `pairable`). */
+  brk: boolean;
 }
 
 /**
  * A question token with all its fields, absent ones undefined: every token then has one hidden
  * class, so the stages that read thousands of them stay optimised whatever words a message has.
  */
-export function queryToken(t: string, weak: boolean, weakKind?: QueryToken["weakKind"], phrase?: string[], accented?: string): QueryToken {
-  return { t, weak, weakKind, phrase, accented };
+export function queryToken(t: string, weak: boolean, weakKind?: QueryToken["weakKind"], phrase?: string[], accented?: string, brk = false): QueryToken {
+  return { t, weak, weakKind, phrase, accented, brk };
+}
+
+/**
+ * Whether word `i` may form a pair or phrase with the word before it: no clause mark between them.
+ * "tháng trước, bà nội mất" holds no "trước bạ"; every reading of two adjacent words asks this.
+ */
+export function pairable(words: ReadonlyArray<{ brk: boolean }>, i: number): boolean {
+  return i > 0 && i < words.length && !words[i]!.brk;
+}
+
+/** The word right before word `i` when the two may pair (see `pairable`), else undefined. */
+export function pairedBefore<W extends { brk: boolean }>(words: readonly W[], i: number): W | undefined {
+  return pairable(words, i) ? words[i - 1] : undefined;
+}
+
+/** The word right after word `i` when the two may pair (see `pairable`), else undefined. */
+export function pairedAfter<W extends { brk: boolean }>(words: readonly W[], i: number): W | undefined {
+  return pairable(words, i + 1) ? words[i + 1] : undefined;
 }
 
 export interface AnalyzedQuery {
@@ -38,12 +58,22 @@ export interface AnalyzedQuery {
 
 export interface Analyzer {
   query(text: string): AnalyzedQuery;
-  /** Index-side: token segments for a field (original words plus canonical synonym segments). */
-  field(text: string): string[][];
-  /** [folded canonical syllable, accent key] of each accented word of a text. */
-  wordForms(text: string): Array<[string, string]>;
+  /** Index-side: a field's words (see FieldWords). */
+  field(text: string): FieldWords;
+  /** [folded canonical syllable, accent key, a clause mark before it (see `QueryToken.brk`)] of each word of a text. */
+  wordForms(text: string): Array<[string, string, boolean]>;
   /** The spellings (accent keys) of a one-word function word ("cho", "làm", "từ") by its folded form; undefined for other words. */
   functionSpellings(folded: string): readonly string[] | undefined;
+}
+
+/**
+ * A field's words as the index reads them: `written`, clause by clause (a clause mark ends one: no pair runs
+ * over it), abbreviations expanded; `segments`, those clauses and then the canonical phrase of each synonym
+ * found in them (whose words and pairs the field has too).
+ */
+export interface FieldWords {
+  written: string[][];
+  segments: string[][];
 }
 
 export interface AnalyzerOptions {
@@ -71,6 +101,8 @@ interface Word {
   accented: string | undefined;
   /** [start, end) of the synonym name this word belongs to, or null. */
   named: [number, number] | null;
+  /** A clause mark stands before it (see `QueryToken.brk`). */
+  brk: boolean;
 }
 
 export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}): Analyzer {
@@ -84,11 +116,10 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
   return {
     query: (text) => analyseQuestion(text, tables, maxQueryChars),
     field(text) {
-      const words = replacePhrases(tokens(text), tables.abbreviations).words;
-      if (words.length === 0) return [];
-      return [words, ...replacePhrases(words, tables.canonical).replaced];
+      const written = clauseTokens(text).map((clause) => replacePhrases(clause, tables.abbreviations).words).filter((words) => words.length > 0);
+      return { written, segments: [...written, ...written.flatMap((words) => replacePhrases(words, tables.canonical).replaced)] };
     },
-    wordForms: (text) => rawTokens(text).map((r): [string, string] => [canonicalSyllable(fold(r)), accentKey(r)]),
+    wordForms: (text) => rawWords(text).map((w): [string, string, boolean] => [canonicalSyllable(fold(w.raw)), accentKey(w.raw), w.brk]),
     functionSpellings: (folded) => functionWords.get(folded),
   };
 }
@@ -124,17 +155,20 @@ function buildTables(synonyms: Synonyms): Tables {
 /** Normalise stage: the question's words, their roles (topic, facet, filler) and its word pairs. */
 function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): AnalyzedQuery {
   const cut = stripPlaceNames(keepEnds(text, maxQueryChars), tables.placeMarkers);
-  const typed = rawTokens(cut).map(wordForms);
-  const expanded = replaceTyped(typed.map((x) => ({ t: x.folded, accented: x.accented ?? undefined, named: null })), tables.abbreviations, false);
+  const typed = rawWords(cut).map((w): Word => {
+    const forms = wordForms(w.raw);
+    return { t: forms.folded, accented: forms.accented ?? undefined, named: null, brk: w.brk };
+  });
+  const expanded = replaceTyped(typed, tables.abbreviations, false);
   // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
   const words = replaceTyped(expanded, tables.anyName, true);
   const hadDiacritics = hasDiacritics(cut);
   const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hadDiacritics);
-  const result = readDeaths(words.map((w, i) => queryToken(w.t, kind[i] !== undefined, kind[i], phraseOf[i], w.accented)));
+  const result = readDeaths(words.map((w, i) => queryToken(w.t, kind[i] !== undefined, kind[i], phraseOf[i], w.accented, w.brk)));
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < result.length; i++) {
-    if (!result[i]!.weak && !result[i + 1]!.weak) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
+    if (!result[i]!.weak && !result[i + 1]!.weak && pairable(result, i + 1)) bigrams.push(`${result[i]!.t} ${result[i + 1]!.t}`);
   }
   return { tokens: result, facets, bigrams, hadDiacritics };
 }
@@ -147,9 +181,10 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
  */
 function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean): Word[] {
   const folded = words.map((w) => w.t);
+  const breaks = words.map((w) => w.brk);
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
-    const m = table.matchAt(folded, i);
+    const m = table.matchAt(folded, i, breaks);
     if (!m) {
       out.push(words[i++]!);
       continue;
@@ -157,7 +192,7 @@ function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean
     const span: [number, number] = [out.length, out.length + m.value.length];
     m.value.forEach((t, k) => {
       const at = k < m.length ? words[i + k]! : undefined;
-      out.push({ t, accented: at?.t === t ? at.accented : undefined, named: mark ? span : null });
+      out.push({ t, accented: at?.t === t ? at.accented : undefined, named: mark ? span : null, brk: k === 0 && words[i]!.brk });
     });
     i += m.length;
   }
@@ -187,6 +222,7 @@ function replacePhrases(words: string[], table: PhraseTable<string[]>): { words:
  */
 function markWeak(words: Word[], weakPhrases: PhraseTable<Weak>, accentedMessage: boolean) {
   const folded = words.map((w) => w.t);
+  const breaks = words.map((w) => w.brk);
   const facets = new Set<Facet>();
   const kind: Array<QueryToken["weakKind"]> = new Array(words.length).fill(undefined);
   const phraseOf: Array<string[] | undefined> = new Array(words.length).fill(undefined);
@@ -197,7 +233,7 @@ function markWeak(words: Word[], weakPhrases: PhraseTable<Weak>, accentedMessage
       return marks.every((mark, k) => words[from + k]!.accented === undefined || words[from + k]!.accented === mark);
     });
   for (let i = 0; i < words.length; ) {
-    const m = weakPhrases.matchAt(folded, i);
+    const m = weakPhrases.matchAt(folded, i, breaks);
     if (!m) {
       i++;
       continue;

@@ -51,39 +51,101 @@ export function canonicalSyllable(folded: string): string {
   return I_Y_SYLLABLE.test(folded) && !folded.startsWith("qu") ? folded.slice(0, -1) + "i" : folded;
 }
 
-const TOKEN_SPLIT = /[^\p{L}\p{N}.]+/u;
+/** What separates runs of letters, digits and dots (words, or words joined by dots: "1.004222", "gov.vn", "rồi."), kept by split. */
+const SEPARATOR = /([^\p{L}\p{N}.]+)/u;
+/**
+ * Marks that end a clause or a sentence between two words: a comma, a full stop, a question or
+ * exclamation mark, a semicolon, a colon, a new line, an ellipsis ("…", also where a long message
+ * was cut), a bracket ("Dĩ An (Bình Dương cũ)": an aside). A dot between two letters or digits with
+ * no space ("TP.HCM", "dichvucong.gov.vn", "1.004222") is part of a name or a number, not a full stop.
+ */
+const CLAUSE_MARK = /[,;:!?\n…()]/;
+const DOTTED_NUMBER = /^\d+(\.\d+)+$/;
+
+/**
+ * A word of a text: lower case, NFC, as typed; `brk` when a clause mark stands between it and the word
+ * before; `from`/`to`: where it is in the text in NFC.
+ */
+export interface RawWord {
+  raw: string;
+  brk: boolean;
+  from: number;
+  to: number;
+}
+
+/**
+ * Accent-preserving words (lower case, NFC), each marked when a clause mark separates it from the
+ * one before ("tháng trước, bà nội": "bà" is). Dots inside numbers and codes stay ("1.004222"),
+ * other dots split.
+ */
+export function rawWords(text: string): RawWord[] {
+  const s = nfc(text);
+  const lower = s.toLowerCase();
+  // Lower case keeps the offsets but for a few letters of other scripts ("İ"): those texts are read as typed, word by word.
+  const sameLength = lower.length === s.length;
+  const parts = (sameLength ? lower : s).split(SEPARATOR);
+  const out: RawWord[] = [];
+  let brk = false;
+  let at = 0;
+  const push = (raw: string, from: number) => {
+    out.push({ raw: sameLength ? raw : raw.toLowerCase(), brk: brk && out.length > 0, from, to: from + raw.length });
+    brk = false;
+  };
+  // Pieces at even indexes, the separators between them at odd ones.
+  for (let k = 0; k < parts.length; at += parts[k]!.length, k++) {
+    const piece = parts[k]!;
+    if (k % 2 === 1) {
+      if (CLAUSE_MARK.test(piece)) brk = true;
+    } else if (!piece.includes(".") || DOTTED_NUMBER.test(piece)) {
+      if (piece) push(piece, at);
+    } else {
+      // An empty part is a dot at either end of the piece or beside another dot: a full stop ("rồi. Giờ", "rồi...giờ").
+      let from = at;
+      for (const part of piece.split(".")) {
+        if (!part) brk = true;
+        else push(part, from);
+        from += part.length + 1;
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * Accent-preserving tokens (lower case, NFC). Dots inside numbers and codes stay ("1.004222"),
  * other dots split.
  */
 export function rawTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const piece of nfc(text).toLowerCase().split(TOKEN_SPLIT)) {
-    if (!piece) continue;
-    if (/^\d+(\.\d+)+$/.test(piece)) {
-      out.push(piece);
-      continue;
-    }
-    for (const part of piece.split(".")) if (part) out.push(part);
-  }
-  return out;
+  return rawWords(text).map((w) => w.raw);
 }
 
 // Syllables repeat endlessly (a few thousand distinct ones in the whole catalogue): fold each once.
 const foldedSyllables = new Map<string, string>();
 
+/** A raw token folded and canonical ("Ký" → "ki"). */
+function foldToken(t: string): string {
+  let f = foldedSyllables.get(t);
+  if (f === undefined) {
+    f = canonicalSyllable(fold(t));
+    if (foldedSyllables.size > 100_000) foldedSyllables.clear();
+    foldedSyllables.set(t, f);
+  }
+  return f;
+}
+
 /** Folded, canonical tokens: the form the search index works in. */
 export function tokens(text: string): string[] {
-  return rawTokens(text).map((t) => {
-    let f = foldedSyllables.get(t);
-    if (f === undefined) {
-      f = canonicalSyllable(fold(t));
-      if (foldedSyllables.size > 100_000) foldedSyllables.clear();
-      foldedSyllables.set(t, f);
-    }
-    return f;
-  });
+  return rawTokens(text).map(foldToken);
+}
+
+/** Folded, canonical tokens clause by clause: a new clause after each clause mark (see `rawWords`). */
+export function clauseTokens(text: string): string[][] {
+  const out: string[][] = [];
+  for (const w of rawWords(text)) {
+    if (w.brk || out.length === 0) out.push([foldToken(w.raw)]);
+    else out[out.length - 1]!.push(foldToken(w.raw));
+  }
+  return out;
 }
 
 /** Folded canonical text: tokens joined by single spaces. */

@@ -6,8 +6,11 @@ import { tokens } from "./normalize.js";
  * recognised whole before shorter ones ("căn cước").
  */
 export interface PhraseTable<V> {
-  /** Longest phrase starting at `start`: its length in tokens and its value. */
-  matchAt(words: readonly string[], start: number): { length: number; value: V } | null;
+  /**
+   * Longest phrase starting at `start`: its length in tokens and its value. With `breaks` (a clause mark
+   * before word k: see `rawWords`), a phrase never runs over a break.
+   */
+  matchAt(words: readonly string[], start: number, breaks?: readonly boolean[]): { length: number; value: V } | null;
   readonly maxLength: number;
 }
 
@@ -28,10 +31,12 @@ export function createPhraseTable<V>(pairs: Iterable<[string, V]>): PhraseTable<
   }
   return {
     maxLength,
-    matchAt(words, start) {
+    matchAt(words, start, breaks) {
       const group = byFirst.get(words[start]!);
       if (!group) return null;
-      for (let len = Math.min(group.maxLength, words.length - start); len > 0; len--) {
+      let longest = Math.min(group.maxLength, words.length - start);
+      if (breaks) for (let k = 1; k < longest; k++) if (breaks[start + k]) longest = k;
+      for (let len = longest; len > 0; len--) {
         const value = group.phrases.get(len === 1 ? words[start]! : words.slice(start, start + len).join(" "));
         if (value !== undefined) return { length: len, value };
       }

@@ -75,3 +75,24 @@ describe("facet words typed with accents", () => {
     expect([...index.search("tien lam ho so").facets]).toContain("fee");
   });
 });
+
+describe("clause marks: two words with a comma, a full stop or a question mark between them are no pair", () => {
+  it("'tháng trước, bà nội mất' is not 'lệ phí trước bạ' for its 'trước, bà', which it is typed without the comma", () => {
+    const feeHit = (q: string) => index.search(q).hits.find((h) => h.entry.id === "khai-nop-le-phi-truoc-ba");
+    // With the comma it shares a stray "trước" at most: no pair of its name.
+    expect(top("tháng trước, bà nội mất")).toBe("dang-ky-khai-tu");
+    expect(feeHit("tháng trước, bà nội mất")?.why.heldPairs ?? 0).toBe(0);
+    expect(top("tháng trước bà nội mất")).toBe("khai-nop-le-phi-truoc-ba");
+    expect(feeHit("tháng trước bà nội mất")?.why.heldPairs).toBeGreaterThan(0);
+  });
+
+  it.each(["lệ phí trước bạ", "lệ phí trước bạ, nộp ở đâu", "Khai, nộp lệ phí trước bạ"])("%s: the name itself is still read whole", (q) => {
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "khai-nop-le-phi-truoc-ba" } } });
+  });
+
+  it("a clause mark takes away only the pair across it: an entry that does not hold that pair scores the same", () => {
+    const [withMark, without] = [index.search("đổi bằng lái, hộ chiếu").hits[0], index.search("đổi bằng lái hộ chiếu").hits[0]];
+    expect(withMark?.entry.id).toBe("doi-giay-phep-lai-xe");
+    expect(withMark?.score).toBe(without?.score);
+  });
+});

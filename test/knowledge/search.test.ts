@@ -139,6 +139,11 @@ describe("readings that recur across citizen-message sets, on the real knowledge
     expect(answered("bố tôi hưởng trợ cấp người cao tuổi mới mất, trợ cấp mai táng xin ở đâu")).toBe("tro-cap-mai-tang");
   });
 
+  it("the survivors' allowance (tử tuất) after a death told first is liên thông khai tử, not the death registration alone", () => {
+    expect(answered("Bố tôi mất tháng trước, ông đóng bảo hiểm 20 năm, nhà tôi có được nhận tiền tử tuất không")).toBe("lien-thong-khai-tu");
+    expect(answered("bố mất, mẹ có được hưởng trợ cấp tử tuất không")).toBe("lien-thong-khai-tu");
+  });
+
   it("a name changed on the birth certificate, then asking about the ID card, is the card's exchange", () => {
     expect(answered("con đổi tên trong giấy khai sinh rồi, giờ cập nhật căn cước theo tên mới thế nào")).toBe("cap-doi-cap-lai-the-can-cuoc");
     expect(answered("muốn đổi tên trong giấy khai sinh thì làm thế nào")).toBe("thay-doi-cai-chinh-ho-tich");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accentKey, canonicalSyllable, fold, foldedText, hasDiacritics, nfc, rawTokens, textKey, tokens, wordForms } from "../../src/text/normalize.js";
+import { accentKey, canonicalSyllable, clauseTokens, fold, foldedText, hasDiacritics, nfc, rawTokens, rawWords, textKey, tokens, wordForms } from "../../src/text/normalize.js";
 import { maskPersonalData } from "../../src/text/mask.js";
 
 describe("Vietnamese normalisation", () => {
@@ -88,5 +88,28 @@ describe("word forms", () => {
     expect(wordForms("Ký")).toEqual({ folded: "ki", accented: accentKey("Ký") });
     expect(wordForms("chao")).toEqual({ folded: "chao", accented: null });
     expect(wordForms("hòa")).toEqual(wordForms("hoà"));
+  });
+});
+
+describe("clause marks between words", () => {
+  const marked = (text: string) => rawWords(text).map((w) => (w.brk ? `|${w.raw}` : w.raw)).join(" ");
+
+  it("mark the word after a comma, full stop, question mark, new line or bracket: no pair runs over them", () => {
+    expect(marked("Tháng trước, bà nội mất. Giờ làm gì?\nCần gì (bản sao)")).toBe("tháng trước |bà nội mất |giờ làm gì |cần gì |bản sao");
+    expect(marked("xong rồi...giờ sao; hỏi: ở đâu!")).toBe("xong rồi |giờ sao |hỏi |ở đâu");
+  });
+
+  it("not a dot inside a name, an address or a number ('TP.HCM', 'dichvucong.gov.vn', '1.004222')", () => {
+    expect(marked("vào TP.HCM, đăng nhập dichvucong.gov.vn mã 1.004222")).toBe("vào tp hcm |đăng nhập dichvucong gov vn mã 1.004222");
+  });
+
+  it("leave the words as rawTokens reads them, with where each is in the text", () => {
+    const text = "Mã 1.004222, có không?";
+    expect(rawWords(text).map((w) => w.raw)).toEqual(rawTokens(text));
+    expect(rawWords(text).map((w) => text.slice(w.from, w.to))).toEqual(["Mã", "1.004222", "có", "không"]);
+  });
+
+  it("split a text into clauses of folded words", () => {
+    expect(clauseTokens("Khai, nộp lệ phí trước bạ")).toEqual([["khai"], ["nop", "le", "phi", "truoc", "ba"]]);
   });
 });

@@ -46,6 +46,14 @@ describe("createPhraseTable", () => {
     expect(table.matchAt(tokens("căn"), 0)).toBeNull();
   });
 
+  it("never runs over a clause mark: 'giấy phép, lái xe' holds no 'giấy phép lái xe'", () => {
+    const words = tokens("giấy phép, lái xe");
+    const breaks = [false, false, true, false];
+    expect(table.matchAt(words, 0, breaks)).toBeNull();
+    expect(table.matchAt(words, 0)).toEqual({ length: 4, value: "gplx" });
+    expect(table.matchAt(tokens("căn cước công dân"), 0, [false, false, true, false])).toEqual({ length: 2, value: "the-can-cuoc" });
+  });
+
   it("keeps the first meaning of a phrase listed twice (staff order matters)", () => {
     const twice = createPhraseTable<string>([
       ["hộ khẩu", "first"],

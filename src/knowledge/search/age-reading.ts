@@ -1,4 +1,4 @@
-import { queryToken, type QueryToken } from "../analyze.js";
+import { pairedAfter, pairedBefore, queryToken, type QueryToken } from "../analyze.js";
 import { fold } from "../../text/normalize.js";
 import type { Entry } from "../schema.js";
 import type { IndexData } from "./build-index.js";
@@ -21,7 +21,7 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[], subjec
     .sort((a, b) => a - b);
   if (limits.length === 0 || !index.postings.has("tuoi")) return (tokens) => tokens;
   // Weak like a facet word: the age picks between entries of a topic, it is not the topic.
-  const word = (t: string): QueryToken => queryToken(t, true, "function");
+  const word = (t: string, brk = false): QueryToken => queryToken(t, true, "function", undefined, undefined, brk);
   return (tokens, subject) => {
     if (!subject) return tokens;
     let out: QueryToken[] | null = null;
@@ -31,10 +31,10 @@ export function createAgeReader(index: IndexData): (tokens: QueryToken[], subjec
       const limit = limits.find((x) => age.years < x);
       if (i !== subject.at) {
         out ??= tokens.slice();
-        out.splice(i, age.length, ...tokens.slice(i, i + age.length).map((t) => word(t.t)));
+        out.splice(i, age.length, ...tokens.slice(i, i + age.length).map((t) => word(t.t, t.brk)));
       } else if (limit !== undefined) {
         out ??= tokens.slice();
-        out.splice(i, age.length, word("duoi"), word(String(limit)), word("tuoi"));
+        out.splice(i, age.length, word("duoi", tokens[i]!.brk), word(String(limit)), word("tuoi"));
       }
     }
     return out ?? tokens;
@@ -124,12 +124,12 @@ function isLimitWord(tok: QueryToken | undefined): boolean {
 function ageAt(tokens: QueryToken[], i: number): { years: number; length: number } | null {
   const t = tokens[i]!.t;
   // "dưới 14 tuổi", "từ đủ 14 tuổi", "trên 60 tuổi": a limit the citizen names, not someone's age.
-  if (isLimitWord(tokens[i - 1])) return null;
+  if (isLimitWord(pairedBefore(tokens, i))) return null;
   const short = /^(\d{1,2})t$/.exec(t);
   if (short) return { years: Number(short[1]), length: 1 };
   if (!/^\d{1,3}$/.test(t)) return null;
-  const next = tokens[i + 1]?.t;
+  const next = pairedAfter(tokens, i)?.t;
   if (next === "tuoi") return { years: Number(t), length: 2 };
-  if (next === "thang" && tokens[i + 2]?.t === "tuoi") return { years: 0, length: 3 };
+  if (next === "thang" && pairedAfter(tokens, i + 1)?.t === "tuoi") return { years: 0, length: 3 };
   return null;
 }

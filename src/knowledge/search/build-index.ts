@@ -1,4 +1,4 @@
-import type { Analyzer } from "../analyze.js";
+import type { Analyzer, FieldWords } from "../analyze.js";
 import type { Entry } from "../schema.js";
 import type { SearchWeights } from "./weights.js";
 import { createTopicTest, modifierPairs } from "./modifier-pairs.js";
@@ -203,7 +203,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
 function pairRoles(
   docs: DocIndex[],
   pairPostings: ReadonlyMap<string, Int32Array>,
-  analyse: (text: string) => string[][],
+  analyse: (text: string) => FieldWords,
   idf: (t: string) => number,
   maxIdf: number,
   m: SearchWeights["modifier"],
@@ -225,7 +225,7 @@ function pairRoles(
  * function word with its two neighbours, as "a m b" ("vneid cho tre"). Read from the texts as
  * written: the folded pairs of the index no longer tell "cho" from "chợ".
  */
-function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wordFormsOf: (text: string) => Array<[string, string]>): Set<string> {
+function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wordFormsOf: (text: string) => Array<[string, string, boolean]>): Set<string> {
   const out = new Set<string>();
   const other = (folded: string, accented: string) => {
     const spellings = analyzer.functionSpellings(folded);
@@ -236,11 +236,13 @@ function functionWordReadings(entries: readonly Entry[], analyzer: Analyzer, wor
       const forms = wordFormsOf(text);
       for (let i = 0; i + 1 < forms.length; i++) {
         const [fa, aa] = forms[i]!;
-        const [fb, ab] = forms[i + 1]!;
+        const [fb, ab, broken] = forms[i + 1]!;
+        // No pair runs over a clause mark ("Khai, nộp lệ phí").
+        if (broken) continue;
         if (other(fa, aa)) out.add(`${fa} ${fb}<`);
         if (other(fb, ab)) out.add(`${fa} ${fb}>`);
         const next = forms[i + 2];
-        if (next && analyzer.functionSpellings(fb) !== undefined) out.add(`${fa} ${fb} ${next[0]}`);
+        if (next && !next[2] && analyzer.functionSpellings(fb) !== undefined) out.add(`${fa} ${fb} ${next[0]}`);
       }
     }
   }
@@ -266,12 +268,12 @@ function pairLookup(pairs: Iterable<string>): (a: string | undefined, b: string 
 
 function indexEntry(
   entry: Entry,
-  analyse: (text: string) => string[][],
-  wordFormsOf: (text: string) => Array<[string, string]>,
+  analyse: (text: string) => FieldWords,
+  wordFormsOf: (text: string) => Array<[string, string, boolean]>,
   shared: Interner,
 ): { doc: DocIndex; textTokens: Set<string> } {
   const nameTexts = [entry.title, ...entry.aliases];
-  const nameSegments = nameTexts.map(analyse);
+  const nameSegments = nameTexts.map((text) => analyse(text).segments);
   const doc: DocIndex = {
     entry,
     names: [],
@@ -294,10 +296,10 @@ function indexEntry(
   }
   for (const [folded, forms] of accentForms) doc.accentForms.set(folded, shared.set(forms));
   for (const segments of nameSegments) collect(segments, doc.nameTokens, doc.nameBigrams, shared);
-  for (const text of entry.keywords) collect(analyse(text), doc.keywordTokens, doc.keywordBigrams, shared);
+  for (const text of entry.keywords) collect(analyse(text).segments, doc.keywordTokens, doc.keywordBigrams, shared);
   // Body words are only read through the postings: the entry does not keep a set of them.
   const textTokens = new Set<string>();
-  for (const text of bodyTexts(entry)) collect(analyse(text), textTokens, null, shared);
+  for (const text of bodyTexts(entry)) collect(analyse(text).segments, textTokens, null, shared);
   // Names are kept per title/alias so "how much of this name does the question cover" is exact.
   doc.names = nameSegments.map((segments) => {
     const pairs = new Set<string>();

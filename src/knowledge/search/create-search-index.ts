@@ -1,6 +1,6 @@
-import { createAnalyzer } from "../analyze.js";
+import { createAnalyzer, pairable } from "../analyze.js";
 import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS } from "../language.js";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -160,12 +160,14 @@ const isParticle = wordSet(CLOSING_PARTICLES);
 
 const MEANING = phraseList(MEANING_WORDS);
 
-/** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"). */
+/** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"), within a clause. */
 function asksMeaning(text: string): boolean {
-  const words = rawTokens(text).map((raw) => ({ folded: canonicalSyllable(fold(raw)), raw }));
-  const agrees = (typed: { folded: string; raw: string } | undefined, w: ListedWord) =>
-    typed !== undefined && typed.folded === w.t && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.a);
-  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(words[i + k], w))));
+  const words = rawWords(text).map(({ raw, brk }) => ({ folded: canonicalSyllable(fold(raw)), raw, brk }));
+  const agrees = (i: number, k: number, w: ListedWord) => {
+    const typed = words[i + k];
+    return typed !== undefined && (k === 0 || pairable(words, i + k)) && typed.folded === w.t && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.a);
+  };
+  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(i, k, w))));
 }
 
 /** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */

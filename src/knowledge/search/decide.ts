@@ -1,4 +1,4 @@
-import type { Facet } from "../analyze.js";
+import { pairedAfter, pairedBefore, type Facet } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import { accentsAgree } from "./correct.js";
 import type { ResolvedQuery } from "./rewrite.js";
@@ -249,8 +249,8 @@ function unsureWords(q: ResolvedQuery, index: IndexData): Set<string> {
   const sure = new Set<string>();
   q.words.forEach((r, i) => {
     if (r.weak || !r.match || (index.accentFormsAll.get(r.match)?.length ?? 0) < 2) return;
-    const prev = q.words[i - 1];
-    const next = q.words[i + 1];
+    const prev = pairedBefore(q.words, i);
+    const next = pairedAfter(q.words, i);
     const paired = index.knownPair(prev?.match ?? prev?.t, r.match) || index.knownPair(r.match, next?.match ?? next?.t);
     (paired ? sure : unsure).add(r.match);
   });

@@ -1,3 +1,4 @@
+import type { FieldWords } from "../analyze.js";
 import type { Entry } from "../schema.js";
 import { bodyTexts, type DocIndex, type PairShares } from "./build-index.js";
 
@@ -10,18 +11,18 @@ import { bodyTexts, type DocIndex, type PairShares } from "./build-index.js";
  * least `boundShare` of the word's occurrences; `rare` tells whether a pair holds under `rareShare`
  * of them (never for a pair not counted).
  */
-export function pairReadings(entries: readonly Entry[], analyse: (text: string) => string[][], known: Map<string, unknown>, shares: PairShares) {
+export function pairReadings(entries: readonly Entry[], analyse: (text: string) => FieldWords, known: Map<string, unknown>, shares: PairShares) {
   const words = new Map<string, number>();
   const pairs = new Map<string, number>();
   for (const entry of entries) {
     for (const text of [entry.title, ...entry.aliases, ...entry.keywords, ...bodyTexts(entry)]) {
-      const seg = analyse(text)[0];
-      if (!seg) continue;
-      for (let i = 0; i < seg.length; i++) {
-        words.set(seg[i]!, (words.get(seg[i]!) ?? 0) + 1);
-        if (i + 1 < seg.length) {
-          const pair = `${seg[i]} ${seg[i + 1]}`;
-          if (known.has(pair)) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      for (const seg of analyse(text).written) {
+        for (let i = 0; i < seg.length; i++) {
+          words.set(seg[i]!, (words.get(seg[i]!) ?? 0) + 1);
+          if (i + 1 < seg.length) {
+            const pair = `${seg[i]} ${seg[i + 1]}`;
+            if (known.has(pair)) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+          }
         }
       }
     }
@@ -61,10 +62,10 @@ export function markRareWords(docs: DocIndex[], rare: (pair: string, word: strin
  * in a name or keyword, never in a pair that holds a fair share of the word): "điện" of dang-ky-xe,
  * whose names and keywords have it only in "xe điện", "máy điện", "tô điện".
  */
-export function markPairOnlyWords(entry: Entry, doc: DocIndex, analyse: (text: string) => string[][], rare: (pair: string, word: string) => boolean): void {
+export function markPairOnlyWords(entry: Entry, doc: DocIndex, analyse: (text: string) => FieldWords, rare: (pair: string, word: string) => boolean): void {
   const pairsOf = new Map<string, string[] | null>();
   for (const text of [entry.title, ...entry.aliases, ...entry.keywords]) {
-    for (const seg of analyse(text)) {
+    for (const seg of analyse(text).segments) {
       seg.forEach((t, i) => {
         if (pairsOf.get(t) === null) return;
         const own: string[] = [];

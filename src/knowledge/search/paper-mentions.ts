@@ -1,4 +1,5 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
@@ -27,14 +28,14 @@ function indexForm(r: Resolved): string {
 function inPaper(words: readonly Resolved[], j: number, index: IndexData): boolean {
   const r = words[j]!;
   if (phraseAt(words, j, CLOSING) > 0) return false;
-  if (index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
+  if (pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
 }
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWord[][]): number {
   for (const phrase of list) {
-    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a))) return phrase.length;
+    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a) && (k === 0 || pairable(words, i + k)))) return phrase.length;
   }
   return 0;
 }
@@ -93,7 +94,7 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
       namedEntries.clear();
     }
     if (r.weak || r.match === null) continue;
-    named = last === i - 1 && last >= 0 && index.namePair(indexForm(words[last]!), indexForm(r));
+    named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
     namedBefore ||= named;
     if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord)) {
       for (const d of index.pairPostings.get(`${indexForm(words[last]!)} ${indexForm(r)}`) ?? []) namedEntries.add(d);
@@ -118,7 +119,7 @@ function paperEnd(words: readonly Resolved[], j: number, index: IndexData): numb
 
 /** Where a name that reached word `j - 1` ends when it runs on only through a name's pairs ("sổ" → "hồng"). */
 function pairedEnd(words: readonly Resolved[], j: number, index: IndexData): number {
-  while (j < words.length && index.namePair(indexForm(words[j - 1]!), indexForm(words[j]!))) j++;
+  while (j < words.length && pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(words[j]!))) j++;
   return j;
 }
 
@@ -127,7 +128,7 @@ function namedFrom(words: readonly Resolved[], from: number, index: IndexData): 
   for (let k = from + 1; k < words.length; k++) {
     const a = words[k - 1]!;
     const b = words[k]!;
-    if (!a.weak && !b.weak && a.match !== null && b.match !== null && index.namePair(a.match, b.match)) return true;
+    if (!a.weak && !b.weak && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
   }
   return false;
 }
@@ -141,7 +142,7 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
   for (let k = j + 1; k < end; k++) {
     const a = indexForm(words[k - 1]!);
     const b = indexForm(words[k]!);
-    if (!index.namePair(a, b)) continue;
+    if (!pairable(words, k) || !index.namePair(a, b)) continue;
     const docs = index.pairPostings.get(`${a} ${b}`) ?? [];
     held = held === null ? new Set([...docs].filter((d) => entries.has(d))) : new Set([...docs].filter((d) => held!.has(d)));
   }

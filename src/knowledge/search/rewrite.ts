@@ -1,4 +1,4 @@
-import { queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
+import { pairable, pairedAfter, pairedBefore, queryToken, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import { LINKING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
@@ -32,6 +32,8 @@ export interface Resolved {
   paper: boolean;
   /** 1, or `weights.story` when the word tells the message's story (a finished step, a reason: see story-parts.ts). */
   story: number;
+  /** A clause mark stands before it: it forms no pair with the word before (see `pairable`). */
+  brk: boolean;
 }
 
 /** The question as the index reads it: every later stage works on this. */
@@ -48,8 +50,15 @@ export interface ResolvedQuery {
    * part of a needed paper's name.
    */
   matched: Array<{ t: string; phrase: string[] | undefined; accents: string[]; pairs: string[] | undefined; paper: boolean }>;
-  /** Adjacent pairs of matched strong words (folded index forms). */
+  /** Adjacent pairs of matched strong words (folded index forms), none across a clause mark. */
   bigrams: string[];
+  /**
+   * How many adjacent pairs of matched strong words the message has, those across a clause mark included:
+   * what the phrase share is a share of. A pair across a clause mark ("tháng trước, bà": not "trước bạ") is
+   * one no entry holds, so a comma takes away only the pair it separates: an entry that does not hold that
+   * pair scores the same with or without it.
+   */
+  pairSlots: number;
   /**
    * Those pairs that name something in the index, with their weight as an extra term, and whether
    * this one is a named pair of its own (`own`): typed for the first time here, and not straddling
@@ -94,8 +103,8 @@ export function rewrite(
     if (!tok.weak && /\d/.test(tok.t) && !/^\d+$/.test(tok.t) && !index.postings.has(tok.t)) return asFunctionWord(tok);
     if (tok.weak || !/^\d+$/.test(tok.t)) return tok;
     const word = NUMBER_WORDS[Number(tok.t)];
-    const pairs = (w: string) => index.knownPair(named[i - 1]?.t, w) || index.knownPair(w, named[i + 1]?.t);
-    if (word && pairs(word) && !pairs(tok.t)) return queryToken(word, false);
+    const pairs = (w: string) => index.knownPair(pairedBefore(named, i)?.t, w) || index.knownPair(w, pairedAfter(named, i)?.t);
+    if (word && pairs(word) && !pairs(tok.t)) return queryToken(word, false, undefined, undefined, undefined, tok.brk);
     return index.postings.has(tok.t) ? tok : asFunctionWord(tok);
   });
   // Read once here, not inside branches a question rarely takes (an unread property there costs a de-optimisation when one does).
@@ -114,7 +123,7 @@ export function rewrite(
     }
     const role = tok.weak ? weak : match && !index.nameWords.has(match) ? bodyOnly : 1;
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
-    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false, story: 1 };
+    return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false, story: 1, brk: tok.brk };
   });
   const paper = paperMentions(words, index, weights.modifier.commonWord);
   if (paper) {
@@ -127,7 +136,7 @@ export function rewrite(
   if (story.length > 0) weighStory(words, aged, q.tokens, story, index, weights);
   // "làm hộ chiếu trên dịch vụ công": the portal is where the named procedure is done, its online facet.
   if (portalAsFacet(words, index, weights)) q.facets.add("online");
-  const { bigrams, topicPairs } = wordPairs(words, index, weights);
+  const { bigrams, topicPairs, pairSlots } = wordPairs(words, index, weights);
   idleModifiers(words, topicPairs, index, weights);
   const strong = words.filter((r) => !r.weak);
   let strongWeight = 0;
@@ -141,6 +150,7 @@ export function rewrite(
     unknownWords,
     matched: matchedWords(words),
     bigrams,
+    pairSlots,
     topicPairs,
     variantOnly: namesOnlyVariant(words, topicPairs, index),
     strongWeight,
@@ -151,7 +161,7 @@ export function rewrite(
 
 /** A word read as filler, not topic: an age, a class, a count. */
 function asFunctionWord(tok: QueryToken): QueryToken {
-  return queryToken(tok.t, true, "function", tok.phrase, tok.accented);
+  return queryToken(tok.t, true, "function", tok.phrase, tok.accented, tok.brk);
 }
 
 /** Folded words of money units after a number ("2 triệu", "500 nghìn", "1 tỷ"). */
@@ -164,10 +174,10 @@ const MONEY_UNITS = new Set(["trieu", "nghin", "ngan", "ti", "dong"]);
 function inAmount(toks: QueryToken[], i: number, index: IndexData): boolean {
   const t = toks[i]!.t;
   if (/^\d+$/.test(t)) {
-    const next = toks[i + 1]?.t;
+    const next = pairedAfter(toks, i)?.t;
     return next !== undefined && MONEY_UNITS.has(next) && !index.knownPair(t, next);
   }
-  const prev = toks[i - 1]?.t;
+  const prev = pairedBefore(toks, i)?.t;
   return MONEY_UNITS.has(t) && prev !== undefined && /^\d+$/.test(prev) && !index.knownPair(prev, t);
 }
 
@@ -187,13 +197,13 @@ function unweakenNamedWords(q: AnalyzedQuery, index: IndexData): QueryToken[] {
   return q.tokens.map((tok, i, all) => {
     // A word of a longer function phrase ("bao" of "bao nhiêu") is that phrase, not a name's word.
     if (tok.weakKind !== "function" || (q.hadDiacritics && !bareQuestionWord(tok)) || (tok.phrase?.length ?? 1) > 1) return tok;
-    const prev = all[i - 1];
-    const next = all[i + 1];
+    const prev = pairedBefore(all, i);
+    const next = pairedAfter(all, i);
     const linking = LINKING.has(tok.t);
     const pairs = (a: string, b: string, first: boolean) => (linking ? index.namesFunctionWord(a, b, first) : index.knownPair(a, b));
     const between = linking && prev && next && !prev.weak && !next.weak && index.namesBetween(prev.t, tok.t, next.t);
     const named = between || (prev && !prev.weak && pairs(prev.t, tok.t, false)) || (next && !next.weak && pairs(tok.t, next.t, true));
-    return named ? queryToken(tok.t, false) : tok;
+    return named ? queryToken(tok.t, false, undefined, undefined, undefined, tok.brk) : tok;
   });
 }
 const LINKING = foldedSet(LINKING_WORDS);
@@ -216,8 +226,8 @@ function regionalReadings(toks: QueryToken[], index: IndexData): Map<number, str
   const spelled = new Map<number, string>();
   toks.forEach((tok, i) => {
     if (tok.weak) return;
-    const prev = toks[i - 1]?.t;
-    const next = toks[i + 1]?.t;
+    const prev = pairedBefore(toks, i)?.t;
+    const next = pairedAfter(toks, i)?.t;
     const pairs = (w: string) => index.knownPair(prev, w) || index.knownPair(w, next);
     if (pairs(tok.t)) return;
     for (const v of regionalSpellings(tok.t)) {
@@ -256,8 +266,9 @@ function matchedWords(words: Resolved[]): ResolvedQuery["matched"] {
  * together; it names nothing itself. A pair with no pair on one side is that word's only reading here
  * ("ở nước" of "ở nước ngoài"), and one that binds a word is a phrase ("vụ công" of "dịch vụ công").
  */
-function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights): Pick<ResolvedQuery, "bigrams" | "topicPairs"> {
+function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights): Pick<ResolvedQuery, "bigrams" | "topicPairs" | "pairSlots"> {
   const bigrams: string[] = [];
+  let pairSlots = 0;
   const topicPairs: ResolvedQuery["topicPairs"] = [];
   const at: Array<{ a: Resolved; b: Resolved; i: number }> = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -265,6 +276,8 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
     const b = words[i + 1]!;
     // A needed paper's own pairs name no entry ("giấy chứng nhận kết hôn" in "khai sinh … có cần giấy chứng nhận kết hôn").
     if (a.weak || b.weak || !a.match || !b.match || (a.paper && b.paper)) continue;
+    pairSlots++;
+    if (!pairable(words, i + 1)) continue;
     const pair = `${a.match} ${b.match}`;
     bigrams.push(pair);
     if (index.knownPair(a.match, b.match)) {
@@ -284,7 +297,7 @@ function wordPairs(words: Resolved[], index: IndexData, weights: SearchWeights):
     const straddles = !binds && between && (a.pairs !== undefined || b.pairs !== undefined);
     p.own = !straddles && !topicPairs.some((o, m) => m < k && o.own && o.b === p.b);
   });
-  return { bigrams, topicPairs };
+  return { bigrams, topicPairs, pairSlots };
 }
 
 /**

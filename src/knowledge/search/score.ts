@@ -59,7 +59,7 @@ export function createScorer(index: IndexData, weights: SearchWeights): Scorer {
     const doc = index.docs[d]!;
     const cover = coverage(q, p, doc, d, weights);
     const precision = namePrecision(doc, p.matched);
-    const phrase = phraseShare(q.bigrams, doc, s.keywordPhrase);
+    const phrase = phraseShare(q.bigrams, q.pairSlots, doc, s.keywordPhrase);
     let accentHits = 0;
     for (const a of q.typed) if (doc.accentKeys.has(a)) accentHits++;
     const accent = q.typed.length > 0 ? accentHits / q.typed.length : 0;
@@ -172,16 +172,16 @@ function apartPairWords(q: ResolvedQuery, unique: ResolvedQuery["topicPairs"], d
   return out;
 }
 
-/** Share of the question's word pairs that the entry's names (or, less, keywords) hold as pairs. */
-function phraseShare(bigrams: string[], doc: DocIndex, keywordShare: number): number {
-  if (bigrams.length === 0) return 1;
+/** Share of the question's word pairs (`slots`: those across a clause mark included, see `ResolvedQuery.pairSlots`) that the entry's names (or, less, keywords) hold as pairs. */
+function phraseShare(bigrams: string[], slots: number, doc: DocIndex, keywordShare: number): number {
+  if (slots === 0) return 1;
   let inName = 0;
   let inKeyword = 0;
   for (const b of bigrams) {
     if (doc.nameBigrams.has(b)) inName++;
     else if (doc.keywordBigrams.has(b)) inKeyword++;
   }
-  return (inName + keywordShare * inKeyword) / bigrams.length;
+  return (inName + keywordShare * inKeyword) / slots;
 }
 
 // Loops rather than every/some with closures: these run for every word of every candidate.

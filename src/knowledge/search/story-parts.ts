@@ -1,6 +1,6 @@
 import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS } from "../language.js";
-import type { AnalyzedQuery, QueryToken } from "../analyze.js";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc } from "../../text/normalize.js";
+import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawWords } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
@@ -26,7 +26,7 @@ export interface StoryPart {
   named: ReadonlySet<QueryToken>;
 }
 
-/** A word of the message with where it is and whether a clause break (",", ".", "?", a new line…) comes before it. */
+/** A word of the message with where it is and whether a clause break (",", ".", "?", a new line…: see `rawWords`) comes before it. */
 interface Word {
   t: string;
   a: string;
@@ -46,17 +46,9 @@ const ENDS = phraseList(PURPOSE_ENDS);
 const HOW = phraseList(PURPOSE_HOW);
 const WANT = phraseList(PURPOSE_WANT);
 
-/** The words of an NFC text, with their offsets. */
+/** The words of an NFC text, with their offsets; the first word opens a clause. */
 function wordsOf(text: string): Word[] {
-  const out: Word[] = [];
-  let end = 0;
-  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    const raw = m[0].toLowerCase();
-    const from = m.index;
-    out.push({ t: canonicalSyllable(fold(raw)), a: accentKey(raw), bare: !hasDiacritics(raw), from, to: from + m[0].length, broken: out.length === 0 || /[,.;:!?\n()]/.test(text.slice(end, from)) });
-    end = from + m[0].length;
-  }
-  return out;
+  return rawWords(text).map((w, i) => ({ t: canonicalSyllable(fold(w.raw)), a: accentKey(w.raw), bare: !hasDiacritics(w.raw), from: w.from, to: w.to, broken: i === 0 || w.brk }));
 }
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
@@ -155,7 +147,7 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
     for (let k = 1; k < words.length && !names; k++) {
       const a = words[k - 1]!;
       const b = words[k]!;
-      names = named[k - 1]! && named[k]! && !a.weak && !b.weak && !a.paper && !b.paper && a.match !== null && b.match !== null && index.namePair(a.match, b.match);
+      names = named[k - 1]! && named[k]! && !a.weak && !b.weak && !a.paper && !b.paper && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match);
     }
     if (!names) continue;
     const scale = weights.story[part.kind];

@@ -1,3 +1,4 @@
+import type { FieldWords } from "../analyze.js";
 import type { DocIndex } from "./build-index.js";
 
 // Which name pairs only ever say a variant of a procedure, asked per pair and remembered. In the shipped
@@ -5,7 +6,7 @@ import type { DocIndex } from "./build-index.js";
 // procedure's name: "cấp lại bằng lái").
 
 export interface VariantOptions {
-  analyse: (text: string) => string[][];
+  analyse: (text: string) => FieldWords;
   idf: (t: string) => number;
   /** Words at least this rare name something (`modifier.commonWord`). */
   floor: number;
@@ -32,11 +33,11 @@ export interface VariantOptions {
  */
 export function createVariantTest(docs: readonly DocIndex[], pairPostings: ReadonlyMap<string, Int32Array>, o: VariantOptions): (pair: string) => boolean {
   const { analyse, idf, floor, common, baseWords } = o;
-  // Each name as written: its words (the first segment: the rest are synonyms added) and its rare words, sorted.
+  // Each name as written (synonyms not added): its clauses and its rare words, sorted.
   const written = docs.map((doc) =>
     [doc.entry.title, ...doc.entry.aliases].map((text) => {
-      const tokens = analyse(text)[0] ?? [];
-      return { tokens, rare: [...new Set(tokens.filter((t) => idf(t) >= floor))].sort() };
+      const clauses = analyse(text).written;
+      return { clauses, rare: [...new Set(clauses.flat().filter((t) => idf(t) >= floor))].sort() };
     }),
   );
   // How many names have exactly these rare words (joined): the procedures a variant's name may hold.
@@ -60,8 +61,8 @@ export function createVariantTest(docs: readonly DocIndex[], pairPostings: Reado
     if (!holders) return false;
     let names = 0;
     for (const d of holders) {
-      for (const { tokens, rare } of written[d]!) {
-        if (!tokens.some((t, i) => t === a && tokens[i + 1] === b)) continue;
+      for (const { clauses, rare } of written[d]!) {
+        if (!clauses.some((tokens) => tokens.some((t, i) => t === a && tokens[i + 1] === b))) continue;
         names++;
         const rest = rare.filter((t) => t !== a && t !== b);
         // Nothing rare besides the pair: the name is about the pair itself, which is then a thing.
