@@ -44,7 +44,8 @@ function portalAt(words: Resolved[], i: number): number {
   let best = 0;
   for (const p of PORTAL) {
     if (p.length <= best || i + p.length > words.length) continue;
-    if (p.every((t, k) => words[i + k]!.t === t)) best = p.length;
+    // No phrase across a clause mark ("…, dịch vụ công").
+    if (p.every((t, k) => words[i + k]!.t === t && (k === 0 || !words[i + k]!.brk))) best = p.length;
   }
   return best;
 }
@@ -56,7 +57,8 @@ function namesProcedure(words: Resolved[], index: IndexData, weights: SearchWeig
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
-    if (a.weak || b.weak || !a.match || !b.match || portal.has(i) || portal.has(i + 1)) continue;
+    // No pair across a clause mark, as in wordPairs.
+    if (a.weak || b.weak || !a.match || !b.match || b.brk || portal.has(i) || portal.has(i + 1)) continue;
     if (procedurePair(index, `${a.match} ${b.match}`, weights)) return true;
   }
   return false;
