@@ -13,6 +13,8 @@ import type { SearchWeights } from "./weights.js";
  * Marks the words in place; true when it marked some.
  */
 export function portalAsFacet(words: Resolved[], index: IndexData, weights: SearchWeights): boolean {
+  // Most messages hold no portal phrase: nothing to read.
+  if (!words.some((_, i) => portalAt(words, i) > 0)) return false;
   if (!namesProcedure(words, index, weights)) return false;
   let marked = false;
   for (let i = 0; i < words.length; ) {
@@ -64,23 +66,28 @@ function namesProcedure(words: Resolved[], index: IndexData, weights: SearchWeig
   return false;
 }
 
-/** Per index: pair → whether it names a procedure (computed once per pair asked). */
-const named = new WeakMap<IndexData, Map<string, boolean>>();
+/** Per index: each pair of an entry's title → how many titles hold it, and how many of those are procedures'. */
+const titlePairs = new WeakMap<IndexData, Map<string, { holders: number; procedures: number }>>();
 
-function procedurePair(index: IndexData, pair: string, weights: SearchWeights): boolean {
-  let cache = named.get(index);
-  if (!cache) named.set(index, (cache = new Map()));
-  const known = cache.get(pair);
-  if (known !== undefined) return known;
-  let holders = 0;
-  let procedures = 0;
+/** Counted once per index, in one pass over the titles (a lookup per pair asked after that). */
+function titlePairCounts(index: IndexData): Map<string, { holders: number; procedures: number }> {
+  let counts = titlePairs.get(index);
+  if (counts) return counts;
+  counts = new Map();
   for (const doc of index.docs) {
     // The title, not an alias: "ngân hàng" of an alias of the mortgage release does not name that procedure.
-    if (!doc.names[0]?.pairs.includes(pair)) continue;
-    holders++;
-    if (doc.entry.kind === "procedure") procedures++;
+    for (const pair of new Set(doc.names[0]?.pairs ?? [])) {
+      const c = counts.get(pair) ?? { holders: 0, procedures: 0 };
+      c.holders++;
+      if (doc.entry.kind === "procedure") c.procedures++;
+      counts.set(pair, c);
+    }
   }
-  const answer = holders > 0 && holders <= weights.portal.names && procedures >= holders * weights.portal.procedureShare;
-  cache.set(pair, answer);
-  return answer;
+  titlePairs.set(index, counts);
+  return counts;
+}
+
+function procedurePair(index: IndexData, pair: string, weights: SearchWeights): boolean {
+  const c = titlePairCounts(index).get(pair);
+  return !!c && c.holders <= weights.portal.names && c.procedures >= c.holders * weights.portal.procedureShare;
 }
