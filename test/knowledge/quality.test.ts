@@ -34,6 +34,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-19.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-20.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-21.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-22.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -115,6 +116,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set S (blind-eval-21), written and labelled in session 26, held out and reported once at the start
   // of session 27 (docs/benchmarks.md): 87.1 % top-1, 3.8 % wrong cards, 13.8 % false answers (8 of 58).
   "blind-eval-21.jsonl": { top1: 0.87, falseAnswers: 0.138, wrongCards: 0.038 },
+  // Set T (blind-eval-22), written and labelled in session 27, held out and reported once at its end
+  // (docs/benchmarks.md): 90.3 % top-1, 3.0 % wrong cards, 5.4 % false answers (3 of 56). A floor.
+  "blind-eval-22.jsonl": { top1: 0.9, falseAnswers: 0.054, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
