@@ -1,7 +1,8 @@
 import type { Resolved } from "./rewrite.js";
 import type { IndexData } from "./build-index.js";
+import { pairable } from "../analyze.js";
 import { PORTAL_PHRASES } from "../language.js";
-import { phraseList } from "./word-lists.js";
+import { createPhraseTable } from "../../text/phrases.js";
 import type { SearchWeights } from "./weights.js";
 
 /**
@@ -13,18 +14,13 @@ import type { SearchWeights } from "./weights.js";
  * Marks the words in place; true when it marked some.
  */
 export function portalAsFacet(words: Resolved[], index: IndexData, weights: SearchWeights): boolean {
+  const spans = portalSpans(words);
   // Most messages hold no portal phrase: nothing to read.
-  if (!words.some((_, i) => portalAt(words, i) > 0)) return false;
-  if (!namesProcedure(words, index, weights)) return false;
+  if (spans.length === 0 || !namesProcedure(words, spans, index, weights)) return false;
   let marked = false;
-  for (let i = 0; i < words.length; ) {
-    const length = portalAt(words, i);
-    if (length === 0) {
-      i++;
-      continue;
-    }
-    const phrase = words.slice(i, i + length).map((r) => r.t);
-    for (let k = i; k < i + length; k++) {
+  for (const [from, to] of spans) {
+    const phrase = words.slice(from, to).map((r) => r.t);
+    for (let k = from; k < to; k++) {
       const r = words[k]!;
       // Already a facet word ("online"), or filler: as it was.
       if (r.weak) continue;
@@ -34,33 +30,37 @@ export function portalAsFacet(words: Resolved[], index: IndexData, weights: Sear
       r.weight = (r.match ? index.idf(r.match) : index.maxIdf) * weights.weak;
       marked = true;
     }
-    i += length;
   }
   return marked;
 }
 
-const PORTAL = phraseList(PORTAL_PHRASES).map((p) => p.map((w) => w.t));
+const PORTAL = createPhraseTable(PORTAL_PHRASES.map((p): [string, true] => [p, true]));
 
-/** The length of the longest portal phrase starting at word `i` (0: none). */
-function portalAt(words: Resolved[], i: number): number {
-  let best = 0;
-  for (const p of PORTAL) {
-    if (p.length <= best || i + p.length > words.length) continue;
-    // No phrase across a clause mark ("…, dịch vụ công").
-    if (p.every((t, k) => words[i + k]!.t === t && (k === 0 || !words[i + k]!.brk))) best = p.length;
+/** [from, to) of each portal phrase, left to right, the longest at each word, none across a clause mark ("…, dịch vụ công"). */
+function portalSpans(words: readonly Resolved[]): Array<[number, number]> {
+  const folded = words.map((r) => r.t);
+  const breaks = words.map((r) => r.brk);
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < words.length; ) {
+    const m = PORTAL.matchAt(folded, i, breaks);
+    if (!m) {
+      i++;
+      continue;
+    }
+    spans.push([i, i + m.length]);
+    i += m.length;
   }
-  return best;
+  return spans;
 }
 
 /** Some pair of adjacent topic words, not of portal words, that the titles of few entries hold, mostly procedures' (see `weights.portal`). */
-function namesProcedure(words: Resolved[], index: IndexData, weights: SearchWeights): boolean {
-  const portal = new Set<number>();
-  for (let i = 0; i < words.length; i++) for (let k = 0, n = portalAt(words, i); k < n; k++) portal.add(i + k);
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
+function namesProcedure(words: readonly Resolved[], spans: ReadonlyArray<[number, number]>, index: IndexData, weights: SearchWeights): boolean {
+  const portal = (i: number) => spans.some(([from, to]) => i >= from && i < to);
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!;
+    const b = words[i]!;
     // No pair across a clause mark, as in wordPairs.
-    if (a.weak || b.weak || !a.match || !b.match || b.brk || portal.has(i) || portal.has(i + 1)) continue;
+    if (a.weak || b.weak || !a.match || !b.match || !pairable(words, i) || portal(i - 1) || portal(i)) continue;
     if (procedurePair(index, `${a.match} ${b.match}`, weights)) return true;
   }
   return false;
