@@ -1,25 +1,12 @@
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/runtime/core.js";
-import type { SearchResult } from "../../src/knowledge/search/types.js";
+import { describe, expect, it } from "vitest";
+import { realSearch } from "../helpers/real-search.js";
 
 /**
  * Content test: a general guide whose broad keywords held the rare words of a message that names one
  * procedure ("tiệm tạp hóa" of the tax guide, "đóng … thuế" for closing the tax code). The procedure's
  * own situation words now answer; wording is not tested.
  */
-const ROOT = join(import.meta.dirname, "../..");
-let search: (q: string) => SearchResult;
-beforeAll(() => {
-  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
-  expect(problems).toEqual([]);
-  search = (q) => core!.engine.search(q);
-});
-
-const answered = (q: string): string | undefined => {
-  const d = search(q).decision;
-  return d.kind === "answer" ? d.hit.entry.id : undefined;
-};
+const { search, answered } = realSearch();
 
 describe("a procedure the message names is not taken by a general guide", () => {
   it("pausing a small shop for some months is the pause of the household business, not the household-business tax guide", () => {

@@ -1,25 +1,12 @@
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/runtime/core.js";
-import type { SearchResult } from "../../src/knowledge/search/types.js";
+import { describe, expect, it } from "vitest";
+import { realSearch } from "../helpers/real-search.js";
 
 /**
  * Content test: "… có cần <giấy tờ> không" on the real knowledge/. The paper is needed for what the message named
  * before, unless the paper's own words name the entry that was named (a permit asked about while building a house).
  * Asserts which entry answers; wording is not tested.
  */
-const ROOT = join(import.meta.dirname, "../..");
-let search: (q: string) => SearchResult;
-beforeAll(() => {
-  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
-  expect(problems).toEqual([]);
-  search = (q) => core!.engine.search(q);
-});
-
-const answered = (q: string): string | undefined => {
-  const d = search(q).decision;
-  return d.kind === "answer" ? d.hit.entry.id : undefined;
-};
+const { answered } = realSearch();
 
 describe("asking whether a paper is needed", () => {
   it.each([

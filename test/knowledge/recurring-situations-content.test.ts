@@ -1,7 +1,5 @@
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/runtime/core.js";
-import type { SearchResult } from "../../src/knowledge/search/types.js";
+import { describe, expect, it } from "vitest";
+import { realSearch } from "../helpers/real-search.js";
 
 /**
  * Content test: situations that independently written citizen messages describe again and again,
@@ -9,18 +7,7 @@ import type { SearchResult } from "../../src/knowledge/search/types.js";
  * its names or keywords held, or an abbreviation the analyzer did not know). Each case asserts which
  * entry answers, against the neighbour it competes with; wording is not tested.
  */
-const ROOT = join(import.meta.dirname, "../..");
-let search: (q: string) => SearchResult;
-beforeAll(() => {
-  const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
-  expect(problems).toEqual([]);
-  search = (q) => core!.engine.search(q);
-});
-
-const answered = (q: string): string | undefined => {
-  const d = search(q).decision;
-  return d.kind === "answer" ? d.hit.entry.id : undefined;
-};
+const { search, answered } = realSearch();
 
 describe("recurring situations answer with their entry", () => {
   it("an abandoned newborn already reported to the police: birth registration for an abandoned child, not ordinary or late khai sinh", () => {
