@@ -35,6 +35,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-20.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-21.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-22.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-23.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -119,6 +120,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set T (blind-eval-22), written and labelled in session 27, held out and reported once at its end
   // (docs/benchmarks.md): 90.3 % top-1, 3.0 % wrong cards, 5.4 % false answers (3 of 56). A floor.
   "blind-eval-22.jsonl": { top1: 0.9, falseAnswers: 0.054, wrongCards: 0.03 },
+  // Set U (blind-eval-23), written and labelled in session 27, held out and reported once at the start
+  // of session 28 (docs/benchmarks.md): 86.5 % top-1, 3.0 % wrong cards, 15.8 % false answers (9 of 57).
+  "blind-eval-23.jsonl": { top1: 0.86, falseAnswers: 0.158, wrongCards: 0.031 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
