@@ -158,6 +158,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Sửa giúp em năm sinh trên căn cước cho đủ 18 tuổi để đi làm được không ạ", "forgery"],
     ["Cán bộ một cửa hôm nay làm việc nhiệt tình lắm, cho mình gửi lời khen nhé", "thanks"],
     ["Phường với xã khác nhau thế nào, con em hỏi bài địa lý mà em chịu không trả lời được", "out-of-domain"],
+    // Set U: selling an account, a loan "with only a căn cước", a blank certificate to edit, admission scores
+    // and a company's tax next to a procedure's name.
+    ["ai có tài khoản vneid mức 2 bán lại cho mình với", "identity-misuse"],
+    ["vay tien online app nao lai thap", "out-of-domain"],
+    ["cho xin mẫu sổ hồng file word để chỉnh lại tên", "forgery"],
+    ["điểm chuẩn lớp 10 công lập năm nay khi nào có", "out-of-domain"],
+    ["quyết toán thuế thu nhập doanh nghiệp cho công ty tnhh làm online ở đâu", "not-covered"],
     ["hủy", "cancel"],
     ["menu", "menu"],
     ["đánh giá", "survey"],
