@@ -153,8 +153,19 @@ describe("asked of what was named before, a paper that names the same entry by i
     const q = "xay nha tren dat cua bo me co can giay phep xay dung khong";
     expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-giay-phep-xay-dung" } } });
     // Without the rule (no pair named before counts as a topic), the permit's words were a paper needed for "xây nhà".
-    const off = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, modifier: { ...DEFAULT_WEIGHTS.modifier, commonWord: Infinity } });
+    const off = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, modifier: { ...DEFAULT_WEIGHTS.modifier, commonWord: Infinity }, rarePairEntries: 0 });
     expect(hit(q, "cap-giay-phep-xay-dung")!.why.namePrecision).toBeGreaterThan(hit(q, "cap-giay-phep-xay-dung", off)!.why.namePrecision);
+  });
+
+  it("a pair that few entries hold names a topic even when its words are common ('quán ăn' in the certificate's alias: rarePairEntries)", () => {
+    const q = "mở quán ăn nhỏ có cần giấy chứng nhận an toàn thực phẩm không";
+    expect(index.search(q).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-giay-chung-nhan-attp" } } });
+    // Every word of this small fixture is rare; counted as common (commonWord: Infinity), "quán ăn" names a topic only
+    // through the rule, and without it the certificate's words are a paper needed for "quán ăn".
+    const common = { ...DEFAULT_WEIGHTS, modifier: { ...DEFAULT_WEIGHTS.modifier, commonWord: Infinity } };
+    const withRule = createSearchIndex(entries, synonyms, common);
+    const without = createSearchIndex(entries, synonyms, { ...common, rarePairEntries: 0 });
+    expect(hit(q, "cap-giay-chung-nhan-attp", withRule)!.why.namePrecision).toBeGreaterThan(hit(q, "cap-giay-chung-nhan-attp", without)!.why.namePrecision);
   });
 
   it("a paper that names another entry than the one named before is still a paper needed for it", () => {

@@ -52,7 +52,7 @@ function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWo
  * issued yet ("chủ đầu tư chưa ra [sổ hồng]. Tôi muốn chuyển hộ khẩu", PENDING_WORDS), wherever it stands, when
  * the message names something after it.
  */
-export function paperMentions(words: readonly Resolved[], index: IndexData, commonWord: number): boolean[] | null {
+export function paperMentions(words: readonly Resolved[], index: IndexData, commonWord: number, rarePairEntries: number): boolean[] | null {
   let out: boolean[] | null = null;
   // The last topic word so far, and whether it is part of a name with the topic word right before it.
   let last = -1;
@@ -96,7 +96,7 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
     namedBefore ||= named;
-    if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord)) {
+    if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord, rarePairEntries)) {
       for (const d of index.pairPostings.get(`${indexForm(words[last]!)} ${indexForm(r)}`) ?? []) namedEntries.add(d);
     }
     last = i;
@@ -150,10 +150,12 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
 }
 
 /**
- * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), one of its words at least `commonWord` (share of
- * the rarest possible, `SearchWeights.modifier`) rare — "xây nhà", "thường trú", not "đăng ký" that names hundreds.
+ * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), and one of its words at least `commonWord` (share
+ * of the rarest possible, `SearchWeights.modifier`) rare — "xây nhà", "thường trú", not "đăng ký" that names hundreds —
+ * or the pair itself held by at most `rarePairEntries` entries ("quán ăn", of two common words).
  */
-function topicPair(a: string, b: string, index: IndexData, commonWord: number): boolean {
+function topicPair(a: string, b: string, index: IndexData, commonWord: number, rarePairEntries: number): boolean {
+  if (index.modifier(`${a} ${b}`)) return false;
   const floor = commonWord * index.maxIdf;
-  return !index.modifier(`${a} ${b}`) && (index.idf(a) >= floor || index.idf(b) >= floor);
+  return index.idf(a) >= floor || index.idf(b) >= floor || (index.pairPostings.get(`${a} ${b}`)?.length ?? Infinity) <= rarePairEntries;
 }

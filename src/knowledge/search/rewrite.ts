@@ -125,7 +125,7 @@ export function rewrite(
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
     return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false, story: 1, brk: tok.brk };
   });
-  const paper = paperMentions(words, index, weights.modifier.commonWord);
+  const paper = paperMentions(words, index, weights.modifier.commonWord, weights.rarePairEntries);
   if (paper) {
     for (let i = 0; i < words.length; i++) {
       if (!paper[i]) continue;

@@ -27,6 +27,11 @@ export interface SearchWeights {
    */
   paperMention: number;
   /**
+   * A name pair that at most this many entries hold names a topic even when both its words are common ("quán ăn":
+   * "mở quán ăn có cần giấy chứng nhận an toàn thực phẩm" asks for the certificate of that entry, see paperMentions).
+   */
+  rarePairEntries: number;
+  /**
    * A message names a procedure when it holds a word pair that the titles of at most `names` entries hold, at
    * least `procedureShare` of them procedures ("hộ chiếu", "căn cước", "khai sinh"; not "hồ sơ", "tài khoản",
    * which mostly title guides; not a pair only an alias holds, as "ngân hàng" of "lấy sổ đỏ từ ngân hàng"). Then its portal words (PORTAL_PHRASES in language.ts: "trên dịch vụ công",
@@ -258,6 +263,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   weak: 0.2,
   bodyOnly: 0.3,
   paperMention: 0.3,
+  rarePairEntries: 2,
   portal: { names: 10, procedureShare: 0.5 },
   story: { done: 0.5, purpose: 0.7 },
   boundShare: 0.5,
