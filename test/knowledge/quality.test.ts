@@ -36,6 +36,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-21.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-22.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-23.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-24.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -123,6 +124,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set U (blind-eval-23), written and labelled in session 27, held out and reported once at the start
   // of session 28 (docs/benchmarks.md): 86.5 % top-1, 3.0 % wrong cards, 15.8 % false answers (9 of 57).
   "blind-eval-23.jsonl": { top1: 0.86, falseAnswers: 0.158, wrongCards: 0.031 },
+  // Set V (blind-eval-24), written by two writers and labelled twice in session 28, held out and reported once at
+  // its end (docs/benchmarks.md): 86.9 % top-1, 5.8 % wrong cards, 19.4 % false answers (12 of 62). A floor.
+  "blind-eval-24.jsonl": { top1: 0.86, falseAnswers: 0.194, wrongCards: 0.059 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
