@@ -320,6 +320,16 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["điểm thi tốt nghiệp THPT năm nay bao giờ có", "out-of-domain"],
     ["cửa hàng điện máy bảo hành tủ lạnh cả tháng chưa xong, khiếu nại ở đâu", "out-of-domain"],
     ["đăng ký nhãn hiệu cho quán trà sữa, em mới đăng ký hộ kinh doanh xong", "not-covered"],
+    // Set V (seen): a parcel, an e-wallet, land prices, a sentence in prison, money sent home, a visa running out,
+    // a stepchild, a ready-made health certificate.
+    ["đơn hàng giao chậm 2 tuần khiếu nại ở đâu", "out-of-domain"],
+    ["vi momo cua e bi khoa vi nghi gian lan", "out-of-domain"],
+    ["đất thổ cư ở huyện em giá bao nhiêu 1m2", "out-of-domain"],
+    ["xin giảm án cho con đang ở trại giam", "out-of-domain"],
+    ["ở Nhật muốn gửi tiền về cho bố mẹ cách nào rẻ", "out-of-domain"],
+    ["ban gai e nguoi han, visa sap het han roi gia han sao", "not-covered"],
+    ["chồng muốn nhận con riêng của tôi làm con", "not-covered"],
+    ["có chỗ nào làm sẵn giấy khám sức khỏe không cần đi khám", "forgery"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
