@@ -96,8 +96,11 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
     namedBefore ||= named;
-    if (named && topicPair(indexForm(words[last]!), indexForm(r), index, commonWord, rarePairEntries)) {
-      for (const d of index.pairPostings.get(`${indexForm(words[last]!)} ${indexForm(r)}`) ?? []) namedEntries.add(d);
+    if (named) {
+      const a = indexForm(words[last]!);
+      const b = indexForm(r);
+      const holders = index.pairPostings.get(`${a} ${b}`);
+      if (topicPair(a, b, holders, index, commonWord, rarePairEntries)) for (const d of holders ?? []) namedEntries.add(d);
     }
     last = i;
   }
@@ -152,10 +155,10 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
 /**
  * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), and one of its words at least `commonWord` (share
  * of the rarest possible, `SearchWeights.modifier`) rare — "xây nhà", "thường trú", not "đăng ký" that names hundreds —
- * or the pair itself held by at most `rarePairEntries` entries ("quán ăn", of two common words).
+ * or the pair itself held by at most `rarePairEntries` entries (`holders`, its postings: "quán ăn", of two common words).
  */
-function topicPair(a: string, b: string, index: IndexData, commonWord: number, rarePairEntries: number): boolean {
+function topicPair(a: string, b: string, holders: Int32Array | undefined, index: IndexData, commonWord: number, rarePairEntries: number): boolean {
   if (index.modifier(`${a} ${b}`)) return false;
   const floor = commonWord * index.maxIdf;
-  return index.idf(a) >= floor || index.idf(b) >= floor || (index.pairPostings.get(`${a} ${b}`)?.length ?? Infinity) <= rarePairEntries;
+  return index.idf(a) >= floor || index.idf(b) >= floor || (holders?.length ?? Infinity) <= rarePairEntries;
 }
