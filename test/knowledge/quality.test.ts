@@ -37,6 +37,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-22.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-23.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-24.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-25.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -127,6 +128,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set V (blind-eval-24), written by two writers and labelled twice in session 28, held out and reported once at
   // its end (docs/benchmarks.md): 86.9 % top-1, 5.8 % wrong cards, 19.4 % false answers (12 of 62). A floor.
   "blind-eval-24.jsonl": { top1: 0.86, falseAnswers: 0.194, wrongCards: 0.059 },
+  // Set W (blind-eval-25), written by two writers and labelled twice in session 28, held out and reported once at
+  // the start of session 29 (docs/benchmarks.md): 88.0 % top-1, 2.3 % wrong cards, 13.4 % false answers (9 of 67).
+  "blind-eval-25.jsonl": { top1: 0.875, falseAnswers: 0.135, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
