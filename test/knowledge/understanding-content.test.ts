@@ -295,6 +295,30 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "tôi có 2 sổ bhxh muốn rút 1 lần",
     "hai sổ bhxh khác ngày sinh thì sửa sao",
     "nhà mạng nào hỗ trợ đăng ký vneid",
+    // Session 29: lawful questions a newcomer wrote around the new refusal phrases (docs/benchmarks.md).
+    "Bảo hiểm xe máy bắt buộc có mua không, mua ở đâu",
+    "tro cap that nghiep chuyen vao ngan hang nao, lai phai mo tai khoan moi a",
+    "Em muốn đổi về thủ đô sống thì chuyển thường trú cần điều kiện gì",
+    "Đất trong khu đô thị, đổi sổ đỏ sang mẫu mới có mất phí không",
+    "Tiền nhận từ bảo hiểm nhân thọ có phải khai thuế TNCN không",
+    "Hộ kinh doanh tiệm vàng, khách mua vàng trên 400 triệu thì phải báo cáo gì",
+    "bhxh tu nguyen co thang khong dong thi co bi gian doan ko",
+    "nop phat roi ma he thong chua xoa loi thi bi tinh khong nop phat a",
+    "em lo qua, xoa loi phat nguoi tren vneid mat bao lau",
+    "Cơ quan xóa lỗi cho em rồi, không nộp phạt nữa đúng ko, vì bị chụp nhầm biển",
+    "ho kinh doanh doi nguoi dai dien co phai nop lai mau chu ky va mau con dau cho chi cuc thue ko",
+    "cty e co san con dau roi, khac them con dau xong de in hoa don co can bao thue ko",
+    "em chay do ship, thu nhap khong co dinh thi dong bhxh tu nguyen dc ko",
+    "xe tai chay dau mua lai, dia chi tren cavet khac dia chi chu xe moi thi sang ten sao",
+    "cty e tuyen dung, ung vien nop bang dai hoc giong nhu that, tra cuu van bang o dau de xac minh a",
+    "phan mem mo phong thi bang lai co giong nhu that ko",
+    "Mình đổi sim, cập nhật số điện thoại của người đứng tên sổ đỏ ở đâu",
+    "Em ở nhờ nhà người quen, khai tạm trú online có bắt buộc nhập số điện thoại chủ nhà không",
+    "cap nhat so dien thoai cua chu xe tren he thong dang ky xe o dau",
+    "thay doi dia chi cua chu xe co phai doi cavet ko",
+    "neu muon ket hon voi ai do o tinh khac thi dang ky o xa nao",
+    "Hộ kinh doanh bán xe đạp độc quyền nhãn hiệu Giant thì thuế môn bài bao nhiêu",
+    "Thu nhập bằng ngoại tệ quy sang tiền Việt để tính thuế thế nào",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -330,6 +354,21 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["ban gai e nguoi han, visa sap het han roi gia han sao", "not-covered"],
     ["chồng muốn nhận con riêng của tôi làm con", "not-covered"],
     ["có chỗ nào làm sẵn giấy khám sức khỏe không cần đi khám", "forgery"],
+    // Session 29, from set W and a second probe set (both seen now), in new words: the weather, a loan's interest,
+    // currency, life insurance, money for an officer, getting a fine erased, an office's signature or exam papers,
+    // a degree "like the real one", whose number this is, a car owner's phone, a trademark.
+    ["mai ở Huế có mưa không, em định đi đổi bằng lái", "out-of-domain"],
+    ["vay thế chấp sổ đỏ thì ngân hàng nào lãi thấp", "out-of-domain"],
+    ["đổi 500 đô ở đâu được giá", "out-of-domain"],
+    ["mua bảo hiểm nhân thọ loại nào tốt cho con", "out-of-domain"],
+    ["gửi thêm cán bộ 1 triệu để làm sổ đỏ nhanh được không", "bribe"],
+    ["có ai lo xóa lỗi phạt nguội cho em không", "bribe"],
+    ["xin mẫu chữ ký chủ tịch xã để in vào giấy xác nhận", "forgery"],
+    ["ai bán đề thi bằng lái xe máy không", "forgery"],
+    ["làm bằng cấp 3 nhìn như thật hết bao nhiêu", "forgery"],
+    ["số điện thoại 0912xxxxxx là của ai vậy", "personal-data"],
+    ["tra giúp số điện thoại chủ xe 30A-123.45", "personal-data"],
+    ["bảo hộ độc quyền thương hiệu cho tiệm bánh", "not-covered"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
@@ -369,6 +408,18 @@ describe("the real knowledge in conversation", () => {
     ["bằng lái hết hạn, đổi có phải khám sức khỏe không", "doi giay phep lai xe"],
   ])("%s: the health check is asked of the licence's own case (lost, or renewed)", (q, card) => {
     expect(heading(conversation().say(q))).toBe(card);
+  });
+
+  it.each([
+    ["Em làm thợ hồ, mất bằng B2 rồi, xin cấp lại có phải thi lại không", "cap lai giay phep lai xe bi mat"],
+    ["bang b2 sap het han doi tren dvc co can kham suc khoe khong", "doi giay phep lai xe"],
+  ])("%s: a licence class ('bằng B2') names the driving licence", (q, card) => {
+    expect(heading(conversation().say(q))).toBe(card);
+  });
+
+  it("asking where to file, after 'not received yet', is the procedure, not a filed dossier's status", () => {
+    const t = conversation().say("ba tôi 80 tuổi rồi chưa nhận được tiền trợ cấp người già, làm hồ sơ ở đâu");
+    expect(heading(t)).toBe(fold(engine.knowledge.byId.get("tro-cap-xa-hoi-hang-thang")!.title));
   });
 
   it("'chồng em mất việc làm' is a lost job, not a death", () => {
