@@ -38,6 +38,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-23.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-24.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-25.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-26.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -131,6 +132,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set W (blind-eval-25), written by two writers and labelled twice in session 28, held out and reported once at
   // the start of session 29 (docs/benchmarks.md): 88.0 % top-1, 2.3 % wrong cards, 13.4 % false answers (9 of 67).
   "blind-eval-25.jsonl": { top1: 0.875, falseAnswers: 0.135, wrongCards: 0.03 },
+  // Set X (blind-eval-26), written by two writers and labelled twice in session 29, held out and reported once at
+  // its end (docs/benchmarks.md): 92.8 % top-1, 3.6 % wrong cards, 9.8 % false answers (6 of 61). A floor.
+  "blind-eval-26.jsonl": { top1: 0.925, falseAnswers: 0.099, wrongCards: 0.037 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
