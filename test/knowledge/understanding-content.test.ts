@@ -417,6 +417,13 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toBe(card);
   });
 
+  it.each([
+    "lam can cuoc cho con 4 tuoi thi can mang nhung giay to gi a",
+    "con tôi 4 tuổi có cần làm căn cước chưa, nếu làm thì có phải dắt cháu theo ko",
+  ])("%s: a young child's card is the children's card, not 'cấp đổi, cấp lại'", (q) => {
+    expect(heading(conversation().say(q))).toBe(fold(engine.knowledge.byId.get("cap-the-can-cuoc-duoi-14-tuoi")!.title));
+  });
+
   it("asking where to file, after 'not received yet', is the procedure, not a filed dossier's status", () => {
     const t = conversation().say("ba tôi 80 tuổi rồi chưa nhận được tiền trợ cấp người già, làm hồ sơ ở đâu");
     expect(heading(t)).toBe(fold(engine.knowledge.byId.get("tro-cap-xa-hoi-hang-thang")!.title));

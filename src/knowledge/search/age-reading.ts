@@ -73,13 +73,17 @@ const CHILD_REACH = 3;
  * person asked about — its score is multiplied by `weights.ageConflict`; one made for that age is
  * marked `ageFits` (decide then offers no variant that names no age).
  */
-export function createAgeFit(entries: readonly Entry[], weights: SearchWeights): (subject: SubjectAge | null, hits: SearchHit[]) => void {
+export function createAgeFit(
+  entries: readonly Entry[],
+  weights: SearchWeights,
+): (subject: SubjectAge | null, hits: SearchHit[], typed: readonly QueryToken[]) => void {
   const ranges = new Map<string, { min: number; below: number }>();
   for (const e of entries) {
     const range = ageRangeOf(e.title);
     if (range) ranges.set(e.id, range);
   }
-  return (subject, hits) => {
+  const titleWords = new Map(entries.map((e) => [e.id, titleWordsOf(e.title)]));
+  return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
     for (const h of hits) {
@@ -88,8 +92,48 @@ export function createAgeFit(entries: readonly Entry[], weights: SearchWeights):
       if (age < range.min || age >= range.below) h.score *= weights.ageConflict;
       else h.why.ageFits = true;
     }
+    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, new Set(typed.map((t) => t.t)), weights);
   };
 }
+
+/**
+ * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
+ * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
+ * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
+ * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place.
+ */
+function preferChildEntries(
+  hits: SearchHit[],
+  rangeOf: (h: SearchHit) => { below: number } | undefined,
+  titleWords: Map<string, { all: Set<string>; topic: Set<string> }>,
+  typed: ReadonlySet<string>,
+  weights: SearchWeights,
+): void {
+  const { reach, sharedWords } = weights.childEntry;
+  for (const child of hits) {
+    if (!child.why.ageFits || rangeOf(child)?.below === Infinity) continue;
+    const own = titleWords.get(child.entry.id)!.all;
+    let rival: SearchHit | undefined;
+    for (const h of hits) {
+      if (h === child || rangeOf(h) || h.score <= child.score || (rival && h.score <= rival.score)) continue;
+      if (h.why.heldPairs > child.why.heldPairs || child.score < h.score * reach) continue;
+      const theirs = titleWords.get(h.entry.id)!;
+      let shared = 0;
+      let namesMore = false;
+      for (const w of theirs.topic) if (own.has(w)) shared++;
+      for (const w of theirs.all) if (!own.has(w) && typed.has(w)) namesMore = true;
+      if (shared >= sharedWords && !namesMore) rival = h;
+    }
+    if (rival) [child.score, rival.score] = [rival.score, child.score];
+  }
+}
+
+/** A title's folded words (`all`), and those that say what it is about (`topic`: not ages, not "cấp", "cho", "đăng ký"…). */
+function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
+  const all = fold(title).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !/\d/.test(w));
+  return { all: new Set(all), topic: new Set(all.filter((w) => !TITLE_FILLER.has(w))) };
+}
+const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ky", "nguoi", "va", "cua", "doi", "lai", "moi"]);
 
 /**
  * The ages an entry is for, from its title: "… dưới 14 tuổi" (below 14), "… (từ đủ 14 tuổi)" (14

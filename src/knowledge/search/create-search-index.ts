@@ -41,7 +41,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const subject = subjectAge(analysed.tokens);
     const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject), storyParts(unglued, analysed, (t) => analyzer.query(t)));
     const hits = score(q, candidates(q));
-    ageFit(subject, hits);
+    ageFit(subject, hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
     return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };

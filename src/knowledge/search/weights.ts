@@ -85,6 +85,13 @@ export interface SearchWeights {
   accentMismatch: number;
   /** A stated age outside the ages an entry's title names ("con 10 tuổi" and "… từ đủ 14 tuổi"): its score is multiplied by this. */
   ageConflict: number;
+  /**
+   * A child's stated age fits an entry made for children ("con 5 tuổi làm căn cước" and "… cho trẻ em dưới 14 tuổi")
+   * that ranks below an entry on the same thing with no age ("Cấp đổi, cấp lại thẻ căn cước"), scoring at least
+   * `reach` of it and naming no fewer of the question's word pairs: the two trade places. `sharedWords`: title
+   * words (not age words, not "cấp", "cho"…) the two must share to be "the same thing".
+   */
+  childEntry: { reach: number; sharedWords: number };
   /** The shape of the final score (0..1). */
   score: {
     /** Share of the question's weight the entry covers. */
@@ -272,6 +279,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2, variantWord: 0.35, baseWords: 4, variantTopics: 2 },
   accentMismatch: 0.5,
   ageConflict: 0.7,
+  childEntry: { reach: 0.8, sharedWords: 2 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
   typo: { fuseThreshold: 0.3, fuseAccept: 0.34, fuseMinLength: 6 },

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
+
+// The child's-entry rule (weights.childEntry) on a small knowledge base written for it (test/fixtures/knowledge-ages/):
+// a children's card, an ageless card on the same thing whose words citizens type more often, and a passport card.
+let index: SearchIndex;
+let withoutRule: SearchIndex;
+beforeAll(() => {
+  const { entries, synonyms } = loadFixtureSearch("knowledge-ages");
+  index = createSearchIndex(entries, synonyms);
+  // The same index with the rule out of reach: what search said before it.
+  withoutRule = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, childEntry: { ...DEFAULT_WEIGHTS.childEntry, reach: 2 } });
+});
+
+const first = (ix: SearchIndex, q: string) => ix.search(q).hits[0]?.entry.id;
+
+describe("a child's stated age and an entry made for children", () => {
+  it("the children's card takes the place of the ageless card on the same thing, and is answered", () => {
+    const q = "làm căn cước cho con 8 tuổi mang giấy tờ gì";
+    expect(first(withoutRule, q)).toBe("cap-doi-cap-lai-can-cuoc");
+    const d = index.search(q).decision;
+    expect(d.kind === "answer" ? d.hit.entry.id : d.kind).toBe("can-cuoc-tre-em");
+  });
+
+  it.each([
+    // The question types a word of the ageless title the children's title lacks: re-issue, renewal.
+    ["làm lại căn cước cho con 8 tuổi mang giấy tờ gì", "cap-doi-cap-lai-can-cuoc"],
+    ["đổi căn cước cho con 8 tuổi mang giấy tờ gì", "cap-doi-cap-lai-can-cuoc"],
+    // Not a child of the card's ages.
+    ["làm căn cước cho con 16 tuổi mang giấy tờ gì", "cap-doi-cap-lai-can-cuoc"],
+    // Another thing: an age changes nothing.
+    ["làm hộ chiếu cho con 5 tuổi ở đâu", "ho-chieu"],
+  ])("%s keeps %s first", (q, id) => {
+    expect(first(index, q)).toBe(id);
+    expect(first(withoutRule, q)).toBe(id);
+  });
+});
