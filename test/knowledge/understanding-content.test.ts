@@ -319,6 +319,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "neu muon ket hon voi ai do o tinh khac thi dang ky o xa nao",
     "Hộ kinh doanh bán xe đạp độc quyền nhãn hiệu Giant thì thuế môn bài bao nhiêu",
     "Thu nhập bằng ngoại tệ quy sang tiền Việt để tính thuế thế nào",
+    "ban hang online tren shopee co phai nop thue khong",
+    "làm shipper có được đóng bhxh tự nguyện không",
+    "tra cứu số căn cước của con mới sinh ở đâu",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -369,6 +372,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["số điện thoại 0912xxxxxx là của ai vậy", "personal-data"],
     ["tra giúp số điện thoại chủ xe 30A-123.45", "personal-data"],
     ["bảo hộ độc quyền thương hiệu cho tiệm bánh", "not-covered"],
+    ["có cách nào xóa án tích cho nhanh, tốn tiền cũng được", "bribe"],
+    ["tra giúp em số cccd của bà chủ nhà trọ", "personal-data"],
+    ["đặt hàng online bị giao thiếu khiếu nại ở đâu", "out-of-domain"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
