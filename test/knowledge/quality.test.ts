@@ -39,6 +39,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-24.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-25.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-26.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-27.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -135,6 +136,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set X (blind-eval-26), written by two writers and labelled twice in session 29, held out and reported once at
   // its end (docs/benchmarks.md): 92.8 % top-1, 3.6 % wrong cards, 9.8 % false answers (6 of 61). A floor.
   "blind-eval-26.jsonl": { top1: 0.925, falseAnswers: 0.099, wrongCards: 0.037 },
+  // Set Y (blind-eval-27), written by two writers and labelled twice in session 29, held out and reported once at
+  // its end (docs/benchmarks.md): 90.4 % top-1, 2.2 % wrong cards, 15.6 % false answers (10 of 64). A floor.
+  "blind-eval-27.jsonl": { top1: 0.9, falseAnswers: 0.157, wrongCards: 0.023 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
