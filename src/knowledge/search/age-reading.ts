@@ -82,7 +82,9 @@ export function createAgeFit(
     const range = ageRangeOf(e.title);
     if (range) ranges.set(e.id, range);
   }
-  const titleWords = new Map(entries.map((e) => [e.id, titleWordsOf(e.title)]));
+  // Read only when a child's age fits an entry (rare): not built for every entry up front.
+  const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
+  const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
@@ -105,19 +107,19 @@ export function createAgeFit(
 function preferChildEntries(
   hits: SearchHit[],
   rangeOf: (h: SearchHit) => { below: number } | undefined,
-  titleWords: Map<string, { all: Set<string>; topic: Set<string> }>,
+  titleWords: (h: SearchHit) => { all: Set<string>; topic: Set<string> },
   typed: ReadonlySet<string>,
   weights: SearchWeights,
 ): void {
   const { reach, sharedWords } = weights.childEntry;
   for (const child of hits) {
     if (!child.why.ageFits || rangeOf(child)?.below === Infinity) continue;
-    const own = titleWords.get(child.entry.id)!.all;
+    const own = titleWords(child).all;
     let rival: SearchHit | undefined;
     for (const h of hits) {
       if (h === child || rangeOf(h) || h.score <= child.score || (rival && h.score <= rival.score)) continue;
       if (h.why.heldPairs > child.why.heldPairs || child.score < h.score * reach) continue;
-      const theirs = titleWords.get(h.entry.id)!;
+      const theirs = titleWords(h);
       let shared = 0;
       let namesMore = false;
       for (const w of theirs.topic) if (own.has(w)) shared++;
