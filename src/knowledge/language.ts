@@ -188,6 +188,13 @@ export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao",
  */
 export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác nhau"];
 
+/**
+ * Words that tell how the citizen met the words asked about, not a topic ("toàn trình với một phần là sao, em đọc
+ * hoài không hiểu"): a message asking a meaning whose other topic words are all these still asks only the meaning.
+ * Typed with accents they must agree ("độc thân" is a topic).
+ */
+export const READING_WORDS: readonly string[] = ["đọc", "hiểu", "hoài", "mãi", "thấy", "ghi"];
+
 /** Words that ask only at the end of a clause ("… được không", "… chưa ạ"); inside it they negate ("họ không sang tên"). */
 export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "chưa", "hông", "hok"];
 

@@ -51,6 +51,18 @@ describe("decide: facet-only", () => {
     },
   );
 
+  it.each(["toàn trình với một phần là sao ad, tôi đọc không hiểu", "toan trinh voi mot phan la sao, em doc hoai khong hieu"])(
+    "%s: words telling how the citizen met the words (đọc, hiểu) are no topic of the meaning question",
+    (q) => {
+      expect(decisionOf(q)).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+    },
+  );
+
+  it("a topic word typed with other accents is not a reading word: 'độc' is not 'đọc'", () => {
+    const r = index.search("toàn trình là sao, độc không hiểu");
+    expect(r.decision).not.toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
   it.each(["thủ tục này toàn trình không", "toàn trình hay một phần", "lệ phí là gì"])(
     "%s is a follow-up on the topic (no meaning asked, or no entry named by the words): facet-only",
     (q) => {

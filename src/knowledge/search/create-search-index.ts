@@ -1,5 +1,5 @@
 import { createAnalyzer, pairable } from "../analyze.js";
-import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS, READING_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
@@ -7,7 +7,7 @@ import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
-import { rewrite } from "./rewrite.js";
+import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
 import { createUngluer } from "./unglue.js";
@@ -40,6 +40,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     // The age of the person asked about, read once: it rewrites the ages typed and weighs the hits.
     const subject = subjectAge(analysed.tokens);
     const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject), storyParts(unglued, analysed, (t) => analyzer.query(t)));
+    if (readsAside(q, text)) return run(withoutReadingWords(text));
     const hits = score(q, candidates(q));
     ageFit(subject, hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
@@ -48,11 +49,10 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
-    const limit = options.limit ?? 5;
     const { analysed, q, hits, shape, decision: whole } = run(question);
     const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
     return {
-      hits: hits.slice(0, limit),
+      hits: hits.slice(0, options.limit ?? 5),
       decision,
       confident: decision.kind === "answer" || decision.kind === "clarify",
       ambiguous: decision.kind === "clarify",
@@ -159,6 +159,27 @@ const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
 
 const MEANING = phraseList(MEANING_WORDS);
+const READING = new Map(READING_WORDS.map((w) => [fold(w), w]));
+
+/**
+ * A meaning question whose only topic words tell how the citizen met the words asked about ("toàn trình với một
+ * phần là sao, em đọc hoài không hiểu"): it is read without them.
+ */
+function readsAside(q: ResolvedQuery, text: string): boolean {
+  return q.strongWords > 0 && q.words.every((w) => w.weak || isReadingWord(w)) && asksMeaning(text);
+}
+
+/** The text without its reading words, clause marks kept as commas. */
+function withoutReadingWords(text: string): string {
+  const kept = rawWords(text).filter(({ raw }) => !isReadingWord({ t: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? raw.toLowerCase() : undefined }));
+  return kept.map(({ raw, brk }, i) => (i === 0 ? "" : brk ? ", " : " ") + raw).join("");
+}
+
+/** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
+function isReadingWord(w: { t: string; accented: string | undefined }): boolean {
+  const word = READING.get(w.t);
+  return word !== undefined && (w.accented === undefined || accentKey(w.accented) === accentKey(word));
+}
 
 /** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"), within a clause. */
 function asksMeaning(text: string): boolean {
