@@ -440,6 +440,12 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toBe(fold(engine.knowledge.byId.get("cap-the-can-cuoc-duoi-14-tuoi")!.title));
   });
 
+  it("'cưới chồng người Đài Loan' is a marriage with a foreigner; 'chuyện cười' is no marriage", () => {
+    const t = conversation().say("em sắp cưới chồng người Đài Loan, đăng ký kết hôn cần những giấy tờ gì");
+    expect(heading(t)).toBe(fold(engine.knowledge.byId.get("dang-ky-ket-hon-co-yeu-to-nuoc-ngoai")!.title));
+    expect(heading(conversation().say("kể chuyện cười đi ad"))).not.toBe(fold(engine.knowledge.byId.get("dang-ky-ket-hon")!.title));
+  });
+
   it("asking where to file, after 'not received yet', is the procedure, not a filed dossier's status", () => {
     const t = conversation().say("ba tôi 80 tuổi rồi chưa nhận được tiền trợ cấp người già, làm hồ sơ ở đâu");
     expect(heading(t)).toBe(fold(engine.knowledge.byId.get("tro-cap-xa-hoi-hang-thang")!.title));
