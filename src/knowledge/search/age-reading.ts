@@ -94,7 +94,7 @@ export function createAgeFit(
       if (age < range.min || age >= range.below) h.score *= weights.ageConflict;
       else h.why.ageFits = true;
     }
-    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, new Set(typed.map((t) => t.t)), weights);
+    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, typed, weights);
   };
 }
 
@@ -108,10 +108,11 @@ function preferChildEntries(
   hits: SearchHit[],
   rangeOf: (h: SearchHit) => { below: number } | undefined,
   titleWords: (h: SearchHit) => { all: Set<string>; topic: Set<string> },
-  typed: ReadonlySet<string>,
+  typed: readonly QueryToken[],
   weights: SearchWeights,
 ): void {
   const { reach, sharedWords } = weights.childEntry;
+  let typedWords: Set<string> | undefined;
   for (const child of hits) {
     if (!child.why.ageFits || rangeOf(child)?.below === Infinity) continue;
     const own = titleWords(child).all;
@@ -120,10 +121,11 @@ function preferChildEntries(
       if (h === child || rangeOf(h) || h.score <= child.score || (rival && h.score <= rival.score)) continue;
       if (h.why.heldPairs > child.why.heldPairs || child.score < h.score * reach) continue;
       const theirs = titleWords(h);
+      typedWords ??= new Set(typed.map((t) => t.t));
       let shared = 0;
       let namesMore = false;
       for (const w of theirs.topic) if (own.has(w)) shared++;
-      for (const w of theirs.all) if (!own.has(w) && typed.has(w)) namesMore = true;
+      for (const w of theirs.all) if (!own.has(w) && typedWords.has(w)) namesMore = true;
       if (shared >= sharedWords && !namesMore) rival = h;
     }
     if (rival) [child.score, rival.score] = [rival.score, child.score];

@@ -159,26 +159,21 @@ const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
 
 const MEANING = phraseList(MEANING_WORDS);
-const READING = new Map(READING_WORDS.map((w) => [fold(w), w]));
+/** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
+const isReadingWord = wordSet(READING_WORDS);
 
 /**
  * A meaning question whose only topic words tell how the citizen met the words asked about ("toàn trình với một
  * phần là sao, em đọc hoài không hiểu"): it is read without them.
  */
 function readsAside(q: ResolvedQuery, text: string): boolean {
-  return q.strongWords > 0 && q.words.every((w) => w.weak || isReadingWord(w)) && asksMeaning(text);
+  return q.strongWords > 0 && q.words.every((w) => w.weak || isReadingWord(w.accented ?? w.t)) && asksMeaning(text);
 }
 
 /** The text without its reading words, clause marks kept as commas. */
 function withoutReadingWords(text: string): string {
-  const kept = rawWords(text).filter(({ raw }) => !isReadingWord({ t: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? raw.toLowerCase() : undefined }));
+  const kept = rawWords(text).filter(({ raw }) => !isReadingWord(raw));
   return kept.map(({ raw, brk }, i) => (i === 0 ? "" : brk ? ", " : " ") + raw).join("");
-}
-
-/** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
-function isReadingWord(w: { t: string; accented: string | undefined }): boolean {
-  const word = READING.get(w.t);
-  return word !== undefined && (w.accented === undefined || accentKey(w.accented) === accentKey(word));
 }
 
 /** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"), within a clause. */
