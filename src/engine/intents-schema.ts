@@ -109,6 +109,12 @@ export const intentsSchema = z
     particles: phrases,
     /** Entries offered when the citizen asks a facet but no procedure is in the conversation. */
     popular: z.array(z.string()).default([]),
+    /**
+     * Words typed without accents read with this phrase's accents when the whole phrase is there
+     * ("gia bao nhieu" is "giá bao nhiêu"): a forgery phrase's "giả" is then not found in a price
+     * question, and "mua bằng lái giá bao nhiêu" is still a request to buy one.
+     */
+    readings: z.array(phrase.refine((p) => !GAP.test(p), 'một cách đọc là các chữ liền nhau, không có "…"')).default([]),
     intents: z
       .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
       .strict()

@@ -119,7 +119,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({}), a
   const foundOf = new WeakMap<MessageForms, Found>();
   const foundIn = (message: MessageForms): Found => {
     let found = foundOf.get(message);
-    if (!found) foundOf.set(message, (found = scan(table, expand(message, table.expansions))));
+    if (!found) foundOf.set(message, (found = scan(table, read(expand(message, table.expansions), table.readings))));
     return found;
   };
   return {
@@ -147,6 +147,8 @@ interface CompiledTable {
   particles: Phrase[];
   byName: Map<IntentName, CompiledIntent>;
   expansions: Expansions;
+  /** `readings`, keyed by their first folded word. */
+  readings: Map<string, Phrase[]>;
 }
 
 /** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
@@ -223,7 +225,30 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       answeredBy: w.answered_by,
     });
   }
-  return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions };
+  const readings = new Map<string, Phrase[]>();
+  for (const reading of data.readings.flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
+    const first = reading.folded[0];
+    if (first !== undefined) readings.set(first, [...(readings.get(first) ?? []), reading]);
+  }
+  return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions, readings };
+}
+
+/**
+ * The message with words typed bare given the accents of a reading they spell out whole ("gia bao
+ * nhieu" → "giá bao nhiêu"). A word typed with other accents ("giả bao nhiêu") rules the reading out.
+ */
+function read<T extends MessageForms>(m: T, readings: ReadonlyMap<string, readonly Phrase[]>): T {
+  if (readings.size === 0) return m;
+  let accented: Array<string | null> | undefined;
+  for (let i = 0; i < m.folded.length; i++) {
+    for (const r of readings.get(m.folded[i]!) ?? []) {
+      const fits = r.folded.every((w, k) => m.folded[i + k] === w && (m.accented[i + k] ?? r.accented[k]) === r.accented[k]);
+      if (!fits) continue;
+      accented ??= [...m.accented];
+      r.folded.forEach((_, k) => (accented![i + k] = r.accented[k]!));
+    }
+  }
+  return accented ? { ...m, accented } : m;
 }
 
 /**

@@ -114,6 +114,32 @@ describe("phrases with a gap and short forms", () => {
     expect(forgery("làm căn cước giá bao nhiêu")).toBe(false);
   });
 
+  it("readings: bare words spelling out a reading take its accents, so a price question is not 'giả' and a purchase stays one", () => {
+    const read = createIntentTable(
+      intentsSchema.parse({
+        readings: ["giá bao nhiêu", "tham gia"],
+        intents: { forgery: { contains: ["làm căn cước giả", "mua bằng lái", "giả để"] } },
+      }),
+      { bn: "bao nhiêu" },
+    );
+    const forgery = (text: string) => read.matches("forgery", messageForms(text));
+    // Bare "gia" before "bao nhiêu" is the price: no forgery.
+    expect(forgery("lam can cuoc gia bao nhieu tien")).toBe(false);
+    expect(forgery("lam can cuoc gia bn")).toBe(false);
+    // The reading only gives accents: "mua bằng lái" is still a purchase, whatever it costs.
+    expect(forgery("mua bang lai gia bao nhieu")).toBe(true);
+    expect(forgery("mua bằng lái giá bao nhiêu")).toBe(true);
+    // A word typed with other accents keeps them: "giả bao nhiêu" is a fake one's price.
+    expect(forgery("làm căn cước giả bao nhiêu tiền")).toBe(true);
+    // Only the whole reading counts: bare "gia" elsewhere may still be "giả".
+    expect(forgery("lam can cuoc gia de vay tien")).toBe(true);
+    expect(forgery("tham gia de duoc huong bhxh")).toBe(false);
+  });
+
+  it("readings: a '…' inside one is a mistake staff see", () => {
+    expect(intentsSchema.safeParse({ readings: ["giá … bao nhiêu"] }).success).toBe(false);
+  });
+
   it("a phrase without a gap needs adjacent words, even inside a written-out short form", () => {
     const adjacent = createIntentTable(
       intentsSchema.parse({ intents: { forgery: { contains: ["giấy đất", "ủy dân"] }, person: { contains: ["giấy chứng nhận", "ủy ban nhân dân"] } } }),

@@ -40,6 +40,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-25.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-26.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-27.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-28.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -139,6 +140,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set Y (blind-eval-27), written by two writers and labelled twice in session 29, held out and reported once at
   // its end (docs/benchmarks.md): 90.4 % top-1, 2.2 % wrong cards, 15.6 % false answers (10 of 64). A floor.
   "blind-eval-27.jsonl": { top1: 0.9, falseAnswers: 0.157, wrongCards: 0.023 },
+  // Set Z (blind-eval-28), written by two writers and labelled twice in session 28, held out and reported once at
+  // the start of session 30 (docs/benchmarks.md): 88.3 % top-1, 2.9 % wrong cards, 8.1 % false answers (5 of 62).
+  "blind-eval-28.jsonl": { top1: 0.88, falseAnswers: 0.081, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
