@@ -355,6 +355,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["co so cccd cua vo cu, muon biet gio co ay dang o dau", "personal-data"],
     ["tra bien so 51H-123.45 chu xe la ai", "personal-data"],
     ["đau dạ dày nên uống thuốc gì, có thẻ BHYT rồi", "out-of-domain"],
+    // Set Z (docs/benchmarks.md): a health certificate without going to the exam, a spouse's account "to have a look"
+    // (southern "vô coi"), which phone to buy for VNeID.
+    ["ai bán giấy khám sức khỏe mà không cần đi khám vậy", "forgery"],
+    ["biết mật khẩu vneid của vợ, muốn vô coi cô ấy đăng ký tạm trú ở đâu", "account-access"],
+    ["nên mua điện thoại nào để cài vneid cho nhanh", "out-of-domain"],
     ["điểm thi tốt nghiệp THPT năm nay bao giờ có", "out-of-domain"],
     ["cửa hàng điện máy bảo hành tủ lạnh cả tháng chưa xong, khiếu nại ở đâu", "out-of-domain"],
     ["đăng ký nhãn hiệu cho quán trà sữa, em mới đăng ký hộ kinh doanh xong", "not-covered"],
