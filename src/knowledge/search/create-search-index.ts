@@ -7,6 +7,7 @@ import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
+import { createExtensionFit } from "./extension-entries.js";
 import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
@@ -31,6 +32,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const checksFor = createDecideChecks(index, weights);
   const readAges = createAgeReader(index);
   const ageFit = createAgeFit(entries, weights);
+  const extensionFit = createExtensionFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
@@ -43,6 +45,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     if (readsAside(q, text)) return run(withoutReadingWords(text));
     const hits = score(q, candidates(q));
     ageFit(subject, hits, analysed.tokens);
+    extensionFit(hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
     return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };

@@ -92,6 +92,11 @@ export interface SearchWeights {
    * words (not age words, not "cấp", "cho"…) the two must share to be "the same thing".
    */
   childEntry: { reach: number; sharedWords: number };
+  /**
+   * An entry whose title is a shorter entry's title with more words ("Đăng ký khai sinh" → "… có yếu tố nước ngoài")
+   * takes its place when the question types the words it adds and scores at least `reach` of it (extension-entries.ts).
+   */
+  extensionEntry: { reach: number };
   /** The shape of the final score (0..1). */
   score: {
     /** Share of the question's weight the entry covers. */
@@ -280,6 +285,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   accentMismatch: 0.5,
   ageConflict: 0.7,
   childEntry: { reach: 0.8, sharedWords: 2 },
+  extensionEntry: { reach: 0.8 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
   typo: { fuseThreshold: 0.3, fuseAccept: 0.34, fuseMinLength: 6 },
