@@ -87,6 +87,8 @@ type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "funct
 /** The phrase tables of one synonyms file, built once per analyzer. */
 interface Tables {
   abbreviations: PhraseTable<string[]>;
+  /** How each short form and synonym phrase is written (see {@link typedAsWritten}). */
+  spellings: Spellings;
   /** Synonym variant → canonical phrase (index side). */
   canonical: PhraseTable<string[]>;
   /** Every synonym phrase, canonical ones included → canonical phrase (question side). */
@@ -137,6 +139,7 @@ function buildTables(synonyms: Synonyms): Tables {
   const language = languageOf(synonyms);
   return {
     abbreviations: createPhraseTable<string[]>(Object.entries(synonyms.abbreviations).map(([from, to]) => [from, tokens(to)])),
+    spellings: spellingsOf([...Object.keys(synonyms.abbreviations), ...synonyms.groups.flat()]),
     canonical: createPhraseTable<string[]>(variants(false)),
     // Canonical phrases map to themselves too, so a name typed in its canonical form is recognised whole.
     anyName: createPhraseTable<string[]>(variants(true)),
@@ -159,10 +162,10 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
     const forms = wordForms(w.raw);
     return { t: forms.folded, accented: forms.accented ?? undefined, named: null, brk: w.brk };
   });
-  const expanded = replaceTyped(typed, tables.abbreviations, false);
+  const expanded = replaceTyped(typed, tables.abbreviations, false, tables.spellings);
   // Synonym phrases first ("căn cước công dân", "hộ khẩu"): their words are a name, so they are
   // never taken for filler even where a syllable collides ("căn"/"cần" → "can").
-  const words = replaceTyped(expanded, tables.anyName, true);
+  const words = replaceTyped(expanded, tables.anyName, true, tables.spellings);
   const hadDiacritics = hasDiacritics(cut);
   const { kind, phraseOf, facets } = markWeak(words, tables.weakPhrases, hadDiacritics);
   const result = readDeaths(words.map((w, i) => queryToken(w.t, kind[i] !== undefined, kind[i], phraseOf[i], w.accented, w.brk)));
@@ -179,13 +182,13 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
  * word ("hk" → "hộ khẩu") counts as typed bare. With `mark`, the words of a match are marked as
  * one name.
  */
-function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean): Word[] {
+function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean, spellings: Spellings): Word[] {
   const folded = words.map((w) => w.t);
   const breaks = words.map((w) => w.brk);
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
     const m = table.matchAt(folded, i, breaks);
-    if (!m) {
+    if (!m || !typedAsWritten(words, i, m.length, spellings)) {
       out.push(words[i++]!);
       continue;
     }
@@ -197,6 +200,35 @@ function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean
     i += m.length;
   }
   return out;
+}
+
+/** The accent keys of each way a phrase is written, by its folded words ("so do" → [["sổ", "đỏ"]]). */
+type Spellings = Map<string, string[][]>;
+
+function spellingsOf(phrases: readonly string[]): Spellings {
+  const out: Spellings = new Map();
+  for (const p of phrases) {
+    const key = tokens(p).join(" ");
+    const words = rawWords(p).map((w) => accentKey(w.raw));
+    out.set(key, [...(out.get(key) ?? []), words]);
+  }
+  return out;
+}
+
+/**
+ * Whether the `length` words at `i` may be the phrase they fold to: a word typed with accents must have the accents
+ * of some way the phrase is written ("hồ sơ do cơ quan làm": "sơ do" is not "sổ đỏ"); a word typed bare, or written
+ * bare in the file ("ko"), agrees with any.
+ */
+function typedAsWritten(words: readonly Word[], i: number, length: number, spellings: Spellings): boolean {
+  const written = spellings.get(words.slice(i, i + length).map((w) => w.t).join(" "));
+  if (!written) return true;
+  return written.some((spelled) =>
+    spelled.every((a, k) => {
+      const typed = words[i + k]?.accented;
+      return typed === undefined || !hasDiacritics(a) || a === typed;
+    }),
+  );
 }
 
 /** Replaces phrases of a table by their value (index side); reports the spans replaced. */

@@ -136,6 +136,12 @@ describe("phrases with a gap and short forms", () => {
     expect(forgery("tham gia de duoc huong bhxh")).toBe(false);
   });
 
+  it("a short form typed with other accents is not written out ('hồ sơ do' is not 'sổ đỏ')", () => {
+    const t = createIntentTable(intentsSchema.parse({ intents: { forgery: { contains: ["giấy chứng nhận … giả!"] } } }), { "sổ đỏ": "giấy chứng nhận quyền sử dụng đất" });
+    expect(t.matches("forgery", messageForms("làm sổ đỏ giả"))).toBe(true);
+    expect(t.matches("forgery", messageForms("hồ sơ do tôi làm giả"))).toBe(false);
+  });
+
   it("readings: a '…' inside one is a mistake staff see", () => {
     expect(intentsSchema.safeParse({ readings: ["giá … bao nhiêu"] }).success).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { createAnalyzer, pairable } from "../analyze.js";
+import { createAnalyzer, pairable, type QueryToken } from "../analyze.js";
 import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS, READING_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
@@ -31,8 +31,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const score = createScorer(index, weights);
   const checksFor = createDecideChecks(index, weights);
   const readAges = createAgeReader(index);
-  const ageFit = createAgeFit(entries, weights);
-  const extensionFit = createExtensionFit(entries, weights);
+  const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
@@ -44,8 +43,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject), storyParts(unglued, analysed, (t) => analyzer.query(t)));
     if (readsAside(q, text)) return run(withoutReadingWords(text));
     const hits = score(q, candidates(q));
-    ageFit(subject, hits, analysed.tokens);
-    extensionFit(hits, analysed.tokens);
+    fitToTitles(subject, hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
     return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };
@@ -149,6 +147,20 @@ export function referParts(question: string, max: number): { asking: string; wit
     }
   }
   return parts;
+}
+
+/**
+ * What the entries' titles say about a question's hits: an age outside a title's ages weighs an entry down, and an
+ * entry takes a sibling's place when its title fits better — a child's entry for the age stated (age-reading.ts),
+ * a longer title for the words the question adds to the shorter one (extension-entries.ts).
+ */
+function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (subject: ReturnType<typeof subjectAge>, hits: SearchHit[], typed: readonly QueryToken[]) => void {
+  const ageFit = createAgeFit(entries, weights);
+  const extensionFit = createExtensionFit(entries, weights);
+  return (subject, hits, typed) => {
+    ageFit(subject, hits, typed);
+    extensionFit(hits, typed);
+  };
 }
 
 /** Folded and accented forms of a word list, for matching words typed with or without accents. */
