@@ -62,9 +62,14 @@ const wordsSchema = z
     /**
      * For an intent tried after the search: one of these takes the message even when the search
      * names an entry firmly — a service no entry covers, said next to one that has an entry
-     * ("đã đăng ký kết hôn … xin thẻ tạm trú cho chồng"). `unless` still vetoes.
+     * ("đã đăng ký kết hôn … xin thẻ tạm trú cho chồng"). `unless` still vetoes, or `over_unless` when given.
      */
     over: phrases,
+    /**
+     * When given, what vetoes an `over` phrase instead of `unless`: "tuần sau có rét đậm không, định đi làm hộ
+     * chiếu" is still the weather, though `unless` keeps "hộ chiếu" for a `contains` phrase.
+     */
+    over_unless: phrases,
     /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
     patterns: z.array(regex).default([]),
     /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */
@@ -86,12 +91,17 @@ export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", 
 const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
 
 /** A key the intent's reply never reads is a mistake staff should see, not a silently ignored line. */
-const KEY_MISTAKES: ReadonlyArray<{ key: "over" | "offer" | "answered_by"; ok: ReadonlySet<IntentName>; message: (name: IntentName) => string }> = [
+const KEY_MISTAKES: ReadonlyArray<{ key: "over" | "over_unless" | "offer" | "answered_by"; ok: ReadonlySet<IntentName>; message: (name: IntentName) => string }> = [
   {
     key: "over",
     ok: AFTER_SEARCH,
     message: (name) =>
       `"over" chỉ dùng cho ý định xét sau khi tìm kiếm (${[...AFTER_SEARCH].join(", ")}); "${name}" được xét trước, nên ghi các cụm này vào "contains"`,
+  },
+  {
+    key: "over_unless",
+    ok: AFTER_SEARCH,
+    message: (name) => `"over_unless" chỉ dùng cùng "over", cho ý định xét sau khi tìm kiếm (${[...AFTER_SEARCH].join(", ")}); "${name}" dùng "unless"`,
   },
   {
     key: "offer",

@@ -77,6 +77,8 @@ interface CompiledIntent {
   all: ListKey[];
   unless: ListKey;
   over: ListKey;
+  /** What vetoes an `over` phrase: `over_unless` when given, else `unless`. */
+  overUnless: ListKey;
   patterns: RegExp[];
   offer: string[];
   answeredBy: string[];
@@ -131,7 +133,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({}), a
       const w = table.byName.get(name);
       if (!w) return false;
       const found = foundIn(message);
-      return found.anywhere.has(w.over) && !found.anywhere.has(w.unless);
+      return found.anywhere.has(w.over) && !found.anywhere.has(w.overUnless);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
     answeredBy: (name) => table.byName.get(name)?.answeredBy ?? [],
@@ -224,6 +226,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       all: w.all.map((group, g) => add(`${name} all ${g}`, group)),
       unless: add(`${name} unless`, w.unless),
       over: add(`${name} over`, w.over),
+      overUnless: w.over_unless.length > 0 ? add(`${name} over_unless`, w.over_unless) : `${name} unless`,
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
       offer: w.offer,
       answeredBy: w.answered_by,
@@ -308,11 +311,12 @@ function scan(table: CompiledTable, m: MessageForms): Found {
 
 /** Whether what the message contains says this intent (see {@link IntentTable.matches}). */
 function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly: boolean): boolean {
+  if (!wholeOnly && found.anywhere.has(w.over) && !found.anywhere.has(w.overUnless)) return true;
   if (found.anywhere.has(w.unless)) return false;
   if (found.whole.has(w.exact)) return true;
   if (wholeOnly) return false;
   if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
-  if (found.anywhere.has(w.contains) || found.anywhere.has(w.over)) return true;
+  if (found.anywhere.has(w.contains)) return true;
   if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
   return w.patterns.some((re) => re.test(message.text));
 }

@@ -142,6 +142,24 @@ describe("phrases with a gap and short forms", () => {
     expect(t.matches("forgery", messageForms("hồ sơ do tôi làm giả"))).toBe(false);
   });
 
+  it("over_unless: when given, it alone vetoes an `over` phrase; `unless` still vetoes the other phrases", () => {
+    const words = { contains: ["người yêu ở xa"], over: ["rét đậm"], unless: ["kết hôn", "hộ chiếu"] };
+    const own = createIntentTable(intentsSchema.parse({ intents: { "out-of-domain": { ...words, over_unless: ["lệ phí"] } } }));
+    const shared = createIntentTable(intentsSchema.parse({ intents: { "out-of-domain": words } }));
+    const weather = messageForms("tuần sau có rét đậm không, định đi làm hộ chiếu");
+    expect(own.overrides("out-of-domain", weather)).toBe(true);
+    expect(own.matches("out-of-domain", weather)).toBe(true);
+    expect(shared.overrides("out-of-domain", weather)).toBe(false);
+    expect(shared.matches("out-of-domain", weather)).toBe(false);
+    // Its own veto, and `unless` for a `contains` phrase.
+    expect(own.overrides("out-of-domain", messageForms("rét đậm có được hoãn nộp lệ phí không"))).toBe(false);
+    expect(own.matches("out-of-domain", messageForms("người yêu ở xa muốn đăng ký kết hôn"))).toBe(false);
+  });
+
+  it("over_unless is a mistake on an intent tried before the search", () => {
+    expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["làm giả"], over_unless: ["bị"] } } }).success).toBe(false);
+  });
+
   it("readings: a '…' inside one is a mistake staff see", () => {
     expect(intentsSchema.safeParse({ readings: ["giá … bao nhiêu"] }).success).toBe(false);
   });
