@@ -341,6 +341,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "có người giả chữ ký của mẹ tôi để bán đất, gia đình cần làm thủ tục gì",
     "sang tên xe trong bao nhiêu ngày thì khỏi nộp phạt",
     "thuế trước bạ xe cũ tính theo giá thị trường là bao nhiêu",
+    "sim cũ bán cho người khác thì vneid có sao không",
     "tôi bị giả chữ ký trên hợp đồng chuyển nhượng đất thì báo ở đâu",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
@@ -376,6 +377,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["ngày nào đẹp để đi nhận sổ đỏ, xem theo tuổi giúp em", "out-of-domain"],
     ["xe bị tạm giữ, lo lót bao nhiêu thì lấy ra được", "bribe"],
     ["ký giả chữ ký của mẹ lên giấy ủy quyền được không", "forgery"],
+    ["có 10 sim đã kích hoạt chính chủ, bán cho ai cần đăng ký tài khoản dịch vụ công", "identity-misuse"],
     ["điểm thi tốt nghiệp THPT năm nay bao giờ có", "out-of-domain"],
     ["cửa hàng điện máy bảo hành tủ lạnh cả tháng chưa xong, khiếu nại ở đâu", "out-of-domain"],
     ["đăng ký nhãn hiệu cho quán trà sữa, em mới đăng ký hộ kinh doanh xong", "not-covered"],
