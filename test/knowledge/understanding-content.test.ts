@@ -378,6 +378,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["xe bị tạm giữ, lo lót bao nhiêu thì lấy ra được", "bribe"],
     ["ký giả chữ ký của mẹ lên giấy ủy quyền được không", "forgery"],
     ["có 10 sim đã kích hoạt chính chủ, bán cho ai cần đăng ký tài khoản dịch vụ công", "identity-misuse"],
+    // Seen sets' out-of-scope cards of session 30.
+    ["con sắp tới tuổi nghĩa vụ, ai lo cho cháu khỏi đi, bao nhiêu cũng được", "bribe"],
+    ["muốn đăng nhập vssid của bạn ấy để xem bảo hiểm mà bạn ấy không cho", "account-access"],
     ["điểm thi tốt nghiệp THPT năm nay bao giờ có", "out-of-domain"],
     ["cửa hàng điện máy bảo hành tủ lạnh cả tháng chưa xong, khiếu nại ở đâu", "out-of-domain"],
     ["đăng ký nhãn hiệu cho quán trà sữa, em mới đăng ký hộ kinh doanh xong", "not-covered"],
