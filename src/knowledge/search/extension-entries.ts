@@ -1,4 +1,4 @@
-import { accentKey, fold, rawTokens } from "../../text/normalize.js";
+import { accentKey, rawTokens, tokens } from "../../text/normalize.js";
 import type { QueryToken } from "../analyze.js";
 import type { Entry } from "../schema.js";
 import type { SearchHit } from "./types.js";
@@ -14,11 +14,30 @@ import type { SearchWeights } from "./weights.js";
  */
 export function createExtensionFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], typed: readonly QueryToken[]) => void {
   const added = new Map<string, Array<{ id: string; words: Word[] }>>();
-  const titles = entries.map((e) => ({ id: e.id, words: titleWords(e.title) }));
-  for (const base of titles) {
-    for (const ext of titles) {
-      const words = addedWords(base.words, ext.words);
-      if (words) added.set(base.id, [...(added.get(base.id) ?? []), { id: ext.id, words }]);
+  const titles = entries.map((e) => ({ id: e.id, title: e.title, folded: tokens(e.title) }));
+  // Each title's shorter siblings are the titles spelling one of its beginnings: looked up, not compared pairwise
+  // (6,000 entries would be 36 million comparisons).
+  const byTitle = new Map<string, typeof titles>();
+  for (const t of titles) {
+    const key = t.folded.join(" ");
+    const same = byTitle.get(key);
+    if (same) same.push(t);
+    else byTitle.set(key, [t]);
+  }
+  for (const ext of titles) {
+    let prefix = "";
+    for (let n = 1; n < ext.folded.length; n++) {
+      prefix = n === 1 ? ext.folded[0]! : `${prefix} ${ext.folded[n - 1]!}`;
+      for (const base of byTitle.get(prefix) ?? []) {
+        const run = addedRun(base.folded, ext.folded);
+        if (!run) continue;
+        // Accents only for the words added (most titles have no shorter sibling: no accents read at all).
+        const raw = rawTokens(ext.title);
+        const words = ext.folded.slice(run[0], run[1]).map((folded, k) => ({ folded, accented: accentKey(raw[run[0] + k]!) }));
+        const longer = added.get(base.id);
+        if (longer) longer.push({ id: ext.id, words });
+        else added.set(base.id, [{ id: ext.id, words }]);
+      }
     }
   }
   return (hits, typed) => {
@@ -39,26 +58,22 @@ interface Word {
   accented: string;
 }
 
-function titleWords(title: string): Word[] {
-  return rawTokens(title).map((w) => ({ folded: fold(w), accented: accentKey(w) }));
-}
-
 /**
- * The first run of two or more words that `ext`'s title adds to `base`'s ("nước ngoài" of "Đăng ký khai sinh có yếu
- * tố nước ngoài", skipping "có yếu tố"; "bỏ rơi" of "… cho trẻ bị bỏ rơi"), when `ext`'s title starts with `base`'s;
- * otherwise null.
+ * Where in `ext`'s title (word indices, end excluded) the first run of two or more words it adds to `base`'s title
+ * is ("nước ngoài" of "Đăng ký khai sinh có yếu tố nước ngoài", skipping "có yếu tố"; "bỏ rơi" of "… cho trẻ bị bỏ
+ * rơi"), when `ext`'s title starts with `base`'s; otherwise null. Folded words.
  */
-function addedWords(base: readonly Word[], ext: readonly Word[]): Word[] | null {
-  if (ext.length <= base.length || base.length === 0 || base.some((w, i) => w.folded !== ext[i]!.folded)) return null;
-  const own = new Set(base.map((w) => w.folded));
-  let run: Word[] = [];
-  for (const w of ext.slice(base.length)) {
-    if (LINK_WORDS.has(w.folded) || own.has(w.folded)) {
-      if (run.length >= 2) return run;
-      run = [];
-    } else run.push(w);
+function addedRun(base: readonly string[], ext: readonly string[]): [number, number] | null {
+  if (ext.length <= base.length || base.length === 0 || base.some((w, i) => w !== ext[i])) return null;
+  const own = new Set(base);
+  let start = base.length;
+  for (let i = base.length; i <= ext.length; i++) {
+    const w = ext[i];
+    if (w !== undefined && !LINK_WORDS.has(w) && !own.has(w)) continue;
+    if (i - start >= 2) return [start, i];
+    start = i + 1;
   }
-  return run.length >= 2 ? run : null;
+  return null;
 }
 
 /** Words that join a variant's words to the title, and say nothing of the variant themselves. */
