@@ -1,6 +1,7 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
+import { slashSplitWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { keywordClashWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
@@ -9,7 +10,7 @@ import { formatProblem } from "../source/yaml-source.js";
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
- * word lists and keywords that name another entry; exit 1 on any problem, and with `--strict`
+ * word lists, keywords that name another entry and "/" splitting two names in intents.yaml; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
  */
 export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: string; flows?: string; strict?: boolean }): Promise<void> {
@@ -21,6 +22,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now())),
     ...languageWarnings(knowledgeDir, knowledge.entries),
     ...keywordClashWarnings(knowledge.entries, knowledge.reviews),
+    ...slashSplitWarnings(knowledgeDir, knowledge.entries),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

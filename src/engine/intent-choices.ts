@@ -5,7 +5,7 @@
  * so one line says what would otherwise take a phrase per combination. A leading "/" ("/start")
  * is a command, not a choice.
  */
-const CHOICE = /^[^/\s]+(?:\/[^/\s]+)+$/u;
+export const CHOICE = /^[^/\s]+(?:\/[^/\s]+)+$/u;
 
 /** A word with "/" choices has one word on each side of every "/": not empty, no gap mark, not a number pair ("24/7"). */
 export function choicesOk(word: string): boolean {

@@ -254,6 +254,12 @@ export const REVIEW = {
 } as const;
 
 /** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */
+/** Warnings on intents.yaml that `dvc-bot check` prints (see `engine/intents-check.ts`). */
+export const INTENT_WARNINGS = {
+  slashSplit: (phrase: string, [first, last]: [string, string]) =>
+    `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên dòng này không khớp "${first}" hay "${last}" — viết mỗi tên thành một dòng (hoặc "/" giữa các chữ đơn)`,
+};
+
 export const LANGUAGE = {
   roleName: {
     stopwords: "từ đệm (stopwords)",

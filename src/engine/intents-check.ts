@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Entry } from "../knowledge/schema.js";
+import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
+import { displayPath, parseYamlItems, type Problem } from "../source/yaml-source.js";
+import { tokens } from "../text/normalize.js";
+import { CHOICE } from "./intent-choices.js";
+import { GAP } from "./intents-schema.js";
+import { INTENTS_FILE } from "./intents.js";
+
+/**
+ * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
+ * ("chủ tịch/lãnh đạo") chooses one word, so the line reads "chủ tịch đạo" or "chủ lãnh đạo" and matches neither
+ * name. Flagged when the word before the choice with its first option, and its last option with the word after, are
+ * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant.
+ */
+export function slashSplitWarnings(knowledgeDir: string, entries: readonly Entry[]): Problem[] {
+  const file = join(knowledgeDir, INTENTS_FILE);
+  if (!existsSync(file)) return [];
+  const shown = displayPath(file);
+  const item = parseYamlItems(file, shown).items[0];
+  if (!item) return [];
+  const phrases = phrasesOf(item.value);
+  const known = knownPairs([...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]), ...phrases.flatMap(({ phrase }) => phrase.split(GAP))]);
+  const out: Problem[] = [];
+  for (const { phrase, path } of phrases) {
+    const split = splitNames(phrase, known);
+    if (split) out.push({ file: shown, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, split) });
+  }
+  return out;
+}
+
+/**
+ * Every adjacent word pair of these texts, folded ("chu tich"): the entries' names and keywords and the intents'
+ * own phrases (a word with a "/" pairs with nothing). Not body text, where any two words meet ("bệnh ở").
+ */
+function knownPairs(texts: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    const words = text.split(/\s+/u).map((w) => (w.includes("/") ? "" : tokens(w).join(" ")));
+    for (let i = 0; i + 1 < words.length; i++) if (words[i] && words[i + 1]) pairs.add(`${words[i]} ${words[i + 1]}`);
+  }
+  return pairs;
+}
+
+/** The two names a "/" between them splits ("chủ tịch", "lãnh đạo"), or null. */
+function splitNames(phrase: string, known: ReadonlySet<string>): [string, string] | null {
+  for (const part of phrase.split(GAP)) {
+    const words = part.trim().split(/\s+/u);
+    for (let k = 1; k + 1 < words.length; k++) {
+      if (!CHOICE.test(words[k]!)) continue;
+      const options = words[k]!.split("/");
+      const first = `${words[k - 1]} ${options[0]}`;
+      const last = `${options[options.length - 1]} ${words[k + 1]}`;
+      if (known.has(tokens(first).join(" ")) && known.has(tokens(last).join(" "))) return [first, last];
+    }
+  }
+  return null;
+}
+
+/** Keys of intents.yaml whose strings are not phrases (regular expressions, entry ids). */
+const NOT_PHRASES = new Set(["patterns", "offer", "answered_by", "popular"]);
+
+/** Each phrase of the file's intents and lists, with its YAML path (for the line). */
+function phrasesOf(value: unknown): Array<{ phrase: string; path: PropertyKey[] }> {
+  const out: Array<{ phrase: string; path: PropertyKey[] }> = [];
+  const walk = (node: unknown, path: PropertyKey[]) => {
+    if (typeof node === "string") out.push({ phrase: node, path });
+    else if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    else if (node && typeof node === "object") {
+      for (const [key, child] of Object.entries(node)) if (!NOT_PHRASES.has(key)) walk(child, [...path, key]);
+    }
+  };
+  walk(value, []);
+  return out;
+}

@@ -1,0 +1,48 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { slashSplitWarnings } from "../../src/engine/intents-check.js";
+import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { formatProblem } from "../../src/source/yaml-source.js";
+import { tempCopy } from "../helpers/temp.js";
+
+// `dvc-bot check` on intents.yaml: a "/" written between two two-word names ("lý lịch/tạm vắng") chooses one word,
+// so the line matches neither name. On the fixture knowledge of test/fixtures/knowledge-search/.
+const FIXTURE = join(import.meta.dirname, "../fixtures/knowledge-search");
+
+function withIntents(yaml: string): string {
+  const dir = tempCopy(FIXTURE, "intents-check");
+  writeFileSync(join(dir, "intents.yaml"), yaml);
+  return dir;
+}
+const warningsFor = (dir: string) => slashSplitWarnings(dir, loadKnowledge(dir).knowledge.entries).map(formatProblem);
+
+describe("a '/' that splits two names (dvc-bot check)", () => {
+  it("warns at the line, naming the two names the staff most likely meant", () => {
+    const dir = withIntents(
+      ["intents:", "  personal-data:", "    contains:", "      - tra lý lịch/tạm vắng của hàng xóm", "      - khai sinh/tử của ai", ""].join("\n"),
+    );
+    const lines = readFileSync(join(dir, "intents.yaml"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("lý lịch/tạm vắng")) + 1;
+    const [warning, ...rest] = warningsFor(dir);
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(new RegExp(`intents\\.yaml:${line}: cảnh báo: "tra lý lịch/tạm vắng của hàng xóm"`));
+    expect(warning).toContain('"lý lịch"');
+    expect(warning).toContain('"tạm vắng"');
+  });
+
+  it("single-word choices, in a group or in an 'all' list, are what '/' is for: no warning", () => {
+    const dir = withIntents(
+      ["intents:", "  forgery:", "    all:", "      - [làm/nộp hồ sơ, khai sinh/tử]", "      - [giả!]", "    unless: [bị làm giả]", ""].join("\n"),
+    );
+    expect(warningsFor(dir)).toEqual([]);
+  });
+
+  it("no intents.yaml, no warning", () => {
+    expect(warningsFor(FIXTURE)).toEqual([]);
+  });
+
+  it("content: the shipped intents.yaml has no '/' between two names", () => {
+    expect(warningsFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
+  });
+});
