@@ -576,6 +576,12 @@ describe("the real knowledge in conversation", () => {
     },
   );
 
+  it.each(["lam cccd gia bao nhieu tien", "làm căn cước giá bao nhiêu"])("a price typed bare is the fee, not 'già': %s gets an ID card, no elderly-at-home card", (q) => {
+    const t = conversation().say(q);
+    expect(heading(t)).toContain("can cuoc");
+    expect(text(t)).not.toContain("nguoi gia");
+  });
+
   it.each(["nối máy cho tôi với tổng đài viên", "có tổng đài viên nào trực không, nối máy giúp em"])("asks for a person: %s", (q) => {
     expect(which(q)).toContain("person");
   });
