@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { accentKey, hasDiacritics, nfc, rawTokens, tokens, wordForms } from "../text/normalize.js";
+import { accentKey, nfc, rawTokens, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
 import { phraseVariants } from "./intent-choices.js";
@@ -62,7 +62,7 @@ const STRICT_MARK = "!";
 const GAP_WORDS = 3;
 
 /** A short form citizens type, read as its full words ("ko" → "không"), with the accents of the full form. */
-type Expansions = PhraseTable<{ folded: string[]; accented: string[]; written: string[] }>;
+type Expansions = PhraseTable<{ folded: string[]; accented: string[]; written: Array<string | null> }>;
 
 /** Words after a `starts` phrase that still read as the same short message ("cảm ơn bạn nhiều nhé"). */
 const STARTS_MAX_EXTRA_WORDS = 3;
@@ -162,7 +162,7 @@ function expand<T extends { folded: string[]; accented: Array<string | null>; ty
   for (let i = 0; i < m.folded.length; ) {
     const hit = expansions.matchAt(m.folded, i);
     // A word typed with accents must have the short form's ("hồ sơ do cơ quan làm": "sơ do" is not "sổ đỏ").
-    const asWritten = hit?.value.written.every((a, k) => !hasDiacritics(a) || (m.accented[i + k] ?? a) === a);
+    const asWritten = hit?.value.written.every((a, k) => typedAsWritten(a, m.accented[i + k]));
     if (hit && asWritten && hit.value.folded.join(" ") !== m.folded.slice(i, i + hit.length).join(" ")) {
       folded.push(...hit.value.folded);
       accented.push(...hit.value.accented);
@@ -198,7 +198,7 @@ function compilePhrase(p: string, expansions: Expansions): Phrase {
 
 function compileExpansions(abbreviations: Readonly<Record<string, string>>): Expansions {
   return createPhraseTable(
-    Object.entries(abbreviations).map(([from, to]) => [from, { folded: tokens(to), accented: rawTokens(to).map(accentKey), written: rawTokens(from).map(accentKey) }]),
+    Object.entries(abbreviations).map(([from, to]) => [from, { folded: tokens(to), accented: rawTokens(to).map(accentKey), written: rawTokens(from).map(writtenKey) }]),
   );
 }
 

@@ -1,4 +1,4 @@
-import { accentKey, canonicalSyllable, clauseTokens, fold, hasDiacritics, rawWords, tokens, wordForms } from "../text/normalize.js";
+import { accentKey, canonicalSyllable, clauseTokens, fold, hasDiacritics, rawWords, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { languageOf, type Facet } from "./language.js";
 import { readDeaths } from "./death-reading.js";
@@ -188,7 +188,7 @@ function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
     const m = table.matchAt(folded, i, breaks);
-    if (!m || !typedAsWritten(words, i, m.length, spellings)) {
+    if (!m || !spelledAsWritten(words, i, m.length, spellings)) {
       out.push(words[i++]!);
       continue;
     }
@@ -202,14 +202,14 @@ function replaceTyped(words: Word[], table: PhraseTable<string[]>, mark: boolean
   return out;
 }
 
-/** The accent keys of each way a phrase is written, by its folded words ("so do" → [["sổ", "đỏ"]]). */
-type Spellings = Map<string, string[][]>;
+/** How each way a phrase is written spells its words (`writtenKey`), by its folded words ("so do" → [["sổ", "đỏ"]]). */
+type Spellings = Map<string, Array<Array<string | null>>>;
 
 function spellingsOf(phrases: readonly string[]): Spellings {
   const out: Spellings = new Map();
   for (const p of phrases) {
     const key = tokens(p).join(" ");
-    const words = rawWords(p).map((w) => accentKey(w.raw));
+    const words = rawWords(p).map((w) => writtenKey(w.raw));
     out.set(key, [...(out.get(key) ?? []), words]);
   }
   return out;
@@ -217,18 +217,11 @@ function spellingsOf(phrases: readonly string[]): Spellings {
 
 /**
  * Whether the `length` words at `i` may be the phrase they fold to: a word typed with accents must have the accents
- * of some way the phrase is written ("hồ sơ do cơ quan làm": "sơ do" is not "sổ đỏ"); a word typed bare, or written
- * bare in the file ("ko"), agrees with any.
+ * of some way the phrase is written ("hồ sơ do cơ quan làm": "sơ do" is not "sổ đỏ"; see `typedAsWritten`).
  */
-function typedAsWritten(words: readonly Word[], i: number, length: number, spellings: Spellings): boolean {
+function spelledAsWritten(words: readonly Word[], i: number, length: number, spellings: Spellings): boolean {
   const written = spellings.get(words.slice(i, i + length).map((w) => w.t).join(" "));
-  if (!written) return true;
-  return written.some((spelled) =>
-    spelled.every((a, k) => {
-      const typed = words[i + k]?.accented;
-      return typed === undefined || !hasDiacritics(a) || a === typed;
-    }),
-  );
+  return !written || written.some((spelled) => spelled.every((a, k) => typedAsWritten(a, words[i + k]?.accented)));
 }
 
 /** Replaces phrases of a table by their value (index side); reports the spans replaced. */

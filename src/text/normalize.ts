@@ -153,6 +153,22 @@ export function foldedText(text: string): string {
   return tokens(text).join(" ");
 }
 
+/**
+ * The accent key of a word as staff wrote it in a word list, or null when written bare ("ko", "dc"): a bare word
+ * stands for any accents. Read with {@link typedAsWritten}.
+ */
+export function writtenKey(word: string): string | null {
+  return hasDiacritics(word) ? accentKey(word) : null;
+}
+
+/**
+ * Whether a word typed with `typed` accents (null or undefined: typed bare) may be the word written `written` (see
+ * {@link writtenKey}): typed bare, written bare, or the same accents — "sơ" is not "sổ".
+ */
+export function typedAsWritten(written: string | null, typed: string | null | undefined): boolean {
+  return written === null || typed == null || written === typed;
+}
+
 /** True when the text carries any Vietnamese diacritic (the user typed with accents). */
 export function hasDiacritics(text: string): boolean {
   return /[đĐ]/.test(text) || /[\u0300-\u036f]/.test(text.normalize("NFD"));

@@ -6,7 +6,7 @@ import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches } from "./decide.js";
-import { createAgeFit, createAgeReader, subjectAge } from "./age-reading.js";
+import { createAgeFit, createAgeReader, subjectAge, type SubjectAge } from "./age-reading.js";
 import { createExtensionFit } from "./extension-entries.js";
 import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
@@ -154,7 +154,7 @@ export function referParts(question: string, max: number): { asking: string; wit
  * entry takes a sibling's place when its title fits better — a child's entry for the age stated (age-reading.ts),
  * a longer title for the words the question adds to the shorter one (extension-entries.ts).
  */
-function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (subject: ReturnType<typeof subjectAge>, hits: SearchHit[], typed: readonly QueryToken[]) => void {
+function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (subject: SubjectAge | null, hits: SearchHit[], typed: readonly QueryToken[]) => void {
   const ageFit = createAgeFit(entries, weights);
   const extensionFit = createExtensionFit(entries, weights);
   return (subject, hits, typed) => {
