@@ -42,6 +42,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-27.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-28.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-29.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-30.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -147,6 +148,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AA (blind-eval-29), written by two writers and labelled twice in session 30, held out and reported once at
   // its end (docs/benchmarks.md): 85.2 % top-1, 2.1 % wrong cards, 10.3 % false answers (6 of 58). A floor.
   "blind-eval-29.jsonl": { top1: 0.85, falseAnswers: 0.104, wrongCards: 0.022 },
+  // Set AB (blind-eval-30), written by two writers and labelled twice in session 30, held out and reported once at
+  // the start of session 31 (docs/benchmarks.md): 88.5 % top-1, 2.9 % wrong cards, 4.9 % false answers (3 of 61).
+  "blind-eval-30.jsonl": { top1: 0.88, falseAnswers: 0.05, wrongCards: 0.029 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
