@@ -42,6 +42,9 @@ describe("most of what the question names is in one entry (pairsMajority)", () =
     expect(isConfident(at({ foreignPairs: 3 }, 0.47), weak, story, DEFAULT_WEIGHTS, [weak])).toBe(false);
     expect(isConfident(at({ heldPairs: 4 }, 0.47), at({ heldPairs: 1 }, 0.46), story, DEFAULT_WEIGHTS, [at({ heldPairs: 1 }, 0.46)])).toBe(false);
     expect(isConfident(at({}, 0.25), at({ heldPairs: 0 }, 0.24), story, DEFAULT_WEIGHTS, [at({ heldPairs: 0 }, 0.24)])).toBe(false);
+    // Two words the index never saw ("ôn nội … rứa"): the story says things the knowledge does not know.
+    const rival = at({ heldPairs: 1 }, 0.46);
+    expect(isConfident(best, rival, { ...story, unknownWords: 2 }, DEFAULT_WEIGHTS, [rival])).toBe(false);
   });
 
   it.each([

@@ -143,7 +143,11 @@ export function isConfident(
   const storyLead = question.strongWords >= a.storyLead.words && best.score >= a.storyLead.score && held > 0 && best.why.foreignPairs === 0 && reaches(margin, a.storyLead.margin);
   const pm = a.pairsMajority;
   const pairsMajority =
-    held >= pm.pairs && best.score >= pm.score && best.why.foreignPairs <= pm.foreign && others.every((h) => exceeds(best.score - h.score, pm.window) || h.why.heldPairs * 2 <= held);
+    held >= pm.pairs &&
+    best.score >= pm.score &&
+    best.why.foreignPairs <= pm.foreign &&
+    question.unknownWords <= pm.unknown &&
+    others.every((h) => exceeds(best.score - h.score, pm.window) || h.why.heldPairs * 2 <= held);
   if (pairsMajority) return true;
   if (!usual && !namedWhole && !dominant && !clearlyAhead && !namedAlone && !pairsLead && !pairsFarAhead && !storyLead) return false;
   // A question of filler and facet words only ("còn lệ phí?") names an entry only if it is nearly its whole name.

@@ -197,9 +197,10 @@ export interface SearchWeights {
      * "Most of what is named is here": an entry holding at least `pairs` of the question's named word pairs
      * (a story naming its topic several ways: "bé sơ sinh bị bỏ trước cổng chùa … nhận nuôi … làm khai sinh")
      * with at most `foreign` foreign pairs, scoring at least `score`, while every entry within `window` of it
-     * holds at most half as many, is answered — whatever else the story says (unknown words, a foreign pair).
+     * holds at most half as many, is answered — whatever else the story says (a foreign pair, one word never seen;
+     * more than `unknown` such words and the story says things the knowledge does not know: "ôn nội … rứa").
      */
-    pairsMajority: { pairs: number; score: number; window: number; foreign: number };
+    pairsMajority: { pairs: number; score: number; window: number; foreign: number; unknown: number };
     /**
      * A message with at least this many topic words is long (a story with the question in it):
      * there, a whole name of the entry found in it, ahead of the next entry by
@@ -319,7 +320,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     farPairsPairs: 2,
     farPairsMargin: 0.15,
     storyLead: { words: 10, score: 0.4, margin: 0.12 },
-    pairsMajority: { pairs: 5, score: 0.3, window: 0.1, foreign: 2 },
+    pairsMajority: { pairs: 5, score: 0.3, window: 0.1, foreign: 2, unknown: 1 },
     longWords: 6,
     longWholeNameCoverage: 0.2,
     focusSentences: 4,
