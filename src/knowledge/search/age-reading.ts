@@ -126,7 +126,10 @@ function preferChildEntries(
       let namesMore = false;
       for (const w of theirs.topic) if (own.has(w)) shared++;
       for (const w of theirs.all) if (!own.has(w) && typedWords.has(w)) namesMore = true;
-      if (shared >= sharedWords && !namesMore) rival = h;
+      // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
+      // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
+      const namedMore = child.why.namePrecision >= weights.childEntry.named && child.why.namePrecision - h.why.namePrecision >= weights.childEntry.namedGap;
+      if ((shared >= sharedWords && !namesMore) || namedMore) rival = h;
     }
     if (rival) [child.score, rival.score] = [rival.score, child.score];
   }
@@ -137,7 +140,7 @@ function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
   const all = fold(title).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !/\d/.test(w));
   return { all: new Set(all), topic: new Set(all.filter((w) => !TITLE_FILLER.has(w))) };
 }
-const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ky", "nguoi", "va", "cua", "doi", "lai", "moi"]);
+const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ky", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
 
 /**
  * The ages an entry is for, from its title: "… dưới 14 tuổi" (below 14), "… (từ đủ 14 tuổi)" (14

@@ -70,10 +70,12 @@ export function decide(
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
   const d = weights.decide;
-  const rival = best.why.namePrecision >= d.namedBest ? hits.slice(1).find((h) => h.why.namePrecision >= d.rivalPrecision) : hits[1];
+  // "con 5 tuổi làm căn cước": a variant of the same thing that names no age is ruled out by the age the best fits.
+  const rivals = hits.slice(1).filter((h) => !(best.why.ageFits === true && h.why.ageFits !== true && checks.variants(best, h)));
+  const rival = best.why.namePrecision >= d.namedBest ? rivals.find((h) => h.why.namePrecision >= d.rivalPrecision) : rivals[0];
   // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess.
   const grounded = checks.grounded?.(best) ?? true;
-  const confident = grounded && isConfident(best, rival, question, weights, hits.slice(1));
+  const confident = grounded && isConfident(best, rival, question, weights, rivals);
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
   const options = grounded ? clarifyOptions(hits, question, weights, checks, confident) : [];

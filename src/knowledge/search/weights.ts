@@ -89,9 +89,11 @@ export interface SearchWeights {
    * A child's stated age fits an entry made for children ("con 5 tuổi làm căn cước" and "… cho trẻ em dưới 14 tuổi")
    * that ranks below an entry on the same thing with no age ("Cấp đổi, cấp lại thẻ căn cước"), scoring at least
    * `reach` of it and naming no fewer of the question's word pairs: the two trade places. `sharedWords`: title
-   * words (not age words, not "cấp", "cho"…) the two must share to be "the same thing".
+   * words (not age words, not "cấp", "cho"…) the two must share to be "the same thing". An entry on another thing
+   * trades places too when the question holds at least `named` of the child's name and `namedGap` more of it than
+   * of the other's.
    */
-  childEntry: { reach: number; sharedWords: number };
+  childEntry: { reach: number; sharedWords: number; named: number; namedGap: number };
   /**
    * An entry whose title is a shorter entry's title with more words ("Đăng ký khai sinh" → "… có yếu tố nước ngoài")
    * takes its place when the question types the words it adds and scores at least `reach` of it (extension-entries.ts).
@@ -292,7 +294,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2, variantWord: 0.35, baseWords: 4, variantTopics: 2 },
   accentMismatch: 0.5,
   ageConflict: 0.7,
-  childEntry: { reach: 0.8, sharedWords: 2 },
+  childEntry: { reach: 0.8, sharedWords: 2, named: 0.85, namedGap: 0.3 },
   extensionEntry: { reach: 0.8 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },

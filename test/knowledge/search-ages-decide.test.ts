@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { decide, DEFAULT_WEIGHTS, type SearchHit } from "../../src/knowledge/search.js";
+import { createAgeFit } from "../../src/knowledge/search/age-reading.js";
+import type { Entry } from "../../src/knowledge/schema.js";
+
+// What a stated child's age does beyond the fixture searches of search-ages.test.ts: it rules out, as a rival for the
+// margin, a variant that names no age (decide), and lets a children's card the question names nearly whole pass an
+// entry on another thing that only story words reach (createAgeFit). Hits are built by hand: the scores are the
+// situation of real messages ("con 5 tuổi có cần làm căn cước ko", "con 8 tuổi … đưa cháu đến tận nơi").
+const entry = (id: string, title: string) => ({ id, title }) as Entry;
+const child = entry("can-cuoc-tre-em", "Cấp thẻ căn cước cho trẻ em dưới 14 tuổi");
+const ageless = entry("cap-doi-can-cuoc", "Cấp đổi, cấp lại thẻ căn cước");
+const other = entry("giam-ho", "Đăng ký giám hộ");
+const hit = (e: Entry, score: number, why: Partial<SearchHit["why"]> = {}): SearchHit => ({
+  entry: e,
+  score,
+  why: { coverage: 0.5, nameCoverage: 0.5, namePrecision: 0.88, phrase: 1, missing: 0.5, foreignPairs: 0, heldPairs: 1, ...why },
+});
+const question = { strongWords: 3, unknownWords: 0, pairs: 1, facets: new Set<never>() };
+// The two cards are variants of one thing ("căn cước"); the guardianship card is not.
+const checks = { related: () => true, variants: (a: SearchHit, b: SearchHit) => a.entry.title.includes("căn cước") && b.entry.title.includes("căn cước") };
+
+describe("decide: a variant that names no age is no rival of the card for the stated age", () => {
+  it("answers the children's card though the ageless card is close behind", () => {
+    const hits = [hit(child, 0.684, { ageFits: true }), hit(ageless, 0.654)];
+    expect(decide(hits, question, DEFAULT_WEIGHTS, checks)).toMatchObject({ kind: "answer", hit: { entry: { id: child.id } } });
+  });
+  it("not without an age that fits it, nor against an entry on another thing", () => {
+    expect(decide([hit(child, 0.684), hit(ageless, 0.654)], question, DEFAULT_WEIGHTS, checks).kind).not.toBe("answer");
+    expect(decide([hit(child, 0.684, { ageFits: true }), hit(other, 0.654, { namePrecision: 0.88 })], question, DEFAULT_WEIGHTS, checks).kind).not.toBe("answer");
+  });
+});
+
+describe("createAgeFit: the children's card the question names nearly whole passes an entry on another thing", () => {
+  const fit = createAgeFit([child, ageless, other], DEFAULT_WEIGHTS);
+  const typed = ["con", "tuoi", "bat", "buoc", "lam", "can", "cuoc", "chau"].map((t) => ({ t, weak: false }));
+  it("trades places with an entry whose name the question holds clearly less", () => {
+    const hits = [hit(other, 0.357, { namePrecision: 0.567, heldPairs: 0 }), hit(child, 0.326, { namePrecision: 1 })];
+    fit({ at: 1, years: 8 }, hits, typed);
+    expect(hits.find((h) => h.entry.id === child.id)!.score).toBe(0.357);
+    expect(hits.find((h) => h.entry.id === child.id)!.why.ageFits).toBe(true);
+  });
+  it("not when the question names that entry about as much, or states an age the card is not for", () => {
+    const close = [hit(other, 0.357, { namePrecision: 0.8, heldPairs: 0 }), hit(child, 0.326, { namePrecision: 1 })];
+    fit({ at: 1, years: 8 }, close, typed);
+    expect(close.find((h) => h.entry.id === child.id)!.score).toBe(0.326);
+    const older = [hit(other, 0.357, { namePrecision: 0.567, heldPairs: 0 }), hit(child, 0.326, { namePrecision: 1 })];
+    fit({ at: 1, years: 16 }, older, typed);
+    expect(older.find((h) => h.entry.id === other.id)!.score).toBe(0.357);
+  });
+});
