@@ -8,6 +8,7 @@ import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge, type SubjectAge } from "./age-reading.js";
 import { createExtensionFit } from "./extension-entries.js";
+import { createNumberFit } from "./number-fit.js";
 import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
@@ -150,14 +151,17 @@ export function referParts(question: string, max: number): { asking: string; wit
 }
 
 /**
- * What the entries' titles say about a question's hits: an age outside a title's ages weighs an entry down, and an
+ * What the entries' titles say about a question's hits: an age outside a title's ages, or a level it does not number
+ * ("mức 2" against "… mức 1": number-fit.ts), weighs an entry down, and an
  * entry takes a sibling's place when its title fits better — a child's entry for the age stated (age-reading.ts),
  * a longer title for the words the question adds to the shorter one (extension-entries.ts).
  */
 function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (subject: SubjectAge | null, hits: SearchHit[], typed: readonly QueryToken[]) => void {
   const ageFit = createAgeFit(entries, weights);
   const extensionFit = createExtensionFit(entries, weights);
+  const numberFit = createNumberFit(entries, weights);
   return (subject, hits, typed) => {
+    numberFit(hits, typed);
     ageFit(subject, hits, typed);
     extensionFit(hits, typed);
   };

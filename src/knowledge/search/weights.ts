@@ -85,6 +85,8 @@ export interface SearchWeights {
   accentMismatch: number;
   /** A stated age outside the ages an entry's title names ("con 10 tuổi" and "… từ đủ 14 tuổi"): its score is multiplied by this. */
   ageConflict: number;
+  /** A question's "mức 2" and an entry numbering that word otherwise ("… mức 1"): its score is multiplied by this (number-fit.ts). */
+  numberConflict: number;
   /**
    * A child's stated age fits an entry made for children ("con 5 tuổi làm căn cước" and "… cho trẻ em dưới 14 tuổi")
    * that ranks below an entry on the same thing with no age ("Cấp đổi, cấp lại thẻ căn cước"), scoring at least
@@ -294,6 +296,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   modifier: { entries: 3, unrelated: 0.75, commonWord: 0.2, variantWord: 0.35, baseWords: 4, variantTopics: 2 },
   accentMismatch: 0.5,
   ageConflict: 0.7,
+  numberConflict: 0.7,
   childEntry: { reach: 0.8, sharedWords: 2, named: 0.85, namedGap: 0.3 },
   extensionEntry: { reach: 0.8 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },

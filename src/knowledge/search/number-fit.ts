@@ -1,0 +1,52 @@
+import { tokens } from "../../text/normalize.js";
+import type { Entry } from "../schema.js";
+import type { SearchHit } from "./types.js";
+import type { SearchWeights } from "./weights.js";
+
+/**
+ * "kích hoạt vneid mức 2 mà cứ báo lỗi": the knowledge has "… VNeID mức 1" and "… VNeID mức 2", titles that number one
+ * thing. A word the titles of two or more entries follow with different numbers ("mức 1", "mức 2") is a numbered word;
+ * when the question types it with a number, an entry whose titles give that word none of the numbers typed is about
+ * another level: its score is multiplied by `weights.numberConflict`. Read from the titles and aliases: a new level
+ * needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
+ */
+export function createNumberFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], typed: ReadonlyArray<{ t: string }>) => void {
+  const byWord = new Map<string, Map<string, Set<string>>>();
+  for (const e of entries) {
+    for (const text of [e.title, ...e.aliases]) {
+      const words = tokens(text);
+      for (let i = 0; i + 1 < words.length; i++) {
+        const [word, n, unit] = [words[i]!, words[i + 1]!, words[i + 2]];
+        if (!isNumber(n) || isNumber(word) || (unit !== undefined && UNITS.has(unit))) continue;
+        const entriesOf = byWord.get(word) ?? byWord.set(word, new Map()).get(word)!;
+        (entriesOf.get(e.id) ?? entriesOf.set(e.id, new Set()).get(e.id)!).add(n);
+      }
+    }
+  }
+  // Numbered words: given numbers by two or more entries, not all the same.
+  for (const [word, entriesOf] of byWord) {
+    const numbers = new Set([...entriesOf.values()].flatMap((s) => [...s]));
+    if (entriesOf.size < 2 || numbers.size < 2) byWord.delete(word);
+  }
+  return (hits, typed) => {
+    if (byWord.size === 0) return;
+    // Every number the question gives each numbered word: "mức 1 lên mức 2" names both levels.
+    const asked = new Map<string, Set<string>>();
+    for (let i = 0; i + 1 < typed.length; i++) {
+      const word = typed[i]!.t;
+      const n = typed[i + 1]!.t;
+      if (byWord.has(word) && isNumber(n)) (asked.get(word) ?? asked.set(word, new Set()).get(word)!).add(n);
+    }
+    for (const [word, numbers] of asked) {
+      const entriesOf = byWord.get(word)!;
+      for (const h of hits) {
+        const own = entriesOf.get(h.entry.id);
+        if (own && ![...own].some((n) => numbers.has(n))) h.score *= weights.numberConflict;
+      }
+    }
+  };
+}
+
+const isNumber = (w: string) => /^\d{1,4}$/.test(w);
+/** A number before one of these is an age or a length of time ("dưới 14 tuổi", "60 ngày"), not a level. */
+const UNITS = new Set(["tuoi", "thang", "ngay", "nam", "tuan", "gio"]);

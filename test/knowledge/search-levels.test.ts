@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
+
+// Numbered titles (number-fit.ts, weights.numberConflict) on test/fixtures/knowledge-levels/: "mức 1" and "mức 2" of one
+// account, and two children's cards whose ages are not levels.
+let index: SearchIndex;
+let without: SearchIndex;
+beforeAll(() => {
+  const { entries, synonyms } = loadFixtureSearch("knowledge-levels");
+  index = createSearchIndex(entries, synonyms);
+  without = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, numberConflict: 1 });
+});
+
+const scoreOf = (ix: SearchIndex, q: string, id: string) => ix.search(q).hits.find((h) => h.entry.id === id)?.score ?? 0;
+
+describe("a level the question types", () => {
+  it.each(["kich hoat vneid muc 2 ma cu bao loi", "vneid mức 2 chờ duyệt lâu quá"])("%s weighs down the other level's card", (q) => {
+    expect(index.search(q).hits[0]!.entry.id).toBe("vneid-muc-2");
+    expect(scoreOf(index, q, "vneid-muc-1")).toBeCloseTo(scoreOf(without, q, "vneid-muc-1") * DEFAULT_WEIGHTS.numberConflict, 6);
+    expect(scoreOf(index, q, "vneid-muc-2")).toBe(scoreOf(without, q, "vneid-muc-2"));
+  });
+  it("a question naming both levels weighs down neither", () => {
+    const q = "vneid muc 1 len muc 2 lam sao";
+    for (const id of ["vneid-muc-1", "vneid-muc-2"]) expect(scoreOf(index, q, id)).toBe(scoreOf(without, q, id));
+  });
+  it("an age is no level: 'dưới 6 tuổi' leaves the card for under-14s as it was", () => {
+    const q = "làm căn cước cho con dưới 6 tuổi";
+    expect(scoreOf(index, q, "can-cuoc-tre-em")).toBeGreaterThan(0);
+    expect(scoreOf(index, q, "can-cuoc-tre-em")).toBe(scoreOf(without, q, "can-cuoc-tre-em"));
+  });
+});
