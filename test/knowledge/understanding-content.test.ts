@@ -343,6 +343,15 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "thuế trước bạ xe cũ tính theo giá thị trường là bao nhiêu",
     "sim cũ bán cho người khác thì vneid có sao không",
     "tôi bị giả chữ ký trên hợp đồng chuyển nhượng đất thì báo ở đâu",
+    // A newcomer's boundary review of session 31's phrases (test/fixtures/probes/boundary-31.tsv): the first version
+    // refused 84 of its 180 lawful questions ("điểm văn" in "địa điểm văn phòng", "lam lanh su" read as "làm lành").
+    "Địa điểm văn phòng đăng ký đất đai huyện Củ Chi ở đâu ạ",
+    "Em muốn lam lanh su bang dai hoc de xin viec o nuoc ngoai, nop o dau",
+    "Bạn tôi người Pháp vào theo diện miễn thị thực 45 ngày, muốn ở thêm thì gia hạn ở đâu",
+    "Tôi nghỉ ngang không báo trước thì có được hưởng trợ cấp thất nghiệp không",
+    "Làm sao biết nhà mình có trong danh sách hộ cận nghèo năm nay không, hỏi ở địa chỉ nào",
+    "Mua đất qua cò đất có cần công chứng không, sang tên bao lâu xong",
+    "Nhà tôi không đủ điều kiện hộ cận nghèo thì có được hỗ trợ thêm tiền điện không?",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -417,6 +426,12 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mua giấy xác nhận độc thân ở đâu lấy liền", "forgery"],
     // A licence plate is not a dossier code.
     ["cho xin số điện thoại và địa chỉ của chủ xe biển 30A-123.45", "personal-data"],
+    // Session 31's probe set (seen now), in new words: money to a broker, a list of people with their phones, a good
+    // lawyer for a family quarrel, a 5-year visa exemption for a foreign husband.
+    ["đưa 3 triệu cho cò thì có sổ hồng ngay trong tuần phải không", "bribe"],
+    ["xin danh sách hộ trong xóm kèm số điện thoại để tiếp thị", "personal-data"],
+    ["có luật sư nào giỏi về chia đất thừa kế ở Cần Thơ không", "out-of-domain"],
+    ["chồng em người Úc muốn xin visa 5 năm để ở với em", "not-covered"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
