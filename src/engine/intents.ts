@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { accentKey, nfc, rawTokens, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
+import { accentKey, nfc, rawTokens, rawWords, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
 import { phraseVariants } from "./intent-choices.js";
@@ -31,19 +31,25 @@ export interface MessageForms {
    * still counts as the words typed when a phrase's "…" counts the words between (absent: one each).
    */
   typedAt?: number[];
+  /**
+   * For each token, whether a clause mark (comma, full stop…) comes before it: two words written next to each other
+   * in a phrase are not read across one ("Tôi là ký giả, chữ ký …" holds no "ký giả chữ ký"). Absent: none.
+   */
+  breaks?: boolean[];
 }
 
 export function messageForms(text: string): MessageForms {
   const t = nfc(text);
-  const raw = rawTokens(t);
   const folded: string[] = [];
   const accented: Array<string | null> = [];
-  for (const r of raw) {
-    const w = wordForms(r);
+  const breaks: boolean[] = [];
+  for (const r of rawWords(t)) {
+    const w = wordForms(r.raw);
     folded.push(w.folded);
     accented.push(w.accented);
+    breaks.push(r.brk);
   }
-  return { folded, accented, text: t };
+  return { folded, accented, text: t, breaks };
 }
 
 interface Phrase {
@@ -154,28 +160,31 @@ interface CompiledTable {
 }
 
 /** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
-function expand<T extends { folded: string[]; accented: Array<string | null>; typedAt?: number[] }>(m: T, expansions: Expansions): T {
+function expand<T extends { folded: string[]; accented: Array<string | null>; typedAt?: number[]; breaks?: boolean[] }>(m: T, expansions: Expansions): T {
   if (expansions.maxLength === 0) return m;
   const folded: string[] = [];
   const accented: Array<string | null> = [];
   const typedAt: number[] = [];
+  const breaks: boolean[] = [];
   for (let i = 0; i < m.folded.length; ) {
-    const hit = expansions.matchAt(m.folded, i);
+    const hit = expansions.matchAt(m.folded, i, m.breaks);
     // A word typed with accents must have the short form's ("hồ sơ do cơ quan làm": "sơ do" is not "sổ đỏ").
     const asWritten = hit?.value.written.every((a, k) => typedAsWritten(a, m.accented[i + k]));
     if (hit && asWritten && hit.value.folded.join(" ") !== m.folded.slice(i, i + hit.length).join(" ")) {
       folded.push(...hit.value.folded);
       accented.push(...hit.value.accented);
       typedAt.push(...hit.value.folded.map(() => i));
+      breaks.push(...hit.value.folded.map((_, k) => k === 0 && (m.breaks?.[i] ?? false)));
       i += hit.length;
     } else {
       folded.push(m.folded[i]!);
       accented.push(m.accented[i] ?? null);
       typedAt.push(i);
+      breaks.push(m.breaks?.[i] ?? false);
       i++;
     }
   }
-  return { ...m, folded, accented, typedAt };
+  return { ...m, folded, accented, typedAt, breaks };
 }
 
 function compilePhrase(p: string, expansions: Expansions): Phrase {
@@ -270,6 +279,9 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   // ("giấy đất" is not in "giấy chứng nhận quyền sử dụng đất").
   const at = (j: number) => m.typedAt?.[j] ?? j;
   for (let j = i; j < m.folded.length && (skips === 0 ? j === i : at(j) - at(i) <= skips); j++) {
+    // Words written next to each other in a phrase are not read across a clause mark ("Tôi là ký giả, chữ ký …"). A "…"
+    // may cross one: "có 20 sim chính chủ, bán cho ai cần", "giấy đóng dấu sẵn ko, e tự điền tên".
+    if (k > 0 && skips === 0 && m.breaks?.[j]) break;
     const typed = m.accented[j];
     if (m.folded[j] !== p.folded[k] || (typed && typed !== p.accented[k]) || (!typed && p.strict[k])) continue;
     const end = phraseEnd(m, p, j + 1, k + 1);

@@ -352,6 +352,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Làm sao biết nhà mình có trong danh sách hộ cận nghèo năm nay không, hỏi ở địa chỉ nào",
     "Mua đất qua cò đất có cần công chứng không, sang tên bao lâu xong",
     "Nhà tôi không đủ điều kiện hộ cận nghèo thì có được hỗ trợ thêm tiền điện không?",
+    // "ký giả, chữ ký": a phrase of words written together ("ký giả chữ ký") is not read across the comma.
+    "Tôi là ký giả, chữ ký trên giấy giới thiệu của tòa soạn có cần đóng dấu khi xin trích lục hộ tịch không",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
