@@ -33,7 +33,7 @@ describe("decide: a variant that names no age is no rival of the card for the st
 
 describe("createAgeFit: the children's card the question names nearly whole passes an entry on another thing", () => {
   const fit = createAgeFit([child, ageless, other], DEFAULT_WEIGHTS);
-  const typed = ["con", "tuoi", "bat", "buoc", "lam", "can", "cuoc", "chau"].map((t) => ({ t, weak: false }));
+  const typed = ["con", "tuoi", "bat", "buoc", "lam", "can", "cuoc", "chau"].map((t) => ({ t, weak: false, brk: false }));
   it("trades places with an entry whose name the question holds clearly less", () => {
     const hits = [hit(other, 0.357, { namePrecision: 0.567, heldPairs: 0 }), hit(child, 0.326, { namePrecision: 1 })];
     fit({ at: 1, years: 8 }, hits, typed);
