@@ -14,6 +14,8 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
   const byWord = new Map<string, Map<string, Set<string>>>();
   for (const e of entries) {
     for (const text of [e.title, ...e.aliases]) {
+      // Most names hold no number: only those are read word by word (6,000 entries at catalogue size).
+      if (!/\d/.test(text)) continue;
       const words = tokens(text);
       for (let i = 0; i + 1 < words.length; i++) {
         const [word, n, unit] = [words[i]!, words[i + 1]!, words[i + 2]];
