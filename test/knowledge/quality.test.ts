@@ -43,6 +43,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-28.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-29.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-30.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-31.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -151,6 +152,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AB (blind-eval-30), written by two writers and labelled twice in session 30, held out and reported once at
   // the start of session 31 (docs/benchmarks.md): 88.5 % top-1, 2.9 % wrong cards, 4.9 % false answers (3 of 61).
   "blind-eval-30.jsonl": { top1: 0.88, falseAnswers: 0.05, wrongCards: 0.029 },
+  // Set AC (blind-eval-31), written by two writers and labelled twice in session 31, held out and reported once at
+  // its end (docs/benchmarks.md): 87.9 % top-1, 1.4 % wrong cards, 11.9 % false answers (7 of 59). A floor.
+  "blind-eval-31.jsonl": { top1: 0.875, falseAnswers: 0.119, wrongCards: 0.015 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
