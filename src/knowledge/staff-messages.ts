@@ -253,13 +253,13 @@ export const REVIEW = {
     `cảnh báo: trích dẫn ${old} đã được thay bằng ${replacement}${from ? ` từ ngày ${vnDate(from)}` : ""} — cập nhật nguồn và nội dung theo văn bản mới`,
 } as const;
 
-/** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */
 /** Warnings on intents.yaml that `dvc-bot check` prints (see `engine/intents-check.ts`). */
 export const INTENT_WARNINGS = {
   slashSplit: (phrase: string, [first, last]: [string, string]) =>
     `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên dòng này không khớp "${first}" hay "${last}" — viết mỗi tên thành một dòng (hoặc "/" giữa các chữ đơn)`,
 };
 
+/** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */
 export const LANGUAGE = {
   roleName: {
     stopwords: "từ đệm (stopwords)",

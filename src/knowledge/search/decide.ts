@@ -71,7 +71,7 @@ export function decide(
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
   const d = weights.decide;
   // "con 5 tuổi làm căn cước": a variant of the same thing that names no age is ruled out by the age the best fits.
-  const rivals = hits.slice(1).filter((h) => !(best.why.ageFits === true && h.why.ageFits !== true && checks.variants(best, h)));
+  const rivals = hits.slice(1).filter((h) => !(ageRuledOut(best, h) && checks.variants(best, h)));
   const rival = best.why.namePrecision >= d.namedBest ? rivals.find((h) => h.why.namePrecision >= d.rivalPrecision) : rivals[0];
   // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess.
   const grounded = checks.grounded?.(best) ?? true;
@@ -83,6 +83,11 @@ export function decide(
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
   return { kind: "unknown", suggestions };
+}
+
+/** "con 5 tuổi làm căn cước": `best` is made for the age stated and `h` names no age — `h` is not what was asked. */
+function ageRuledOut(best: SearchHit, h: SearchHit): boolean {
+  return best.why.ageFits === true && h.why.ageFits !== true;
 }
 
 /** The candidates whose names or keywords hold one of the question's named pairs (`heldPairs`): those a variant alone may mean. */
@@ -188,15 +193,13 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   // Two different entries that fit equally well are asked about too: a coin flip would send half
   // the citizens on a wasted trip.
   const tied = (h: SearchHit) => confident && !exceeds(best.score - h.score, d.tieMargin) && h.why.namePrecision >= d.clarifyMinPrecision;
-  // "con 5 tuổi làm căn cước": the option made for the age stated is what was asked, not one that names no age.
-  const ageRuledOut = (h: SearchHit) => best.why.ageFits === true && h.why.ageFits !== true;
   // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
   // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
   const fewerPairs = (h: SearchHit) => confident && h.why.heldPairs < best.why.heldPairs && h.why.namePrecision < weights.answer.wholeName;
   const close = hits.filter(
     (h, i) =>
       i === 0 ||
-      (!exceeds(best.score - h.score, d.clarifyMargin) && fair(h) && !namedLess(h) && !ageRuledOut(h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
+      (!exceeds(best.score - h.score, d.clarifyMargin) && fair(h) && !namedLess(h) && !ageRuledOut(best, h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }
