@@ -44,6 +44,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-29.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-30.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-31.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-32.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -155,6 +156,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AC (blind-eval-31), written by two writers and labelled twice in session 31, held out and reported once at
   // its end (docs/benchmarks.md): 87.9 % top-1, 1.4 % wrong cards, 11.9 % false answers (7 of 59). A floor.
   "blind-eval-31.jsonl": { top1: 0.875, falseAnswers: 0.119, wrongCards: 0.015 },
+  // Set AD (blind-eval-32), written by two writers and labelled twice in session 31, held out and reported once at
+  // the start of session 32 (docs/benchmarks.md): 94.4 % top-1, 1.4 % wrong cards, 16.4 % false answers (9 of 55).
+  "blind-eval-32.jsonl": { top1: 0.94, falseAnswers: 0.164, wrongCards: 0.015 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
