@@ -1,31 +1,25 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Entry } from "../knowledge/schema.js";
 import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
-import { displayPath, parseYamlItems, type Problem } from "../source/yaml-source.js";
+import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { tokens } from "../text/normalize.js";
 import { CHOICE } from "./intent-choices.js";
 import { GAP } from "./intents-schema.js";
-import { INTENTS_FILE } from "./intents.js";
 
 /**
  * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
  * ("chủ tịch/lãnh đạo") chooses one word, so the line reads "chủ tịch đạo" or "chủ lãnh đạo" and matches neither
  * name. Flagged when the word before the choice with its first option, and its last option with the word after, are
- * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant.
+ * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant. `item`: the
+ * file as loadIntents parsed it (`Sources.intentsSource`), read once for the table and for these warnings.
  */
-export function slashSplitWarnings(knowledgeDir: string, entries: readonly Entry[]): Problem[] {
-  const file = join(knowledgeDir, INTENTS_FILE);
-  if (!existsSync(file)) return [];
-  const shown = displayPath(file);
-  const item = parseYamlItems(file, shown).items[0];
+export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[]): Problem[] {
   if (!item) return [];
   const phrases = phrasesOf(item.value);
   const known = knownPairs([...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]), ...phrases.flatMap(({ phrase }) => phrase.split(GAP))]);
   const out: Problem[] = [];
   for (const { phrase, path } of phrases) {
     const split = splitNames(phrase, known);
-    if (split) out.push({ file: shown, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, split) });
+    if (split) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, split) });
   }
   return out;
 }

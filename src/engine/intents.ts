@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { accentKey, nfc, rawTokens, rawWords, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { displayPath, parseYamlItems, zodProblems, type Problem } from "../source/yaml-source.js";
+import { displayPath, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
 import { phraseVariants } from "./intent-choices.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData, type Words } from "./intents-schema.js";
 
@@ -336,6 +336,8 @@ function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly:
 export interface LoadIntentsResult {
   table: IntentTable;
   problems: Problem[];
+  /** The file as parsed (its values and lines), for `dvc-bot check`'s warnings; absent when there is no file or it does not parse. */
+  source?: YamlItem | undefined;
 }
 
 /**
@@ -351,7 +353,7 @@ export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>
   const item = items[0];
   if (!item) return { table: createIntentTable(), problems };
   const parsed = intentsSchema.safeParse(item.value);
-  if (!parsed.success) return { table: createIntentTable(), problems: [...problems, ...zodProblems(item, parsed.error, "intents: ")] };
+  if (!parsed.success) return { table: createIntentTable(), problems: [...problems, ...zodProblems(item, parsed.error, "intents: ")], source: item };
   if (entryIds) {
     const unknown = (id: string, path: PropertyKey[]) => {
       if (!entryIds.has(id)) problems.push({ file: shown, line: item.lineOf(path), message: `intents: unknown entry id "${id}"` });
@@ -363,5 +365,5 @@ export function loadIntents(knowledgeDir: string, entryIds?: ReadonlySet<string>
       w?.answered_by.forEach((id, i) => unknown(id, ["intents", name, "answered_by", i]));
     }
   }
-  return { table: createIntentTable(parsed.data, abbreviations), problems };
+  return { table: createIntentTable(parsed.data, abbreviations), problems, source: item };
 }

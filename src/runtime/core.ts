@@ -6,7 +6,7 @@ import { checkFlows, readFlows } from "../flows/loader.js";
 import { loadKnowledge, type Knowledge } from "../knowledge/loader.js";
 import { createSearchIndex } from "../knowledge/search.js";
 import { CHECK } from "../knowledge/staff-messages.js";
-import type { Problem } from "../source/yaml-source.js";
+import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { sha256Hex } from "../text/hash.js";
 
 /**
@@ -54,6 +54,8 @@ export interface Sources {
   flowIds: Set<string>;
   /** The words that recognise greetings, requests for a person, refusals… (knowledge/intents.yaml). */
   intents: IntentTable;
+  /** intents.yaml as parsed (for `dvc-bot check`'s warnings on it); absent without the file. */
+  intentsSource?: YamlItem | undefined;
   /** Knowledge problems, then intent and flow problems. */
   problems: Problem[];
 }
@@ -69,7 +71,7 @@ export function loadSources(options: Pick<CoreOptions, "knowledgeDir" | "flowsDi
   const knowledgeIds = new Set(knowledge.byId.keys());
   const intents = loadIntents(options.knowledgeDir, knowledgeIds, knowledge.synonyms.abbreviations);
   const flows = checkFlows(read, { knowledgeIds });
-  return { knowledge, flows: flows.flows, flowIds, intents: intents.table, problems: [...problems, ...intents.problems, ...idLengthProblems(knowledge), ...flows.problems] };
+  return { knowledge, flows: flows.flows, flowIds, intents: intents.table, intentsSource: intents.source, problems: [...problems, ...intents.problems, ...idLengthProblems(knowledge), ...flows.problems] };
 }
 
 /** Entry ids too long for the buttons the engine builds from them (Telegram callback data). */

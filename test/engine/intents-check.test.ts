@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { slashSplitWarnings } from "../../src/engine/intents-check.js";
-import { loadKnowledge } from "../../src/knowledge/loader.js";
+import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
 
@@ -15,7 +15,10 @@ function withIntents(yaml: string): string {
   writeFileSync(join(dir, "intents.yaml"), yaml);
   return dir;
 }
-const warningsFor = (dir: string) => slashSplitWarnings(dir, loadKnowledge(dir).knowledge.entries).map(formatProblem);
+const warningsFor = (dir: string) => {
+  const { intentsSource, knowledge } = loadSources({ knowledgeDir: dir, flowsDir: join(dir, "no-flows") });
+  return slashSplitWarnings(intentsSource, knowledge.entries).map(formatProblem);
+};
 
 describe("a '/' that splits two names (dvc-bot check)", () => {
   it("warns at the line, naming the two names the staff most likely meant", () => {
