@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { expect } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex, type SearchWeights } from "../../src/knowledge/search.js";
 import type { Entry, Synonyms } from "../../src/knowledge/schema.js";
 
 /**
@@ -13,4 +13,14 @@ export function loadFixtureSearch(name: string): { entries: Entry[]; synonyms: S
   const { knowledge, problems } = loadKnowledge(join(import.meta.dirname, "../fixtures", name));
   expect(problems).toEqual([]);
   return { entries: knowledge.entries, synonyms: knowledge.synonyms, index: createSearchIndex(knowledge.entries, knowledge.synonyms) };
+}
+
+/**
+ * A rule test's two indexes on the fixture knowledge test/fixtures/<name>/: `index` with the default weights and
+ * `withoutRule` with the weights `without` returns (the rule put out of reach: what search said before it), so each
+ * test can show the rule is what changes the answer. Call it in beforeAll.
+ */
+export function loadRuleIndexes(name: string, without: (defaults: SearchWeights) => SearchWeights): { entries: Entry[]; index: SearchIndex; withoutRule: SearchIndex } {
+  const { entries, synonyms, index } = loadFixtureSearch(name);
+  return { entries, index, withoutRule: createSearchIndex(entries, synonyms, without(DEFAULT_WEIGHTS)) };
 }

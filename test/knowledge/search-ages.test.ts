@@ -1,16 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
-import { loadFixtureSearch } from "../helpers/fixture-search.js";
+import type { SearchIndex } from "../../src/knowledge/search.js";
+import { loadRuleIndexes } from "../helpers/fixture-search.js";
 
 // The child's-entry rule (weights.childEntry) on a small knowledge base written for it (test/fixtures/knowledge-ages/):
 // a children's card, an ageless card on the same thing whose words citizens type more often, and a passport card.
 let index: SearchIndex;
 let withoutRule: SearchIndex;
 beforeAll(() => {
-  const { entries, synonyms } = loadFixtureSearch("knowledge-ages");
-  index = createSearchIndex(entries, synonyms);
-  // The same index with the rule out of reach: what search said before it.
-  withoutRule = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, childEntry: { ...DEFAULT_WEIGHTS.childEntry, reach: 2 } });
+  ({ index, withoutRule } = loadRuleIndexes("knowledge-ages", (w) => ({ ...w, childEntry: { ...w.childEntry, reach: 2 } })));
 });
 
 const first = (ix: SearchIndex, q: string) => ix.search(q).hits[0]?.entry.id;

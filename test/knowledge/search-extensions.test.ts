@@ -1,16 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
-import { loadFixtureSearch } from "../helpers/fixture-search.js";
+import type { SearchIndex } from "../../src/knowledge/search.js";
+import { loadRuleIndexes } from "../helpers/fixture-search.js";
 
 // The longer-title rule (weights.extensionEntry) on a small knowledge base written for it (test/fixtures/knowledge-extensions/):
 // "Đăng ký khai sinh", its variants "… có yếu tố nước ngoài" and "… cho trẻ bị bỏ rơi", and other cards naming foreigners.
 let index: SearchIndex;
 let withoutRule: SearchIndex;
 beforeAll(() => {
-  const { entries, synonyms } = loadFixtureSearch("knowledge-extensions");
-  index = createSearchIndex(entries, synonyms);
-  // The same index with the rule out of reach: what search said before it.
-  withoutRule = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, extensionEntry: { reach: 2 } });
+  ({ index, withoutRule } = loadRuleIndexes("knowledge-extensions", (w) => ({ ...w, extensionEntry: { reach: 2 } })));
 });
 
 const shown = (ix: SearchIndex, q: string) => {

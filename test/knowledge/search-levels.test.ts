@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSearchIndex, DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
-import { loadFixtureSearch } from "../helpers/fixture-search.js";
+import { DEFAULT_WEIGHTS, type SearchIndex } from "../../src/knowledge/search.js";
+import { loadRuleIndexes } from "../helpers/fixture-search.js";
 
 // Numbered titles (number-fit.ts, weights.numberConflict) on test/fixtures/knowledge-levels/: "mức 1" and "mức 2" of one
 // account, and two children's cards whose ages are not levels.
 let index: SearchIndex;
 let without: SearchIndex;
 beforeAll(() => {
-  const { entries, synonyms } = loadFixtureSearch("knowledge-levels");
-  index = createSearchIndex(entries, synonyms);
-  without = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, numberConflict: 1 });
+  ({ index, withoutRule: without } = loadRuleIndexes("knowledge-levels", (w) => ({ ...w, numberConflict: 1 })));
 });
 
 const scoreOf = (ix: SearchIndex, q: string, id: string) => ix.search(q).hits.find((h) => h.entry.id === id)?.score ?? 0;
