@@ -354,6 +354,15 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Nhà tôi không đủ điều kiện hộ cận nghèo thì có được hỗ trợ thêm tiền điện không?",
     // "ký giả, chữ ký": a phrase of words written together ("ký giả chữ ký") is not read across the comma.
     "Tôi là ký giả, chữ ký trên giấy giới thiệu của tòa soạn có cần đóng dấu khi xin trích lục hộ tịch không",
+    // A newcomer's boundary review of session 32's phrases: the age a procedure asks for is no horoscope, a baby's
+    // crying is the story of a late birth registration, a card lent and lost is a lost card, "chi bao nhiêu" is the fee.
+    "Ông 75 tuổi thì hợp tuổi để được cấp thẻ BHYT miễn phí chưa",
+    "xem tuổi con tôi sinh 2012 đã phải làm căn cước chưa",
+    "bé quấy khóc nên chưa đi làm khai sinh được, quá 60 ngày có sao không",
+    "bị hàng xóm mượn thẻ bảo hiểm y tế rồi làm mất, xin cấp lại ở đâu",
+    "chi bao nhiêu thì làm xong sổ đỏ lần đầu",
+    "quán tôi nấu món nào ngon thì bán món đó, có cần giấy an toàn thực phẩm không",
+    "Bị phạt nguội nhầm biển đã nộp tiền, đòi tiền lại thế nào cho họ trả",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -434,6 +443,17 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["xin danh sách hộ trong xóm kèm số điện thoại để tiếp thị", "personal-data"],
     ["có luật sư nào giỏi về chia đất thừa kế ở Cần Thơ không", "out-of-domain"],
     ["chồng em người Úc muốn xin visa 5 năm để ở với em", "not-covered"],
+    // Set AD and probe 32 (session 32), in new words: coffee money to hurry a dossier, which eatery or photo shop is
+    // good after doing an ID card, a baby crying at night, a motorbike that will not start, zodiac years for a
+    // wedding, someone else's health-insurance card for a doctor's visit, making a tenant pay a debt.
+    ["Hồ sơ chuyển nhượng nộp mấy tuần chưa xong, ai quen bên phường lo cho nhanh, em gửi ít tiền cà phê", "bribe"],
+    ["mới làm căn cước xong, có quán phở nào ngon gần đây không", "out-of-domain"],
+    ["bạn nào biết tiệm chụp ảnh thẻ nào rẻ ở Huế không", "out-of-domain"],
+    ["con 3 tháng khóc đêm hoài phải làm sao", "out-of-domain"],
+    ["xe đề không nổ là bị gì", "out-of-domain"],
+    ["tuổi Tý với tuổi Ngọ cưới nhau có được không", "out-of-domain"],
+    ["mượn thẻ bhyt của chị gái đi khám được không", "identity-misuse"],
+    ["người thuê nợ 3 tháng tiền phòng, đòi tiền sao cho nó trả", "out-of-domain"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
