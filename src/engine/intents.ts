@@ -276,9 +276,11 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   const skips = k > 0 && p.gapBefore[k] ? GAP_WORDS : 0;
   // The words skipped are counted as typed: "dịch vụ làm sổ đỏ không cần giấy tờ" skips two.
   // Without a gap the next word must follow at once, even inside a written-out short form
-  // ("giấy đất" is not in "giấy chứng nhận quyền sử dụng đất").
-  const at = (j: number) => m.typedAt?.[j] ?? j;
-  for (let j = i; j < m.folded.length && (skips === 0 ? j === i : at(j) - at(i) <= skips); j++) {
+  // ("giấy đất" is not in "giấy chứng nhận quyền sử dụng đất"). (No closure here: this runs for every phrase tried.)
+  const typedAt = m.typedAt;
+  const from = typedAt?.[i] ?? i;
+  for (let j = i; j < m.folded.length; j++) {
+    if (skips === 0 ? j !== i : (typedAt?.[j] ?? j) - from > skips) break;
     // Words written next to each other in a phrase are not read across a clause mark ("Tôi là ký giả, chữ ký …"). A "…"
     // may cross one: "có 20 sim chính chủ, bán cho ai cần", "giấy đóng dấu sẵn ko, e tự điền tên".
     if (k > 0 && skips === 0 && m.breaks?.[j]) break;
@@ -304,11 +306,15 @@ function coreRange(m: MessageForms, particles: readonly Phrase[]): [number, numb
   return [start, end];
 }
 
+/** What `byFirst` gives a word no phrase starts with (one shared empty list, not one per word). */
+const NO_PHRASES: readonly never[] = [];
+
+/** The lists whose phrases the message holds: anywhere, as its whole core (particles aside), and how near its opening. */
 function scan(table: CompiledTable, m: MessageForms): Found {
   const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
   const [start, end] = coreRange(m, table.particles);
   for (let i = 0; i < m.folded.length; i++) {
-    for (const { list, phrase } of table.byFirst.get(m.folded[i]!) ?? []) {
+    for (const { list, phrase } of table.byFirst.get(m.folded[i]!) ?? NO_PHRASES) {
       const stop = phraseEnd(m, phrase, i);
       if (stop < 0) continue;
       found.anywhere.add(list);
