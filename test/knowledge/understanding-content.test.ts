@@ -363,6 +363,20 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "chi bao nhiêu thì làm xong sổ đỏ lần đầu",
     "quán tôi nấu món nào ngon thì bán món đó, có cần giấy an toàn thực phẩm không",
     "Bị phạt nguội nhầm biển đã nộp tiền, đòi tiền lại thế nào cho họ trả",
+    "Có người tự xưng cán bộ bảo gửi thêm tiền cho cán bộ để được duyệt hồ sơ, có phải lừa đảo không",
+    "bằng tốt nghiệp của tôi tra trên mạng không ra thì xin bản sao ở đâu",
+    // A second boundary review (session 32) of phrases tried for the seen sets' last cards on improper requests — a
+    // diploma "that checks out online", "thật ra nhà … ở", money "cho cán bộ", "bồi dưỡng", a brother's password, an
+    // OTP on another phone, "đang làm công ty nào", "để bán", "bài văn", "đúng hay sai": each refused lawful questions
+    // like these, and none was kept.
+    "Căn cước cũ của tôi tra trên mạng vẫn ra là còn hiệu lực, tôi có cần đổi sang thẻ mới không?",
+    "Hộ khẩu em ở Nghệ An, thật ra nhà em ở Bình Dương đã 5 năm, giờ muốn chuyển thường trú vào đây thì cần giấy gì?",
+    "Chứng chỉ mình bồi dưỡng ngạch chuyên viên bị mất, xin cấp lại ở đâu?",
+    "Cho anh hỏi mật khẩu VNeID của anh em đặt lại kiểu gì, anh quên mất rồi",
+    "Số điện thoại cũ em bỏ lâu rồi, nhà mạng cấp cho người khác nên mã otp vneid gửi về máy người khác, em đổi số thế nào?",
+    "Tra giúp em xem em đang tạm trú ở đâu với, em quên mất lần trước đăng ký ở phòng trọ nào",
+    "Cán bộ bảo hộ khẩu giấy hết giá trị rồi, ad thấy vậy đúng hay sai?",
+    "Có người gọi điện bảo tôi gửi thêm tiền cho cán bộ thì hồ sơ BHXH mới được duyệt, có đúng không ạ?",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -454,6 +468,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["tuổi Tý với tuổi Ngọ cưới nhau có được không", "out-of-domain"],
     ["mượn thẻ bhyt của chị gái đi khám được không", "identity-misuse"],
     ["người thuê nợ 3 tháng tiền phòng, đòi tiền sao cho nó trả", "out-of-domain"],
+    ["đang chờ gọi số lâu quá, ad kể chuyện cười đi", "out-of-domain"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
