@@ -377,6 +377,15 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Tra giúp em xem em đang tạm trú ở đâu với, em quên mất lần trước đăng ký ở phòng trọ nào",
     "Cán bộ bảo hộ khẩu giấy hết giá trị rồi, ad thấy vậy đúng hay sai?",
     "Có người gọi điện bảo tôi gửi thêm tiền cho cán bộ thì hồ sơ BHXH mới được duyệt, có đúng không ạ?",
+    // Lawful questions the older boundary sets (29–32b) still saw refused: a victim of fake papers, an allowance called
+    // "tiền bồi dưỡng", someone who knows nobody in the city, tax paid to the collector, a relative's account entered by
+    // a stranger or recovered by its owner.
+    "chủ nhà đưa giấy tờ giả y như thật, em mất cọc rồi, hợp đồng thuê đó có hiệu lực không ạ",
+    "Tiền bồi dưỡng dân quân tự vệ nhận trong ngày hay phải chờ cuối tháng",
+    "Tôi không quen biết ai ở thành phố, đăng ký tạm trú cần chủ nhà đồng ý, làm gấp được không",
+    "Nộp tiền cho cán bộ thu thuế trực tiếp có biên lai không, hay chuyển khoản cho nhanh",
+    "Tài khoản dịch vụ công của ảnh coi bộ bị ai đăng nhập, ảnh nên báo ở đâu",
+    "Ba em muốn vô tài khoản bhxh của ổng mà quên mật khẩu, ổng tự lấy lại thế nào",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
