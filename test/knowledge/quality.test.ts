@@ -45,6 +45,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-30.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-31.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-32.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-33.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -159,6 +160,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AD (blind-eval-32), written by two writers and labelled twice in session 31, held out and reported once at
   // the start of session 32 (docs/benchmarks.md): 94.4 % top-1, 1.4 % wrong cards, 16.4 % false answers (9 of 55).
   "blind-eval-32.jsonl": { top1: 0.94, falseAnswers: 0.164, wrongCards: 0.015 },
+  // Set AE (blind-eval-33), written by two writers and labelled twice in session 32, held out and reported once at
+  // its end (docs/benchmarks.md): 85.6 % top-1, 3.6 % wrong cards, 5.0 % false answers (3 of 60). A floor.
+  "blind-eval-33.jsonl": { top1: 0.85, falseAnswers: 0.05, wrongCards: 0.036 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
