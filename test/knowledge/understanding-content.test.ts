@@ -733,7 +733,12 @@ describe("the real knowledge in conversation", () => {
     },
   );
 
-  it.each(["toàn trình với một phần khác nhau chỗ nào vậy ad", "toan trinh voi mot phan khac gi"])("%s: the card on online levels", (q) => {
+  it.each([
+    "toàn trình với một phần khác nhau chỗ nào vậy ad",
+    "toan trinh voi mot phan khac gi",
+    // "hồ sơ của tôi" asking what "toàn trình" means is no dossier lookup (set AE).
+    "Hồ sơ của tôi ghi là dịch vụ công toàn trình, vậy là không cần đến cơ quan lần nào phải không",
+  ])("%s: the card on online levels", (q) => {
     expect(heading(conversation().say(q))).toContain("muc do dich vu cong truc tuyen");
   });
 
