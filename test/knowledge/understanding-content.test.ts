@@ -478,6 +478,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["mượn thẻ bhyt của chị gái đi khám được không", "identity-misuse"],
     ["người thuê nợ 3 tháng tiền phòng, đòi tiền sao cho nó trả", "out-of-domain"],
     ["đang chờ gọi số lâu quá, ad kể chuyện cười đi", "out-of-domain"],
+    // Set AE (session 32), in new words: a year of the sexagenary cycle for building a house ("tuất" is no death
+    // benefit), a foreign husband staying for good (the e-visa card is a stay of up to 90 days).
+    ["tuổi Quý Mão năm nay xây nhà được không", "out-of-domain"],
+    ["vợ tôi người Hàn muốn về VN ở lâu dài thì làm visa loại nào", "not-covered"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
