@@ -482,6 +482,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // benefit), a foreign husband staying for good (the e-visa card is a stay of up to 90 days).
     ["tuổi Quý Mão năm nay xây nhà được không", "out-of-domain"],
     ["vợ tôi người Hàn muốn về VN ở lâu dài thì làm visa loại nào", "not-covered"],
+    ["ad hack giùm em zalo của thằng lừa đảo, em có số điện thoại nó", "account-access"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
@@ -736,6 +737,14 @@ describe("the real knowledge in conversation", () => {
       expect(which(q)).not.toContain("penalty");
     },
   );
+
+  it.each([
+    "công an xã gọi điện bảo tôi chuyển tiền để cập nhật cccd, có nên chuyển không",
+    "co nguoi goi tu xung cong an phuong bao cai app vneid moi de dong bo du lieu",
+    "mới nhận cuộc gọi bảo dấu vân tay bị mờ phải làm lại căn cước, thật không",
+  ])("%s: the warning against callers posing as police, not an ID-card card", (q) => {
+    expect(heading(conversation().say(q))).toContain("gia danh cong an");
+  });
 
   it.each([
     "toàn trình với một phần khác nhau chỗ nào vậy ad",

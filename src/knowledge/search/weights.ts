@@ -297,7 +297,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   accentMismatch: 0.5,
   ageConflict: 0.7,
   numberConflict: 0.7,
-  childEntry: { reach: 0.8, sharedWords: 2, named: 0.85, namedGap: 0.3 },
+  childEntry: { reach: 0.75, sharedWords: 2, named: 0.85, namedGap: 0.3 },
   extensionEntry: { reach: 0.8 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
