@@ -342,7 +342,7 @@ function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly:
 export interface LoadIntentsResult {
   table: IntentTable;
   problems: Problem[];
-  /** The file as parsed (its values and lines), for `dvc-bot check`'s warnings; absent when there is no file or it does not parse. */
+  /** The file as parsed (its values and lines), for `dvc-bot check`'s warnings: absent when it is missing or not valid YAML, present even when the schema rejects it. */
   source?: YamlItem | undefined;
 }
 

@@ -54,7 +54,7 @@ export interface Sources {
   flowIds: Set<string>;
   /** The words that recognise greetings, requests for a person, refusals… (knowledge/intents.yaml). */
   intents: IntentTable;
-  /** intents.yaml as parsed (for `dvc-bot check`'s warnings on it); absent without the file. */
+  /** intents.yaml as parsed (for `dvc-bot check`'s warnings on it): absent when it is missing or not valid YAML, present even when the schema rejects it. */
   intentsSource?: YamlItem | undefined;
   /** Knowledge problems, then intent and flow problems. */
   problems: Problem[];

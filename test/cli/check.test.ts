@@ -32,6 +32,26 @@ describe("dvc-bot check", () => {
     expect(r.err).toMatch(/^check: 2 lỗi trong .* và .* — sửa từng dòng ở trên rồi chạy lại\n$/);
   });
 
+  it("warns at the line of a '/' that splits two names in intents.yaml, even when the file also has a schema error", () => {
+    const dir = fixtureCopy();
+    const lines = [
+      "intents:",
+      "  greeting:",
+      "    exact: chào",
+      "  personal-data:",
+      "    contains:",
+      "      - lý lịch tư pháp của người khác",
+      "      - khai báo tạm vắng cho người khác",
+      "      - tra lý lịch/tạm vắng của hàng xóm",
+      "",
+    ];
+    writeFileSync(join(dir, "intents.yaml"), lines.join("\n"));
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/intents\.yaml:3: intents: intents\.greeting\.exact: /);
+    expect(r.out).toMatch(/intents\.yaml:8: cảnh báo: "tra lý lịch\/tạm vắng của hàng xóm"/);
+  });
+
   it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
     const dir = fixtureCopy();
     writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");
