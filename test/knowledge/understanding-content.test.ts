@@ -739,14 +739,6 @@ describe("the real knowledge in conversation", () => {
   );
 
   it.each([
-    "công an xã gọi điện bảo tôi chuyển tiền để cập nhật cccd, có nên chuyển không",
-    "co nguoi goi tu xung cong an phuong bao cai app vneid moi de dong bo du lieu",
-    "mới nhận cuộc gọi bảo dấu vân tay bị mờ phải làm lại căn cước, thật không",
-  ])("%s: the warning against callers posing as police, not an ID-card card", (q) => {
-    expect(heading(conversation().say(q))).toContain("gia danh cong an");
-  });
-
-  it.each([
     "toàn trình với một phần khác nhau chỗ nào vậy ad",
     "toan trinh voi mot phan khac gi",
     // "hồ sơ của tôi" asking what "toàn trình" means is no dossier lookup (set AE).
@@ -765,6 +757,10 @@ describe("the real knowledge in conversation", () => {
     ["mat can cuoc roi lam sao", "cap doi, cap lai the can cuoc"],
     ["ngân hàng trừ tiền mà hồ sơ báo chưa thanh toán", "thanh toan that bai"],
     ["thanh toán lệ phí qua ngân hàng nào", "thanh toan phi, le phi truc tuyen"],
+    // A caller posing as police is the warning card, not an ID-card card.
+    ["công an xã gọi điện bảo tôi chuyển tiền để cập nhật cccd, có nên chuyển không", "gia danh cong an"],
+    ["co nguoi goi tu xung cong an phuong bao cai app vneid moi de dong bo du lieu", "gia danh cong an"],
+    ["mới nhận cuộc gọi bảo dấu vân tay bị mờ phải làm lại căn cước, thật không", "gia danh cong an"],
   ])("%s: its own card", (q, title) => {
     expect(heading(conversation().say(q))).toContain(title);
   });
