@@ -46,6 +46,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-31.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-32.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-33.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-34.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-35.jsonl"),
 ].filter((f) => existsSync(f));
 
@@ -164,6 +165,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AE (blind-eval-33), written by two writers and labelled twice in session 32, held out and reported once at
   // its end (docs/benchmarks.md): 85.6 % top-1, 3.6 % wrong cards, 5.0 % false answers (3 of 60). A floor.
   "blind-eval-33.jsonl": { top1: 0.85, falseAnswers: 0.05, wrongCards: 0.036 },
+  // Set AF (blind-eval-34), written by two writers and labelled twice in session 32, held out and reported once at
+  // the start of session 33 (docs/benchmarks.md): 92.5 % top-1, 1.4 % wrong cards, 7.8 % false answers (4 of 51).
+  "blind-eval-34.jsonl": { top1: 0.92, falseAnswers: 0.079, wrongCards: 0.015 },
   // Set AG (blind-eval-35), written by two writers and labelled twice in session 32, held out and reported once at
   // its end (docs/benchmarks.md): 90.9 % top-1, 2.8 % wrong cards, 8.0 % false answers (4 of 50). A floor.
   "blind-eval-35.jsonl": { top1: 0.9, falseAnswers: 0.08, wrongCards: 0.028 },
