@@ -213,11 +213,22 @@ function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
  */
 export const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
 
+/** Word runs (folded) that ask whether or how something must be done, not what the fine is. */
+const DUTY_ASKS = [["co", "phai"], ["co", "can"], ["co", "bat", "buoc"], ["phai", "lam"], ["lam", "sao"], ["the", "nao"], ["ntn"]];
+/** What may follow "có phải" / "có cần" when the question is still about the fine ("có phải bị phạt không"). */
+const FINE_AFTER = new Set(["bi", "chiu", "nop", "dong", "phat"]);
+
+/** The message asks whether or how to do the thing ("có phải khai báo … không", "phải làm sao"), besides the fine. */
+export function asksDuty(text: string): boolean {
+  const t = tokens(text);
+  return t.some((_, i) => DUTY_ASKS.some((run) => run.every((w, k) => t[i + k] === w) && !FINE_AFTER.has(t[i + run.length] ?? "")));
+}
+
 /**
  * A fine's amount: not in the knowledge. Say so, and offer what the search found as one-tap
  * choices, the answer first; null (the card answers) when the best entry is one staff listed
  * under `answered_by` (it speaks of fines or lateness itself), or when the message names its entry
- * firmly and asks it another facet too.
+ * firmly and asks it another facet too, or whether or how it must be done (`asksDuty`).
  */
 function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | null {
   const d = result?.decision;
@@ -226,6 +237,9 @@ function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | nul
   // A message naming its entry firmly that also asks it something besides the fine (how to do it
   // online, where, which papers; "bao nhiêu tiền" reads as the fee) gets the card: it answers that part.
   if (result && firmlyNamed(result) && [...result.facets].some((f) => f !== "fee")) return null;
+  // So does one asking whether, or how, the thing must be done ("chủ trọ có phải khai báo tạm trú cho người
+  // thuê không …, phạt bao nhiêu"): the card says who does it and how; "có phải bị phạt không" asks the fine only.
+  if (result && d?.kind === "answer" && firmlyNamed(result) && asksDuty(message.text)) return null;
   let found: SearchHit[] = [];
   if (d?.kind === "answer") {
     const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.score >= d.hit.score * PENALTY_OFFER.share);

@@ -141,6 +141,14 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("đăng ký tạm trú cần giấy tờ gì, không đăng ký thì bị phạt bao nhiêu"))).toBe("Đăng ký tạm trú");
   });
 
+  it("an entry named firmly that is asked whether or how it must be done keeps its card; asking only whether there is a fine does not", () => {
+    expect(heading(conversation(engine).say("chủ nhà có phải đăng ký tạm trú cho người thuê không, không đăng ký thì bị phạt bao nhiêu"))).toBe("Đăng ký tạm trú");
+    expect(heading(conversation(engine).say("dang ky tam tru phai lam sao, tre han thi bi phat bao nhieu"))).toBe("Đăng ký tạm trú");
+    const fineOnly = conversation(engine).say("đăng ký tạm trú trễ có phải bị phạt không, phạt bao nhiêu");
+    expect(heading(fineOnly)).toBeUndefined();
+    expect(text(fineOnly)).toContain("chua co thong tin ve muc phat");
+  });
+
   it("`dvc-bot check` allows `over` exactly under the intents tried after the search", () => {
     expect(INTENT_NAMES.filter((n) => intentScope(n) === "unanswered")).toEqual([...AFTER_SEARCH]);
   });
