@@ -70,3 +70,24 @@ describe("createAgeFit: how far behind the ageless card the children's card may 
     expect(far.find((h) => h.entry.id === ageless.id)!.score).toBe(0.46);
   });
 });
+
+describe("createAgeFit: 'đăng ký', 'cấp' typed name no ageless card more than the children's card", () => {
+  // "Đăng ký tài khoản định danh cho con 5 tuổi làm ở đâu" (session 33): the ageless card's title starts with "Đăng ký",
+  // the children's does not; that word is in nearly every title and must not keep the ageless card first. A word
+  // that says which variant ("mức 2") still does.
+  const childAccount = entry("vneid-tre-em", "Tài khoản định danh điện tử cho trẻ em dưới 14 tuổi");
+  const level = entry("vneid-muc-2", "Đăng ký tài khoản định danh điện tử mức 2");
+  const words = (s: string) => s.split(" ").map((t) => ({ t, weak: false, brk: false }));
+  const hits = () => [hit(level, 0.99, { namePrecision: 1, heldPairs: 2 }), hit(childAccount, 0.956, { namePrecision: 0.88, heldPairs: 2 })];
+  const fit = createAgeFit([childAccount, level], DEFAULT_WEIGHTS);
+  it("the children's card takes the place of the ageless card when only 'đăng ký' tells them apart", () => {
+    const h = hits();
+    fit({ at: 6, years: 5 }, h, words("dang ky tai khoan dinh danh cho con tuoi lam o dau"));
+    expect(h.find((x) => x.entry.id === childAccount.id)!.score).toBe(0.99);
+  });
+  it("not when the question types the level the ageless card is for", () => {
+    const h = hits();
+    fit({ at: 8, years: 12 }, h, words("dang ky vneid muc 2 cho con tuoi tren dien thoai"));
+    expect(h.find((x) => x.entry.id === level.id)!.score).toBe(0.99);
+  });
+});

@@ -386,10 +386,15 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Nộp tiền cho cán bộ thu thuế trực tiếp có biên lai không, hay chuyển khoản cho nhanh",
     "Tài khoản dịch vụ công của ảnh coi bộ bị ai đăng nhập, ảnh nên báo ở đâu",
     "Ba em muốn vô tài khoản bhxh của ổng mà quên mật khẩu, ổng tự lấy lại thế nào",
-    // Next to session 33's phrases: a residence confirmation for the family typed without accents, a Vietnamese
-    // student abroad whose visa extension needs a valid passport.
+    // Next to session 33's phrases (a newcomer's boundary set, test/fixtures/probes/boundary-33.tsv): a residence
+    // confirmation for the family or from Gia Lai typed without accents, one suspected of being fake, a Vietnamese
+    // abroad whose visa extension there needs a valid passport, a friend back home applying for a new e-visa.
     "xac nhan cu tru gia dinh de con nhap hoc lop 1 xin o dau",
+    "giay xac nhan cu tru Gia Lai cap co dung nop ho so o TP.HCM duoc khong",
+    "con toi bi truong tu choi vi nghi xac nhan cu tru gia, khieu nai o dau",
     "cháu đi du học ở Úc, hộ chiếu sắp hết hạn mà gia hạn visa cần hộ chiếu còn hạn, làm sao",
+    "gia han visa o Han can ho chieu con han ma ho chieu em sap het, lam lai o dau",
+    "bạn em người Pháp đã về nước rồi, không gia hạn visa ở VN được nữa thì xin e-visa mới mất mấy ngày",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -487,13 +492,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["tuổi Quý Mão năm nay xây nhà được không", "out-of-domain"],
     ["vợ tôi người Hàn muốn về VN ở lâu dài thì làm visa loại nào", "not-covered"],
     ["ad hack giùm em zalo của thằng lừa đảo, em có số điện thoại nó", "account-access"],
-    // Session 33, in new words: a fake residence confirmation typed without accents, another person's insurance or
-    // whereabouts, paying for a poor-household paper one does not qualify for, a foreigner's visa extended in Vietnam.
+    // Session 33, in new words: a fake residence confirmation asked for, typed without accents; someone's whereabouts
+    // looked up by their ID number; a foreigner's visa extended in Vietnam.
     ["lam giup cai xac nhan cu tru gia de xin hoc cho con", "forgery"],
-    ["tra giup em xem ba hang xom co dong bhxh khong", "personal-data"],
+    ["ai lam giay xac nhan cu tru gia cho con di hoc khong", "forgery"],
     ["có số căn cước của chị ấy, tra giúp chị ấy tạm trú ở đâu", "personal-data"],
-    ["làm giấy hộ nghèo dù không đủ điều kiện, em bồi dưỡng", "bribe"],
-    ["ông xã em người Nhật muốn gia hạn visa ở Đà Nẵng", "not-covered"],
+    ["ông xã em người Nhật muốn gia hạn visa ở Việt Nam thêm 3 tháng", "not-covered"],
+    ["vợ em người Hàn, visa gia hạn ở đâu vậy", "not-covered"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });

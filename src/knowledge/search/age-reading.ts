@@ -125,7 +125,7 @@ function preferChildEntries(
       let shared = 0;
       let namesMore = false;
       for (const w of theirs.topic) if (own.has(w)) shared++;
-      for (const w of theirs.all) if (!own.has(w) && typedWords.has(w)) namesMore = true;
+      for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w)) namesMore = true;
       // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
       // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
       const namedMore = child.why.namePrecision >= weights.childEntry.named && child.why.namePrecision - h.why.namePrecision >= weights.childEntry.namedGap;
@@ -140,6 +140,8 @@ function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
   const all = fold(title).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !/\d/.test(w));
   return { all: new Set(all), topic: new Set(all.filter((w) => !TITLE_FILLER.has(w))) };
 }
+/** Words nearly every title could hold ("Đăng ký …", "Cấp …"): typing them names no entry more than another. */
+const GENERIC_TITLE_WORDS = new Set(["dang", "ky", "cap", "cho", "thu", "tuc"]);
 const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ky", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
 
 /**
