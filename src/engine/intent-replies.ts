@@ -5,7 +5,8 @@ import { answerEntry, relatedChoice } from "./entry-answer.js";
 import { startFlow } from "./flow-bridge.js";
 import { accentKey, rawTokens, tokens } from "../text/normalize.js";
 import { askStaff } from "./handover.js";
-import type { IntentName, MessageForms } from "./intents.js";
+import { messageForms, type IntentName, type MessageForms } from "./intents.js";
+import { DUTY_ASKS, FINE_AFTER_DUTY } from "../knowledge/language.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
 import { notFound } from "./not-found.js";
 import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
@@ -213,15 +214,19 @@ function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
  */
 export const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
 
-/** Word runs (folded) that ask whether or how something must be done, not what the fine is. */
-const DUTY_ASKS = [["co", "phai"], ["co", "can"], ["co", "bat", "buoc"], ["phai", "lam"], ["lam", "sao"], ["the", "nao"], ["ntn"]];
-/** What may follow "có phải" / "có cần" when the question is still about the fine ("có phải bị phạt không"). */
-const FINE_AFTER = new Set(["bi", "chiu", "nop", "dong", "phat"]);
+const DUTY_RUNS = DUTY_ASKS.map(messageForms);
+const FINE_AFTER = new Set(FINE_AFTER_DUTY.flatMap((w) => messageForms(w).folded));
 
-/** The message asks whether or how to do the thing ("có phải khai báo … không", "phải làm sao"), besides the fine. */
-export function asksDuty(text: string): boolean {
-  const t = tokens(text);
-  return t.some((_, i) => DUTY_ASKS.some((run) => run.every((w, k) => t[i + k] === w) && !FINE_AFTER.has(t[i + run.length] ?? "")));
+/**
+ * The message asks whether or how to do the thing ("có phải khai báo … không", "phải làm sao"), besides the fine:
+ * see `DUTY_ASKS` (knowledge/language.ts). A word typed with accents must be the run's own ("có căn cước" is no
+ * "có cần"); typed bare, it may be.
+ */
+export function asksDuty(message: Pick<MessageForms, "folded" | "accented">): boolean {
+  const { folded: t, accented: a } = message;
+  const fineBefore = (i: number) => t[i - 1] === "phat" || t[i - 2] === "phat";
+  const runAt = (run: MessageForms, i: number) => run.folded.every((w, k) => t[i + k] === w && (a[i + k] == null || a[i + k] === run.accented[k]));
+  return t.some((_, i) => !fineBefore(i) && DUTY_RUNS.some((run) => runAt(run, i) && !FINE_AFTER.has(t[i + run.folded.length] ?? "")));
 }
 
 /**
@@ -239,7 +244,7 @@ function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | nul
   if (result && firmlyNamed(result) && [...result.facets].some((f) => f !== "fee")) return null;
   // So does one asking whether, or how, the thing must be done ("chủ trọ có phải khai báo tạm trú cho người
   // thuê không …, phạt bao nhiêu"): the card says who does it and how; "có phải bị phạt không" asks the fine only.
-  if (result && d?.kind === "answer" && firmlyNamed(result) && asksDuty(message.text)) return null;
+  if (result && d?.kind === "answer" && firmlyNamed(result) && asksDuty(message)) return null;
   let found: SearchHit[] = [];
   if (d?.kind === "answer") {
     const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.score >= d.hit.score * PENALTY_OFFER.share);

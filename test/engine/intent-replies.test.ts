@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accentsAgree, FIRM_ANSWER, firmlyNamed, intentScope } from "../../src/engine/intent-replies.js";
+import { accentsAgree, asksDuty, FIRM_ANSWER, firmlyNamed, intentScope } from "../../src/engine/intent-replies.js";
 import { AFTER_SEARCH, INTENT_NAMES, messageForms } from "../../src/engine/intents.js";
 import type { SearchHit } from "../../src/knowledge/search.js";
 import type { SearchResult } from "../../src/knowledge/search.js";
@@ -143,10 +143,23 @@ describe("intents from intents.yaml", () => {
 
   it("an entry named firmly that is asked whether or how it must be done keeps its card; asking only whether there is a fine does not", () => {
     expect(heading(conversation(engine).say("chủ nhà có phải đăng ký tạm trú cho người thuê không, không đăng ký thì bị phạt bao nhiêu"))).toBe("Đăng ký tạm trú");
-    expect(heading(conversation(engine).say("dang ky tam tru phai lam sao, tre han thi bi phat bao nhieu"))).toBe("Đăng ký tạm trú");
+    expect(heading(conversation(engine).say("chu nha co bat buoc dang ky tam tru cho nguoi thue khong, khong dang ky thi bi phat bao nhieu"))).toBe("Đăng ký tạm trú");
     const fineOnly = conversation(engine).say("đăng ký tạm trú trễ có phải bị phạt không, phạt bao nhiêu");
     expect(heading(fineOnly)).toBeUndefined();
     expect(text(fineOnly)).toContain("chua co thong tin ve muc phat");
+  });
+
+  it.each([
+    ["chủ trọ có phải khai báo tạm trú cho người thuê không, phạt bao nhiêu", true],
+    ["co can dang ky khong, khong dang ky bi phat bao nhieu", true],
+    ["có bắt buộc đăng ký không, phạt mấy trăm", true],
+    // "có căn cước" typed with accents is no "có cần"; the fine asked "có phải là bị phạt", "thế nào".
+    ["con 14 tuổi chưa có căn cước thì bị phạt bao nhiêu", false],
+    ["co phai la bi phat khong, phat bao nhieu", false],
+    ["không đăng ký tạm trú bị phạt thế nào", false],
+    ["khong dang ky tam tru bi phat ntn", false],
+  ])("asksDuty: %s → %s", (text, expected) => {
+    expect(asksDuty(messageForms(text))).toBe(expected);
   });
 
   it("`dvc-bot check` allows `over` exactly under the intents tried after the search", () => {

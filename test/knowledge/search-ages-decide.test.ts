@@ -82,12 +82,12 @@ describe("createAgeFit: 'đăng ký', 'cấp' typed name no ageless card more th
   const fit = createAgeFit([childAccount, level], DEFAULT_WEIGHTS);
   it("the children's card takes the place of the ageless card when only 'đăng ký' tells them apart", () => {
     const h = hits();
-    fit({ at: 6, years: 5 }, h, words("dang ky tai khoan dinh danh cho con tuoi lam o dau"));
+    fit({ at: 6, years: 5 }, h, words("dang ki tai khoan dinh danh cho con tuoi lam o dau"));
     expect(h.find((x) => x.entry.id === childAccount.id)!.score).toBe(0.99);
   });
   it("not when the question types the level the ageless card is for", () => {
     const h = hits();
-    fit({ at: 8, years: 12 }, h, words("dang ky vneid muc 2 cho con tuoi tren dien thoai"));
+    fit({ at: 8, years: 12 }, h, words("dang ki vneid muc 2 cho con tuoi tren dien thoai"));
     expect(h.find((x) => x.entry.id === level.id)!.score).toBe(0.99);
   });
 });

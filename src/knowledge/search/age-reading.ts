@@ -1,5 +1,5 @@
 import { pairedAfter, pairedBefore, queryToken, type QueryToken } from "../analyze.js";
-import { fold } from "../../text/normalize.js";
+import { fold, tokens } from "../../text/normalize.js";
 import type { Entry } from "../schema.js";
 import type { IndexData } from "./build-index.js";
 import type { SearchHit } from "./types.js";
@@ -102,7 +102,9 @@ export function createAgeFit(
  * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
  * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
  * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
- * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place.
+ * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place — but not for
+ * the words most titles begin with (`GENERIC_TITLE_WORDS`: "đăng ký tài khoản định danh cho con 5 tuổi" is the
+ * children's card, though only the ageless title says "Đăng ký").
  */
 function preferChildEntries(
   hits: SearchHit[],
@@ -135,14 +137,17 @@ function preferChildEntries(
   }
 }
 
-/** A title's folded words (`all`), and those that say what it is about (`topic`: not ages, not "cấp", "cho", "đăng ký"…). */
+/**
+ * A title's words folded as the question's are (`tokens`: "ký", "lý" read "ki", "li", as typed words are), and those
+ * that say what it is about (`topic`: not ages, not "cấp", "cho", "đăng ký"…).
+ */
 function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
-  const all = fold(title).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !/\d/.test(w));
+  const all = tokens(title).filter((w) => w.length > 1 && !/\d/.test(w));
   return { all: new Set(all), topic: new Set(all.filter((w) => !TITLE_FILLER.has(w))) };
 }
-/** Words nearly every title could hold ("Đăng ký …", "Cấp …"): typing them names no entry more than another. */
-const GENERIC_TITLE_WORDS = new Set(["dang", "ky", "cap", "cho", "thu", "tuc"]);
-const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ky", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
+/** Words that begin most procedure titles ("Đăng ký …", "Cấp … cho …"): typing them names no title more than another. */
+const GENERIC_TITLE_WORDS = new Set(["dang", "ki", "cap", "cho"]);
+const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ki", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
 
 /**
  * The ages an entry is for, from its title: "… dưới 14 tuổi" (below 14), "… (từ đủ 14 tuổi)" (14
