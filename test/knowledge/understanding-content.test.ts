@@ -420,6 +420,14 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "con 10 tuổi làm tài khoản vneid riêng được không hay phải tích hợp vào tài khoản của mẹ",
     "số vneid của mẹ là sim của ba đứng tên, giờ muốn đổi sang sim chính chủ của mẹ thì làm sao",
     "làm căn cước cho con 6 tuổi đăng ký trên vneid của mẹ được không",
+    "con được 8 điểm bài văn thi vào lớp 10, xin phúc khảo ở đâu",
+    // Next to those (boundary-33c.tsv): an appeal letter for an essay mark, asking staff to talk, a pension paid monthly
+    // while abroad, a factory permit on land to be split, a lawyer not hired.
+    "viet dum don phuc khao bai van dc ko ad",
+    "ad oi noi chuyen voi e ti, e can hoi lam ho chieu cho con",
+    "lương hưu gửi hàng tháng, giờ đi Úc ở với con thì nhận thế nào",
+    "đất nhà tôi có giấy phép xây dựng nhà xưởng, muốn tách thửa để làm nhà ở thì làm sao",
+    "tu nop don ly hon ko thue luat su thi an phi bao nhieu",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -543,6 +551,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // Someone else's account stays refused next to the SIM and children's words the refusal now lets pass.
     ["lấy mật khẩu vneid của chồng giúp em, sim đứng tên em mà", "account-access"],
     ["muốn vào vneid của vợ xem tin nhắn, sim đứng tên tôi thì được không", "account-access"],
+    // Seen sets' last asides and an uncovered service (session 33): an essay written for a child, a chat to feel better;
+    // a factory's building permit in an industrial zone.
+    ["ad viết giùm con em bài văn tả mẹ với", "out-of-domain"],
+    ["hôm nay buồn quá, nói chuyện với em chút đi ad", "out-of-domain"],
+    ["xin giấy phép xây dựng nhà xưởng ở khu công nghiệp Tân Uyên", "not-covered"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
