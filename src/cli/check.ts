@@ -1,7 +1,7 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
-import { slashSplitWarnings } from "../engine/intents-check.js";
+import { slashSplitWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { keywordClashWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
@@ -10,7 +10,8 @@ import { formatProblem } from "../source/yaml-source.js";
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
- * word lists, keywords that name another entry and "/" splitting two names in intents.yaml; exit 1 on any problem, and with `--strict`
+ * word lists, keywords that name another entry, "/" splitting two names in intents.yaml and phrases there that their own
+ * intent's `unless` always vetoes; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
  */
 export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: string; flows?: string; strict?: boolean }): Promise<void> {
@@ -23,6 +24,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...languageWarnings(knowledgeDir, knowledge.entries),
     ...keywordClashWarnings(knowledge.entries, knowledge.reviews),
     ...slashSplitWarnings(intentsSource, knowledge.entries),
+    ...vetoedPhraseWarnings(intentsSource, knowledge.synonyms.abbreviations),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

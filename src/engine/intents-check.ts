@@ -3,7 +3,8 @@ import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { tokens } from "../text/normalize.js";
 import { CHOICE } from "./intent-choices.js";
-import { GAP } from "./intents-schema.js";
+import { createIntentTable, messageForms } from "./intents.js";
+import { GAP, INTENT_NAMES, intentsSchema, type IntentName } from "./intents-schema.js";
 
 /**
  * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
@@ -67,4 +68,58 @@ function phrasesOf(value: unknown): Array<{ phrase: string; path: PropertyKey[] 
   };
   walk(value, []);
   return out;
+}
+
+/** Most instances of one phrase tried (every "/" choice against every other); a phrase with more is not judged. */
+const MAX_INSTANCES = 64;
+
+/**
+ * `dvc-bot check` warnings for a `contains` or `over` phrase that can never answer: every way of writing it holds one
+ * of the same intent's vetoes (`unless`, or `over_unless` for `over` when given) — "là đúng hay sai" under an intent
+ * whose `unless` lists "sai" is silently dead. A "…" is tried with a word in it, each "/" with each of its choices.
+ */
+export function vetoedPhraseWarnings(item: YamlItem | undefined, abbreviations: Readonly<Record<string, string>> = {}): Problem[] {
+  const intents = item && typeof item.value === "object" && item.value ? (item.value as { intents?: unknown }).intents : undefined;
+  if (!item || !intents || typeof intents !== "object") return [];
+  const out: Problem[] = [];
+  for (const [name, raw] of Object.entries(intents)) {
+    if (!(INTENT_NAMES as readonly string[]).includes(name) || !raw || typeof raw !== "object") continue;
+    const spec = raw as Record<string, unknown>;
+    const unless = stringsOf(spec.unless);
+    for (const key of ["contains", "over"] as const) {
+      const vetoKey = key === "over" && spec.over_unless !== undefined ? "over_unless" : "unless";
+      const vetoes = vetoKey === "over_unless" ? stringsOf(spec.over_unless) : unless;
+      if (vetoes.length === 0) continue;
+      const veto = vetoTable(name as IntentName, vetoes, abbreviations);
+      stringsOf(spec[key]).forEach((phrase, i) => {
+        const instances = instancesOf(phrase);
+        if (instances.length > 0 && instances.every((text) => veto.matches(name as IntentName, messageForms(text)))) {
+          out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(phrase, vetoKey) });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** A table whose only phrases are these vetoes, as `contains` of the intent (null when they do not parse). */
+function vetoTable(name: IntentName, vetoes: string[], abbreviations: Readonly<Record<string, string>>) {
+  const parsed = intentsSchema.safeParse({ intents: { [name]: { contains: vetoes } } });
+  return createIntentTable(parsed.success ? parsed.data : intentsSchema.parse({}), abbreviations);
+}
+
+/** The strings of a YAML list (anything else: none). */
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Every way of writing a phrase: "…" with one word in it ("zz"), each "/" choice, "!" marks dropped; [] when too many. */
+function instancesOf(phrase: string): string[] {
+  let texts = [""];
+  for (const word of phrase.replace(/…/gu, " zz ").split(/\s+/u).filter(Boolean)) {
+    const options = (CHOICE.test(word) ? word.split("/") : [word]).map((w) => w.replace(/!/gu, ""));
+    texts = texts.flatMap((t) => options.map((o) => (t ? `${t} ${o}` : o)));
+    if (texts.length > MAX_INSTANCES) return [];
+  }
+  return texts;
 }

@@ -257,6 +257,8 @@ export const REVIEW = {
 export const INTENT_WARNINGS = {
   slashSplit: (phrase: string, [first, last]: [string, string]) =>
     `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên dòng này không khớp "${first}" hay "${last}" — viết mỗi tên thành một dòng (hoặc "/" giữa các chữ đơn)`,
+  vetoed: (phrase: string, vetoKey: "unless" | "over_unless") =>
+    `cảnh báo: "${phrase}" không bao giờ có tác dụng: mọi cách viết cụm này đều chứa một cụm trong "${vetoKey}" của cùng ý định — bỏ dòng này, hoặc bỏ cụm chặn nó khỏi "${vetoKey}"`,
 };
 
 /** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */

@@ -52,6 +52,15 @@ describe("dvc-bot check", () => {
     expect(r.out).toMatch(/intents\.yaml:8: cảnh báo: "tra lý lịch\/tạm vắng của hàng xóm"/);
   });
 
+  it("warns at the line of a phrase its own intent's `unless` always blocks; --strict makes it fail", () => {
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, "intents.yaml"), ["intents:", "  general-knowledge:", "    contains:", "      - nghĩ sao", "      - ai đúng ai sai", "    unless: [sai]", ""].join("\n"));
+    const r = check(dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/intents\.yaml:5: cảnh báo: "ai đúng ai sai" không bao giờ có tác dụng/);
+    expect(check(dir, "--strict").code).toBe(1);
+  });
+
   it("checks the intent words staff edit (knowledge/intents.yaml) with file:line", () => {
     const dir = fixtureCopy();
     writeFileSync(join(dir, "intents.yaml"), "popular: [dang-ky-khai-sinh]\nintents:\n  greeting:\n    exact: chào\n");

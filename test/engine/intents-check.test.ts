@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { slashSplitWarnings } from "../../src/engine/intents-check.js";
+import { slashSplitWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
 import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
@@ -47,5 +47,60 @@ describe("a '/' that splits two names (dvc-bot check)", () => {
 
   it("content: the shipped intents.yaml has no '/' between two names", () => {
     expect(warningsFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
+  });
+});
+
+// A phrase every instance of which holds one of its own intent's vetoes never answers: "là đúng hay sai" under an intent
+// whose `unless` lists "sai" (session 33 added one such line, and the file held another).
+const vetoedFor = (dir: string) => {
+  const { intentsSource, knowledge } = loadSources({ knowledgeDir: dir, flowsDir: join(dir, "no-flows") });
+  return vetoedPhraseWarnings(intentsSource, knowledge.synonyms.abbreviations).map(formatProblem);
+};
+
+describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
+  it("warns at the line of a `contains` or `over` phrase that holds an `unless` phrase, whatever '/' choice or '…' word", () => {
+    const dir = withIntents(
+      [
+        "intents:",
+        "  general-knowledge:",
+        "    contains:",
+        "      - ai đúng ai sai",
+        "      - nghĩ sao",
+        "    over:",
+        "      - là đúng/phải hay sai",
+        "      - thấy hợp lý không",
+        "    unless: [sai]",
+        "",
+      ].join("\n"),
+    );
+    const lines = readFileSync(join(dir, "intents.yaml"), "utf8").split("\n");
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const warnings = vetoedFor(dir);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(new RegExp(`intents\\.yaml:${lineOf("ai đúng ai sai")}: cảnh báo: "ai đúng ai sai" không bao giờ`));
+    expect(warnings[1]).toMatch(new RegExp(`intents\\.yaml:${lineOf("là đúng/phải hay sai")}: cảnh báo: .*"unless"`));
+  });
+
+  it("not when some way of writing it escapes the veto, nor for `over` checked against `over_unless` that lacks it", () => {
+    const dir = withIntents(
+      [
+        "intents:",
+        "  out-of-domain:",
+        "    contains:",
+        "      - giá vàng/đô hôm nay",
+        "      - giá … hôm nay",
+        "    over:",
+        "      - giá vàng",
+        "    over_unless: [lệ phí]",
+        "    unless: [vàng, giá hôm]",
+        "",
+      ].join("\n"),
+    );
+    // "giá đô hôm nay" escapes "vàng"; "giá … hôm nay" puts a word between "giá" and "hôm"; `over` answers to over_unless.
+    expect(vetoedFor(dir)).toEqual([]);
+  });
+
+  it("content: the shipped intents.yaml has no phrase its own veto always blocks", () => {
+    expect(vetoedFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
   });
 });
