@@ -48,6 +48,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-33.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-34.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-35.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-36.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -174,6 +175,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AG (blind-eval-35), written by two writers and labelled twice in session 32, held out and reported once at
   // its end (docs/benchmarks.md): 90.9 % top-1, 2.8 % wrong cards, 8.0 % false answers (4 of 50). A floor.
   "blind-eval-35.jsonl": { top1: 0.9, falseAnswers: 0.08, wrongCards: 0.028 },
+  // Set AH (blind-eval-36), written by two writers and labelled twice at the start of session 33, held out and reported
+  // once at its end (docs/benchmarks.md): 92.4 % top-1, 4.2 % wrong cards, 5.0 % false answers (2 of 40). A floor.
+  "blind-eval-36.jsonl": { top1: 0.92, falseAnswers: 0.05, wrongCards: 0.042 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
