@@ -239,12 +239,12 @@ function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | nul
   const d = result?.decision;
   const best = d?.kind === "answer" ? d.hit : d?.kind === "clarify" ? d.options[0] : undefined;
   if (best && ctx.intents.answeredBy("penalty").includes(best.entry.id)) return null;
-  // A message naming its entry firmly that also asks it something besides the fine (how to do it
-  // online, where, which papers; "bao nhiêu tiền" reads as the fee) gets the card: it answers that part.
-  if (result && firmlyNamed(result) && [...result.facets].some((f) => f !== "fee")) return null;
-  // So does one asking whether, or how, the thing must be done ("chủ trọ có phải khai báo tạm trú cho người
-  // thuê không …, phạt bao nhiêu"): the card says who does it and how; "có phải bị phạt không" asks the fine only.
-  if (result && d?.kind === "answer" && firmlyNamed(result) && asksDuty(message)) return null;
+  // A message naming its entry firmly that also asks it something besides the fine (how to do it online, where,
+  // which papers; "bao nhiêu tiền" reads as the fee), or whether or how the thing must be done ("chủ trọ có phải khai
+  // báo tạm trú cho người thuê không …, phạt bao nhiêu"; "có phải bị phạt không" asks the fine only), gets the card:
+  // it answers that part — said after a line on the fine, so the question about the amount is not passed over.
+  const asksMore = result && firmlyNamed(result) && ([...result.facets].some((f) => f !== "fee") || (d?.kind === "answer" && asksDuty(message)));
+  if (asksMore) return d?.kind === "answer" ? answerEntry(ctx, d.hit.entry, result.facets, inbound, out, M.penaltyLead) : null;
   let found: SearchHit[] = [];
   if (d?.kind === "answer") {
     const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.score >= d.hit.score * PENALTY_OFFER.share);

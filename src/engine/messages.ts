@@ -30,6 +30,7 @@ export const M = {
   penalty:
     "Xin lỗi, tôi chưa có thông tin về mức phạt. Bạn có thể hỏi mức phạt cụ thể tại cơ quan phụ trách việc đó: cơ quan ra quyết định xử phạt, hoặc nơi giải quyết thủ tục bạn hỏi. Nếu đó là thủ tục bạn chưa làm, hãy làm ngay: đó là cách đúng.",
   relatedProcedures: "Thủ tục liên quan:",
+  penaltyLead: "Tôi chưa có thông tin về mức phạt; bạn có thể hỏi cơ quan giải quyết thủ tục này. Còn cách làm thủ tục thì như sau:",
   generalKnowledge:
     "Xin lỗi, tôi không trả lời câu hỏi về kiến thức chung hay xin lời khuyên: tôi chỉ hướng dẫn cách làm thủ tục hành chính và dịch vụ công trực tuyến.",
   generalKnowledgeOffer: "Nếu bạn cần làm thủ tục liên quan, hãy chọn bên dưới:",
