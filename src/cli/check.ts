@@ -18,13 +18,13 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
   const config = loadConfig(env);
   const knowledgeDir = opts.knowledge ?? config.knowledgeDir;
   const flowsDir = opts.flows ?? config.flowsDir;
-  const { knowledge, flowIds, intentsSource, problems: all } = loadSources({ knowledgeDir, flowsDir });
+  const { knowledge, flowIds, intents, intentsSource, problems: all } = loadSources({ knowledgeDir, flowsDir });
   const warnings = [
     ...reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now())),
     ...languageWarnings(knowledgeDir, knowledge.entries),
     ...keywordClashWarnings(knowledge.entries, knowledge.reviews),
     ...slashSplitWarnings(intentsSource, knowledge.entries),
-    ...vetoedPhraseWarnings(intentsSource, knowledge.synonyms.abbreviations),
+    ...vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

@@ -2,9 +2,9 @@ import type { Entry } from "../knowledge/schema.js";
 import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { tokens } from "../text/normalize.js";
-import { CHOICE } from "./intent-choices.js";
-import { createIntentTable, messageForms } from "./intents.js";
-import { GAP, INTENT_NAMES, intentsSchema, type IntentName } from "./intents-schema.js";
+import { CHOICE, phraseVariants } from "./intent-choices.js";
+import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
+import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } from "./intents-schema.js";
 
 /**
  * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
@@ -70,30 +70,24 @@ function phrasesOf(value: unknown): Array<{ phrase: string; path: PropertyKey[] 
   return out;
 }
 
-/** Most instances of one phrase tried (every "/" choice against every other); a phrase with more is not judged. */
-const MAX_INSTANCES = 64;
-
 /**
  * `dvc-bot check` warnings for a `contains` or `over` phrase that can never answer: every way of writing it holds one
- * of the same intent's vetoes (`unless`, or `over_unless` for `over` when given) — "là đúng hay sai" under an intent
- * whose `unless` lists "sai" is silently dead. A "…" is tried with a word in it, each "/" with each of its choices.
+ * of the same intent's vetoes (`unless`, or `over_unless` for `over` when it lists any, as the engine reads them) —
+ * "là đúng hay sai" under an intent whose `unless` lists "sai" is silently dead. A "…" is tried with a word in it, each
+ * "/" with each of its choices (`phraseVariants`, as the table compiles them). `data`: the file as the schema read it
+ * (`IntentTable.data`; nothing to judge when the schema rejected it), `item` for the lines.
  */
-export function vetoedPhraseWarnings(item: YamlItem | undefined, abbreviations: Readonly<Record<string, string>> = {}): Problem[] {
-  const intents = item && typeof item.value === "object" && item.value ? (item.value as { intents?: unknown }).intents : undefined;
-  if (!item || !intents || typeof intents !== "object") return [];
+export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsData, abbreviations: Readonly<Record<string, string>> = {}): Problem[] {
+  if (!item) return [];
   const out: Problem[] = [];
-  for (const [name, raw] of Object.entries(intents)) {
-    if (!(INTENT_NAMES as readonly string[]).includes(name) || !raw || typeof raw !== "object") continue;
-    const spec = raw as Record<string, unknown>;
-    const unless = stringsOf(spec.unless);
-    for (const key of ["contains", "over"] as const) {
-      const vetoKey = key === "over" && spec.over_unless !== undefined ? "over_unless" : "unless";
-      const vetoes = vetoKey === "over_unless" ? stringsOf(spec.over_unless) : unless;
-      if (vetoes.length === 0) continue;
-      const veto = vetoTable(name as IntentName, vetoes, abbreviations);
-      stringsOf(spec[key]).forEach((phrase, i) => {
-        const instances = instancesOf(phrase);
-        if (instances.length > 0 && instances.every((text) => veto.matches(name as IntentName, messageForms(text)))) {
+  for (const name of INTENT_NAMES) {
+    const w = data.intents[name];
+    if (!w || w.unless.length + w.over_unless.length === 0) continue;
+    const unless = vetoTable(name, w.unless, abbreviations);
+    const overUnless = w.over_unless.length > 0 ? vetoTable(name, w.over_unless, abbreviations) : unless;
+    for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overUnless, w.over_unless.length > 0 ? "over_unless" : "unless"]] as const) {
+      w[key].forEach((phrase, i) => {
+        if (instancesOf(phrase).every((text) => veto.matches(name, messageForms(text)))) {
           out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(phrase, vetoKey) });
         }
       });
@@ -102,24 +96,12 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, abbreviations: 
   return out;
 }
 
-/** A table whose only phrases are these vetoes, as `contains` of the intent (null when they do not parse). */
-function vetoTable(name: IntentName, vetoes: string[], abbreviations: Readonly<Record<string, string>>) {
-  const parsed = intentsSchema.safeParse({ intents: { [name]: { contains: vetoes } } });
-  return createIntentTable(parsed.success ? parsed.data : intentsSchema.parse({}), abbreviations);
+/** A table whose only phrases are these vetoes, as `contains` of the intent (none: it matches nothing). */
+function vetoTable(name: IntentName, vetoes: readonly string[], abbreviations: Readonly<Record<string, string>>): IntentTable {
+  return createIntentTable(intentsSchema.parse({ intents: { [name]: { contains: vetoes } } }), abbreviations);
 }
 
-/** The strings of a YAML list (anything else: none). */
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
-/** Every way of writing a phrase: "…" with one word in it ("zz"), each "/" choice, "!" marks dropped; [] when too many. */
+/** Every way of writing a phrase: each "…" with one word in it ("zz"), each "/" choice, the accent marks ("!") dropped. */
 function instancesOf(phrase: string): string[] {
-  let texts = [""];
-  for (const word of phrase.replace(/…/gu, " zz ").split(/\s+/u).filter(Boolean)) {
-    const options = (CHOICE.test(word) ? word.split("/") : [word]).map((w) => w.replace(/!/gu, ""));
-    texts = texts.flatMap((t) => options.map((o) => (t ? `${t} ${o}` : o)));
-    if (texts.length > MAX_INSTANCES) return [];
-  }
-  return texts;
+  return phraseVariants(phrase.split(GAP).join(" zz ")).map((text) => text.split(" ").map((w) => (w.endsWith(STRICT_MARK) ? w.slice(0, -1) : w)).join(" "));
 }

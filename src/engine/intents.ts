@@ -62,7 +62,7 @@ interface Phrase {
 }
 
 /** Written right after a word of a phrase ("giả!"): that word matches only when typed with these accents. */
-const STRICT_MARK = "!";
+export const STRICT_MARK = "!";
 
 /** Words a "…" in a phrase stands for, at most: "làm bằng … giả" reaches "làm bằng đại học giả". */
 const GAP_WORDS = 3;

@@ -15,8 +15,9 @@ function withIntents(yaml: string): string {
   writeFileSync(join(dir, "intents.yaml"), yaml);
   return dir;
 }
+const sourcesIn = (dir: string) => loadSources({ knowledgeDir: dir, flowsDir: join(dir, "no-flows") });
 const warningsFor = (dir: string) => {
-  const { intentsSource, knowledge } = loadSources({ knowledgeDir: dir, flowsDir: join(dir, "no-flows") });
+  const { intentsSource, knowledge } = sourcesIn(dir);
   return slashSplitWarnings(intentsSource, knowledge.entries).map(formatProblem);
 };
 
@@ -53,8 +54,8 @@ describe("a '/' that splits two names (dvc-bot check)", () => {
 // A phrase every instance of which holds one of its own intent's vetoes never answers: "là đúng hay sai" under an intent
 // whose `unless` lists "sai" (session 33 added one such line, and the file held another).
 const vetoedFor = (dir: string) => {
-  const { intentsSource, knowledge } = loadSources({ knowledgeDir: dir, flowsDir: join(dir, "no-flows") });
-  return vetoedPhraseWarnings(intentsSource, knowledge.synonyms.abbreviations).map(formatProblem);
+  const { intentsSource, intents, knowledge } = sourcesIn(dir);
+  return vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
 };
 
 describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
