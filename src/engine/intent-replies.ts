@@ -6,7 +6,7 @@ import { startFlow } from "./flow-bridge.js";
 import { accentKey, rawTokens, tokens } from "../text/normalize.js";
 import { askStaff } from "./handover.js";
 import { messageForms, type IntentName, type MessageForms } from "./intents.js";
-import { DUTY_ASKS, FINE_AFTER_DUTY } from "../knowledge/language.js";
+import { DUTY_ASKS, FINE_AFTER_DUTY, FINE_BEFORE_DUTY } from "../knowledge/language.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
 import { notFound } from "./not-found.js";
 import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
@@ -216,6 +216,7 @@ export const PENALTY_OFFER = { share: 0.8, max: 3 } as const;
 
 const DUTY_RUNS = DUTY_ASKS.map(messageForms);
 const FINE_AFTER = new Set(FINE_AFTER_DUTY.flatMap((w) => messageForms(w).folded));
+const FINE_BEFORE = new Set(FINE_BEFORE_DUTY.flatMap((w) => messageForms(w).folded));
 
 /**
  * The message asks whether or how to do the thing ("có phải khai báo … không", "phải làm sao"), besides the fine:
@@ -224,7 +225,7 @@ const FINE_AFTER = new Set(FINE_AFTER_DUTY.flatMap((w) => messageForms(w).folded
  */
 export function asksDuty(message: Pick<MessageForms, "folded" | "accented">): boolean {
   const { folded: t, accented: a } = message;
-  const fineBefore = (i: number) => t[i - 1] === "phat" || t[i - 2] === "phat";
+  const fineBefore = (i: number) => FINE_BEFORE.has(t[i - 1] ?? "") || FINE_BEFORE.has(t[i - 2] ?? "");
   const runAt = (run: MessageForms, i: number) => run.folded.every((w, k) => t[i + k] === w && (a[i + k] == null || a[i + k] === run.accented[k]));
   return t.some((_, i) => !fineBefore(i) && DUTY_RUNS.some((run) => runAt(run, i) && !FINE_AFTER.has(t[i + run.folded.length] ?? "")));
 }

@@ -157,11 +157,13 @@ export const PURPOSE_HOW: readonly string[] = ["làm sao", "thế nào", "cách 
 /**
  * A fine asked next to a question whether, or how, the thing must be done ("chủ trọ có phải khai báo tạm trú cho người
  * thuê không, phạt bao nhiêu"): these runs ask the duty (the card answers it) — unless a word of the fine follows
- * (`FINE_AFTER_DUTY`: "có phải bị phạt không", "có phải là bị phạt") or comes just before ("bị phạt thế nào").
+ * (`FINE_AFTER_DUTY`: "có phải bị phạt không", "có phải là bị phạt") or comes just before (`FINE_BEFORE_DUTY`: "bị phạt thế nào").
  * Typed with accents, each word must be these ("có căn cước" is no "có cần").
  */
 export const DUTY_ASKS: readonly string[] = ["có phải", "có cần", "có bắt buộc", "phải làm", "làm sao", "thế nào"];
 export const FINE_AFTER_DUTY: readonly string[] = ["bị", "chịu", "nộp", "đóng", "phạt", "là"];
+/** Up to two words before a run that make it ask about the fine itself ("bị phạt thế nào", "phạt tiền thế nào"). */
+export const FINE_BEFORE_DUTY: readonly string[] = ["phạt"];
 
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
