@@ -17,6 +17,8 @@ const hit = (e: Entry, score: number, why: Partial<SearchHit["why"]> = {}): Sear
   why: { coverage: 0.5, nameCoverage: 0.5, namePrecision: 0.88, phrase: 1, missing: 0.5, foreignPairs: 0, heldPairs: 1, ...why },
 });
 const question = { strongWords: 3, unknownWords: 0, pairs: 1, facets: new Set<never>() };
+/** The question's folded words as the age fit reads them ("con tuoi …"). */
+const words = (s: string) => s.split(" ").map((t) => ({ t, weak: false, brk: false }));
 // The two cards are variants of one thing ("căn cước"); the guardianship card is not.
 const checks = { related: () => true, variants: (a: SearchHit, b: SearchHit) => a.entry.title.includes("căn cước") && b.entry.title.includes("căn cước") };
 
@@ -33,7 +35,7 @@ describe("decide: a variant that names no age is no rival of the card for the st
 
 describe("createAgeFit: the children's card the question names nearly whole passes an entry on another thing", () => {
   const fit = createAgeFit([child, ageless, other], DEFAULT_WEIGHTS);
-  const typed = ["con", "tuoi", "bat", "buoc", "lam", "can", "cuoc", "chau"].map((t) => ({ t, weak: false, brk: false }));
+  const typed = words("con tuoi bat buoc lam can cuoc chau");
   it("trades places with an entry whose name the question holds clearly less", () => {
     const hits = [hit(other, 0.357, { namePrecision: 0.567, heldPairs: 0 }), hit(child, 0.326, { namePrecision: 1 })];
     fit({ at: 1, years: 8 }, hits, typed);
@@ -51,7 +53,7 @@ describe("createAgeFit: the children's card the question names nearly whole pass
 });
 
 describe("createAgeFit: how far behind the ageless card the children's card may be (weights.childEntry.reach)", () => {
-  const typed = ["con", "tuoi", "co", "can", "lam", "can", "cuoc", "chua"].map((t) => ({ t, weak: false, brk: false }));
+  const typed = words("con tuoi co can lam can cuoc chua");
   // "con tôi 4 tuổi có cần làm căn cước chưa …": the children's card at 0.78 of the ageless card's score (session 32,
   // after a new entry moved it from just above 0.8 to just below) still takes its place; at half, it does not.
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -77,7 +79,6 @@ describe("createAgeFit: 'đăng ký', 'cấp' typed name no ageless card more th
   // that says which variant ("mức 2") still does.
   const childAccount = entry("vneid-tre-em", "Tài khoản định danh điện tử cho trẻ em dưới 14 tuổi");
   const level = entry("vneid-muc-2", "Đăng ký tài khoản định danh điện tử mức 2");
-  const words = (s: string) => s.split(" ").map((t) => ({ t, weak: false, brk: false }));
   const hits = () => [hit(level, 0.99, { namePrecision: 1, heldPairs: 2 }), hit(childAccount, 0.956, { namePrecision: 0.88, heldPairs: 2 })];
   const fit = createAgeFit([childAccount, level], DEFAULT_WEIGHTS);
   it("the children's card takes the place of the ageless card when only 'đăng ký' tells them apart", () => {
