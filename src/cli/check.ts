@@ -23,7 +23,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...reviewWarnings(knowledge.reviews, knowledge.superseded, config.today ?? vietnamDay(Date.now())),
     ...languageWarnings(knowledgeDir, knowledge.entries),
     ...keywordClashWarnings(knowledge.entries, knowledge.reviews),
-    ...slashSplitWarnings(intentsSource, knowledge.entries),
+    ...slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups),
     ...vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
   ];
   for (const p of all) console.log(formatProblem(p));

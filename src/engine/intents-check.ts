@@ -10,16 +10,19 @@ import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } f
  * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
  * ("chủ tịch/lãnh đạo") chooses one word, so the line reads "chủ tịch đạo" or "chủ lãnh đạo" and matches neither
  * name. Flagged when the word before the choice with its first option, and its last option with the word after, are
- * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant. `item`: the
- * file as loadIntents parsed it (`Sources.intentsSource`), read once for the table and for these warnings.
+ * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant. Also when the
+ * last option with the word after is a name of a synonym group (knowledge/synonyms.yaml) that another option is a name
+ * of too ("cavet/cà vẹt giả", "passport/hộ chiếu mỹ"): one name was meant in two spellings. `item`: the file as
+ * loadIntents parsed it (`Sources.intentsSource`), read once for the table and for these warnings.
  */
-export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[]): Problem[] {
+export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[], groups: ReadonlyArray<readonly string[]> = []): Problem[] {
   if (!item) return [];
   const phrases = phrasesOf(item.value);
   const known = knownPairs([...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]), ...phrases.flatMap(({ phrase }) => phrase.split(GAP))]);
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((name) => [tokens(name).join(" "), i] as const)));
   const out: Problem[] = [];
   for (const { phrase, path } of phrases) {
-    const split = splitNames(phrase, known);
+    const split = splitNames(phrase, known) ?? splitSynonyms(phrase, groupOf);
     if (split) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, split) });
   }
   return out;
@@ -48,6 +51,25 @@ function splitNames(phrase: string, known: ReadonlySet<string>): [string, string
       const first = `${words[k - 1]} ${options[0]}`;
       const last = `${options[options.length - 1]} ${words[k + 1]}`;
       if (known.has(tokens(first).join(" ")) && known.has(tokens(last).join(" "))) return [first, last];
+    }
+  }
+  return null;
+}
+
+/**
+ * The one name a "/" splits in two spellings ("cavet", "cà vẹt" of "cavet/cà vẹt giả"), or null: the last option with
+ * the word after is a synonym-group name (`groupOf`: folded name → group) and another option is a name of that group.
+ */
+function splitSynonyms(phrase: string, groupOf: ReadonlyMap<string, number>): [string, string] | null {
+  for (const part of phrase.split(GAP)) {
+    const words = part.trim().split(/\s+/u);
+    for (let k = 0; k + 1 < words.length; k++) {
+      if (!CHOICE.test(words[k]!)) continue;
+      const options = words[k]!.split("/");
+      const last = `${options[options.length - 1]} ${words[k + 1]}`;
+      const group = groupOf.get(tokens(last).join(" "));
+      const other = group === undefined ? undefined : options.slice(0, -1).find((o) => groupOf.get(tokens(o).join(" ")) === group);
+      if (other) return [other, last];
     }
   }
   return null;

@@ -35,6 +35,18 @@ describe("a '/' that splits two names (dvc-bot check)", () => {
     expect(warning).toContain('"tạm vắng"');
   });
 
+  it("warns when the choice spells one synonym-group name two ways ('passport/hộ chiếu', knowledge/synonyms.yaml)", () => {
+    const dir = withIntents(["intents:", "  not-covered:", "    over:", "      - gia hạn passport/hộ chiếu mỹ", "      - gia hạn hộ chiếu mỹ/úc", ""].join("\n"));
+    const { intentsSource, knowledge } = sourcesIn(dir);
+    const warnings = slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups).map(formatProblem);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/intents\.yaml:4: cảnh báo: "gia hạn passport\/hộ chiếu mỹ"/);
+    expect(warnings[0]).toContain('"passport"');
+    expect(warnings[0]).toContain('"hộ chiếu"');
+    // Without the synonym groups the line reads as two loose words: no warning.
+    expect(warningsFor(dir)).toEqual([]);
+  });
+
   it("single-word choices, in a group or in an 'all' list, are what '/' is for: no warning", () => {
     const dir = withIntents(
       ["intents:", "  forgery:", "    all:", "      - [làm/nộp hồ sơ, khai sinh/tử]", "      - [giả!]", "    unless: [bị làm giả]", ""].join("\n"),
@@ -47,7 +59,8 @@ describe("a '/' that splits two names (dvc-bot check)", () => {
   });
 
   it("content: the shipped intents.yaml has no '/' between two names", () => {
-    expect(warningsFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
+    const { intentsSource, knowledge } = sourcesIn(join(import.meta.dirname, "../../knowledge"));
+    expect(slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups).map(formatProblem)).toEqual([]);
   });
 });
 
