@@ -21,6 +21,9 @@ describe("story parts of a message", () => {
     expect(parts("e đổi tên trên giấy khai sinh rồi giờ muốn sửa lại thông tin trên căn cước")).toEqual([["done", "e đổi tên trên giấy khai sinh rồi"]]);
     expect(parts("Em vừa đổi tên trong khai sinh xong, giờ căn cước có phải đổi không")).toEqual([["done", "Em vừa đổi tên trong khai sinh xong,"]]);
     expect(parts("lam so hong xong roi, bay gio chuyen ho khau duoc ko")).toEqual([["done", "lam so hong xong roi,"]]);
+    // The asker may name themself before the wish ("em muốn", "tôi muốn").
+    expect(parts("bố mất rồi, em muốn đăng ký giám hộ cho mẹ")).toEqual([["done", "bố mất rồi,"]]);
+    expect(parts("làm sổ hồng xong rồi tôi muốn chuyển hộ khẩu")).toEqual([["done", "làm sổ hồng xong rồi"]]);
   });
 
   it("'rồi thì' closes a finished step too: what follows 'thì' is what is asked", () => {
