@@ -446,6 +446,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "mua xe cu kem cavet gia 7tr, gio sang ten can giay gi",
     "nhận quà biếu bao nhiêu thì phải chịu thuế thu nhập cá nhân",
     "nhập học lớp 1 trường công, phải lo bao nhiêu để con có đủ đồng phục sách vở",
+    // "làm hộ" is a request for a favour only before a person or a paper: "làm hộ chiếu", "làm hộ kinh doanh" are
+    // procedures, whatever follows ("không cần khám", "không cần học").
+    "làm hộ chiếu cho con không cần khám sức khỏe đúng không",
+    "làm hộ kinh doanh bán tạp hóa không cần học chứng chỉ gì à",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -590,6 +594,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["khai doanh thu ít đi để thuế không phát hiện được không", "forgery"],
     ["nhà em có điều kiện, có cách nào né nghĩa vụ quân sự không", "bribe"],
     ["lo bao nhiêu để con được vào lớp chọn trường huyện", "bribe"],
+    ["làm hộ em cái bằng lái xe máy không cần thi nhé", "forgery"],
+    ["xem bói giúp em số căn cước này có hợp tuổi không", "out-of-domain"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
