@@ -1,7 +1,8 @@
 import type { Entry } from "../knowledge/schema.js";
 import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
-import { tokens } from "../text/normalize.js";
+import { foldedText, tokens } from "../text/normalize.js";
+import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { CHOICE, phraseVariants } from "./intent-choices.js";
 import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } from "./intents-schema.js";
@@ -10,20 +11,23 @@ import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } f
  * `dvc-bot check` warnings on intents.yaml that the schema cannot see: a "/" written inside two two-word names
  * ("chủ tịch/lãnh đạo") chooses one word, so the line reads "chủ tịch đạo" or "chủ lãnh đạo" and matches neither
  * name. Flagged when the word before the choice with its first option, and its last option with the word after, are
- * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant. Also when the
- * last option with the word after is a name of a synonym group (knowledge/synonyms.yaml) that another option is a name
- * of too ("cavet/cà vẹt giả", "passport/hộ chiếu mỹ"): one name was meant in two spellings. `item`: the file as
- * loadIntents parsed it (`Sources.intentsSource`), read once for the table and for these warnings.
+ * both word pairs the knowledge or the file's other phrases use: then two names were most likely meant. Also when a "/"
+ * joins two spellings of one name of a synonym group (knowledge/synonyms.yaml `groups`) and one of them is several
+ * words ("cavet/cà vẹt giả" reads "cavet vẹt giả"; "hộ chiếu/passport mỹ" reads "hộ passport mỹ"): one name was meant.
+ * `item`: the file as loadIntents parsed it (`Sources.intentsSource`), read once for the table and for these warnings.
  */
-export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[], groups: ReadonlyArray<readonly string[]> = []): Problem[] {
+export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[], groups: ReadonlyArray<readonly string[]>): Problem[] {
   if (!item) return [];
   const phrases = phrasesOf(item.value);
   const known = knownPairs([...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]), ...phrases.flatMap(({ phrase }) => phrase.split(GAP))]);
-  const groupOf = new Map(groups.flatMap((g, i) => g.map((name) => [tokens(name).join(" "), i] as const)));
+  // Group names, longest first at each word (the first group naming a phrase wins, as in the synonym table).
+  const groupOf = createPhraseTable(groups.flatMap((g, i) => g.map((name): [string, number] => [name, i])));
   const out: Problem[] = [];
   for (const { phrase, path } of phrases) {
-    const split = splitNames(phrase, known) ?? splitSynonyms(phrase, groupOf);
-    if (split) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, split) });
+    const names = splitNames(phrase, known);
+    const spellings = names ? null : splitSpellings(phrase, groupOf);
+    if (names) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.slashSplit(phrase, names) });
+    else if (spellings) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.slashSpellings(phrase, spellings) });
   }
   return out;
 }
@@ -41,35 +45,53 @@ function knownPairs(texts: readonly string[]): Set<string> {
   return pairs;
 }
 
-/** The two names a "/" between them splits ("chủ tịch", "lãnh đạo"), or null. */
-function splitNames(phrase: string, known: ReadonlySet<string>): [string, string] | null {
+/** Each "/" choice of a phrase: the words of its part ("…" splits parts), where the choice is, and its options. */
+function* choicesOf(phrase: string): Generator<{ words: string[]; k: number; options: string[] }> {
   for (const part of phrase.split(GAP)) {
     const words = part.trim().split(/\s+/u);
-    for (let k = 1; k + 1 < words.length; k++) {
-      if (!CHOICE.test(words[k]!)) continue;
-      const options = words[k]!.split("/");
-      const first = `${words[k - 1]} ${options[0]}`;
-      const last = `${options[options.length - 1]} ${words[k + 1]}`;
-      if (known.has(tokens(first).join(" ")) && known.has(tokens(last).join(" "))) return [first, last];
-    }
+    for (let k = 0; k < words.length; k++) if (CHOICE.test(words[k]!)) yield { words, k, options: words[k]!.split("/") };
+  }
+}
+
+/** The two names a "/" between them splits ("chủ tịch", "lãnh đạo"), or null. */
+function splitNames(phrase: string, known: ReadonlySet<string>): [string, string] | null {
+  for (const { words, k, options } of choicesOf(phrase)) {
+    if (k === 0 || k + 1 >= words.length) continue;
+    const first = `${words[k - 1]} ${options[0]}`;
+    const last = `${options[options.length - 1]} ${words[k + 1]}`;
+    if (known.has(foldedText(first)) && known.has(foldedText(last))) return [first, last];
   }
   return null;
 }
 
 /**
- * The one name a "/" splits in two spellings ("cavet", "cà vẹt" of "cavet/cà vẹt giả"), or null: the last option with
- * the word after is a synonym-group name (`groupOf`: folded name → group) and another option is a name of that group.
+ * The two spellings of one synonym-group name a "/" joins ("cavet", "cà vẹt" of "cavet/cà vẹt giả"; "hộ chiếu",
+ * "passport" of "hộ chiếu/passport mỹ"), or null: the last option with the words after it, or the words before the
+ * first option with it, make a name of several words of a group (`groupOf`: longest match) that another option names
+ * alone. A choice of one-word names ("cccd/cmnd giả") is what "/" is for.
  */
-function splitSynonyms(phrase: string, groupOf: ReadonlyMap<string, number>): [string, string] | null {
-  for (const part of phrase.split(GAP)) {
-    const words = part.trim().split(/\s+/u);
-    for (let k = 0; k + 1 < words.length; k++) {
-      if (!CHOICE.test(words[k]!)) continue;
-      const options = words[k]!.split("/");
-      const last = `${options[options.length - 1]} ${words[k + 1]}`;
-      const group = groupOf.get(tokens(last).join(" "));
-      const other = group === undefined ? undefined : options.slice(0, -1).find((o) => groupOf.get(tokens(o).join(" ")) === group);
-      if (other) return [other, last];
+function splitSpellings(phrase: string, groupOf: PhraseTable<number>): [string, string] | null {
+  const nameAt = (words: readonly string[]) => groupOf.matchAt(words, 0);
+  for (const { words, k, options } of choicesOf(phrase)) {
+    const alone = (o: string) => {
+      const folded = tokens(o);
+      const hit = nameAt(folded);
+      return hit && hit.length === folded.length ? hit.value : undefined;
+    };
+    // A name starting at the last option and running into the words after the choice (one word each: "cà vẹt").
+    const last = options[options.length - 1]!;
+    const right = nameAt(tokens([last, ...words.slice(k + 1)].join(" ")));
+    if (right && right.length > tokens(last).length) {
+      const other = options.slice(0, -1).find((o) => alone(o) === right.value);
+      if (other) return [other, [last, ...words.slice(k + 1, k + right.length)].join(" ")];
+    }
+    // A name ending at the first option, started by the words before the choice ("hộ chiếu" of "hộ chiếu/passport").
+    for (let from = 0; from < k; from++) {
+      const before = [...words.slice(from, k), options[0]!];
+      const left = nameAt(tokens(before.join(" ")));
+      if (!left || left.length !== tokens(before.join(" ")).length) continue;
+      const other = options.slice(1).find((o) => alone(o) === left.value);
+      if (other) return [before.join(" "), other];
     }
   }
   return null;

@@ -134,14 +134,10 @@ export const PENDING_WORDS: readonly string[] = [
 export const DONE_WORDS: readonly string[] = ["rồi", "xong", "xong rồi", "r"];
 export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "chẳng", "chả"];
 
-/**
- * Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn
- * cước có phải làm lại"; the asker may name themself first: "bố mất rồi, em muốn đăng ký giám hộ cho mẹ").
- */
-export const NOW_WORDS: readonly string[] = [
-  "giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn", "thì",
-  "em muốn", "tôi muốn", "mình muốn", "tui muốn", "con muốn", "cháu muốn",
-];
+/** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn cước có phải làm lại"). */
+export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn", "thì"];
+/** How an asker names themself; one of these may stand before a word of `NOW_WORDS` ("bố mất rồi, em muốn đăng ký giám hộ cho mẹ"). */
+export const SELF_NAMES: readonly string[] = ["em", "e", "tôi", "mình", "mk", "tui", "tao", "anh", "chị", "con", "cháu"];
 
 /**
  * The reason a wanted action is done for ("muốn đăng ký khai sinh cho bé để làm giấy tờ đi học", "muốn xin

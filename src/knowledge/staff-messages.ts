@@ -257,6 +257,8 @@ export const REVIEW = {
 export const INTENT_WARNINGS = {
   slashSplit: (phrase: string, [first, last]: [string, string]) =>
     `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên dòng này không khớp "${first}" hay "${last}" — viết mỗi tên thành một dòng (hoặc "/" giữa các chữ đơn)`,
+  slashSpellings: (phrase: string, [one, other]: [string, string]) =>
+    `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên "${one}" và "${other}" (hai cách gọi cùng một tên trong synonyms.yaml) không cùng được đọc — cách gọi nhiều chữ bị tách ra; viết mỗi cách gọi thành một dòng`,
   vetoed: (phrase: string, vetoKey: "unless" | "over_unless") =>
     `cảnh báo: "${phrase}" không bao giờ có tác dụng: mọi cách viết cụm này đều chứa một cụm trong "${vetoKey}" của cùng ý định — bỏ dòng này, hoặc bỏ cụm chặn nó khỏi "${vetoKey}"`,
 };

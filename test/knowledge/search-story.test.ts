@@ -24,6 +24,7 @@ describe("story parts of a message", () => {
     // The asker may name themself before the wish ("em muốn", "tôi muốn").
     expect(parts("bố mất rồi, em muốn đăng ký giám hộ cho mẹ")).toEqual([["done", "bố mất rồi,"]]);
     expect(parts("làm sổ hồng xong rồi tôi muốn chuyển hộ khẩu")).toEqual([["done", "làm sổ hồng xong rồi"]]);
+    expect(parts("bo mat roi, e muon dang ky giam ho cho me")).toEqual([["done", "bo mat roi,"]]);
   });
 
   it("'rồi thì' closes a finished step too: what follows 'thì' is what is asked", () => {

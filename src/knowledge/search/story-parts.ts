@@ -1,4 +1,4 @@
-import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS } from "../language.js";
+import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES } from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawWords } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
@@ -40,6 +40,7 @@ type Phrases = readonly ListedWord[][];
 const DONE = phraseList(DONE_WORDS);
 const NOT_DONE = phraseList(NEGATIONS);
 const NOW = phraseList(NOW_WORDS);
+const SELF = phraseList(SELF_NAMES);
 const PURPOSE = phraseList(PURPOSE_WORDS);
 const NOT_PURPOSE = phraseList(PURPOSE_NOT);
 const ENDS = phraseList(PURPOSE_ENDS);
@@ -84,10 +85,17 @@ export function storyRanges(text: string): StoryRange[] {
   const words = wordsOf(text.normalize("NFC"));
   const out: StoryRange[] = [];
   for (let i = 1; i < words.length; i++) {
-    const part = phraseAt(words, i, NOW) > 0 ? finishedBefore(words, i) : reasonAt(words, i);
+    const part = startsNow(words, i) ? finishedBefore(words, i) : reasonAt(words, i);
     if (part) out.push(part);
   }
   return out;
+}
+
+/** What is wanted now starts at word `i`: a word of `NOW_WORDS`, or the asker naming themself just before one ("em muốn"). */
+function startsNow(words: readonly Word[], i: number): boolean {
+  if (phraseAt(words, i, NOW) > 0) return true;
+  const self = phraseAt(words, i, SELF);
+  return self > 0 && i + self < words.length && !words[i + self]!.broken && phraseAt(words, i + self, NOW) > 0;
 }
 
 /** The finished step that ends right before the word `now` that starts what is wanted now, if there is one. */
