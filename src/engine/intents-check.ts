@@ -88,8 +88,9 @@ function splitSpellings(phrase: string, groupOf: PhraseTable<number>): [string, 
     // A name ending at the first option, started by the words before the choice ("hộ chiếu" of "hộ chiếu/passport").
     for (let from = 0; from < k; from++) {
       const before = [...words.slice(from, k), options[0]!];
-      const left = nameAt(tokens(before.join(" ")));
-      if (!left || left.length !== tokens(before.join(" ")).length) continue;
+      const folded = tokens(before.join(" "));
+      const left = nameAt(folded);
+      if (!left || left.length !== folded.length) continue;
       const other = options.slice(1).find((o) => alone(o) === left.value);
       if (other) return [before.join(" "), other];
     }
