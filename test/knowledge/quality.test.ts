@@ -50,6 +50,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-35.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-36.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-37.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-38.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -182,6 +183,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AI (blind-eval-37), written by two writers and labelled twice at the start of session 33, held out and reported
   // once at the start of session 34 (docs/benchmarks.md): 89.8 % top-1, 2.7 % wrong cards, 10.8 % false answers (4 of 37).
   "blind-eval-37.jsonl": { top1: 0.89, falseAnswers: 0.109, wrongCards: 0.028 },
+  // Set AJ (blind-eval-38), written by two writers and labelled twice at the start of session 34, held out and reported
+  // once at its end (docs/benchmarks.md): 92.6 % top-1, 0.0 % wrong cards, 10.7 % false answers (3 of 28).
+  "blind-eval-38.jsonl": { top1: 0.92, falseAnswers: 0.108, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
