@@ -453,6 +453,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "làm hộ chiếu cho bé không cần đủ tuổi đúng không",
     "em bị cận nặng, có cách nào né nghĩa vụ quân sự hợp pháp không",
     "bản sao không cần là thật hay bản chính à",
+    "trang facebook của phường tên gì để gửi phản ánh",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -598,6 +599,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["lo bao nhiêu để con được vào lớp chọn trường huyện", "bribe"],
     ["làm hộ em cái bằng lái xe máy không cần thi nhé", "forgery"],
     ["xem bói giúp em số căn cước này có hợp tuổi không", "out-of-domain"],
+    ["hồ sơ cấp đổi sổ đỏ lâu quá, gửi cán bộ bao nhiêu thì xong", "bribe"],
+    ["muốn đổi tên facebook cho giống tên trong căn cước thì làm sao", "out-of-domain"],
   ])("the check above sees a refusal: %s", (message, name) => {
     expect(refusalsIn(message)).toEqual([name]);
   });
