@@ -72,12 +72,13 @@ function splitNames(phrase: string, known: ReadonlySet<string>): [string, string
  */
 function splitSpellings(phrase: string, groupOf: PhraseTable<number>): [string, string] | null {
   const nameAt = (words: readonly string[]) => groupOf.matchAt(words, 0);
+  // The group an option names by itself, if any.
+  const alone = (o: string) => {
+    const folded = tokens(o);
+    const hit = nameAt(folded);
+    return hit && hit.length === folded.length ? hit.value : undefined;
+  };
   for (const { words, k, options } of choicesOf(phrase)) {
-    const alone = (o: string) => {
-      const folded = tokens(o);
-      const hit = nameAt(folded);
-      return hit && hit.length === folded.length ? hit.value : undefined;
-    };
     // A name starting at the last option and running into the words after the choice (one word each: "cà vẹt").
     const last = options[options.length - 1]!;
     const right = nameAt(tokens([last, ...words.slice(k + 1)].join(" ")));
@@ -129,8 +130,9 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
     const w = data.intents[name];
     if (!w || w.unless.length + w.over_unless.length === 0) continue;
     const unless = vetoTable(name, w.unless, abbreviations);
-    const overUnless = w.over_unless.length > 0 ? vetoTable(name, w.over_unless, abbreviations) : unless;
-    for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overUnless, w.over_unless.length > 0 ? "over_unless" : "unless"]] as const) {
+    const overKey = w.over_unless.length > 0 ? "over_unless" : "unless";
+    const overVeto = overKey === "over_unless" ? vetoTable(name, w.over_unless, abbreviations) : unless;
+    for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overVeto, overKey]] as const) {
       w[key].forEach((phrase, i) => {
         if (instancesOf(phrase).every((text) => veto.matches(name, messageForms(text)))) {
           out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(phrase, vetoKey) });
