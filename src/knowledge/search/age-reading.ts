@@ -147,7 +147,8 @@ function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
 }
 /** Words that begin most procedure titles ("Đăng ký …", "Cấp … cho …"): typing them names no title more than another. */
 const GENERIC_TITLE_WORDS = new Set(["dang", "ki", "cap", "cho"]);
-const TITLE_FILLER = new Set(["cap", "cho", "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "dang", "ki", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
+/** Title words that say nothing of what it is about: those, ages, and the small words titles are built with. */
+const TITLE_FILLER = new Set([...GENERIC_TITLE_WORDS, "tre", "em", "duoi", "tren", "tu", "du", "tuoi", "lan", "dau", "nguoi", "va", "cua", "doi", "lai", "moi", "co", "phai", "khong", "gi", "nao"]);
 
 /**
  * The ages an entry is for, from its title: "… dưới 14 tuổi" (below 14), "… (từ đủ 14 tuổi)" (14
