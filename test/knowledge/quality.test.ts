@@ -51,6 +51,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-36.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-37.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-38.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-39.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -186,6 +187,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AJ (blind-eval-38), written by two writers and labelled twice at the start of session 34, held out and reported
   // once at its end (docs/benchmarks.md): 92.6 % top-1, 0.0 % wrong cards, 10.7 % false answers (3 of 28).
   "blind-eval-38.jsonl": { top1: 0.92, falseAnswers: 0.108, wrongCards: 0.03 },
+  // Set AK (blind-eval-39), written with set AJ and labelled twice in session 34, held out and reported once at the
+  // start of session 35 (docs/benchmarks.md): 87.9 % top-1, 2.1 % wrong cards, 11.4 % false answers (4 of 35).
+  "blind-eval-39.jsonl": { top1: 0.87, falseAnswers: 0.115, wrongCards: 0.022 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
