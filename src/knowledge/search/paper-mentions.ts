@@ -35,7 +35,13 @@ function inPaper(words: readonly Resolved[], j: number, index: IndexData): boole
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWord[][]): number {
   for (const phrase of list) {
-    if (phrase.every((w, k) => words[i + k]?.t === w.t && (words[i + k]!.accented === undefined || words[i + k]!.accented === w.a) && (k === 0 || pairable(words, i + k)))) return phrase.length;
+    let k = 0;
+    for (; k < phrase.length; k++) {
+      const word = words[i + k];
+      const w = phrase[k]!;
+      if (word?.t !== w.t || !(word.accented === undefined || word.accented === w.a) || (k > 0 && !pairable(words, i + k))) break;
+    }
+    if (k === phrase.length) return phrase.length;
   }
   return 0;
 }
@@ -60,7 +66,9 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
   // Whether the message has named something (a pair of a name, not in a paper's name) since its last new thought,
   // and the entries holding those of its pairs that name a topic (see topicPair) in a name or keyword.
   let namedBefore = false;
-  const namedEntries = new Set<number>();
+  // The holders' posting lists themselves (sorted doc numbers), not a set of their docs: a common pair is held by
+  // thousands of entries at catalogue size, and copying them for every message made most of its garbage.
+  const namedEntries: Int32Array[] = [];
   for (let i = 0; i < words.length; i++) {
     const r = words[i]!;
     // "… cho dãy trọ mới xây, có cần sổ đỏ không": asking whether a paper is needed, of what was named before.
@@ -91,7 +99,7 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
     // "… kết hôn rồi, giờ cần bản sao …": a new thought; what it needs is not for the name before it.
     if (phraseAt(words, i, BREAKS) > 0) {
       named = namedBefore = false;
-      namedEntries.clear();
+      namedEntries.length = 0;
     }
     if (r.weak || r.match === null) continue;
     named = last === i - 1 && pairable(words, i) && index.namePair(indexForm(words[last]!), indexForm(r));
@@ -100,7 +108,7 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
       const a = indexForm(words[last]!);
       const b = indexForm(r);
       const holders = index.pairPostings.get(`${a} ${b}`);
-      if (topicPair(a, b, holders, index, commonWord, rarePairEntries)) for (const d of holders ?? []) namedEntries.add(d);
+      if (holders && topicPair(a, b, holders, index, commonWord, rarePairEntries)) namedEntries.push(holders);
     }
     last = i;
   }
@@ -140,16 +148,32 @@ function namedFrom(words: readonly Resolved[], from: number, index: IndexData): 
  * Whether the paper's name from `j` to `end` names one of the `entries` by itself: that entry holds every pair of a
  * name the paper's words make ("giấy phép xây dựng" in the building permit's entry, which "xây nhà" names too).
  */
-function namesSame(words: readonly Resolved[], j: number, end: number, entries: ReadonlySet<number>, index: IndexData): boolean {
-  let held: Set<number> | null = null;
+function namesSame(words: readonly Resolved[], j: number, end: number, entries: readonly Int32Array[], index: IndexData): boolean {
+  let held: number[] | null = null;
   for (let k = j + 1; k < end; k++) {
     const a = indexForm(words[k - 1]!);
     const b = indexForm(words[k]!);
     if (!pairable(words, k) || !index.namePair(a, b)) continue;
-    const docs = index.pairPostings.get(`${a} ${b}`) ?? [];
-    held = held === null ? new Set([...docs].filter((d) => entries.has(d))) : new Set([...docs].filter((d) => held!.has(d)));
+    const docs = index.pairPostings.get(`${a} ${b}`) ?? EMPTY;
+    held = held === null ? [...docs].filter((d) => entries.some((list) => holds(list, d))) : held.filter((d) => holds(docs, d));
   }
-  return held !== null && held.size > 0;
+  return held !== null && held.length > 0;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** Whether the sorted posting list holds doc `d`. */
+function holds(list: Int32Array, d: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === d) return true;
+    if (v < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**

@@ -54,9 +54,16 @@ function wordsOf(text: string): Word[] {
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Word[], i: number, phrases: Phrases, stop = words.length): number {
+  // Plain loops: this runs for every word against every listed phrase, and a closure per call was most of a message's garbage.
   for (const p of phrases) {
     if (i + p.length > stop) continue;
-    if (p.every((w, k) => words[i + k]!.t === w.t && (words[i + k]!.bare || words[i + k]!.a === w.a) && (k === 0 || !words[i + k]!.broken))) return p.length;
+    let k = 0;
+    for (; k < p.length; k++) {
+      const word = words[i + k]!;
+      const w = p[k]!;
+      if (word.t !== w.t || !(word.bare || word.a === w.a) || (k > 0 && word.broken)) break;
+    }
+    if (k === p.length) return p.length;
   }
   return 0;
 }
