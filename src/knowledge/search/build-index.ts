@@ -24,17 +24,22 @@ export interface Postings {
  */
 export function fieldIn(list: Postings | undefined, d: number): number {
   if (!list) return ABSENT;
-  const docs = list.docs;
+  const at = positionIn(list.docs, d);
+  return at < 0 ? ABSENT : list.field[at]!;
+}
+
+/** Where doc `d` stands in an ascending list of doc numbers (a posting list), or -1: a binary search. */
+export function positionIn(docs: Int32Array, d: number): number {
   let lo = 0;
   let hi = docs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = docs[mid]!;
-    if (v === d) return list.field[mid]!;
+    if (v === d) return mid;
     if (v < d) lo = mid + 1;
     else hi = mid - 1;
   }
-  return ABSENT;
+  return -1;
 }
 
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */

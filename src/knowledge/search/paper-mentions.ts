@@ -1,6 +1,6 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
-import type { IndexData } from "./build-index.js";
+import { positionIn, type IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 
@@ -162,19 +162,8 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
 
 const EMPTY = new Int32Array(0);
 
-/** Whether the sorted posting list holds doc `d`. */
-function holds(list: Int32Array, d: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === d) return true;
-    if (v < d) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+/** Whether the posting list (ascending doc numbers) holds doc `d`. */
+const holds = (list: Int32Array, d: number): boolean => positionIn(list, d) >= 0;
 
 /**
  * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), and one of its words at least `commonWord` (share

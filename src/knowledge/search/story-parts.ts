@@ -54,7 +54,7 @@ function wordsOf(text: string): Word[] {
 
 /** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
 function phraseAt(words: readonly Word[], i: number, phrases: Phrases, stop = words.length): number {
-  // Plain loops: this runs for every word against every listed phrase, and a closure per call was most of a message's garbage.
+  // Plain loops: this runs for every word against every listed phrase; a closure per call was a tenth of a message's garbage.
   for (const p of phrases) {
     if (i + p.length > stop) continue;
     let k = 0;
