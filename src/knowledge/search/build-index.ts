@@ -4,6 +4,7 @@ import type { SearchWeights } from "./weights.js";
 import { createTopicTest, modifierPairs } from "./modifier-pairs.js";
 import { createVariantTest } from "./variant-pairs.js";
 import { markPairOnlyWords, markRareWords, pairReadings } from "./pair-readings.js";
+import { positionIn } from "./positions.js";
 
 /** Where an entry has a word or word pair: the best field it is in (names over keywords over body text). */
 export const NAME = 0;
@@ -28,19 +29,6 @@ export function fieldIn(list: Postings | undefined, d: number): number {
   return at < 0 ? ABSENT : list.field[at]!;
 }
 
-/** Where doc `d` stands in an ascending list of doc numbers (a posting list), or -1: a binary search. */
-export function positionIn(docs: Int32Array, d: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = docs[mid]!;
-    if (v === d) return mid;
-    if (v < d) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {

@@ -1,6 +1,7 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
-import { positionIn, type IndexData } from "./build-index.js";
+import type { IndexData } from "./build-index.js";
+import { positionIn } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
 

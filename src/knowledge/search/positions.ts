@@ -1,0 +1,13 @@
+/** Where doc `d` stands in an ascending list of doc numbers (a posting list), or -1: a binary search. */
+export function positionIn(docs: Int32Array, d: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid]!;
+    if (v === d) return mid;
+    if (v < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
