@@ -29,7 +29,6 @@ export function fieldIn(list: Postings | undefined, d: number): number {
   return at < 0 ? ABSENT : list.field[at]!;
 }
 
-
 /** One entry as search sees it: its words by field, its word pairs, its names one by one. */
 export interface DocIndex {
   entry: Entry;
