@@ -53,6 +53,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-38.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-39.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-40.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-41.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-42.jsonl"),
 ].filter((f) => existsSync(f));
 
@@ -195,6 +196,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AL (blind-eval-40), written and labelled twice at the start of session 35, held out and reported once at its end
   // (docs/benchmarks.md): 93.1 % top-1, 2.8 % wrong cards, 17.6 % false answers (3 of 17).
   "blind-eval-40.jsonl": { top1: 0.93, falseAnswers: 0.177, wrongCards: 0.028 },
+  // Set AM (blind-eval-41), written with set AL and labelled twice in session 35, held out and reported once at the
+  // start of session 36 (docs/benchmarks.md): 93.9 % top-1, 1.4 % wrong cards, 4.2 % false answers (1 of 24).
+  "blind-eval-41.jsonl": { top1: 0.93, falseAnswers: 0.05, wrongCards: 0.02 },
   // Set AN (blind-eval-42), written blind and labelled twice in session 35 to tune on (docs/benchmarks.md): 89.1 % top-1,
   // 1.8 % wrong cards, 5.0 % false answers before any change from it; 90.3 % / 1.2 % / 0 % after.
   "blind-eval-42.jsonl": { top1: 0.89, falseAnswers: 0.05, wrongCards: 0.02 },
