@@ -460,11 +460,34 @@ describe("a long story whose question names no topic and refers to the clause be
   });
 });
 
+describe("a bare question after a story clause, when an earlier question names another entry", () => {
+  // The citizen asks where to replace a lost passport, then tells where they rent and asks "có phải về quê không":
+  // that bare question is about the passport, not about the temporary residence the story clause names.
+  const story = "mất hộ chiếu rồi làm lại ở đâu ạ, em đang thuê trọ ở trọ khai báo tạm trú ở Bắc Ninh, có phải về quê không";
+
+  it("is not answered with the story clause's entry", () => {
+    // Read with the clause before it, the bare question is the temporary-residence card; the first question is the passport's.
+    expect(decisionOf("em đang thuê trọ ở trọ khai báo tạm trú ở Bắc Ninh, có phải về quê không")).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-tam-tru" } } });
+    expect(decisionOf("mất hộ chiếu rồi làm lại ở đâu ạ")).toMatchObject({ kind: "answer", hit: { entry: { id: "trinh-bao-mat-ho-chieu" } } });
+    expect(index.search(story).hits[0]?.entry.id).toBe("dang-ky-tam-tru");
+    expect(decisionOf(story).kind).toBe("unknown");
+    expect(ids(index.search(story).hits.slice(0, 3))).toContain("trinh-bao-mat-ho-chieu");
+  });
+
+  it("a bare question that names no topic of its own does not count as the other question", () => {
+    // "giờ làm ở đâu ạ" is answered with nothing alone; the passport story before it still answers the message.
+    expect(decisionOf("Mẹ em ở quê một mình, em đi làm xa nhà. Hôm qua em làm mất hộ chiếu ở bến xe. Giờ làm ở đâu ạ, có phải về quê không")).toMatchObject({
+      kind: "answer",
+      hit: { entry: { id: "trinh-bao-mat-ho-chieu" } },
+    });
+  });
+});
+
 describe("referParts: each asking clause with the clause just before it", () => {
   it("pairs an asking clause with the clause before it, in its sentence or ending the one before", () => {
     expect(referParts("Em ở quê, hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ, có phải về quê không", 4)).toEqual([
-      { asking: "có phải về quê không", withBefore: "Giờ làm ở đâu ạ, có phải về quê không" },
-      { asking: "Giờ làm ở đâu ạ", withBefore: "hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ" },
+      { asking: "có phải về quê không", before: "Giờ làm ở đâu ạ", withBefore: "Giờ làm ở đâu ạ, có phải về quê không" },
+      { asking: "Giờ làm ở đâu ạ", before: "hộ chiếu bị mất ở bến xe.", withBefore: "hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ" },
     ]);
   });
 

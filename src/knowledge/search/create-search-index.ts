@@ -82,9 +82,19 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       const { hits, decision: d } = runOnce(part);
       return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best));
     };
-    for (const part of focusParts(question, weights.answer.focusSentences)) if (agrees(part)) return { kind: "answer", hit: best };
-    // A question that names (almost) no topic of its own refers back to what was said just before it.
-    for (const { asking, withBefore } of referParts(question, weights.answer.focusSentences)) {
+    // Whether some asking part names a topic of its own and is answered with another entry ("mất cccd rồi giờ làm lại
+    // ở đâu, …"; not a bare "giờ làm sao lấy lại", which is read with what comes before it).
+    let asksOther = false;
+    for (const part of focusParts(question, weights.answer.focusSentences)) {
+      if (agrees(part)) return { kind: "answer", hit: best };
+      const { decision: d, q } = runOnce(part);
+      asksOther ||= d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords;
+    }
+    // A question that names (almost) no topic of its own refers back to what was said just before it — to a story
+    // clause only when no other question of the message is answered with another entry: in "mất cccd rồi giờ làm lại
+    // ở đâu, e đang làm công nhân ở Bắc Ninh mà thường trú ở Hòa Bình, có phải về quê không" it refers to the first.
+    for (const { asking, before, withBefore } of referParts(question, weights.answer.focusSentences)) {
+      if (asksOther && !asks(before)) continue;
       if (runOnce(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
     }
     return null;
@@ -136,15 +146,15 @@ const stripEnd = (part: string) => part.replace(/[.!;\n]+$/, "");
  * before it: the one before in its sentence or, when it opens its sentence, the last clause of the
  * sentence before ("Hộ khẩu em vẫn ở Thái Bình. Chuyển về nhà chồng cần giấy tờ gì").
  */
-export function referParts(question: string, max: number): { asking: string; withBefore: string }[] {
+export function referParts(question: string, max: number): { asking: string; before: string; withBefore: string }[] {
   const { sentences, clauses } = splitMessage(question);
-  const parts: { asking: string; withBefore: string }[] = [];
+  const parts: { asking: string; before: string; withBefore: string }[] = [];
   for (let s = sentences.length - 1; s >= Math.max(0, sentences.length - max); s--) {
     const own = clauses[s]!;
     for (let c = own.length - 1; c >= 0; c--) {
       const before = c > 0 ? own[c - 1] : clauses[s - 1]?.at(-1);
       if (!before || !asks(own[c]!)) continue;
-      parts.push({ asking: own[c]!, withBefore: stripEnd(`${before}${c > 0 ? "," : ""} ${own[c]}`) });
+      parts.push({ asking: own[c]!, before, withBefore: stripEnd(`${before}${c > 0 ? "," : ""} ${own[c]}`) });
     }
   }
   return parts;
