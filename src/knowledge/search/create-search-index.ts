@@ -34,6 +34,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const readAges = createAgeReader(index);
   const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
+  const focus = createFocus(run, weights);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
@@ -65,6 +66,26 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     };
   }
 
+  return { search, size: index.docs.length, analyzer };
+}
+
+/** One reading of a text through the five stages (see createSearchIndex). */
+type Reading = { q: ResolvedQuery; hits: SearchHit[]; decision: SearchDecision };
+
+/** The focus stage of createSearchIndex: a long message not answered whole, read part by part with `run`. */
+function createFocus(run: (text: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[]) => SearchDecision | null {
+  /**
+   * The asking part alone ranks the whole message's best first with a fair score, names at least
+   * part of it, and leads the next entry by far: the words of the question, without the story's,
+   * pick the same entry ("… Giờ có phải trả lại lần nữa không hay tiền có được hoàn?").
+   */
+  function leadsAlone(partHits: SearchHit[], best: SearchHit): boolean {
+    const [first, next] = partHits;
+    const l = weights.answer.focusLead;
+    if (!first || first.entry.id !== best.entry.id) return false;
+    return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
+  }
+
   /**
    * A long story with the question in one sentence: the sentence alone is read, last first, and
    * within it each clause that asks something ("…, giờ thuê trọ thì khai báo gì"). Its answer is
@@ -72,11 +93,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
    * background never wins on its own. The part need not be answerable alone: when it ranks that
    * same entry first far ahead of the next (`focusLead`), the question and the story agree on it.
    */
-  function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
+  return function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
     // A clause may be read both alone and as a refer-back part: read each text once.
-    const read = new Map<string, ReturnType<typeof run>>();
+    const read = new Map<string, Reading>();
     const runOnce = (text: string) => read.get(text) ?? read.set(text, run(text)).get(text)!;
     const agrees = (part: string) => {
       const { hits, decision: d } = runOnce(part);
@@ -98,21 +119,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
       if (runOnce(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
     }
     return null;
-  }
-
-  /**
-   * The asking part alone ranks the whole message's best first with a fair score, names at least
-   * part of it, and leads the next entry by far: the words of the question, without the story's,
-   * pick the same entry ("… Giờ có phải trả lại lần nữa không hay tiền có được hoàn?").
-   */
-  function leadsAlone(partHits: SearchHit[], best: SearchHit): boolean {
-    const [first, next] = partHits;
-    const l = weights.answer.focusLead;
-    if (!first || first.entry.id !== best.entry.id) return false;
-    return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
-  }
-
-  return { search, size: index.docs.length, analyzer };
+  };
 }
 
 /**

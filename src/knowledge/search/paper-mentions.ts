@@ -3,7 +3,7 @@ import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import { positionIn } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
-import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
+import { foldedSet, phraseAt, phraseList } from "./word-lists.js";
 
 // Which words of a question name a paper that is not what is asked about (rewrite.ts weighs them by
 // `paperMention`): a paper needed for the procedure named before it, or one not issued yet in a story.
@@ -31,20 +31,6 @@ function inPaper(words: readonly Resolved[], j: number, index: IndexData): boole
   if (phraseAt(words, j, CLOSING) > 0) return false;
   if (pairable(words, j) && index.namePair(indexForm(words[j - 1]!), indexForm(r))) return true;
   return !r.weak && !ASKING.has(r.t);
-}
-
-/** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
-function phraseAt(words: readonly Resolved[], i: number, list: readonly ListedWord[][]): number {
-  for (const phrase of list) {
-    let k = 0;
-    for (; k < phrase.length; k++) {
-      const word = words[i + k];
-      const w = phrase[k]!;
-      if (word?.t !== w.t || !(word.accented === undefined || word.accented === w.a) || (k > 0 && !pairable(words, i + k))) break;
-    }
-    if (k === phrase.length) return phrase.length;
-  }
-  return 0;
 }
 
 /**

@@ -4,7 +4,7 @@ import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawWords } from
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
-import { phraseList, type ListedWord } from "./word-lists.js";
+import { phraseAt, phraseList, type ListedWord, type PhraseWord } from "./word-lists.js";
 
 // Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
 // `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …") and the reason an
@@ -27,13 +27,10 @@ export interface StoryPart {
 }
 
 /** A word of the message with where it is and whether a clause break (",", ".", "?", a new line…: see `rawWords`) comes before it. */
-interface Word {
-  t: string;
-  a: string;
-  bare: boolean;
+/** A word of the message with its offsets; `brk` is also true of the first word (it opens a clause). */
+interface Word extends PhraseWord {
   from: number;
   to: number;
-  broken: boolean;
 }
 
 type Phrases = readonly ListedWord[][];
@@ -49,23 +46,7 @@ const WANT = phraseList(PURPOSE_WANT);
 
 /** The words of an NFC text, with their offsets; the first word opens a clause. */
 function wordsOf(text: string): Word[] {
-  return rawWords(text).map((w, i) => ({ t: canonicalSyllable(fold(w.raw)), a: accentKey(w.raw), bare: !hasDiacritics(w.raw), from: w.from, to: w.to, broken: i === 0 || w.brk }));
-}
-
-/** How many words of a listed phrase start at `i` (typed accents must agree), or 0. */
-function phraseAt(words: readonly Word[], i: number, phrases: Phrases, stop = words.length): number {
-  // Plain loops: this runs for every word against every listed phrase; a closure per call was a tenth of a message's garbage.
-  for (const p of phrases) {
-    if (i + p.length > stop) continue;
-    let k = 0;
-    for (; k < p.length; k++) {
-      const word = words[i + k]!;
-      const w = p[k]!;
-      if (word.t !== w.t || !(word.bare || word.a === w.a) || (k > 0 && word.broken)) break;
-    }
-    if (k === p.length) return p.length;
-  }
-  return 0;
+  return rawWords(text).map((w, i) => ({ t: canonicalSyllable(fold(w.raw)), accented: hasDiacritics(w.raw) ? accentKey(w.raw) : undefined, from: w.from, to: w.to, brk: i === 0 || w.brk }));
 }
 
 /** Some listed phrase starts in words [from, to). */
@@ -76,7 +57,7 @@ function someAt(words: readonly Word[], from: number, to: number, phrases: Phras
 
 /** The clause a word is in starts here: the last word at or before it with a break before it. */
 function clauseStart(words: readonly Word[], i: number): number {
-  while (i > 0 && !words[i]!.broken) i--;
+  while (i > 0 && !words[i]!.brk) i--;
   return i;
 }
 
@@ -102,7 +83,7 @@ export function storyRanges(text: string): StoryRange[] {
 function startsNow(words: readonly Word[], i: number): boolean {
   if (phraseAt(words, i, NOW) > 0) return true;
   const self = phraseAt(words, i, SELF);
-  return self > 0 && i + self < words.length && !words[i + self]!.broken && phraseAt(words, i + self, NOW) > 0;
+  return self > 0 && i + self < words.length && !words[i + self]!.brk && phraseAt(words, i + self, NOW) > 0;
 }
 
 /** The finished step that ends right before the word `now` that starts what is wanted now, if there is one. */
@@ -116,11 +97,11 @@ function finishedBefore(words: readonly Word[], now: number): StoryRange | null 
 /** The reason that starts at word `i` ("để …"), if there is one. */
 function reasonAt(words: readonly Word[], i: number): StoryRange | null {
   const reason = phraseAt(words, i, PURPOSE);
-  if (reason === 0 || words[i]!.broken || phraseAt(words, i + reason, NOT_PURPOSE) > 0) return null;
+  if (reason === 0 || words[i]!.brk || phraseAt(words, i + reason, NOT_PURPOSE) > 0) return null;
   const start = clauseStart(words, i);
   if (!someAt(words, start, i, WANT) || someAt(words, start, i, HOW)) return null;
   let end = i + reason;
-  while (end < words.length && !words[end]!.broken && phraseAt(words, end, ENDS) === 0) end++;
+  while (end < words.length && !words[end]!.brk && phraseAt(words, end, ENDS) === 0) end++;
   return end > i + reason ? { kind: "purpose", from: words[i]!.from, to: words[end - 1]!.to, clause: words[start]!.from } : null;
 }
 

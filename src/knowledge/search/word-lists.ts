@@ -17,3 +17,31 @@ export function foldedSet(list: readonly string[]): Set<string> {
 export function phraseList(list: readonly string[]): ListedWord[][] {
   return list.map((w) => rawTokens(w).map((r) => ({ t: canonicalSyllable(fold(r)), a: accentKey(r) })));
 }
+
+/** A message's word as the phrase matcher reads it: folded, its accents when typed with them, and whether a clause mark stands before it. */
+export interface PhraseWord {
+  t: string;
+  /** The accents typed (`accentKey`), or undefined when typed bare: then any listed accents agree. */
+  accented: string | undefined;
+  brk: boolean;
+}
+
+/**
+ * How many words of the first listed phrase that starts at word `i` (and ends by `stop`) match, or 0: the folded
+ * words agree, typed accents agree with the listed ones, and no clause mark falls inside the phrase. Plain loops:
+ * this runs for every word of a message against every listed phrase (a closure per call was a tenth of a
+ * message's garbage).
+ */
+export function phraseAt(words: readonly PhraseWord[], i: number, phrases: readonly ListedWord[][], stop = words.length): number {
+  for (const p of phrases) {
+    if (i + p.length > stop) continue;
+    let k = 0;
+    for (; k < p.length; k++) {
+      const word = words[i + k]!;
+      const w = p[k]!;
+      if (word.t !== w.t || !(word.accented === undefined || word.accented === w.a) || (k > 0 && word.brk)) break;
+    }
+    if (k === p.length) return p.length;
+  }
+  return 0;
+}
