@@ -56,6 +56,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-41.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-42.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-45.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-46.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -206,6 +207,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AQ (blind-eval-45), written blind and labelled twice in session 36 to tune on (docs/benchmarks.md): 89.7 % top-1,
   // 2.1 % wrong cards, 15.0 % false answers (3 of 20) before any change from it; 91.0 % / 0.7 % / 10.0 % after.
   "blind-eval-45.jsonl": { top1: 0.9, falseAnswers: 0.1, wrongCards: 0.01 },
+  // Set AR (blind-eval-46), written blind and labelled twice in session 36 to tune on (docs/benchmarks.md): 91.3 % top-1,
+  // 1.2 % wrong cards, 10.5 % false answers (2 of 19) before any change from it, on session 36's start and its commit then.
+  "blind-eval-46.jsonl": { top1: 0.91, falseAnswers: 0.106, wrongCards: 0.013 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

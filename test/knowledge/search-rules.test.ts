@@ -483,6 +483,34 @@ describe("a bare question after a story clause, when an earlier question names a
   });
 });
 
+describe("the question over its story: an asking clause naming another entry whole", () => {
+  // The whole message ranks the temporary-residence card first ("thuê trọ", "ở trọ" of the story) and the ID card a
+  // close second; the asking clause alone names the ID card whole. (On the fixture "làm căn cước ở đâu ạ" has two
+  // topic words, so the rule is shown with `focusReferWords` 1: a clause of two topic words is one of its own.)
+  const story = "làm căn cước ở đâu ạ, em đang thuê trọ ở trọ ở Bắc Ninh, có phải về quê không";
+  const withOwn = (rank: number) =>
+    createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusReferWords: 1, focusOwn: { ...DEFAULT_WEIGHTS.answer.focusOwn, rank } } });
+
+  it("is answered with the clause's entry when the whole message ranks it close behind the story's", () => {
+    const own = withOwn(DEFAULT_WEIGHTS.answer.focusOwn.rank);
+    expect(ids(own.search(story).hits.slice(0, 2))).toEqual(["dang-ky-tam-tru", "cap-can-cuoc"]);
+    expect(own.search("làm căn cước ở đâu ạ").decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-can-cuoc" } } });
+    expect(own.search(story).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-can-cuoc" } } });
+  });
+
+  it("is not answered without the rule, nor when the clause has too few topic words of its own", () => {
+    expect(withOwn(0).search(story).decision.kind).toBe("unknown");
+    expect(decisionOf(story).kind).toBe("unknown");
+  });
+
+  it("is not answered when the whole message scores the clause's entry under focusOwn.share of the best", () => {
+    const [first, second] = withOwn(3).search(story).hits;
+    const share = second!.score / first!.score + 0.005;
+    const strict = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusReferWords: 1, focusOwn: { rank: 3, share } } });
+    expect(strict.search(story).decision.kind).toBe("unknown");
+  });
+});
+
 describe("referParts: each asking clause with the clause just before it", () => {
   it("pairs an asking clause with the clause before it, in its sentence or ending the one before", () => {
     expect(referParts("Em ở quê, hộ chiếu bị mất ở bến xe. Giờ làm ở đâu ạ, có phải về quê không", 4)).toEqual([

@@ -5,7 +5,7 @@ import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
 import { createCorrector } from "./correct.js";
-import { createDecideChecks, decide, reaches } from "./decide.js";
+import { createDecideChecks, decide, reaches, type DecideChecks } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge, type SubjectAge } from "./age-reading.js";
 import { createExtensionFit } from "./extension-entries.js";
 import { createNumberFit } from "./number-fit.js";
@@ -53,7 +53,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const { analysed, q, hits, shape, decision: whole } = run(question);
-    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits) ?? whole);
+    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checksFor(q)) ?? whole);
     return {
       hits: hits.slice(0, options.limit ?? 5),
       decision,
@@ -73,7 +73,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 type Reading = { q: ResolvedQuery; hits: SearchHit[]; decision: SearchDecision };
 
 /** The focus stage of createSearchIndex: a long message not answered whole, read part by part with `run`. */
-function createFocus(run: (text: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[]) => SearchDecision | null {
+function createFocus(run: (text: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null {
   /**
    * The asking part alone ranks the whole message's best first with a fair score, names at least
    * part of it, and leads the next entry by far: the words of the question, without the story's,
@@ -86,6 +86,16 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
     return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
   }
 
+  /** The whole message's hit for the entry one asking part names (see `SearchWeights.answer.focusOwn`), if near enough the top. */
+  function questionOverStory(wholeHits: SearchHit[], id: string, checks: DecideChecks): SearchHit | undefined {
+    const { rank, share } = weights.answer.focusOwn;
+    const i = wholeHits.findIndex((h) => h.entry.id === id);
+    const hit = wholeHits[i];
+    if (!hit || i === 0 || i >= rank || hit.score < share * wholeHits[0]!.score) return undefined;
+    // A variant of the same thing ("khai sinh" for the whole message's "khai sinh cho trẻ bị bỏ rơi"): the story says which.
+    return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
+  }
+
   /**
    * A long story with the question in one sentence: the sentence alone is read, last first, and
    * within it each clause that asks something ("…, giờ thuê trọ thì khai báo gì"). Its answer is
@@ -93,7 +103,7 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
    * background never wins on its own. The part need not be answerable alone: when it ranks that
    * same entry first far ahead of the next (`focusLead`), the question and the story agree on it.
    */
-  return function focus(question: string, wholeHits: SearchHit[]): SearchDecision | null {
+  return function focus(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
     // A clause may be read both alone and as a refer-back part: read each text once.
@@ -106,11 +116,17 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
     // Whether some asking part names a topic of its own and is answered with another entry ("mất cccd rồi giờ làm lại
     // ở đâu, …"; not a bare "giờ làm sao lấy lại", which is read with what comes before it).
     let asksOther = false;
+    const own = new Set<string>();
     for (const part of focusParts(question, weights.answer.focusSentences)) {
       if (agrees(part)) return { kind: "answer", hit: best };
       const { decision: d, q } = runOnce(part);
-      asksOther ||= d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords;
+      if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
+        asksOther = true;
+        if (d.hit.why.namePrecision >= weights.answer.wholeName) own.add(d.hit.entry.id);
+      }
     }
+    const ownHit = own.size === 1 ? questionOverStory(wholeHits, [...own][0]!, checks) : undefined;
+    if (ownHit) return { kind: "answer", hit: ownHit };
     // A question that names (almost) no topic of its own refers back to what was said just before it — to a story
     // clause only when no other question of the message is answered with another entry: in "mất cccd rồi giờ làm lại
     // ở đâu, e đang làm công nhân ở Bắc Ninh mà thường trú ở Hòa Bình, có phải về quê không" it refers to the first.

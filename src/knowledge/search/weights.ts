@@ -227,6 +227,13 @@ export interface SearchWeights {
      * agreement with the whole message as the other asking parts (`focusSentences`).
      */
     focusReferWords: number;
+    /**
+     * "The question over its story": a long message whose best entry no asking part names, while one asking part of its
+     * own topic words (more than `focusReferWords`) is answered with another entry, which the whole message ranks within
+     * the first `rank` at no less than `share` of the best's score — that entry is the answer ("căn cước bị mất thì xin
+     * cấp lại trên VNeID được không, em đang làm ở KCN … mà hộ khẩu ở Nghệ An": the ID card, not the story's residence).
+     */
+    focusOwn: { rank: number; share: number };
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -331,6 +338,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     focusSentences: 4,
     focusLead: { score: 0.5, name: 0.5, margin: 0.15 },
     focusReferWords: 3,
+    focusOwn: { rank: 3, share: 0.7 },
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     scatteredWords: 2,
