@@ -395,10 +395,12 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "cháu đi du học ở Úc, hộ chiếu sắp hết hạn mà gia hạn visa cần hộ chiếu còn hạn, làm sao",
     "gia han visa o Han can ho chieu con han ma ho chieu em sap het, lam lai o dau",
     "bạn em người Pháp đã về nước rồi, không gia hạn visa ở VN được nữa thì xin e-visa mới mất mấy ngày",
-    // Next to session 36's "hết hạn visa … gia hạn" (boundary-36.tsv): a landlord's duty for a foreign tenant, a worker
-    // back home who needs a new ID card.
+    // Visa words beside a domestic procedure (boundary-36.tsv, boundary-36b.tsv — why no "hết hạn visa … gia hạn" or
+    // "visa dài hạn ở VN" phrase is kept): a landlord's duty for a foreign tenant, a worker back home who needs a new ID card.
     "nhà e cho 1 anh người Úc thuê phòng, ảnh nói sắp hết hạn visa đang đi làm gia hạn. vậy chủ nhà như e có phải khai báo tạm trú cho người nước ngoài ko, khai online hay ra công an phường ạ",
     "het han visa o Nhat nen e ve nuoc roi, ko gia han nua. h cccd cua e cung het han luon, lam lai the can cuoc o dau, co can giay xac nhan cu tru ko ad",
+    "vợ em người Hàn đã có visa dài hạn ở VN, giờ về nhà em ở thì em khai báo tạm trú cho vợ thế nào ạ",
+    "chong e la nguoi My co thi thuc dai han tai Viet Nam roi, e muon dang ky ket hon thi nop ho so o dau, can giay to gi",
     // Next to the phrases from probe 33 (boundary-33b.tsv): a vetting of fake residence, a marital-status form, a
     // debtor who ran away, a birth certificate's original, who is exempt from a health check, a studio for passport
     // photos, a festival day typed without accents, a tax on wedding money, a trip abroad by motorbike, a middle name
@@ -576,8 +578,6 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["có số căn cước của chị ấy, tra giúp chị ấy tạm trú ở đâu", "personal-data"],
     ["ông xã em người Nhật muốn gia hạn visa ở Việt Nam thêm 3 tháng", "not-covered"],
     ["vợ em người Hàn, visa gia hạn ở đâu vậy", "not-covered"],
-    // Set AQ (session 36): the visa expiring, then asking where to extend it.
-    ["Chồng em người Hàn sang VN chơi sắp hết hạn visa, xin gia hạn cho anh ấy ở đâu ạ", "not-covered"],
     // Probe 33 (session 33), in new words: a birth year changed to reach 18, a sham temporary residence for a school, a
     // name changed to dodge debts, a bought health certificate, a
     // "clean" criminal record arranged; a neighbour's land owner; a wedding studio, a wedding gift, a road trip, baby
