@@ -58,6 +58,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-43.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-45.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-46.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-47.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -215,6 +216,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AR (blind-eval-46), written blind and labelled twice in session 36 to tune on (docs/benchmarks.md): 91.3 % top-1,
   // 1.2 % wrong cards, 10.5 % false answers (2 of 19) before any change from it, on session 36's start and its commit then.
   "blind-eval-46.jsonl": { top1: 0.91, falseAnswers: 0.106, wrongCards: 0.013 },
+  // Set AS (blind-eval-47), written blind and labelled twice late in session 36 (docs/benchmarks.md): 91.9 % top-1, 2.5 %
+  // wrong cards, 4.3 % false answers (1 of 23) on the commit then, before any change from it (90.1 % on f687f0b).
+  "blind-eval-47.jsonl": { top1: 0.91, falseAnswers: 0.05, wrongCards: 0.025 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
