@@ -401,6 +401,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Tôi đã thi bằng lái ở Úc, giờ về VN muốn đổi sang GPLX Việt Nam thì nộp hồ sơ ở đâu",
     "Kết hôn ở Mỹ theo luật bang Nevada, về VN ghi chú kết hôn thì làm ở đâu",
     "thi bang lai o My Dinh thi dang ky truc tuyen duoc ko hay phai len truong",
+    // "gia hạn visa" alone no longer says not covered (boundary-33): a Vietnamese abroad needing a certified copy for it.
+    "gia han visa o Nhat can ban sao giay khai sinh, chung thuc ban sao o dau",
     // Visa words beside a domestic procedure (boundary-36.tsv, boundary-36b.tsv — why no "hết hạn visa … gia hạn" or
     // "visa dài hạn ở VN" phrase is kept): a landlord's duty for a foreign tenant, a worker back home who needs a new ID card.
     "nhà e cho 1 anh người Úc thuê phòng, ảnh nói sắp hết hạn visa đang đi làm gia hạn. vậy chủ nhà như e có phải khai báo tạm trú cho người nước ngoài ko, khai online hay ra công an phường ạ",
