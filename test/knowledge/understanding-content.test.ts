@@ -403,6 +403,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "thi bang lai o My Dinh thi dang ky truc tuyen duoc ko hay phai len truong",
     // "gia hạn visa" alone no longer says not covered (boundary-33): a Vietnamese abroad needing a certified copy for it.
     "gia han visa o Nhat can ban sao giay khai sinh, chung thuc ban sao o dau",
+    // Forgery's veto (session 36): "giả sử" (suppose), someone reporting a fake, someone who bought one unknowingly.
+    "giấy xác nhận độc thân giả sử bị mất thì xin lại thế nào",
+    "phát hiện nhà hàng xóm làm sổ hộ nghèo giả để nhận hỗ trợ, tôi tố cáo ở đâu",
     // Visa words beside a domestic procedure (boundary-36.tsv, boundary-36b.tsv — why no "hết hạn visa … gia hạn" or
     // "visa dài hạn ở VN" phrase is kept): a landlord's duty for a foreign tenant, a worker back home who needs a new ID card.
     "nhà e cho 1 anh người Úc thuê phòng, ảnh nói sắp hết hạn visa đang đi làm gia hạn. vậy chủ nhà như e có phải khai báo tạm trú cho người nước ngoài ko, khai online hay ra công an phường ạ",
@@ -585,6 +588,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["lam giup cai xac nhan cu tru gia de xin hoc cho con", "forgery"],
     ["ai lam giay xac nhan cu tru gia cho con di hoc khong", "forgery"],
     ["có số căn cước của chị ấy, tra giúp chị ấy tạm trú ở đâu", "personal-data"],
+    // "giả sử" vetoes forgery only as "suppose" ("giả sử bị mất"), not in "giả sử dụng" (session 36).
+    ["làm giấy xác nhận độc thân giả sử dụng để kết hôn", "forgery"],
     ["ông xã em người Nhật muốn gia hạn visa ở Việt Nam thêm 3 tháng", "not-covered"],
     ["vợ em người Hàn, visa gia hạn ở đâu vậy", "not-covered"],
     // Probe 33 (session 33), in new words: a birth year changed to reach 18, a sham temporary residence for a school, a
