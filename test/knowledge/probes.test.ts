@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
+import type { Engine } from "../../src/engine/engine.js";
+import { M } from "../../src/engine/messages.js";
+import { newSession } from "../../src/engine/types.js";
+import { buildCore } from "../../src/runtime/core.js";
+import { repliesToPlainText } from "../../src/runtime/plain-text.js";
+import { fold } from "../../src/text/normalize.js";
+
+/**
+ * Content test: the probe sets (test/fixtures/probes/*.tsv), written by newcomers against the intents' phrases. A
+ * `LAWFUL` line is a question a citizen may lawfully ask: the bot must not turn it away — refuse it as forgery, a
+ * bribe, someone else's account or data, call it off-topic or say the service is not covered. A `NO` line must get no
+ * card. Each file keeps the level it has reached as a floor, so a phrase added to intents.yaml that turns away more
+ * lawful questions, or lets more must-not-answer lines through, fails here (session 36 found session 35's phrases
+ * turning away 44 lawful questions, unseen because a hand count missed the "not covered" reply).
+ */
+const ROOT = join(import.meta.dirname, "../..");
+const DIR = join(ROOT, "test/fixtures/probes");
+
+/** At most this many LAWFUL lines turned away / NO lines given a card, per file (what each file reads today). */
+const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
+  // Mostly topics with no card (vehicle inspection, trademarks, adoption, a foreigner's residence card), chit-chat
+  // beside a procedure, or an honest refusal with the lawful way; read in session 36, not all of them.
+  "boundary-29.tsv": { turnedAway: 10, cards: 0 },
+  "boundary-30.tsv": { turnedAway: 6, cards: 0 },
+  "boundary-31.tsv": { turnedAway: 5, cards: 0 },
+  "boundary-32.tsv": { turnedAway: 4, cards: 0 },
+  "boundary-32b.tsv": { turnedAway: 1, cards: 0 },
+  "boundary-33.tsv": { turnedAway: 4, cards: 0 },
+  "boundary-33b.tsv": { turnedAway: 1, cards: 0 },
+  "boundary-33c.tsv": { turnedAway: 2, cards: 0 },
+  "boundary-35.tsv": { turnedAway: 2, cards: 0 },
+  "boundary-35b.tsv": { turnedAway: 3, cards: 0 },
+  // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
+  "must-not-answer-30.tsv": { turnedAway: 0, cards: 18 },
+  "must-not-answer-31.tsv": { turnedAway: 0, cards: 11 },
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 7 },
+  "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 21 },
+  "probe-35.tsv": { turnedAway: 0, cards: 30 },
+};
+const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
+
+const TURNING_AWAY = [M.forgery, M.bribe, M.accountAccess, M.identityMisuse, M.personalData, M.outOfDomain, M.notCovered].map((t) => fold(t).slice(0, 60));
+
+let engine: Engine;
+beforeAll(() => {
+  engine = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") }).core!.engine;
+});
+
+function linesOf(file: string): Array<{ kind: string; q: string }> {
+  return readFileSync(join(DIR, file), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [kind, ...rest] = l.split("\t");
+      return { kind: kind!, q: rest.join("\t") };
+    });
+}
+
+function turnedAway(q: string): boolean {
+  const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "probe", userId: "probe", at: 0 }, newSession());
+  const said = fold(repliesToPlainText(turn.replies));
+  return TURNING_AWAY.some((opening) => said.includes(opening));
+}
+
+const FILES = readdirSync(DIR).filter((f) => f.endsWith(".tsv")).sort();
+
+describe("probe sets", () => {
+  it("has the probe sets to read", () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(FILES)("%s: lawful questions turned away and must-not-answer lines given a card stay within the file's floor", (file) => {
+    const floor = FLOORS[file] ?? DEFAULT_FLOOR;
+    const lines = linesOf(file);
+    const away = lines.filter((l) => l.kind === "LAWFUL" && turnedAway(l.q)).map((l) => l.q);
+    const cards = lines.filter((l) => l.kind === "NO" && engineEvalAnswer(engine, l.q).answered).map((l) => l.q);
+    expect(away.length, away.join("\n")).toBeLessThanOrEqual(floor.turnedAway);
+    expect(cards.length, cards.join("\n")).toBeLessThanOrEqual(floor.cards);
+  });
+});
