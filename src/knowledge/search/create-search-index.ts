@@ -48,12 +48,13 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     fitToTitles(subject, hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
-    return { analysed, q, hits, shape, decision: decide(hits, shape, weights, checksFor(q)) };
+    const checks = checksFor(q);
+    return { analysed, q, hits, shape, checks, decision: decide(hits, shape, weights, checks) };
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
-    const { analysed, q, hits, shape, decision: whole } = run(question);
-    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checksFor(q)) ?? whole);
+    const { analysed, q, hits, shape, checks, decision: whole } = run(question);
+    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checks) ?? whole);
     return {
       hits: hits.slice(0, options.limit ?? 5),
       decision,

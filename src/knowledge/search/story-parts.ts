@@ -26,8 +26,10 @@ export interface StoryPart {
   named: ReadonlySet<QueryToken>;
 }
 
-/** A word of the message with where it is and whether a clause break (",", ".", "?", a new line…: see `rawWords`) comes before it. */
-/** A word of the message with its offsets; `brk` is also true of the first word (it opens a clause). */
+/**
+ * A word of the message with where it is; `brk`: a clause break (",", ".", "?", a new line…: see `rawWords`) comes before
+ * it, or it is the first word (it opens a clause).
+ */
 interface Word extends PhraseWord {
   from: number;
   to: number;
