@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
 import type { Engine } from "../../src/engine/engine.js";
-import { M } from "../../src/engine/messages.js";
 import { newSession } from "../../src/engine/types.js";
 import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import { fold } from "../../src/text/normalize.js";
+import { refusalsSaid } from "../helpers/refusals.js";
 
 /**
  * Content test: the probe sets (test/fixtures/probes/*.tsv), written by newcomers against the intents' phrases. A
@@ -46,7 +46,6 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
-const TURNING_AWAY = [M.forgery, M.bribe, M.accountAccess, M.identityMisuse, M.personalData, M.outOfDomain, M.notCovered].map((t) => fold(t).slice(0, 60));
 
 let engine: Engine;
 beforeAll(() => {
@@ -65,8 +64,8 @@ function linesOf(file: string): Array<{ kind: string; q: string }> {
 
 function turnedAway(q: string): boolean {
   const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "probe", userId: "probe", at: 0 }, newSession());
-  const said = fold(repliesToPlainText(turn.replies));
-  return TURNING_AWAY.some((opening) => said.includes(opening));
+  // Every refusal but "no fine amounts" (it answers with the cards found).
+  return refusalsSaid(fold(repliesToPlainText(turn.replies))).some((name) => name !== "penalty");
 }
 
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".tsv")).sort();

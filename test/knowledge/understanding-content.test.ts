@@ -4,11 +4,11 @@ import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { encodeChoice } from "../../src/engine/choice-id.js";
-import { M } from "../../src/engine/messages.js";
 import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
 import { conversation as engineConversation } from "../helpers/conversation.js";
+import { refusalsSaid } from "../helpers/refusals.js";
 
 /**
  * Content test: the real knowledge/ (intents.yaml and the entries) against what citizens type,
@@ -26,11 +26,7 @@ beforeAll(() => {
 });
 
 /** The refusals (and "no such service", "no fine amounts") a message gets in conversation. */
-const refusalsIn = (message: string): string[] => {
-  const said = text(conversation().say(message));
-  const refusals = { forgery: M.forgery, bribe: M.bribe, "account-access": M.accountAccess, "identity-misuse": M.identityMisuse, "personal-data": M.personalData, "out-of-domain": M.outOfDomain, "not-covered": M.notCovered, penalty: M.penalty };
-  return Object.entries(refusals).filter(([, reply]) => said.includes(fold(reply).slice(0, 60))).map(([name]) => name);
-};
+const refusalsIn = (message: string): string[] => refusalsSaid(text(conversation().say(message)));
 const which = (text: string): IntentName[] => INTENT_NAMES.filter((n) => intents.matches(n, messageForms(text)));
 
 const conversation = () => engineConversation(() => engine, { start: Date.UTC(2026, 11, 2, 8) });
