@@ -56,6 +56,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-41.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-42.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-43.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-44.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-45.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-46.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-47.jsonl"),
@@ -209,6 +210,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AO (blind-eval-43), written and labelled twice at the start of session 36, held out and reported once at its end
   // (docs/benchmarks.md): 91.5 % top-1, 1.3 % wrong cards, 14.3 % false answers (3 of 21).
   "blind-eval-43.jsonl": { top1: 0.91, falseAnswers: 0.143, wrongCards: 0.014 },
+  // Set AP (blind-eval-44), written and labelled twice at the start of session 36, held out and reported once at the
+  // start of session 37 (docs/benchmarks.md): 94.7 % top-1, 1.3 % wrong cards, 10.0 % false answers (2 of 20).
+  "blind-eval-44.jsonl": { top1: 0.94, falseAnswers: 0.1, wrongCards: 0.014 },
   // Set AQ (blind-eval-45), written blind and labelled twice in session 36 to tune on (docs/benchmarks.md): 89.7 % top-1,
   // 2.1 % wrong cards, 15.0 % false answers (3 of 20) before any change from it; 92.4 % / 0.7 % / 15.0 % after (its visa
   // phrase was dropped after a boundary round).
