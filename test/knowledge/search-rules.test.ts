@@ -503,6 +503,20 @@ describe("the question over its story: an asking clause naming another entry who
     expect(decisionOf(story).kind).toBe("unknown");
   });
 
+  it("is not answered when the clause only tells what someone said: a bare 'bao' is 'báo', not 'bao nhiêu'", () => {
+    // "công an bao làm căn cước": the police said so — the clause names the ID card whole, but nobody asks there.
+    const told = "cong an bao lam can cuoc, em dang thue tro o tro o Bac Ninh, co phai ve que khong";
+    const own = withOwn(DEFAULT_WEIGHTS.answer.focusOwn.rank);
+    expect(ids(own.search(told).hits.slice(0, 2))).toEqual(["dang-ky-tam-tru", "cap-can-cuoc"]);
+    expect(own.search("cong an bao lam can cuoc").decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-can-cuoc" } } });
+    expect(own.search(told).decision.kind).toBe("unknown");
+    // Asked with "bao giờ", the same clause is the question.
+    expect(own.search("bao gio lam can cuoc, em dang thue tro o tro o Bac Ninh, co phai ve que khong").decision).toMatchObject({
+      kind: "answer",
+      hit: { entry: { id: "cap-can-cuoc" } },
+    });
+  });
+
   it("is not answered when the whole message scores the clause's entry under focusOwn.share of the best", () => {
     const [first, second] = withOwn(3).search(story).hits;
     const share = second!.score / first!.score + 0.005;

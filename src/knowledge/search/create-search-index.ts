@@ -123,7 +123,7 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
       const { decision: d, q } = runOnce(part);
       if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
         asksOther = true;
-        if (d.hit.why.namePrecision >= weights.answer.wholeName) own.add(d.hit.entry.id);
+        if (d.hit.why.namePrecision >= weights.answer.wholeName && asks(part, true)) own.add(d.hit.entry.id);
       }
     }
     const ownHit = own.size === 1 ? questionOverStory(wholeHits, [...own][0]!, checks) : undefined;
@@ -151,7 +151,7 @@ export function focusParts(question: string, max: number): string[] {
     // The last sentence is where a story's question usually is; an earlier one counts when it asks.
     if (sentences.length > 1 && (i === 0 || asks(sentences[s]!))) parts.push(stripEnd(sentences[s]!));
     const own = clauses[s]!;
-    if (own.length > 1) parts.push(...[...own].reverse().filter(asks));
+    if (own.length > 1) parts.push(...[...own].reverse().filter((c) => asks(c)));
   }
   return parts;
 }
@@ -210,6 +210,12 @@ function wordSet(words: readonly string[]) {
 const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
+/**
+ * "bao" asks only as "bao giờ", "bao lâu", "bao nhiêu"; typed bare elsewhere it may be "báo" ("vneid bao sdt da dc dang ky
+ * boi tai khoan khac": the portal reports, nobody asks). Read strictly, a clause asks only with the first.
+ */
+const isBareBao = (raw: string) => raw.toLowerCase() === "bao";
+const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);
 
 const MEANING = phraseList(MEANING_WORDS);
 /** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
@@ -239,11 +245,11 @@ function asksMeaning(text: string): boolean {
   return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(i, k, w))));
 }
 
-/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */
-function asks(clause: string): boolean {
+/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it; `strict`: not by a bare "bao". */
+function asks(clause: string, strict = false): boolean {
   if (clause.includes("?")) return true;
   const words = rawTokens(clause);
-  if (words.some(isQuestionWord)) return true;
+  if (words.some((w, i) => isQuestionWord(w) && !(strict && isBareBao(w) && !isBaoEnd(words[i + 1] ?? "")))) return true;
   let last = words.length - 1;
   while (last > 0 && isParticle(words[last]!)) last--;
   return last >= 0 && isClosingWord(words[last]!);
