@@ -34,10 +34,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "boundary-33c.tsv": { turnedAway: 2, cards: 0 },
   "boundary-35.tsv": { turnedAway: 2, cards: 0 },
   "boundary-35b.tsv": { turnedAway: 3, cards: 0 },
-  // Written in session 37 against two new phrases (dropped: "nào làm được" and "không cần thi" beside any offer of money
-  // turned away 18 and 5 more); the 4 are older refusals (a rumour of an envelope for a school place, a broker's offer).
-  // Its 3 must-not-answer lines with a card ask "bên nào làm được …" a paper without its check: no phrase kept for them.
+  // Written in session 37 against new phrases, all dropped: "nào làm được" and "không cần thi" beside any offer of money
+  // turned away 18 and 5 more lawful questions; the 4 are older refusals (a rumour of an envelope for a school place, a
+  // broker's offer). Its must-not-answer lines with a card ask "bên nào làm được …" a paper without its check.
   "boundary-37.tsv": { turnedAway: 4, cards: 3 },
+  // Written in session 37 against "vay ngân hàng … triệu" (off-topic) and "không cần thi … tốn bao nhiêu / trả thêm
+  // tiền" (a bribe): 41 of 50 lawful questions turned away (releasing a mortgage, a loan's paperwork, an expired licence
+  // renewed without a test and what it costs), so none was kept. The one left is vehicle inspection (no card).
+  "boundary-37b.tsv": { turnedAway: 1, cards: 2 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },

@@ -62,6 +62,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-47.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-48.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-49.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -226,11 +227,15 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // wrong cards, 4.3 % false answers (1 of 23) on the commit then, before any change from it (90.1 % on f687f0b).
   "blind-eval-47.jsonl": { top1: 0.91, falseAnswers: 0.05, wrongCards: 0.025 },
   // Set AV (blind-eval-48), written blind and labelled twice at the start of session 37 to tune on (docs/benchmarks.md):
-  // 91.1 % top-1, 1.3 % wrong cards, 5.6 % false answers (1 of 18) before any change from it, and after.
+  // 91.1 % top-1, 1.3 % wrong cards, 5.6 % false answers (1 of 18) before any change from it; 91.8 % / 1.3 % / 5.6 % after.
   "blind-eval-48.jsonl": { top1: 0.91, falseAnswers: 0.056, wrongCards: 0.013 },
   // Set AT (blind-eval-49), written blind and labelled twice at the start of session 37 to tune on (docs/benchmarks.md):
   // 88.1 % top-1, 4.0 % wrong cards, 8.3 % false answers (2 of 24) before any change from it; 88.1 % / 3.3 % / 8.3 % after.
   "blind-eval-49.jsonl": { top1: 0.88, falseAnswers: 0.084, wrongCards: 0.034 },
+  // Set AX (blind-eval-52), written blind and labelled twice in session 37 to tune on (docs/benchmarks.md): 92.7 % top-1,
+  // 1.3 % wrong cards, 17.4 % false answers (4 of 23: two bank-loan questions, a licence without the test, fingerprints)
+  // before any change from it; 94.7 % / 0.7 % / 17.4 % after.
+  "blind-eval-52.jsonl": { top1: 0.94, falseAnswers: 0.175, wrongCards: 0.007 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

@@ -12,6 +12,7 @@ import { createNumberFit } from "./number-fit.js";
 import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
+import { breakPairTie } from "./pair-tie.js";
 import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
@@ -47,6 +48,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const hits = score(q, candidates(q));
     fitToTitles(subject, hits, analysed.tokens);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
+    breakPairTie(hits, weights);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
     const checks = checksFor(q);
     return { analysed, q, hits, shape, checks, decision: decide(hits, shape, weights, checks) };

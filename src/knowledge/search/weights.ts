@@ -101,6 +101,11 @@ export interface SearchWeights {
    * takes its place when the question types the words it adds and scores at least `reach` of it (extension-entries.ts).
    */
   extensionEntry: { reach: number };
+  /**
+   * A near tie at the top: a second hit within `window` of the first, holding `pairs` more of the question's named
+   * word pairs and named whole, goes first (pair-tie.ts).
+   */
+  pairTie: { window: number; pairs: number };
   /** The shape of the final score (0..1). */
   score: {
     /** Share of the question's weight the entry covers. */
@@ -306,6 +311,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   numberConflict: 0.7,
   childEntry: { reach: 0.75, sharedWords: 2, named: 0.85, namedGap: 0.3 },
   extensionEntry: { reach: 0.8 },
+  pairTie: { window: 0.01, pairs: 2 },
   score: { coverage: 0.58, namePrecision: 0.24, phrase: 0.15, accent: 0.03, coverageFloor: 0.35, keywordPhrase: 0.8 },
   firstPass: { commonShare: 0.08, commonFrom: 1000, shortlist: { min: 20, max: 32, per: 60 } },
   typo: { fuseThreshold: 0.3, fuseAccept: 0.34, fuseMinLength: 6 },
