@@ -63,6 +63,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-48.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-49.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -214,8 +215,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // (docs/benchmarks.md): 91.5 % top-1, 1.3 % wrong cards, 14.3 % false answers (3 of 21).
   "blind-eval-43.jsonl": { top1: 0.91, falseAnswers: 0.143, wrongCards: 0.014 },
   // Set AP (blind-eval-44), written and labelled twice at the start of session 36, held out and reported once at the
-  // start of session 37 (docs/benchmarks.md): 94.7 % top-1, 1.3 % wrong cards, 10.0 % false answers (2 of 20).
-  "blind-eval-44.jsonl": { top1: 0.94, falseAnswers: 0.1, wrongCards: 0.014 },
+  // start of session 37 (docs/benchmarks.md): 94.7 % top-1, 1.3 % wrong cards, 10.0 % false answers (2 of 20); after
+  // the session's work 95.4 % / 0.7 % / 10.0 %.
+  "blind-eval-44.jsonl": { top1: 0.95, falseAnswers: 0.1, wrongCards: 0.007 },
   // Set AQ (blind-eval-45), written blind and labelled twice in session 36 to tune on (docs/benchmarks.md): 89.7 % top-1,
   // 2.1 % wrong cards, 15.0 % false answers (3 of 20) before any change from it; 92.4 % / 0.7 % / 15.0 % after (its visa
   // phrase was dropped after a boundary round).
@@ -236,6 +238,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // 1.3 % wrong cards, 17.4 % false answers (4 of 23: two bank-loan questions, a licence without the test, fingerprints)
   // before any change from it; 94.7 % / 0.7 % / 17.4 % after.
   "blind-eval-52.jsonl": { top1: 0.94, falseAnswers: 0.175, wrongCards: 0.007 },
+  // Set AY (blind-eval-53), written blind and labelled twice late in session 37 (docs/benchmarks.md): 93.3 % top-1, 0.7 %
+  // wrong cards, no false answer (0 of 18) before any change from it, on f883edf and on the commit then; 94.0 % after.
+  "blind-eval-53.jsonl": { top1: 0.94, falseAnswers: 0, wrongCards: 0.007 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
