@@ -62,6 +62,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-47.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-48.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-49.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-50.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
 ].filter((f) => existsSync(f));
@@ -234,6 +235,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AT (blind-eval-49), written blind and labelled twice at the start of session 37 to tune on (docs/benchmarks.md):
   // 88.1 % top-1, 4.0 % wrong cards, 8.3 % false answers (2 of 24) before any change from it; 88.1 % / 3.3 % / 8.3 % after.
   "blind-eval-49.jsonl": { top1: 0.88, falseAnswers: 0.084, wrongCards: 0.034 },
+  // Set AU (blind-eval-50), written and labelled twice at the start of session 37, held out and reported once at its end
+  // (docs/benchmarks.md): 92.7 % top-1, 1.2 % wrong cards, 23.8 % false answers (5 of 21), on its start and its end.
+  "blind-eval-50.jsonl": { top1: 0.92, falseAnswers: 0.239, wrongCards: 0.013 },
   // Set AX (blind-eval-52), written blind and labelled twice in session 37 to tune on (docs/benchmarks.md): 92.7 % top-1,
   // 1.3 % wrong cards, 17.4 % false answers (4 of 23: two bank-loan questions, a licence without the test, fingerprints)
   // before any change from it; 94.7 % / 0.7 % / 17.4 % after.
