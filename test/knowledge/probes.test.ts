@@ -45,6 +45,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Written in session 37 against "không cần thi … tốn bao nhiêu cũng" (set AX's licence without the test): 15 of 25
   // lawful lines turned away, so it was dropped. The one left is a pharmacist's practising certificate (no card).
   "boundary-37c.tsv": { turnedAway: 1, cards: 1 },
+  // Written in session 37 after set AU against "ai có làm" (forgery, with "không cần thi"…) and "gửi cán bộ … triệu" (a
+  // bribe, with "nhanh"…): 31 of 40 lawful lines turned away — "ai có làm … chưa" asks whether anyone has done it, and
+  // money goes through officials lawfully (tax with a receipt, aid handed out) — so neither was kept. The 2 left: an
+  // architect's practising certificate (no card) and money sent to an official by mistake (the older "gửi … triệu").
+  "boundary-37d.tsv": { turnedAway: 2, cards: 4 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
