@@ -1,11 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { DEFAULT_WEIGHTS, type SearchHit } from "../../src/knowledge/search.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchIndex, DEFAULT_WEIGHTS, type SearchHit, type SearchIndex } from "../../src/knowledge/search.js";
 import { breakPairTie } from "../../src/knowledge/search/pair-tie.js";
 import type { Entry } from "../../src/knowledge/schema.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
 // A near tie at the top broken by the question's named word pairs. Hits are built by hand: the scores are those of a
-// real message ("bản sao điện tử là gì, dùng thay bản photo công chứng được không": certified copies 0.706 with one of
-// its pairs, the electronic-copy guide 0.697 with three and its name whole).
+// real message typed without accents ("ban sao dien tu la j, dung thay ban photo cong chung duoc k": certified copies
+// 0.706 with one of its pairs, the electronic-copy guide 0.697 with three and its name whole).
 const entry = (id: string) => ({ id, title: id }) as Entry;
 const hit = (id: string, score: number, heldPairs: number, namePrecision: number): SearchHit => ({
   entry: entry(id),
@@ -32,5 +33,33 @@ describe("breakPairTie: a near tie goes to the entry holding more of what the qu
   it("leaves a single hit and an empty list alone", () => {
     expect(order([hit("a", 0.5, 0, 1)])).toEqual(["a"]);
     expect(order([])).toEqual([]);
+  });
+});
+
+describe("breakPairTie in the search: the stage reads weights.pairTie", () => {
+  // On the search fixture, "đăng ký giám hộ, đăng ký khai tử" names both entries whole; guardianship scores 0.003 more
+  // with one pair less. One pair more is not enough by default; with `pairs` 1 the death registration goes first.
+  const q = "đăng ký giám hộ, đăng ký khai tử";
+  let index: SearchIndex;
+  let onePair: SearchIndex;
+  beforeAll(() => {
+    const fixture = loadFixtureSearch("knowledge-search");
+    index = fixture.index;
+    onePair = createSearchIndex(fixture.entries, fixture.synonyms, { ...DEFAULT_WEIGHTS, pairTie: { ...DEFAULT_WEIGHTS.pairTie, pairs: 1 } });
+  });
+
+  it("keeps the order when the second holds only one pair more", () => {
+    const [first, second] = index.search(q).hits;
+    expect([first!.entry.id, second!.entry.id]).toEqual(["dang-ky-giam-ho", "dang-ky-khai-tu"]);
+    expect(second!.why.heldPairs).toBe(first!.why.heldPairs + 1);
+  });
+
+  it("swaps the two, scores too, when one pair more is enough", () => {
+    const before = index.search(q).hits;
+    const after = onePair.search(q).hits;
+    expect(after.slice(0, 2).map((h) => h.entry.id)).toEqual(["dang-ky-khai-tu", "dang-ky-giam-ho"]);
+    // The list stays in score order: the entry moved up takes the higher score.
+    expect(after[0]!.score).toBe(before[0]!.score);
+    expect(after[1]!.score).toBe(before[1]!.score);
   });
 });

@@ -214,7 +214,9 @@ const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
 /**
  * "bao" asks only as "bao giờ", "bao lâu", "bao nhiêu"; typed bare elsewhere it may be "báo" ("vneid bao sdt da dc dang ky
- * boi tai khoan khac": the portal reports, nobody asks). Read strictly, a clause asks only with the first.
+ * boi tai khoan khac": the portal reports, nobody asks). Read strictly, a bare "bao" asks only when one of these follows
+ * it ("bao tiền", "bao ngày" are not read as asking there: the strict reading only keeps a story clause from being taken
+ * for the question).
  */
 const isBareBao = (raw: string) => raw.toLowerCase() === "bao";
 const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);

@@ -102,8 +102,8 @@ export interface SearchWeights {
    */
   extensionEntry: { reach: number };
   /**
-   * A near tie at the top: a second hit within `window` of the first, holding `pairs` more of the question's named
-   * word pairs and named whole, goes first (pair-tie.ts).
+   * A near tie at the top: a second hit scoring within `window` of the first (an absolute gap), holding at least `pairs`
+   * more of the question's named word pairs and named whole, trades places with it (pair-tie.ts).
    */
   pairTie: { window: number; pairs: number };
   /** The shape of the final score (0..1). */
