@@ -20,26 +20,33 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-/** A line within `threshold` of an earlier one repeats it. */
+/** A line at least this alike (Jaccard of word pairs) to an earlier one repeats it. */
 export const REPEAT_THRESHOLD = 0.7;
 
+/** Two lines are alike: their word pairs at least `threshold` alike, or — a line of no words ("???") — the same text. */
+function alike(a: { pairs: Set<string>; text: string }, b: { pairs: Set<string>; text: string }, threshold: number): boolean {
+  if (a.pairs.size === 0 || b.pairs.size === 0) return a.text === b.text;
+  return jaccard(a.pairs, b.pairs) >= threshold;
+}
+
 /**
- * The new lines worth keeping, in order: trimmed, NFC, not empty, and not within `threshold` (Jaccard of word pairs) of
- * any line already seen or kept before them.
+ * The new lines worth keeping, in order: trimmed, NFC, not empty, and not at least `threshold` alike (Jaccard of word
+ * pairs, accents folded) to any line already seen or kept before them.
  */
 export function dropRepeats(lines: readonly string[], seen: readonly string[], threshold = REPEAT_THRESHOLD): { kept: string[]; dropped: number } {
-  const known = seen.map(wordPairs);
+  const read = (line: string) => ({ pairs: wordPairs(line), text: fold(line.trim().normalize("NFC")) });
+  const known = seen.map(read);
   const kept: string[] = [];
   let dropped = 0;
   for (const raw of lines) {
     const line = raw.trim().normalize("NFC");
     if (!line) continue;
-    const pairs = wordPairs(line);
-    if (known.some((k) => jaccard(pairs, k) >= threshold)) {
+    const it = read(line);
+    if (known.some((k) => alike(it, k, threshold))) {
       dropped++;
       continue;
     }
-    known.push(pairs);
+    known.push(it);
     kept.push(line);
   }
   return { kept, dropped };
@@ -86,13 +93,15 @@ export const MAX_IDS = 3;
  */
 export function mergeLabels(first: readonly Label[], second: readonly Label[]): Merged {
   if (first.length !== second.length) throw new Error(`the labellings have ${first.length} and ${second.length} lines`);
+  // One labeller's editor may have saved the text decomposed (NFD): the same message either way.
+  const same = (a: string, b: string) => a.normalize("NFC") === b.normalize("NFC");
   const labels: Label[] = [];
   const scopeDisagreements: number[] = [];
   let firstAgreed = 0;
   let bothInScope = 0;
   first.forEach((a, i) => {
     const b = second[i]!;
-    if (a.q !== b.q) throw new Error(`line ${i + 1} differs between the labellings`);
+    if (!same(a.q, b.q)) throw new Error(`line ${i + 1} differs between the labellings`);
     if ((a.expect === null) !== (b.expect === null)) scopeDisagreements.push(i);
     if (a.expect === null || b.expect === null) {
       labels.push({ q: a.q, expect: a.expect });
@@ -110,4 +119,26 @@ export function mergeLabels(first: readonly Label[], second: readonly Label[]): 
 export function labelLine(label: Label): string {
   const expect = label.expect === null ? "null" : `[${label.expect.map((id) => JSON.stringify(id)).join(", ")}]`;
   return `{"q": ${JSON.stringify(label.q)}, "expect": ${expect}}`;
+}
+
+/**
+ * A labels file read line by line: each line must be `{"q": string, "expect": string[] | null}` (at least one id);
+ * anything else is an error naming the file and line.
+ */
+export function parseLabels(text: string, file: string): Label[] {
+  const out: Label[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not a JSON line`);
+    }
+    const v = value as { q?: unknown; expect?: unknown };
+    const ids = Array.isArray(v.expect) && v.expect.length > 0 && v.expect.every((id) => typeof id === "string");
+    if (typeof v.q !== "string" || !(v.expect === null || ids)) throw new Error(`${file}:${i + 1}: expected {"q": "…", "expect": ["id", …] | null}`);
+    out.push({ q: v.q, expect: v.expect as string[] | null });
+  });
+  return out;
 }

@@ -1,17 +1,17 @@
 // Writing a blind question set (docs/eval/README.md):
 //
 //   npx tsx scripts/blind-sets.ts dedupe OUT.txt RAW1.txt [RAW2.txt …] [--seed N]
-//     Keeps each writer's lines that are not within 0.7 (Jaccard of word pairs, accents folded) of a line of any
-//     seen or held-out set (test/fixtures/**/*.jsonl, ../shared/eval/*.jsonl), a probe (test/fixtures/probes/*.tsv),
+//     Keeps each writer's lines that are not at least 0.7 alike (Jaccard of word pairs, accents folded) to a line of
+//     any seen or held-out set (test/fixtures/**/*.jsonl, ../shared/eval/*.jsonl), a probe (test/fixtures/probes/*.tsv),
 //     another kept file of this round (OUT's folder, kept-*.txt) or an earlier kept line; shuffles them with a fixed
-//     seed (default 37) and writes them, one per line, to OUT.txt. Prints how many were kept and dropped.
+//     seed (a whole number, default 37) and writes them, one per line, to OUT.txt. Prints how many were kept and dropped.
 //
 //   npx tsx scripts/blind-sets.ts merge LABELS1.jsonl LABELS2.jsonl OUT.jsonl
 //     Merges two independent labellings (labeller 1's ids, then labeller 2's other ids, at most three) and prints the
 //     agreement and the line numbers where they disagree on scope — those go to a third labeller, without being read.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { dropRepeats, labelLine, mergeLabels, shuffle, type Label } from "./blind-sets-lib.js";
+import { dropRepeats, labelLine, mergeLabels, parseLabels, shuffle } from "./blind-sets-lib.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -27,7 +27,8 @@ const linesOf = (file: string) => readFileSync(file, "utf8").split("\n").filter(
 /** Every message of the seen and held-out sets, the probes, and the other kept files of this round. */
 function seenLines(out: string): string[] {
   const sets = [...filesUnder(join(ROOT, "test/fixtures"), ".jsonl"), ...filesUnder(join(ROOT, "../shared/eval"), ".jsonl")];
-  const fromSets = sets.flatMap((f) => linesOf(f).flatMap((l) => { try { return [(JSON.parse(l) as { q: string }).q]; } catch { return []; } }));
+  // A seen set that does not read is an error: its messages would silently never be checked for repeats.
+  const fromSets = sets.flatMap((f) => parseLabels(readFileSync(f, "utf8"), f).map((l) => l.q));
   const probes = filesUnder(join(ROOT, "test/fixtures/probes"), ".tsv").flatMap((f) => linesOf(f).map((l) => l.split("\t").at(-1)!));
   const round = readdirSync(dirname(out)).filter((f) => /^kept-.*\.txt$/.test(f) && f !== basename(out)).flatMap((f) => linesOf(join(dirname(out), f)));
   return [...fromSets, ...probes, ...round];
@@ -36,6 +37,7 @@ function seenLines(out: string): string[] {
 function dedupe(args: string[]): void {
   const seedAt = args.indexOf("--seed");
   const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 37;
+  if (!Number.isInteger(seed)) throw new Error("--seed takes a whole number");
   const [out, ...raws] = args.map((a) => resolve(a));
   if (!out || raws.length === 0) throw new Error("usage: dedupe OUT.txt RAW1.txt [RAW2.txt …] [--seed N]");
   const { kept, dropped } = dropRepeats(raws.flatMap(linesOf), seenLines(out));
@@ -46,7 +48,7 @@ function dedupe(args: string[]): void {
 function merge(args: string[]): void {
   const [a, b, out] = args.map((x) => resolve(x));
   if (!a || !b || !out) throw new Error("usage: merge LABELS1.jsonl LABELS2.jsonl OUT.jsonl");
-  const read = (f: string) => linesOf(f).map((l) => JSON.parse(l) as Label);
+  const read = (f: string) => parseLabels(readFileSync(f, "utf8"), f);
   const m = mergeLabels(read(a), read(b));
   writeFileSync(out, m.labels.map(labelLine).join("\n") + "\n");
   const n = m.labels.length;
@@ -55,9 +57,11 @@ function merge(args: string[]): void {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === "dedupe") dedupe(rest);
-else if (command === "merge") merge(rest);
-else {
-  console.error("usage: npx tsx scripts/blind-sets.ts dedupe|merge …");
-  process.exit(2);
+try {
+  if (command === "dedupe") dedupe(rest);
+  else if (command === "merge") merge(rest);
+  else throw new Error("usage: npx tsx scripts/blind-sets.ts dedupe|merge …");
+} catch (err) {
+  console.error(`blind-sets: ${(err as Error).message}`);
+  process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropRepeats, jaccard, labelLine, mergeLabels, shuffle, wordPairs } from "../../scripts/blind-sets-lib.js";
+import { dropRepeats, jaccard, labelLine, mergeLabels, parseLabels, shuffle, wordPairs } from "../../scripts/blind-sets-lib.js";
 
 describe("blind sets: dropping a writer's repeats", () => {
   it("reads word pairs with accents folded, so a line typed bare repeats the accented one", () => {
@@ -17,6 +17,10 @@ describe("blind sets: dropping a writer's repeats", () => {
       "đăng ký tạm trú online được không",
     ];
     expect(dropRepeats(lines, seen)).toEqual({ kept: ["cấp lại căn cước bị mất ở đâu", "đăng ký tạm trú online được không"], dropped: 2 });
+  });
+
+  it("drops a repeated line of no words (\"???\") but keeps other such lines", () => {
+    expect(dropRepeats(["???", "???", "!!"], [])).toEqual({ kept: ["???", "!!"], dropped: 1 });
   });
 
   it("keeps a line that shares some words but asks another thing", () => {
@@ -53,6 +57,12 @@ describe("blind sets: merging two labellings", () => {
     expect([m.firstAgreed, m.bothInScope]).toEqual([1, 3]);
   });
 
+  it("reads a message saved decomposed (NFD) by one labeller as the same message", () => {
+    const text = "làm hộ chiếu ở đâu";
+    const m = mergeLabels([{ q: text, expect: ["a"] }], [{ q: text.normalize("NFD"), expect: ["b"] }]);
+    expect(m.labels).toEqual([{ q: text, expect: ["a", "b"] }]);
+  });
+
   it("refuses labellings of different lines", () => {
     expect(() => mergeLabels([{ q: q(1), expect: null }], [{ q: q(2), expect: null }])).toThrow(/line 1/);
     expect(() => mergeLabels([{ q: q(1), expect: null }], [])).toThrow(/1 and 0 lines/);
@@ -65,5 +75,21 @@ describe("blind sets: a label as a line", () => {
     expect(labelLine(label)).toBe('{"q": "hộ chiếu \\"gấp\\" ở đâu", "expect": ["cap-ho-chieu-pho-thong", "trinh-bao-mat-ho-chieu"]}');
     expect(JSON.parse(labelLine(label))).toEqual(label);
     expect(labelLine({ q: "chào ad", expect: null })).toBe('{"q": "chào ad", "expect": null}');
+  });
+});
+
+describe("blind sets: reading a labels file", () => {
+  it("reads each line's message and ids, skipping blank lines", () => {
+    expect(parseLabels('{"q": "a", "expect": ["x"]}\n\n{"q": "b", "expect": null}\n', "l.jsonl")).toEqual([
+      { q: "a", expect: ["x"] },
+      { q: "b", expect: null },
+    ]);
+  });
+
+  it("names the file and line of a line that is not JSON or not a label", () => {
+    expect(() => parseLabels('{"q": "a", "expect": null}\n{"q": "b", expect: null}', "l.jsonl")).toThrow("l.jsonl:2: not a JSON line");
+    expect(() => parseLabels('{"q": "a"}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
+    expect(() => parseLabels('{"q": "a", "expect": []}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
+    expect(() => parseLabels('{"q": 3, "expect": null}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
   });
 });
