@@ -5,7 +5,8 @@ import { fold } from "../src/text/normalize.js";
 
 /** Word pairs of a message, accents folded ("Làm hộ chiếu ở đâu" → "lam ho", "ho chieu", …); one word alone is its pair. */
 export function wordPairs(text: string): Set<string> {
-  const words = fold(text.normalize("NFC")).match(/[a-z0-9]+/g) ?? [];
+  // fold() decomposes (NFD) before dropping the marks: a message saved as NFC or NFD folds alike.
+  const words = fold(text).match(/[a-z0-9]+/g) ?? [];
   if (words.length < 2) return new Set(words);
   const pairs = new Set<string>();
   for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
@@ -34,7 +35,7 @@ function alike(a: { pairs: Set<string>; text: string }, b: { pairs: Set<string>;
  * pairs, accents folded) to any line already seen or kept before them.
  */
 export function dropRepeats(lines: readonly string[], seen: readonly string[], threshold = REPEAT_THRESHOLD): { kept: string[]; dropped: number } {
-  const read = (line: string) => ({ pairs: wordPairs(line), text: fold(line.trim().normalize("NFC")) });
+  const read = (line: string) => ({ pairs: wordPairs(line), text: fold(line.trim()) });
   const known = seen.map(read);
   const kept: string[] = [];
   let dropped = 0;

@@ -62,7 +62,6 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
-
 let engine: Engine;
 beforeAll(() => {
   engine = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") }).core!.engine;

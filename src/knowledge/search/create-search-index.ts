@@ -218,7 +218,7 @@ const isParticle = wordSet(CLOSING_PARTICLES);
  * it ("bao tiền", "bao ngày" are not read as asking there: the strict reading only keeps a story clause from being taken
  * for the question).
  */
-const isBareBao = (raw: string) => raw.toLowerCase() === "bao";
+const isBao = wordSet(["bao"]);
 const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);
 
 const MEANING = phraseList(MEANING_WORDS);
@@ -253,7 +253,7 @@ function asksMeaning(text: string): boolean {
 function asks(clause: string, strict = false): boolean {
   if (clause.includes("?")) return true;
   const words = rawTokens(clause);
-  if (words.some((w, i) => isQuestionWord(w) && !(strict && isBareBao(w) && !isBaoEnd(words[i + 1] ?? "")))) return true;
+  if (words.some((w, i) => isQuestionWord(w) && !(strict && isBao(w) && !isBaoEnd(words[i + 1] ?? "")))) return true;
   let last = words.length - 1;
   while (last > 0 && isParticle(words[last]!)) last--;
   return last >= 0 && isClosingWord(words[last]!);

@@ -40,7 +40,7 @@ const EPSILON = 1e-9;
 /** The difference `x` reaches the threshold `t` (`x >= t`, up to rounding). */
 export const reaches = (x: number, t: number): boolean => x >= t - EPSILON;
 /** The difference `x` is beyond the threshold `t` (`x > t`, up to rounding). */
-const exceeds = (x: number, t: number): boolean => x > t + EPSILON;
+export const exceeds = (x: number, t: number): boolean => x > t + EPSILON;
 
 /**
  * Stage 5: answer, clarify, facet-only or unknown. Each rule is a question a careful person

@@ -1,3 +1,4 @@
+import { exceeds } from "./decide.js";
 import type { SearchHit } from "./types.js";
 import type { SearchWeights } from "./weights.js";
 
@@ -12,7 +13,7 @@ export function breakPairTie(hits: SearchHit[], weights: SearchWeights): void {
   const [first, second] = hits;
   if (!first || !second) return;
   const { window, pairs } = weights.pairTie;
-  const near = first.score - second.score <= window + 1e-9;
+  const near = !exceeds(first.score - second.score, window);
   if (near && second.why.heldPairs >= first.why.heldPairs + pairs && second.why.namePrecision >= weights.answer.wholeName) {
     // The two trade places and scores (each keeps its evidence): the list stays in score order for every reader.
     [first.score, second.score] = [second.score, first.score];
