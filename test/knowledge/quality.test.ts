@@ -63,6 +63,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-48.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-49.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-50.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-51.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
 ].filter((f) => existsSync(f));
@@ -241,6 +242,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AX (blind-eval-52), written blind and labelled twice in session 37 to tune on (docs/benchmarks.md): 92.7 % top-1,
   // 1.3 % wrong cards, 17.4 % false answers (4 of 23: two bank-loan questions, a licence without the test, fingerprints)
   // before any change from it; 94.7 % / 0.7 % / 17.4 % after.
+  // Set AW (blind-eval-51), written and labelled twice at the start of session 37, held out and reported once at the
+  // start of session 38 (docs/benchmarks.md): 92.8 % top-1, 0.7 % wrong cards, 13.0 % false answers (3 of 23) on 4ca544d.
+  "blind-eval-51.jsonl": { top1: 0.92, falseAnswers: 0.131, wrongCards: 0.007 },
   "blind-eval-52.jsonl": { top1: 0.94, falseAnswers: 0.175, wrongCards: 0.007 },
   // Set AY (blind-eval-53), written blind and labelled twice late in session 37 (docs/benchmarks.md): 93.3 % top-1, 0.7 %
   // wrong cards, no false answer (0 of 18) before any change from it, on f883edf and on the commit then; 94.0 % after.
