@@ -66,6 +66,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-51.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-54.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -249,6 +250,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AY (blind-eval-53), written blind and labelled twice late in session 37 (docs/benchmarks.md): 93.3 % top-1, 0.7 %
   // wrong cards, no false answer (0 of 18) before any change from it, on f883edf and on the commit then; 94.0 % after.
   "blind-eval-53.jsonl": { top1: 0.94, falseAnswers: 0, wrongCards: 0.007 },
+  // Set AZ (blind-eval-54), written blind and labelled twice at the start of session 38 to tune on (docs/benchmarks.md):
+  // 91.8 % top-1, 1.9 % wrong cards, 5.0 % false answers (1 of 20) before any change from it, on f72c14f.
+  "blind-eval-54.jsonl": { top1: 0.91, falseAnswers: 0.051, wrongCards: 0.019 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
