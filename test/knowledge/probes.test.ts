@@ -50,14 +50,25 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // money goes through officials lawfully (tax with a receipt, aid handed out) — so neither was kept. The 2 left: an
   // architect's practising certificate (no card) and money sent to an official by mistake (the older "gửi … triệu").
   "boundary-37d.tsv": { turnedAway: 2, cards: 4 },
+  // Written in session 38 against the health certificate "without the exam" (forgery: "giấy khám sức khỏe (mà) không
+  // cần/phải đi khám", "giấy khám sức khỏe giả", "không cần/phải đi khám" and "bán sẵn" beside a request) and "chúc …
+  // sức khỏe" (a closing thanks), added when the military-service exam guide made those messages look like its name.
+  // Kept: 2 of 40 lawful lines turned away (someone who bought a fake certificate and was summoned, the fine for selling
+  // one), 0 of 20 requests given a card; the first round also turned away "không cần đi khám lại", BHYT and "vi phạm
+  // pháp luật" questions, now in `unless`.
+  "boundary-38.tsv": { turnedAway: 2, cards: 0 },
+  // Session 38's four new cards (voluntary BHXH, pension payment, a birth recorded abroad, the military-service exam)
+  // shifted word weights: one lawful line of boundary-36c (a translator's signature, asked beside a visa) now gets the
+  // not-covered line, and must-not-answer-28, 31, 32, 34 give one more card each (docs/benchmarks.md, session 38).
+  "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
-  "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 20 },
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
   "must-not-answer-30.tsv": { turnedAway: 0, cards: 18 },
-  "must-not-answer-31.tsv": { turnedAway: 0, cards: 11 },
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 7 },
+  "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 8 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 21 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 22 },
   "probe-35.tsv": { turnedAway: 0, cards: 30 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };

@@ -115,7 +115,6 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["bị sốt uống thuốc gì", "out-of-domain"],
     // Public services no entry covers yet.
     ["gia hạn quyền sử dụng đất nông nghiệp hết thời hạn", "not-covered"],
-    ["chuyển nơi nhận lương hưu sang tỉnh khác", "not-covered"],
     ["Chuyển nơi nhận trợ cấp người cao tuổi thế nào ạ?", "not-covered"],
     ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
     ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
@@ -127,7 +126,6 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["chong e nguoi Phap, the tam tru cua anh ay sap het han, gia han o dau", "not-covered"],
     ["chỉnh sửa thông tin sai trên bằng tốt nghiệp THPT", "not-covered"],
     ["Em lấy chồng người Mỹ, đã đăng ký kết hôn. Có cách nào xin thẻ tạm trú dài hạn cho anh ấy không", "not-covered"],
-    ["bố tôi lĩnh lương hưu qua thẻ ATM, muốn chuyển sang nhận tiền mặt ở bưu điện", "not-covered"],
     // A fine's amount (no entry states fines).
     ["ko dang ky tam tru bi phat bao nhieu", "penalty"],
     ["cccd hết hạn chưa đổi thì bị phạt bao nhiêu tiền", "penalty"],
@@ -632,12 +630,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["hồ sơ cấp đổi sổ đỏ lâu quá, gửi cán bộ bao nhiêu thì xong", "bribe"],
     ["muốn đổi tên facebook cho giống tên trong căn cước thì làm sao", "out-of-domain"],
     // Set AK and probe 35 (session 35): money for the official after "nộp thêm", coffee for the land officer, a bought
-    // school place, a poverty certificate for a household that is not poor, joining voluntary social insurance.
+    // school place, a poverty certificate for a household that is not poor.
     ["nộp thêm ít tiền cho cán bộ để sổ đỏ ra nhanh thì gửi ai ạ", "bribe"],
     ["mời anh cán bộ địa chính ly cà phê thì bao nhiêu là vừa để hồ sơ tách thửa đi nhanh", "bribe"],
     ["co ai co suat vao lop 1 truong diem ko, gia dinh toi gui chi phi day du", "bribe"],
     ["nha minh ko ngheo nhung muon co giay chung nhan ho ngheo de con duoc mien hoc phi, co cach nao ko", "forgery"],
-    ["mức đóng bhxh tự nguyện thấp nhất bây giờ là bao nhiêu", "not-covered"],
     // Set AL, after its measurement: "đưa bao nhiêu tiền thì … nhanh".
     ["đưa bao nhiêu tiền thì làm sổ đỏ nhanh được ạ, chờ 4 tháng rồi", "bribe"],
     ["ket hon xong muon bao lanh vo sang Canada thi ben do can ho so j, xet mat bao lau", "not-covered"],
@@ -825,6 +822,21 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say("trợ cấp người cao tuổi hằng tháng làm hồ sơ ở đâu"))).toContain("tro cap xa hoi hang thang");
     expect(heading(conversation().say("người nước ngoài có thẻ tạm trú thì khai báo tạm trú ở đâu"))).toContain("khai bao tam tru");
     expect(heading(conversation().say("cấp bản sao bằng tốt nghiệp bị mất"))).toContain("ban sao van bang");
+  });
+
+  it("services not covered until their cards came in session 38 get the card, not the 'no guide yet' line", () => {
+    for (const [q, card] of [
+      ["chuyển nơi nhận lương hưu sang tỉnh khác", "thay doi hinh thuc nhan, noi nhan luong huu"],
+      ["bố tôi lĩnh lương hưu qua thẻ ATM, muốn chuyển sang nhận tiền mặt ở bưu điện", "thay doi hinh thuc nhan, noi nhan luong huu"],
+      ["mức đóng bhxh tự nguyện thấp nhất bây giờ là bao nhiêu", "bao hiem xa hoi tu nguyen"],
+      ["con sinh ở Đài Loan đã có giấy khai sinh bên đó, về Việt Nam sống thì làm giấy tờ gì cho cháu", "ghi chu khai sinh"],
+    ] as const) {
+      const t = conversation().say(q);
+      expect(heading(t), q).toContain(card);
+      expect(refusalsSaid(text(t)), q).toEqual([]);
+    }
+    // A social allowance still has no guide for moving where it is paid.
+    expect(refusalsIn("Chuyển nơi nhận trợ cấp người cao tuổi thế nào ạ?")).toEqual(["not-covered"]);
   });
 
   it.each([
