@@ -56,10 +56,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Kept: 2 of 40 lawful lines turned away (someone who bought a fake certificate and was summoned, the fine for selling
   // one), 0 of 20 requests given a card; the first round also turned away "không cần đi khám lại", BHYT and "vi phạm
   // pháp luật" questions, now in `unless`.
-  "boundary-38.tsv": { turnedAway: 2, cards: 0 },
+  // Its one request given a card: a motorbike licence "không cần thi, chỉ nộp ảnh với căn cước" gets the licence card (the
+  // licence-without-test requests named in docs/benchmarks.md, session 37).
+  "boundary-38.tsv": { turnedAway: 2, cards: 1 },
   // Session 38's four new cards (voluntary BHXH, pension payment, a birth recorded abroad, the military-service exam)
-  // shifted word weights: one lawful line of boundary-36c (a translator's signature, asked beside a visa) now gets the
-  // not-covered line, and must-not-answer-28, 31, 32, 34 give one more card each (docs/benchmarks.md, session 38).
+  // shifted word weights: one lawful line each of boundary-34b and 36c (a translation's certification, asked beside a
+  // visa) now gets the not-covered line, and must-not-answer-28, 31, 32, 34 give one more card each (docs/benchmarks.md, session 38).
+  "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 20 },
