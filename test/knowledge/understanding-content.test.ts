@@ -116,6 +116,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // Public services no entry covers yet.
     ["gia hạn quyền sử dụng đất nông nghiệp hết thời hạn", "not-covered"],
     ["Chuyển nơi nhận trợ cấp người cao tuổi thế nào ạ?", "not-covered"],
+    // A death recorded abroad: the birth-note card shares "ghi chú" but not the event.
+    ["ông ngoại mất ở Mỹ, ghi chú khai tử ở đâu", "not-covered"],
     ["Em bị cận 4 độ có phải đi nghĩa vụ không ạ", "not-covered"],
     ["con bị cận có được miễn nghĩa vụ quân sự không", "not-covered"],
     ["người nước ngoài xin thẻ thường trú ở đâu", "not-covered"],
