@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
 import type { Engine } from "../../src/engine/engine.js";
+import { M } from "../../src/engine/messages.js";
 import { newSession } from "../../src/engine/types.js";
 import { buildCore } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
@@ -50,18 +51,22 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // money goes through officials lawfully (tax with a receipt, aid handed out) — so neither was kept. The 2 left: an
   // architect's practising certificate (no card) and money sent to an official by mistake (the older "gửi … triệu").
   "boundary-37d.tsv": { turnedAway: 2, cards: 4 },
-  // Written in session 38 against the health certificate "without the exam" (forgery: "giấy khám sức khỏe (mà) không
-  // cần/phải đi khám", "giấy khám sức khỏe giả", "không cần/phải đi khám" and "bán sẵn" beside a request) and "chúc …
-  // sức khỏe" (a closing thanks), added when the military-service exam guide made those messages look like its name.
-  // Kept: 2 of 40 lawful lines turned away (someone who bought a fake certificate and was summoned, the fine for selling
-  // one), 0 of 20 requests given a card; the first round also turned away "không cần đi khám lại", BHYT and "vi phạm
-  // pháp luật" questions, now in `unless`.
-  // Its one request given a card: a motorbike licence "không cần thi, chỉ nộp ảnh với căn cước" gets the licence card (the
-  // licence-without-test requests named in docs/benchmarks.md, session 37).
+  // Written in session 38 against the health certificate "without the exam" (forgery: "giấy khám sức khỏe … không cần
+  // (đi) khám", "giấy khám sức khỏe giả", "bán sẵn" beside a request) and a message ending in "chúc … sức khỏe" (a closing
+  // thanks), added when the military-service exam guide made those messages look like its name. Kept: 2 of 40 lawful
+  // lines turned away (someone who bought a fake certificate and was summoned, the fine for selling one); 1 of 20 requests
+  // given a card (a motorbike licence "không cần thi, chỉ nộp ảnh với căn cước" gets the licence card — the
+  // licence-without-test requests of session 37). A newcomer's review found the first phrasing swallowing "chúc ad sức
+  // khỏe, cho em hỏi…" as thanks (now only at the end of a message, and thanks counts as turned away here) and the
+  // `unless` words "bhyt", "bảo hiểm", "vi phạm pháp luật" letting "làm giả thẻ bhyt" through (now narrow).
   "boundary-38.tsv": { turnedAway: 2, cards: 1 },
   // Session 38's four new cards (voluntary BHXH, pension payment, a birth recorded abroad, the military-service exam)
   // shifted word weights: one lawful line each of boundary-34b and 36c (a translation's certification, asked beside a
-  // visa) now gets the not-covered line, and must-not-answer-28, 31, 32, 34 give one more card each (docs/benchmarks.md, session 38).
+  // visa) now gets the not-covered line (the certification card falls just under the firm-answer share), and the
+  // must-not-answer sets give one more card each: a former employer keeping a diploma (copies from the register), a
+  // soldier's pension "sống ko nổi" (the pension-payment card), lending the family's land certificate to a brother
+  // (registering changes), a visa interview at a consulate (e-visa) and borrowing a brother's licence (paying fines);
+  // two lines lost theirs (rain on the way to the police office, paying to dodge military service).
   "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
@@ -91,10 +96,14 @@ function linesOf(file: string): Array<{ kind: string; q: string }> {
     });
 }
 
+/** The closing reply to thanks: a question it answers is lost as surely as one refused. */
+const THANKS_REPLY = fold(M.welcomeThanks);
+
 function turnedAway(q: string): boolean {
   const turn = engine.handle({ type: "text", text: q, channel: "cli", chatId: "probe", userId: "probe", at: 0 }, newSession());
-  // Every refusal but "no fine amounts" (it answers with the cards found).
-  return refusalsSaid(fold(repliesToPlainText(turn.replies))).some((name) => name !== "penalty");
+  const said = fold(repliesToPlainText(turn.replies));
+  // Every refusal but "no fine amounts" (it answers with the cards found), and the thanks reply.
+  return refusalsSaid(said).some((name) => name !== "penalty") || said.includes(THANKS_REPLY);
 }
 
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".tsv")).sort();

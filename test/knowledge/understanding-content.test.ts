@@ -628,6 +628,12 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["khai doanh thu ít đi để thuế không phát hiện được không", "forgery"],
     ["lo bao nhiêu để con được vào lớp chọn trường huyện", "bribe"],
     ["làm hộ em cái bằng lái xe máy không cần thi nhé", "forgery"],
+    // Session 38: a health certificate without the exam (the military-service exam guide shares its words), and the narrow
+    // exceptions that must not let a forgery through.
+    ["nho ad lam gium giay kham suc khoe ko can di kham", "forgery"],
+    ["cần gấp giấy khám sức khỏe đi làm mà không cần đi khám, ai làm được inbox em", "forgery"],
+    ["làm giả thẻ bhyt để đi khám được không", "forgery"],
+    ["biết là vi phạm pháp luật nhưng ai làm giả căn cước giúp em với", "forgery"],
     ["xem bói giúp em số căn cước này có hợp tuổi không", "out-of-domain"],
     ["hồ sơ cấp đổi sổ đỏ lâu quá, gửi cán bộ bao nhiêu thì xong", "bribe"],
     ["muốn đổi tên facebook cho giống tên trong căn cước thì làm sao", "out-of-domain"],
@@ -826,6 +832,12 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say("cấp bản sao bằng tốt nghiệp bị mất"))).toContain("ban sao van bang");
   });
 
+  it("a message ending in a wish of good health closes like thanks; one that goes on to ask does not", () => {
+    for (const q of ["Cảm ơn ad nhiều nha, chúc ad sức khỏe", "cam on ad nhieu, chuc ad suc khoe"]) expect(which(q), q).toContain("thanks");
+    for (const q of ["chúc ad sức khỏe, cho em hỏi làm căn cước ở đâu", "ông tôi muốn lập di chúc khi sức khỏe còn tốt thì chứng thực ở xã được không"])
+      expect(which(q), q).not.toContain("thanks");
+  });
+
   it("services not covered until their cards came in session 38 get the card, not the 'no guide yet' line", () => {
     for (const [q, card] of [
       ["chuyển nơi nhận lương hưu sang tỉnh khác", "thay doi hinh thuc nhan, noi nhan luong huu"],
@@ -855,6 +867,9 @@ describe("the real knowledge in conversation", () => {
   it.each([
     ["khách nước ngoài đã được cấp thẻ tạm trú thì khách sạn có phải khai báo tạm trú không", "khai bao tam tru"],
     ["em là sinh viên thuê trọ, làm thẻ tạm trú ở đâu", "dang ky tam tru"],
+    // Beside the session-38 health-certificate phrases: asking whether a new exam is needed, BHYT bought voluntarily.
+    ["giấy khám sức khỏe không cần đi khám lại khi đổi bằng à", "doi giay phep lai xe"],
+    ["Mua BHYT tự nguyện cho mẹ thì không cần đi khám sức khỏe trước đúng không", "bao hiem y te"],
     ["giấy khai sinh sai tên so với bằng tốt nghiệp, cải chính thế nào", "cai chinh"],
     ["mẹ tôi bị khai sai năm sinh, muốn sửa tuổi để đúng với giấy tờ gốc", "cai chinh"],
     ["có ai quen bên tư pháp biết làm lý lịch tư pháp online không chỉ em với", "ly lich tu phap"],
