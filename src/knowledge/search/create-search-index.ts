@@ -125,7 +125,7 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
       const { decision: d, q } = runOnce(part);
       if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
         asksOther = true;
-        if (d.hit.why.namePrecision >= weights.answer.wholeName && asks(part, true)) own.add(d.hit.entry.id);
+        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part)) own.add(d.hit.entry.id);
       }
     }
     const ownHit = own.size === 1 ? questionOverStory(wholeHits, [...own][0]!, checks) : undefined;
@@ -153,7 +153,7 @@ export function focusParts(question: string, max: number): string[] {
     // The last sentence is where a story's question usually is; an earlier one counts when it asks.
     if (sentences.length > 1 && (i === 0 || asks(sentences[s]!))) parts.push(stripEnd(sentences[s]!));
     const own = clauses[s]!;
-    if (own.length > 1) parts.push(...[...own].reverse().filter((c) => asks(c)));
+    if (own.length > 1) parts.push(...[...own].reverse().filter(asks));
   }
   return parts;
 }
@@ -249,11 +249,23 @@ function asksMeaning(text: string): boolean {
   return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(i, k, w))));
 }
 
-/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it; `strict`: not by a bare "bao". */
-function asks(clause: string, strict = false): boolean {
+/** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */
+function asks(clause: string): boolean {
+  return asksWith(clause, isQuestionWord);
+}
+
+/**
+ * {@link asks}, but a bare "bao" asks only as "bao giờ / lâu / nhiêu": "vneid bao sdt da dc dang ky" tells what the app
+ * reported ("báo") and is the story, not the question over it.
+ */
+function asksStrictly(clause: string): boolean {
+  return asksWith(clause, (w, next) => isQuestionWord(w) && !(isBao(w) && !isBaoEnd(next)));
+}
+
+function asksWith(clause: string, questionWord: (word: string, next: string) => boolean): boolean {
   if (clause.includes("?")) return true;
   const words = rawTokens(clause);
-  if (words.some((w, i) => isQuestionWord(w) && !(strict && isBao(w) && !isBaoEnd(words[i + 1] ?? "")))) return true;
+  if (words.some((w, i) => questionWord(w, words[i + 1] ?? ""))) return true;
   let last = words.length - 1;
   while (last > 0 && isParticle(words[last]!)) last--;
   return last >= 0 && isClosingWord(words[last]!);
