@@ -67,6 +67,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-52.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-54.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-55.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -253,6 +254,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set AZ (blind-eval-54), written blind and labelled twice at the start of session 38 to tune on (docs/benchmarks.md):
   // 91.8 % top-1, 1.9 % wrong cards, 5.0 % false answers (1 of 20) before any change from it, on f72c14f.
   "blind-eval-54.jsonl": { top1: 0.91, falseAnswers: 0.053, wrongCards: 0.019 }, // session 38: four new cards, lines relabelled for them
+  // Set BA (blind-eval-55), written and labelled twice at the start of session 38 (re-checked for its four new cards),
+  // held out and reported once at its end (docs/benchmarks.md): 93.2 % top-1, 4.8 % wrong cards, 5.9 % false answers
+  // (1 of 17) on a54926f.
+  "blind-eval-55.jsonl": { top1: 0.93, falseAnswers: 0.059, wrongCards: 0.048 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
