@@ -66,7 +66,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // must-not-answer sets give one more card each: a former employer keeping a diploma (copies from the register), a
   // soldier's pension "sống ko nổi" (the pension-payment card), lending the family's land certificate to a brother
   // (registering changes), a visa interview at a consulate (e-visa) and borrowing a brother's licence (paying fines);
-  // two lines lost theirs (rain on the way to the police office, paying to dodge military service).
+  // two lines lost theirs (rain on the way to the police office, paying to dodge military service). The social-allowance
+  // card's lines on moving (later in session 38) added one: which care home to choose for grandparents over 80.
   "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
@@ -76,7 +77,7 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
   "must-not-answer-32.tsv": { turnedAway: 0, cards: 8 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 22 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
   "probe-35.tsv": { turnedAway: 0, cards: 30 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
