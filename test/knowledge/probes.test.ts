@@ -77,6 +77,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
   "must-not-answer-32.tsv": { turnedAway: 0, cards: 8 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
+  // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
+  // social-allowance lines on moving (a care home for grandparents over 80).
   "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
   "probe-35.tsv": { turnedAway: 0, cards: 30 },
 };

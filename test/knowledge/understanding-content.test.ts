@@ -850,6 +850,9 @@ describe("the real knowledge in conversation", () => {
       expect(heading(t), q).toContain(card);
       expect(refusalsSaid(text(t)), q).toEqual([]);
     }
+    // The moving question is answered, not just the card's fee line; an allowance for people with merit is told its own way.
+    expect(text(conversation().say("tiền trợ cấp người cao tuổi có chuyển theo không"))).toContain("noi cu tru moi");
+    expect(text(conversation().say("bố em là bệnh binh, chuyển vào Nam ở với con thì tiền trợ cấp có chuyển theo không"))).toContain("ho so nguoi co cong");
   });
 
   it.each([
