@@ -1,6 +1,7 @@
 // The two mechanical steps of writing a blind question set (docs/eval/README.md): dropping a writer's lines that
 // repeat an earlier set, and merging two independent labellings. Kept here, with tests, so every session does them
 // the same way (they were hand-run scripts outside the repository until session 37).
+import type { EvalLine } from "../src/knowledge/eval.js";
 import { fold } from "../src/text/normalize.js";
 
 /** Word pairs of a message, accents folded ("Làm hộ chiếu ở đâu" → "lam ho", "ho chieu", …); one word alone is its pair. */
@@ -71,10 +72,8 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-export interface Label {
-  q: string;
-  expect: string[] | null;
-}
+/** One labelled line of a question set (the type `dvc-bot eval` reads). */
+export type Label = EvalLine;
 
 export interface Merged {
   labels: Label[];
@@ -120,26 +119,4 @@ export function mergeLabels(first: readonly Label[], second: readonly Label[]): 
 export function labelLine(label: Label): string {
   const expect = label.expect === null ? "null" : `[${label.expect.map((id) => JSON.stringify(id)).join(", ")}]`;
   return `{"q": ${JSON.stringify(label.q)}, "expect": ${expect}}`;
-}
-
-/**
- * A labels file read line by line: each line must be `{"q": string, "expect": string[] | null}` (at least one id);
- * anything else is an error naming the file and line.
- */
-export function parseLabels(text: string, file: string): Label[] {
-  const out: Label[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new Error(`${file}:${i + 1}: not a JSON line`);
-    }
-    const v = value as { q?: unknown; expect?: unknown };
-    const ids = Array.isArray(v.expect) && v.expect.length > 0 && v.expect.every((id) => typeof id === "string");
-    if (typeof v.q !== "string" || !(v.expect === null || ids)) throw new Error(`${file}:${i + 1}: expected {"q": "…", "expect": ["id", …] | null}`);
-    out.push({ q: v.q, expect: v.expect as string[] | null });
-  });
-  return out;
 }

@@ -11,7 +11,8 @@
 //     agreement and the line numbers where they disagree on scope — those go to a third labeller, without being read.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { dropRepeats, labelLine, mergeLabels, parseLabels, shuffle } from "./blind-sets-lib.js";
+import { readEvalFile } from "../src/knowledge/eval.js";
+import { dropRepeats, labelLine, mergeLabels, shuffle } from "./blind-sets-lib.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -28,7 +29,7 @@ const linesOf = (file: string) => readFileSync(file, "utf8").split("\n").filter(
 function seenLines(out: string): string[] {
   const sets = [...filesUnder(join(ROOT, "test/fixtures"), ".jsonl"), ...filesUnder(join(ROOT, "../shared/eval"), ".jsonl")];
   // A seen set that does not read is an error: its messages would silently never be checked for repeats.
-  const fromSets = sets.flatMap((f) => parseLabels(readFileSync(f, "utf8"), f).map((l) => l.q));
+  const fromSets = sets.flatMap((f) => readEvalFile(f).map((l) => l.q));
   const probes = filesUnder(join(ROOT, "test/fixtures/probes"), ".tsv").flatMap((f) => linesOf(f).map((l) => l.split("\t").at(-1)!));
   const round = readdirSync(dirname(out)).filter((f) => /^kept-.*\.txt$/.test(f) && f !== basename(out)).flatMap((f) => linesOf(join(dirname(out), f)));
   return [...fromSets, ...probes, ...round];
@@ -48,8 +49,7 @@ function dedupe(args: string[]): void {
 function merge(args: string[]): void {
   const [a, b, out] = args.map((x) => resolve(x));
   if (!a || !b || !out) throw new Error("usage: merge LABELS1.jsonl LABELS2.jsonl OUT.jsonl");
-  const read = (f: string) => parseLabels(readFileSync(f, "utf8"), f);
-  const m = mergeLabels(read(a), read(b));
+  const m = mergeLabels(readEvalFile(a), readEvalFile(b));
   writeFileSync(out, m.labels.map(labelLine).join("\n") + "\n");
   const n = m.labels.length;
   console.log(`scope agreed on ${n - m.scopeDisagreements.length} of ${n}; first card agreed on ${m.firstAgreed} of ${m.bothInScope}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { z } from "zod";
 import { fold } from "../text/normalize.js";
 import type { SearchResult } from "./search.js";
 
@@ -102,11 +103,31 @@ export function evalAnswer(r: SearchResult): EvalAnswer {
   };
 }
 
+const evalLineSchema = z.object({ q: z.string(), expect: z.array(z.string()).min(1).nullable() });
+
+/**
+ * A question set read line by line: each line must be `{"q": string, "expect": string[] | null}` (at least one id);
+ * anything else is an error naming the file and line. Blank lines are skipped.
+ */
+export function parseEvalLines(text: string, file: string): EvalLine[] {
+  const out: EvalLine[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not a JSON line`);
+    }
+    const parsed = evalLineSchema.safeParse(value);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: expected {"q": "…", "expect": ["id", …] | null}`);
+    out.push({ q: parsed.data.q, expect: parsed.data.expect });
+  });
+  return out;
+}
+
 export function readEvalFile(file: string): EvalLine[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalLine);
+  return parseEvalLines(readFileSync(file, "utf8"), file);
 }
 
 /** The scores as rates: the numbers `dvc-bot eval` prints as JSON and the benchmark compares. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dropRepeats, jaccard, labelLine, mergeLabels, parseLabels, shuffle, wordPairs } from "../../scripts/blind-sets-lib.js";
+import { dropRepeats, jaccard, labelLine, mergeLabels, shuffle, wordPairs } from "../../scripts/blind-sets-lib.js";
+import { parseEvalLines } from "../../src/knowledge/eval.js";
 
 describe("blind sets: dropping a writer's repeats", () => {
   it("reads word pairs with accents folded, so a line typed bare repeats the accented one", () => {
@@ -80,16 +81,16 @@ describe("blind sets: a label as a line", () => {
 
 describe("blind sets: reading a labels file", () => {
   it("reads each line's message and ids, skipping blank lines", () => {
-    expect(parseLabels('{"q": "a", "expect": ["x"]}\n\n{"q": "b", "expect": null}\n', "l.jsonl")).toEqual([
+    expect(parseEvalLines('{"q": "a", "expect": ["x"]}\n\n{"q": "b", "expect": null}\n', "l.jsonl")).toEqual([
       { q: "a", expect: ["x"] },
       { q: "b", expect: null },
     ]);
   });
 
   it("names the file and line of a line that is not JSON or not a label", () => {
-    expect(() => parseLabels('{"q": "a", "expect": null}\n{"q": "b", expect: null}', "l.jsonl")).toThrow("l.jsonl:2: not a JSON line");
-    expect(() => parseLabels('{"q": "a"}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
-    expect(() => parseLabels('{"q": "a", "expect": []}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
-    expect(() => parseLabels('{"q": 3, "expect": null}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
+    expect(() => parseEvalLines('{"q": "a", "expect": null}\n{"q": "b", expect: null}', "l.jsonl")).toThrow("l.jsonl:2: not a JSON line");
+    expect(() => parseEvalLines('{"q": "a"}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
+    expect(() => parseEvalLines('{"q": "a", "expect": []}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
+    expect(() => parseEvalLines('{"q": 3, "expect": null}', "l.jsonl")).toThrow(/^l\.jsonl:1: expected/);
   });
 });
