@@ -36,6 +36,7 @@ function onDay(p: Procedure, today: string): Procedure {
   return {
     ...p,
     documents: linesOn(p.documents, today),
+    benefit: linesOn(p.benefit, today),
     times: linesOn(p.times, today),
     steps: linesOn(p.steps, today),
     notes: linesOn(p.notes, today),
@@ -87,7 +88,8 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string):
     if (!facets.has("online") && p.level_note) blocks.push({ type: "text", text: p.level_note });
     blocks.push(...facetBlocks(p, "where", false, today));
     blocks.push(...facetBlocks(p, "time", false, today));
-    blocks.push(...facetBlocks(p, "fee", false, today));
+    blocks.push(...benefitBlocks(p));
+    blocks.push(...feeBlocks(p, false, today));
     blocks.push(...facetBlocks(p, "documents", false, today));
     if (p.notes.length) blocks.push({ type: "list", title: SECTION.notes, items: p.notes.map(lineText) });
   }
@@ -107,16 +109,9 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
       if (!full && items.length > BRIEF_DOCUMENTS) shown.push(M.moreDocuments(items.length - BRIEF_DOCUMENTS));
       return [{ type: "list", title: SECTION.documents, items: shown }];
     }
-    case "fee": {
-      const lines = feesOn(p.fees, today);
-      if (lines.length === 0) return [{ type: "text", text: `${SECTION.fee}: ${M.missingFact}.` }];
-      const items = lines.map(({ fee, then }) => {
-        const label = feeLabel(fee);
-        const what = feeText(fee, then);
-        return label ? `${label}: ${what}` : what;
-      });
-      return items.length === 1 && !full ? [{ type: "text", text: `${SECTION.fee}: ${items[0]}` }] : [{ type: "list", title: SECTION.fee, items }];
-    }
+    case "fee":
+      // "Trợ cấp … được bao nhiêu tiền" asks what a benefit pays: that first, the fee briefly after.
+      return p.benefit.length > 0 ? [...benefitBlocks(p), ...feeBlocks(p, false, today)] : feeBlocks(p, full, today);
     case "time": {
       if (p.times.length === 0) return full ? [{ type: "text", text: `${SECTION.time}: ${M.missingFact}.` }] : [];
       const items = p.times.map((t) => {
@@ -138,6 +133,22 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
     case "online":
       return p.steps.length > 0 && full ? [{ type: "list", title: SECTION.steps, items: p.steps.map(lineText), ordered: true }] : [];
   }
+}
+
+function feeBlocks(p: Procedure, full: boolean, today: string): Block[] {
+  const lines = feesOn(p.fees, today);
+  if (lines.length === 0) return [{ type: "text", text: `${SECTION.fee}: ${M.missingFact}.` }];
+  const items = lines.map(({ fee, then }) => {
+    const label = feeLabel(fee);
+    const what = feeText(fee, then);
+    return label ? `${label}: ${what}` : what;
+  });
+  return items.length === 1 && !full ? [{ type: "text", text: `${SECTION.fee}: ${items[0]}` }] : [{ type: "list", title: SECTION.fee, items }];
+}
+
+/** What a benefit pays (already read for the day by onDay). */
+function benefitBlocks(p: Procedure): Block[] {
+  return p.benefit.length > 0 ? [{ type: "list", title: SECTION.benefit, items: p.benefit.map(lineText) }] : [];
 }
 
 /**

@@ -179,6 +179,7 @@ export const SECTION = {
   summary: "Tóm tắt",
   documents: "Giấy tờ cần chuẩn bị",
   fee: "Lệ phí",
+  benefit: "Mức hưởng",
   time: "Thời gian giải quyết",
   where: "Nơi nộp",
   steps: "Các bước",

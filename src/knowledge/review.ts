@@ -71,7 +71,7 @@ export interface EntryReview {
 export function entryReview(entry: Entry, item: YamlItem): EntryReview {
   const dated: DatedFactRef[] = [];
   const citations: CitationRef[] = [];
-  const lists: Array<keyof typeof REVIEW.factName> = entry.kind === "procedure" ? ["fees", "times", "documents", "steps", "notes", "legal"] : ["steps", "notes"];
+  const lists: Array<keyof typeof REVIEW.factName> = entry.kind === "procedure" ? ["fees", "benefit", "times", "documents", "steps", "notes", "legal"] : ["steps", "notes"];
   for (const field of lists) {
     const items = (entry as Record<string, unknown>)[field] as unknown[];
     items.forEach((value, i) => {

@@ -119,6 +119,11 @@ export const procedureSchema = z
     who: text.optional(),
     documents: z.array(documentSchema).default([]),
     fees: z.array(feeSchema).default([]),
+    /**
+     * What the citizen receives, for a benefit (an allowance, a pension, a funeral grant): "bao nhiêu
+     * tiền" about a benefit asks this, not the fee; the fee answer shows it first.
+     */
+    benefit: z.array(datedTextSchema).default([]),
     times: z.array(timeSchema).default([]),
     steps: z.array(datedTextSchema).default([]),
     result: text.optional(),

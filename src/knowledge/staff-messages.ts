@@ -241,7 +241,7 @@ const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 /** Review warnings of `dvc-bot check` (entries to re-check, facts that end, replaced documents). */
 export const REVIEW = {
   /** How a dated fact is named in a warning, by the list it is in. */
-  factName: { fees: "lệ phí", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" },
+  factName: { fees: "lệ phí", benefit: "mức hưởng", times: "thời gian", documents: "giấy tờ", steps: "bước", notes: "lưu ý", legal: "căn cứ" },
   stale: (id: string, reviewed: string) =>
     `cảnh báo: "${id}" được rà soát lần cuối ngày ${vnDate(reviewed)}, đã hơn 12 tháng — đối chiếu lại với văn bản hiện hành rồi mới đổi ngày reviewed`,
   ended: (what: string, until: string) => `cảnh báo: ${what} có thời hạn đã hết ngày ${vnDate(until)} (thẻ trả lời không còn hiện dòng này) — có thể xóa dòng`,

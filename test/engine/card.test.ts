@@ -101,3 +101,34 @@ describe("the link button", () => {
     expect(page).toMatchObject({ label: "Xem chi tiết và nộp hồ sơ (mã 1.000894)" });
   });
 });
+
+describe("benefit cards answer what the citizen receives", () => {
+  // A fixture allowance (not the real knowledge): what it pays, a rate that ends, and no fee.
+  const allowance = procedureSchema.parse({
+    ...card,
+    id: "tro-cap",
+    title: "Trợ cấp thử nghiệm",
+    fees: [{ channel: "moi-kenh", amount: 0 }],
+    benefit: ["Mỗi tháng 540.000 đồng nhân hệ số", { text: "Mức cũ 500.000 đồng", until: "2026-06-30" }],
+    notes: ["Chuyển nơi ở thì đề nghị nhận ở nơi mới"],
+  });
+  const reply = (facets: string[], day = "2026-12-05") => blocksToText(entryCard(allowance, new Set(facets as never[]), day));
+
+  it("puts the amount received before the fee when asked how much", () => {
+    const text = reply(["fee"]);
+    expect(text).toContain("Mức hưởng");
+    expect(text.indexOf("540.000 đồng")).toBeLessThan(text.indexOf("Lệ phí"));
+    expect(text).toContain("Lệ phí: Miễn phí");
+  });
+
+  it("drops a rate whose period has passed and shows the amount on the whole card too", () => {
+    expect(reply(["fee"])).not.toContain("500.000");
+    expect(reply(["fee"], "2026-06-01")).toContain("Mức cũ 500.000 đồng");
+    expect(reply([])).toContain("Mỗi tháng 540.000 đồng nhân hệ số");
+  });
+
+  it("leaves the fee answer of a card without a benefit as it was", () => {
+    const text = blocksToText(entryCard(card, new Set(["fee"]), "2026-12-05"));
+    expect(text).not.toContain("Mức hưởng");
+  });
+});
