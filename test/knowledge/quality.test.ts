@@ -68,6 +68,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-53.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-54.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-55.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-56.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -264,6 +265,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // After: one label given the voluntary card too (a voluntary pension claim, as on the other sets), "chưa nhận được … làm
   // hồ sơ thế nào" no longer read as a filed dossier: 94.6 % / 3.4 % / 5.9 %.
   "blind-eval-55.jsonl": { top1: 0.94, falseAnswers: 0.059, wrongCards: 0.035 },
+  // Set BB (blind-eval-56), written and labelled twice in session 38 (re-checked at the start of session 39 for the later
+  // allowance lines: no line changed), measured once at the start of session 39: 92.2 % top-1, 1.3 % wrong cards, 0 of 20
+  // out-of-scope cards (docs/benchmarks.md). After it was read: inheritance and divorce "sang tên sổ đỏ" stories, "bỏ
+  // huyện … giấy tờ đất" and "bấm biển số ở xã" keywords: 95.5 % / 0 % / 0 %.
+  "blind-eval-56.jsonl": { top1: 0.95, falseAnswers: 0.05, wrongCards: 0.02 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
