@@ -100,13 +100,24 @@ function citationKey(text: string): string {
   return textKey(text, { accents: "keep", keep: "all" }).replace(/ số /g, " ");
 }
 
+/** Document numbers in a text ("Nghị định 335/2026/NĐ-CP" → "335/2026/nđ-cp"), as citation keys. */
+const DOCUMENT_NUMBER = /\d{1,4}\/\d{4}\/[\p{L}\d-]+/gu;
+
+function namesNumber(key: string, number: string): boolean {
+  // A number must not be read inside a longer one ("5/2021/tt-btc" in "25/2021/tt-btc").
+  for (let at = key.indexOf(number); at >= 0; at = key.indexOf(number, at + 1)) {
+    if (!/[0-9.]/.test(key[at - 1] ?? "") && !/[0-9a-z]/.test(key[at + number.length] ?? "")) return true;
+  }
+  return false;
+}
+
 function cites(text: string, s: Superseded): boolean {
   const key = citationKey(text);
-  const number = citationKey(s.old);
-  // A number must not be read inside a longer one ("5/2021/tt-btc" in "25/2021/tt-btc").
-  const at = key.indexOf(number);
-  if (at >= 0 && !/[0-9.]/.test(key[at - 1] ?? "") && !/[0-9a-z]/.test(key[at + number.length] ?? "")) return true;
-  return s.names.some((n) => key.includes(citationKey(n)));
+  // A citation that names the replacing text too ("Nghị định 188/2025/NĐ-CP … thay Nghị định 146/2018/NĐ-CP")
+  // already says the old one is gone.
+  const replacements = citationKey(s.new).match(DOCUMENT_NUMBER) ?? [];
+  if (replacements.some((n) => namesNumber(key, n))) return false;
+  return namesNumber(key, citationKey(s.old)) || s.names.some((n) => key.includes(citationKey(n)));
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

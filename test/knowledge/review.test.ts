@@ -39,6 +39,7 @@ writeFileSync(
     "legal:",
     "  - Thông tư số 25/2021/TT-BTC về lệ phí",
     "  - Thông tư 125/2021/TT-BTC (không bị thay)",
+    "  - Thông tư 28/2026/TT-BTC (thay Thông tư 25/2021/TT-BTC từ 01/4/2026)",
     "source: Thông tư 25/2021/TT-BTC, Điều 4",
     "reviewed: 2026-11-30",
     "",
@@ -76,12 +77,12 @@ describe("review warnings", () => {
     expect(reviewWarnings(knowledge.reviews, knowledge.superseded, "2026-11-01").some((p) => p.line === 9)).toBe(false);
   });
 
-  it("flags each citation of a replaced document once it is replaced, and not a longer number that contains it", () => {
+  it("flags each citation of a replaced document once it is replaced, and not a longer number or a line naming its replacement", () => {
     const lines = (today: string) =>
       reviewWarnings(knowledge.reviews, knowledge.superseded, today)
         .filter((p) => p.message.includes("25/2021/TT-BTC"))
         .map((p) => p.line);
-    expect(lines("2026-12-02")).toEqual([19, 21]);
+    expect(lines("2026-12-02")).toEqual([19, 22]);
     expect(lines("2026-03-31")).toEqual([]);
   });
 
