@@ -16,7 +16,7 @@ const isoDate = z
 export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const entryId = z.string().regex(ENTRY_ID, SCHEMA.entryId);
 
-/** Online level under Decree 42/2022, with the legacy scale it replaced. */
+/** Online level (toàn trình / một phần: Luật Chuyển đổi số 148/2025/QH15, Điều 3 khoản 15; before 01/7/2026 Decree 42/2022), with the legacy scale it replaced. */
 export const LEVELS = ["toan-trinh", "mot-phan", "khong-truc-tuyen"] as const;
 export type Level = (typeof LEVELS)[number];
 /** Legacy "mức độ" that people and old lists still use for each level. */
