@@ -69,6 +69,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-54.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-55.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-56.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-59.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -270,6 +271,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // out-of-scope cards (docs/benchmarks.md). After it was read: inheritance and divorce "sang tên sổ đỏ" stories, "bỏ
   // huyện … giấy tờ đất" and "bấm biển số ở xã" keywords: 95.5 % / 0 % / 0 %.
   "blind-eval-56.jsonl": { top1: 0.95, falseAnswers: 0.05, wrongCards: 0.02 },
+  // Set BE (blind-eval-59), written blind and labelled twice in session 39 (scope and first card agreed on every line) to
+  // tune on: 82.7 % top-1, 3.2 % wrong cards, 2 of 18 out-of-scope cards before any change (docs/benchmarks.md). After:
+  // an age the message states never leaves the card it rules out above the one it fits; OTP, marital-status, pension-ATM
+  // and online-discount phrasings: 84.0 % / 1.9 % / 11.1 % (the two out-of-scope cards: a poverty certificate for a
+  // household that is not poor, a deaf person's licence test).
+  "blind-eval-59.jsonl": { top1: 0.83, falseAnswers: 0.12, wrongCards: 0.025 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

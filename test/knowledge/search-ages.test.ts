@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchIndex } from "../../src/knowledge/search.js";
-import { loadRuleIndexes } from "../helpers/fixture-search.js";
+import { loadFixtureSearch, loadRuleIndexes } from "../helpers/fixture-search.js";
 
 // The child's-entry rule (weights.childEntry) on a small knowledge base written for it (test/fixtures/knowledge-ages/):
 // a children's card, an ageless card on the same thing whose words citizens type more often, and a passport card.
@@ -31,5 +31,20 @@ describe("a child's stated age and an entry made for children", () => {
   ])("%s keeps %s first", (q, id) => {
     expect(first(index, q)).toBe(id);
     expect(first(withoutRule, q)).toBe(id);
+  });
+});
+
+describe("two cards that both name ages", () => {
+  // test/fixtures/knowledge-ages-two/: the adult card names its ages too, so the ageless-card rule above does not
+  // apply; the stated age rules one card out, and the one it fits ranks first however much of the story the other holds.
+  let both: SearchIndex;
+  beforeAll(() => {
+    both = loadFixtureSearch("knowledge-ages-two").index;
+  });
+  it.each([
+    ["đứa lớn 7 tuổi chưa có căn cước, có cần làm cho nó chưa, làm ở đâu ạ", "can-cuoc-tre-em"],
+    ["em năm nay 15 tuổi chưa có căn cước có cần làm không", "can-cuoc-lan-dau"],
+  ])("%s ranks %s above the card the age rules out", (q, id) => {
+    expect(first(both, q)).toBe(id);
   });
 });

@@ -88,14 +88,29 @@ export function createAgeFit(
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
+    const conflicts: SearchHit[] = [];
     for (const h of hits) {
       const range = ranges.get(h.entry.id);
       if (!range) continue;
-      if (age < range.min || age >= range.below) h.score *= weights.ageConflict;
-      else h.why.ageFits = true;
+      if (age < range.min || age >= range.below) {
+        h.score *= weights.ageConflict;
+        conflicts.push(h);
+      } else h.why.ageFits = true;
     }
+    fitsOverConflicts(hits, conflicts);
     preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, typed, weights);
   };
+}
+
+/**
+ * Both titles name ages and the stated one fits only one of them ("đứa lớn 7 tuổi chưa có căn cước": "… dưới 14
+ * tuổi", not "… (từ đủ 14 tuổi)"): the one it fits ranks first, whatever the rest of a long message weighed.
+ */
+function fitsOverConflicts(hits: SearchHit[], conflicts: readonly SearchHit[]): void {
+  for (const fit of hits) {
+    if (!fit.why.ageFits) continue;
+    for (const other of conflicts) if (other.score > fit.score) [fit.score, other.score] = [other.score, fit.score];
+  }
 }
 
 /**
