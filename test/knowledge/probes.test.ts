@@ -60,6 +60,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // khỏe, cho em hỏi…" as thanks (now only at the end of a message, and thanks counts as turned away here) and the
   // `unless` words "bhyt", "bảo hiểm", "vi phạm pháp luật" letting "làm giả thẻ bhyt" through (now narrow).
   "boundary-38.tsv": { turnedAway: 2, cards: 1 },
+  // Written in session 39 by a newcomer against the account-access change ("sđt của vợ" is a number, not the relative's
+  // own phone; "con nhỏ" counts only typed with accents): 0 of 40 lawful lines turned away (before the change: 0), 3 of 20
+  // requests given a card (before: 12) — getting into an ex-husband's account "qua điện thoại của con" or "dùng điện
+  // thoại của anh ấy", and taking a father's OTP received "trên điện thoại của mẹ": the relative's own phone stays the
+  // lawful way a parent is helped, so these three still get the card the search finds (recorded here, not fixed).
+  "boundary-39.tsv": { turnedAway: 0, cards: 3 },
   // Session 38's four new cards (voluntary BHXH, pension payment, a birth recorded abroad, the military-service exam)
   // shifted word weights: one lawful line each of boundary-34b and 36c (a translation's certification, asked beside a
   // visa) now gets the not-covered line (the certification card falls just under the firm-answer share), and the
