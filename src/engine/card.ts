@@ -4,6 +4,7 @@ import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schem
 import { AGENCY_WORDS, CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
 import { fold } from "../text/normalize.js";
+import { PAY_WORDS, RECEIVE_WORDS } from "../knowledge/language.js";
 
 /**
  * Answer cards: the facet the citizen asked for first, then the rest briefly, then the official
@@ -14,8 +15,18 @@ import { fold } from "../text/normalize.js";
 
 const BRIEF_DOCUMENTS = 3;
 
-export function entryCard(entry: Entry, facets: ReadonlySet<Facet>, today: string): Block[] {
-  return entry.kind === "procedure" ? procedureCard(onDay(entry, today), facets, today) : guideCard(entry, today);
+/** `message`: what the citizen typed, when it was text (a fee question about a benefit reads it; see `asksToPay`). */
+export function entryCard(entry: Entry, facets: ReadonlySet<Facet>, today: string, message = ""): Block[] {
+  return entry.kind === "procedure" ? procedureCard(onDay(entry, today), facets, today, asksToPay(message)) : guideCard(entry, today);
+}
+
+const PAY = PAY_WORDS.map(fold);
+const RECEIVE = RECEIVE_WORDS.map(fold);
+/** The message asks what filing costs, not what a benefit pays ("có mất phí không" vs "được bao nhiêu tiền"). */
+export function asksToPay(message: string): boolean {
+  const padded = ` ${fold(message).replace(/[^\p{L}\d]+/gu, " ")} `;
+  const has = (phrases: readonly string[]) => phrases.some((p) => padded.includes(` ${p} `));
+  return has(PAY) && !has(RECEIVE);
 }
 
 /** Facets this entry can answer (for follow-up buttons). */
@@ -70,7 +81,7 @@ function feeLabel(f: Fee): string {
   return [head, f.condition ? `(${f.condition})` : ""].filter(Boolean).join(" ");
 }
 
-function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string): Block[] {
+function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string, pays: boolean): Block[] {
   const level = LEVEL_TEXT[p.level];
   const blocks: Block[] = [{ type: "heading", text: p.title }, { type: "badge", text: level.badge, tone: level.tone }];
   const asked = [...facets].filter((f) => f !== "online" || facets.size === 1);
@@ -79,7 +90,7 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string):
   // The entry's own level note is the specific form of the generic explanation (both start
   // "Nộp hồ sơ trực tuyến được…" for a partly-online procedure): say one, never both.
   if (facets.has("online")) blocks.push({ type: "text", text: p.level_note ?? level.explain });
-  for (const facet of asked) blocks.push(...facetBlocks(p, facet, true, today));
+  for (const facet of asked) blocks.push(...facetBlocks(p, facet, true, today, pays));
 
   if (!focused) {
     if (p.summary) blocks.push({ type: "text", text: p.summary });
@@ -98,7 +109,7 @@ function procedureCard(p: Procedure, facets: ReadonlySet<Facet>, today: string):
   return blocks;
 }
 
-function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): Block[] {
+function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string, pays = false): Block[] {
   switch (facet) {
     case "documents": {
       if (p.documents.length === 0) return full ? [{ type: "text", text: `${SECTION.documents}: ${M.missingFact}.` }] : [];
@@ -110,8 +121,10 @@ function facetBlocks(p: Procedure, facet: Facet, full: boolean, today: string): 
       return [{ type: "list", title: SECTION.documents, items: shown }];
     }
     case "fee":
-      // "Trợ cấp … được bao nhiêu tiền" asks what a benefit pays: that first, the fee briefly after.
-      return p.benefit.length > 0 ? [...benefitBlocks(p), ...feeBlocks(p, false, today)] : feeBlocks(p, full, today);
+      // "Trợ cấp … được bao nhiêu tiền" asks what a benefit pays: that first, the fee briefly after; "có mất phí
+      // không" asks the fee: that first.
+      if (p.benefit.length === 0) return feeBlocks(p, full, today);
+      return pays ? [...feeBlocks(p, full, today), ...benefitBlocks(p)] : [...benefitBlocks(p), ...feeBlocks(p, false, today)];
     case "time": {
       if (p.times.length === 0) return full ? [{ type: "text", text: `${SECTION.time}: ${M.missingFact}.` }] : [];
       const items = p.times.map((t) => {

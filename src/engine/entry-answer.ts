@@ -39,7 +39,7 @@ export function answerEntry(ctx: EngineContext, e: Entry, facets: ReadonlySet<Fa
     { id: encodeChoice({ kind: "helpful", entry: e.id, helpful: true }), label: CHOICE_LABELS.helpfulYes },
     { id: encodeChoice({ kind: "helpful", entry: e.id, helpful: false }), label: CHOICE_LABELS.helpfulNo },
   );
-  const blocks = entryCard(e, facets, today);
+  const blocks = entryCard(e, facets, today, inbound.type === "text" ? inbound.text : "");
   // A line said before the card, in the same message ("Tôi không xem được hồ sơ của bạn…").
   if (lead) blocks.unshift({ type: "text", text: lead });
   const offer = surveyOfferChoices(ctx, session, inbound.at);

@@ -147,7 +147,7 @@ export const LEVEL_TEXT: Record<Level, { badge: string; tone: "good" | "warn" | 
   "toan-trinh": {
     badge: "✅ Dịch vụ công trực tuyến toàn trình (mức độ 4 cũ)",
     tone: "good",
-    explain: "Làm trọn vẹn trên mạng: nộp hồ sơ, nộp lệ phí trực tuyến và nhận kết quả điện tử hoặc qua bưu chính.",
+    explain: "Làm trọn vẹn trên mạng: nộp hồ sơ, nộp lệ phí và nhận kết quả trên mạng (nhiều thủ tục gửi thêm bản giấy qua bưu chính).",
   },
   "mot-phan": {
     badge: "🟡 Dịch vụ công trực tuyến một phần (mức độ 3 cũ)",

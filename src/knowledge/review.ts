@@ -77,13 +77,14 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
     items.forEach((value, i) => {
       const line = item.lineOf([field, i]);
       if (typeof value === "string") {
-        if (field === "legal") citations.push({ line, text: value });
+        // The amounts a benefit pays name their source in the line: a replaced decree must be flagged there too.
+        if (field === "legal" || field === "benefit") citations.push({ line, text: value });
         return;
       }
       const v = value as Period & { text?: string };
       if (v.from || v.until) dated.push({ line, what: REVIEW.factName[field], from: v.from, until: v.until });
       if (v.basis) citations.push({ line: item.lineOf([field, i, "basis"]), text: v.basis });
-      if (field === "legal" && v.text) citations.push({ line, text: v.text });
+      if ((field === "legal" || field === "benefit") && v.text) citations.push({ line, text: v.text });
     });
   }
   const sources = Array.isArray(entry.source) ? entry.source : [entry.source];
@@ -92,6 +93,9 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
     citations.push({ line: item.lineOf(path), text: typeof s === "string" ? s : s.title });
   });
   const keywordLines = entry.keywords.map((_, i) => item.lineOf(["keywords", i]));
+  // Fields are read in a fixed order; staff read the warnings in the order of the file's lines.
+  dated.sort((a, b) => a.line - b.line);
+  citations.sort((a, b) => a.line - b.line);
   return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations, keywordLines };
 }
 
@@ -113,11 +117,18 @@ function namesNumber(key: string, number: string): boolean {
 
 function cites(text: string, s: Superseded): boolean {
   const key = citationKey(text);
-  // A citation that names the replacing text too ("Nghị định 188/2025/NĐ-CP … thay Nghị định 146/2018/NĐ-CP")
-  // already says the old one is gone.
-  const replacements = citationKey(s.new).match(DOCUMENT_NUMBER) ?? [];
-  if (replacements.some((n) => namesNumber(key, n))) return false;
+  if (saysReplaced(key, s)) return false;
   return namesNumber(key, citationKey(s.old)) || s.names.some((n) => key.includes(citationKey(n)));
+}
+
+/**
+ * A citation that names the replacing text and says it replaces ("Nghị định 188/2025/NĐ-CP … thay Nghị định
+ * 146/2018/NĐ-CP") already tells the old one is gone. Only the first number of `new` is the replacement (others in
+ * its brackets are context: "Nghị định 374/2025/NĐ-CP (hướng dẫn Luật Việc làm 74/2025/QH15)").
+ */
+function saysReplaced(key: string, s: Superseded): boolean {
+  const replacement = citationKey(s.new).match(DOCUMENT_NUMBER)?.[0];
+  return replacement !== undefined && namesNumber(key, replacement) && /(^|[^\p{L}])thay([^\p{L}]|$)/u.test(key);
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blocksToText } from "../../src/engine/blocks-to-text.js";
-import { entryCard } from "../../src/engine/card.js";
+import { asksToPay, entryCard } from "../../src/engine/card.js";
 import { procedureSchema } from "../../src/knowledge/schema.js";
 
 // A fixture procedure (not the real knowledge): a standard fee, a halving to 31/12/2026 and a
@@ -125,6 +125,21 @@ describe("benefit cards answer what the citizen receives", () => {
     expect(reply(["fee"])).not.toContain("500.000");
     expect(reply(["fee"], "2026-06-01")).toContain("Mức cũ 500.000 đồng");
     expect(reply([])).toContain("Mỗi tháng 540.000 đồng nhân hệ số");
+  });
+
+  it("puts the fee first when the message asks what filing costs", () => {
+    const text = blocksToText(entryCard(allowance, new Set(["fee"]), "2026-12-05", "làm trợ cấp này có mất phí không"));
+    expect(text.indexOf("Lệ phí")).toBeLessThan(text.indexOf("540.000 đồng"));
+  });
+
+  it.each([
+    ["lam tro cap that nghiep co mat phi khong", true],
+    ["lệ phí làm trợ cấp bao nhiêu", true],
+    ["tro cap that nghiep duoc bao nhieu tien", false],
+    ["trợ cấp người già nhận bao nhiêu một tháng, có mất phí gì không", false],
+    ["bao nhiêu tiền", false],
+  ])("%s asks to pay: %s", (q, pays) => {
+    expect(asksToPay(q)).toBe(pays);
   });
 
   it("leaves the fee answer of a card without a benefit as it was", () => {

@@ -61,11 +61,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // `unless` words "bhyt", "bảo hiểm", "vi phạm pháp luật" letting "làm giả thẻ bhyt" through (now narrow).
   "boundary-38.tsv": { turnedAway: 2, cards: 1 },
   // Written in session 39 by a newcomer against the account-access change ("sđt của vợ" is a number, not the relative's
-  // own phone; "con nhỏ" counts only typed with accents): 0 of 40 lawful lines turned away (before the change: 0), 3 of 20
-  // requests given a card (before: 12) — getting into an ex-husband's account "qua điện thoại của con" or "dùng điện
-  // thoại của anh ấy", and taking a father's OTP received "trên điện thoại của mẹ": the relative's own phone stays the
-  // lawful way a parent is helped, so these three still get the card the search finds (recorded here, not fixed).
-  "boundary-39.tsv": { turnedAway: 0, cards: 3 },
+  // own phone; "con nhỏ" counts only typed with accents), with four lawful lines a review added (a parent helped on the
+  // parent's own phone: "dùng / mượn / cầm / lấy điện thoại của mẹ"): 0 of 44 lawful lines turned away (before the
+  // change: 0), 4 of 20 requests given a card (before: 12) — "cầm điện thoại của chồng" or "qua điện thoại của con" to
+  // take a husband's password, "dùng điện thoại của anh ấy", a father's OTP received "trên điện thoại của mẹ": the
+  // relative's own phone stays the lawful way a parent is helped, so these still get the card the search finds
+  // (recorded here, not fixed).
+  "boundary-39.tsv": { turnedAway: 0, cards: 4 },
   // Session 38's four new cards (voluntary BHXH, pension payment, a birth recorded abroad, the military-service exam)
   // shifted word weights: one lawful line each of boundary-34b and 36c (a translation's certification, asked beside a
   // visa) now gets the not-covered line (the certification card falls just under the firm-answer share), and the

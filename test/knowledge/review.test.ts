@@ -40,6 +40,9 @@ writeFileSync(
     "  - Thông tư số 25/2021/TT-BTC về lệ phí",
     "  - Thông tư 125/2021/TT-BTC (không bị thay)",
     "  - Thông tư 28/2026/TT-BTC (thay Thông tư 25/2021/TT-BTC từ 01/4/2026)",
+    "  - Thông tư 28/2026/TT-BTC và Thông tư 25/2021/TT-BTC",
+    "benefit:",
+    "  - Mỗi tháng 100.000 đồng (Thông tư 25/2021/TT-BTC, Điều 2)",
     "source: Thông tư 25/2021/TT-BTC, Điều 4",
     "reviewed: 2026-11-30",
     "",
@@ -77,12 +80,12 @@ describe("review warnings", () => {
     expect(reviewWarnings(knowledge.reviews, knowledge.superseded, "2026-11-01").some((p) => p.line === 9)).toBe(false);
   });
 
-  it("flags each citation of a replaced document once it is replaced, and not a longer number or a line naming its replacement", () => {
+  it("flags each citation of a replaced document once it is replaced (a benefit's amount too), not a longer number, not a line saying the replacement replaces it", () => {
     const lines = (today: string) =>
       reviewWarnings(knowledge.reviews, knowledge.superseded, today)
         .filter((p) => p.message.includes("25/2021/TT-BTC"))
         .map((p) => p.line);
-    expect(lines("2026-12-02")).toEqual([19, 22]);
+    expect(lines("2026-12-02")).toEqual([19, 22, 24, 25]);
     expect(lines("2026-03-31")).toEqual([]);
   });
 
@@ -93,7 +96,7 @@ describe("review warnings", () => {
     expect(plain.stdout).toMatch(/moi\.yaml:19: cảnh báo: trích dẫn 25\/2021\/TT-BTC đã được thay bằng Thông tư 28\/2026\/TT-BTC/);
     const strict = check(["--strict"], "2026-12-02");
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toMatch(/5 cảnh báo/);
+    expect(strict.stderr).toMatch(/7 cảnh báo/);
   });
 });
 

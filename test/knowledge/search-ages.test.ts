@@ -43,8 +43,15 @@ describe("two cards that both name ages", () => {
   });
   it.each([
     ["đứa lớn 7 tuổi chưa có căn cước, có cần làm cho nó chưa, làm ở đâu ạ", "can-cuoc-tre-em"],
-    ["em năm nay 15 tuổi chưa có căn cước có cần làm không", "can-cuoc-lan-dau"],
+    ["con em 15 tuổi đi học có cần thẻ căn cước không", "can-cuoc-lan-dau"],
   ])("%s ranks %s above the card the age rules out", (q, id) => {
+    expect(first(both, q)).toBe(id);
+  });
+
+  it.each([
+    ["con 16 tuổi làm vneid cho con", "vneid-tre-em"],
+    ["em 15 tuổi muốn làm tài khoản định danh cho con", "vneid-tre-em"],
+  ])("%s: a card on another thing the age fits does not take the place of %s", (q, id) => {
     expect(first(both, q)).toBe(id);
   });
 });

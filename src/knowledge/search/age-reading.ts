@@ -97,20 +97,28 @@ export function createAgeFit(
         conflicts.push(h);
       } else h.why.ageFits = true;
     }
-    fitsOverConflicts(hits, conflicts);
+    fitsOverConflicts(hits, conflicts, (a, b) => sharedTopicWords(titleWords(a).topic, titleWords(b).topic) >= weights.childEntry.sharedWords);
     preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, typed, weights);
   };
 }
 
 /**
- * Both titles name ages and the stated one fits only one of them ("đứa lớn 7 tuổi chưa có căn cước": "… dưới 14
- * tuổi", not "… (từ đủ 14 tuổi)"): the one it fits ranks first, whatever the rest of a long message weighed.
+ * Two titles on the same thing (`sameThing`: they share topic words) both name ages and the stated one fits only one of
+ * them ("đứa lớn 7 tuổi chưa có căn cước": "… dưới 14 tuổi", not "… (từ đủ 14 tuổi)"): the one it fits ranks first,
+ * whatever the rest of a long message weighed. A card on another thing keeps its place ("con 16 tuổi làm vneid": not
+ * the adult ID card because the children's VNeID card names "dưới 14 tuổi").
  */
-function fitsOverConflicts(hits: SearchHit[], conflicts: readonly SearchHit[]): void {
+function fitsOverConflicts(hits: SearchHit[], conflicts: readonly SearchHit[], sameThing: (a: SearchHit, b: SearchHit) => boolean): void {
   for (const fit of hits) {
     if (!fit.why.ageFits) continue;
-    for (const other of conflicts) if (other.score > fit.score) [fit.score, other.score] = [other.score, fit.score];
+    for (const other of conflicts) if (other.score > fit.score && sameThing(fit, other)) [fit.score, other.score] = [other.score, fit.score];
   }
+}
+
+function sharedTopicWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
 }
 
 /**
