@@ -69,6 +69,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-54.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-55.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-56.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-57.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-59.jsonl"),
 ].filter((f) => existsSync(f));
 
@@ -277,6 +278,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // and online-discount phrasings: 84.0 % / 1.9 % / 11.1 % (the two out-of-scope cards: a poverty certificate for a
   // household that is not poor, a deaf person's licence test).
   "blind-eval-59.jsonl": { top1: 0.83, falseAnswers: 0.12, wrongCards: 0.025 },
+  // Set BC (blind-eval-57), written and labelled twice at the start of session 39 (re-checked for the session's card
+  // changes: no line changed), measured once at its end: 89.6 % top-1, 1.8 % wrong cards, 2 of 24 out-of-scope cards,
+  // the same on the session's first and last commits (docs/benchmarks.md). Not tuned on yet.
+  "blind-eval-57.jsonl": { top1: 0.89, falseAnswers: 0.09, wrongCards: 0.02 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
