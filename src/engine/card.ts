@@ -4,7 +4,7 @@ import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schem
 import { AGENCY_WORDS, CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
 import { fold } from "../text/normalize.js";
-import { PAY_WORDS, RECEIVE_WORDS } from "../knowledge/language.js";
+import { NOT_FEE_WORDS, PAY_WORDS, RECEIVE_WORDS } from "../knowledge/language.js";
 
 /**
  * Answer cards: the facet the citizen asked for first, then the rest briefly, then the official
@@ -22,9 +22,11 @@ export function entryCard(entry: Entry, facets: ReadonlySet<Facet>, today: strin
 
 const PAY = PAY_WORDS.map(fold);
 const RECEIVE = RECEIVE_WORDS.map(fold);
+const NOT_FEE = NOT_FEE_WORDS.map(fold);
 /** The message asks what filing costs, not what a benefit pays ("có mất phí không" vs "được bao nhiêu tiền"). */
 export function asksToPay(message: string): boolean {
-  const padded = ` ${fold(message).replace(/[^\p{L}\d]+/gu, " ")} `;
+  let padded = ` ${fold(message).replace(/[^\p{L}\d]+/gu, " ")} `;
+  for (const p of NOT_FEE) padded = padded.split(` ${p} `).join(" ");
   const has = (phrases: readonly string[]) => phrases.some((p) => padded.includes(` ${p} `));
   return has(PAY) && !has(RECEIVE);
 }

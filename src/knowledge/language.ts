@@ -137,8 +137,15 @@ export const DONE_WORDS: readonly string[] = ["rồi", "xong", "xong rồi", "r"
  * About a benefit (an allowance, a pension), "bao nhiêu tiền" asks what it pays; these words ask what filing costs
  * ("làm trợ cấp thất nghiệp có mất phí không"), unless a RECEIVE_WORDS phrase says the money comes to the asker.
  */
-export const PAY_WORDS: readonly string[] = ["phí", "lệ phí", "chi phí", "mất tiền", "tốn tiền", "tốn bao nhiêu", "mất bao nhiêu", "nộp tiền"];
-export const RECEIVE_WORDS: readonly string[] = ["được bao nhiêu", "nhận bao nhiêu", "hưởng bao nhiêu", "lãnh bao nhiêu", "lĩnh bao nhiêu", "mức hưởng", "được nhận", "được hưởng"];
+export const PAY_WORDS: readonly string[] = [
+  "lệ phí", "mất phí", "tốn phí", "có phí", "thu phí", "đóng phí", "nộp phí", "phí gì", "mất tiền", "tốn tiền", "tốn bao nhiêu", "mất bao nhiêu", "nộp tiền",
+];
+export const RECEIVE_WORDS: readonly string[] = [
+  "được bao nhiêu", "nhận bao nhiêu", "hưởng bao nhiêu", "lãnh bao nhiêu", "lĩnh bao nhiêu", "mức hưởng", "được nhận", "được hưởng",
+  "mỗi tháng bao nhiêu", "một tháng bao nhiêu", "bao nhiêu một tháng", "một lần bao nhiêu",
+];
+/** Money named with "phí" that is received or spent, not a filing fee: read past before PAY_WORDS ("mai táng phí bao nhiêu"). */
+export const NOT_FEE_WORDS: readonly string[] = ["mai táng phí", "chi phí mai táng", "viện phí", "chi phí khám chữa bệnh"];
 export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "chẳng", "chả"];
 
 /** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn cước có phải làm lại"). */

@@ -117,8 +117,9 @@ function namesNumber(key: string, number: string): boolean {
 
 function cites(text: string, s: Superseded): boolean {
   const key = citationKey(text);
-  if (saysReplaced(key, s)) return false;
-  return namesNumber(key, citationKey(s.old)) || s.names.some((n) => key.includes(citationKey(n)));
+  const old = citationKey(s.old);
+  if (saysReplaced(key, old, s)) return false;
+  return namesNumber(key, old) || s.names.some((n) => key.includes(citationKey(n)));
 }
 
 /**
@@ -126,9 +127,14 @@ function cites(text: string, s: Superseded): boolean {
  * 146/2018/NĐ-CP") already tells the old one is gone. Only the first number of `new` is the replacement (others in
  * its brackets are context: "Nghị định 374/2025/NĐ-CP (hướng dẫn Luật Việc làm 74/2025/QH15)").
  */
-function saysReplaced(key: string, s: Superseded): boolean {
+function saysReplaced(key: string, old: string, s: Superseded): boolean {
   const replacement = citationKey(s.new).match(DOCUMENT_NUMBER)?.[0];
-  return replacement !== undefined && namesNumber(key, replacement) && /(^|[^\p{L}])thay([^\p{L}]|$)/u.test(key);
+  if (replacement === undefined || !namesNumber(key, replacement)) return false;
+  // "thay" (or "thay thế") before the old text in the same clause ("thay Thông tư 25/2021/TT-BTC", "thay Nghị định
+  // 28/2015/NĐ-CP, 61/2020/NĐ-CP") — not "thay đổi", not "chưa thay thế", not a "thay" after it.
+  const at = key.indexOf(old);
+  const clause = key.slice(Math.max(0, at - 80), Math.max(0, at)).split(/[;()—]/).pop() ?? "";
+  return at > 0 && /(?:^|[^\p{L}])(?<!chưa )thay(?! đổi)(?:[^\p{L}]|$)/u.test(clause);
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

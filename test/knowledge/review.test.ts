@@ -41,6 +41,7 @@ writeFileSync(
     "  - Thông tư 125/2021/TT-BTC (không bị thay)",
     "  - Thông tư 28/2026/TT-BTC (thay Thông tư 25/2021/TT-BTC từ 01/4/2026)",
     "  - Thông tư 28/2026/TT-BTC và Thông tư 25/2021/TT-BTC",
+    "  - Thông tư 25/2021/TT-BTC, Thông tư 28/2026/TT-BTC (thay đổi mẫu đơn)",
     "benefit:",
     "  - Mỗi tháng 100.000 đồng (Thông tư 25/2021/TT-BTC, Điều 2)",
     "source: Thông tư 25/2021/TT-BTC, Điều 4",
@@ -85,7 +86,7 @@ describe("review warnings", () => {
       reviewWarnings(knowledge.reviews, knowledge.superseded, today)
         .filter((p) => p.message.includes("25/2021/TT-BTC"))
         .map((p) => p.line);
-    expect(lines("2026-12-02")).toEqual([19, 22, 24, 25]);
+    expect(lines("2026-12-02")).toEqual([19, 22, 23, 25, 26]);
     expect(lines("2026-03-31")).toEqual([]);
   });
 
@@ -96,7 +97,7 @@ describe("review warnings", () => {
     expect(plain.stdout).toMatch(/moi\.yaml:19: cảnh báo: trích dẫn 25\/2021\/TT-BTC đã được thay bằng Thông tư 28\/2026\/TT-BTC/);
     const strict = check(["--strict"], "2026-12-02");
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toMatch(/7 cảnh báo/);
+    expect(strict.stderr).toMatch(/8 cảnh báo/);
   });
 });
 
