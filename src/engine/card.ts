@@ -3,7 +3,7 @@ import { feesOn, linesOn, textOf } from "../knowledge/dated.js";
 import type { DatedText, Entry, Fee, Guide, Procedure } from "../knowledge/schema.js";
 import { AGENCY_WORDS, CHANNEL_TEXT, DATED, formatDate, formatMoney, LEVEL_TEXT, M, PORTAL_URL, SECTION, TIER_TEXT } from "./messages.js";
 import type { Block } from "./types.js";
-import { fold } from "../text/normalize.js";
+import { fold, textKey } from "../text/normalize.js";
 import { NOT_FEE_WORDS, PAY_WORDS, RECEIVE_WORDS } from "../knowledge/language.js";
 
 /**
@@ -20,12 +20,12 @@ export function entryCard(entry: Entry, facets: ReadonlySet<Facet>, today: strin
   return entry.kind === "procedure" ? procedureCard(onDay(entry, today), facets, today, asksToPay(message)) : guideCard(entry, today);
 }
 
-const PAY = PAY_WORDS.map(fold);
-const RECEIVE = RECEIVE_WORDS.map(fold);
-const NOT_FEE = NOT_FEE_WORDS.map(fold);
+const PAY = PAY_WORDS.map((w) => textKey(w));
+const RECEIVE = RECEIVE_WORDS.map((w) => textKey(w));
+const NOT_FEE = NOT_FEE_WORDS.map((w) => textKey(w));
 /** The message asks what filing costs, not what a benefit pays ("có mất phí không" vs "được bao nhiêu tiền"). */
 export function asksToPay(message: string): boolean {
-  let padded = ` ${fold(message).replace(/[^\p{L}\d]+/gu, " ")} `;
+  let padded = ` ${textKey(message)} `;
   for (const p of NOT_FEE) padded = padded.split(` ${p} `).join(" ");
   const has = (phrases: readonly string[]) => phrases.some((p) => padded.includes(` ${p} `));
   return has(PAY) && !has(RECEIVE);

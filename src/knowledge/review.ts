@@ -107,33 +107,42 @@ function citationKey(text: string): string {
 /** Document numbers in a text ("Nghị định 335/2026/NĐ-CP" → "335/2026/nđ-cp"), as citation keys. */
 const DOCUMENT_NUMBER = /\d{1,4}\/\d{4}\/[\p{L}\d-]+/gu;
 
-function namesNumber(key: string, number: string): boolean {
-  // A number must not be read inside a longer one ("5/2021/tt-btc" in "25/2021/tt-btc").
+/** Where `number` stands in `key` as a whole number, not inside a longer one ("5/2021/tt-btc" in "25/2021/tt-btc"); -1 when nowhere. */
+function numberAt(key: string, number: string): number {
   for (let at = key.indexOf(number); at >= 0; at = key.indexOf(number, at + 1)) {
-    if (!/[0-9.]/.test(key[at - 1] ?? "") && !/[0-9a-z]/.test(key[at + number.length] ?? "")) return true;
+    if (!/[0-9.]/.test(key[at - 1] ?? "") && !/[0-9a-z]/.test(key[at + number.length] ?? "")) return at;
   }
-  return false;
+  return -1;
 }
 
-function cites(text: string, s: Superseded): boolean {
-  const key = citationKey(text);
-  const old = citationKey(s.old);
-  if (saysReplaced(key, old, s)) return false;
-  return namesNumber(key, old) || s.names.some((n) => key.includes(citationKey(n)));
+/** A superseded-list entry as citations are compared with it, keyed once per check. */
+interface SupersededKeys {
+  s: Superseded;
+  old: string;
+  names: string[];
+  /** The replacing text's number: the first in `new` (others in its brackets are context: "Nghị định 374/2025/NĐ-CP (hướng dẫn Luật Việc làm 74/2025/QH15)"). */
+  replacement: string | undefined;
+}
+
+function supersededKeys(s: Superseded): SupersededKeys {
+  return { s, old: citationKey(s.old), names: s.names.map(citationKey), replacement: citationKey(s.new).match(DOCUMENT_NUMBER)?.[0] };
+}
+
+function cites(key: string, k: SupersededKeys): boolean {
+  const at = numberAt(key, k.old);
+  if (at >= 0 && saysReplaced(key, at, k.replacement)) return false;
+  return at >= 0 || k.names.some((n) => key.includes(n));
 }
 
 /**
  * A citation that names the replacing text and says it replaces ("Nghị định 188/2025/NĐ-CP … thay Nghị định
- * 146/2018/NĐ-CP") already tells the old one is gone. Only the first number of `new` is the replacement (others in
- * its brackets are context: "Nghị định 374/2025/NĐ-CP (hướng dẫn Luật Việc làm 74/2025/QH15)").
+ * 146/2018/NĐ-CP") already tells the old one, named at `at`, is gone.
  */
-function saysReplaced(key: string, old: string, s: Superseded): boolean {
-  const replacement = citationKey(s.new).match(DOCUMENT_NUMBER)?.[0];
-  if (replacement === undefined || !namesNumber(key, replacement)) return false;
+function saysReplaced(key: string, at: number, replacement: string | undefined): boolean {
+  if (replacement === undefined || numberAt(key, replacement) < 0) return false;
   // "thay" (or "thay thế") before the old text in the same clause ("thay Thông tư 25/2021/TT-BTC", "thay Nghị định
   // 28/2015/NĐ-CP, 61/2020/NĐ-CP") — not "thay đổi", not "chưa thay thế", not a "thay" after it.
-  const at = key.indexOf(old);
-  const clause = key.slice(Math.max(0, at - 80), Math.max(0, at)).split(/[;()—]/).pop() ?? "";
+  const clause = key.slice(Math.max(0, at - 80), at).split(/[;()—]/).pop() ?? "";
   return at > 0 && /(?:^|[^\p{L}])(?<!chưa )thay(?! đổi)(?:[^\p{L}]|$)/u.test(clause);
 }
 
@@ -144,6 +153,7 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
   const out: Problem[] = [];
   const staleBefore = addDays(today, -limits.staleAfterDays);
   const soon = addDays(today, limits.endsSoonDays);
+  const replaced = superseded.filter((s) => !s.from || s.from <= today).map(supersededKeys);
   for (const r of reviews) {
     if (r.reviewed < staleBefore) {
       out.push({ file: r.file, line: r.reviewedLine, message: REVIEW.stale(r.id, r.reviewed) });
@@ -156,10 +166,9 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
       }
     }
     for (const c of r.citations) {
-      for (const s of superseded) {
-        if (s.from && s.from > today) continue;
-        if (!cites(c.text, s)) continue;
-        out.push({ file: r.file, line: c.line, message: REVIEW.superseded(s.old, s.new, s.from) });
+      const key = citationKey(c.text);
+      for (const k of replaced) {
+        if (cites(key, k)) out.push({ file: r.file, line: c.line, message: REVIEW.superseded(k.s.old, k.s.new, k.s.from) });
       }
     }
   }

@@ -97,7 +97,7 @@ export function createAgeFit(
         conflicts.push(h);
       } else h.why.ageFits = true;
     }
-    fitsOverConflicts(hits, conflicts, (a, b) => sharedTopicWords(titleWords(a).topic, titleWords(b).topic) >= weights.childEntry.sharedWords);
+    fitsOverConflicts(hits, conflicts, (a, b) => countShared(titleWords(a).topic, titleWords(b).topic) >= weights.childEntry.sharedWords);
     preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, typed, weights);
   };
 }
@@ -115,7 +115,8 @@ function fitsOverConflicts(hits: SearchHit[], conflicts: readonly SearchHit[], s
   }
 }
 
-function sharedTopicWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** How many words of `a` are in `b`. */
+function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n;
@@ -147,9 +148,8 @@ function preferChildEntries(
       if (h.why.heldPairs > child.why.heldPairs || child.score < h.score * reach) continue;
       const theirs = titleWords(h);
       typedWords ??= new Set(typed.map((t) => t.t));
-      let shared = 0;
+      const shared = countShared(theirs.topic, own);
       let namesMore = false;
-      for (const w of theirs.topic) if (own.has(w)) shared++;
       for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w)) namesMore = true;
       // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
       // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
