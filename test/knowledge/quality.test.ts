@@ -71,6 +71,8 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-56.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-57.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-59.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-58.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-61.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -282,6 +284,13 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // changes: no line changed), measured once at its end: 89.6 % top-1, 1.8 % wrong cards, 2 of 24 out-of-scope cards,
   // the same on the session's first and last commits (docs/benchmarks.md). Not tuned on yet.
   "blind-eval-57.jsonl": { top1: 0.89, falseAnswers: 0.09, wrongCards: 0.02 },
+  // Set BD (blind-eval-58), written with BC and labelled twice in session 39 (re-checked for that session's card changes:
+  // one scope change), measured once at the start of session 40: 88.0 % top-1, 4.4 % wrong cards, 5 of 23 out-of-scope
+  // cards on 10c30d1 (docs/benchmarks.md).
+  "blind-eval-58.jsonl": { top1: 0.879, falseAnswers: 0.22, wrongCards: 0.045 },
+  // Set BF (blind-eval-61), written blind and labelled twice at the start of session 40 to tune on: 90.4 % top-1, 3.0 %
+  // wrong cards, 2 of 28 out-of-scope cards on 10c30d1, before any change made from it (docs/benchmarks.md).
+  "blind-eval-61.jsonl": { top1: 0.9, falseAnswers: 0.072, wrongCards: 0.03 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
