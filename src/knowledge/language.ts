@@ -222,6 +222,23 @@ export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa l
  */
 export const READING_WORDS: readonly string[] = ["đọc", "hiểu", "hoài", "mãi", "thấy", "ghi"];
 
+/**
+ * Where the citizen read the words they ask about ("toàn trình với một phần trên cổng dvc nghĩa là gì"): said between
+ * those words and the meaning phrase, it is not part of what is asked.
+ */
+export const READING_PLACES: readonly string[] = [
+  "trên cổng dịch vụ công quốc gia",
+  "trên cổng dịch vụ công",
+  "trên cổng dvc",
+  "trên cổng",
+  "trên dịch vụ công",
+  "trên dvc",
+  "trên web",
+  "trên mạng",
+  "trên app",
+  "trên vneid",
+];
+
 /** Words that ask only at the end of a clause ("… được không", "… chưa ạ"); inside it they negate ("họ không sang tên"). */
 export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "chưa", "hông", "hok"];
 

@@ -58,8 +58,26 @@ describe("decide: facet-only", () => {
     },
   );
 
-  it("a topic word typed with other accents is not a reading word: 'độc' is not 'đọc'", () => {
-    const r = index.search("toàn trình là sao, độc không hiểu");
+  it.each([
+    "thủ tục ghi là “toàn trình” là sao ad, vậy không phải lên phường lần nào à",
+    "thu tuc ghi la toan trinh thi co nghia la khong phai len co quan lan nao ha",
+    "“toàn trình” trên cổng dịch vụ công nghĩa là gì vậy ad",
+    "Trên cổng ghi thủ tục này làm toàn trình là sao, vậy khỏi lên xã à?",
+  ])("%s: the meaning question inside the message is answered, the rest of it (lên phường, trên cổng) is no topic", (q) => {
+    expect(decisionOf(q)).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
+  it.each([
+    ["làm hộ chiếu thì lệ phí là sao", "cap-ho-chieu"],
+    ["hộ chiếu toàn trình là sao, lệ phí bao nhiêu", "cap-ho-chieu"],
+    ["toàn trình là sao, làm hộ chiếu được không", "cap-ho-chieu"],
+  ])("%s: a meaning question that names a topic keeps it", (q, id) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe(id);
+    expect(decisionOf(q)).not.toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
+  it.each(["độc toàn trình là sao", "toàn trình độc là sao"])("%s: a topic word typed with other accents is not a reading word ('độc' is not 'đọc')", (q) => {
+    const r = index.search(q);
     expect(r.decision).not.toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
   });
 

@@ -1,5 +1,5 @@
 import { createAnalyzer, pairable, type QueryToken } from "../analyze.js";
-import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, MEANING_WORDS, QUESTION_WORDS, READING_WORDS } from "../language.js";
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
@@ -16,7 +16,8 @@ import { breakPairTie } from "./pair-tie.js";
 import { createUngluer } from "./unglue.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
-import { foldedSet, phraseList, type ListedWord } from "./word-lists.js";
+import { asksMeaning, createMeaningPart, isReadingWord } from "./meaning-part.js";
+import { wordSet } from "./word-lists.js";
 
 /**
  * Builds the index once, then answers each question in five stages:
@@ -36,6 +37,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
   const focus = createFocus(run, weights);
+  const meaningPart = createMeaningPart(analyzer);
 
   /** normalise → rewrite → candidates → score → decide, for one text. */
   function run(text: string) {
@@ -55,7 +57,14 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
-    const { analysed, q, hits, shape, checks, decision: whole } = run(question);
+    // A meaning question inside a longer message ("thủ tục ghi “một phần” là sao, vậy vẫn phải lên xã à") is answered
+    // when the facet words it asks about are the whole name of one entry (see `decide`), and the rest of the message
+    // names no entry of its own ("toàn trình là sao, làm hộ chiếu được không" asks about the passport).
+    const asked = meaningPart(question);
+    const meant = asked === null ? undefined : run(asked.part);
+    const answers = (text: string) => text !== "" && run(text).decision.kind === "answer";
+    const useMeant = meant?.shape.asksMeaning === true && meant.decision.kind === "answer" && !answers(asked!.rest);
+    const { analysed, q, hits, shape, checks, decision: whole } = useMeant ? meant : run(question);
     const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checks) ?? whole);
     return {
       hits: hits.slice(0, options.limit ?? 5),
@@ -204,11 +213,6 @@ function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (sub
 }
 
 /** Folded and accented forms of a word list, for matching words typed with or without accents. */
-function wordSet(words: readonly string[]) {
-  const folded = foldedSet(words);
-  const accented = new Set(words.map(accentKey));
-  return (raw: string) => folded.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || accented.has(accentKey(raw)));
-}
 const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
@@ -221,9 +225,6 @@ const isParticle = wordSet(CLOSING_PARTICLES);
 const isBao = wordSet(["bao"]);
 const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);
 
-const MEANING = phraseList(MEANING_WORDS);
-/** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
-const isReadingWord = wordSet(READING_WORDS);
 
 /**
  * A meaning question whose only topic words tell how the citizen met the words asked about ("toàn trình với một
@@ -237,16 +238,6 @@ function readsAside(q: ResolvedQuery, text: string): boolean {
 function withoutReadingWords(text: string): string {
   const kept = rawWords(text).filter(({ raw }) => !isReadingWord(raw));
   return kept.map(({ raw, brk }, i) => (i === 0 ? "" : brk ? ", " : " ") + raw).join("");
-}
-
-/** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"), within a clause. */
-function asksMeaning(text: string): boolean {
-  const words = rawWords(text).map(({ raw, brk }) => ({ folded: canonicalSyllable(fold(raw)), raw, brk }));
-  const agrees = (i: number, k: number, w: ListedWord) => {
-    const typed = words[i + k];
-    return typed !== undefined && (k === 0 || pairable(words, i + k)) && typed.folded === w.t && (!hasDiacritics(typed.raw) || accentKey(typed.raw) === w.a);
-  };
-  return words.some((_, i) => MEANING.some((phrase) => phrase.every((w, k) => agrees(i, k, w))));
 }
 
 /** A clause asks something: a question mark, a question word ("gì", "đâu"), or "không"/"chưa" closing it. */

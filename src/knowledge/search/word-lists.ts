@@ -1,4 +1,4 @@
-import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
 
 // Word lists of language.ts in the forms the search stages compare a message's words with.
 
@@ -11,6 +11,13 @@ export interface ListedWord {
 /** A list of one-word entries as the folded words a message's tokens are compared with. */
 export function foldedSet(list: readonly string[]): Set<string> {
   return new Set(list.map((w) => canonicalSyllable(fold(w))));
+}
+
+/** A test for one word of a one-word list, typed bare or with the listed accents ("đọc", "doc"; not "độc"). */
+export function wordSet(words: readonly string[]): (raw: string) => boolean {
+  const folded = foldedSet(words);
+  const accented = new Set(words.map(accentKey));
+  return (raw: string) => folded.has(canonicalSyllable(fold(raw))) && (!hasDiacritics(raw) || accented.has(accentKey(raw)));
 }
 
 /** A list of phrases as their words, folded and with their accents ("bây giờ" → [bay/…, gio/…]). */
