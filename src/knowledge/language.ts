@@ -213,7 +213,8 @@ export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao",
  * trình với một phần khác gì"): a message of facet words only that has one is about those words, not
  * a follow-up on the topic of the conversation ("thủ tục này toàn trình không").
  */
-export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác nhau"];
+// "nghĩa là gì" before "nghĩa là": the first listed phrase that matches is the one read.
+export const MEANING_WORDS: readonly string[] = ["là gì", "là sao", "nghĩa là gì", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác nhau"];
 
 /**
  * Words that tell how the citizen met the words asked about, not a topic ("toàn trình với một phần là sao, em đọc

@@ -67,6 +67,20 @@ describe("decide: facet-only", () => {
     expect(decisionOf(q)).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
   });
 
+  it("toàn trình là sao, độc không hiểu: the meaning question stands in its own clause, so the level guide answers it", () => {
+    // Read whole, "độc" (typed with other accents than "đọc") is a topic word and no reading word (next test); the
+    // meaning question is asked before the comma all the same, and what follows names nothing the search answers.
+    expect(decisionOf("toàn trình là sao, độc không hiểu")).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
+  it.each([
+    ["toàn trình là sao, khai sinh", "the rest asks back between birth cards"],
+    ["khai sinh, toàn trình là sao", "a topic before the meaning question"],
+    ["toàn trình là sao, làm hộ chiếu hay căn cước", "the rest names a topic"],
+  ])("%s: %s — not the level guide", (q) => {
+    expect(decisionOf(q)).not.toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
   it.each([
     ["làm hộ chiếu thì lệ phí là sao", "cap-ho-chieu"],
     ["hộ chiếu toàn trình là sao, lệ phí bao nhiêu", "cap-ho-chieu"],

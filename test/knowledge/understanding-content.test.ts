@@ -171,6 +171,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["đánh giá", "survey"],
     ["hồ sơ của tôi đến đâu rồi", "dossier-status"],
     ["tra giúp mã G22.99-231120-0001", "dossier-status"],
+    // Set BD (session 40): a filed dossier asked after with "xem tới đâu", "đang tới bước nào".
+    ["Tôi nộp hồ sơ cấp đổi sổ đỏ trên cổng được 2 tuần rồi, muốn xem tới đâu thì coi chỗ nào?", "dossier-status"],
+    ["Mình nộp hồ sơ xin cấp lại sổ đỏ trên cổng dịch vụ công rồi, giờ xem đang tới bước nào ở đâu?", "dossier-status"],
+    ["mấy giờ rồi ạ", "out-of-domain"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -759,6 +763,9 @@ describe("the real knowledge in conversation", () => {
     "công ty cho em làm việc từ tháng 3 mà giờ chưa đóng bảo hiểm",
     "em làm công nhân từ đầu năm đến giờ chưa có bảo hiểm y tế",
     "không nhận được email kết quả thi",
+    // The steps of a dossier being prepared, not a filed one (session 40's newcomer review).
+    "làm hồ sơ khai sinh online đang ở bước nào thì phải tải giấy tờ lên",
+    "hồ sơ đăng ký kết hôn gồm gì, đến bước nào rồi thì phải ký",
   ])("not a question about a filed dossier's progress: %s", (q) => {
     expect(which(q)).not.toContain("dossier-status");
   });
@@ -859,6 +866,9 @@ describe("the real knowledge in conversation", () => {
     "Mình đang làm việc ở Singapore, người yêu ở VN. Về nước có 1 tuần phép thì có kịp đăng ký kết hôn không",
     "tiền điện tháng này tăng gấp đôi nghi đồng hồ hỏng, yêu cầu kiểm định ở đâu",
     "Tôi là Việt kiều ở Đức, đã có quốc tịch Đức nhưng chưa thôi quốc tịch Việt Nam, về nước làm căn cước được không",
+    // Waiting at the desk: "mấy giờ rồi" is chit-chat only as the whole message (boundary-30).
+    "em nop ho so doi cccd tu 8h, gio da may gio roi van chua toi luot, binh thuong doi bao lau",
+    "mấy giờ rồi chưa tới lượt",
   ])("a procedure asked beside a word of chit-chat or of an uncovered service is neither: %s", (q) => {
     expect(which(q)).not.toContain("out-of-domain");
     expect(which(q)).not.toContain("not-covered");

@@ -1,6 +1,6 @@
-import { createAnalyzer, pairable, type QueryToken } from "../analyze.js";
+import { createAnalyzer, type QueryToken } from "../analyze.js";
 import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords } from "../../text/normalize.js";
+import { rawTokens, rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -56,15 +56,28 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     return { analysed, q, hits, shape, checks, decision: decide(hits, shape, weights, checks) };
   }
 
-  function search(question: string, options: SearchOptions = {}): SearchResult {
-    // A meaning question inside a longer message ("thủ tục ghi “một phần” là sao, vậy vẫn phải lên xã à") is answered
-    // when the facet words it asks about are the whole name of one entry (see `decide`), and the rest of the message
-    // names no entry of its own ("toàn trình là sao, làm hộ chiếu được không" asks about the passport).
+  /**
+   * A meaning question inside a longer message ("thủ tục ghi “một phần” là sao, vậy vẫn phải lên xã à"), read on its own
+   * when the facet words it asks about are the whole name of one entry (see `decide`) and the rest of the message names
+   * nothing of its own ("toàn trình là sao, làm hộ chiếu được không" asks about the passport, "toàn trình là sao, đăng ký
+   * xe" about vehicle registration). Its hits and unknown words are the part's: the rest named nothing. Null when the
+   * message is to be read whole.
+   */
+  function meaningReading(question: string): ReturnType<typeof run> | null {
     const asked = meaningPart(question);
-    const meant = asked === null ? undefined : run(asked.part);
-    const answers = (text: string) => text !== "" && run(text).decision.kind === "answer";
-    const useMeant = meant?.shape.asksMeaning === true && meant.decision.kind === "answer" && !answers(asked!.rest);
-    const { analysed, q, hits, shape, checks, decision: whole } = useMeant ? meant : run(question);
+    if (asked === null) return null;
+    const meant = run(asked.part);
+    if (!meant.shape.asksMeaning || meant.decision.kind !== "answer") return null;
+    if (asked.rest === "") return meant;
+    const rest = run(asked.rest);
+    // The rest names an entry when the search answers or asks back about it, or one entry's name is mostly in it
+    // ("làm căn cước hay hộ chiếu": no answer, but whole names); a story ("vậy vẫn phải lên phường à") does not.
+    const names = rest.hits.some((h) => h.why.namePrecision >= weights.answer.oneTopicWordName);
+    return (rest.decision.kind === "unknown" || rest.decision.kind === "facet-only") && !names ? meant : null;
+  }
+
+  function search(question: string, options: SearchOptions = {}): SearchResult {
+    const { analysed, q, hits, shape, checks, decision: whole } = meaningReading(question) ?? run(question);
     const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checks) ?? whole);
     return {
       hits: hits.slice(0, options.limit ?? 5),
@@ -212,7 +225,7 @@ function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (sub
   };
 }
 
-/** Folded and accented forms of a word list, for matching words typed with or without accents. */
+/** Words of language.ts lists, typed bare or with the listed accents (see `wordSet`). */
 const isQuestionWord = wordSet(QUESTION_WORDS);
 const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
 const isParticle = wordSet(CLOSING_PARTICLES);
@@ -224,7 +237,6 @@ const isParticle = wordSet(CLOSING_PARTICLES);
  */
 const isBao = wordSet(["bao"]);
 const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);
-
 
 /**
  * A meaning question whose only topic words tell how the citizen met the words asked about ("toàn trình với một

@@ -41,7 +41,9 @@ export interface MeaningPart {
  * nghĩa là gì" asks "toàn trình với một phần nghĩa là gì". The clause of the meaning phrase, up to it and without the
  * place the words were read (READING_PLACES: "trên cổng"), must hold a facet word and no topic word but reading words
  * ("ghi", "đọc"). Null otherwise — "sổ đỏ là gì" and "hộ chiếu toàn trình là sao" ask about a topic — and when the part
- * is the whole message. The caller reads `rest` too: "toàn trình là sao, làm hộ chiếu được không" asks about a topic.
+ * is the whole message. Only the first meaning phrase is read, and a bracket is a clause mark like a comma ("ghi (một
+ * phần) là sao" is not read here; the whole message still is). The caller reads `rest` too: "toàn trình là sao, làm hộ
+ * chiếu được không" asks about a topic.
  */
 export function createMeaningPart(analyzer: Analyzer): (text: string) => MeaningPart | null {
   const asksOnlyFacets = (text: string) => {
@@ -66,8 +68,9 @@ export function createMeaningPart(analyzer: Analyzer): (text: string) => Meaning
     const subject = kept.join(" ");
     if (subject === "" || !asksOnlyFacets(subject)) return null;
     const last = raw[meaning.at + meaning.length - 1]!;
-    const part = `${subject} ${text.slice(raw[meaning.at]!.from, last.to)}`;
     const rest = `${text.slice(0, raw[start]!.from)} ${text.slice(last.to)}`.trim();
-    return part === raw.map((w) => w.raw).join(" ") ? null : { part, rest };
+    // Nothing around the meaning question and no reading place left out: it is the whole message, read as it is.
+    if (rawWords(rest).length === 0 && kept.length === meaning.at - start) return null;
+    return { part: `${subject} ${text.slice(raw[meaning.at]!.from, last.to)}`, rest: rawWords(rest).length === 0 ? "" : rest };
   };
 }
