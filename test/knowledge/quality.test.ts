@@ -73,6 +73,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-59.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-58.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-61.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-62.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -296,6 +297,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // meaning question inside a message, the OTP, company-registration, water-connection and liên thông birth keywords:
   // 93.4 % / 1.2 % / 7.1 %.
   "blind-eval-61.jsonl": { top1: 0.934, falseAnswers: 0.072, wrongCards: 0.012 },
+  // Set BG (blind-eval-62), written and labelled twice at the start of session 40 (re-checked for the session's card
+  // changes: no line changed), measured once at its end: 88.6 % top-1, 2.4 % wrong cards, 2 of 28 out-of-scope cards on
+  // 7eb563a (88.0 / 3.0 / 7.1 % on 10c30d1; docs/benchmarks.md).
+  "blind-eval-62.jsonl": { top1: 0.885, falseAnswers: 0.072, wrongCards: 0.025 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
