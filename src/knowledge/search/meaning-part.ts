@@ -37,7 +37,8 @@ export interface MeaningPart {
 
 /**
  * The question inside a message that asks what some facet words mean, when more surrounds it: "thủ tục ghi là “một
- * phần” là sao, vậy vẫn phải lên xã à" asks "thủ tục ghi là “một phần” là sao"; "toàn trình với một phần trên cổng dvc
+ * phần” là sao, vậy vẫn phải lên xã à" asks "thủ tục ghi là một phần là sao" (its words, lower case, without the
+ * quotes); "toàn trình với một phần trên cổng dvc
  * nghĩa là gì" asks "toàn trình với một phần nghĩa là gì". The clause of the meaning phrase, up to it and without the
  * place the words were read (READING_PLACES: "trên cổng"), must hold a facet word and no topic word but reading words
  * ("ghi", "đọc"). Null otherwise — "sổ đỏ là gì" and "hộ chiếu toàn trình là sao" ask about a topic — and when the part
