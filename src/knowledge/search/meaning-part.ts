@@ -1,7 +1,7 @@
 import type { Analyzer } from "../analyze.js";
 import { MEANING_WORDS, READING_PLACES, READING_WORDS } from "../language.js";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawWords, type RawWord } from "../../text/normalize.js";
-import { phraseAt, phraseList, wordSet, type PhraseWord } from "./word-lists.js";
+import { nfc, rawWords } from "../../text/normalize.js";
+import { phraseAt, phraseList, textWords, wordSet, type PhraseWord } from "./word-lists.js";
 
 // Messages that ask what some words mean ("toàn trình là sao"): MEANING_WORDS, READING_WORDS and READING_PLACES of
 // language.ts, read as the search stages read them.
@@ -10,10 +10,6 @@ const MEANING = phraseList(MEANING_WORDS);
 const PLACES = phraseList(READING_PLACES);
 /** A word of READING_WORDS, typed bare or with its accents ("đọc", "doc"; not "độc"). */
 export const isReadingWord = wordSet(READING_WORDS);
-
-function phraseWords(words: readonly RawWord[]): PhraseWord[] {
-  return words.map(({ raw, brk }) => ({ t: canonicalSyllable(fold(raw)), accented: hasDiacritics(raw) ? accentKey(raw) : undefined, brk }));
-}
 
 /** Where the first meaning phrase of a text starts and how many words it has, or null. */
 function meaningAt(words: readonly PhraseWord[]): { at: number; length: number } | null {
@@ -26,7 +22,7 @@ function meaningAt(words: readonly PhraseWord[]): { at: number; length: number }
 
 /** The message asks what some words mean: one of MEANING_WORDS, typed bare or with the same accents ("là gì", not "lá gì"), within a clause. */
 export function asksMeaning(text: string): boolean {
-  return meaningAt(phraseWords(rawWords(text))) !== null;
+  return meaningAt(textWords(nfc(text))) !== null;
 }
 
 /** A meaning question found inside a message, and the rest of the message around it. */
@@ -53,9 +49,8 @@ export function createMeaningPart(analyzer: Analyzer): (text: string) => Meaning
   };
   return (typed) => {
     // Offsets of rawWords are those of the NFC text.
-    const text = typed.normalize("NFC");
-    const raw = rawWords(text);
-    const words = phraseWords(raw);
+    const text = nfc(typed);
+    const words = textWords(text);
     const meaning = meaningAt(words);
     if (!meaning) return null;
     let start = meaning.at;
@@ -64,14 +59,15 @@ export function createMeaningPart(analyzer: Analyzer): (text: string) => Meaning
     for (let k = start; k < meaning.at; ) {
       const place = PLACES.find((p) => phraseAt(words, k, [p], meaning.at) === p.length);
       if (place) k += place.length;
-      else kept.push(raw[k++]!.raw);
+      else kept.push(text.slice(words[k]!.from, words[k++]!.to).toLowerCase());
     }
     const subject = kept.join(" ");
     if (subject === "" || !asksOnlyFacets(subject)) return null;
-    const last = raw[meaning.at + meaning.length - 1]!;
-    const rest = `${text.slice(0, raw[start]!.from)} ${text.slice(last.to)}`.trim();
+    const last = words[meaning.at + meaning.length - 1]!;
+    const around = `${text.slice(0, words[start]!.from)} ${text.slice(last.to)}`.trim();
+    const rest = rawWords(around).length === 0 ? "" : around;
     // Nothing around the meaning question and no reading place left out: it is the whole message, read as it is.
-    if (rawWords(rest).length === 0 && kept.length === meaning.at - start) return null;
-    return { part: `${subject} ${text.slice(raw[meaning.at]!.from, last.to)}`, rest: rawWords(rest).length === 0 ? "" : rest };
+    if (rest === "" && kept.length === meaning.at - start) return null;
+    return { part: `${subject} ${text.slice(words[meaning.at]!.from, last.to)}`, rest };
   };
 }

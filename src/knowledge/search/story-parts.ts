@@ -1,10 +1,10 @@
 import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES } from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
-import { accentKey, canonicalSyllable, fold, hasDiacritics, nfc, rawWords } from "../../text/normalize.js";
+import { nfc } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
-import { phraseAt, phraseList, type ListedWord, type PhraseWord } from "./word-lists.js";
+import { phraseAt, phraseList, textWords, type ListedWord, type TextWord } from "./word-lists.js";
 
 // Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
 // `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …") and the reason an
@@ -30,10 +30,7 @@ export interface StoryPart {
  * A word of the message with where it is; `brk`: a clause break (",", ".", "?", a new line…: see `rawWords`) comes before
  * it, or it is the first word (it opens a clause).
  */
-interface Word extends PhraseWord {
-  from: number;
-  to: number;
-}
+type Word = TextWord;
 
 type Phrases = readonly ListedWord[][];
 const DONE = phraseList(DONE_WORDS);
@@ -45,11 +42,6 @@ const NOT_PURPOSE = phraseList(PURPOSE_NOT);
 const ENDS = phraseList(PURPOSE_ENDS);
 const HOW = phraseList(PURPOSE_HOW);
 const WANT = phraseList(PURPOSE_WANT);
-
-/** The words of an NFC text, with their offsets; the first word opens a clause. */
-function wordsOf(text: string): Word[] {
-  return rawWords(text).map((w, i) => ({ t: canonicalSyllable(fold(w.raw)), accented: hasDiacritics(w.raw) ? accentKey(w.raw) : undefined, from: w.from, to: w.to, brk: i === 0 || w.brk }));
-}
 
 /** Some listed phrase starts in words [from, to). */
 function someAt(words: readonly Word[], from: number, to: number, phrases: Phrases): boolean {
@@ -72,7 +64,7 @@ function clauseStart(words: readonly Word[], i: number): number {
  * để làm giấy tờ đi học thì …"), not after asking how ("làm thế nào để …"), and not "để lại", "để trống".
  */
 export function storyRanges(text: string): StoryRange[] {
-  const words = wordsOf(text.normalize("NFC"));
+  const words = textWords(text.normalize("NFC"));
   const out: StoryRange[] = [];
   for (let i = 1; i < words.length; i++) {
     const part = startsNow(words, i) ? finishedBefore(words, i) : reasonAt(words, i);

@@ -1,4 +1,4 @@
-import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens } from "../../text/normalize.js";
+import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords, wordForms } from "../../text/normalize.js";
 
 // Word lists of language.ts in the forms the search stages compare a message's words with.
 
@@ -31,6 +31,20 @@ export interface PhraseWord {
   /** The accents typed (`accentKey`), or undefined when typed bare: then any listed accents agree. */
   accented: string | undefined;
   brk: boolean;
+}
+
+/** A word of a text as the phrase matcher reads it, with its offsets in the text. */
+export interface TextWord extends PhraseWord {
+  from: number;
+  to: number;
+}
+
+/** The words of an NFC text (offsets are the NFC text's); the first word opens a clause. */
+export function textWords(text: string): TextWord[] {
+  return rawWords(text).map((w, i) => {
+    const forms = wordForms(w.raw);
+    return { t: forms.folded, accented: forms.accented ?? undefined, from: w.from, to: w.to, brk: i === 0 || w.brk };
+  });
 }
 
 /**
