@@ -59,6 +59,10 @@ const INTENTS: ReadonlyArray<{
   // của chủ tịch xã"): tried before the search, since such messages name a paper or an office firmly.
   { name: "personal-data", scope: "idle", handle: (t) => refuse("personal-data", M.personalData, t) },
   { name: "dossier-status", scope: "idle", handle: dossierStatus },
+  // Whether papers that name a merged province or an abolished district must be redone ("Trà Vinh nhập vào Vĩnh Long
+  // rồi thì giấy khai sinh … có phải làm lại không"): one guide answers for every paper, so it comes before the
+  // search, which would show the card of the paper the message names (the intent's first offer).
+  { name: "renamed-places", scope: "idle", handle: (t) => offeredCard("renamed-places", t) },
   // "dịch sang tiếng Anh: giấy phép lao động" asks for words, not the procedure it names.
   { name: "translation", scope: "idle", handle: outOfDomain },
   // A public service the knowledge does not cover yet ("nhận con nuôi"): say so plainly and record
@@ -78,7 +82,7 @@ const INTENTS: ReadonlyArray<{
   { name: "penalty", scope: "unanswered", overFirm: true, handle: penalty },
   // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
   // một lần") names no procedure: the card of the way to complain (the intent's first offer).
-  { name: "complaint", scope: "unanswered", handle: complaint },
+  { name: "complaint", scope: "unanswered", handle: (t) => offeredCard("complaint", t, M.complaintLead) },
 ];
 
 /** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */
@@ -201,9 +205,10 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
 }
 
 /** A word of regret, then the card of the intent's first offered entry (the feedback guide); none: go on. */
-function complaint({ ctx, inbound, out }: IntentTurn): Turn | null {
-  const guide = ctx.entry(ctx.intents.offers("complaint")[0]);
-  return guide ? answerEntry(ctx, guide, new Set(), inbound, out, M.complaintLead) : null;
+/** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */
+function offeredCard(name: IntentName, { ctx, inbound, out }: IntentTurn, lead?: string): Turn | null {
+  const guide = ctx.entry(ctx.intents.offers(name)[0]);
+  return guide ? answerEntry(ctx, guide, new Set(), inbound, out, lead) : null;
 }
 
 /**

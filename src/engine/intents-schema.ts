@@ -18,6 +18,7 @@ export const INTENT_NAMES = [
   "identity-misuse",
   "personal-data",
   "dossier-status",
+  "renamed-places",
   "translation",
   "not-covered",
   "out-of-domain",
@@ -86,7 +87,7 @@ const wordsSchema = z
 /** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
 export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "general-knowledge", "penalty", "complaint"]);
 /** Intents whose reply shows the entries listed in `offer`. */
-export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "complaint"]);
+export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "renamed-places", "complaint"]);
 /** Intents that read `answered_by`. */
 const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
 

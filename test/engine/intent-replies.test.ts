@@ -290,6 +290,18 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("cán bộ quát nạt, làm hộ chiếu phổ thông cần giấy tờ gì"))).toBe("Cấp hộ chiếu phổ thông");
   });
 
+  it("papers after the mergers: the card of the entry staff offer for it, even when the message names a procedure's paper", () => {
+    const c = conversation(engine);
+    const t = c.say("Trà Vinh nhập vào Vĩnh Long rồi thì giấy khai sinh của con tôi có phải làm lại không");
+    expect(heading(t)).toBe("Giấy tờ sau sáp nhập tỉnh có phải đổi không");
+    expect(c.session?.lastEntryId).toBe("giay-to-sau-sap-nhap");
+    // Both halves are needed, and a where-question is left to the search.
+    expect(heading(conversation(engine).say("đăng ký khai sinh có phải làm lại không"))).not.toBe("Giấy tờ sau sáp nhập tỉnh có phải đổi không");
+    expect(heading(conversation(engine).say("sáp nhập rồi thì đăng ký khai sinh ở đâu, giấy cũ còn dùng không"))).not.toBe(
+      "Giấy tờ sau sáp nhập tỉnh có phải đổi không",
+    );
+  });
+
   it("thanks, with the survey offered; a long message that starts with thanks is still a question", () => {
     const c = conversation(engine);
     const t = c.say("cảm ơn bạn nhiều");

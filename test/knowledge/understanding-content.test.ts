@@ -175,6 +175,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Tôi nộp hồ sơ cấp đổi sổ đỏ trên cổng được 2 tuần rồi, muốn xem tới đâu thì coi chỗ nào?", "dossier-status"],
     ["Mình nộp hồ sơ xin cấp lại sổ đỏ trên cổng dịch vụ công rồi, giờ xem đang tới bước nào ở đâu?", "dossier-status"],
     ["mấy giờ rồi ạ", "out-of-domain"],
+    // Papers naming a merged province or an abolished district: the one guide, whichever paper is named.
+    ["tinh Phu Yen nhap vao Dak Lak roi thi so do cu co phai doi lai ko", "renamed-places"],
+    ["giờ nhập tỉnh rồi thì sổ BHXH có phải làm lại không", "renamed-places"],
+    ["giờ không còn thành phố Thủ Đức nữa hả, giấy tờ ghi Tp Thủ Đức có phải đi sửa không", "renamed-places"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -485,6 +489,18 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Ly hôn xong thì mỗi tháng chồng cũ phải đưa bao nhiêu tiền cấp dưỡng cho con, có cách nào để tòa giải quyết nhanh không",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
+  });
+
+  it.each([
+    // Where to file after the districts went: the two-level government guide, found by the search.
+    "bỏ huyện rồi thì giấy tờ cũ còn dùng không, giờ nộp hồ sơ ở đâu",
+    // Moving into a household, typing into VNeID: no merger.
+    "nhập hộ khẩu cho con vào nhà ngoại rồi có phải làm lại căn cước không",
+    "nhập vào vneid rồi mà có phải làm lại không",
+    // A merger without asking whether a paper stays good.
+    "sáp nhập tỉnh rồi thì làm căn cước cho con ở đâu",
+  ])("not a question about papers after the mergers: %s", (message) => {
+    expect(which(message)).not.toContain("renamed-places");
   });
 
   it.each([
