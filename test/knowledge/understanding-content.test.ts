@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCore } from "../../src/runtime/core.js";
@@ -8,6 +9,7 @@ import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTa
 import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
 import { conversation as engineConversation } from "../helpers/conversation.js";
+import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
 import { refusalsSaid } from "../helpers/refusals.js";
 
 /**
@@ -501,6 +503,23 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "sáp nhập tỉnh rồi thì làm căn cước cho con ở đâu",
   ])("not a question about papers after the mergers: %s", (message) => {
     expect(which(message)).not.toContain("renamed-places");
+  });
+
+  // Written in session 41 by a newcomer who read only the intent: 40 messages that mention a merger but ask something else
+  // (a paper that expired, was lost or is wrong, moving house, a company or school merging, a fee) and 20 that ask whether
+  // papers naming the old place stay good. Before the `unless` list, the intent took all 40 of the first kind.
+  it("papers after the mergers: the intent takes none of the other questions that mention a merger, and the guide answers most of the real ones", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/renamed-places-41.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const other = lines.filter(([kind]) => kind === "OTHER").map(([, q]) => q);
+    const merger = lines.filter(([kind]) => kind === "MERGER").map(([, q]) => q);
+    expect([other.length, merger.length]).toEqual([40, 20]);
+    expect(other.filter((q) => which(q).includes("renamed-places"))).toEqual([]);
+    const guide = "giay-to-sau-sap-xep-don-vi-hanh-chinh";
+    // 7 of 20 before the intent; 12 with it (the rest name the change without a phrase of either list, or ask where).
+    expect(merger.filter((q) => engineEvalAnswer(engine, q).ids?.[0] === guide && engineEvalAnswer(engine, q).answered).length).toBeGreaterThanOrEqual(12);
   });
 
   it.each([
