@@ -177,6 +177,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Tôi nộp hồ sơ cấp đổi sổ đỏ trên cổng được 2 tuần rồi, muốn xem tới đâu thì coi chỗ nào?", "dossier-status"],
     ["Mình nộp hồ sơ xin cấp lại sổ đỏ trên cổng dịch vụ công rồi, giờ xem đang tới bước nào ở đâu?", "dossier-status"],
     ["mấy giờ rồi ạ", "out-of-domain"],
+    ["nộp hồ sơ sổ đỏ trên cổng dịch vụ công rồi mà 2 tháng chưa thấy gì, tra cứu ở đâu", "dossier-status"],
     // Papers naming a merged province or an abolished district: the one guide, whichever paper is named.
     ["tinh Phu Yen nhap vao Dak Lak roi thi so do cu co phai doi lai ko", "renamed-places"],
     ["giờ nhập tỉnh rồi thì sổ BHXH có phải làm lại không", "renamed-places"],
