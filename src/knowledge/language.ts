@@ -103,6 +103,16 @@ export const NEED_WORDS: readonly string[] = ["cần", "mang", "kèm", "xuất t
 export const NEED_ASKING: readonly string[] = ["có"];
 
 /**
+ * Words that ask where or how to get a paper ("con ở Đức cần bản sao trích lục khai tử để làm thủ tục bên đó, xin ở
+ * đâu", "làm hộ chiếu cần giấy khai sinh, xin lại ở đâu"): a needed paper (NEED_WORDS) followed by one of these is what
+ * the message asks about — the citizen wants the paper, not the procedure named before it.
+ */
+export const OBTAIN_ASKING: readonly string[] = [
+  "xin ở đâu", "xin ở chỗ nào", "xin chỗ nào", "xin thế nào", "xin như thế nào", "xin sao", "xin lại ở đâu", "xin lại thế nào",
+  "xin lại như thế nào",
+];
+
+/**
  * Words that close what came before and start a new thought ("đăng ký kết hôn rồi, giờ cần bản sao
  * giấy chứng nhận kết hôn"): a paper needed after one is asked for itself, not for the procedure
  * named before it.

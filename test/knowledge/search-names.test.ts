@@ -104,6 +104,15 @@ describe("a paper needed for the procedure named first is a document of it", () 
     expect(top("mở quán ăn có cần giấy chứng nhận an toàn thực phẩm không")).toBe("cap-giay-chung-nhan-attp");
   });
 
+  it("when the message goes on to ask where or how to get the paper ('…, xin ở đâu'), the paper is what is asked about", () => {
+    const copy = (q: string) => hit(q, "cap-ban-sao-trich-luc")!.why.namePrecision;
+    const asked = copy("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, xin ở đâu");
+    expect(copy("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, xin lại như thế nào")).toBe(asked);
+    expect(top("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, xin ở đâu")).toBe("cap-ban-sao-trich-luc");
+    // Asking where to file the procedure named first is no request for the paper: its words name less.
+    expect(copy("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, nộp ở đâu")).toBeLessThan(asked);
+  });
+
   it("after the procedure is done ('… rồi, giờ cần …'), the paper needed is what is asked about", () => {
     const q = "con đã khai sinh rồi, giờ cần bản sao giấy khai sinh";
     expect(top(q)).toBe("cap-ban-sao-trich-luc");

@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
+import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, OBTAIN_ASKING, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
 import { positionIn } from "./positions.js";
@@ -11,6 +11,7 @@ import { foldedSet, phraseAt, phraseList } from "./word-lists.js";
 const NEED = phraseList(NEED_WORDS);
 const NEED_ASK = phraseList(NEED_ASKING);
 const PENDING = phraseList(PENDING_WORDS);
+const OBTAIN = phraseList(OBTAIN_ASKING);
 const BREAKS = phraseList(CLAUSE_BREAKS);
 const PAPER = phraseList(PAPER_WORDS);
 const FILLERS = foldedSet(NEED_FILLERS);
@@ -74,7 +75,8 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
       // for) — also as the condition of the question ("chưa ra sổ hồng thì có đăng ký thường trú được không").
       // Asked of what was named before, the paper is what is asked about when its own words name an entry that
       // the earlier words name too ("xây nhà cho bố mẹ có cần giấy phép xây dựng không": the permit's entry).
-      const asked = asks && !named && paper > 0 && need > 0 && namesSame(words, j, end, namedEntries, index);
+      // Or the message goes on to ask where to get the paper ("… cần bản sao trích lục khai tử …, xin ở đâu").
+      const asked = (asks && !named && paper > 0 && need > 0 && namesSame(words, j, end, namedEntries, index)) || (need > 0 && obtainAsked(words, end));
       if (paper > 0 && (need > 0 || namedFrom(words, end, index)) && !asked) {
         out ??= new Array<boolean>(words.length).fill(false);
         out.fill(true, j, end);
@@ -100,6 +102,12 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
     last = i;
   }
   return out;
+}
+
+/** From word `from` on, the message asks where or how to get a paper (OBTAIN_ASKING). */
+function obtainAsked(words: readonly Resolved[], from: number): boolean {
+  for (let k = from; k < words.length; k++) if (phraseAt(words, k, OBTAIN) > 0) return true;
+  return false;
 }
 
 /**
