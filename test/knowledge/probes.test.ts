@@ -89,6 +89,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // social-allowance lines on moving (a care home for grandparents over 80).
   "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
   "probe-35.tsv": { turnedAway: 0, cards: 30 },
+  // Written in session 41 by a newcomer against candidate phrases: backdating a paper and imitating a signature
+  // (forgery: "ghi/ký/đề lùi ngày", "làm được chữ ký giống") turned away 16 of 50 lawful questions — victims, a paper
+  // someone else backdated, a signature that must match — so none was kept. The first driving test ("đăng ký thi bằng
+  // lái / gplx", and "muốn thi bằng lái" over a licence card the message names) and a foreign guest extending a visa
+  // ("khách … gia hạn visa", over the e-visa card) as not covered turned away none ("học và thi bằng lái" two: dropped)
+  // and took 3 of the 13 requests given a card before. The 10 left: the backdating and signature requests, a first test
+  // asked beside the portal, a foreigner's first test.
+  "boundary-41.tsv": { turnedAway: 0, cards: 10 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
