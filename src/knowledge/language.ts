@@ -169,10 +169,12 @@ export const SELF_NAMES: readonly string[] = ["em", "e", "tôi", "mình", "mk", 
  * clause or a word that starts asking (`PURPOSE_ENDS`), is the story, not what is asked. Not after asking how
  * (`PURPOSE_HOW`: "làm thế nào để …" asks for the reason itself), and not "để" that leaves or keeps something
  * (`PURPOSE_NOT`: "để lại", "để trống"). Without a word of wanting ("cần giấy tờ để chia thừa kế", "xin file mẫu
- * để tự điền") the reason is often what keeps a message that is not ours from being answered.
+ * để tự điền") the reason is often what keeps a message that is not ours from being answered. An authorisation counts
+ * as wanting: "chứng thực chữ ký trên giấy ủy quyền để mẹ rút sổ bhxh hộ" asks the certification, the rest is what the
+ * authorised person will do.
  */
 export const PURPOSE_WORDS: readonly string[] = ["để", "để mà", "để còn"];
-export const PURPOSE_WANT: readonly string[] = ["muốn", "định"];
+export const PURPOSE_WANT: readonly string[] = ["muốn", "định", "ủy quyền"];
 export const PURPOSE_NOT: readonly string[] = ["lại", "trống", "ở", "tại", "yên", "ý", "dành", "nguyên", "không", "ko", "vậy"];
 export const PURPOSE_ENDS: readonly string[] = [
   "thì", "mà", "nhưng", "được không", "đc không", "dc ko", "được ko", "đc ko", "có được", "có phải", "có cần", "cần", "phải", "làm sao", "thế nào",

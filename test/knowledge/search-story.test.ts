@@ -42,6 +42,8 @@ describe("story parts of a message", () => {
   it("'để' after a wanted action, up to a word that starts asking, is the reason", () => {
     expect(parts("Giờ muốn đăng ký thường trú cả nhà để năm sau con vào lớp 1 thì có được không")).toEqual([["purpose", "để năm sau con vào lớp 1"]]);
     expect(parts("muốn xin giấy độc thân để cưới lại, cần gì")).toEqual([["purpose", "để cưới lại"]]);
+    // An authorisation is a wanted action: what the authorised person will do is the reason.
+    expect(parts("chứng thực chữ ký trên giấy ủy quyền để mẹ rút sổ bhxh hộ thì làm ở đâu")).toEqual([["purpose", "để mẹ rút sổ bhxh hộ"]]);
   });
 
   it("not after asking how, with no wanting, nor 'để' that leaves something", () => {
