@@ -144,6 +144,13 @@ export const PENDING_WORDS: readonly string[] = [
 export const DONE_WORDS: readonly string[] = ["rồi", "xong", "xong rồi", "r"];
 
 /**
+ * Words that open a clause told in the past ("hồi trước tôi khai sinh cho con có yếu tố nước ngoài, giờ muốn bổ sung
+ * thông tin người cha"): like a closing word (`DONE_WORDS`), such a clause followed at once by what is wanted now is a
+ * finished step. At the clause's start, or after the asker naming themself ("tôi hồi trước …").
+ */
+export const PAST_OPENERS: readonly string[] = ["hồi trước", "trước đây", "lúc trước", "hồi đó", "hồi xưa", "trước kia", "ngày trước"];
+
+/**
  * About a benefit (an allowance, a pension), "bao nhiêu tiền" asks what it pays; these words ask what filing costs
  * ("làm trợ cấp thất nghiệp có mất phí không"), unless a RECEIVE_WORDS phrase says the money comes to the asker.
  */

@@ -27,6 +27,13 @@ describe("story parts of a message", () => {
     expect(parts("bo mat roi, e muon dang ky giam ho cho me")).toEqual([["done", "bo mat roi,"]]);
   });
 
+  it("a clause told in the past ('hồi trước …') before what is wanted now is a finished step", () => {
+    expect(parts("Hồi trước tôi khai sinh cho con ở huyện, giờ muốn bổ sung tên cha thì làm thế nào")).toEqual([["done", "Hồi trước tôi khai sinh cho con ở huyện,"]]);
+    expect(parts("tôi trước đây làm căn cước ở quê, giờ muốn đổi ở Hà Nội")).toEqual([["done", "tôi trước đây làm căn cước ở quê,"]]);
+    // Without a word of now after it, it is no step.
+    expect(parts("hồi trước tôi khai sinh cho con ở huyện, có phải làm lại không")).toEqual([]);
+  });
+
   it("'rồi thì' closes a finished step too: what follows 'thì' is what is asked", () => {
     expect(parts("doi ten trong giay khai sinh roi thi can cuoc co phai lam lai k")).toEqual([["done", "doi ten trong giay khai sinh roi"]]);
     // "thì" with no closing word before it starts no finished step.

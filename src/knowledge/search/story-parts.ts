@@ -1,4 +1,4 @@
-import { DONE_WORDS, NEGATIONS, NOW_WORDS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES } from "../language.js";
+import { DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES } from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import { nfc } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
@@ -34,6 +34,7 @@ type Word = TextWord;
 
 type Phrases = readonly ListedWord[][];
 const DONE = phraseList(DONE_WORDS);
+const PAST = phraseList(PAST_OPENERS);
 const NOT_DONE = phraseList(NEGATIONS);
 const NOW = phraseList(NOW_WORDS);
 const SELF = phraseList(SELF_NAMES);
@@ -56,7 +57,8 @@ function clauseStart(words: readonly Word[], i: number): number {
 }
 
 /**
- * The story parts of a message. A finished step: a clause that ends in a word that closes it ("rồi", "xong"),
+ * The story parts of a message. A finished step: a clause that ends in a word that closes it ("rồi", "xong") or opens
+ * in the past ("hồi trước", PAST_OPENERS),
  * says nothing is missing ("chưa", "không") and is followed at once by a word that starts what is wanted now
  * ("giờ", "bây giờ", "muốn"): "e đổi tên trên giấy khai sinh rồi giờ muốn sửa …", "vừa đổi tên trong khai sinh
  * xong, giờ căn cước …". A reason: "để" and what follows it up to the end of its clause or a word that starts
@@ -83,7 +85,9 @@ function startsNow(words: readonly Word[], i: number): boolean {
 /** The finished step that ends right before the word `now` that starts what is wanted now, if there is one. */
 function finishedBefore(words: readonly Word[], now: number): StoryRange | null {
   const start = clauseStart(words, now - 1);
-  const closes = DONE.some((p) => p.length <= now - start && phraseAt(words, now - p.length, [p], now) === p.length);
+  const self = phraseAt(words, start, SELF, now);
+  const opens = phraseAt(words, start, PAST, now) > 0 || (self > 0 && phraseAt(words, start + self, PAST, now) > 0);
+  const closes = opens || DONE.some((p) => p.length <= now - start && phraseAt(words, now - p.length, [p], now) === p.length);
   if (!closes || someAt(words, start, now, NOT_DONE)) return null;
   return { kind: "done", from: words[start]!.from, to: words[now]!.from, clause: words[start]!.from };
 }
