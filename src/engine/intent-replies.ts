@@ -60,8 +60,8 @@ const INTENTS: ReadonlyArray<{
   { name: "personal-data", scope: "idle", handle: (t) => refuse("personal-data", M.personalData, t) },
   { name: "dossier-status", scope: "idle", handle: dossierStatus },
   // Whether papers that name a merged province or an abolished district must be redone ("Trà Vinh nhập vào Vĩnh Long
-  // rồi thì giấy khai sinh … có phải làm lại không"): one guide answers for every paper, so it comes before the
-  // search, which would show the card of the paper the message names (the intent's first offer).
+  // rồi thì giấy khai sinh … có phải làm lại không"): one guide answers for every paper (the intent's first offer),
+  // so the intent comes before the search, which would show the card of the paper the message names.
   { name: "renamed-places", scope: "idle", handle: (t) => offeredCard("renamed-places", t) },
   // "dịch sang tiếng Anh: giấy phép lao động" asks for words, not the procedure it names.
   { name: "translation", scope: "idle", handle: outOfDomain },
@@ -204,7 +204,6 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   return out.done();
 }
 
-/** A word of regret, then the card of the intent's first offered entry (the feedback guide); none: go on. */
 /** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */
 function offeredCard(name: IntentName, { ctx, inbound, out }: IntentTurn, lead?: string): Turn | null {
   const guide = ctx.entry(ctx.intents.offers(name)[0]);

@@ -104,11 +104,12 @@ export const NEED_ASKING: readonly string[] = ["có"];
 
 /**
  * Words that ask where or how to get a paper ("con ở Đức cần bản sao trích lục khai tử để làm thủ tục bên đó, xin ở
- * đâu", "làm hộ chiếu cần giấy khai sinh, xin lại ở đâu"): a needed paper (NEED_WORDS) followed by one of these is what
- * the message asks about — the citizen wants the paper, not the procedure named before it.
+ * đâu"): a needed paper (NEED_WORDS) followed by one of these — in its own clause or the next, with no other paper
+ * named in between — is what the message asks about: the citizen wants the paper, not the procedure named before it.
+ * Not "xin sao" ("xin sao y" is a certified copy).
  */
 export const OBTAIN_ASKING: readonly string[] = [
-  "xin ở đâu", "xin ở chỗ nào", "xin chỗ nào", "xin thế nào", "xin như thế nào", "xin sao", "xin lại ở đâu", "xin lại thế nào",
+  "xin ở đâu", "xin ở chỗ nào", "xin chỗ nào", "xin thế nào", "xin như thế nào", "xin lại ở đâu", "xin lại thế nào",
   "xin lại như thế nào",
 ];
 

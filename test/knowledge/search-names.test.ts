@@ -111,6 +111,8 @@ describe("a paper needed for the procedure named first is a document of it", () 
     expect(top("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, xin ở đâu")).toBe("cap-ban-sao-trich-luc");
     // Asking where to file the procedure named first is no request for the paper: its words name less.
     expect(copy("khai sinh cho con cần bản sao giấy chứng nhận kết hôn, nộp ở đâu")).toBeLessThan(asked);
+    // Where to get another paper named after it (the form) is no request for this one.
+    expect(copy("khai sinh cho con cần bản sao giấy chứng nhận kết hôn không, tờ khai xin ở đâu")).toBeLessThan(asked);
   });
 
   it("after the procedure is done ('… rồi, giờ cần …'), the paper needed is what is asked about", () => {

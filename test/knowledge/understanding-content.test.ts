@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCore } from "../../src/runtime/core.js";
+import { buildCore, loadSources } from "../../src/runtime/core.js";
 import { repliesToPlainText } from "../../src/runtime/plain-text.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { encodeChoice } from "../../src/engine/choice-id.js";
-import { INTENT_NAMES, loadIntents, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
+import { INTENT_NAMES, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
 import { conversation as engineConversation } from "../helpers/conversation.js";
@@ -24,7 +24,8 @@ beforeAll(() => {
   const { core, problems } = buildCore({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") });
   expect(problems).toEqual([]);
   engine = core!.engine;
-  intents = loadIntents(join(ROOT, "knowledge")).table;
+  // As the bot reads them: with the knowledge's short forms ("ko", "dc") read in full.
+  intents = loadSources({ knowledgeDir: join(ROOT, "knowledge"), flowsDir: join(ROOT, "flows") }).intents;
 });
 
 /** The refusals (and "no such service", "no fine amounts") a message gets in conversation. */
@@ -181,7 +182,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // Papers naming a merged province or an abolished district: the one guide, whichever paper is named.
     ["tinh Phu Yen nhap vao Dak Lak roi thi so do cu co phai doi lai ko", "renamed-places"],
     ["giờ nhập tỉnh rồi thì sổ BHXH có phải làm lại không", "renamed-places"],
-    ["giờ không còn thành phố Thủ Đức nữa hả, giấy tờ ghi Tp Thủ Đức có phải đi sửa không", "renamed-places"],
+    ["giờ ko còn thành phố Thủ Đức nữa hả, giấy tờ ghi Tp Thủ Đức có phải đi sửa k", "renamed-places"],
+    ["Trà Vinh nhập vào Vĩnh Long rồi thì giấy khai sinh của con tui ghi Trà Vinh có phải đi làm lại không", "renamed-places"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -502,9 +504,24 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "nhập vào vneid rồi mà có phải làm lại không",
     // A merger without asking whether a paper stays good.
     "sáp nhập tỉnh rồi thì làm căn cước cho con ở đâu",
+    // "nhập vào" a link, a form; "sap nhap hoc" is "sắp nhập học"; a school merging; a book or an address "xóa sổ",
+    // "không tồn tại" that is no place (a newcomer's review, session 41).
+    "có người gọi bảo em nhập vào đường link rồi, giờ tài khoản có sao không",
+    "đã nhập vào tờ khai rồi mà bấm nộp không được, có phải làm lại không",
+    "con sap nhap hoc, ban sao giay khai sinh con dung duoc khong",
+    "trường đại học của em hợp nhất với trường khác, bằng còn giá trị không",
+    "sổ hộ khẩu bị xóa sổ rồi thì còn dùng được không",
+    "địa chỉ của tôi không tồn tại trên hệ thống, căn cước có phải làm lại không",
   ])("not a question about papers after the mergers: %s", (message) => {
     expect(which(message)).not.toContain("renamed-places");
   });
+
+  it.each(["hồ sơ đăng ký thường trú cần những gì, em hỏi mấy chỗ chưa thấy gì rõ ràng", "đọc hướng dẫn làm hồ sơ khai sinh mà chưa thấy gì nói về lệ phí"])(
+    "'chưa thấy gì' with no time waited is no dossier asked after: %s",
+    (message) => {
+      expect(which(message)).not.toContain("dossier-status");
+    },
+  );
 
   // Written in session 41 by a newcomer who read only the intent: 40 messages that mention a merger but ask something else
   // (a paper that expired, was lost or is wrong, moving house, a company or school merging, a fee) and 20 that ask whether
@@ -520,7 +537,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter((q) => which(q).includes("renamed-places"))).toEqual([]);
     const guide = "giay-to-sau-sap-xep-don-vi-hanh-chinh";
     // 7 of 20 before the intent; 12 with it (the rest name the change without a phrase of either list, or ask where).
-    expect(merger.filter((q) => engineEvalAnswer(engine, q).ids?.[0] === guide && engineEvalAnswer(engine, q).answered).length).toBeGreaterThanOrEqual(12);
+    const shown = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === guide;
+    };
+    expect(merger.filter(shown).length).toBeGreaterThanOrEqual(12);
   });
 
   it.each([

@@ -104,9 +104,18 @@ export function paperMentions(words: readonly Resolved[], index: IndexData, comm
   return out;
 }
 
-/** From word `from` on, the message asks where or how to get a paper (OBTAIN_ASKING). */
+/**
+ * Right after a needed paper's name (word `from` on), the message asks where or how to get it (OBTAIN_ASKING): in the
+ * paper's clause or the next one, before another paper is named ("… cần bản sao giấy kết hôn không, tờ khai khai sinh
+ * xin ở đâu" asks for the form).
+ */
 function obtainAsked(words: readonly Resolved[], from: number): boolean {
-  for (let k = from; k < words.length; k++) if (phraseAt(words, k, OBTAIN) > 0) return true;
+  let clauses = 0;
+  for (let k = from; k < words.length; k++) {
+    if (k > from && words[k]!.brk && ++clauses > 1) return false;
+    if (phraseAt(words, k, OBTAIN) > 0) return true;
+    if (phraseAt(words, k, PAPER) > 0) return false;
+  }
   return false;
 }
 
