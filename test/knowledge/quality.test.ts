@@ -305,12 +305,14 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-62.jsonl": { top1: 0.885, falseAnswers: 0.072, wrongCards: 0.025 },
   // Set BH (blind-eval-60), written with BG and labelled twice against 10c30d1 (re-checked for session 40's card
   // changes: 1 scope change), measured once at the start of session 41: 82.7 % top-1, 6.8 % wrong cards, 5 of 28
-  // out-of-scope cards on 40f6e57 (82.1 / 7.4 / 17.9 % on 10c30d1; docs/benchmarks.md).
-  "blind-eval-60.jsonl": { top1: 0.827, falseAnswers: 0.18, wrongCards: 0.068 },
+  // out-of-scope cards on 40f6e57 (82.1 / 7.4 / 17.9 % on 10c30d1; docs/benchmarks.md). After: papers after the mergers,
+  // the personal number, a copy asked where to get, dossier status; one line about a relative missing at sea relabelled
+  // for the khai tử card's new note: 88.3 % / 3.1 % / 3 of 27.
+  "blind-eval-60.jsonl": { top1: 0.883, falseAnswers: 0.12, wrongCards: 0.031 },
   // Set BI (blind-eval-63), written blind and labelled twice at the start of session 41 (scope and first card agreed on
   // every line) to tune on: 91.9 % top-1, 1.3 % wrong cards, 4 of 19 out-of-scope cards on 40f6e57, before any change
-  // made from it (docs/benchmarks.md).
-  "blind-eval-63.jsonl": { top1: 0.919, falseAnswers: 0.22, wrongCards: 0.014 },
+  // made from it (docs/benchmarks.md). After: 92.6 % / 0.7 % / 4 of 19.
+  "blind-eval-63.jsonl": { top1: 0.926, falseAnswers: 0.22, wrongCards: 0.007 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
