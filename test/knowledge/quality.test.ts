@@ -76,6 +76,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-62.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-60.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-63.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-64.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -313,6 +314,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // every line) to tune on: 91.9 % top-1, 1.3 % wrong cards, 4 of 19 out-of-scope cards on 40f6e57, before any change
   // made from it (docs/benchmarks.md). After: 92.6 % / 0.7 % / 4 of 19.
   "blind-eval-63.jsonl": { top1: 0.926, falseAnswers: 0.22, wrongCards: 0.007 },
+  // Set BJ (blind-eval-64), written and labelled twice at the start of session 41 (re-checked for the session's card
+  // changes: no line changed), measured once at its end: 92.4 % top-1, 2.1 % wrong cards, 4 of 21 out-of-scope cards, the
+  // same on 40f6e57 and 99148ba (docs/benchmarks.md). Not tuned on yet.
+  "blind-eval-64.jsonl": { top1: 0.923, falseAnswers: 0.2, wrongCards: 0.021 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
