@@ -320,8 +320,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // same on 40f6e57 and 99148ba (docs/benchmarks.md). Not tuned on yet.
   "blind-eval-64.jsonl": { top1: 0.923, falseAnswers: 0.2, wrongCards: 0.021 },
   // Set BL (blind-eval-66), written and labelled twice late in session 41 to tune on: 89.9 % top-1, 2.7 % wrong cards, 4 of
-  // 21 out-of-scope cards on 242bc74, before any change made from it (docs/benchmarks.md).
-  "blind-eval-66.jsonl": { top1: 0.898, falseAnswers: 0.2, wrongCards: 0.028 },
+  // 21 out-of-scope cards on 242bc74, before any change made from it (docs/benchmarks.md). After: "Đồng Xoài" a place
+  // (typed bare, "dong" is "đóng", closing a business): 89.9 % / 2.0 % / 4 of 21.
+  "blind-eval-66.jsonl": { top1: 0.898, falseAnswers: 0.2, wrongCards: 0.021 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
