@@ -78,6 +78,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-63.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-64.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-66.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-67.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -323,6 +324,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // 21 out-of-scope cards on 242bc74, before any change made from it (docs/benchmarks.md). After: "Đồng Xoài" a place
   // (typed bare, "dong" is "đóng", closing a business): 89.9 % / 2.0 % / 4 of 21.
   "blind-eval-66.jsonl": { top1: 0.898, falseAnswers: 0.2, wrongCards: 0.021 },
+  // Set BM (blind-eval-67), 80 messages that all mention the 2025 mergers, written from the topic list only and labelled
+  // once, late in session 41, to judge the papers-after-the-mergers intent on natural messages: 72.7 % top-1, 18.2 % wrong
+  // cards with the intent (70.1 / 18.2 % without it), before any change made from it. After (validity phrasings, "giờ
+  // thành", "nay thuộc", no "sở!" in `unless`): 76.6 % / 14.3 % / 1 of 3.
+  "blind-eval-67.jsonl": { top1: 0.766, falseAnswers: 0.34, wrongCards: 0.143 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
