@@ -327,8 +327,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set BM (blind-eval-67), 80 messages that all mention the 2025 mergers, written from the topic list only and labelled
   // once, late in session 41, to judge the papers-after-the-mergers intent on natural messages: 72.7 % top-1, 18.2 % wrong
   // cards with the intent (70.1 / 18.2 % without it), before any change made from it. After (validity phrasings, "giờ
-  // thành", "nay thuộc", no "sở!" in `unless`): 76.6 % / 14.3 % / 1 of 3.
-  "blind-eval-67.jsonl": { top1: 0.766, falseAnswers: 0.34, wrongCards: 0.143 },
+  // thành", "nay thuộc", "đăng ký lại", a company's papers, no "sở!" or "kết hôn" in `unless`): 79.2 % / 11.7 % / 1 of 3.
+  "blind-eval-67.jsonl": { top1: 0.792, falseAnswers: 0.34, wrongCards: 0.117 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
