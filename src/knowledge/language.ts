@@ -172,6 +172,25 @@ export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "b
 export const SELF_NAMES: readonly string[] = ["em", "e", "tôi", "mình", "mk", "tui", "tao", "anh", "chị", "con", "cháu"];
 
 /**
+ * Who the asker is, told before the question ("chồng em làm thợ lò ở Cẩm Phả, em đi làm định danh mức 2 thay …", "mình
+ * chạy Grab ở Đà Nẵng, bằng lái …"): a clause that opens with a person (`PERSON_NAMES`, or one of `SELF_NAMES`) and a
+ * word of what they do (`WHO_LEADS`), not the last clause, is the story — unless what follows the lead is a paper, a
+ * step or a kin (`WHO_NOT`: "tôi làm mất căn cước", "em làm hồ sơ …", "em là con cả") or the clause itself names an
+ * entry (search/story-parts.ts).
+ */
+export const PERSON_NAMES: readonly string[] = [
+  "chồng", "vợ", "bố", "ba", "cha", "mẹ", "má", "ông", "bà", "anh trai", "chị gái", "em trai", "em gái", "con trai", "con gái",
+  "nhà", "gia đình", "bố mẹ", "ba mẹ", "bố em", "mẹ em",
+];
+export const WHO_LEADS: readonly string[] = ["làm", "đang làm", "đi làm", "chạy", "là", "đi biển", "trồng", "dạy", "hành nghề", "làm nghề"];
+export const WHO_NOT: readonly string[] = [
+  "mất", "lại", "hồ sơ", "thủ tục", "giấy", "đơn", "sổ", "thẻ", "bằng", "căn cước", "cccd", "cmnd", "khai sinh", "hộ chiếu", "online",
+  "trên", "thử", "sai", "xong", "rồi", "cho", "giúp", "hộ", "dịch vụ", "chủ hộ", "chủ", "người giám hộ", "con nuôi", "thế nào", "sao",
+  // Kinship is no occupation: in civil status it is the story's point ("em là con cả, em muốn làm người giám hộ cho bố").
+  "con", "vợ", "chồng", "cháu", "bố", "mẹ", "ba", "má", "người thân", "anh", "chị", "em",
+];
+
+/**
  * The reason a wanted action is done for ("muốn đăng ký khai sinh cho bé để làm giấy tờ đi học", "muốn xin
  * giấy độc thân để cưới lại"): "để" in a clause with a word of wanting (`PURPOSE_WANT`), up to the end of the
  * clause or a word that starts asking (`PURPOSE_ENDS`), is the story, not what is asked. Not after asking how

@@ -10,7 +10,7 @@ let without: SearchIndex;
 beforeAll(() => {
   const { entries, synonyms, index: i } = loadFixtureSearch("knowledge-names");
   index = i;
-  without = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, story: { done: 1, purpose: 1 } });
+  without = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, story: { done: 1, purpose: 1, who: 1 } });
 });
 
 const parts = (text: string) => storyRanges(text).map((r) => [r.kind, text.slice(r.from, r.to).trim()]);
@@ -58,6 +58,22 @@ describe("story parts of a message", () => {
     expect(parts("gia đình cần giấy tờ để chia thừa kế")).toEqual([]);
     expect(parts("muốn bán mảnh đất bố mẹ để lại thì làm sao")).toEqual([]);
   });
+
+  it("a first clause saying what a person does for a living, before the question, tells who asks", () => {
+    expect(parts("Chồng em làm thợ lò ở Cẩm Phả, em muốn làm thẻ căn cước cho con")).toEqual([["who", "Chồng em làm thợ lò ở Cẩm Phả"]]);
+    expect(parts("mình chạy xe ôm ở chợ, bằng lái bị rách thì đổi ở đâu")).toEqual([["who", "mình chạy xe ôm ở chợ"]]);
+    expect(parts("Tôi là ngư dân ở Bình Sơn, căn cước hết hạn thì làm sao")).toEqual([["who", "Tôi là ngư dân ở Bình Sơn"]]);
+  });
+
+  it("not a paper, a step or a kin after the person, not the last clause, nor a clause with a wish in it", () => {
+    // Losing a paper, filing a dossier: the clause is what happened to the topic.
+    expect(parts("tôi làm mất căn cước, giờ làm lại ở đâu")).toEqual([]);
+    expect(parts("em làm hồ sơ sổ đỏ 2 tháng, tra ở đâu")).toEqual([]);
+    // Kinship is the point in civil status.
+    expect(parts("em là con cả, em muốn làm người giám hộ cho bố")).toEqual([]);
+    expect(parts("chồng em làm thợ lò")).toEqual([]);
+    expect(parts("tôi làm nông muốn đăng ký hộ kinh doanh, cần gì")).toEqual([]);
+  });
 });
 
 describe("a finished step weighs less than what is wanted now", () => {
@@ -77,6 +93,20 @@ describe("a finished step weighs less than what is wanted now", () => {
 
   it("with nothing named after it, the finished step is still the topic ('… xong rồi, giờ phải làm sao')", () => {
     expect(index.search("làm sổ hồng xong rồi, giờ phải làm sao").hits[0]!.entry.id).toBe("cap-so-hong-lan-dau");
+  });
+});
+
+describe("who asks weighs less than what they ask", () => {
+  const q = "Chồng em làm thợ lò ở Cẩm Phả, đi làm thẻ căn cước cho chồng thì làm sao";
+
+  it("the asked entry's score rises when the asker's work is told first", () => {
+    expect(score(index, q, "cap-the-can-cuoc")).toBeGreaterThan(score(without, q, "cap-the-can-cuoc"));
+  });
+
+  it("a first clause that names an entry is the topic, not who asks: nothing changes", () => {
+    const own = "tôi làm chứng thực ở ủy ban xã, muốn làm thẻ căn cước";
+    expect(parts(own)).toEqual([["who", "tôi làm chứng thực ở ủy ban xã"]]);
+    expect(score(index, own, "cap-the-can-cuoc")).toBe(score(without, own, "cap-the-can-cuoc"));
   });
 });
 

@@ -1,4 +1,7 @@
-import { DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES } from "../language.js";
+import {
+  DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PERSON_NAMES, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES,
+  WHO_LEADS, WHO_NOT,
+} from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import { nfc } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
@@ -11,8 +14,10 @@ import { phraseAt, phraseList, textWords, type ListedWord, type TextWord } from 
 // action is done for ("đăng ký thường trú … để năm sau con vào lớp 1").
 
 /** A story part in character offsets of the NFC text: [from, to); `clause`: where its clause starts (before a reason, the action is named there). */
+export type StoryKind = "done" | "purpose" | "who";
+
 export interface StoryRange {
-  kind: "done" | "purpose";
+  kind: StoryKind;
   from: number;
   to: number;
   clause: number;
@@ -20,7 +25,7 @@ export interface StoryRange {
 
 /** A story part in the analysed tokens: its tokens, and those where the rest of the message must name something. */
 export interface StoryPart {
-  kind: "done" | "purpose";
+  kind: StoryKind;
   tokens: ReadonlySet<QueryToken>;
   /** Tokens of the message outside the part where it must name something: after a finished step, before a reason (its clause). */
   named: ReadonlySet<QueryToken>;
@@ -43,6 +48,9 @@ const NOT_PURPOSE = phraseList(PURPOSE_NOT);
 const ENDS = phraseList(PURPOSE_ENDS);
 const HOW = phraseList(PURPOSE_HOW);
 const WANT = phraseList(PURPOSE_WANT);
+const PERSON = phraseList([...PERSON_NAMES, ...SELF_NAMES]);
+const LEADS = phraseList(WHO_LEADS);
+const LEAD_NOT = phraseList(WHO_NOT);
 
 /** Some listed phrase starts in words [from, to). */
 function someAt(words: readonly Word[], from: number, to: number, phrases: Phrases): boolean {
@@ -68,7 +76,10 @@ function clauseStart(words: readonly Word[], i: number): number {
 export function storyRanges(text: string): StoryRange[] {
   const words = textWords(text.normalize("NFC"));
   const out: StoryRange[] = [];
-  for (let i = 1; i < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
+    const who = whoAt(words, i);
+    if (who) out.push(who);
+    if (i === 0) continue;
     const part = startsNow(words, i) ? finishedBefore(words, i) : reasonAt(words, i);
     if (part) out.push(part);
   }
@@ -90,6 +101,24 @@ function finishedBefore(words: readonly Word[], now: number): StoryRange | null 
   const closes = opens || DONE.some((p) => p.length <= now - start && phraseAt(words, now - p.length, [p], now) === p.length);
   if (!closes || someAt(words, start, now, NOT_DONE)) return null;
   return { kind: "done", from: words[start]!.from, to: words[now]!.from, clause: words[start]!.from };
+}
+
+/**
+ * Who the asker is, in the clause that opens at word `i` ("chồng em làm thợ lò ở Cẩm Phả, …"): a person, maybe named
+ * with the asker ("chồng em"), then a word of what they do; not the last clause, nothing wanted in it.
+ */
+function whoAt(words: readonly Word[], i: number): StoryRange | null {
+  if (i > 0 && !words[i]!.brk) return null;
+  let k = i + phraseAt(words, i, PERSON);
+  if (k === i) return null;
+  const self = phraseAt(words, k, SELF);
+  if (self > 0 && !words[k]!.brk) k += self;
+  const lead = k < words.length && !words[k]!.brk ? phraseAt(words, k, LEADS) : 0;
+  if (lead === 0 || phraseAt(words, k + lead, LEAD_NOT) > 0) return null;
+  let end = k + lead;
+  while (end < words.length && !words[end]!.brk) end++;
+  if (end >= words.length || end === k + lead || someAt(words, i, end, WANT) || someAt(words, i, end, NOW)) return null;
+  return { kind: "who", from: words[i]!.from, to: words[end - 1]!.to, clause: words[i]!.from };
 }
 
 /** The reason that starts at word `i` ("để …"), if there is one. */
@@ -120,7 +149,7 @@ export function storyParts(typed: string, analysed: AnalyzedQuery, read: (text: 
   for (const r of ranges) {
     const [from, to, clause] = [at(r.from), at(r.to), at(r.clause)];
     if (from < 0 || to <= from || clause < 0) continue;
-    const named = r.kind === "done" ? all.slice(to) : all.slice(clause, from);
+    const named = r.kind === "purpose" ? all.slice(clause, from) : all.slice(to);
     out.push({ kind: r.kind, tokens: new Set(all.slice(from, to)), named: new Set(named) });
   }
   return out;
@@ -137,13 +166,14 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
   for (const part of parts) {
     const inPart = along(tokens, own, part.tokens);
     const named = along(tokens, own, part.named);
-    let names = false;
+    // Who asks is told before any question: a word of the rest that some name holds is enough.
+    let names = part.kind === "who" && words.some((w, k) => named[k] && !w.weak && !w.paper && w.match !== null);
     for (let k = 1; k < words.length && !names; k++) {
       const a = words[k - 1]!;
       const b = words[k]!;
       names = named[k - 1]! && named[k]! && !a.weak && !b.weak && !a.paper && !b.paper && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match);
     }
-    if (!names) continue;
+    if (!names || (part.kind === "who" && namesIn(words, inPart, index))) continue;
     const scale = weights.story[part.kind];
     words.forEach((r, k) => {
       if (!inPart[k] || r.story !== 1) return;
@@ -151,6 +181,16 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
       r.weight *= scale;
     });
   }
+}
+
+/** Some pair of words inside a part names an entry ("tôi là chủ hộ kinh doanh, …" is the topic, not who asks). */
+function namesIn(words: readonly Resolved[], inPart: readonly boolean[], index: IndexData): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const a = words[k - 1]!;
+    const b = words[k]!;
+    if (inPart[k - 1] && inPart[k] && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
+  }
+  return false;
 }
 
 /** Which of `tokens` are in `set`; one not in the analysed message (`own`: an age read) goes with the one before it. */

@@ -42,11 +42,12 @@ export interface SearchWeights {
    * The words of a message that tell its story, not what it asks (search/story-parts.ts), where the rest of
    * the message names something: a finished step followed by what is wanted now (`done`: "đổi tên trên giấy
    * khai sinh rồi, giờ muốn sửa lại thông tin trên căn cước"), and the reason an action is done for
-   * (`purpose`: "đăng ký thường trú … để năm sau con vào lớp 1"). Their weight in the question, and that of
+   * (`purpose`: "đăng ký thường trú … để năm sau con vào lớp 1"), and who asks, told first (`who`: "chồng em làm
+   * thợ lò ở Cẩm Phả, …" — lowest: it names no procedure, it only made long messages fall short). Their weight in the question, and that of
    * the word pairs they make, is multiplied by this: they still say which variant of the asked thing (the
    * background usually decides), but no longer outweigh what is asked.
    */
-  story: { done: number; purpose: number };
+  story: { done: number; purpose: number; who: number };
   /**
    * A word is bound into a known pair when at least this share of its occurrences in all entry texts
    * are in that pair ("dịch" of "dịch vụ", "hiểm" of "bảo hiểm"; not "lại" of "làm lại"); bound, it
@@ -301,7 +302,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   paperMention: 0.3,
   rarePairEntries: 2,
   portal: { names: 10, procedureShare: 0.5 },
-  story: { done: 0.5, purpose: 0.7 },
+  story: { done: 0.5, purpose: 0.7, who: 0.3 },
   boundShare: 0.5,
   rareShare: 0.1,
   pair: 0.6,
