@@ -184,6 +184,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["giờ nhập tỉnh rồi thì sổ BHXH có phải làm lại không", "renamed-places"],
     ["giờ ko còn thành phố Thủ Đức nữa hả, giấy tờ ghi Tp Thủ Đức có phải đi sửa k", "renamed-places"],
     ["Trà Vinh nhập vào Vĩnh Long rồi thì giấy khai sinh của con tui ghi Trà Vinh có phải đi làm lại không", "renamed-places"],
+    // A province that no longer exists, named on the paper, is the merger (set BP, session 42).
+    ["Em muốn thi bằng lái xe máy ở Huế nhưng CCCD vẫn ghi thường trú Quảng Bình, có cần đổi thẻ trước không", "renamed-places"],
+    ["cccd ghi bac lieu thi co phai di doi lai ko", "renamed-places"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -512,6 +515,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "trường đại học của em hợp nhất với trường khác, bằng còn giá trị không",
     "sổ hộ khẩu bị xóa sổ rồi thì còn dùng được không",
     "địa chỉ của tôi không tồn tại trên hệ thống, căn cước có phải làm lại không",
+    // A former province's name with the paper's own reason to be renewed: that paper's card (blind-eval-28).
+    "quê Sóc Trăng, năm nay em tròn 25 tuổi, cccd làm hồi 2021 có phải đổi không",
+    "ở Bình Dương, căn cước hết hạn rồi có phải làm lại không",
   ])("not a question about papers after the mergers: %s", (message) => {
     expect(which(message)).not.toContain("renamed-places");
   });
