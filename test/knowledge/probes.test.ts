@@ -104,6 +104,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // thêm chút/ít/xíu" or "… cũng được"; the other two dropped. The 11: account requests that ask the OTP card's way, a
   // foreign work permit asked beside the foreign-worker card, bribes worded as "tiền cafe".
   "boundary-42.tsv": { turnedAway: 1, cards: 11 },
+  // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
+  // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
+  // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
+  // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2.
+  "boundary-42b.tsv": { turnedAway: 8, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
