@@ -109,6 +109,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2.
   "boundary-42b.tsv": { turnedAway: 8, cards: 2 },
+  // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
+  // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
+  // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).
+  // Adoption dropped (families who adopted years ago asking other papers), the money pattern only before "cho" an official,
+  // "rà soát / bị loại / phản ánh / khiếu nại" excuse the household wording: 5 and 2 — no lawful line lost to the changes.
+  "boundary-42c.tsv": { turnedAway: 5, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

@@ -493,6 +493,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "Dùng điểm thi tốt nghiệp để xét tuyển vào trường trung cấp nghề thì nộp hồ sơ ở đâu",
     "Mẹ em 60 tuổi rồi, đóng BHXH tự nguyện được 15 năm, giờ làm hồ sơ hưởng lương hưu ra sao ạ",
     "Hồ sơ cấp sổ đỏ của tôi chậm quá, có phải nộp thêm tiền gì không ạ?",
+    // A household that left poverty; money sent to a relative or the post office, not to an official.
+    "Nhà em năm ngoái còn là hộ nghèo, nay không nghèo nữa rồi thì thẻ bhyt hộ nghèo của mẹ em còn dùng được đến khi nào ạ?",
+    "toi da gui 2 trieu cho em gai de nop tien phat, em no nop nhanh duoc ko hay phai cho chu ho chinh chu",
     // A licence exchanged or replaced "không cần thi lại": a procedure, whatever is offered to pay.
     "ai có làm đổi bằng lái quốc tế sang bằng Việt Nam chưa, nghe nói không cần thi lại, tốn bao nhiêu cũng được",
     // boundary-35d: money owed by law, asked about next to a hurry.
@@ -563,6 +566,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // A way, or someone, to get a licence without the test, with money offered (the forgery intent's patterns).
     ["co cach nao lay bang lai ma ko can thi ko, e tra them tien cung dc", "forgery"],
     ["a/e nao lam duoc bang lai b2 ko can thi ko, gia bao nhieu ib e", "forgery"],
+    // A poor-household certificate for a household that is not poor; money in digits handed to an official to hurry.
+    ["ai lam dum giay xac nhan ho ngheo ko, nha e ko ngheo nhung can de vay von", "forgery"],
+    ["e gui 500k cho can bo xa de lam so do nhanh hon dc ko", "bribe"],
+    ["Biếu 2tr cho anh công an phường thì có được ưu tiên đăng ký tạm trú luôn không", "bribe"],
     ["xin sdt chu tich xa de goi truc tiep", "personal-data"],
     // A fresh probe set of what the bot must not answer (docs/benchmarks.md): someone else's account, paying to skip
     // the wait or to pass, buying a school place, editing marks, a certificate without the inspection, someone's
