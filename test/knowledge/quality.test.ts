@@ -80,6 +80,8 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-65.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-66.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-67.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-68.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-70.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -334,6 +336,14 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // cards with the intent (70.1 / 18.2 % without it), before any change made from it. After (validity phrasings, "giờ
   // thành", "nay thuộc", "đăng ký lại", a company's papers, no "sở!" or "kết hôn" in `unless`): 79.2 % / 11.7 % / 1 of 3.
   "blind-eval-67.jsonl": { top1: 0.792, falseAnswers: 0.34, wrongCards: 0.117 },
+  // Set BN (blind-eval-68), written and labelled twice at the start of session 42 to tune on: 88.6 % top-1, 1.3 % wrong
+  // cards, 1 of 22 out-of-scope cards on 8d84df2, before any change made from it. After ("gpxl", who asks told first):
+  // 89.3 % / 0.7 % / 1 of 22.
+  "blind-eval-68.jsonl": { top1: 0.892, falseAnswers: 0.05, wrongCards: 0.007 },
+  // Set BP (blind-eval-70), 100 natural messages that all mention the 2025 mergers, labelled twice, session 42: 77.1 % top-1,
+  // 8.4 % wrong cards, 3 of 17 out-of-scope cards with the renamed-places intent (73.5 / 9.6 % without it). After (a
+  // former province named on a paper, VNeID showing the old province, a coffee bribe): 81.9 % / 6.0 % / 2 of 17.
+  "blind-eval-70.jsonl": { top1: 0.819, falseAnswers: 0.12, wrongCards: 0.061 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
