@@ -342,8 +342,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-68.jsonl": { top1: 0.892, falseAnswers: 0.05, wrongCards: 0.007 },
   // Set BP (blind-eval-70), 100 natural messages that all mention the 2025 mergers, labelled twice, session 42: 77.1 % top-1,
   // 8.4 % wrong cards, 3 of 17 out-of-scope cards with the renamed-places intent (73.5 / 9.6 % without it). After (a
-  // former province named on a paper, VNeID showing the old province, a coffee bribe): 81.9 % / 6.0 % / 2 of 17.
-  "blind-eval-70.jsonl": { top1: 0.819, falseAnswers: 0.12, wrongCards: 0.061 },
+  // former province named on a paper, VNeID showing the old province, a coffee bribe, "phải sửa lại", a temporary residence
+  // to redo): 84.3 % / 3.6 % / 2 of 17.
+  "blind-eval-70.jsonl": { top1: 0.843, falseAnswers: 0.12, wrongCards: 0.037 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
