@@ -81,6 +81,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-66.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-67.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-68.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-69.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-70.jsonl"),
 ].filter((f) => existsSync(f));
 
@@ -340,6 +341,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // cards, 1 of 22 out-of-scope cards on 8d84df2, before any change made from it. After ("gpxl", who asks told first):
   // 89.3 % / 0.7 % / 1 of 22.
   "blind-eval-68.jsonl": { top1: 0.892, falseAnswers: 0.05, wrongCards: 0.007 },
+  // Set BO (blind-eval-69), written and labelled twice at the start of session 42 against 8d84df2 (re-checked for the
+  // session's card change: no line changed), measured once at its end: 88.2 % top-1, 1.9 % wrong cards, 2 of 21
+  // out-of-scope cards (88.2 / 1.2 % / 2 of 21 on 8d84df2; docs/benchmarks.md). Not tuned on yet.
+  "blind-eval-69.jsonl": { top1: 0.881, falseAnswers: 0.1, wrongCards: 0.019 },
   // Set BP (blind-eval-70), 100 natural messages that all mention the 2025 mergers, labelled twice, session 42: 77.1 % top-1,
   // 8.4 % wrong cards, 3 of 17 out-of-scope cards with the renamed-places intent (73.5 / 9.6 % without it). After (a
   // former province named on a paper, VNeID showing the old province, a coffee bribe, "phải sửa lại", a temporary residence
