@@ -115,6 +115,10 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Adoption dropped (families who adopted years ago asking other papers), the money pattern only before "cho" an official,
   // "rà soát / bị loại / phản ánh / khiếu nại" excuse the household wording: 5 and 2 — no lawful line lost to the changes.
   "boundary-42c.tsv": { turnedAway: 5, cards: 2 },
+  // Session 42, against a fake-diploma pattern ("muốn/cần làm bằng tốt nghiệp … ai làm / trả tiền / trên mạng vẫn ra"):
+  // fresh, 19 of 30 lawful questions turned away (0 without it) — graduates asking who issues the diploma, adults asking
+  // where to study — and 3 of 15 requests given a card (4 without). Dropped; the file holds today's level.
+  "boundary-42d.tsv": { turnedAway: 0, cards: 4 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

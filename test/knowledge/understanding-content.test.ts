@@ -179,6 +179,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Mình nộp hồ sơ xin cấp lại sổ đỏ trên cổng dịch vụ công rồi, giờ xem đang tới bước nào ở đâu?", "dossier-status"],
     ["mấy giờ rồi ạ", "out-of-domain"],
     ["nộp hồ sơ sổ đỏ trên cổng dịch vụ công rồi mà 2 tháng chưa thấy gì, tra cứu ở đâu", "dossier-status"],
+    ["nop ho so roi ma vao cong tra ko thay ho so dau ca", "dossier-status"],
     // Papers naming a merged province or an abolished district: the one guide, whichever paper is named.
     ["tinh Phu Yen nhap vao Dak Lak roi thi so do cu co phai doi lai ko", "renamed-places"],
     ["giờ nhập tỉnh rồi thì sổ BHXH có phải làm lại không", "renamed-places"],
