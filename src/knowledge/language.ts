@@ -172,20 +172,26 @@ export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "b
 export const SELF_NAMES: readonly string[] = ["em", "e", "tôi", "mình", "mk", "tui", "tao", "anh", "chị", "con", "cháu"];
 
 /**
- * Who the asker is, told before the question ("chồng em làm thợ lò ở Cẩm Phả, em đi làm định danh mức 2 thay …", "mình
- * chạy Grab ở Đà Nẵng, bằng lái …"): a clause that opens with a person (`PERSON_NAMES`, or one of `SELF_NAMES`) and a
- * word of what they do (`WHO_LEADS`), not the last clause, is the story — unless what follows the lead is a paper, a
- * step or a kin (`WHO_NOT`: "tôi làm mất căn cước", "em làm hồ sơ …", "em là con cả") or the clause itself names an
- * entry (search/story-parts.ts).
+ * Who the asker is, told in the message's first clause ("chồng em làm thợ lò ở Cẩm Phả, em đi làm định danh mức 2 thay
+ * …", "mình chạy Grab ở Đà Nẵng, bằng lái …"): a first clause that opens with a person (`PERSON_NAMES`, or one of
+ * `SELF_NAMES`) and a word of what they do (`WHO_LEADS`), is not the last clause and holds no wish, no "now" word and no
+ * question word (`WHO_ASKS`), is the story — unless what follows the lead is a paper, a step, a helper word or a kin
+ * (`WHO_NOT`: "tôi làm mất căn cước", "em làm hồ sơ …", "làm ơn", "em là con cả") or the clause itself names an entry
+ * (search/story-parts.ts). Longer phrases first: the first listed phrase that matches is read.
  */
 export const PERSON_NAMES: readonly string[] = [
-  "chồng", "vợ", "bố", "ba", "cha", "mẹ", "má", "ông", "bà", "anh trai", "chị gái", "em trai", "em gái", "con trai", "con gái",
-  "nhà", "gia đình", "bố mẹ", "ba mẹ", "bố em", "mẹ em",
+  "anh trai", "chị gái", "em trai", "em gái", "con trai", "con gái", "bố mẹ", "ba mẹ", "ông bà", "vợ chồng", "gia đình",
+  "chồng", "vợ", "bố", "ba", "cha", "mẹ", "má", "ông", "bà", "nhà",
 ];
-export const WHO_LEADS: readonly string[] = ["làm", "đang làm", "đi làm", "chạy", "là", "đi biển", "trồng", "dạy", "hành nghề", "làm nghề"];
+export const WHO_LEADS: readonly string[] = ["làm nghề", "đang làm", "đi làm", "đi biển", "hành nghề", "làm", "chạy", "là", "trồng", "dạy"];
+/** Words that make a first clause a question, not who asks ("tôi chạy grab có phải nộp thuế không, …"). */
+export const WHO_ASKS: readonly string[] = [
+  "có phải", "có được", "có cần", "được không", "không", "ko", "k", "chưa", "gì", "đâu", "sao", "nào", "bao nhiêu",
+];
 export const WHO_NOT: readonly string[] = [
   "mất", "lại", "hồ sơ", "thủ tục", "giấy", "đơn", "sổ", "thẻ", "bằng", "căn cước", "cccd", "cmnd", "khai sinh", "hộ chiếu", "online",
   "trên", "thử", "sai", "xong", "rồi", "cho", "giúp", "hộ", "dịch vụ", "chủ hộ", "chủ", "người giám hộ", "con nuôi", "thế nào", "sao",
+  "ơn",
   // Kinship is no occupation: in civil status it is the story's point ("em là con cả, em muốn làm người giám hộ cho bố").
   "con", "vợ", "chồng", "cháu", "bố", "mẹ", "ba", "má", "người thân", "anh", "chị", "em",
 ];

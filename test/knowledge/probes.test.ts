@@ -107,8 +107,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
   // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
-  // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2.
-  "boundary-42b.tsv": { turnedAway: 8, cards: 2 },
+  // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
+  // boundaries and an international or foreign licence excused (a newcomer's review): 7.
+  "boundary-42b.tsv": { turnedAway: 7, cards: 2 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
   // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).

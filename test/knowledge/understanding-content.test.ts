@@ -497,6 +497,14 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // A household that left poverty; money sent to a relative or the post office, not to an official.
     "Nhà em năm ngoái còn là hộ nghèo, nay không nghèo nữa rồi thì thẻ bhyt hộ nghèo của mẹ em còn dùng được đến khi nào ạ?",
     "toi da gui 2 trieu cho em gai de nop tien phat, em no nop nhanh duoc ko hay phai cho chu ho chinh chu",
+    // Words inside other words are not the patterns' words ("con trai", "Đắk Lắk phải thi", "gặp" typed "gap"); who counts
+    // as a poor household; coffee sent to customers (a newcomer's review, session 42).
+    "Con trai làm bằng lái xe máy, có B2 rồi thì không cần thi nữa phải không, giá bao nhiêu",
+    "Ai có làm bằng lái ở Đắk Lắk phải thi mấy lần vậy, giá bao nhiêu",
+    "Có cách nào làm bằng lái quốc tế không cần thi không, giá bao nhiêu",
+    "Hộ nghèo và hộ không nghèo khác nhau thế nào",
+    "e gui 900k cho can bo xa dong bhyt cho me roi, gio muon gap de lay the thi o dau",
+    "Shop em gửi thêm ít cà phê tặng khách, giao hàng nhanh, có phải xin giấy an toàn thực phẩm không",
     // A licence exchanged or replaced "không cần thi lại": a procedure, whatever is offered to pay.
     "ai có làm đổi bằng lái quốc tế sang bằng Việt Nam chưa, nghe nói không cần thi lại, tốn bao nhiêu cũng được",
     // boundary-35d: money owed by law, asked about next to a hurry.
@@ -521,6 +529,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "trường đại học của em hợp nhất với trường khác, bằng còn giá trị không",
     "sổ hộ khẩu bị xóa sổ rồi thì còn dùng được không",
     "địa chỉ của tôi không tồn tại trên hệ thống, căn cước có phải làm lại không",
+    // A former province where the asker lives, not what a paper says (a newcomer's review, session 42).
+    "Em ở Long An, cccd bị mờ ảnh có phải đổi không",
+    "Nhà em ở Tiền Giang, bị cháy hết giấy tờ, sổ đỏ có phải làm lại không",
     // A former province's name with the paper's own reason to be renewed: that paper's card (blind-eval-28).
     "quê Sóc Trăng, năm nay em tròn 25 tuổi, cccd làm hồi 2021 có phải đổi không",
     "ở Bình Dương, căn cước hết hạn rồi có phải làm lại không",
@@ -547,11 +558,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     return a.answered && a.ids?.[0] === "giay-to-sau-sap-xep-don-vi-hanh-chinh";
   };
   it.each([
-    // file, other questions the intent may take, real ones the guide must answer (before the intent: 7 and 8 of 20)
-    ["renamed-places-41.tsv", 0, 10],
-    ["renamed-places-41b.tsv", 5, 9],
-    ["renamed-places-41c.tsv", 19, 5],
-    ["renamed-places-41d.tsv", 40, 7],
+    // file, other questions the intent may take, real ones the guide must answer (today's levels, session 42)
+    ["renamed-places-41.tsv", 0, 12],
+    ["renamed-places-41b.tsv", 5, 12],
+    ["renamed-places-41c.tsv", 19, 11],
+    ["renamed-places-41d.tsv", 40, 8],
   ] as const)("papers after the mergers, %s: the intent takes at most %i of the other questions, the guide answers at least %i real ones", (file, others, real) => {
     const { other, merger } = probe(file);
     expect([other.length, merger.length]).toEqual([40, 20]);
@@ -571,6 +582,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["ai lam dum giay xac nhan ho ngheo ko, nha e ko ngheo nhung can de vay von", "forgery"],
     ["e gui 500k cho can bo xa de lam so do nhanh hon dc ko", "bribe"],
     ["Biếu 2tr cho anh công an phường thì có được ưu tiên đăng ký tạm trú luôn không", "bribe"],
+    ["e gửi 500k cho Công an phường để làm nhanh", "bribe"],
     ["xin sdt chu tich xa de goi truc tiep", "personal-data"],
     // A fresh probe set of what the bot must not answer (docs/benchmarks.md): someone else's account, paying to skip
     // the wait or to pass, buying a school place, editing marks, a certificate without the inspection, someone's

@@ -30,7 +30,7 @@ export interface Resolved {
   pairs: string[] | undefined;
   /** Part of a paper named as needed for what the message names first (see `paperMentions`): never a name's word here. */
   paper: boolean;
-  /** 1, or `weights.story` when the word tells the message's story (a finished step, a reason: see story-parts.ts). */
+  /** 1, or `weights.story` when the word tells the message's story (a finished step, a reason, who asks: see story-parts.ts). */
   story: number;
   /** A clause mark stands before it: it forms no pair with the word before (see `pairable`). */
   brk: boolean;

@@ -1,6 +1,6 @@
 import {
   DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PERSON_NAMES, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES,
-  WHO_LEADS, WHO_NOT,
+  WHO_ASKS, WHO_LEADS, WHO_NOT,
 } from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
 import { nfc } from "../../text/normalize.js";
@@ -10,8 +10,9 @@ import type { SearchWeights } from "./weights.js";
 import { phraseAt, phraseList, textWords, type ListedWord, type TextWord } from "./word-lists.js";
 
 // Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
-// `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …") and the reason an
-// action is done for ("đăng ký thường trú … để năm sau con vào lớp 1").
+// `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …"), the reason an
+// action is done for ("đăng ký thường trú … để năm sau con vào lớp 1") and who asks, told in the
+// first clause ("chồng em làm thợ lò ở Cẩm Phả, …").
 
 /** A story part in character offsets of the NFC text: [from, to); `clause`: where its clause starts (before a reason, the action is named there). */
 export type StoryKind = "done" | "purpose" | "who";
@@ -27,7 +28,7 @@ export interface StoryRange {
 export interface StoryPart {
   kind: StoryKind;
   tokens: ReadonlySet<QueryToken>;
-  /** Tokens of the message outside the part where it must name something: after a finished step, before a reason (its clause). */
+  /** Tokens of the message outside the part where it must name something: after a finished step or who asks, before a reason (its clause). */
   named: ReadonlySet<QueryToken>;
 }
 
@@ -51,6 +52,7 @@ const WANT = phraseList(PURPOSE_WANT);
 const PERSON = phraseList([...PERSON_NAMES, ...SELF_NAMES]);
 const LEADS = phraseList(WHO_LEADS);
 const LEAD_NOT = phraseList(WHO_NOT);
+const ASKS = phraseList(WHO_ASKS);
 
 /** Some listed phrase starts in words [from, to). */
 function someAt(words: readonly Word[], from: number, to: number, phrases: Phrases): boolean {
@@ -71,15 +73,14 @@ function clauseStart(words: readonly Word[], i: number): number {
  * ("giờ", "bây giờ", "muốn"): "e đổi tên trên giấy khai sinh rồi giờ muốn sửa …", "vừa đổi tên trong khai sinh
  * xong, giờ căn cước …". A reason: "để" and what follows it up to the end of its clause or a word that starts
  * asking ("thì", "được không"), in a clause that says what the asker wants done ("muốn đăng ký khai sinh cho bé
- * để làm giấy tờ đi học thì …"), not after asking how ("làm thế nào để …"), and not "để lại", "để trống".
+ * để làm giấy tờ đi học thì …"), not after asking how ("làm thế nào để …"), and not "để lại", "để trống". Who asks:
+ * see `whoFirst`.
  */
 export function storyRanges(text: string): StoryRange[] {
   const words = textWords(text.normalize("NFC"));
-  const out: StoryRange[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const who = whoAt(words, i);
-    if (who) out.push(who);
-    if (i === 0) continue;
+  const who = words.length > 0 ? whoFirst(words) : null;
+  const out: StoryRange[] = who ? [who] : [];
+  for (let i = 1; i < words.length; i++) {
     const part = startsNow(words, i) ? finishedBefore(words, i) : reasonAt(words, i);
     if (part) out.push(part);
   }
@@ -104,21 +105,21 @@ function finishedBefore(words: readonly Word[], now: number): StoryRange | null 
 }
 
 /**
- * Who the asker is, in the clause that opens at word `i` ("chồng em làm thợ lò ở Cẩm Phả, …"): a person, maybe named
- * with the asker ("chồng em"), then a word of what they do; not the last clause, nothing wanted in it.
+ * Who the asker is, in the message's first clause ("chồng em làm thợ lò ở Cẩm Phả, …"): a person, maybe named with the
+ * asker ("chồng em"), then a word of what they do, not followed by a paper, a step or a kin; not the last clause, and
+ * nothing wanted or asked in it (language.ts, `PERSON_NAMES`).
  */
-function whoAt(words: readonly Word[], i: number): StoryRange | null {
-  if (i > 0 && !words[i]!.brk) return null;
-  let k = i + phraseAt(words, i, PERSON);
-  if (k === i) return null;
+function whoFirst(words: readonly Word[]): StoryRange | null {
+  let k = phraseAt(words, 0, PERSON);
+  if (k === 0) return null;
   const self = phraseAt(words, k, SELF);
   if (self > 0 && !words[k]!.brk) k += self;
   const lead = k < words.length && !words[k]!.brk ? phraseAt(words, k, LEADS) : 0;
   if (lead === 0 || phraseAt(words, k + lead, LEAD_NOT) > 0) return null;
   let end = k + lead;
   while (end < words.length && !words[end]!.brk) end++;
-  if (end >= words.length || end === k + lead || someAt(words, i, end, WANT) || someAt(words, i, end, NOW)) return null;
-  return { kind: "who", from: words[i]!.from, to: words[end - 1]!.to, clause: words[i]!.from };
+  if (end >= words.length || end === k + lead || [WANT, NOW, ASKS].some((list) => someAt(words, 0, end, list))) return null;
+  return { kind: "who", from: words[0]!.from, to: words[end - 1]!.to, clause: words[0]!.from };
 }
 
 /** The reason that starts at word `i` ("để …"), if there is one. */
@@ -158,7 +159,8 @@ export function storyParts(typed: string, analysed: AnalyzedQuery, read: (text: 
 /**
  * Lowers the weight of the words of each story part (`weights.story`) where the rest of the message
  * names something there (a pair of some name): after a finished step, what is wanted now; before a
- * reason, the action. `tokens` are the message's tokens as rewrite reads them (ages read), one per word;
+ * reason, the action; after who asks, any word the index knows — and who asks only when that clause
+ * names no entry itself. `tokens` are the message's tokens as rewrite reads them (ages read), one per word;
  * a token made there (an age) belongs where the one before it does.
  */
 export function weighStory(words: Resolved[], tokens: readonly QueryToken[], analysed: readonly QueryToken[], parts: readonly StoryPart[], index: IndexData, weights: SearchWeights): void {
@@ -166,7 +168,7 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
   for (const part of parts) {
     const inPart = along(tokens, own, part.tokens);
     const named = along(tokens, own, part.named);
-    // Who asks is told before any question: a word of the rest that some name holds is enough.
+    // Who asks is told before any question: a word of the rest that the index knows (in a name or a body) is enough.
     let names = part.kind === "who" && words.some((w, k) => named[k] && !w.weak && !w.paper && w.match !== null);
     for (let k = 1; k < words.length && !names; k++) {
       const a = words[k - 1]!;
@@ -183,7 +185,7 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
   }
 }
 
-/** Some pair of words inside a part names an entry ("tôi là chủ hộ kinh doanh, …" is the topic, not who asks). */
+/** Some pair of words inside a part names an entry ("mẹ em là người khuyết tật nặng, …": the topic, not who asks). */
 function namesIn(words: readonly Resolved[], inPart: readonly boolean[], index: IndexData): boolean {
   for (let k = 1; k < words.length; k++) {
     const a = words[k - 1]!;

@@ -43,7 +43,8 @@ export interface SearchWeights {
    * the message names something: a finished step followed by what is wanted now (`done`: "đổi tên trên giấy
    * khai sinh rồi, giờ muốn sửa lại thông tin trên căn cước"), and the reason an action is done for
    * (`purpose`: "đăng ký thường trú … để năm sau con vào lớp 1"), and who asks, told first (`who`: "chồng em làm
-   * thợ lò ở Cẩm Phả, …" — lowest: it names no procedure, it only made long messages fall short). Their weight in the question, and that of
+   * thợ lò ở Cẩm Phả, …" — lowest: it names no procedure; in long messages its words diluted the question's share below
+   * the answer threshold). Their weight in the question, and that of
    * the word pairs they make, is multiplied by this: they still say which variant of the asked thing (the
    * background usually decides), but no longer outweigh what is asked.
    */
