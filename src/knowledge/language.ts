@@ -190,8 +190,8 @@ export const WHO_ASKS: readonly string[] = [
 ];
 export const WHO_NOT: readonly string[] = [
   "mất", "lại", "hồ sơ", "thủ tục", "giấy", "đơn", "sổ", "thẻ", "bằng", "căn cước", "cccd", "cmnd", "khai sinh", "hộ chiếu", "online",
-  "trên", "thử", "sai", "xong", "rồi", "cho", "giúp", "hộ", "dịch vụ", "chủ hộ", "chủ", "người giám hộ", "con nuôi", "thế nào", "sao",
-  "ơn",
+  "trên", "thử", "sai", "xong", "rồi", "cho", "giúp", "hộ", "dịch vụ", "chủ hộ", "chủ", "người giám hộ", "con nuôi", "ơn",
+  // (A question word anywhere in the clause, "thế nào", "sao" included, is `WHO_ASKS`.)
   // Kinship is no occupation: in civil status it is the story's point ("em là con cả, em muốn làm người giám hộ cho bố").
   "con", "vợ", "chồng", "cháu", "bố", "mẹ", "ba", "má", "người thân", "anh", "chị", "em",
 ];

@@ -142,7 +142,9 @@ export function storyParts(typed: string, analysed: AnalyzedQuery, read: (text: 
   const ranges = storyRanges(text);
   if (ranges.length === 0) return [];
   const all = analysed.tokens;
+  // Where a range starts the message (who asks: from and clause both 0), no prefix needs reading.
   const at = (pos: number) => {
+    if (pos === 0) return 0;
     const pre = read(text.slice(0, pos)).tokens;
     return pre.length <= all.length && pre.every((t, k) => t.t === all[k]!.t) ? pre.length : -1;
   };
@@ -169,13 +171,8 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
     const inPart = along(tokens, own, part.tokens);
     const named = along(tokens, own, part.named);
     // Who asks is told before any question: a word of the rest that the index knows (in a name or a body) is enough.
-    let names = part.kind === "who" && words.some((w, k) => named[k] && !w.weak && !w.paper && w.match !== null);
-    for (let k = 1; k < words.length && !names; k++) {
-      const a = words[k - 1]!;
-      const b = words[k]!;
-      names = named[k - 1]! && named[k]! && !a.weak && !b.weak && !a.paper && !b.paper && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match);
-    }
-    if (!names || (part.kind === "who" && namesIn(words, inPart, index))) continue;
+    const names = (part.kind === "who" && words.some((w, k) => named[k] && !w.weak && !w.paper && w.match !== null)) || pairNamed(words, named, index, STRONG);
+    if (!names || (part.kind === "who" && pairNamed(words, inPart, index, ANY))) continue;
     const scale = weights.story[part.kind];
     words.forEach((r, k) => {
       if (!inPart[k] || r.story !== 1) return;
@@ -185,12 +182,19 @@ export function weighStory(words: Resolved[], tokens: readonly QueryToken[], ana
   }
 }
 
-/** Some pair of words inside a part names an entry ("mẹ em là người khuyết tật nặng, …": the topic, not who asks). */
-function namesIn(words: readonly Resolved[], inPart: readonly boolean[], index: IndexData): boolean {
+const STRONG = (w: Resolved) => !w.weak && !w.paper;
+const ANY = () => true;
+
+/**
+ * Two adjacent words, both `within` and both `usable`, make a pair of some entry's name: the rest of the message names
+ * something (strong words only), or a part names an entry itself ("mẹ em là người khuyết tật nặng, …": the topic, not
+ * who asks; any word).
+ */
+function pairNamed(words: readonly Resolved[], within: readonly boolean[], index: IndexData, usable: (w: Resolved) => boolean): boolean {
   for (let k = 1; k < words.length; k++) {
     const a = words[k - 1]!;
     const b = words[k]!;
-    if (inPart[k - 1] && inPart[k] && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
+    if (within[k - 1] && within[k] && usable(a) && usable(b) && a.match !== null && b.match !== null && pairable(words, k) && index.namePair(a.match, b.match)) return true;
   }
   return false;
 }
