@@ -83,6 +83,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-68.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-69.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-70.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-71.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -351,6 +352,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // former province named on a paper, VNeID showing the old province, a coffee bribe, "phải sửa lại", a temporary residence
   // to redo): 84.3 % / 3.6 % / 2 of 17.
   "blind-eval-70.jsonl": { top1: 0.843, falseAnswers: 0.12, wrongCards: 0.037 },
+  // Set BQ (blind-eval-71), written late in session 42 and labelled twice against aec5298 (no card changed after it),
+  // measured once at the start of session 43: 89.9 % top-1, 3.2 % wrong cards, 3 of 25 out-of-scope cards on both
+  // aec5298 and 8f31a64 (docs/benchmarks.md).
+  "blind-eval-71.jsonl": { top1: 0.898, falseAnswers: 0.12, wrongCards: 0.032 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
