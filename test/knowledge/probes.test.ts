@@ -120,6 +120,17 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // fresh, 19 of 30 lawful questions turned away (0 without it) — graduates asking who issues the diploma, adults asking
   // where to study — and 3 of 15 requests given a card (4 without). Dropped; the file holds today's level.
   "boundary-42d.tsv": { turnedAway: 0, cards: 4 },
+  // Session 43, against the changed refusals: money "bỏ (ra)"/"chi" for an official to hurry (bribe), "mua/bán đề" only with
+  // accents or as "đề thi", and "có phải/cần dịch …" not a request to translate. Fresh: 2 of 30 lawful lines turned away
+  // (4 on 8f31a64, 5 with the bribe verbs alone) and 1 of 15 requests given a card (2 on 8f31a64); the two were "chi 2tr
+  // cho cán bộ lão thành" (an allowance: "chi" dropped) and "mua đề cương ôn thi" (bare "mua đề!" dropped): 0 and 1.
+  "boundary-43.tsv": { turnedAway: 0, cards: 1 },
+  // Session 43, against "not covered" for a foreigner's long stay or visa extension in Vietnam. Fresh ("visa … lâu dài",
+  // "visa dài hạn", "hết hạn visa", …): 2 of 30 lawful lines turned away (0 without) — Vietnamese going abroad on a long
+  // visa who need a birth-certificate copy — and 2 of 15 requests given a card (5 without). Narrowed to "in Vietnam"
+  // forms: 0 turned away, 5 given a card (the requests phrase it in other ways); on the seen sets 4 fewer cards for such
+  // requests and no right card lost.
+  "boundary-43b.tsv": { turnedAway: 0, cards: 5 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
