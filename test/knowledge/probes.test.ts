@@ -131,6 +131,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // forms: 0 turned away, 5 given a card (the requests phrase it in other ways); on the seen sets 4 fewer cards for such
   // requests and no right card lost.
   "boundary-43b.tsv": { turnedAway: 0, cards: 5 },
+  // Session 43, against forgery patterns: "làm giúp/hộ" a paper with "em trả tiền / có tiền / ib", "ai/chỗ nào làm … ib",
+  // "sửa năm sinh … lên 18 / sớm 1 năm", "ghi tuổi lớn hơn", "ghi lùi ngày" (9 fewer cards for such requests on the seen
+  // sets). Fresh: 20 of 30 lawful lines turned away (0 without) — a son paying his old mother's fee, the post office
+  // filing for a fee, "ad ib em địa chỉ", a birth year recorded wrongly, a contract found backdated. All dropped; the file
+  // holds today's level (6 of 15 requests given a card).
+  "boundary-43c.tsv": { turnedAway: 0, cards: 6 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

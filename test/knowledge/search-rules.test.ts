@@ -249,6 +249,19 @@ describe("isConfident: each rule", () => {
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.7 }), undefined, q)).toBe(false);
     expect(isConfident(hit({ foreignPairs: 1, namePrecision: 0.8 }), undefined, q)).toBe(true);
   });
+  it("…unless the entry explains nearly all of the question and leads the next by far: the other thing is told, not asked", () => {
+    // "mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì không": the pension card, far behind, is why it is asked.
+    const told = hit({ foreignPairs: 1, namePrecision: 0.69, coverage: 0.91, nameCoverage: 0.94 }, 0.81);
+    expect(isConfident(told, hit({}, 0.56), q)).toBe(true);
+    // The entry naming the other thing close behind: two topics.
+    expect(isConfident(told, hit({}, 0.7), q)).toBe(false);
+    // The entry explains too little of the question: the other thing may be what is asked.
+    expect(isConfident({ ...told, why: { ...told.why, coverage: 0.7 } }, hit({}, 0.56), q)).toBe(false);
+    // An entry the question hardly names: the other thing may be what is asked.
+    expect(isConfident({ ...told, why: { ...told.why, namePrecision: 0.5 } }, hit({}, 0.56), q)).toBe(false);
+    const without = { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, foreignPairLead: { coverage: 2, name: 2, margin: 2 } } };
+    expect(isConfident(told, hit({}, 0.56), q, without)).toBe(false);
+  });
   it("a whole name in a long story, with no entry close in score named nearly as much, is what was asked", () => {
     // "Mẹ em 72 tuổi, cccd cũ hết hạn …, nhà lại xa …": the story lowers every score and coverage.
     const named = hit({ namePrecision: 1, nameCoverage: 0.3, coverage: 0.28, phrase: 0.1, foreignPairs: 1 }, 0.34);

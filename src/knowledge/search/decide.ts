@@ -171,7 +171,11 @@ export function isConfident(
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
   // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
   // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
-  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant)) return false;
+  // … unless the entry explains nearly all of the question and leads the entry that names the other thing by far: the
+  // other thing is told, not asked ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì không").
+  const lead = a.foreignPairLead;
+  const toldNotAsked = second !== undefined && coverage >= lead.coverage && namePrecision >= lead.name && reaches(margin, lead.margin);
+  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant) && !toldNotAsked) return false;
   return true;
 }
 

@@ -253,8 +253,14 @@ export interface SearchWeights {
     minPhrase: number;
     /** … unless one of the question's named word pairs is in the entry as a pair (`heldPairs` > 0) and the entry leads the next by this much. */
     pairedAheadMargin: number;
-    /** A question naming another thing ("nội quy") needs this name share. */
+    /** A question naming another thing ("nội quy") needs this name share … */
     foreignPairName: number;
+    /**
+     * … unless the entry explains nearly all of it (`coverage`), is named by most of it (`name`) and leads the next by
+     * `margin`: the other thing is told, not asked ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì": the pension
+     * is why the allowance is asked).
+     */
+    foreignPairLead: { coverage: number; name: number; margin: number };
   };
   /** Which of answer / clarify / unknown (see decide.ts). */
   decide: {
@@ -354,6 +360,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     minPhrase: 0.3,
     pairedAheadMargin: 0.12,
     foreignPairName: 0.75,
+    foreignPairLead: { coverage: 0.85, name: 0.6, margin: 0.2 },
   },
   decide: {
     namedBest: 0.75,
