@@ -3,7 +3,7 @@ import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { foldedText, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { CHOICE, phraseVariants } from "./intent-choices.js";
+import { CHOICE, fillSlots, phraseVariants } from "./intent-choices.js";
 import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } from "./intents-schema.js";
 
@@ -129,12 +129,12 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
   for (const name of INTENT_NAMES) {
     const w = data.intents[name];
     if (!w || w.unless.length + w.over_unless.length === 0) continue;
-    const unless = vetoTable(name, w.unless, abbreviations);
+    const unless = vetoTable(name, w.unless, data.lists, abbreviations);
     const overKey = w.over_unless.length > 0 ? "over_unless" : "unless";
-    const overVeto = overKey === "over_unless" ? vetoTable(name, w.over_unless, abbreviations) : unless;
+    const overVeto = overKey === "over_unless" ? vetoTable(name, w.over_unless, data.lists, abbreviations) : unless;
     for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overVeto, overKey]] as const) {
       w[key].forEach((phrase, i) => {
-        if (instancesOf(phrase).every((text) => veto.matches(name, messageForms(text)))) {
+        if (fillSlots(phrase, data.lists).flatMap(instancesOf).every((text) => veto.matches(name, messageForms(text)))) {
           out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(phrase, vetoKey) });
         }
       });
@@ -144,8 +144,8 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
 }
 
 /** A table whose only phrases are these vetoes, as `contains` of the intent (none: it matches nothing). */
-function vetoTable(name: IntentName, vetoes: readonly string[], abbreviations: Readonly<Record<string, string>>): IntentTable {
-  return createIntentTable(intentsSchema.parse({ intents: { [name]: { contains: vetoes } } }), abbreviations);
+function vetoTable(name: IntentName, vetoes: readonly string[], lists: IntentsData["lists"], abbreviations: Readonly<Record<string, string>>): IntentTable {
+  return createIntentTable(intentsSchema.parse({ lists, intents: { [name]: { contains: vetoes } } }), abbreviations);
 }
 
 /** Every way of writing a phrase: each "…" with one word in it ("zz"), each "/" choice, the accent marks ("!") dropped. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choicesOk } from "./intent-choices.js";
+import { choicesOk, slotNames } from "./intent-choices.js";
 
 /** The shape of `knowledge/intents.yaml` and the mistakes `dvc-bot check` names in it (see `intents.ts`). */
 
@@ -126,6 +126,11 @@ export const intentsSchema = z
      * question, and "mua bằng lái giá bao nhiêu" is still a request to buy one.
      */
     readings: z.array(phrase.refine((p) => !GAP.test(p), 'một cách đọc là các chữ liền nhau, không có "…"')).default([]),
+    /**
+     * Named lists of phrases a phrase refers to as "<name>" ("ghi … <tỉnh cũ>", "<tỉnh cũ> nhập/gộp"): one line stands for
+     * one phrase per item, and a list is kept in one place for every phrase that needs it.
+     */
+    lists: z.record(z.string().trim().min(1), z.array(phrase.refine((p) => slotNames(p).length === 0, "một mục của danh sách không dùng danh sách khác (<…>)")).min(1)).default({}),
     intents: z
       .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
       .strict()
@@ -139,6 +144,21 @@ export const intentsSchema = z
       })
       .default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((data, ctx) => {
+    // Every "<name>" a phrase uses names a list of `lists`.
+    const check = (p: string, path: PropertyKey[]) => {
+      for (const name of slotNames(p)) {
+        if (!Object.hasOwn(data.lists, name)) ctx.addIssue({ code: "custom", path, message: `chưa có danh sách "${name}" trong "lists" (cụm "${p}")` });
+      }
+    };
+    for (const name of INTENT_NAMES) {
+      const w = data.intents[name];
+      if (!w) continue;
+      for (const key of ["exact", "starts", "contains", "unless", "over", "over_unless"] as const) w[key].forEach((p, i) => check(p, ["intents", name, key, i]));
+      w.all.forEach((group, g) => group.forEach((p, i) => check(p, ["intents", name, "all", g, i])));
+    }
+    data.readings.forEach((p, i) => check(p, ["readings", i]));
+  });
 export type IntentsData = z.infer<typeof intentsSchema>;
 export type Words = z.infer<typeof wordsSchema>;

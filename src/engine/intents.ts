@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { accentKey, nfc, rawTokens, rawWords, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
-import { phraseVariants } from "./intent-choices.js";
+import { fillSlots, phraseVariants } from "./intent-choices.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData, type Words } from "./intents-schema.js";
 
 export { AFTER_SEARCH, INTENT_NAMES, intentsSchema, OFFERING, type IntentName, type IntentsData } from "./intents-schema.js";
@@ -215,7 +215,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
   const expansions = compileExpansions(abbreviations);
   const byFirst: CompiledTable["byFirst"] = new Map();
   const add = (list: ListKey, phrases: readonly string[]): ListKey => {
-    for (const phrase of phrases.flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
+    for (const phrase of phrases.flatMap((p) => fillSlots(p, data.lists)).flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
       const first = phrase.folded[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first);
@@ -242,7 +242,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
     });
   }
   const readings = new Map<string, Phrase[]>();
-  for (const reading of data.readings.flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
+  for (const reading of data.readings.flatMap((p) => fillSlots(p, data.lists)).flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
     const first = reading.folded[0];
     if (first !== undefined) readings.set(first, [...(readings.get(first) ?? []), reading]);
   }

@@ -125,6 +125,13 @@ describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
     expect(vetoedFor(dir)).toEqual([]);
   });
 
+  it("a phrase with a named list is judged item by item: blocked only when every item is vetoed", () => {
+    const yaml = (items: string) =>
+      ["lists:", `  tỉnh cũ: [${items}]`, "intents:", "  renamed-places:", "    contains:", "      - <tỉnh cũ> cũ", "    unless: [hà giang cũ]", ""].join("\n");
+    expect(vetoedFor(withIntents(yaml("hà giang")))).toEqual([expect.stringMatching(/intents\.yaml:6: cảnh báo: "<tỉnh cũ> cũ"/)]);
+    expect(vetoedFor(withIntents(yaml("hà giang, bắc kạn")))).toEqual([]);
+  });
+
   it("content: the shipped intents.yaml has no phrase its own veto always blocks", () => {
     expect(vetoedFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
   });

@@ -207,6 +207,33 @@ describe("phrases with a gap and short forms", () => {
     expect(ok("tổng đài 24/7")).toBe(false);
   });
 
+  it("'<name>' stands for each phrase of a named list (lists), with '/' and '…' around it as anywhere", () => {
+    const data = intentsSchema.parse({
+      lists: { "tỉnh cũ": ["hà giang", "bắc kạn", "bắc cạn"] },
+      intents: { "renamed-places": { contains: ["ghi … <tỉnh cũ>", "<tỉnh cũ> nhập/gộp"] } },
+    });
+    const places = createIntentTable(data);
+    const said = (text: string) => places.matches("renamed-places", messageForms(text));
+    expect(said("cccd ghi ha giang thi co phai doi")).toBe(true);
+    expect(said("Bắc Cạn gộp vào Thái Nguyên rồi")).toBe(true);
+    expect(said("bắc kạn nhập với thái nguyên")).toBe(true);
+    // A name outside the list, and a listed name in no phrase's place, are not said.
+    expect(said("cccd ghi hà nội thì có phải đổi")).toBe(false);
+    expect(said("em ở hà giang, cccd bị mờ")).toBe(false);
+    // Editing the list edits every phrase that uses it.
+    const fewer = createIntentTable(intentsSchema.parse({ ...data, lists: { "tỉnh cũ": ["hà giang"] } }));
+    expect(fewer.matches("renamed-places", messageForms("bắc kạn nhập với thái nguyên"))).toBe(false);
+  });
+
+  it("a '<name>' with no list, or a list item that uses another list, is a mistake staff see", () => {
+    const unknown = intentsSchema.safeParse({ intents: { "renamed-places": { all: [["ghi … <tỉnh cũ>"]] } } });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.message).toContain('chưa có danh sách "tỉnh cũ"');
+    expect(unknown.error?.issues[0]?.path).toEqual(["intents", "renamed-places", "all", 0, 0]);
+    expect(intentsSchema.safeParse({ lists: { a: ["<b>"], b: ["x"] } }).success).toBe(false);
+    expect(intentsSchema.safeParse({ lists: { a: [] } }).success).toBe(false);
+  });
+
   it("a phrase may not begin or end with '…'", () => {
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["… giả"] } } }).success).toBe(false);
     expect(intentsSchema.safeParse({ intents: { forgery: { contains: ["bằng …"] } } }).success).toBe(false);
@@ -234,6 +261,12 @@ describe("loadIntents", () => {
     const lines = loadIntents(dir, new Set(["dang-ky-khai-sinh"])).problems.map(formatProblem);
     expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:5: intents: intents: trường "chit-chat" không có trong mẫu/));
     expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:8: intents: intents\.dossier-status\.patterns\.0: not a valid pattern/));
+  });
+
+  it("a '<name>' with no list is a mistake at the phrase's line", () => {
+    const dir = folderWith(["lists:", "  tỉnh cũ: [hà giang]", "intents:", "  renamed-places:", "    contains:", "      - ghi … <tỉnh cu>", ""].join("\n"));
+    const lines = loadIntents(dir).problems.map(formatProblem);
+    expect(lines).toContainEqual(expect.stringMatching(/intents\.yaml:6: .*chưa có danh sách "tỉnh cu"/));
   });
 
   it("a key the intent's reply never reads is a mistake at its line, in Vietnamese", () => {
