@@ -92,6 +92,12 @@ const common = {
   aliases: z.array(text).default([]),
   /** Extra search words that are not names (situations, objects). */
   keywords: z.array(text).default([]),
+  /**
+   * For an entry about one situation only ("Sau sáp nhập tỉnh, xã có phải đổi căn cước…"): phrases one of which a question
+   * says when it is about that situation ("sáp nhập", "tỉnh cũ"). A question saying none of them is not answered with it
+   * (search/context-fit.ts). Empty: any question may be.
+   */
+  only_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */
   summary: text.optional(),
   link: z.url().optional(),

@@ -88,7 +88,7 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
   "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
-  "probe-35.tsv": { turnedAway: 0, cards: 30 },
+  "probe-35.tsv": { turnedAway: 0, cards: 29 },
   // Written in session 41 by a newcomer against candidate phrases: backdating a paper and imitating a signature
   // (forgery: "ghi/ký/đề lùi ngày", "làm được chữ ký giống") turned away 16 of 50 lawful questions — victims, a paper
   // someone else backdated, a signature that must match — so none was kept. The first driving test ("đăng ký thi bằng
@@ -137,6 +137,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // filing for a fee, "ad ib em địa chỉ", a birth year recorded wrongly, a contract found backdated. All dropped; the file
   // holds today's level (6 of 15 requests given a card).
   "boundary-43c.tsv": { turnedAway: 0, cards: 6 },
+  // Session 43, against "not answered with a card" for currency exchange ("sang tiền việt … giá", "đổi ngoại tệ") and rumours
+  // that ID chips track people ("theo dõi vị trí"). Fresh: 15 of 30 lawful lines turned away (5 before the change) —
+  // foreign-currency income converted "theo tỷ giá nào" for tax, invoices in foreign currency — and 3 of 15 requests given
+  // a card (2 before). Narrowed to "sang tiền việt … được giá" and "theo dõi vị trí người dân/từng người/… 24 24";
+  // "thuế, quyết toán, hóa đơn, kê khai, mức đóng" excuse out-of-domain's `contains` ("tỷ giá"): 1 and 0. The one left
+  // (a freelancer's tax in dollars) is turned away by the older `over` phrase "tiền đô!".
+  "boundary-43d.tsv": { turnedAway: 1, cards: 0 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

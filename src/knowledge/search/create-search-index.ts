@@ -8,6 +8,7 @@ import { createCorrector } from "./correct.js";
 import { createDecideChecks, decide, reaches, type DecideChecks } from "./decide.js";
 import { createAgeFit, createAgeReader, subjectAge, type SubjectAge } from "./age-reading.js";
 import { createExtensionFit } from "./extension-entries.js";
+import { createContextFit } from "./context-fit.js";
 import { createNumberFit } from "./number-fit.js";
 import { rewrite, type ResolvedQuery } from "./rewrite.js";
 import { storyParts } from "./story-parts.js";
@@ -39,16 +40,19 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const focus = createFocus(run, weights);
   const meaningPart = createMeaningPart(analyzer);
 
-  /** normalise → rewrite → candidates → score → decide, for one text. */
-  function run(text: string) {
+  /**
+   * normalise → rewrite → candidates → score → decide, for one text; `context`: the whole message the text is part of
+   * (an entry's situation words, `only_when`, may be said anywhere in it).
+   */
+  function run(text: string, context = text) {
     const unglued = unglue(text);
     const analysed = analyzer.query(unglued);
     // The age of the person asked about, read once: it rewrites the ages typed and weighs the hits.
     const subject = subjectAge(analysed.tokens);
     const q = rewrite(analysed, index, correct, weights, (tokens) => readAges(tokens, subject), storyParts(unglued, analysed, (t) => analyzer.query(t)));
-    if (readsAside(q, text)) return run(withoutReadingWords(text));
+    if (readsAside(q, text)) return run(withoutReadingWords(text), context);
     const hits = score(q, candidates(q));
-    fitToTitles(subject, hits, analysed.tokens);
+    fitToTitles(subject, hits, analysed.tokens, context);
     hits.sort((a, b) => b.score - a.score || a.entry.title.length - b.entry.title.length);
     breakPairTie(hits, weights);
     const shape = { strongWords: q.strongWords, unknownWords: q.unknownWords.length, pairs: q.bigrams.length, facets: analysed.facets, asksMeaning: q.strongWords === 0 && asksMeaning(text), variantOnly: q.variantOnly };
@@ -66,10 +70,10 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   function meaningReading(question: string): ReturnType<typeof run> | null {
     const asked = meaningPart(question);
     if (asked === null) return null;
-    const meant = run(asked.part);
+    const meant = run(asked.part, question);
     if (!meant.shape.asksMeaning || meant.decision.kind !== "answer") return null;
     if (asked.rest === "") return meant;
-    const rest = run(asked.rest);
+    const rest = run(asked.rest, question);
     // The rest names an entry when the search answers or asks back about it, or one entry's name is mostly in it
     // ("làm căn cước hay hộ chiếu": no answer, but whole names); a story ("vậy vẫn phải lên phường à") does not.
     const names = rest.hits.some((h) => h.why.namePrecision >= weights.answer.oneTopicWordName);
@@ -98,7 +102,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 type Reading = { q: ResolvedQuery; hits: SearchHit[]; decision: SearchDecision };
 
 /** The focus stage of createSearchIndex: a long message not answered whole, read part by part with `run`. */
-function createFocus(run: (text: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null {
+function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null {
   /**
    * The asking part alone ranks the whole message's best first with a fair score, names at least
    * part of it, and leads the next entry by far: the words of the question, without the story's,
@@ -133,7 +137,7 @@ function createFocus(run: (text: string) => Reading, weights: SearchWeights): (q
     if (!best) return null;
     // A clause may be read both alone and as a refer-back part: read each text once.
     const read = new Map<string, Reading>();
-    const runOnce = (text: string) => read.get(text) ?? read.set(text, run(text)).get(text)!;
+    const runOnce = (text: string) => read.get(text) ?? read.set(text, run(text, question)).get(text)!;
     const agrees = (part: string) => {
       const { hits, decision: d } = runOnce(part);
       return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best));
@@ -214,12 +218,17 @@ export function referParts(question: string, max: number): { asking: string; bef
  * entry takes a sibling's place when its title fits better — a child's entry for the age stated (age-reading.ts),
  * a longer title for the words the question adds to the shorter one (extension-entries.ts).
  */
-function createTitleFit(entries: readonly Entry[], weights: SearchWeights): (subject: SubjectAge | null, hits: SearchHit[], typed: readonly QueryToken[]) => void {
+function createTitleFit(
+  entries: readonly Entry[],
+  weights: SearchWeights,
+): (subject: SubjectAge | null, hits: SearchHit[], typed: readonly QueryToken[], text: string) => void {
   const ageFit = createAgeFit(entries, weights);
   const extensionFit = createExtensionFit(entries, weights);
   const numberFit = createNumberFit(entries, weights);
-  return (subject, hits, typed) => {
+  const contextFit = createContextFit(entries, weights);
+  return (subject, hits, typed, text) => {
     numberFit(hits, typed);
+    contextFit(hits, text, typed);
     ageFit(subject, hits, typed);
     extensionFit(hits, typed);
   };

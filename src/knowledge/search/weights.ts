@@ -90,6 +90,11 @@ export interface SearchWeights {
   /** A question's "mức 2" and an entry numbering that word otherwise ("… mức 1"): its score is multiplied by this (number-fit.ts). */
   numberConflict: number;
   /**
+   * An entry about one situation only (`only_when` in its file: "sáp nhập", "tỉnh cũ"…) and a question saying none of its
+   * phrases: its score is multiplied by this (context-fit.ts).
+   */
+  contextMissing: number;
+  /**
    * A child's stated age fits an entry made for children ("con 5 tuổi làm căn cước" and "… cho trẻ em dưới 14 tuổi")
    * that ranks below an entry on the same thing with no age ("Cấp đổi, cấp lại thẻ căn cước"), scoring at least
    * `reach` of it and naming no fewer of the question's word pairs: the two trade places. `sharedWords`: title
@@ -317,6 +322,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
   accentMismatch: 0.5,
   ageConflict: 0.7,
   numberConflict: 0.7,
+  contextMissing: 0.6,
   childEntry: { reach: 0.75, sharedWords: 2, named: 0.85, namedGap: 0.3 },
   extensionEntry: { reach: 0.8 },
   pairTie: { window: 0.01, pairs: 2 },
