@@ -355,9 +355,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-70.jsonl": { top1: 0.843, falseAnswers: 0.12, wrongCards: 0.037 },
   // Set BQ (blind-eval-71), written late in session 42 and labelled twice against aec5298 (no card changed after it),
   // measured once at the start of session 43: 89.9 % top-1, 3.2 % wrong cards, 3 of 25 out-of-scope cards on both
-  // aec5298 and 8f31a64 (docs/benchmarks.md). After (a worn paper's "mất hết chữ", a bribe "bỏ 500k cho cán bộ"): 89.9 % /
-  // 2.5 % / 2 of 25.
-  "blind-eval-71.jsonl": { top1: 0.898, falseAnswers: 0.08, wrongCards: 0.026 },
+  // aec5298 and 8f31a64 (docs/benchmarks.md). After (a worn paper's "mất hết chữ", a bribe "bỏ 500k cho cán bộ", the merger
+  // guide only for questions about the mergers): 90.5 % / 1.9 % / 2 of 25.
+  "blind-eval-71.jsonl": { top1: 0.905, falseAnswers: 0.08, wrongCards: 0.019 },
   // Set BS (blind-eval-73), written and labelled twice at the start of session 43 to tune on: 83.2 % top-1, 2.5 % wrong
   // cards, 1 of 22 out-of-scope cards on 8f31a64, before any change made from it. After ("mua de" is "mua để", "có phải
   // dịch" asks about papers, a late death registration): 85.7 % / 1.9 % / 1 of 22.
