@@ -30,21 +30,42 @@ export function phraseVariants(p: string): string[] {
 /** A named list in a phrase: "<tỉnh cũ>" (`lists` in intents.yaml). */
 export const SLOT = /<([^<>]+)>/gu;
 
-/** The names of the lists a phrase uses ("ghi … <tỉnh cũ>" → ["tỉnh cũ"]). */
+/** How a list is named, whatever the case and spacing typed ("<Tỉnh  cũ>" is the list "tỉnh cũ"). */
+export function listKey(name: string): string {
+  return name.normalize("NFC").trim().toLowerCase().replace(/\s+/gu, " ");
+}
+
+/** The names of the lists a phrase uses, as `listKey` reads them ("ghi … <tỉnh cũ>" → ["tỉnh cũ"]). */
 export function slotNames(p: string): string[] {
-  return [...p.matchAll(SLOT)].map((m) => m[1]!.trim());
+  return [...p.matchAll(SLOT)].map((m) => listKey(m[1]!));
+}
+
+/**
+ * What is wrong with the "<…>" of a phrase, or null: each "<name>" stands as whole words (a space, "…" or the phrase's
+ * end on each side: "tỉnh/<tỉnh cũ>" or "<tỉnh cũ>cũ" would join a list item to another word), and no "<" or ">" stands
+ * alone ("ghi … <tỉnh cũ" is a list never closed).
+ */
+export function slotMistake(p: string): string | null {
+  for (const m of p.matchAll(SLOT)) {
+    const before = p.slice(0, m.index);
+    const after = p.slice(m.index + m[0].length);
+    if (!/(?:^|[\s…])$/u.test(before) || !/^(?:$|[\s….])/u.test(after)) return `"${m[0]}" phải đứng riêng, cách các chữ khác bằng dấu cách`;
+  }
+  if (/[<>]/u.test(p.replace(SLOT, ""))) return 'dấu "<" hoặc ">" thiếu cặp: tên danh sách viết trong "<…>"';
+  return null;
 }
 
 /**
  * The phrases a line with named lists stands for: each "<name>" replaced by each phrase of that list ("<tỉnh cũ> cũ" →
- * "hà giang cũ", "yên bái cũ", …). A name with no list is left as written (the schema reports it).
+ * "hà giang cũ", "yên bái cũ", …); two "<name>" in one phrase are filled each on its own (every pair of items). A name
+ * with no list is left as written (the schema reports it). `lists` is keyed by `listKey`.
  */
 export function fillSlots(p: string, lists: Readonly<Record<string, readonly string[]>>): string[] {
-  let out = [p];
-  for (const name of new Set(slotNames(p))) {
-    const items = lists[name];
-    if (!items) continue;
-    out = out.flatMap((head) => items.map((item) => head.replace(SLOT, (whole, n: string) => (n.trim() === name ? item : whole))));
-  }
-  return out;
+  const m = /<([^<>]+)>/u.exec(p);
+  if (!m) return [p];
+  const items = lists[listKey(m[1]!)];
+  const head = p.slice(0, m.index);
+  const rest = fillSlots(p.slice(m.index + m[0].length), lists);
+  if (!items) return rest.map((r) => head + m[0] + r);
+  return items.flatMap((item) => rest.map((r) => head + item + r));
 }

@@ -3,7 +3,7 @@ import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { foldedText, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { CHOICE, fillSlots, phraseVariants } from "./intent-choices.js";
+import { CHOICE, fillSlots, listKey, phraseVariants } from "./intent-choices.js";
 import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } from "./intents-schema.js";
 
@@ -18,7 +18,9 @@ import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } f
  */
 export function slashSplitWarnings(item: YamlItem | undefined, entries: readonly Entry[], groups: ReadonlyArray<readonly string[]>): Problem[] {
   if (!item) return [];
-  const phrases = phrasesOf(item.value);
+  // A phrase with "<list>" is read item by item, as the table compiles it.
+  const lists = listsOf(item.value);
+  const phrases = phrasesOf(item.value).flatMap(({ phrase, path }) => fillSlots(phrase, lists).map((filled) => ({ phrase: filled, path })));
   const known = knownPairs([...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]), ...phrases.flatMap(({ phrase }) => phrase.split(GAP))]);
   // Group names, longest first at each word (the first group naming a phrase wins, as in the synonym table).
   const groupOf = createPhraseTable(groups.flatMap((g, i) => g.map((name): [string, number] => [name, i])));
@@ -99,17 +101,26 @@ function splitSpellings(phrase: string, groupOf: PhraseTable<number>): [string, 
   return null;
 }
 
+/** The file's named lists, keyed as the table reads them (`listKey`); none when the file has no valid `lists`. */
+function listsOf(value: unknown): Record<string, string[]> {
+  const lists = (value as { lists?: unknown } | null)?.lists;
+  if (!lists || typeof lists !== "object") return {};
+  const out: Record<string, string[]> = {};
+  for (const [name, items] of Object.entries(lists)) if (Array.isArray(items)) out[listKey(name)] = items.filter((i): i is string => typeof i === "string");
+  return out;
+}
+
 /** Keys of intents.yaml whose strings are not phrases (regular expressions, entry ids). */
 const NOT_PHRASES = new Set(["patterns", "offer", "answered_by", "popular"]);
 
-/** Each phrase of the file's intents and lists, with its YAML path (for the line). */
+/** Each phrase of the file's intents (and readings, particles…), with its YAML path (for the line); list items are read where a phrase uses them. */
 function phrasesOf(value: unknown): Array<{ phrase: string; path: PropertyKey[] }> {
   const out: Array<{ phrase: string; path: PropertyKey[] }> = [];
   const walk = (node: unknown, path: PropertyKey[]) => {
     if (typeof node === "string") out.push({ phrase: node, path });
     else if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
     else if (node && typeof node === "object") {
-      for (const [key, child] of Object.entries(node)) if (!NOT_PHRASES.has(key)) walk(child, [...path, key]);
+      for (const [key, child] of Object.entries(node)) if (!NOT_PHRASES.has(key) && !(path.length === 0 && key === "lists")) walk(child, [...path, key]);
     }
   };
   walk(value, []);
@@ -134,8 +145,11 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
     const overVeto = overKey === "over_unless" ? vetoTable(name, w.over_unless, data.lists, abbreviations) : unless;
     for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overVeto, overKey]] as const) {
       w[key].forEach((phrase, i) => {
-        if (fillSlots(phrase, data.lists).flatMap(instancesOf).every((text) => veto.matches(name, messageForms(text)))) {
-          out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(phrase, vetoKey) });
+        // A phrase with "<list>": each item it stands for on its own ("<tỉnh cũ> cũ" → "hà giang cũ" blocked by "hà giang cũ").
+        for (const filled of fillSlots(phrase, data.lists)) {
+          if (instancesOf(filled).every((text) => veto.matches(name, messageForms(text)))) {
+            out.push({ file: item.file, line: item.lineOf(["intents", name, key, i]), message: INTENT_WARNINGS.vetoed(filled, vetoKey) });
+          }
         }
       });
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choicesOk, slotNames } from "./intent-choices.js";
+import { foldedText } from "../text/normalize.js";
+import { choicesOk, listKey, slotMistake, slotNames } from "./intent-choices.js";
 
 /** The shape of `knowledge/intents.yaml` and the mistakes `dvc-bot check` names in it (see `intents.ts`). */
 
@@ -39,7 +40,12 @@ const phrase = z
     (p) => p.split(/\s+/u).every((word) => !word.includes("/") || word.startsWith("/") || choicesOk(word)),
     'mỗi lựa chọn quanh "/" là một chữ, không để trống, không có "…" ("tới/đến đâu rồi", không phải "tới/ đến" hay "tệ/kém...quá"); số như "24/7" thì viết "24 7"',
   );
-const phrases = z.array(phrase).default([]);
+/** A phrase that may name lists ("ghi … <tỉnh cũ>"): each "<name>" stands as whole words. */
+const listedPhrase = phrase.superRefine((p, ctx) => {
+  const mistake = slotMistake(p);
+  if (mistake) ctx.addIssue({ code: "custom", message: mistake });
+});
+const phrases = z.array(listedPhrase).default([]);
 const regex = z.string().superRefine((source, ctx) => {
   try {
     new RegExp(source, "u");
@@ -57,7 +63,7 @@ const wordsSchema = z
     /** One of these appears anywhere in the message. */
     contains: phrases,
     /** Every group has one of its phrases somewhere in the message. */
-    all: z.array(z.array(phrase).min(1)).default([]),
+    all: z.array(z.array(listedPhrase).min(1)).default([]),
     /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
     unless: phrases,
     /**
@@ -125,12 +131,24 @@ export const intentsSchema = z
      * ("gia bao nhieu" is "giá bao nhiêu"): a forgery phrase's "giả" is then not found in a price
      * question, and "mua bằng lái giá bao nhiêu" is still a request to buy one.
      */
-    readings: z.array(phrase.refine((p) => !GAP.test(p), 'một cách đọc là các chữ liền nhau, không có "…"')).default([]),
+    readings: z
+      .array(
+        phrase
+          .refine((p) => !GAP.test(p), 'một cách đọc là các chữ liền nhau, không có "…"')
+          .refine((p) => !/[<>]/u.test(p), "một cách đọc không dùng danh sách (<…>): viết từng cách đọc một dòng"),
+      )
+      .default([]),
     /**
      * Named lists of phrases a phrase refers to as "<name>" ("ghi … <tỉnh cũ>", "<tỉnh cũ> nhập/gộp"): one line stands for
      * one phrase per item, and a list is kept in one place for every phrase that needs it.
      */
-    lists: z.record(z.string().trim().min(1), z.array(phrase.refine((p) => slotNames(p).length === 0, "một mục của danh sách không dùng danh sách khác (<…>)")).min(1)).default({}),
+    lists: z
+      .record(
+        z.string().refine((n) => listKey(n) !== "" && !/[<>]/u.test(n), 'tên danh sách viết không có "<", ">" ("tỉnh cũ:", dùng trong cụm là "<tỉnh cũ>")'),
+        z.array(phrase.refine((p) => !/[<>]/u.test(p), "một mục của danh sách không dùng danh sách khác (<…>)")).min(1),
+      )
+      .transform((lists) => Object.fromEntries(Object.entries(lists).map(([name, items]) => [listKey(name), items])))
+      .default({}),
     intents: z
       .object(Object.fromEntries(INTENT_NAMES.map((n) => [n, wordsSchema.optional()])) as Record<IntentName, z.ZodOptional<typeof wordsSchema>>)
       .strict()
@@ -149,7 +167,10 @@ export const intentsSchema = z
     // Every "<name>" a phrase uses names a list of `lists`.
     const check = (p: string, path: PropertyKey[]) => {
       for (const name of slotNames(p)) {
-        if (!Object.hasOwn(data.lists, name)) ctx.addIssue({ code: "custom", path, message: `chưa có danh sách "${name}" trong "lists" (cụm "${p}")` });
+        if (Object.hasOwn(data.lists, name)) continue;
+        const near = Object.keys(data.lists).find((n) => foldedText(n) === foldedText(name));
+        const hint = near ? ` — có phải "<${near}>"?` : "";
+        ctx.addIssue({ code: "custom", path, message: `chưa có danh sách "${name}" trong "lists" (cụm "${p}")${hint}` });
       }
     };
     for (const name of INTENT_NAMES) {
@@ -158,7 +179,6 @@ export const intentsSchema = z
       for (const key of ["exact", "starts", "contains", "unless", "over", "over_unless"] as const) w[key].forEach((p, i) => check(p, ["intents", name, key, i]));
       w.all.forEach((group, g) => group.forEach((p, i) => check(p, ["intents", name, "all", g, i])));
     }
-    data.readings.forEach((p, i) => check(p, ["readings", i]));
   });
 export type IntentsData = z.infer<typeof intentsSchema>;
 export type Words = z.infer<typeof wordsSchema>;

@@ -198,3 +198,24 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
   }
   return out;
 }
+
+/**
+ * `dvc-bot check` warnings for an entry about one situation (`only_when`): a keyword of it that says none of its
+ * situation's phrases ("mã tỉnh trên biển xe" under a merger guide whose list lacks "mã tỉnh") is a question the entry
+ * is meant for, yet such a question is scored down as not about the situation — add the phrase it uses, or drop the
+ * keyword. Compared folded, words together, as typed bare.
+ */
+export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
+  const byId = new Map(entries.map((e) => [e.id, e] as const));
+  const out: Problem[] = [];
+  for (const r of reviews) {
+    const entry = byId.get(r.id);
+    if (!entry || entry.only_when.length === 0) continue;
+    const phrases = entry.only_when.map((p) => ` ${tokens(p).join(" ")} `);
+    entry.keywords.forEach((k, i) => {
+      const text = ` ${tokens(k).join(" ")} `;
+      if (!phrases.some((p) => text.includes(p))) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordOutsideSituation(k) });
+    });
+  }
+  return out;
+}

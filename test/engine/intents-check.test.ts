@@ -125,11 +125,18 @@ describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
     expect(vetoedFor(dir)).toEqual([]);
   });
 
-  it("a phrase with a named list is judged item by item: blocked only when every item is vetoed", () => {
+  it("a phrase with a named list is judged item by item: each item its veto always blocks is named at the phrase's line", () => {
     const yaml = (items: string) =>
       ["lists:", `  tỉnh cũ: [${items}]`, "intents:", "  renamed-places:", "    contains:", "      - <tỉnh cũ> cũ", "    unless: [hà giang cũ]", ""].join("\n");
-    expect(vetoedFor(withIntents(yaml("hà giang")))).toEqual([expect.stringMatching(/intents\.yaml:6: cảnh báo: "<tỉnh cũ> cũ"/)]);
-    expect(vetoedFor(withIntents(yaml("hà giang, bắc kạn")))).toEqual([]);
+    expect(vetoedFor(withIntents(yaml("hà giang, bắc kạn")))).toEqual([expect.stringMatching(/intents\.yaml:6: cảnh báo: "hà giang cũ"/)]);
+    expect(vetoedFor(withIntents(yaml("bắc kạn, yên bái")))).toEqual([]);
+  });
+
+  it("a '/' inside a list item is read where a phrase uses it, at the phrase's line", () => {
+    const dir = withIntents(
+      ["lists:", "  tên: [tra lý lịch/tạm vắng]", "intents:", "  personal-data:", "    contains:", "      - <tên> của hàng xóm", ""].join("\n"),
+    );
+    expect(warningsFor(dir)).toEqual([expect.stringMatching(/intents\.yaml:6: cảnh báo: "tra lý lịch\/tạm vắng của hàng xóm"/)]);
   });
 
   it("content: the shipped intents.yaml has no phrase its own veto always blocks", () => {

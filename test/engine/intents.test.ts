@@ -230,8 +230,34 @@ describe("phrases with a gap and short forms", () => {
     expect(unknown.success).toBe(false);
     expect(unknown.error?.issues[0]?.message).toContain('chưa có danh sách "tỉnh cũ"');
     expect(unknown.error?.issues[0]?.path).toEqual(["intents", "renamed-places", "all", 0, 0]);
+    // A name typed without its accents is pointed at the list it most likely means.
+    const typo = intentsSchema.safeParse({ lists: { "tỉnh cũ": ["hà giang"] }, intents: { "renamed-places": { contains: ["ghi … <tinh cu>"] } } });
+    expect(typo.error?.issues[0]?.message).toContain('có phải "<tỉnh cũ>"?');
     expect(intentsSchema.safeParse({ lists: { a: ["<b>"], b: ["x"] } }).success).toBe(false);
     expect(intentsSchema.safeParse({ lists: { a: [] } }).success).toBe(false);
+    expect(intentsSchema.safeParse({ lists: { "<a>": ["x"] } }).success).toBe(false);
+  });
+
+  it("a '<name>' stands as whole words, and a '<' or '>' without its pair is a mistake", () => {
+    const ok = (p: string) => intentsSchema.safeParse({ lists: { "tỉnh cũ": ["hà giang"] }, intents: { "renamed-places": { contains: [p] } } }).success;
+    expect(ok("ghi … <tỉnh cũ>")).toBe(true);
+    expect(ok("<tỉnh cũ> nhập/gộp")).toBe(true);
+    expect(ok("tỉnh/<tỉnh cũ> cũ")).toBe(false);
+    expect(ok("<tỉnh cũ>/hà nội cũ")).toBe(false);
+    expect(ok("<tỉnh cũ>cũ")).toBe(false);
+    expect(ok("ghi … <tỉnh cũ")).toBe(false);
+    expect(intentsSchema.safeParse({ readings: ["<tỉnh cũ>"], lists: { "tỉnh cũ": ["hà giang"] } }).success).toBe(false);
+  });
+
+  it("list names read whatever the case and spacing, and two '<name>' in one phrase are filled each on its own", () => {
+    const data = intentsSchema.parse({
+      lists: { "Tỉnh  cũ": ["hà giang", "bắc kạn"] },
+      intents: { "renamed-places": { contains: ["<tỉnh cũ> hay <TỈNH CŨ>"] } },
+    });
+    const said = (text: string) => createIntentTable(data).matches("renamed-places", messageForms(text));
+    expect(said("hà giang hay bắc kạn")).toBe(true);
+    expect(said("bắc kạn hay bắc kạn")).toBe(true);
+    expect(said("hà giang hay yên bái")).toBe(false);
   });
 
   it("a phrase may not begin or end with '…'", () => {

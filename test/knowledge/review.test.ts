@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { keywordClashWarnings, reviewWarnings } from "../../src/knowledge/review.js";
+import { keywordClashWarnings, onlyWhenWarnings, reviewWarnings } from "../../src/knowledge/review.js";
 import { tempDir, tempFolder } from "../helpers/temp.js";
 
 // A small knowledge folder written for these tests: one entry reviewed long ago, one with a fee
@@ -128,5 +128,37 @@ describe("a keyword that names another entry", () => {
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ file: expect.stringContaining("ho-chieu.yaml"), line: 7 });
     expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "Trình báo mất hộ chiếu" \(bao-mat\)/);
+  });
+});
+
+describe("a keyword outside its entry's situation (only_when)", () => {
+  const k = tempFolder("only-when", {
+    "guide.yaml": [
+      "id: sau-sap-nhap", // 1
+      "kind: faq", // 2
+      "title: Sau sáp nhập có phải đổi giấy tờ không", // 3
+      "only_when: [sáp nhập, tỉnh cũ]", // 4
+      "keywords:", // 5
+      "  - căn cước ghi tỉnh cũ", // 6
+      "  - mã tỉnh trên biển xe", // 7
+      "  - Sap nhap xa phuong", // 8
+      "body: Không bắt buộc.",
+      "source: Nghị quyết A",
+      "reviewed: 2026-11-30",
+      "",
+    ].join("\n"),
+  });
+  const { knowledge, problems } = loadKnowledge(k);
+
+  it("is named at its line; keywords that say a phrase of the situation (typed any way) are not", () => {
+    expect(problems).toEqual([]);
+    const w = onlyWhenWarnings(knowledge.entries, knowledge.reviews);
+    expect(w).toEqual([expect.objectContaining({ file: expect.stringContaining("guide.yaml"), line: 7 })]);
+    expect(w[0]!.message).toMatch(/từ khóa "mã tỉnh trên biển xe" không có cụm nào của "only_when"/);
+  });
+
+  it("an entry without only_when is never warned about", () => {
+    const plain = knowledge.entries.map((e) => ({ ...e, only_when: [] }));
+    expect(onlyWhenWarnings(plain, knowledge.reviews)).toEqual([]);
   });
 });

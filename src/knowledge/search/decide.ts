@@ -169,14 +169,22 @@ export function isConfident(
   // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
   const pairedAhead = held > 0 && reaches(margin, a.pairedAheadMargin);
   if (phrase < a.minPhrase && namePrecision < a.oneTopicWordName && !pairedAhead) return false;
-  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention —
-  // unless a long message's best is far ahead of the rest (its story's background: "bệnh viện", "công ty").
-  // … unless the entry explains nearly all of the question and leads the entry that names the other thing by far: the
-  // other thing is told, not asked ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì không").
-  const lead = a.foreignPairLead;
-  const toldNotAsked = second !== undefined && coverage >= lead.coverage && namePrecision >= lead.name && reaches(margin, lead.margin);
-  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant) && !toldNotAsked) return false;
+  // The question names another thing ("nội quy", "hoạt động") that this entry's names never mention.
+  if (best.why.foreignPairs > 0 && namePrecision < a.foreignPairName && !(long && dominant) && !foreignToldNotAsked(best, second, a)) return false;
   return true;
+}
+
+/**
+ * A foreign pair the question only tells, and does not ask about: the entry explains nearly all of the question, is
+ * named by most of it and leads the next hit by far ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì không": the
+ * pension card, far behind, is why the allowance is asked). The pair names something of another entry, which is among
+ * the hits; with no next hit there is no lead to measure, and the rule does not apply. (A long message's best far ahead
+ * of the rest — `dominant` — lets its story's background pass the same gate: "bệnh viện", "công ty".)
+ */
+function foreignToldNotAsked(best: SearchHit, second: SearchHit | undefined, a: SearchWeights["answer"]): boolean {
+  const lead = a.foreignPairLead;
+  const { coverage, namePrecision } = best.why;
+  return second !== undefined && coverage >= lead.coverage && namePrecision >= lead.name && reaches(best.score - second.score, lead.margin);
 }
 
 /**

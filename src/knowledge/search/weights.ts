@@ -261,9 +261,9 @@ export interface SearchWeights {
     /** A question naming another thing ("nội quy") needs this name share … */
     foreignPairName: number;
     /**
-     * … unless the entry explains nearly all of it (`coverage`), is named by most of it (`name`) and leads the next by
+     * … unless the entry explains nearly all of it (`coverage`), is named by most of it (`name`) and leads the next hit by
      * `margin`: the other thing is told, not asked ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì": the pension
-     * is why the allowance is asked).
+     * is why the allowance is asked; decide.ts `foreignToldNotAsked`).
      */
     foreignPairLead: { coverage: number; name: number; margin: number };
   };
