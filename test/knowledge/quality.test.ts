@@ -360,8 +360,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-71.jsonl": { top1: 0.905, falseAnswers: 0.08, wrongCards: 0.019 },
   // Set BS (blind-eval-73), written and labelled twice at the start of session 43 to tune on: 83.2 % top-1, 2.5 % wrong
   // cards, 1 of 22 out-of-scope cards on 8f31a64, before any change made from it. After ("mua de" is "mua để", "có phải
-  // dịch" asks about papers, a late death registration): 85.7 % / 1.9 % / 1 of 22.
-  "blind-eval-73.jsonl": { top1: 0.857, falseAnswers: 0.05, wrongCards: 0.019 },
+  // dịch" asks about papers, a late death registration; a rival named whole but holding two fewer pairs): 86.3 % / 1.9 % /
+  // 1 of 22.
+  "blind-eval-73.jsonl": { top1: 0.863, falseAnswers: 0.05, wrongCards: 0.019 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

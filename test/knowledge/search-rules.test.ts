@@ -276,6 +276,19 @@ describe("isConfident: each rule", () => {
     // A name the question holds only in part is not enough.
     expect(isConfident({ ...named, why: { ...named.why, namePrecision: 0.9 } }, hit({ namePrecision: 0.47 }, 0.32), long)).toBe(false);
   });
+  it("…nor is a rival named as whole that holds at least two fewer of the question's named pairs (alonePairs)", () => {
+    // "Em bị mất hộ chiếu ở Nhật … làm giấy tờ gì ở đại sứ quán": "hộ chiếu" names the passport card whole, with 3 pairs
+    // of the question to the loss report's 5.
+    const report = hit({ namePrecision: 1, nameCoverage: 0.48, coverage: 0.45, phrase: 0.39, foreignPairs: 2, heldPairs: 5 }, 0.571);
+    const passport = hit({ namePrecision: 1, heldPairs: 3 }, 0.549);
+    const long = { strongWords: 20, unknownWords: 0 };
+    expect(isConfident(report, passport, long, DEFAULT_WEIGHTS, [passport])).toBe(true);
+    // One pair fewer: two readings of the message.
+    const closer = { ...passport, why: { ...passport.why, heldPairs: 4 } };
+    expect(isConfident(report, closer, long, DEFAULT_WEIGHTS, [closer])).toBe(false);
+    const without = { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, alonePairs: Infinity } };
+    expect(isConfident(report, passport, long, without, [passport])).toBe(false);
+  });
   it("most of the question's named word pairs in one entry, fewer in every close one, nothing else named: answered", () => {
     // "Em sinh con ở Hàn Quốc … muốn làm khai sinh Việt Nam cho bé": "khai sinh", "ở nước", "nước ngoài" in one entry.
     const best = hit({ namePrecision: 0.8, nameCoverage: 0.5, coverage: 0.5, phrase: 0.4, heldPairs: 3 }, 0.55);

@@ -125,7 +125,9 @@ export function isConfident(
   const namedAlone =
     long &&
     namePrecision >= a.wholeName &&
-    others.every((h) => exceeds(best.score - h.score, a.aloneWindow) || reaches(namePrecision - h.why.namePrecision, a.aloneGap));
+    others.every(
+      (h) => exceeds(best.score - h.score, a.aloneWindow) || reaches(namePrecision - h.why.namePrecision, a.aloneGap) || best.why.heldPairs - h.why.heldPairs >= a.alonePairs,
+    );
   // Most of what the question names lands in this entry: it holds several of the question's named word
   // pairs (each once, none straddling two words), more than any entry close in score, is named at least
   // in part, and nothing else is named.

@@ -177,10 +177,13 @@ export interface SearchWeights {
     aheadMargin: number;
     /**
      * "Named alone": a long message (`longWords`) holds a whole name of the entry (`wholeName`) and every
-     * other entry scoring within `aloneWindow` of it has at least `aloneGap` less of its own name in it.
+     * other entry scoring within `aloneWindow` of it has at least `aloneGap` less of its own name in it, or holds at
+     * least `alonePairs` fewer of the question's named word pairs ("Em bị mất hộ chiếu ở Nhật … làm giấy tờ gì ở đại sứ
+     * quán": "hộ chiếu" names the passport card whole too, but it holds 3 of the question's pairs to the loss report's 5).
      */
     aloneWindow: number;
     aloneGap: number;
+    alonePairs: number;
     /**
      * "Pairs lead": an entry with at least `pairsLeadScore`, holding at least `pairsLeadPairs` of the
      * question's named word pairs (`heldPairs`: each once, none straddling two words), more than every
@@ -344,6 +347,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     aheadMargin: 0.06,
     aloneWindow: 0.1,
     aloneGap: 0.3,
+    alonePairs: 2,
     pairsLeadScore: 0.5,
     pairsLeadWindow: 0.1,
     pairsLeadPairs: 3,
