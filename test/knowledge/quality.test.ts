@@ -84,7 +84,9 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-69.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-70.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-71.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-72.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-73.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-74.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -363,6 +365,13 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // dịch" asks about papers, a late death registration; a rival named whole but holding two fewer pairs): 86.3 % / 1.9 % /
   // 1 of 22.
   "blind-eval-73.jsonl": { top1: 0.863, falseAnswers: 0.05, wrongCards: 0.019 },
+  // Set BR (blind-eval-72), written and labelled twice at the start of session 43 against 8f31a64 (re-checked for the
+  // session's card changes: no line changed), measured once at its end: 83.9 % top-1, 3.7 % wrong cards, 3 of 30
+  // out-of-scope cards (83.9 / 3.1 % / 3 of 30 on 8f31a64; docs/benchmarks.md). A floor, not a goal.
+  "blind-eval-72.jsonl": { top1: 0.838, falseAnswers: 0.1, wrongCards: 0.038 },
+  // Set BT (blind-eval-74), written and labelled twice mid-session 43 against a603054, measured once at its end: 87.5 %
+  // top-1, 1.9 % wrong cards, 4 of 26 out-of-scope cards (the same on 8f31a64 and a603054). A floor, not a goal.
+  "blind-eval-74.jsonl": { top1: 0.875, falseAnswers: 0.154, wrongCards: 0.019 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
