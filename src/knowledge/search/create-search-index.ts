@@ -214,9 +214,10 @@ export function referParts(question: string, max: number): { asking: string; bef
 
 /**
  * What the entries' titles say about a question's hits: an age outside a title's ages, or a level it does not number
- * ("mức 2" against "… mức 1": number-fit.ts), weighs an entry down, and an
- * entry takes a sibling's place when its title fits better — a child's entry for the age stated (age-reading.ts),
- * a longer title for the words the question adds to the shorter one (extension-entries.ts).
+ * ("mức 2" against "… mức 1": number-fit.ts), weighs an entry down, as does a situation the entry is about that the
+ * whole message `text` never mentions (`only_when`: context-fit.ts); and an entry takes a sibling's place when its
+ * title fits better — a child's entry for the age stated (age-reading.ts), a longer title for the words the question
+ * adds to the shorter one (extension-entries.ts).
  */
 function createTitleFit(
   entries: readonly Entry[],
