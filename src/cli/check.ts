@@ -1,7 +1,7 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
-import { slashSplitWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
+import { slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { keywordClashWarnings, onlyWhenWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
@@ -11,7 +11,7 @@ import { formatProblem } from "../source/yaml-source.js";
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
  * word lists, keywords that name another entry or miss their entry's `only_when` situation, "/" splitting two names in
- * intents.yaml and phrases there that their own
+ * intents.yaml, named lists no phrase uses and phrases there that their own
  * intent's `unless` always vetoes; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
  */
@@ -27,6 +27,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...onlyWhenWarnings(knowledge.entries, knowledge.reviews),
     ...slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups),
     ...vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
+    ...unusedListWarnings(intentsSource),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

@@ -3,7 +3,7 @@ import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { foldedText, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { CHOICE, fillSlots, listKey, phraseVariants } from "./intent-choices.js";
+import { CHOICE, fillSlots, listKey, phraseVariants, slotNames } from "./intent-choices.js";
 import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData } from "./intents-schema.js";
 
@@ -165,4 +165,18 @@ function vetoTable(name: IntentName, vetoes: readonly string[], lists: IntentsDa
 /** Every way of writing a phrase: each "…" with one word in it ("zz"), each "/" choice, the accent marks ("!") dropped. */
 function instancesOf(phrase: string): string[] {
   return phraseVariants(phrase.split(GAP).join(" zz ")).map((text) => text.split(" ").map((w) => (w.endsWith(STRICT_MARK) ? w.slice(0, -1) : w)).join(" "));
+}
+
+/**
+ * `dvc-bot check` warnings for a named list (`lists` in intents.yaml) no phrase uses: edits to it change nothing, which
+ * staff would not see otherwise (a list renamed on one side, a phrase deleted). At the list's line.
+ */
+export function unusedListWarnings(item: YamlItem | undefined): Problem[] {
+  if (!item) return [];
+  const lists = (item.value as { lists?: unknown } | null)?.lists;
+  if (!lists || typeof lists !== "object") return [];
+  const used = new Set(phrasesOf(item.value).flatMap(({ phrase }) => slotNames(phrase)));
+  return Object.keys(lists)
+    .filter((name) => !used.has(listKey(name)))
+    .map((name) => ({ file: item.file, line: item.lineOf(["lists", name]), message: INTENT_WARNINGS.unusedList(listKey(name)) }));
 }

@@ -263,6 +263,7 @@ export const INTENT_WARNINGS = {
     `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên "${one}" và "${other}" (hai cách gọi cùng một tên trong synonyms.yaml) không cùng được đọc — cách gọi nhiều chữ bị tách ra; viết mỗi cách gọi thành một dòng`,
   vetoed: (phrase: string, vetoKey: "unless" | "over_unless") =>
     `cảnh báo: "${phrase}" không bao giờ có tác dụng: mọi cách viết cụm này đều chứa một cụm trong "${vetoKey}" của cùng ý định — bỏ dòng này, hoặc bỏ cụm chặn nó khỏi "${vetoKey}"`,
+  unusedList: (name: string) => `cảnh báo: danh sách "${name}" không được cụm nào dùng (viết "<${name}>" trong một cụm) — dùng nó, hoặc bỏ danh sách này`,
 };
 
 /** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */

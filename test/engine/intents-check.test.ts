@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { slashSplitWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
+import { slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
 import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
@@ -141,5 +141,19 @@ describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
 
   it("content: the shipped intents.yaml has no phrase its own veto always blocks", () => {
     expect(vetoedFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
+  });
+});
+
+describe("a named list no phrase uses (dvc-bot check)", () => {
+  it("is named at its line; a list some phrase uses, whatever its case, is not", () => {
+    const dir = withIntents(
+      ["lists:", "  Tỉnh cũ: [hà giang]", "  tỉnh bỏ: [bắc kạn]", "intents:", "  renamed-places:", "    contains:", "      - <tỉnh cũ> cũ", ""].join("\n"),
+    );
+    const { intentsSource } = sourcesIn(dir);
+    expect(unusedListWarnings(intentsSource).map(formatProblem)).toEqual([expect.stringMatching(/intents\.yaml:3: cảnh báo: danh sách "tỉnh bỏ" không được cụm nào dùng/)]);
+  });
+
+  it("content: every list of the shipped intents.yaml is used", () => {
+    expect(unusedListWarnings(sourcesIn(join(import.meta.dirname, "../../knowledge")).intentsSource)).toEqual([]);
   });
 });
