@@ -29,7 +29,7 @@ export function phraseList(list: readonly string[]): ListedWord[][] {
 export interface PhraseWord {
   t: string;
   /** The accents typed (`accentKey`), or undefined when typed bare: then any listed accents agree. */
-  accented: string | undefined;
+  accented?: string | undefined;
   brk: boolean;
 }
 
