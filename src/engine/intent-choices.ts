@@ -27,8 +27,10 @@ export function phraseVariants(p: string): string[] {
   return out;
 }
 
-/** A named list in a phrase: "<tỉnh cũ>" (`lists` in intents.yaml). */
+/** A named list in a phrase: "<tỉnh cũ>" (`lists` in intents.yaml); every one of a phrase (`matchAll`, `replace`). */
 export const SLOT = /<([^<>]+)>/gu;
+/** The first one (`exec` without the global flag's state). */
+const FIRST_SLOT = new RegExp(SLOT.source, "u");
 
 /** How a list is named, whatever the case and spacing typed ("<Tỉnh  cũ>" is the list "tỉnh cũ"). */
 export function listKey(name: string): string {
@@ -61,7 +63,7 @@ export function slotMistake(p: string): string | null {
  * with no list is left as written (the schema reports it). `lists` is keyed by `listKey`.
  */
 export function fillSlots(p: string, lists: Readonly<Record<string, readonly string[]>>): string[] {
-  const m = /<([^<>]+)>/u.exec(p);
+  const m = FIRST_SLOT.exec(p);
   if (!m) return [p];
   const items = lists[listKey(m[1]!)];
   const head = p.slice(0, m.index);

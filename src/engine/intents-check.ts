@@ -101,12 +101,16 @@ function splitSpellings(phrase: string, groupOf: PhraseTable<number>): [string, 
   return null;
 }
 
+/** The file's `lists` as written (names as typed), or none when it has no such map. */
+function writtenLists(value: unknown): Record<string, unknown> {
+  const lists = (value as { lists?: unknown } | null)?.lists;
+  return lists && typeof lists === "object" ? (lists as Record<string, unknown>) : {};
+}
+
 /** The file's named lists, keyed as the table reads them (`listKey`); none when the file has no valid `lists`. */
 function listsOf(value: unknown): Record<string, string[]> {
-  const lists = (value as { lists?: unknown } | null)?.lists;
-  if (!lists || typeof lists !== "object") return {};
   const out: Record<string, string[]> = {};
-  for (const [name, items] of Object.entries(lists)) if (Array.isArray(items)) out[listKey(name)] = items.filter((i): i is string => typeof i === "string");
+  for (const [name, items] of Object.entries(writtenLists(value))) if (Array.isArray(items)) out[listKey(name)] = items.filter((i): i is string => typeof i === "string");
   return out;
 }
 
@@ -173,10 +177,8 @@ function instancesOf(phrase: string): string[] {
  */
 export function unusedListWarnings(item: YamlItem | undefined): Problem[] {
   if (!item) return [];
-  const lists = (item.value as { lists?: unknown } | null)?.lists;
-  if (!lists || typeof lists !== "object") return [];
   const used = new Set(phrasesOf(item.value).flatMap(({ phrase }) => slotNames(phrase)));
-  return Object.keys(lists)
+  return Object.keys(writtenLists(item.value))
     .filter((name) => !used.has(listKey(name)))
     .map((name) => ({ file: item.file, line: item.lineOf(["lists", name]), message: INTENT_WARNINGS.unusedList(listKey(name)) }));
 }

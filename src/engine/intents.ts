@@ -242,7 +242,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
     });
   }
   const readings = new Map<string, Phrase[]>();
-  for (const reading of data.readings.flatMap((p) => fillSlots(p, data.lists)).flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
+  for (const reading of data.readings.flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
     const first = reading.folded[0];
     if (first !== undefined) readings.set(first, [...(readings.get(first) ?? []), reading]);
   }

@@ -94,8 +94,8 @@ const common = {
   keywords: z.array(text).default([]),
   /**
    * For an entry about one situation only ("Sau sáp nhập tỉnh, xã có phải đổi căn cước…"): phrases one of which a question
-   * says when it is about that situation ("sáp nhập", "tỉnh cũ"). A question saying none of them is not answered with it
-   * (search/context-fit.ts). Empty: any question may be.
+   * says when it is about that situation ("sáp nhập", "tỉnh cũ"). A question saying none of them scores the entry down
+   * (× `weights.contextMissing`, search/context-fit.ts). Empty: any question may be answered with it.
    */
   only_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */
