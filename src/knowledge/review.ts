@@ -4,6 +4,7 @@ import { REVIEW, SCHEMA } from "./staff-messages.js";
 import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
+import { phraseAt, phraseList, textWords } from "./search/word-lists.js";
 
 /**
  * What staff must look at again: entries not re-checked for a year, time-bound facts that have
@@ -203,7 +204,7 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
  * `dvc-bot check` warnings for an entry about one situation (`only_when`): a keyword of it that says none of its
  * situation's phrases ("mã tỉnh trên biển xe" under a merger guide whose list lacks "mã tỉnh") is a question the entry
  * is meant for, yet such a question is scored down as not about the situation — add the phrase it uses, or drop the
- * keyword. Compared folded, words together, as typed bare.
+ * keyword. Read as the search reads a message against the list (search/context-fit.ts).
  */
 export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const byId = new Map(entries.map((e) => [e.id, e] as const));
@@ -211,10 +212,10 @@ export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly En
   for (const r of reviews) {
     const entry = byId.get(r.id);
     if (!entry || entry.only_when.length === 0) continue;
-    const phrases = entry.only_when.map((p) => ` ${tokens(p).join(" ")} `);
+    const phrases = phraseList(entry.only_when);
     entry.keywords.forEach((k, i) => {
-      const text = ` ${tokens(k).join(" ")} `;
-      if (!phrases.some((p) => text.includes(p))) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordOutsideSituation(k) });
+      const words = textWords(k);
+      if (!words.some((_, at) => phraseAt(words, at, phrases) > 0)) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordOutsideSituation(k) });
     });
   }
   return out;
