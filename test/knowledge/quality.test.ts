@@ -87,6 +87,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-72.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-73.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-74.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-75.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -372,6 +373,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set BT (blind-eval-74), written and labelled twice mid-session 43 against a603054, measured once at its end: 87.5 %
   // top-1, 1.9 % wrong cards, 4 of 26 out-of-scope cards (the same on 8f31a64 and a603054). A floor, not a goal.
   "blind-eval-74.jsonl": { top1: 0.875, falseAnswers: 0.154, wrongCards: 0.019 },
+  // Set BU (blind-eval-75), written at the end of session 43 and labelled twice against 9f4f918 (no card changed after
+  // it), measured once at the start of session 44: 87.4 % top-1, 3.1 % wrong cards, 8 of 31 out-of-scope cards on
+  // b9b76f4 (87.4 / 3.8 % / 8 of 31 on 9f4f918; docs/benchmarks.md). A floor, not a goal.
+  "blind-eval-75.jsonl": { top1: 0.874, falseAnswers: 0.26, wrongCards: 0.032 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
