@@ -88,6 +88,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-73.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-74.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-75.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-77.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -344,8 +345,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-67.jsonl": { top1: 0.792, falseAnswers: 0.34, wrongCards: 0.117 },
   // Set BN (blind-eval-68), written and labelled twice at the start of session 42 to tune on: 88.6 % top-1, 1.3 % wrong
   // cards, 1 of 22 out-of-scope cards on 8d84df2, before any change made from it. After ("gpxl", who asks told first):
-  // 89.3 % / 0.7 % / 1 of 22.
-  "blind-eval-68.jsonl": { top1: 0.892, falseAnswers: 0.05, wrongCards: 0.007 },
+  // 89.3 % / 0.7 % / 1 of 22. Session 44: 88.6 % — "bố 85 tuổi làm di chúc muốn chứng thực chữ ký", labelled with both the
+  // contracts card and the signature card, is asked back with those two since "chứng thực di chúc" names the contracts card.
+  "blind-eval-68.jsonl": { top1: 0.885, falseAnswers: 0.05, wrongCards: 0.007 },
   // Set BO (blind-eval-69), written and labelled twice at the start of session 42 against 8d84df2 (re-checked for the
   // session's card change: no line changed), measured once at its end: 88.2 % top-1, 1.9 % wrong cards, 2 of 21
   // out-of-scope cards (88.2 / 1.2 % / 2 of 21 on 8d84df2; docs/benchmarks.md). After (a dossier a lookup does not
@@ -377,6 +379,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // it), measured once at the start of session 44: 87.4 % top-1, 3.1 % wrong cards, 8 of 31 out-of-scope cards on
   // b9b76f4 (87.4 / 3.8 % / 8 of 31 on 9f4f918; docs/benchmarks.md). A floor, not a goal.
   "blind-eval-75.jsonl": { top1: 0.874, falseAnswers: 0.26, wrongCards: 0.032 },
+  // Set BW (blind-eval-77), written and labelled twice at the start of session 44 to tune on (one scope line settled from
+  // the cards: an orphans' shelter asking for the children's free BHYT is the social-allowance card): 85.2 % top-1, 5.6 %
+  // wrong cards, 7 of 34 out-of-scope cards on b9b76f4 and after the session's first changes alike. After (the question
+  // over its story): 86.4 % / 4.3 % / 7 of 34.
+  "blind-eval-77.jsonl": { top1: 0.864, falseAnswers: 0.206, wrongCards: 0.044 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

@@ -578,8 +578,30 @@ describe("the question over its story: an asking clause naming another entry who
   it("is not answered when the whole message scores the clause's entry under focusOwn.share of the best", () => {
     const [first, second] = withOwn(3).search(story).hits;
     const share = second!.score / first!.score + 0.005;
-    const strict = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusReferWords: 1, focusOwn: { rank: 3, share } } });
+    const strict = createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusReferWords: 1, focusOwn: { ...DEFAULT_WEIGHTS.answer.focusOwn, share } } });
     expect(strict.search(story).decision.kind).toBe("unknown");
+  });
+});
+
+describe("the question over its story, when the whole message is answered with the story's entry", () => {
+  // 16 topic words: the story (renting, registered temporary residence) scores the temporary-residence card first and
+  // answers with it; the asking sentence alone names the passport card whole.
+  const story =
+    "Em quê Nghệ An vào Bình Dương làm công nhân ba năm nay, thuê trọ, có đăng ký tạm trú. Em muốn làm hộ chiếu phổ thông để đi làm ở nước ngoài thì làm ở đâu ạ, có phải về quê không";
+  const withWords = (words: number) =>
+    createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, focusOwn: { ...DEFAULT_WEIGHTS.answer.focusOwn, words } } });
+
+  it("is answered with the entry its question names", () => {
+    const r = index.search(story);
+    expect(ids(r.hits.slice(0, 2))).toEqual(["dang-ky-tam-tru", "cap-ho-chieu"]);
+    expect(r.decision).toMatchObject({ kind: "answer", hit: { entry: { id: "cap-ho-chieu" } } });
+  });
+
+  it("keeps the story's entry below focusOwn.words topic words, or when the question asks about the story's entry", () => {
+    expect(index.search(story).strongWords).toBeLessThan(99);
+    expect(withWords(99).search(story).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-tam-tru" } } });
+    const asksStory = story.replace("Em muốn làm hộ chiếu phổ thông để đi làm ở nước ngoài", "Em muốn đăng ký tạm trú cho con ở trọ cùng");
+    expect(index.search(asksStory).decision).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-tam-tru" } } });
   });
 });
 

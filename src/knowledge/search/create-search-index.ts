@@ -37,7 +37,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const readAges = createAgeReader(index);
   const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
-  const focus = createFocus(run, weights);
+  const { focus, overrule } = createFocus(run, weights);
   const meaningPart = createMeaningPart(analyzer);
 
   /**
@@ -82,7 +82,11 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const { analysed, q, hits, shape, checks, decision: whole } = meaningReading(question) ?? run(question);
-    const decision = whole.kind !== "unknown" || q.strongWords < weights.answer.longWords ? whole : (focus(question, hits, checks) ?? whole);
+    const long = q.strongWords >= weights.answer.longWords;
+    // A long message not answered whole is read part by part; a long story answered with what it tells, while its question
+    // names another entry whole, gets the question's entry (`focusOwn.words`).
+    const parts = whole.kind === "unknown" && long ? focus(question, hits, checks) : whole.kind === "answer" && q.strongWords >= weights.answer.focusOwn.words ? overrule(question, hits, checks) : null;
+    const decision = parts ?? whole;
     return {
       hits: hits.slice(0, options.limit ?? 5),
       decision,
@@ -101,28 +105,75 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 /** One reading of a text through the five stages (see createSearchIndex). */
 type Reading = { q: ResolvedQuery; hits: SearchHit[]; decision: SearchDecision };
 
-/** The focus stage of createSearchIndex: a long message not answered whole, read part by part with `run`. */
-function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null {
+type PartReading = (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null;
+
+/**
+ * The asking part alone ranks the whole message's best first with a fair score, names at least
+ * part of it, and leads the next entry by far: the words of the question, without the story's,
+ * pick the same entry ("… Giờ có phải trả lại lần nữa không hay tiền có được hoàn?").
+ */
+function leadsAlone(partHits: SearchHit[], best: SearchHit, weights: SearchWeights): boolean {
+  const [first, next] = partHits;
+  const l = weights.answer.focusLead;
+  if (!first || first.entry.id !== best.entry.id) return false;
+  return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
+}
+
+/**
+ * The whole message's hit for the one entry the asking parts name whole (`own`; see `SearchWeights.answer.focusOwn`),
+ * when it is not the best and the whole message ranks it near enough the top.
+ */
+function questionOverStory(wholeHits: SearchHit[], own: ReadonlySet<string>, checks: DecideChecks, weights: SearchWeights): SearchHit | undefined {
+  if (own.size !== 1) return undefined;
+  const { rank, share } = weights.answer.focusOwn;
+  const i = wholeHits.findIndex((h) => own.has(h.entry.id));
+  const hit = wholeHits[i];
+  if (!hit || i === 0 || i >= rank || hit.score < share * wholeHits[0]!.score) return undefined;
+  // A variant of the same thing ("khai sinh" for the whole message's "khai sinh cho trẻ bị bỏ rơi"): the story says which.
+  return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
+}
+
+/** The focus stage of createSearchIndex: `focus` for a long message not answered whole, `overrule` for one answered whole. */
+function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): { focus: PartReading; overrule: PartReading } {
   /**
-   * The asking part alone ranks the whole message's best first with a fair score, names at least
-   * part of it, and leads the next entry by far: the words of the question, without the story's,
-   * pick the same entry ("… Giờ có phải trả lại lần nữa không hay tiền có được hoàn?").
+   * Reads the asking parts of a long message against the whole message's best entry: whether one agrees with it, whether
+   * one names a topic of its own and is answered with another entry ("mất cccd rồi giờ làm lại ở đâu, …"; not a bare
+   * "giờ làm sao lấy lại", which is read with what comes before it), and the entry each strictly asking part names whole.
    */
-  function leadsAlone(partHits: SearchHit[], best: SearchHit): boolean {
-    const [first, next] = partHits;
-    const l = weights.answer.focusLead;
-    if (!first || first.entry.id !== best.entry.id) return false;
-    return first.score >= l.score && first.why.namePrecision >= l.name && reaches(first.score - (next?.score ?? 0), l.margin);
+  function readParts(question: string, best: SearchHit, runOnce: (text: string) => Reading) {
+    const agrees = (part: string) => {
+      const { hits, decision: d } = runOnce(part);
+      return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best, weights));
+    };
+    let asksOther = false;
+    const own = new Set<string>();
+    for (const part of focusParts(question, weights.answer.focusSentences)) {
+      if (agrees(part)) return { agreed: true, agrees, asksOther, own };
+      const { decision: d, q } = runOnce(part);
+      if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
+        asksOther = true;
+        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part)) own.add(d.hit.entry.id);
+      }
+    }
+    return { agreed: false, agrees, asksOther, own };
   }
 
-  /** The whole message's hit for the entry one asking part names (see `SearchWeights.answer.focusOwn`), if near enough the top. */
-  function questionOverStory(wholeHits: SearchHit[], id: string, checks: DecideChecks): SearchHit | undefined {
-    const { rank, share } = weights.answer.focusOwn;
-    const i = wholeHits.findIndex((h) => h.entry.id === id);
-    const hit = wholeHits[i];
-    if (!hit || i === 0 || i >= rank || hit.score < share * wholeHits[0]!.score) return undefined;
-    // A variant of the same thing ("khai sinh" for the whole message's "khai sinh cho trẻ bị bỏ rơi"): the story says which.
-    return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
+  /** A clause may be read both alone and as a refer-back part: each text is read once. */
+  function reader(question: string): (text: string) => Reading {
+    const read = new Map<string, Reading>();
+    return (text) => read.get(text) ?? read.set(text, run(text, question)).get(text)!;
+  }
+
+  /**
+   * A long message answered whole with an entry no asking part names, while one strictly asking part names another
+   * entry whole (`focusOwn`): the question's entry, not the story's. Null when the answer stands.
+   */
+  function overrule(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
+    const best = wholeHits[0];
+    if (!best) return null;
+    const { agreed, own } = readParts(question, best, reader(question));
+    const ownHit = agreed ? undefined : questionOverStory(wholeHits, own, checks, weights);
+    return ownHit ? { kind: "answer", hit: ownHit } : null;
   }
 
   /**
@@ -132,29 +183,13 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
    * background never wins on its own. The part need not be answerable alone: when it ranks that
    * same entry first far ahead of the next (`focusLead`), the question and the story agree on it.
    */
-  return function focus(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
+  function focus(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
     const best = wholeHits[0];
     if (!best) return null;
-    // A clause may be read both alone and as a refer-back part: read each text once.
-    const read = new Map<string, Reading>();
-    const runOnce = (text: string) => read.get(text) ?? read.set(text, run(text, question)).get(text)!;
-    const agrees = (part: string) => {
-      const { hits, decision: d } = runOnce(part);
-      return (d.kind === "answer" && d.hit.entry.id === best.entry.id) || (d.kind === "unknown" && leadsAlone(hits, best));
-    };
-    // Whether some asking part names a topic of its own and is answered with another entry ("mất cccd rồi giờ làm lại
-    // ở đâu, …"; not a bare "giờ làm sao lấy lại", which is read with what comes before it).
-    let asksOther = false;
-    const own = new Set<string>();
-    for (const part of focusParts(question, weights.answer.focusSentences)) {
-      if (agrees(part)) return { kind: "answer", hit: best };
-      const { decision: d, q } = runOnce(part);
-      if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
-        asksOther = true;
-        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part)) own.add(d.hit.entry.id);
-      }
-    }
-    const ownHit = own.size === 1 ? questionOverStory(wholeHits, [...own][0]!, checks) : undefined;
+    const runOnce = reader(question);
+    const { agreed, agrees, asksOther, own } = readParts(question, best, runOnce);
+    if (agreed) return { kind: "answer", hit: best };
+    const ownHit = questionOverStory(wholeHits, own, checks, weights);
     if (ownHit) return { kind: "answer", hit: ownHit };
     // A question that names (almost) no topic of its own refers back to what was said just before it — to a story
     // clause only when no other question of the message is answered with another entry: in "mất cccd rồi giờ làm lại
@@ -164,7 +199,9 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
       if (runOnce(asking).q.strongWords <= weights.answer.focusReferWords && agrees(withBefore)) return { kind: "answer", hit: best };
     }
     return null;
-  };
+  }
+
+  return { focus, overrule };
 }
 
 /**

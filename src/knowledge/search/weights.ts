@@ -247,8 +247,11 @@ export interface SearchWeights {
      * own topic words (more than `focusReferWords`) is answered with another entry, which the whole message ranks within
      * the first `rank` at no less than `share` of the best's score — that entry is the answer ("căn cước bị mất thì xin
      * cấp lại trên VNeID được không, em đang làm ở KCN … mà hộ khẩu ở Nghệ An": the ID card, not the story's residence).
+     * A message of at least `words` topic words is read so even when the whole is answered, with an entry that no asking
+     * part names: "… thuê phòng trọ ở An Thới … Vậy có cách nào đăng ký thường trú ở chỗ thuê ko" is the permanent
+     * residence its question names, not the temporary residence of its story.
      */
-    focusOwn: { rank: number; share: number };
+    focusOwn: { rank: number; share: number; words: number };
     /** Name share needed when the question has no topic word at all. */
     noTopicWordName: number;
     /** Name share needed when the question has one topic word ("xe"), or a word never seen ("visa"). */
@@ -362,7 +365,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     focusSentences: 4,
     focusLead: { score: 0.5, name: 0.5, margin: 0.15 },
     focusReferWords: 3,
-    focusOwn: { rank: 3, share: 0.7 },
+    focusOwn: { rank: 3, share: 0.7, words: 15 },
     noTopicWordName: 0.8,
     oneTopicWordName: 0.6,
     scatteredWords: 2,
