@@ -565,7 +565,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["renamed-places-41d.tsv", 40, 8],
     // Written in session 44 by a newcomer who read the intent with the session's new forms ("nhập với <tỉnh cũ>",
     // "<tỉnh cũ> … nhập", "trực thuộc trung ương"); measured before anyone read it: 35 and 14, the same without them.
-    ["renamed-places-44.tsv", 35, 14],
+    // After (a worn or broken card, a burnt paper, land shared out, a new holder, a divorce in `unless`): 28 and 14.
+    ["renamed-places-44.tsv", 28, 14],
   ] as const)("papers after the mergers, %s: the intent takes at most %i of the other questions, the guide answers at least %i real ones", (file, others, real) => {
     const { other, merger } = probe(file);
     expect([other.length, merger.length]).toEqual([40, 20]);
