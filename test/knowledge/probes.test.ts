@@ -144,6 +144,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // "thuế, quyết toán, hóa đơn, kê khai, mức đóng" excuse out-of-domain's `contains` ("tỷ giá"): 1 and 0. The one left
   // (a freelancer's tax in dollars) is turned away by the older `over` phrase "tiền đô!".
   "boundary-43d.tsv": { turnedAway: 1, cards: 0 },
+  // Session 44, against "not covered" for a guest's visa extension ("khách … gia hạn thị thực", "ở thêm … gia hạn thị
+  // thực/visa", "gia hạn thị thực/visa cho vợ/chồng/khách") and someone else's account ("vô tài khoản", "reset giúp").
+  // Fresh: 10 of 30 lawful lines turned away (1 on the session's start) — Vietnamese abroad extending a spouse's visa who
+  // need a criminal-record certificate, a hotel declaring a guest back after the extension, "mẹ vô tài khoản của mẹ không
+  // được" — and 0 of 15 requests given a card (4 on the start). The "cho vợ/chồng" forms dropped, the rest given
+  // `unless` (abroad, declared stay, e-visa site; one's own account, a lost phone, a relative who cannot log in): 1 and 1.
+  "boundary-44.tsv": { turnedAway: 1, cards: 1 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

@@ -382,8 +382,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set BW (blind-eval-77), written and labelled twice at the start of session 44 to tune on (one scope line settled from
   // the cards: an orphans' shelter asking for the children's free BHYT is the social-allowance card): 85.2 % top-1, 5.6 %
   // wrong cards, 7 of 34 out-of-scope cards on b9b76f4 and after the session's first changes alike. After (the question
-  // over its story): 86.4 % / 4.3 % / 7 of 34.
-  "blind-eval-77.jsonl": { top1: 0.864, falseAnswers: 0.206, wrongCards: 0.044 },
+  // over its story, a new phone number on VNeID, a lookup that finds no dossier, a guest's visa extension, "vô tài khoản"
+  // of a relative): 88.3 % / 2.5 % / 5 of 34.
+  "blind-eval-77.jsonl": { top1: 0.882, falseAnswers: 0.148, wrongCards: 0.025 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
