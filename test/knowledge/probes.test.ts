@@ -26,7 +26,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Mostly topics with no card (vehicle inspection, trademarks, adoption, a foreigner's residence card), chit-chat
   // beside a procedure, or an honest refusal with the lawful way; read in session 36, not all of them.
   "boundary-29.tsv": { turnedAway: 10, cards: 0 },
-  "boundary-30.tsv": { turnedAway: 6, cards: 0 },
+  // Session 44: 7 — "chưa có bằng lái … giờ muốn thi bằng A1 cho đàng hoàng thì đăng ký ở đâu" gets the honest "no guide
+  // yet" reply for a first driving test ("thi bằng a1/…" in not-covered), not the card for a lost licence.
+  "boundary-30.tsv": { turnedAway: 7, cards: 0 },
   "boundary-31.tsv": { turnedAway: 5, cards: 0 },
   "boundary-32.tsv": { turnedAway: 4, cards: 0 },
   "boundary-32b.tsv": { turnedAway: 1, cards: 0 },
@@ -151,6 +153,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // được" — and 0 of 15 requests given a card (4 on the start). The "cho vợ/chồng" forms dropped, the rest given
   // `unless` (abroad, declared stay, e-visa site; one's own account, a lost phone, a relative who cannot log in): 1 and 1.
   "boundary-44.tsv": { turnedAway: 1, cards: 1 },
+  // Session 44, against "not covered" for a first driving test ("thi bằng a1/…/e", "thi bằng xe máy"). Fresh: 29 of 30
+  // lawful lines turned away (0 on the session's start) — people who took the test years ago asking about renewal, a lost
+  // licence, the new classes — and 0 of 15 first-test questions given a card (8 on the start). Narrowed to asking forms
+  // ("… ở đâu", "muốn thi …", "thi bằng … lần đầu", "chưa có bằng … muốn thi"; not "đăng ký thi bằng": boundary-41's "hồi
+  // xưa tôi đăng ký thi bằng lái bằng tên cũ"): 0 and 5.
+  "boundary-44b.tsv": { turnedAway: 0, cards: 5 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

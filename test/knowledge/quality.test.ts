@@ -89,6 +89,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-74.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-75.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-77.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-78.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -386,6 +387,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // of a relative): 88.3 % / 2.5 % / 5 of 34. Then (renting and permanent residence): 88.9 % / 3.1 % / 5 of 34 — "cháu lớn rời
   // mái ấm ra thuê trọ … có phải xóa thường trú ở mái ấm" now gets the registration card, not nothing.
   "blind-eval-77.jsonl": { top1: 0.888, falseAnswers: 0.148, wrongCards: 0.031 },
+  // Set BX (blind-eval-78), written and labelled twice mid-session 44 to tune on (one scope line settled from the cards):
+  // 86.3 % top-1, 2.5 % wrong cards, 3 of 35 out-of-scope cards before any change made from it — the same on b9b76f4 and
+  // after the session's changes made from BU and BW. After ("hộ kd", "tra mã hồ sơ", a barcode ID card, a first driving
+  // test): 88.2 % / 0.6 % / 2 of 35.
+  "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.058, wrongCards: 0.007 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
