@@ -88,8 +88,10 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-73.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-74.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-75.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-76.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-77.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-78.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-79.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -392,6 +394,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // after the session's changes made from BU and BW. After ("hộ kd", "tra mã hồ sơ", a barcode ID card, a first driving
   // test): 88.2 % / 0.6 % / 2 of 35.
   "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.058, wrongCards: 0.007 },
+  // Sets BV (blind-eval-76, labelled against b9b76f4) and BY (blind-eval-79, labelled against b0ec203), written and
+  // labelled twice in session 44 and measured once at its end (docs/benchmarks.md): BV 82.1 % top-1, 5.6 % wrong cards,
+  // 5 of 33 out-of-scope cards (80.9 / 5.6 % / 5 of 33 on the session's start); BY 89.5 % / 4.3 % / 6 of 33 (the same on
+  // the start). Floors, not goals.
+  "blind-eval-76.jsonl": { top1: 0.82, falseAnswers: 0.152, wrongCards: 0.056 },
+  "blind-eval-79.jsonl": { top1: 0.895, falseAnswers: 0.182, wrongCards: 0.044 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
