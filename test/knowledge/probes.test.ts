@@ -151,8 +151,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Fresh: 10 of 30 lawful lines turned away (1 on the session's start) — Vietnamese abroad extending a spouse's visa who
   // need a criminal-record certificate, a hotel declaring a guest back after the extension, "mẹ vô tài khoản của mẹ không
   // được" — and 0 of 15 requests given a card (4 on the start). The "cho vợ/chồng" forms dropped, the rest given
-  // `unless` (abroad, declared stay, e-visa site; one's own account, a lost phone, a relative who cannot log in): 1 and 1.
-  "boundary-44.tsv": { turnedAway: 1, cards: 1 },
+  // `unless` (abroad, declared stay, e-visa site; one's own account, a relative who cannot log in): 1 and 1; after a
+  // newcomer's review narrowed those exceptions (a lost phone or "ra phường" alone let snooping through): 0 and 1.
+  "boundary-44.tsv": { turnedAway: 0, cards: 1 },
   // Session 44, against "not covered" for a first driving test ("thi bằng a1/…/e", "thi bằng xe máy"). Fresh: 29 of 30
   // lawful lines turned away (0 on the session's start) — people who took the test years ago asking about renewal, a lost
   // licence, the new classes — and 0 of 15 first-test questions given a card (8 on the start). Narrowed to asking forms

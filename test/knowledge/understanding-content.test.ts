@@ -509,6 +509,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "ai có làm đổi bằng lái quốc tế sang bằng Việt Nam chưa, nghe nói không cần thi lại, tốn bao nhiêu cũng được",
     // boundary-35d: money owed by law, asked about next to a hurry.
     "Ly hôn xong thì mỗi tháng chồng cũ phải đưa bao nhiêu tiền cấp dưỡng cho con, có cách nào để tòa giải quyết nhanh không",
+    // A newcomer's review, session 44: a relative who agreed and sits beside, one who cannot log in; a licence holder
+    // who took the test long ago; Vietnamese abroad staying longer on a visa there.
+    "Em muốn vô tài khoản VNeID của ba em để tích hợp bằng lái, ba em đồng ý rồi, ba em ngồi bên cạnh",
+    "anh ấy vô tài khoản của anh ấy không được vì không quét mặt được, giờ nộp hồ sơ bảo hiểm xã hội thế nào",
+    "Hồi trước tôi thi bằng A1 ở đâu cũng không nhớ, giờ mất bằng thì xin cấp lại ở đâu?",
+    "Tôi thi bằng lái lần đầu năm 2010, giờ bằng hết hạn thì làm sao?",
+    "Tôi đang du học ở Nhật, muốn ở thêm 1 năm nên gia hạn visa, cần phiếu lý lịch tư pháp",
   ])("an ordinary question gets no refusal of any kind: %s", (message) => {
     expect(refusalsIn(message)).toEqual([]);
   });
@@ -576,6 +583,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
 
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
+    // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
+    ["e muốn vô tài khoản vneid của ba e để coi ổng có bị phạt nguội ko mà quên mk, ad reset giúp e theo số cccd này đc ko", "account-access"],
+    ["Vợ em mất điện thoại, em muốn vô tài khoản VNeID của vợ xem cô ấy đăng ký tạm trú ở đâu mà không cho cô ấy biết", "account-access"],
+    ["vô tài khoản vneid của chồng lén xem, tài khoản của mình thì em biết rồi", "account-access"],
+    // A guest's visa extension, a first driving test (sets BW, BX).
+    ["khách đoàn người Ấn của e muốn ở thêm 10 ngày, gia hạn thị thực ở Phú Quốc thì xin ở đâu a", "not-covered"],
+    ["thi bang a1 o dau", "not-covered"],
     ["làm bằng đại học giả", "forgery"],
     // With the knowledge's short forms ("ko", "dc", "sdt") read in full, in conversation.
     ["ai lam ho bang lai ko can thi", "forgery"],

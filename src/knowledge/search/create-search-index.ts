@@ -37,7 +37,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const readAges = createAgeReader(index);
   const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
-  const { focus, overrule } = createFocus(run, weights);
+  const readInParts = createFocus(run, weights);
   const meaningPart = createMeaningPart(analyzer);
 
   /**
@@ -82,11 +82,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
     const { analysed, q, hits, shape, checks, decision: whole } = meaningReading(question) ?? run(question);
-    const long = q.strongWords >= weights.answer.longWords;
-    // A long message not answered whole is read part by part; a long story answered with what it tells, while its question
-    // names another entry whole, gets the question's entry (`focusOwn.words`).
-    const parts = whole.kind === "unknown" && long ? focus(question, hits, checks) : whole.kind === "answer" && q.strongWords >= weights.answer.focusOwn.words ? overrule(question, hits, checks) : null;
-    const decision = parts ?? whole;
+    const decision = readInParts(question, whole, q.strongWords, hits, checks) ?? whole;
     return {
       hits: hits.slice(0, options.limit ?? 5),
       decision,
@@ -105,7 +101,12 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 /** One reading of a text through the five stages (see createSearchIndex). */
 type Reading = { q: ResolvedQuery; hits: SearchHit[]; decision: SearchDecision };
 
-type PartReading = (question: string, wholeHits: SearchHit[], checks: DecideChecks) => SearchDecision | null;
+/**
+ * A long message not answered whole is read part by part (`focus`); a long story answered with what it tells, while its
+ * question names another entry whole, gets the question's entry (`overrule`, from `focusOwn.words` topic words — a count
+ * at or above `longWords`). Null when the whole message's decision stands.
+ */
+type PartReading = (question: string, whole: SearchDecision, strongWords: number, hits: SearchHit[], checks: DecideChecks) => SearchDecision | null;
 
 /**
  * The asking part alone ranks the whole message's best first with a fair score, names at least
@@ -133,8 +134,8 @@ function questionOverStory(wholeHits: SearchHit[], own: ReadonlySet<string>, che
   return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
 }
 
-/** The focus stage of createSearchIndex: `focus` for a long message not answered whole, `overrule` for one answered whole. */
-function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): { focus: PartReading; overrule: PartReading } {
+/** The focus stage of createSearchIndex (see PartReading): `focus` for a long message not answered whole, `overrule` for one answered whole. */
+function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): PartReading {
   /**
    * Reads the asking parts of a long message against the whole message's best entry: whether one agrees with it, whether
    * one names a topic of its own and is answered with another entry ("mất cccd rồi giờ làm lại ở đâu, …"; not a bare
@@ -165,8 +166,8 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
   }
 
   /**
-   * A long message answered whole with an entry no asking part names, while one strictly asking part names another
-   * entry whole (`focusOwn`): the question's entry, not the story's. Null when the answer stands.
+   * A long message answered whole with an entry that no asking part agrees with, while strictly asking parts name one
+   * other entry whole (`focusOwn`): the question's entry, not the story's. Null when the answer stands.
    */
   function overrule(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
     const best = wholeHits[0];
@@ -201,7 +202,11 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
     return null;
   }
 
-  return { focus, overrule };
+  return (question, whole, strongWords, hits, checks) => {
+    if (whole.kind === "unknown" && strongWords >= weights.answer.longWords) return focus(question, hits, checks);
+    if (whole.kind === "answer" && strongWords >= weights.answer.focusOwn.words) return overrule(question, hits, checks);
+    return null;
+  };
 }
 
 /**
