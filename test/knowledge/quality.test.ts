@@ -92,6 +92,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-77.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-78.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-79.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-80.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -400,6 +401,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // the start). Floors, not goals.
   "blind-eval-76.jsonl": { top1: 0.82, falseAnswers: 0.152, wrongCards: 0.056 },
   "blind-eval-79.jsonl": { top1: 0.895, falseAnswers: 0.182, wrongCards: 0.044 },
+  // Set BZ (blind-eval-80, labelled twice against c429ee3), measured once at the start of session 45 (docs/benchmarks.md):
+  // 87.3 % top-1, 4.4 % wrong cards, 5 of 36 out-of-scope cards. A floor, not a goal.
+  "blind-eval-80.jsonl": { top1: 0.873, falseAnswers: 0.139, wrongCards: 0.045 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
