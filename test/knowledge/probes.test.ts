@@ -97,8 +97,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // lái / gplx", and "muốn thi bằng lái" over a licence card the message names) and a foreign guest extending a visa
   // ("khách … gia hạn visa", over the e-visa card) as not covered turned away none ("học và thi bằng lái" two: dropped)
   // and took 3 of the 13 requests given a card before. The 10 left: the backdating and signature requests, a first test
-  // asked beside the portal, a foreigner's first test.
-  "boundary-41.tsv": { turnedAway: 0, cards: 10 },
+  // asked beside the portal, a foreigner's first test. Session 45: 11 — "kéo điện lưới về nhà" (a keyword of the
+  // electricity card; three seen sets ask for "điện lưới") makes "lưới" a known word, and "lui" (lùi, typed bare) now reads
+  // as it: "đề lùi ngày tờ khai đăng ký khai sinh để không bị phạt" gets the late-registration card (the lawful way) instead
+  // of nothing.
+  "boundary-41.tsv": { turnedAway: 0, cards: 11 },
   // Written in session 42 against three changes: coffee offered with a speed word as a bribe, a parent adding a child or
   // an OTP not arriving excused from the someone-else's-account refusal, a Vietnamese worker's foreign work permit said
   // not covered. Fresh: 13 of 30 lawful questions turned away (1 before the changes), 10 of 30 requests given a card (11
@@ -160,6 +163,15 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // ("… ở đâu", "muốn thi …", "thi bằng … lần đầu", "chưa có bằng … muốn thi"; not "đăng ký thi bằng": boundary-41's "hồi
   // xưa tôi đăng ký thi bằng lái bằng tên cũ"): 0 and 5.
   "boundary-44b.tsv": { turnedAway: 0, cards: 5 },
+  // Session 45, against three forgery/bribe forms from sets BZ and CA: the licence pattern with "gplx", "lo" and "… cũng
+  // trả"; a poor-household or disability certificate someone is paid to make ("ai làm … hộ nghèo … trả công"); money
+  // offered beside "một tuần là xong". Fresh: 21 of 30 lawful lines turned away (2 on the session's start) — the second
+  // form anywhere in a sentence caught a xe ôm paid to take a mother to the commune, the post office doing a dossier, a
+  // carer's wages; the third caught shipping fees, builders, medicine — and 5 of 15 requests given a card (8 on the start).
+  // The third dropped, the second narrowed to the paper itself ("làm … giấy xác nhận/chứng nhận … hộ nghèo … trả công"),
+  // "học phí giá bao" (a course fee) in `unless`: 1 and 6 ("không cần đi thi" would catch "ai bán gplx … ko cần đi thi" but
+  // also "khỏi đi thi lại" of a renewal, boundary-30: not kept).
+  "boundary-45.tsv": { turnedAway: 1, cards: 6 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

@@ -733,6 +733,11 @@ describe("decide: margins to rivals, ties", () => {
     expect(decide([a, { ...b, score: 0.65 }], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer" });
     // A runner-up the question barely names is no tie.
     expect(decide([a, { ...b, why: { ...b.why, namePrecision: 0.3 } }], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer" });
+    // Nor is one holding fewer of the question's named word pairs than the best, even named whole: the best is what was asked.
+    const holding = { ...a, why: { ...a.why, heldPairs: 3 } };
+    const whole = { ...b, why: { ...b.why, namePrecision: 1 } };
+    expect(decide([holding, { ...whole, why: { ...whole.why, heldPairs: 2 } }], shape, DEFAULT_WEIGHTS, notVariants)).toMatchObject({ kind: "answer", hit: { entry: { id: "dang-ky-khai-tu" } } });
+    expect(decide([holding, { ...whole, why: { ...whole.why, heldPairs: 3 } }], shape, DEFAULT_WEIGHTS, notVariants).kind).toBe("clarify");
   });
 });
 

@@ -205,8 +205,9 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   // A question that names option 1 nearly whole and another clearly less is about option 1.
   const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && exceeds(best.why.namePrecision - h.why.namePrecision, d.namedGap);
   // Two different entries that fit equally well are asked about too: a coin flip would send half
-  // the citizens on a wasted trip.
-  const tied = (h: SearchHit) => confident && !exceeds(best.score - h.score, d.tieMargin) && h.why.namePrecision >= d.clarifyMinPrecision;
+  // the citizens on a wasted trip. One holding fewer of the question's named word pairs than option 1 does not fit
+  // as well ("… khai sinh bé chỉ có tên mẹ, giờ muốn làm thủ tục nhận cha": "nhận cha" is option 1's alone).
+  const tied = (h: SearchHit) => confident && !exceeds(best.score - h.score, d.tieMargin) && h.why.namePrecision >= d.clarifyMinPrecision && h.why.heldPairs >= best.why.heldPairs;
   // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
   // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
   const fewerPairs = (h: SearchHit) => confident && h.why.heldPairs < best.why.heldPairs && h.why.namePrecision < weights.answer.wholeName;
