@@ -93,6 +93,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-78.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-79.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-80.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-81.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -404,6 +405,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set BZ (blind-eval-80, labelled twice against c429ee3), measured once at the start of session 45 (docs/benchmarks.md):
   // 87.3 % top-1, 4.4 % wrong cards, 5 of 36 out-of-scope cards. A floor, not a goal.
   "blind-eval-80.jsonl": { top1: 0.873, falseAnswers: 0.139, wrongCards: 0.045 },
+  // Set CA (blind-eval-81), written and labelled twice at the start of session 45 to tune on: 86.1 % top-1, 3.6 % wrong
+  // cards, 5 of 27 out-of-scope cards before any change made from it (the same on 9ba0916 and after set BZ's changes).
+  // After (forgery for pay, papers after the mergers, electricity and water keywords, the pairs-aware tie): 88.6 % / 3.0 % /
+  // 3 of 27.
+  "blind-eval-81.jsonl": { top1: 0.885, falseAnswers: 0.112, wrongCards: 0.031 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
