@@ -94,6 +94,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-79.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-80.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-81.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-84.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -410,6 +411,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // After (forgery for pay, papers after the mergers, electricity and water keywords, the pairs-aware tie): 88.6 % / 3.0 % /
   // 3 of 27.
   "blind-eval-81.jsonl": { top1: 0.885, falseAnswers: 0.112, wrongCards: 0.031 },
+  // Set CD (blind-eval-84), written and labelled twice mid-session 45 against e9db35d: 86.9 % top-1, 3.8 % wrong cards,
+  // 1 of 33 out-of-scope cards on both 9ba0916 and e9db35d (the session's changes from BZ and CA moved none of its lines).
+  // After ("không rành điện thoại … vneid mức 2"): 87.5 % / 3.8 % / 1 of 33.
+  "blind-eval-84.jsonl": { top1: 0.875, falseAnswers: 0.031, wrongCards: 0.038 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
