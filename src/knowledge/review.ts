@@ -180,7 +180,8 @@ export function reviewWarnings(reviews: readonly EntryReview[], superseded: read
  * A keyword of one entry that is the title or an alias of another ("mất hộ chiếu" as a keyword of
  * "Cấp hộ chiếu" while it names "Trình báo mất hộ chiếu"): the name already sends that question to
  * its entry, and the keyword makes the two compete for it, so a citizen may get the wrong card.
- * Names are compared folded (accents, case and spacing do not matter; abbreviations are not expanded).
+ * Names are compared folded (accents, case and spacing do not matter; abbreviations are not expanded). A keyword
+ * written twice in one entry is named too, at its second line.
  */
 export function keywordClashWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const key = (text: string) => tokens(text).join(" ");
@@ -192,9 +193,15 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
     const entry = byId.get(r.id);
     if (!entry) continue;
     const own = new Set([entry.title, ...entry.aliases].map(key));
+    const firstLine = new Map<string, number>();
     entry.keywords.forEach((k, i) => {
+      const line = r.keywordLines[i] ?? 1;
+      // The same keyword written twice in one entry (two staff adding it a week apart): it adds nothing.
+      const earlier = firstLine.get(key(k));
+      if (earlier !== undefined) out.push({ file: r.file, line, message: REVIEW.keywordRepeated(k, earlier) });
+      else firstLine.set(key(k), line);
       const other = own.has(key(k)) ? undefined : namedBy.get(key(k));
-      if (other) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordIsName(k, other.title, other.id) });
+      if (other) out.push({ file: r.file, line, message: REVIEW.keywordIsName(k, other.title, other.id) });
     });
   }
   return out;

@@ -129,6 +129,17 @@ describe("a keyword that names another entry", () => {
     expect(w[0]).toMatchObject({ file: expect.stringContaining("ho-chieu.yaml"), line: 7 });
     expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "Trình báo mất hộ chiếu" \(bao-mat\)/);
   });
+  it("names a keyword written twice in one entry at its second line, however spelled", () => {
+    const twice = tempDir("review-twice");
+    mkdirSync(join(twice, "procedures"));
+    writeFileSync(join(twice, "procedures", "bao-mat.yaml"), faq("bao-mat", "Trình báo mất hộ chiếu", ["mất hộ chiếu"], ["đánh rơi hộ chiếu", "đi du lịch", "Danh roi ho chieu"]));
+    const loaded = loadKnowledge(twice);
+    expect(loaded.problems).toEqual([]);
+    const w = keywordClashWarnings(loaded.knowledge.entries, loaded.knowledge.reviews);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ file: expect.stringContaining("bao-mat.yaml"), line: 8 });
+    expect(w[0]!.message).toMatch(/"Danh roi ho chieu" đã có ở dòng 6/);
+  });
 });
 
 describe("a keyword outside its entry's situation (only_when)", () => {
