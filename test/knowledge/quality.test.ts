@@ -94,6 +94,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-79.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-80.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-81.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-82.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-84.jsonl"),
 ].filter((f) => existsSync(f));
 
@@ -415,6 +416,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // 1 of 33 out-of-scope cards on both 9ba0916 and e9db35d (the session's changes from BZ and CA moved none of its lines).
   // After ("không rành điện thoại … vneid mức 2"): 87.5 % / 3.8 % / 1 of 33.
   "blind-eval-84.jsonl": { top1: 0.875, falseAnswers: 0.031, wrongCards: 0.038 },
+  // Set CB (blind-eval-82, labelled twice against 9ba0916, re-checked for the session's card edits: none changed), measured
+  // once at the end of session 45 (docs/benchmarks.md): 87.0 % top-1, 3.7 % wrong cards, 4 of 25 out-of-scope cards
+  // (86.4 % / 4.3 % / 4 of 25 on the session's start). A floor, not a goal.
+  "blind-eval-82.jsonl": { top1: 0.87, falseAnswers: 0.16, wrongCards: 0.038 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
