@@ -198,8 +198,11 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
       const line = r.keywordLines[i] ?? 1;
       // The same keyword written twice in one entry (two staff adding it a week apart): it adds nothing.
       const earlier = firstLine.get(key(k));
-      if (earlier !== undefined) out.push({ file: r.file, line, message: REVIEW.keywordRepeated(k, earlier) });
-      else firstLine.set(key(k), line);
+      if (earlier !== undefined) {
+        out.push({ file: r.file, line, message: REVIEW.keywordRepeated(k, earlier) });
+        return; // its first line already carries any clash
+      }
+      firstLine.set(key(k), line);
       const other = own.has(key(k)) ? undefined : namedBy.get(key(k));
       if (other) out.push({ file: r.file, line, message: REVIEW.keywordIsName(k, other.title, other.id) });
     });

@@ -250,7 +250,7 @@ export const REVIEW = {
   keywordIsName: (keyword: string, otherTitle: string, otherId: string) =>
     `cảnh báo: từ khóa "${keyword}" là tên của bài "${otherTitle}" (${otherId}): câu hỏi có cụm này thường được trả lời bằng bài đó, để thêm ở đây thì hai bài tranh nhau — bỏ từ khóa này hoặc viết cụ thể hơn`,
   keywordRepeated: (keyword: string, firstLine: number) =>
-    `cảnh báo: từ khóa "${keyword}" đã có ở dòng ${firstLine} của bài này — bỏ một dòng`,
+    `cảnh báo: từ khóa "${keyword}" trùng với từ khóa ở dòng ${firstLine} của bài này — xóa một trong hai dòng`,
   keywordOutsideSituation: (keyword: string) =>
     `cảnh báo: từ khóa "${keyword}" không có cụm nào của "only_when": câu hỏi như vậy bị coi là không nói tới hoàn cảnh của bài và bị hạ điểm — thêm vào "only_when" cụm mà câu hỏi ấy dùng, hoặc bỏ từ khóa này`,
   superseded: (old: string, replacement: string, from: string | undefined) =>

@@ -173,9 +173,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // form anywhere in a sentence caught a xe ôm paid to take a mother to the commune, the post office doing a dossier, a
   // carer's wages; the third caught shipping fees, builders, medicine — and 5 of 15 requests given a card (8 on the start).
   // The third dropped, the second narrowed to the paper itself ("làm … giấy xác nhận/chứng nhận … hộ nghèo … trả công"),
-  // "học phí giá bao" (a course fee) in `unless`: 1 and 6 ("không cần đi thi" would catch "ai bán gplx … ko cần đi thi" but
-  // also "khỏi đi thi lại" of a renewal, boundary-30: not kept).
-  "boundary-45.tsv": { turnedAway: 1, cards: 6 },
+  // a course fee ("học phí giá bao") excepted: 1 and 6 ("không cần đi thi" would catch "ai bán gplx … ko cần đi thi" but also
+  // "khỏi đi thi lại" of a renewal, boundary-30: not kept). A newcomer's review then found the exceptions, kept in
+  // `unless`, switching every forgery rule off ("ai làm giả bằng lái có phải trả trước không" got a card) and the paper form
+  // still refusing lawful questions ("… kiểm tra công khai", "gửi công văn"): the exceptions moved into the patterns, the
+  // paper form now needs "làm giùm/giúp/dùm/hộ/được" and the writer's own offer ("em/tôi … trả công"): 1 and 8 (as on the
+  // start: the narrower form misses "chi phí bn e gửi", "có phải trả công ko" asked of a request).
+  "boundary-45.tsv": { turnedAway: 1, cards: 8 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

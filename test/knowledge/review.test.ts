@@ -129,6 +129,18 @@ describe("a keyword that names another entry", () => {
     expect(w[0]).toMatchObject({ file: expect.stringContaining("ho-chieu.yaml"), line: 7 });
     expect(w[0]!.message).toMatch(/"Mat ho chieu" là tên của bài "Trình báo mất hộ chiếu" \(bao-mat\)/);
   });
+  it("a keyword that is another entry's name, written twice, is named as a clash once and as a repeat once", () => {
+    const both = tempDir("review-both");
+    mkdirSync(join(both, "procedures"));
+    writeFileSync(join(both, "procedures", "bao-mat.yaml"), faq("bao-mat", "Trình báo mất hộ chiếu", ["mất hộ chiếu"], ["đánh rơi hộ chiếu"]));
+    writeFileSync(join(both, "procedures", "ho-chieu.yaml"), faq("ho-chieu", "Cấp hộ chiếu", ["làm hộ chiếu"], ["mất hộ chiếu", "Mat ho chieu"]));
+    const loaded = loadKnowledge(both);
+    const w = keywordClashWarnings(loaded.knowledge.entries, loaded.knowledge.reviews);
+    expect(w.map((p) => p.line)).toEqual([6, 7]);
+    expect(w[0]!.message).toMatch(/là tên của bài/);
+    expect(w[1]!.message).toMatch(/trùng với từ khóa ở dòng 6/);
+  });
+
   it("names a keyword written twice in one entry at its second line, however spelled", () => {
     const twice = tempDir("review-twice");
     mkdirSync(join(twice, "procedures"));
@@ -138,7 +150,7 @@ describe("a keyword that names another entry", () => {
     const w = keywordClashWarnings(loaded.knowledge.entries, loaded.knowledge.reviews);
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ file: expect.stringContaining("bao-mat.yaml"), line: 8 });
-    expect(w[0]!.message).toMatch(/"Danh roi ho chieu" đã có ở dòng 6/);
+    expect(w[0]!.message).toMatch(/"Danh roi ho chieu" trùng với từ khóa ở dòng 6/);
   });
 });
 

@@ -206,7 +206,9 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const namedLess = (h: SearchHit) => best.why.namePrecision >= d.nearlyWhole && exceeds(best.why.namePrecision - h.why.namePrecision, d.namedGap);
   // Two different entries that fit equally well are asked about too: a coin flip would send half
   // the citizens on a wasted trip. One holding fewer of the question's named word pairs than option 1 does not fit
-  // as well ("… khai sinh bé chỉ có tên mẹ, giờ muốn làm thủ tục nhận cha": "nhận cha" is option 1's alone).
+  // as well ("… khai sinh bé chỉ có tên mẹ, giờ muốn làm thủ tục nhận cha": "nhận cha" is option 1's alone). This only
+  // decides for a runner-up the question names whole (`fewerPairs` below already drops the others), and only for a
+  // different entry: a variant of option 1 named whole is still offered (see `checks.variants`).
   const tied = (h: SearchHit) => confident && !exceeds(best.score - h.score, d.tieMargin) && h.why.namePrecision >= d.clarifyMinPrecision && h.why.heldPairs >= best.why.heldPairs;
   // "cấp lại căn cước vì địa chỉ thay đổi sau sáp nhập": an option holding fewer of the question's named word
   // pairs than option 1 (no "cấp lại"), whose name the question does not hold whole, is not what was asked.
