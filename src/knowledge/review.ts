@@ -196,14 +196,15 @@ export function keywordClashWarnings(entries: readonly Entry[], reviews: readonl
     const firstLine = new Map<string, number>();
     entry.keywords.forEach((k, i) => {
       const line = r.keywordLines[i] ?? 1;
+      const folded = key(k);
       // The same keyword written twice in one entry (two staff adding it a week apart): it adds nothing.
-      const earlier = firstLine.get(key(k));
+      const earlier = firstLine.get(folded);
       if (earlier !== undefined) {
         out.push({ file: r.file, line, message: REVIEW.keywordRepeated(k, earlier) });
         return; // its first line already carries any clash
       }
-      firstLine.set(key(k), line);
-      const other = own.has(key(k)) ? undefined : namedBy.get(key(k));
+      firstLine.set(folded, line);
+      const other = own.has(folded) ? undefined : namedBy.get(folded);
       if (other) out.push({ file: r.file, line, message: REVIEW.keywordIsName(k, other.title, other.id) });
     });
   }
