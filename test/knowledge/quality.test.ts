@@ -96,6 +96,7 @@ const SETS = [
   join(ROOT, "test/fixtures/blind-eval-81.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-82.jsonl"),
   join(ROOT, "test/fixtures/blind-eval-84.jsonl"),
+  join(ROOT, "test/fixtures/blind-eval-83.jsonl"),
 ].filter((f) => existsSync(f));
 
 /** Targets from the content issue; a set still short of them has its measured level as a floor. */
@@ -420,6 +421,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // once at the end of session 45 (docs/benchmarks.md): 87.0 % top-1, 3.7 % wrong cards, 4 of 25 out-of-scope cards
   // (86.4 % / 4.3 % / 4 of 25 on the session's start). A floor, not a goal.
   "blind-eval-82.jsonl": { top1: 0.87, falseAnswers: 0.16, wrongCards: 0.038 },
+  // Set CC (blind-eval-83, labelled twice against 9ba0916, re-checked for session 45's card edits: none changed), measured
+  // once at the start of session 46 (docs/benchmarks.md): 83.9 % top-1, 3.1 % wrong cards, 6 of 33 out-of-scope cards on
+  // both 9ba0916 and 8af96e3. A floor, not a goal.
+  "blind-eval-83.jsonl": { top1: 0.838, falseAnswers: 0.182, wrongCards: 0.032 },
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
