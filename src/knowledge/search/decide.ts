@@ -165,8 +165,12 @@ export function isConfident(
   // them ("số đề … đánh" is not "số định danh").
   const scattered = question.strongWords === 1 || (question.strongWords <= a.scatteredWords && question.pairs === 0);
   if (scattered && namePrecision < a.oneTopicWordName) return false;
-  // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there.
-  if (question.unknownWords > 0 && namePrecision < a.unknownWordName && !storyLead) return false;
+  // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there, or the
+  // entry holds a named pair of the question and nothing else comes near it (then the word is the story's: "máy dệt").
+  // (The next entry of any kind: a rival named less is still a competitor here.)
+  const next = Math.max(second?.score ?? 0, others[0]?.score ?? 0);
+  const farAhead = held > 0 && next <= a.unknownWordLead * best.score;
+  if (question.unknownWords > 0 && namePrecision < a.unknownWordName && !storyLead && !farAhead) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
   // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
   const pairedAhead = held > 0 && reaches(margin, a.pairedAheadMargin);
