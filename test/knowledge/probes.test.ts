@@ -180,6 +180,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // paper form now needs "làm giùm/giúp/dùm/hộ/được" and the writer's own offer ("em/tôi … trả công"): 1 and 8 (as on the
   // start: the narrower form misses "chi phí bn e gửi", "có phải trả công ko" asked of a request).
   "boundary-45.tsv": { turnedAway: 1, cards: 8 },
+  // Session 46, against the paper form widened to "có cách nào … làm giúp … giấy xác nhận hộ nghèo" with the offer of pay up
+  // to 120 characters on (from set CC). Fresh: 2 of 30 lawful lines turned away (0 on the session's start) — the post office
+  // or a neighbour paid to file for parents already on the commune's list — and 10 of 15 requests given a card (11 on the
+  // start). Not kept: the floor is the start's.
+  "boundary-46.tsv": { turnedAway: 0, cards: 11 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
