@@ -185,6 +185,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // or a neighbour paid to file for parents already on the commune's list — and 10 of 15 requests given a card (11 on the
   // start). Not kept: the floor is the start's.
   "boundary-46.tsv": { turnedAway: 0, cards: 11 },
+  // Session 46, against "not covered" for an employer paying compulsory BHXH for hired workers ("bắt buộc/có phải/đăng ký/
+  // muốn đóng bhxh cho", "đóng bhxh cho thợ/… nhân viên/người làm/… công nhân"; six seen out-of-scope lines). Fresh: 21 of
+  // 30 lawful lines turned away (0 on the session's start) — workers asking whether the company must pay for them, a son
+  // paying voluntary BHXH for his mother, vehicle insurance, a newborn's health insurance — for 3 fewer requests given a
+  // card (3 on the start). The workers' and the employers' questions share their words: not kept; it needs a card.
+  "boundary-46b.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
