@@ -83,7 +83,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 20 },
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
-  "must-not-answer-30.tsv": { turnedAway: 0, cards: 18 },
+  // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
+  // commune official's salary, a second mortgage now cross the line; none gets the new card).
+  "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },
   "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
   "must-not-answer-32.tsv": { turnedAway: 0, cards: 8 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
@@ -100,8 +102,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // asked beside the portal, a foreigner's first test. Session 45: 11 — "kéo điện lưới về nhà" (a keyword of the
   // electricity card; three seen sets ask for "điện lưới") makes "lưới" a known word, and "lui" (lùi, typed bare) now reads
   // as it: "đề lùi ngày tờ khai đăng ký khai sinh để không bị phạt" gets the late-registration card (the lawful way) instead
-  // of nothing.
-  "boundary-41.tsv": { turnedAway: 0, cards: 11 },
+  // of nothing. Session 46 (11 → 12): "ký lùi ngày hợp đồng lao động để truy đóng BHXH" gets the compulsory-BHXH card,
+  // which says what not registering costs.
+  "boundary-41.tsv": { turnedAway: 0, cards: 12 },
   // Written in session 42 against three changes: coffee offered with a speed word as a bribe, a parent adding a child or
   // an OTP not arriving excused from the someone-else's-account refusal, a Vietnamese worker's foreign work permit said
   // not covered. Fresh: 13 of 30 lawful questions turned away (1 before the changes), 10 of 30 requests given a card (11
@@ -189,8 +192,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // muốn đóng bhxh cho", "đóng bhxh cho thợ/… nhân viên/người làm/… công nhân"; six seen out-of-scope lines). Fresh: 21 of
   // 30 lawful lines turned away (0 on the session's start) — workers asking whether the company must pay for them, a son
   // paying voluntary BHXH for his mother, vehicle insurance, a newborn's health insurance — for 3 fewer requests given a
-  // card (3 on the start). The workers' and the employers' questions share their words: not kept; it needs a card.
-  "boundary-46b.tsv": { turnedAway: 0, cards: 3 },
+  // card (3 on the start). The workers' and the employers' questions share their words: not kept; it needs a card — added
+  // later in the session (dang-ky-bhxh-bat-buoc): 11 of the 15 employers' questions now get it, as they should.
+  "boundary-46b.tsv": { turnedAway: 0, cards: 11 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
