@@ -181,7 +181,7 @@ export function isConfident(
 }
 
 /**
- * A foreign pair the question only tells, and does not ask about: the entry explains nearly all of the question, is
+ * A foreign pair the question only tells, and does not ask about: the entry explains three quarters of the question, is
  * named by most of it and leads the next hit by far ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì không": the
  * pension card, far behind, is why the allowance is asked). The pair names something of another entry, which is among
  * the hits; with no next hit there is no lead to measure, and the rule does not apply. (A long message's best far ahead

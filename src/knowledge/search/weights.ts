@@ -269,7 +269,7 @@ export interface SearchWeights {
     /** A question naming another thing ("nội quy") needs this name share … */
     foreignPairName: number;
     /**
-     * … unless the entry explains nearly all of it (`coverage`), is named by most of it (`name`) and leads the next hit by
+     * … unless the entry explains most of it (`coverage`), is named by most of it (`name`) and leads the next hit by
      * `margin`: the other thing is told, not asked ("mẹ tôi 75 tuổi, không có lương hưu, có được trợ cấp gì": the pension
      * is why the allowance is asked; decide.ts `foreignToldNotAsked`).
      */
@@ -376,7 +376,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     minPhrase: 0.3,
     pairedAheadMargin: 0.12,
     foreignPairName: 0.75,
-    foreignPairLead: { coverage: 0.85, name: 0.6, margin: 0.2 },
+    foreignPairLead: { coverage: 0.75, name: 0.6, margin: 0.2 },
   },
   decide: {
     namedBest: 0.75,
