@@ -82,7 +82,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 20 },
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
+  // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line).
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 15 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
   "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },

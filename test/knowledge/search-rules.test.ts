@@ -227,10 +227,16 @@ describe("isConfident: each rule", () => {
     const paired = hit({ namePrecision: 0.5, heldPairs: 2 }, 0.62);
     expect(isConfident(paired, hit({}, 0.06), withWord)).toBe(true);
     expect(isConfident(paired, undefined, withWord)).toBe(true);
-    // The next entry at 0.3 of the best or above: the unknown word may be another topic.
-    expect(isConfident(paired, hit({}, 0.3), withWord)).toBe(false);
+    // The next entry above 0.3 of the best (0.186 here): the unknown word may be another topic.
+    expect(isConfident(paired, hit({}, 0.18), withWord)).toBe(true);
+    expect(isConfident(paired, hit({}, 0.19), withWord)).toBe(false);
     // Far ahead but holding none of the question's named pairs: still another topic.
     expect(isConfident(hit({ namePrecision: 0.5 }, 0.62), hit({}, 0.06), withWord)).toBe(false);
+    // Two words never seen: not a story's word or two.
+    expect(isConfident(paired, hit({}, 0.06), { strongWords: 6, unknownWords: 2 })).toBe(false);
+    // Switched off, even with no other hit at all.
+    const off = { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, unknownWordLead: { share: 0, words: 1 } } };
+    expect(isConfident(paired, undefined, withWord, off)).toBe(false);
   });
   it("scattered shared words without phrase matches are not a match", () => {
     // (with another entry close behind: see the next rule)
@@ -499,8 +505,11 @@ describe("a long story whose asking part alone leads with the same entry", () =>
     "Đã trừ tiền mà hồ sơ chưa cập nhật thì vietcombank có hoàn không?";
   const question = "Đã trừ tiền mà hồ sơ chưa cập nhật thì vietcombank có hoàn không?";
   const answer = DEFAULT_WEIGHTS.answer;
-  const withWeights = (margin: number, unknownWordLead = 0) =>
-    createSearchIndex(entries, synonyms, { ...DEFAULT_WEIGHTS, answer: { ...answer, unknownWordLead, focusLead: { ...answer.focusLead, margin } } });
+  const withWeights = (margin: number, share = 0) =>
+    createSearchIndex(entries, synonyms, {
+      ...DEFAULT_WEIGHTS,
+      answer: { ...answer, unknownWordLead: { ...answer.unknownWordLead, share }, focusLead: { ...answer.focusLead, margin } },
+    });
 
   it("is answered with that entry", () => {
     expect(decisionOf(story)).toMatchObject({ kind: "answer", hit: { entry: { id: "thanh-toan-that-bai" } } });

@@ -260,8 +260,8 @@ export interface SearchWeights {
     scatteredWords: number;
     /** Name share needed when the question has a word the index has never seen ("karaoke", "visa"). */
     unknownWordName: number;
-    /** … unless the best holds a named pair and the next scores at most this share of it: the word is the story's ("máy dệt"). */
-    unknownWordLead: number;
+    /** … unless the best holds a named pair, the next scores ≤ `share` of it, ≤ `words` unknown: the story's ("máy dệt"). */
+    unknownWordLead: { share: number; words: number };
     /** Below this phrase share, the name share must reach `oneTopicWordName` … */
     minPhrase: number;
     /** … unless one of the question's named word pairs is in the entry as a pair (`heldPairs` > 0) and the entry leads the next by this much. */
@@ -372,7 +372,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     oneTopicWordName: 0.6,
     scatteredWords: 2,
     unknownWordName: 0.8,
-    unknownWordLead: 0.3,
+    unknownWordLead: { share: 0.3, words: 1 },
     minPhrase: 0.3,
     pairedAheadMargin: 0.12,
     foreignPairName: 0.75,
