@@ -167,7 +167,7 @@ export function isConfident(
   if (scattered && namePrecision < a.oneTopicWordName) return false;
   // A word we have never seen ("visa", "karaoke") means another topic unless the entry's name is clearly there, or the
   // entry holds a named pair of the question and nothing else comes near it (then the word is the story's: "máy dệt").
-  const farAhead = storyWordAhead(best, second, others, question.unknownWords, a.unknownWordLead);
+  const farAhead = storyWordAhead(best, others, question.unknownWords, a.unknownWordLead);
   if (question.unknownWords > 0 && namePrecision < a.unknownWordName && !storyLead && !farAhead) return false;
   // Scattered shared words ("đăng ký … lần đầu") without phrase matches are not a match — unless the entry
   // holds one of the question's named word pairs as a pair ("khai sinh", "di chúc": heldPairs) and no entry comes close.
@@ -179,12 +179,13 @@ export function isConfident(
 }
 
 /**
- * An unknown word beside an entry that holds a named pair of the question, with the next entry (of any kind but one the
- * stated age rules out: a rival named less still competes here) at most `share` of its score and at most `words` unknown
- * words in the question: the words are the story's ("kéo điện 3 pha về xưởng để chạy máy dệt"). `share` 0: never.
+ * An unknown word beside an entry that holds a named pair of the question, with the next entry (`others`, best first:
+ * any kind but one the stated age rules out — a rival named less still competes here) at most `share` of its score and at
+ * most `words` unknown words in the question: the words are the story's ("kéo điện 3 pha về xưởng để chạy máy dệt").
+ * `share` 0: never.
  */
-function storyWordAhead(best: SearchHit, second: SearchHit | undefined, others: readonly SearchHit[], unknownWords: number, lead: SearchWeights["answer"]["unknownWordLead"]): boolean {
-  const next = Math.max(second?.score ?? 0, others[0]?.score ?? 0);
+function storyWordAhead(best: SearchHit, others: readonly SearchHit[], unknownWords: number, lead: SearchWeights["answer"]["unknownWordLead"]): boolean {
+  const next = others[0]?.score ?? 0;
   return lead.share > 0 && best.why.heldPairs > 0 && unknownWords <= lead.words && next <= lead.share * best.score;
 }
 
