@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
@@ -457,6 +457,14 @@ beforeAll(() => {
 describe("answer quality", () => {
   it("has at least the blind set to measure on", () => {
     expect(SETS.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("measures every set it holds a floor for, and every labelled set in test/fixtures", () => {
+    // The list and the floors are kept by hand: a floor for a set left out of the list would silently measure nothing.
+    const listed = new Set(SETS.map((f) => basename(f)));
+    expect(Object.keys(FLOORS).filter((name) => !listed.has(name))).toEqual([]);
+    const fixtures = readdirSync(join(ROOT, "test/fixtures")).filter((name) => /^(blind-)?eval.*\.jsonl$/.test(name));
+    expect(fixtures.filter((name) => !listed.has(name))).toEqual([]);
   });
 
   it.each(SETS)("%s: top-1, wrong cards and false answers within the set's floor", (file) => {
