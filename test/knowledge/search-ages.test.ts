@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SearchIndex } from "../../src/knowledge/search.js";
+import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
 import { loadFixtureSearch, loadRuleIndexes } from "../helpers/fixture-search.js";
 
 // The child's-entry rule (weights.childEntry) on a small knowledge base written for it (test/fixtures/knowledge-ages/):
@@ -31,6 +31,24 @@ describe("a child's stated age and an entry made for children", () => {
   ])("%s keeps %s first", (q, id) => {
     expect(first(index, q)).toBe(id);
     expect(first(withoutRule, q)).toBe(id);
+  });
+});
+
+describe("a word of the ageless title that the children's card says too", () => {
+  // The same fixture, with the children's card saying a word only the ageless title has ("đổi"): typing it is no
+  // longer a reason to keep the ageless card ("thẻ BHYT của con 2 tuổi hết hạn, gia hạn ở đâu" and the under-6 card's
+  // keyword "… hết hạn gia hạn ở đâu", against "Gia hạn thẻ BHYT hộ gia đình").
+  let said: SearchIndex;
+  beforeAll(() => {
+    const { entries, synonyms } = loadFixtureSearch("knowledge-ages");
+    const withKeyword = entries.map((e) => (e.id === "can-cuoc-tre-em" ? { ...e, keywords: [...e.keywords, "đổi căn cước cho con khi đủ 6 tuổi"] } : e));
+    said = createSearchIndex(withKeyword, synonyms);
+  });
+
+  it("the children's card comes first for that word, and other ageless words still keep the ageless card", () => {
+    expect(first(index, "đổi căn cước cho con 8 tuổi mang giấy tờ gì")).toBe("cap-doi-cap-lai-can-cuoc");
+    expect(first(said, "đổi căn cước cho con 8 tuổi mang giấy tờ gì")).toBe("can-cuoc-tre-em");
+    expect(first(said, "làm lại căn cước cho con 8 tuổi mang giấy tờ gì")).toBe("cap-doi-cap-lai-can-cuoc");
   });
 });
 

@@ -85,6 +85,8 @@ export function createAgeFit(
   // Read only when a child's age fits an entry (rare): not built for every entry up front.
   const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
   const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
+  const saidWords = new Map<string, Set<string>>();
+  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set(h.entry.keywords.flatMap((k) => tokens(k)))).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
@@ -98,7 +100,7 @@ export function createAgeFit(
       } else h.why.ageFits = true;
     }
     fitsOverConflicts(hits, conflicts, (a, b) => countShared(titleWords(a).topic, titleWords(b).topic) >= weights.childEntry.sharedWords);
-    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, typed, weights);
+    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, keywordWords, typed, weights);
   };
 }
 
@@ -126,7 +128,8 @@ function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
  * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
  * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
- * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place — but not for
+ * child's title and keywords lack ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"; but "thẻ BHYT của con 2
+ * tuổi hết hạn, gia hạn ở đâu" is the under-6 card, whose keywords say "gia hạn"), keeps its place — but not for
  * the words most titles begin with (`GENERIC_TITLE_WORDS`: "đăng ký tài khoản định danh cho con 5 tuổi" is the
  * children's card, though only the ageless title says "Đăng ký").
  */
@@ -134,6 +137,7 @@ function preferChildEntries(
   hits: SearchHit[],
   rangeOf: (h: SearchHit) => { below: number } | undefined,
   titleWords: (h: SearchHit) => { all: Set<string>; topic: Set<string> },
+  keywordWords: (h: SearchHit) => ReadonlySet<string>,
   typed: readonly QueryToken[],
   weights: SearchWeights,
 ): void {
@@ -150,7 +154,7 @@ function preferChildEntries(
       typedWords ??= new Set(typed.map((t) => t.t));
       const shared = countShared(theirs.topic, own);
       let namesMore = false;
-      for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w)) namesMore = true;
+      for (const w of theirs.all) if (!own.has(w) && !keywordWords(child).has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w)) namesMore = true;
       // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
       // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
       const namedMore = child.why.namePrecision >= weights.childEntry.named && child.why.namePrecision - h.why.namePrecision >= weights.childEntry.namedGap;
