@@ -86,7 +86,7 @@ export function createAgeFit(
   const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
   const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
   const saidWords = new Map<string, Set<string>>();
-  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set(h.entry.keywords.flatMap((k) => tokens(k)))).get(h.entry.id)!;
+  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set((h.entry.keywords ?? []).flatMap((k) => tokens(k)))).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
