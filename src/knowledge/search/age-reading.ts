@@ -86,7 +86,7 @@ export function createAgeFit(
   const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
   const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
   const saidWords = new Map<string, Set<string>>();
-  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set((h.entry.keywords ?? []).flatMap((k) => tokens(k)))).get(h.entry.id)!;
+  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set([...(h.entry.aliases ?? []), ...(h.entry.keywords ?? [])].flatMap((k) => tokens(k)))).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
@@ -128,7 +128,7 @@ function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
  * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
  * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
- * child's title and keywords lack ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"; but "thẻ BHYT của con 2
+ * child's names and keywords lack ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"; but "thẻ BHYT của con 2
  * tuổi hết hạn, gia hạn ở đâu" is the under-6 card, whose keywords say "gia hạn"), keeps its place — but not for
  * the words most titles begin with (`GENERIC_TITLE_WORDS`: "đăng ký tài khoản định danh cho con 5 tuổi" is the
  * children's card, though only the ageless title says "Đăng ký").
