@@ -52,9 +52,11 @@ const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 8000);
 /** "retrieval" or "throughput" to run one part only (for profiling); default both. */
 const ONLY = process.env.BENCH_ONLY;
 /**
- * Generated questions answered untimed before the latency sample, and the wall time that warm-up may take. A running server
- * has answered thousands of questions: with 200, V8 is still compiling the search's less common paths (long stories, typo
- * correction) during the sample, and its p99 measured that (4–6 ms; 1.2–2.4 ms after 2,000 — docs/benchmarks.md).
+ * Generated questions answered untimed before the latency sample (none of them a timed one), and the wall time that warm-up
+ * may take. A running server has answered thousands of questions. After only 200, dvc-bot's p99 read 4–6 ms and its
+ * slowest questions changed from run to run (a few ms each, under 1.5 ms when the same questions ran again later) —
+ * consistent with V8 still compiling the search's rarer paths during the sample; after 2,000 it read 1.0–1.9 ms
+ * (docs/benchmarks.md, session 47). `warmed` in each JSON line says how many were answered.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 10000);
@@ -115,7 +117,8 @@ async function main(): Promise<void> {
   for (const corpus of ONLY === "throughput" ? [] : corpora) {
     const big = corpus.entries.length > 1000;
     const timing = [...lines.map((l) => l.q), ...syntheticQuestions(big ? synthetic : corpus.entries, big ? 500 : 300)];
-    const warmup = syntheticQuestions(big ? synthetic : corpus.entries, WARMUP, 4242);
+    const timed = new Set(timing);
+    const warmup = syntheticQuestions(big ? synthetic : corpus.entries, WARMUP, 4242).filter((q) => !timed.has(q));
     for (const kind of ENGINES) {
       // fuse.js scans every entry with Bitap per query (seconds at 6,000 entries): a fixed
       // subset keeps the run short; BENCH_FULL=1 runs it all.
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
         buildMs: +row.buildMs.toFixed(1),
         heapMb: +mb(row.heapBytes),
         queries: latency.queries,
+        warmed: latency.warmed,
         p50Ms: +latency.p50Ms.toFixed(3),
         p99Ms: +latency.p99Ms.toFixed(3),
         meanMs: +latency.meanMs.toFixed(3),

@@ -26,6 +26,8 @@ export interface LatencyResult {
   meanMs: number;
   /** CPU time (user + system) per query: less sensitive than wall time to other load on the machine. */
   cpuMsPerQuery: number;
+  /** Questions answered untimed before the sample (fewer than asked when the warm-up's time budget ran out). */
+  warmed: number;
 }
 
 export interface LatencyOptions {
@@ -43,8 +45,10 @@ export interface LatencyOptions {
 export function measureLatency(engine: Engine, questions: string[], options: LatencyOptions = {}): LatencyResult {
   const budgetMs = options.budgetMs ?? 8000;
   const warmStart = performance.now();
+  let warmed = 0;
   for (const q of (options.warmupQuestions ?? questions).slice(0, options.warmup ?? 30)) {
     engine.search(q);
+    warmed++;
     if (performance.now() - warmStart > (options.warmupBudgetMs ?? Infinity)) break;
   }
   const times: number[] = [];
@@ -57,7 +61,7 @@ export function measureLatency(engine: Engine, questions: string[], options: Lat
     if (times.length >= 20 && s - t0 > budgetMs) break;
   }
   const cpu = process.cpuUsage(cpu0);
-  return summarise(times, performance.now() - t0, (cpu.user + cpu.system) / 1000);
+  return summarise(times, performance.now() - t0, (cpu.user + cpu.system) / 1000, warmed);
 }
 
 /** Wraps an engine so each search's wall time is recorded (to time the quality pass itself). */
@@ -76,7 +80,7 @@ export function timedEngine(engine: Engine): { engine: Engine; times: number[] }
   };
 }
 
-export function summarise(times: number[], totalMs: number, cpuMs: number): LatencyResult {
+export function summarise(times: number[], totalMs: number, cpuMs: number, warmed = 0): LatencyResult {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     queries: times.length,
@@ -84,5 +88,6 @@ export function summarise(times: number[], totalMs: number, cpuMs: number): Late
     p99Ms: percentile(sorted, 0.99),
     meanMs: totalMs / Math.max(1, times.length),
     cpuMsPerQuery: cpuMs / Math.max(1, times.length),
+    warmed,
   };
 }

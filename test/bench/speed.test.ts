@@ -14,12 +14,14 @@ describe("measureLatency warm-up", () => {
     const { asked, engine } = counting();
     const r = measureLatency(engine, timed, { warmup: 50, warmupQuestions: warm });
     expect(asked.filter((q) => q.startsWith("warm"))).toHaveLength(50);
+    expect(r.warmed).toBe(50);
     expect(r.queries).toBe(20);
   });
 
   it("stops the warm-up once its time budget is spent", () => {
     const { asked, engine } = counting();
-    measureLatency(engine, timed, { warmup: 50, warmupQuestions: warm, warmupBudgetMs: -1 });
+    const r = measureLatency(engine, timed, { warmup: 50, warmupQuestions: warm, warmupBudgetMs: -1 });
     expect(asked.filter((q) => q.startsWith("warm"))).toHaveLength(1);
+    expect(r.warmed).toBe(1);
   });
 });

@@ -85,8 +85,8 @@ export function createAgeFit(
   // Read only when a child's age fits an entry (rare): not built for every entry up front.
   const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
   const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
-  const saidWords = new Map<string, Set<string>>();
-  const keywordWords = (h: SearchHit) => saidWords.get(h.entry.id) ?? saidWords.set(h.entry.id, new Set([...(h.entry.aliases ?? []), ...(h.entry.keywords ?? [])].flatMap((k) => tokens(k)))).get(h.entry.id)!;
+  const said = new Map<string, Set<string>>();
+  const saidPairs = (h: SearchHit) => said.get(h.entry.id) ?? said.set(h.entry.id, wordPairsOf([...(h.entry.aliases ?? []), ...(h.entry.keywords ?? [])])).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
@@ -100,7 +100,7 @@ export function createAgeFit(
       } else h.why.ageFits = true;
     }
     fitsOverConflicts(hits, conflicts, (a, b) => countShared(titleWords(a).topic, titleWords(b).topic) >= weights.childEntry.sharedWords);
-    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, keywordWords, typed, weights);
+    preferChildEntries(hits, (h) => ranges.get(h.entry.id), titleWords, saidPairs, typed, weights);
   };
 }
 
@@ -128,8 +128,9 @@ function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
  * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
  * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
- * child's names and keywords lack ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"; but "thẻ BHYT của con 2
- * tuổi hết hạn, gia hạn ở đâu" is the under-6 card, whose keywords say "gia hạn"), keeps its place — but not for
+ * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place — unless the child's
+ * aliases or keywords hold that word in a pair the question types too ("thẻ BHYT của con 2 tuổi hết hạn, gia hạn ở đâu" is
+ * the under-6 card, whose keyword says "gia hạn"; its "con mới sinh" does not excuse the "mới" of "điện thoại mới") — and not for
  * the words most titles begin with (`GENERIC_TITLE_WORDS`: "đăng ký tài khoản định danh cho con 5 tuổi" is the
  * children's card, though only the ageless title says "Đăng ký").
  */
@@ -137,12 +138,19 @@ function preferChildEntries(
   hits: SearchHit[],
   rangeOf: (h: SearchHit) => { below: number } | undefined,
   titleWords: (h: SearchHit) => { all: Set<string>; topic: Set<string> },
-  keywordWords: (h: SearchHit) => ReadonlySet<string>,
+  saidPairs: (h: SearchHit) => ReadonlySet<string>,
   typed: readonly QueryToken[],
   weights: SearchWeights,
 ): void {
   const { reach, sharedWords } = weights.childEntry;
   let typedWords: Set<string> | undefined;
+  let typedPairs: string[] | undefined;
+  // The child's aliases or keywords say the word where the question does: a pair the question types holds it.
+  const saysTyped = (child: SearchHit, w: string) => {
+    typedPairs ??= typed.slice(1).map((t, i) => `${typed[i]!.t} ${t.t}`);
+    const pairs = saidPairs(child);
+    return typedPairs.some((p) => pairs.has(p) && p.split(" ").includes(w));
+  };
   for (const child of hits) {
     if (!child.why.ageFits || rangeOf(child)?.below === Infinity) continue;
     const own = titleWords(child).all;
@@ -154,7 +162,7 @@ function preferChildEntries(
       typedWords ??= new Set(typed.map((t) => t.t));
       const shared = countShared(theirs.topic, own);
       let namesMore = false;
-      for (const w of theirs.all) if (!own.has(w) && !keywordWords(child).has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w)) namesMore = true;
+      for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w) && !saysTyped(child, w)) namesMore = true;
       // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
       // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
       const namedMore = child.why.namePrecision >= weights.childEntry.named && child.why.namePrecision - h.why.namePrecision >= weights.childEntry.namedGap;
@@ -172,6 +180,16 @@ function titleWordsOf(title: string): { all: Set<string>; topic: Set<string> } {
   const all = tokens(title).filter((w) => w.length > 1 && !/\d/.test(w));
   return { all: new Set(all), topic: new Set(all.filter((w) => !TITLE_FILLER.has(w))) };
 }
+/** The adjacent word pairs of texts, folded as the question's words are ("gia hạn ở đâu" → "gia han", "han o", "o dau"). */
+function wordPairsOf(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    const words = tokens(text);
+    for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
+  }
+  return out;
+}
+
 /** Words that begin most procedure titles ("Đăng ký …", "Cấp … cho …"): typing them names no title more than another. */
 const GENERIC_TITLE_WORDS = new Set(["dang", "ki", "cap", "cho"]);
 /** Title words that say nothing of what it is about: those, ages, and the small words titles are built with. */
