@@ -11,6 +11,7 @@
  * engine answers untimed before its latency sample (default 2000, at most BENCH_WARMUP_MS of wall time, default 10000).
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -42,6 +43,11 @@ const HELD_OUT_FILES = process.env.BENCH_HELD_OUT
       join(ROOT, "test/fixtures/blind-eval-4.jsonl"),
       join(ROOT, "test/fixtures/blind-eval-5.jsonl"),
     ];
+/**
+ * Messages citizens wrote (seen sets, labels unused): timed with the dev and generated questions, because long stories are
+ * where the search spends most (docs/benchmarks.md, session 47).
+ */
+const CITIZEN_FILES = [85, 86, 87, 88, 89].map((n) => join(ROOT, `test/fixtures/blind-eval-${n}.jsonl`));
 const KNOWLEDGE_DIR = join(ROOT, "knowledge");
 const FLOWS_DIR = join(ROOT, "flows");
 const FULL = process.env.BENCH_FULL === "1";
@@ -112,11 +118,12 @@ async function main(): Promise<void> {
     { name: `shipped+${SYNTHETIC}`, entries: [...knowledge.entries, ...synthetic] },
   ];
 
-  // Timing questions: the dev questions plus realistic questions about entries of the corpus.
+  // Timing questions: the dev questions, citizens' own messages, and realistic questions about entries of the corpus.
+  const citizens = CITIZEN_FILES.filter((f) => existsSync(f)).flatMap((f) => readEvalFile(f).map((l) => l.q));
   const rows: Row[] = [];
   for (const corpus of ONLY === "throughput" ? [] : corpora) {
     const big = corpus.entries.length > 1000;
-    const timing = [...lines.map((l) => l.q), ...syntheticQuestions(big ? synthetic : corpus.entries, big ? 500 : 300)];
+    const timing = [...lines.map((l) => l.q), ...citizens, ...syntheticQuestions(big ? synthetic : corpus.entries, big ? 500 : 300)];
     const timed = new Set(timing);
     const warmup = syntheticQuestions(big ? synthetic : corpus.entries, WARMUP, 4242).filter((q) => !timed.has(q));
     for (const kind of ENGINES) {

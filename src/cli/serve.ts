@@ -2,6 +2,7 @@ import { loadConfig, type Config } from "../config.js";
 import { formatProblem } from "../source/yaml-source.js";
 import { createLogger, errorSummary } from "../log.js";
 import { watchCore } from "../runtime/watch.js";
+import { warmSearch, warmUpQuestions, type WarmUp } from "../runtime/warm-search.js";
 import { createApp } from "../server/app.js";
 
 /**
@@ -28,6 +29,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   sweeper.unref();
 
   let stopping: Promise<void> | undefined;
+  let warm: WarmUp | undefined;
   shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, "serve: shutting down");
@@ -38,6 +40,7 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
       }, 30_000);
       hardStop.unref();
       clearInterval(sweeper);
+      warm?.stop();
       // close() refuses new work at once, before its first wait.
       const closed = app.close(20_000);
       await watcher.close().catch(() => undefined);
@@ -57,7 +60,15 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
   await app.start();
+  // The first citizens after a start should not wait for V8 to compile the search (src/runtime/warm-search.ts).
+  const core = app.live.current();
+  const warmStart = Date.now();
+  warm = warmSearch((q) => core.engine.search(q), warmUpQuestions(core.engine.knowledge.entries, WARM_UP_QUESTIONS));
+  void warm.done.then((questions) => logger.info({ questions, ms: Date.now() - warmStart }, "serve: search warmed up"));
 }
+
+/** Questions `serve` answers from its own knowledge after starting (about a second of work in the background). */
+const WARM_UP_QUESTIONS = 2000;
 
 /**
  * Settings `serve` refuses to run with. A webhook without its secret accepts updates from anyone
