@@ -119,6 +119,8 @@ async function main(): Promise<void> {
   ];
 
   // Timing questions: the dev questions, citizens' own messages, and realistic questions about entries of the corpus.
+  const missing = CITIZEN_FILES.filter((f) => !existsSync(f));
+  if (missing.length > 0) console.log(`note: citizen message files not found, not timed: ${missing.map((f) => relative(ROOT, f)).join(", ")}`);
   const citizens = CITIZEN_FILES.filter((f) => existsSync(f)).flatMap((f) => readEvalFile(f).map((l) => l.q));
   const rows: Row[] = [];
   for (const corpus of ONLY === "throughput" ? [] : corpora) {

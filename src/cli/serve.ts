@@ -60,14 +60,19 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   );
   // Platform registration after listening, so a webhook delivered at once finds the server up.
   await app.start();
-  // The first citizens after a start should not wait for V8 to compile the search (src/runtime/warm-search.ts).
-  const core = app.live.current();
+  // The first citizens after a start should not wait for V8 to compile the search (src/runtime/warm-search.ts). The live
+  // core is read per question: after a hot reload the warm-up goes on with the new one and keeps no old index alive.
+  if (stopping) return;
   const warmStart = Date.now();
-  warm = warmSearch((q) => core.engine.search(q), warmUpQuestions(core.engine.knowledge.entries, WARM_UP_QUESTIONS));
-  void warm.done.then((questions) => logger.info({ questions, ms: Date.now() - warmStart }, "serve: search warmed up"));
+  warm = warmSearch((q) => app.live.current().engine.search(q), warmUpQuestions(app.live.current().engine.knowledge.entries, WARM_UP_QUESTIONS));
+  void warm.done.then(({ asked, failed, stopped }) => {
+    warm = undefined;
+    if (failed > 0) logger.warn({ failed, asked }, "serve: some warm-up questions failed in search");
+    if (!stopped) logger.info({ questions: asked, ms: Date.now() - warmStart }, "serve: search warmed up");
+  });
 }
 
-/** Questions `serve` answers from its own knowledge after starting (about a second of work in the background). */
+/** Questions `serve` answers from its own knowledge after starting (1.3–1.8 s of search at 6,129 entries, in 2 ms turns). */
 const WARM_UP_QUESTIONS = 2000;
 
 /**
