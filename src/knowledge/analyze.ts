@@ -95,6 +95,8 @@ interface Tables {
   anyName: PhraseTable<string[]>;
   weakPhrases: PhraseTable<Weak>;
   placeMarkers: PhraseTable<true>;
+  /** A regional word as typed with its accents (`accentKey`) → the common word it is read as (see `LanguageLists.dialect`). */
+  dialect: ReadonlyMap<string, Word>;
 }
 
 /** One word of a question while it is read: folded, as typed, and the synonym name it is part of. */
@@ -152,6 +154,12 @@ function buildTables(synonyms: Synonyms): Tables {
       ]),
     ),
     placeMarkers: createPhraseTable<true>(language.placeMarkers.map((m): [string, true] => [m, true])),
+    dialect: new Map(
+      Object.entries(language.dialect).map(([typed, meant]): [string, Word] => {
+        const forms = wordForms(meant.trim());
+        return [accentKey(typed.trim()), { t: forms.folded, accented: forms.accented ?? undefined, named: null, brk: false }];
+      }),
+    ),
   };
 }
 
@@ -160,6 +168,9 @@ function analyseQuestion(text: string, tables: Tables, maxQueryChars: number): A
   const cut = stripPlaceNames(keepEnds(text, maxQueryChars), tables.placeMarkers);
   const typed = rawWords(cut).map((w): Word => {
     const forms = wordForms(w.raw);
+    // A regional word typed with its accents is the common word ("hông" → "không"); typed bare it stays as it is.
+    const meant = forms.accented ? tables.dialect.get(forms.accented) : undefined;
+    if (meant) return { ...meant, brk: w.brk };
     return { t: forms.folded, accented: forms.accented ?? undefined, named: null, brk: w.brk };
   });
   const expanded = replaceTyped(typed, tables.abbreviations, false, tables.spellings);

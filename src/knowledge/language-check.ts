@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { hasDiacritics, tokens } from "../text/normalize.js";
+import { accentKey, hasDiacritics, rawWords, tokens } from "../text/normalize.js";
 import { FACETS, SEED_LANGUAGE } from "./language.js";
 import type { Entry } from "./schema.js";
 import { displayPath, listYamlFiles, parseYamlItems, type Problem, type YamlItem } from "../source/yaml-source.js";
@@ -23,13 +23,18 @@ const IGNORED: ReadonlySet<string> = new Set(["stopwords", "function_words", "pl
  */
 export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]): Problem[] {
   const seed = seedRoles();
-  const names = entries.map((e) => ({ e, names: [e.title, ...e.aliases].map((n) => ` ${tokens(n).join(" ")} `) }));
+  const names = entries.map((e) => ({
+    e,
+    names: [e.title, ...e.aliases].map((n) => ` ${tokens(n).join(" ")} `),
+    accented: [e.title, ...e.aliases].map((n) => ` ${rawWords(n).map((w) => accentKey(w.raw)).join(" ")} `),
+  }));
   const inNames = (key: string) => names.filter((x) => x.names.some((n) => n.includes(` ${key} `))).map((x) => x.e);
   const out: Problem[] = [];
   for (const file of listYamlFiles(knowledgeDir).filter((f) => basename(f) === SYNONYMS_FILE)) {
     const shown = displayPath(file);
     const item = parseYamlItems(file, shown).items[0];
     if (!item || typeof item.value !== "object" || item.value === null) continue;
+    out.push(...dialectWarnings(item, shown, (typed) => names.filter((x) => x.accented.some((n) => n.includes(` ${typed} `))).map((x) => x.e)));
     for (const { role, words, path } of staffLists(item)) {
       const listed = new Set<string>();
       words.forEach((word, i) => {
@@ -97,6 +102,25 @@ function staffLists(item: YamlItem): Array<{ role: Role; words: string[]; path: 
     for (const f of FACETS) {
       const words = strings((facets as Record<string, unknown>)[f]);
       if (words) out.push({ role: `facets.${f}`, words, path: ["facets", f] });
+    }
+  }
+  return out;
+}
+
+/**
+ * `dialect` words that would never apply (typed without accents: only a word typed with its accents is read as the
+ * common word) or that change names (a name's own word, typed with those accents, would be read as another word).
+ */
+function dialectWarnings(item: YamlItem, shown: string, inNames: (typed: string) => Entry[]): Problem[] {
+  const dialect = (item.value as Record<string, unknown>).dialect;
+  if (!dialect || typeof dialect !== "object" || Array.isArray(dialect)) return [];
+  const out: Problem[] = [];
+  for (const [word, meant] of Object.entries(dialect as Record<string, unknown>)) {
+    const line = item.lineOf(["dialect", word]);
+    if (!hasDiacritics(word)) out.push({ file: shown, line, message: LANGUAGE.dialectBare(word) });
+    else {
+      const hits = inNames(accentKey(word.trim()));
+      if (hits.length > 0) out.push({ file: shown, line, message: LANGUAGE.dialectNameWord(word, String(meant), affected(hits)) });
     }
   }
   return out;

@@ -20,6 +20,8 @@ export interface LanguageLists {
   places: string[];
   /** Words that introduce a place name ("xã", "phường", "TP"): with the capitalised words or number after them, ignored. */
   placeMarkers: string[];
+  /** Regional words and the common word each is read as, only when typed with exactly their accents ("hông" → "không"). */
+  dialect: Record<string, string>;
 }
 
 export const SEED_LANGUAGE: LanguageLists = {
@@ -74,6 +76,8 @@ export const SEED_LANGUAGE: LanguageLists = {
     "xã", "phường", "quận", "huyện", "tỉnh", "tp", "thành phố", "thị xã", "thị trấn", "ấp", "thôn", "xóm", "bản", "tổ",
     "khu phố", "tổ dân phố", "kp", "tdp",
   ],
+  // Southern "không" ("làm căn cước được hông", "mà hông nhận được mã"): typed bare, "hong" may be "hỏng".
+  dialect: { hông: "không", hổng: "không" },
 };
 
 /**
@@ -301,5 +305,6 @@ export function languageOf(synonyms: Synonyms): LanguageLists {
     functionWords: synonyms.function_words ?? SEED_LANGUAGE.functionWords,
     places: synonyms.places ?? SEED_LANGUAGE.places,
     placeMarkers: synonyms.place_markers ?? SEED_LANGUAGE.placeMarkers,
+    dialect: synonyms.dialect ?? SEED_LANGUAGE.dialect,
   };
 }

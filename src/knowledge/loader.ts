@@ -233,6 +233,7 @@ function mergeSynonyms(a: Synonyms, b: Synonyms): Synonyms {
     if (x || y) out[key] = [...(x ?? []), ...(y ?? [])];
   }
   if (a.facets || b.facets) out.facets = mergeFacets(a.facets ?? {}, b.facets ?? {});
+  if (a.dialect || b.dialect) out.dialect = { ...a.dialect, ...b.dialect };
   return out;
 }
 

@@ -193,6 +193,11 @@ export const synonymsSchema = z
     places: z.array(text).optional(),
     /** Words before a place name ("xã", "phường", "TP"); replaces the built-in list when given. */
     place_markers: z.array(text).optional(),
+    /**
+     * Regional words read as the common word only when typed with exactly these accents ("hông" → "không"; "hong"
+     * typed bare may be "hỏng"); replaces the built-in list when given.
+     */
+    dialect: z.record(z.string(), text).optional(),
   })
   .strict();
 export type Synonyms = z.infer<typeof synonymsSchema>;

@@ -282,6 +282,10 @@ export const LANGUAGE = {
     `cảnh báo: "${word}" vốn là ${was}; đưa vào ${now} đổi vai của nó${hasDiacritics ? " (với câu hỏi gõ không dấu)" : ""}${affected}`,
   nameWordIgnored: (word: string, list: string, affected: string) =>
     `cảnh báo: "${word}" trong ${list} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected}`,
+  dialectBare: (word: string) =>
+    `cảnh báo: "${word}" trong dialect viết không dấu nên không bao giờ được dùng: chỉ chữ gõ đúng dấu mới được đọc thành chữ phổ thông`,
+  dialectNameWord: (word: string, meant: string, affected: string) =>
+    `cảnh báo: "${word}" trong dialect là một phần tên thủ tục: gõ đúng dấu, nó sẽ được đọc thành "${meant}" và không còn khớp tên${affected}`,
   builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
   /** `shown`: the first few entries, already quoted; `total`: how many there are. */
   affected: (shown: readonly string[], total: number) =>

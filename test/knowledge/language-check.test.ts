@@ -48,6 +48,16 @@ describe("language warnings (dvc-bot check)", () => {
     expect(warnings.some((w) => /"bao nhiêu" có sẵn trong hư từ \(function_words\) nhưng không còn trong danh sách này/.test(w))).toBe(true);
   });
 
+  it("a dialect word written without accents (never applies) or that is a word of names is flagged at its line", () => {
+    const dir = withSynonyms((t) => `${t}dialect:\n  hông: không\n  hong: không\n  lái: lại\n`);
+    const lines = readFileSync(join(dir, "synonyms.yaml"), "utf8").split("\n");
+    const warnings = warningsFor(dir);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain(`synonyms.yaml:${lines.indexOf("  hong: không") + 1}: cảnh báo: "hong" trong dialect viết không dấu`);
+    expect(warnings[1]).toContain(`synonyms.yaml:${lines.indexOf("  lái: lại") + 1}: cảnh báo: "lái" trong dialect là một phần tên thủ tục`);
+    expect(warnings[1]).toContain("giấy phép lái xe");
+  });
+
   it("the shipped word lists change no built-in role (check --strict stays green)", () => {
     const { knowledge } = loadKnowledge(REAL);
     expect(languageWarnings(REAL, knowledge.entries).map(formatProblem)).toEqual([]);

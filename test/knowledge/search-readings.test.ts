@@ -120,3 +120,28 @@ describe("short forms and synonyms typed with other accents", () => {
     expect(words("chồng người hán")).not.toContain("nuoc ngoai");
   });
 });
+
+describe("regional words typed with their accents (synonyms `dialect`)", () => {
+  const read = (dialect?: Record<string, string>) => {
+    const analyzer = createAnalyzer({ groups: [], abbreviations: {}, stopwords: [], ...(dialect ? { dialect } : {}) });
+    return (q: string) => analyzer.query(q).tokens.map((t) => `${t.t}${t.weak ? "~" : ""}`).join(" ");
+  };
+
+  it("'hông' and 'hổng' typed with their accents are 'không', a function word, wherever they stand", () => {
+    const words = read();
+    expect(words("làm căn cước được hông")).toBe("lam~ can cuoc duoc~ khong~");
+    expect(words("mà hông nhận được mã otp")).toBe("ma~ khong~ nhan duoc~ ma otp");
+    expect(words("ông tui hổng có giấy khai sinh")).toContain("khong~ co~");
+  });
+
+  it("typed bare or with other accents, the word stays what it is ('hong' may be 'hỏng')", () => {
+    const words = read();
+    expect(words("bang lai bi hong doi o dau")).toContain("bi~ hong doi");
+    expect(words("bằng lái bị hỏng đổi ở đâu")).toContain("bi~ hong doi");
+  });
+
+  it("staff's list replaces the built-in one: an empty list reads 'hông' as typed", () => {
+    expect(read({})("mà hông nhận được mã otp")).toBe("ma~ hong nhan duoc~ ma otp");
+    expect(read({ mô: "đâu" })("làm ở mô")).toBe("lam~ o~ dau~");
+  });
+});
