@@ -196,6 +196,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // card (3 on the start). The workers' and the employers' questions share their words: not kept; it needs a card — added
   // later in the session (dang-ky-bhxh-bat-buoc): 11 of the 15 employers' questions now get it, as they should.
   "boundary-46b.tsv": { turnedAway: 0, cards: 11 },
+  // Session 48, against new phrases of someone else's account ("… của nó", "mật khẩu … của chủ xưởng", "… của bạn cùng
+  // phòng", "… của a ấy"), a bribe ("gửi thêm chi phí") and a foreigner's visa extension ("gia hạn visa/thị thực"), from
+  // sets CJ–CL's out-of-scope cards. Fresh: 8 of 45 lawful lines turned away (1 on the session's start: a mother recovering
+  // her own password) for 0 of 20 requests given a card (7 on the start). Narrowed from what it showed — only the owner's
+  // password, not the account the owner uses himself; "gửi thêm chi phí cũng / cho nhanh", not "có phải gửi thêm chi phí";
+  // "gia hạn visa … thêm / cho / ở đâu", not a Vietnamese abroad needing a paper here; "tự khôi phục" unless — to 0 turned
+  // away and 3 given a card (two ask what extra money buys, one a work-visa extension).
+  "boundary-48.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
