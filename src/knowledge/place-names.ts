@@ -33,13 +33,21 @@ export function stripPlaceNames(text: string, markers: PhraseTable<true>): strin
       if (/^\d/.test(words[end - 1]!.raw)) break;
     }
     if (end === j) continue;
-    const from = words[i]!.start;
+    // "Huyện Mường Tè không còn nữa": the district level is gone (1/7/2025), so naming one often asks where its services went.
+    const from = KEPT_MARKERS.has(words[i]!.key) ? words[j - 1]!.end : words[i]!.start;
     const to = words[end - 1]!.end;
     out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
     i = end - 1;
   }
   return out;
 }
+
+/**
+ * Markers kept when their place name is blanked: "huyện", "quận" (folded). Since 1 July 2025 there is no district level, so a
+ * message that names one ("Huyện Mường Tè không còn nữa thì làm giấy tờ ở đâu", "Quận 8 giờ không còn") often asks where its
+ * services went — the two-level government guide — while "xã", "phường" are only where the citizen lives.
+ */
+const KEPT_MARKERS: ReadonlySet<string> = new Set(["huyen", "quan"]);
 
 /** A capital letter or a digit: what a place name's first word starts with (see isNameWord). */
 const CAN_NAME = /[\p{Lu}0-9]/u;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { stripPlaceNames } from "../../src/knowledge/place-names.js";
 import { createPhraseTable } from "../../src/text/phrases.js";
 
-const MARKERS = createPhraseTable<true>(["xã", "phường", "tp", "thành phố", "quận"].map((m) => [m, true]));
+const MARKERS = createPhraseTable<true>(["xã", "phường", "tp", "thành phố", "quận", "huyện"].map((m) => [m, true]));
 const strip = (text: string) => stripPlaceNames(text, MARKERS).replace(/\s+/g, " ").trim();
 
 describe("stripPlaceNames", () => {
@@ -16,13 +16,19 @@ describe("stripPlaceNames", () => {
   it("takes multi-word markers, markers without diacritics, and a number as the whole name", () => {
     expect(strip("làm hộ chiếu tại Thành phố Thủ Đức")).toBe("làm hộ chiếu tại");
     expect(strip("tam tru o TP Hue duoc khong")).toBe("tam tru o duoc khong");
-    expect(strip("phường 5 quận Ba Đình")).toBe("");
+    expect(strip("phường 5 phường Ba Đình")).toBe("");
     expect(strip("phường 5 Tân Bình")).toBe("Tân Bình");
   });
 
   it("stops at a comma or full stop, and after four name words", () => {
     expect(strip("ở xã Tân Phú, cần giấy tờ gì")).toBe("ở , cần giấy tờ gì");
     expect(strip("xã An Bình Tây Hạ Nhất Nhì")).toBe("Nhất Nhì");
+  });
+
+  it("keeps 'huyện' and 'quận' (a level gone since 1/7/2025: naming one is often the question), blanking only the name", () => {
+    expect(strip("Huyện Mường Tè không còn nữa thì làm giấy tờ ở đâu")).toBe("Huyện không còn nữa thì làm giấy tờ ở đâu");
+    expect(strip("Quận 8 giờ ko còn quận nữa hả")).toBe("Quận giờ ko còn quận nữa hả");
+    expect(strip("phường 5 quận Ba Đình")).toBe("quận");
   });
 
   it("leaves a marker without a name, and lower-case text where a name cannot be told", () => {
