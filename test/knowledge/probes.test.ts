@@ -204,6 +204,12 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // "gia hạn visa … thêm / cho / ở đâu", not a Vietnamese abroad needing a paper here; "tự khôi phục" unless — to 0 turned
   // away and 3 given a card (two ask what extra money buys, one a work-visa extension).
   "boundary-48.tsv": { turnedAway: 0, cards: 3 },
+  // Session 48, against "ít tiền lo" as money offered (from set CG: "tui gửi ít tiền lo giấy cho nhanh") and the bribe's
+  // exception "đóng thêm" narrowed to insurance, fees and tuition (set CH: "đóng thêm tiền cho cán bộ để làm sổ đỏ nhanh").
+  // Fresh: 7 of 30 lawful lines turned away (0 on the session's start) — "ít tiền lo" is a poor family's "little money to
+  // cover" school, medicine, a funeral — for 0 of 15 requests given a card (3 on the start). Narrowed to "gửi ít tiền lo
+  // giấy/hồ/sổ/bằng": 0 turned away, 3 given a card (the offers said "gửi ít tiền lo," before the paper, or "đưa").
+  "boundary-48b.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
