@@ -23,18 +23,14 @@ const IGNORED: ReadonlySet<string> = new Set(["stopwords", "function_words", "pl
  */
 export function languageWarnings(knowledgeDir: string, entries: readonly Entry[]): Problem[] {
   const seed = seedRoles();
-  const names = entries.map((e) => ({
-    e,
-    names: [e.title, ...e.aliases].map((n) => ` ${tokens(n).join(" ")} `),
-    accented: [e.title, ...e.aliases].map((n) => ` ${rawWords(n).map((w) => accentKey(w.raw)).join(" ")} `),
-  }));
+  const names = entries.map((e) => ({ e, names: [e.title, ...e.aliases].map((n) => ` ${tokens(n).join(" ")} `) }));
   const inNames = (key: string) => names.filter((x) => x.names.some((n) => n.includes(` ${key} `))).map((x) => x.e);
   const out: Problem[] = [];
   for (const file of listYamlFiles(knowledgeDir).filter((f) => basename(f) === SYNONYMS_FILE)) {
     const shown = displayPath(file);
     const item = parseYamlItems(file, shown).items[0];
     if (!item || typeof item.value !== "object" || item.value === null) continue;
-    out.push(...dialectWarnings(item, shown, (typed) => names.filter((x) => x.accented.some((n) => n.includes(` ${typed} `))).map((x) => x.e)));
+    out.push(...dialectWarnings(item, shown, entries));
     for (const { role, words, path } of staffLists(item)) {
       const listed = new Set<string>();
       words.forEach((word, i) => {
@@ -109,19 +105,31 @@ function staffLists(item: YamlItem): Array<{ role: Role; words: string[]; path: 
 
 /**
  * `dialect` words that would never apply (typed without accents: only a word typed with its accents is read as the
- * common word) or that change names (a name's own word, typed with those accents, would be read as another word).
+ * common word), that change other phrases (a word of a title, alias, keyword or synonym group, typed with those accents,
+ * would be read as another word everywhere: "mô" of "xe mô tô"), or built-in ones left out of a list staff gave.
  */
-function dialectWarnings(item: YamlItem, shown: string, inNames: (typed: string) => Entry[]): Problem[] {
-  const dialect = (item.value as Record<string, unknown>).dialect;
+function dialectWarnings(item: YamlItem, shown: string, entries: readonly Entry[]): Problem[] {
+  const value = item.value as Record<string, unknown>;
+  const dialect = value.dialect;
   if (!dialect || typeof dialect !== "object" || Array.isArray(dialect)) return [];
+  const phrases = [
+    ...entries.flatMap((e) => [e.title, ...e.aliases, ...e.keywords]),
+    ...(Array.isArray(value.groups) ? value.groups.flat().filter((p): p is string => typeof p === "string") : []),
+  ].map((p) => ({ p, words: ` ${rawWords(p).map((w) => accentKey(w.raw)).join(" ")} ` }));
   const out: Problem[] = [];
   for (const [word, meant] of Object.entries(dialect as Record<string, unknown>)) {
     const line = item.lineOf(["dialect", word]);
-    if (!hasDiacritics(word)) out.push({ file: shown, line, message: LANGUAGE.dialectBare(word) });
-    else {
-      const hits = inNames(accentKey(word.trim()));
-      if (hits.length > 0) out.push({ file: shown, line, message: LANGUAGE.dialectNameWord(word, String(meant), affected(hits)) });
+    if (!hasDiacritics(word)) {
+      out.push({ file: shown, line, message: LANGUAGE.dialectBare(word) });
+      continue;
     }
+    const key = ` ${accentKey(word.trim())} `;
+    const hits = [...new Set(phrases.filter((x) => x.words.includes(key)).map((x) => x.p))];
+    if (hits.length > 0) out.push({ file: shown, line, message: LANGUAGE.dialectNameWord(word, String(meant), LANGUAGE.phrases(hits.slice(0, 3), hits.length)) });
+  }
+  const given = new Set(Object.keys(dialect).map((w) => accentKey(w.trim())));
+  for (const builtIn of Object.keys(SEED_LANGUAGE.dialect)) {
+    if (!given.has(accentKey(builtIn))) out.push({ file: shown, line: item.lineOf(["dialect"]), message: LANGUAGE.builtInDropped(builtIn, LANGUAGE.roleName.dialect!) });
   }
   return out;
 }

@@ -43,11 +43,13 @@ export function stripPlaceNames(text: string, markers: PhraseTable<true>): strin
 }
 
 /**
- * Markers kept when their place name is blanked: "huyện", "quận" (folded). Since 1 July 2025 there is no district level, so a
- * message that names one ("Huyện Mường Tè không còn nữa thì làm giấy tờ ở đâu", "Quận 8 giờ không còn") often asks where its
- * services went — the two-level government guide — while "xã", "phường" are only where the citizen lives.
+ * Markers kept when their place name is blanked: "huyện" (folded). Since 1 July 2025 there is no district level, so a message
+ * that names one ("Huyện Mường Tè không còn nữa thì làm giấy tờ ở đâu") often asks where its services went — the two-level
+ * government guide — while "xã", "phường" are only where the citizen lives. Not "quận": typed bare it is "quan" of "cơ quan", a
+ * word of many names, so every address in a city would weigh on the search. (A place list of `synonyms.yaml` holds
+ * "huyen" too, so the word kept is weak there; it still joins the phrases the guide is known by.)
  */
-const KEPT_MARKERS: ReadonlySet<string> = new Set(["huyen", "quan"]);
+const KEPT_MARKERS: ReadonlySet<string> = new Set(["huyen"]);
 
 /** A capital letter or a digit: what a place name's first word starts with (see isNameWord). */
 const CAN_NAME = /[\p{Lu}0-9]/u;

@@ -8,6 +8,8 @@ import { SCHEMA } from "./staff-messages.js";
  */
 
 const text = z.string().trim().min(1, SCHEMA.notEmpty);
+/** One word, no space ("hông", "không"): a regional word and the word it is read as (`dialect`). */
+const oneWord = text.refine((s) => !/\s/.test(s), SCHEMA.oneWord);
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
@@ -197,7 +199,7 @@ export const synonymsSchema = z
      * Regional words read as the common word only when typed with exactly these accents ("hông" → "không"; "hong"
      * typed bare may be "hỏng"); replaces the built-in list when given.
      */
-    dialect: z.record(z.string(), text).optional(),
+    dialect: z.record(oneWord, oneWord).optional(),
   })
   .strict();
 export type Synonyms = z.infer<typeof synonymsSchema>;

@@ -13,6 +13,7 @@ const list = (values: readonly string[]) => values.join(", ");
 /** Schema messages (zod), shown after `path: `. */
 export const SCHEMA = {
   notEmpty: "đang để trống — ghi nội dung, hoặc xóa cả dòng nếu chưa có thông tin",
+  oneWord: "chỉ ghi một chữ (không có dấu cách), ví dụ hông: không",
   isoDate: "phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-23 (không viết 23/11/2026)",
   entryId: "chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ dang-ky-thuong-tru (không dấu cách, chữ hoa, dấu _)",
   oneOf: (values: readonly string[]) => `phải là một trong các giá trị: ${list(values)} — chép đúng một giá trị`,
@@ -275,6 +276,7 @@ export const LANGUAGE = {
     function_words: "hư từ (function_words)",
     places: "địa danh (places)",
     place_markers: "từ chỉ địa danh (place_markers)",
+    dialect: "chữ địa phương (dialect)",
     facets: "cụm hỏi về một phần của thẻ (facets)",
   } as Record<string, string>,
   /** `affected`: the entries whose names hold the word, as LANGUAGE.affected words them. */
@@ -283,10 +285,13 @@ export const LANGUAGE = {
   nameWordIgnored: (word: string, list: string, affected: string) =>
     `cảnh báo: "${word}" trong ${list} là một phần tên thủ tục: câu hỏi có từ này sẽ không còn khớp tên${affected}`,
   dialectBare: (word: string) =>
-    `cảnh báo: "${word}" trong dialect viết không dấu nên không bao giờ được dùng: chỉ chữ gõ đúng dấu mới được đọc thành chữ phổ thông`,
-  dialectNameWord: (word: string, meant: string, affected: string) =>
-    `cảnh báo: "${word}" trong dialect là một phần tên thủ tục: gõ đúng dấu, nó sẽ được đọc thành "${meant}" và không còn khớp tên${affected}`,
+    `cảnh báo: "${word}" trong chữ địa phương (dialect) viết không dấu nên không bao giờ được dùng: chỉ chữ gõ đúng dấu mới được hiểu thành chữ phổ thông`,
+  dialectNameWord: (word: string, meant: string, where: string) =>
+    `cảnh báo: "${word}" trong chữ địa phương (dialect) là chữ của ${where}: gõ đúng dấu, nó sẽ được hiểu thành "${meant}" ở mọi chỗ và các cụm đó không còn khớp`,
   builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
+  /** Phrases that hold a word: the first few quoted, the rest counted. */
+  phrases: (shown: readonly string[], total: number) =>
+    `${shown.map((p) => `"${p}"`).join(", ")}${total > shown.length ? ` và ${total - shown.length} cụm khác` : ""}`,
   /** `shown`: the first few entries, already quoted; `total`: how many there are. */
   affected: (shown: readonly string[], total: number) =>
     total === 0 ? "." : ` — các mục có từ này trong tên: ${shown.join(", ")}${total > shown.length ? ` và ${total - shown.length} mục khác` : ""}.`,

@@ -48,14 +48,29 @@ describe("language warnings (dvc-bot check)", () => {
     expect(warnings.some((w) => /"bao nhiêu" có sẵn trong hư từ \(function_words\) nhưng không còn trong danh sách này/.test(w))).toBe(true);
   });
 
-  it("a dialect word written without accents (never applies) or that is a word of names is flagged at its line", () => {
-    const dir = withSynonyms((t) => `${t}dialect:\n  hông: không\n  hong: không\n  lái: lại\n`);
+  it("a dialect word written without accents (never applies), or a word of names, keywords or synonym groups, is flagged at its line", () => {
+    const dir = withSynonyms((t) => `${t.replace("groups:\n", "groups:\n  - [xe máy, xe mô tô]\n")}dialect:\n  hông: không\n  hổng: không\n  hong: không\n  lái: lại\n  mô: đâu\n`);
     const lines = readFileSync(join(dir, "synonyms.yaml"), "utf8").split("\n");
     const warnings = warningsFor(dir);
-    expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toContain(`synonyms.yaml:${lines.indexOf("  hong: không") + 1}: cảnh báo: "hong" trong dialect viết không dấu`);
-    expect(warnings[1]).toContain(`synonyms.yaml:${lines.indexOf("  lái: lại") + 1}: cảnh báo: "lái" trong dialect là một phần tên thủ tục`);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain(`synonyms.yaml:${lines.indexOf("  hong: không") + 1}: cảnh báo: "hong" trong chữ địa phương (dialect) viết không dấu`);
+    expect(warnings[1]).toContain(`synonyms.yaml:${lines.indexOf("  lái: lại") + 1}: cảnh báo: "lái" trong chữ địa phương (dialect) là chữ của`);
     expect(warnings[1]).toContain("giấy phép lái xe");
+    // "mô" is in no title: only in the synonym group "xe mô tô" ("đâu" everywhere would break it).
+    expect(warnings[2]).toContain(`synonyms.yaml:${lines.indexOf("  mô: đâu") + 1}: cảnh báo: "mô" trong chữ địa phương (dialect) là chữ của "xe mô tô"`);
+  });
+
+  it("a built-in dialect word left out of a staff list is flagged", () => {
+    const dir = withSynonyms((t) => `${t}dialect:\n  chừ: giờ\n`);
+    const warnings = warningsFor(dir);
+    expect(warnings).toHaveLength(2);
+    expect(warnings.every((w) => /"(hông|hổng)" có sẵn trong chữ địa phương \(dialect\) nhưng không còn trong danh sách này/.test(w))).toBe(true);
+  });
+
+  it("a dialect entry of more than one word is an error at load, not a silent no-op", () => {
+    const dir = withSynonyms((t) => `${t}dialect:\n  bây chừ: bây giờ\n`);
+    const { problems } = loadKnowledge(dir);
+    expect(problems.map(formatProblem).join("\n")).toMatch(/synonyms\.yaml.*chỉ ghi một chữ/);
   });
 
   it("the shipped word lists change no built-in role (check --strict stays green)", () => {

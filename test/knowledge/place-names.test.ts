@@ -16,7 +16,7 @@ describe("stripPlaceNames", () => {
   it("takes multi-word markers, markers without diacritics, and a number as the whole name", () => {
     expect(strip("làm hộ chiếu tại Thành phố Thủ Đức")).toBe("làm hộ chiếu tại");
     expect(strip("tam tru o TP Hue duoc khong")).toBe("tam tru o duoc khong");
-    expect(strip("phường 5 phường Ba Đình")).toBe("");
+    expect(strip("phường 5 quận Ba Đình")).toBe("");
     expect(strip("phường 5 Tân Bình")).toBe("Tân Bình");
   });
 
@@ -25,10 +25,11 @@ describe("stripPlaceNames", () => {
     expect(strip("xã An Bình Tây Hạ Nhất Nhì")).toBe("Nhất Nhì");
   });
 
-  it("keeps 'huyện' and 'quận' (a level gone since 1/7/2025: naming one is often the question), blanking only the name", () => {
+  it("keeps 'huyện' (a level gone since 1/7/2025: naming one is often the question), blanking only the name; not 'quận'", () => {
     expect(strip("Huyện Mường Tè không còn nữa thì làm giấy tờ ở đâu")).toBe("Huyện không còn nữa thì làm giấy tờ ở đâu");
-    expect(strip("Quận 8 giờ ko còn quận nữa hả")).toBe("Quận giờ ko còn quận nữa hả");
-    expect(strip("phường 5 quận Ba Đình")).toBe("quận");
+    expect(strip("ở huyện Mường Tè làm khai sinh")).toBe("ở huyện làm khai sinh");
+    // Typed bare, "quan" is "cơ quan": an address in a city adds no word to the search.
+    expect(strip("đăng ký khai tử ở quận Ba Đình cần gì")).toBe("đăng ký khai tử ở cần gì");
   });
 
   it("leaves a marker without a name, and lower-case text where a name cannot be told", () => {

@@ -202,13 +202,17 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // her own password) for 0 of 20 requests given a card (7 on the start). Narrowed from what it showed — only the owner's
   // password, not the account the owner uses himself; "gửi thêm chi phí cũng / cho nhanh", not "có phải gửi thêm chi phí";
   // "gia hạn visa … thêm / cho / ở đâu", not a Vietnamese abroad needing a paper here; "tự khôi phục" unless — to 0 turned
-  // away and 3 given a card (two ask what extra money buys, one a work-visa extension).
+  // away and 3 given a card (two ask what extra money buys, one a work-visa extension). A newcomer's review then found
+  // "… của nó" refusing questions about the app itself ("lấy lại mật khẩu của nó") and "mật khẩu … của chủ nhà" a landlord's
+  // own account: narrowed to "vào/vô/đăng nhập vào … của nó" and "có/biết mật khẩu … của chủ …" — still 0 and 3.
   "boundary-48.tsv": { turnedAway: 0, cards: 3 },
   // Session 48, against "ít tiền lo" as money offered (from set CG: "tui gửi ít tiền lo giấy cho nhanh") and the bribe's
   // exception "đóng thêm" narrowed to insurance, fees and tuition (set CH: "đóng thêm tiền cho cán bộ để làm sổ đỏ nhanh").
   // Fresh: 7 of 30 lawful lines turned away (0 on the session's start) — "ít tiền lo" is a poor family's "little money to
   // cover" school, medicine, a funeral — for 0 of 15 requests given a card (3 on the start). Narrowed to "gửi ít tiền lo
-  // giấy/hồ/sổ/bằng": 0 turned away, 3 given a card (the offers said "gửi ít tiền lo," before the paper, or "đưa").
+  // giấy/hồ/sổ/bằng": 0 turned away, 3 given a card (the offers said "gửi ít tiền lo," before the paper, or "đưa"). The
+  // review found that one refusing a child abroad sending money home for a parent's papers: dropped (still 0 and 3); "đóng
+  // thêm" stays excused for lawful payments (land-use money, tax, a deposit, tuition, BHXH).
   "boundary-48b.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
