@@ -129,7 +129,7 @@ function dialectWarnings(item: YamlItem, shown: string, entries: readonly Entry[
   }
   const given = new Set(Object.keys(dialect).map((w) => accentKey(w.trim())));
   for (const builtIn of Object.keys(SEED_LANGUAGE.dialect)) {
-    if (!given.has(accentKey(builtIn))) out.push({ file: shown, line: item.lineOf(["dialect"]), message: LANGUAGE.builtInDropped(builtIn, LANGUAGE.roleName.dialect!) });
+    if (!given.has(accentKey(builtIn))) out.push({ file: shown, line: item.lineOf(["dialect"]), message: LANGUAGE.dialectDropped(builtIn) });
   }
   return out;
 }

@@ -288,6 +288,8 @@ export const LANGUAGE = {
     `cảnh báo: "${word}" trong chữ địa phương (dialect) viết không dấu nên không bao giờ được dùng: chỉ chữ gõ đúng dấu mới được hiểu thành chữ phổ thông`,
   dialectNameWord: (word: string, meant: string, where: string) =>
     `cảnh báo: "${word}" trong chữ địa phương (dialect) là chữ của ${where}: gõ đúng dấu, nó sẽ được hiểu thành "${meant}" ở mọi chỗ và các cụm đó không còn khớp`,
+  dialectDropped: (word: string) =>
+    `cảnh báo: "${word}" có sẵn trong chữ địa phương (dialect) nhưng không còn trong danh sách này: gõ có dấu, nó sẽ không còn được hiểu thành chữ phổ thông`,
   builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
   /** Phrases that hold a word: the first few quoted, the rest counted. */
   phrases: (shown: readonly string[], total: number) =>

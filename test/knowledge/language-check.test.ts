@@ -64,7 +64,7 @@ describe("language warnings (dvc-bot check)", () => {
     const dir = withSynonyms((t) => `${t}dialect:\n  chừ: giờ\n`);
     const warnings = warningsFor(dir);
     expect(warnings).toHaveLength(2);
-    expect(warnings.every((w) => /"(hông|hổng)" có sẵn trong chữ địa phương \(dialect\) nhưng không còn trong danh sách này/.test(w))).toBe(true);
+    expect(warnings.every((w) => /"(hông|hổng)" có sẵn trong chữ địa phương \(dialect\) nhưng không còn trong danh sách này: gõ có dấu, nó sẽ không còn được hiểu/.test(w))).toBe(true);
   });
 
   it("a dialect entry of more than one word is an error at load, not a silent no-op", () => {
