@@ -81,7 +81,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
-  "must-not-answer-28.tsv": { turnedAway: 0, cards: 20 },
+  // Session 48: 19 given a card (was 20 when tightened last; the session's start read 19 too).
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line).
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 15 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
@@ -112,7 +113,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // before) — coffee sellers, samples sent for testing, returnees naming the foreign permit. Narrowed to coffee "gửi
   // thêm chút/ít/xíu" or "… cũng được"; the other two dropped. The 11: account requests that ask the OTP card's way, a
   // foreign work permit asked beside the foreign-worker card, bribes worded as "tiền cafe".
-  "boundary-42.tsv": { turnedAway: 1, cards: 11 },
+  // Session 48: 10 given a card (was 11), after the session's new refusal phrases.
+  "boundary-42.tsv": { turnedAway: 1, cards: 10 },
   // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
   // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
@@ -164,7 +166,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // được" — and 0 of 15 requests given a card (4 on the start). The "cho vợ/chồng" forms dropped, the rest given
   // `unless` (abroad, declared stay, e-visa site; one's own account, a relative who cannot log in): 1 and 1; after a
   // newcomer's review narrowed those exceptions (a lost phone or "ra phường" alone let snooping through): 0 and 1.
-  "boundary-44.tsv": { turnedAway: 0, cards: 1 },
+  // Session 48: 0 given a card (was 1), after the session's new refusal phrases.
+  "boundary-44.tsv": { turnedAway: 0, cards: 0 },
   // Session 44, against "not covered" for a first driving test ("thi bằng a1/…/e", "thi bằng xe máy"). Fresh: 29 of 30
   // lawful lines turned away (0 on the session's start) — people who took the test years ago asking about renewal, a lost
   // licence, the new classes — and 0 of 15 first-test questions given a card (8 on the start). Narrowed to asking forms
