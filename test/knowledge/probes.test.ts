@@ -81,7 +81,7 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
-  // Session 48: 19 given a card (was 20 when tightened last; the session's start read 19 too).
+  // Session 48: tightened from 20 to what it reads today, 19 (as on the session's start).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line).
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 15 },
