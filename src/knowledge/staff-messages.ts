@@ -10,6 +10,10 @@ const GUIDE = "docs/huong-dan-bien-tap.md";
 
 const list = (values: readonly string[]) => values.join(", ");
 
+/** The first few of `total` things, then how many more ("…, "b" và 3 cụm khác"). */
+const firstFew = (shown: readonly string[], total: number, noun: string) =>
+  `${shown.join(", ")}${total > shown.length ? ` và ${total - shown.length} ${noun} khác` : ""}`;
+
 /** Schema messages (zod), shown after `path: `. */
 export const SCHEMA = {
   notEmpty: "đang để trống — ghi nội dung, hoặc xóa cả dòng nếu chưa có thông tin",
@@ -292,9 +296,7 @@ export const LANGUAGE = {
     `cảnh báo: "${word}" có sẵn trong chữ địa phương (dialect) nhưng không còn trong danh sách này: gõ có dấu, nó sẽ không còn được hiểu thành chữ phổ thông`,
   builtInDropped: (word: string, list: string) => `cảnh báo: "${word}" có sẵn trong ${list} nhưng không còn trong danh sách này: nó sẽ được tính như từ chỉ chủ đề`,
   /** Phrases that hold a word: the first few quoted, the rest counted. */
-  phrases: (shown: readonly string[], total: number) =>
-    `${shown.map((p) => `"${p}"`).join(", ")}${total > shown.length ? ` và ${total - shown.length} cụm khác` : ""}`,
+  phrases: (shown: readonly string[], total: number) => firstFew(shown.map((p) => `"${p}"`), total, "cụm"),
   /** `shown`: the first few entries, already quoted; `total`: how many there are. */
-  affected: (shown: readonly string[], total: number) =>
-    total === 0 ? "." : ` — các mục có từ này trong tên: ${shown.join(", ")}${total > shown.length ? ` và ${total - shown.length} mục khác` : ""}.`,
+  affected: (shown: readonly string[], total: number) => (total === 0 ? "." : ` — các mục có từ này trong tên: ${firstFew(shown, total, "mục")}.`),
 };
