@@ -3,14 +3,15 @@ import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
 import { slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
-import { keywordClashWarnings, onlyWhenWarnings, reviewWarnings } from "../knowledge/review.js";
+import { keywordClashWarnings, notWhenWarnings, onlyWhenWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
 import { formatProblem } from "../source/yaml-source.js";
 
 /**
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
- * word lists, keywords that name another entry or miss their entry's `only_when` situation, "/" splitting two names in
+ * word lists, keywords that name another entry or miss their entry's `only_when` situation, names that say a situation of
+ * its `not_when`, "/" splitting two names in
  * intents.yaml, named lists no phrase uses and phrases there that their own
  * intent's `unless` always vetoes; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
@@ -25,6 +26,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...languageWarnings(knowledgeDir, knowledge.entries),
     ...keywordClashWarnings(knowledge.entries, knowledge.reviews),
     ...onlyWhenWarnings(knowledge.entries, knowledge.reviews),
+    ...notWhenWarnings(knowledge.entries, knowledge.reviews),
     ...slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups),
     ...vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
     ...unusedListWarnings(intentsSource),

@@ -66,6 +66,8 @@ export interface EntryReview {
   citations: CitationRef[];
   /** Line of each of the entry's keywords, in order. */
   keywordLines: number[];
+  /** Line of each of the entry's aliases, in order. */
+  aliasLines: number[];
 }
 
 /** Collects the dated facts and citations of an entry with their lines. */
@@ -94,10 +96,11 @@ export function entryReview(entry: Entry, item: YamlItem): EntryReview {
     citations.push({ line: item.lineOf(path), text: typeof s === "string" ? s : s.title });
   });
   const keywordLines = entry.keywords.map((_, i) => item.lineOf(["keywords", i]));
+  const aliasLines = entry.aliases.map((_, i) => item.lineOf(["aliases", i]));
   // Fields are read in a fixed order; staff read the warnings in the order of the file's lines.
   dated.sort((a, b) => a.line - b.line);
   citations.sort((a, b) => a.line - b.line);
-  return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations, keywordLines };
+  return { id: entry.id, file: item.file, reviewed: entry.reviewed, reviewedLine: item.lineOf(["reviewed"]), dated, citations, keywordLines, aliasLines };
 }
 
 /** Folds a citation for matching: case, spacing and "số" do not matter. */
@@ -228,6 +231,30 @@ export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly En
       const words = textWords(k);
       if (!words.some((_, at) => phraseAt(words, at, phrases) > 0)) out.push({ file: r.file, line: r.keywordLines[i] ?? 1, message: REVIEW.keywordOutsideSituation(k) });
     });
+  }
+  return out;
+}
+
+/**
+ * `dvc-bot check` warnings for an entry's `not_when`: an alias or keyword of the entry that says one of the situations it
+ * does not cover ("xây nhà xưởng" under a permit whose list has "nhà xưởng") names a question the entry is meant for, yet
+ * such a question is scored down — drop the phrase from `not_when`, or the alias, keyword. Read as the search reads a
+ * message against the list (search/context-fit.ts).
+ */
+export function notWhenWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
+  const byId = new Map(entries.map((e) => [e.id, e] as const));
+  const out: Problem[] = [];
+  for (const r of reviews) {
+    const entry = byId.get(r.id);
+    if (!entry || entry.not_when.length === 0) continue;
+    const phrases = entry.not_when.map((p) => [p, phraseList([p])] as const);
+    const check = (name: string, line: number) => {
+      const words = textWords(name);
+      const said = phrases.find(([, list]) => words.some((_, at) => phraseAt(words, at, list) > 0));
+      if (said) out.push({ file: r.file, line, message: REVIEW.nameExcluded(name, said[0]) });
+    };
+    entry.aliases.forEach((a, i) => check(a, r.aliasLines?.[i] ?? 1));
+    entry.keywords.forEach((k, i) => check(k, r.keywordLines[i] ?? 1));
   }
   return out;
 }

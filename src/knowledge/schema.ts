@@ -100,6 +100,11 @@ const common = {
    * (× `weights.contextMissing`, search/context-fit.ts). Empty: any question may be answered with it.
    */
   only_when: z.array(text).default([]),
+  /**
+   * Situations the entry does not cover though its words are there ("nhà xưởng", "nhà kho" under the permit for houses):
+   * a question saying one of them is never answered with the entry, which may still be offered (search/context-fit.ts).
+   */
+  not_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */
   summary: text.optional(),
   link: z.url().optional(),

@@ -341,7 +341,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // cards, 5 of 27 out-of-scope cards before any change made from it (the same on 9ba0916 and after set BZ's changes).
   // After (forgery for pay, papers after the mergers, electricity and water keywords, the pairs-aware tie): 88.6 % / 3.0 % /
   // 3 of 27.
-  "blind-eval-81.jsonl": { top1: 0.885, falseAnswers: 0.112, wrongCards: 0.031 },
+  // Session 49: one line (a storehouse's building permit) re-labelled out of scope by a third labeller: 146 of 165, not 147 of 166.
+  "blind-eval-81.jsonl": { top1: 0.884, falseAnswers: 0.112, wrongCards: 0.031 },
   // Set CD (blind-eval-84), written and labelled twice mid-session 45 against e9db35d: 86.9 % top-1, 3.8 % wrong cards,
   // 1 of 33 out-of-scope cards on both 9ba0916 and e9db35d (the session's changes from BZ and CA moved none of its lines).
   // After ("không rành điện thoại … vneid mức 2"): 87.5 % / 3.8 % / 1 of 33.
@@ -370,7 +371,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CG (blind-eval-87, labelled twice against e843945, re-checked for session 46's card edits: 1 line changed), measured
   // once at the start of session 47 (docs/benchmarks.md): 89.9 % top-1, 2.5 % wrong cards, 4 of 27 out-of-scope cards
   // (89.3 % on session 46's start). A floor, not a goal.
-  "blind-eval-87.jsonl": { top1: 0.899, falseAnswers: 0.149, wrongCards: 0.026 },
+  // Session 49: one line (a workshop's building permit) re-labelled out of scope by a third labeller: 142 of 158, not 143 of 159.
+  "blind-eval-87.jsonl": { top1: 0.898, falseAnswers: 0.149, wrongCards: 0.026 },
   // Set CI (blind-eval-89, labelled twice against 02005da), written at the start of session 47 to tune on: 93.2 % top-1,
   // 0.6 % wrong cards, 2 of 28 out-of-scope cards before any change made from it (docs/benchmarks.md).
   "blind-eval-89.jsonl": { top1: 0.932, falseAnswers: 0.072, wrongCards: 0.007 },

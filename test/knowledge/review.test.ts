@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loader.js";
-import { keywordClashWarnings, onlyWhenWarnings, reviewWarnings } from "../../src/knowledge/review.js";
+import { keywordClashWarnings, notWhenWarnings, onlyWhenWarnings, reviewWarnings } from "../../src/knowledge/review.js";
 import { tempDir, tempFolder } from "../helpers/temp.js";
 
 // A small knowledge folder written for these tests: one entry reviewed long ago, one with a fee
@@ -183,5 +183,41 @@ describe("a keyword outside its entry's situation (only_when)", () => {
   it("an entry without only_when is never warned about", () => {
     const plain = knowledge.entries.map((e) => ({ ...e, only_when: [] }));
     expect(onlyWhenWarnings(plain, knowledge.reviews)).toEqual([]);
+  });
+});
+
+describe("an alias or keyword that says a situation its entry does not cover (not_when)", () => {
+  const k = tempFolder("not-when", {
+    "permit.yaml": [
+      "id: giay-phep-xay-nha", // 1
+      "kind: faq", // 2
+      "title: Giấy phép xây dựng nhà ở", // 3
+      "not_when: [nhà xưởng, nhà kho]", // 4
+      "aliases:", // 5
+      "  - xin phép xây nhà", // 6
+      "  - xin phep xay nha xuong", // 7
+      "keywords:", // 8
+      "  - nâng tầng nhà", // 9
+      "  - xây nhà kho sau nhà", // 10
+      "  - nhà xuống cấp sửa lại", // 11
+      "body: Xin ở xã.",
+      "source: Luật A",
+      "reviewed: 2026-11-30",
+      "",
+    ].join("\n"),
+  });
+  const { knowledge, problems } = loadKnowledge(k);
+
+  it("is named at its line, with the phrase it says; a word with other accents ('xuống') is not that phrase", () => {
+    expect(problems).toEqual([]);
+    const w = notWhenWarnings(knowledge.entries, knowledge.reviews);
+    expect(w.map((p) => p.line)).toEqual([7, 10]);
+    expect(w[0]!.message).toMatch(/"xin phep xay nha xuong" của bài này có cụm "nhà xưởng" của "not_when"/);
+    expect(w[1]!.message).toMatch(/"xây nhà kho sau nhà" của bài này có cụm "nhà kho"/);
+  });
+
+  it("an entry without not_when is never warned about", () => {
+    const plain = knowledge.entries.map((e) => ({ ...e, not_when: [] }));
+    expect(notWhenWarnings(plain, knowledge.reviews)).toEqual([]);
   });
 });

@@ -8,17 +8,20 @@ import { phraseAt, phraseList, textWords, type ListedWord, type PhraseWord } fro
  * giấy tờ không?" has every word of the question in its title, but it is about the mergers, which the question does not
  * mention. An entry that lists the phrases of its situation (`only_when`: "sáp nhập", "tỉnh cũ", "bỏ huyện"…) keeps its
  * score only when the question says one of them; otherwise its score is multiplied by `weights.contextMissing`, so it
- * is neither answered nor offered ahead of the card the question is about. Read as the word lists of language.ts are
- * (word-lists.ts `phraseAt`): a word typed bare matches however the phrase writes it, a word typed with accents only the
- * same accents ("góp" is not "gộp"). `context`: the whole message (a part of a long message read alone keeps the
- * situation its story told).
+ * is neither answered nor offered ahead of the card the question is about.
+ *
+ * The other way round, "xin phép xây nhà xưởng 2 tầng trên đất nhà mình": the permit for houses has the question's
+ * words, but not its situation. An entry that lists situations it does not cover (`not_when`: "nhà xưởng", "nhà kho"…)
+ * is marked `excluded` when the question says one of them: it keeps its place (the nearest thing we have, offered under
+ * "I don't know"), but decide never answers with it.
+ *
+ * Both lists are read as the word lists of language.ts are (word-lists.ts `phraseAt`): a word typed bare matches however
+ * the phrase writes it, a word typed with accents only the same accents ("góp" is not "gộp"). `context`: the whole
+ * message (a part of a long message read alone keeps the situation its story told).
  */
 export function createContextFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], context: string, typed: readonly PhraseWord[]) => void {
-  const phrasesOf = new Map<string, ListedWord[][]>();
-  for (const e of entries) {
-    const phrases = phraseList(e.only_when).filter((p) => p.length > 0);
-    if (phrases.length > 0) phrasesOf.set(e.id, phrases);
-  }
+  const needed = phrasesOf(entries, (e) => e.only_when);
+  const excluded = phrasesOf(entries, (e) => e.not_when);
   // A long message is read whole and part by part with the same context: its words are read once.
   let last: { context: string; words: PhraseWord[] } | null = null;
   const wordsOf = (context: string): PhraseWord[] => {
@@ -26,12 +29,25 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
     return last.words;
   };
   return (hits, context, typed) => {
-    if (phrasesOf.size === 0 || !hits.some((h) => phrasesOf.has(h.entry.id))) return;
+    if (!hits.some((h) => needed.has(h.entry.id) || excluded.has(h.entry.id))) return;
     // As typed (a place after "tỉnh" is dropped from the analysed words) and as read (short forms written out: "ko" → "không").
     const forms = [wordsOf(context), typed];
+    const says = (phrases: ListedWord[][]) => forms.some((words) => words.some((_, i) => phraseAt(words, i, phrases) > 0));
     for (const h of hits) {
-      const phrases = phrasesOf.get(h.entry.id);
-      if (phrases && !forms.some((words) => words.some((_, i) => phraseAt(words, i, phrases) > 0))) h.score *= weights.contextMissing;
+      const need = needed.get(h.entry.id);
+      if (need && !says(need)) h.score *= weights.contextMissing;
+      const exclude = excluded.get(h.entry.id);
+      if (exclude && says(exclude)) h.why.excluded = true;
     }
   };
+}
+
+/** Each entry's phrases of one list, read once (entries whose list is empty are left out). */
+function phrasesOf(entries: readonly Entry[], list: (e: Entry) => readonly string[]): Map<string, ListedWord[][]> {
+  const out = new Map<string, ListedWord[][]>();
+  for (const e of entries) {
+    const phrases = phraseList(list(e)).filter((p) => p.length > 0);
+    if (phrases.length > 0) out.set(e.id, phrases);
+  }
+  return out;
 }

@@ -129,7 +129,7 @@ function questionOverStory(wholeHits: SearchHit[], own: ReadonlySet<string>, che
   const { rank, share } = weights.answer.focusOwn;
   const i = wholeHits.findIndex((h) => own.has(h.entry.id));
   const hit = wholeHits[i];
-  if (!hit || i === 0 || i >= rank || hit.score < share * wholeHits[0]!.score) return undefined;
+  if (!hit || hit.why.excluded || i === 0 || i >= rank || hit.score < share * wholeHits[0]!.score) return undefined;
   // A variant of the same thing ("khai sinh" for the whole message's "khai sinh cho trẻ bị bỏ rơi"): the story says which.
   return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
 }
@@ -186,7 +186,8 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
    */
   function focus(question: string, wholeHits: SearchHit[], checks: DecideChecks): SearchDecision | null {
     const best = wholeHits[0];
-    if (!best) return null;
+    // An entry whose `not_when` the message says is never the answer, however its parts read (context-fit.ts).
+    if (!best || best.why.excluded) return null;
     const runOnce = reader(question);
     const { agreed, agrees, asksOther, own } = readParts(question, best, runOnce);
     if (agreed) return { kind: "answer", hit: best };

@@ -73,8 +73,9 @@ export function decide(
   // "con 5 tuổi làm căn cước": a variant of the same thing that names no age is ruled out by the age the best fits.
   const rivals = hits.slice(1).filter((h) => !(ageRuledOut(best, h) && checks.variants(best, h)));
   const rival = best.why.namePrecision >= d.namedBest ? rivals.find((h) => h.why.namePrecision >= d.rivalPrecision) : rivals[0];
-  // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess.
-  const grounded = checks.grounded?.(best) ?? true;
+  // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess; one whose
+  // `not_when` the question says ("nhà xưởng" under the permit for houses) does not answer it, though it may be offered.
+  const grounded = best.why.excluded !== true && (checks.grounded?.(best) ?? true);
   const confident = grounded && isConfident(best, rival, question, weights, rivals);
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).

@@ -30,6 +30,8 @@ export interface HitEvidence {
   heldPairs: number;
   /** The question states an age within the ages this entry's title names ("con 5 tuổi" and "… dưới 14 tuổi"). */
   ageFits?: boolean | undefined;
+  /** The question says a situation this entry does not cover (its `not_when`: "nhà xưởng" under the permit for houses). */
+  excluded?: boolean | undefined;
 }
 
 /**

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSearchIndex, type SearchIndex } from "../../src/knowledge/search.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
+
+// An entry that lists situations it does not cover (`not_when`, search/context-fit.ts): "xin phép xây nhà xưởng" types the
+// permit for houses' words, but a workshop is not a house. Fixture knowledge: test/fixtures/knowledge-not-when/.
+let index: SearchIndex;
+let withoutRule: SearchIndex;
+beforeAll(() => {
+  const { entries, synonyms, index: i } = loadFixtureSearch("knowledge-not-when");
+  index = i;
+  withoutRule = createSearchIndex(
+    entries.map((e) => ({ ...e, not_when: [] })),
+    synonyms,
+  );
+});
+
+const answered = (i: SearchIndex, q: string) => {
+  const d = i.search(q).decision;
+  return d.kind === "answer" ? d.hit.entry.id : null;
+};
+const offered = (i: SearchIndex, q: string) => {
+  const d = i.search(q).decision;
+  return d.kind === "unknown" ? d.suggestions.map((h) => h.entry.id) : [];
+};
+
+describe("an entry is not the answer to a situation it says it does not cover (not_when)", () => {
+  it.each(["xin phép xây nhà xưởng trên đất nhà mình", "xin phep xay nha xuong tren dat nha minh", "xin giấy phép xây dựng nhà kho"])(
+    "%s: not answered with the permit for houses — without the rule it would be — and still offered first",
+    (q) => {
+      expect(answered(withoutRule, q)).toBe("giay-phep-xay-nha");
+      expect(answered(index, q)).toBeNull();
+      expect(index.search(q).decision.kind).toBe("unknown");
+      expect(offered(index, q)[0]).toBe("giay-phep-xay-nha");
+    },
+  );
+
+  it("a long story whose question, read alone, names only the permit: still not answered with it", () => {
+    const q = "Nhà tui ở quê có miếng đất vườn rộng, tính dựng thêm cái nhà xưởng khung thép để làm mộc. Có cần xin giấy phép xây dựng không?";
+    expect(answered(withoutRule, q)).toBe("giay-phep-xay-nha");
+    expect(answered(index, q)).toBeNull();
+  });
+
+  it.each(["xin phép xây nhà 3 tầng", "xây nhà có cần giấy phép không"])("%s: a house is answered, as without the rule", (q) => {
+    expect(answered(index, q)).toBe("giay-phep-xay-nha");
+    expect(index.search(q).hits[0]!.score).toBe(withoutRule.search(q).hits[0]!.score);
+  });
+
+  it("a word typed with other accents is another word ('nhà xuống' is not 'nhà xưởng'); typed bare, it may be", () => {
+    expect(index.search("xin phép xây nhà xuống").hits[0]!.why.excluded).toBeUndefined();
+    expect(index.search("xin phep xay nha xuong").hits[0]!.why.excluded).toBe(true);
+  });
+
+  it("another entry the question names is answered as before", () => {
+    const q = "đất chưa có sổ làm sổ đỏ lần đầu ở đâu, có nhà kho trên đất";
+    expect(answered(index, q)).toBe("so-do-lan-dau");
+    expect(answered(withoutRule, q)).toBe("so-do-lan-dau");
+  });
+});
