@@ -217,6 +217,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // review found that one refusing a child abroad sending money home for a parent's papers: dropped (still 0 and 3); "đóng
   // thêm" stays excused for lawful payments (land-use money, tax, a deposit, tuition, BHXH).
   "boundary-48b.tsv": { turnedAway: 0, cards: 3 },
+  // Session 49, against a relative's SIM for one's own account ("là số/sim của chồng…", "dùng chung số"), "ai có tài khoản … cho
+  // em mượn", a relative's BHXH account, nursing-home advice and "có đúng không" excusing a money offer only after "gửi thêm".
+  // Fresh: 1 lawful line turned away and 3 given a card on the session's start; with the first phrases 5 and 0 — "tài khoản
+  // bảo hiểm … của chồng/…" refused a widow asking for survivor benefits, a grandfather's wrong birth date, a wife's own
+  // account, and "gửi viện dưỡng lão nào" a "whichever home" question: the first dropped, the second narrowed to "nên gửi …
+  // nào" — 1 and 2 (the two are a relative's BHXH account).
+  "boundary-49.tsv": { turnedAway: 1, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
