@@ -5,6 +5,7 @@ import { addDays, type Period } from "./dated.js";
 import type { Entry } from "./schema.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
 import { phraseAt, phraseList, textWords } from "./search/word-lists.js";
+import { excludedBy } from "./search/context-fit.js";
 
 /**
  * What staff must look at again: entries not re-checked for a year, time-bound facts that have
@@ -237,20 +238,22 @@ export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly En
 
 /**
  * `dvc-bot check` warnings for an entry's `not_when`: an alias or keyword of the entry that says one of the situations it
- * does not cover ("xây nhà xưởng" under a permit whose list has "nhà xưởng") names a question the entry is meant for, yet
- * such a question is scored down — drop the phrase from `not_when`, or the alias, keyword. Read as the search reads a
- * message against the list (search/context-fit.ts).
+ * does not cover ("xây nhà xưởng" under a permit whose list has "nhà xưởng"), and none of its `except_when` apart from it,
+ * names a question the entry is meant for, yet such a question is never answered with it — drop the phrase from
+ * `not_when`, or the alias, keyword. Read as the search reads a message against the lists (search/context-fit.ts).
  */
 export function notWhenWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const byId = new Map(entries.map((e) => [e.id, e] as const));
   const out: Problem[] = [];
   for (const r of reviews) {
     const entry = byId.get(r.id);
+    if (entry && entry.not_when.length === 0 && entry.except_when.length > 0) out.push({ file: r.file, line: 1, message: REVIEW.exceptWithoutNot });
     if (!entry || entry.not_when.length === 0) continue;
     const phrases = entry.not_when.map((p) => [p, phraseList([p])] as const);
+    const except = phraseList(entry.except_when);
     const check = (name: string, line: number) => {
       const words = textWords(name);
-      const said = phrases.find(([, list]) => words.some((_, at) => phraseAt(words, at, list) > 0));
+      const said = phrases.find(([, list]) => excludedBy([words], list, except));
       if (said) out.push({ file: r.file, line, message: REVIEW.nameExcluded(name, said[0]) });
     };
     entry.aliases.forEach((a, i) => check(a, r.aliasLines?.[i] ?? 1));

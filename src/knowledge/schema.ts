@@ -105,6 +105,12 @@ const common = {
    * a question saying one of them is never answered with the entry, which may still be offered (search/context-fit.ts).
    */
   not_when: z.array(text).default([]),
+  /**
+   * The entry's own situation said beside one of `not_when` ("xây nhà ở 2 tầng, cạnh nhà xưởng của công ty"): the question
+   * is the entry's after all. A phrase here counts only where it does not share a word with the `not_when` phrase said
+   * ("xây lại nhà xưởng" is not "xây lại nhà").
+   */
+  except_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */
   summary: text.optional(),
   link: z.url().optional(),

@@ -258,6 +258,7 @@ export const REVIEW = {
     `cảnh báo: từ khóa "${keyword}" trùng với từ khóa ở dòng ${firstLine} của bài này — xóa một trong hai dòng`,
   keywordOutsideSituation: (keyword: string) =>
     `cảnh báo: từ khóa "${keyword}" không có cụm nào của "only_when": câu hỏi như vậy bị coi là không nói tới hoàn cảnh của bài và bị hạ điểm — thêm vào "only_when" cụm mà câu hỏi ấy dùng, hoặc bỏ từ khóa này`,
+  exceptWithoutNot: `cảnh báo: bài có "except_when" mà không có "not_when": "except_when" chỉ có tác dụng bên cạnh "not_when" — thêm "not_when" hoặc bỏ "except_when"`,
   nameExcluded: (name: string, phrase: string) =>
     `cảnh báo: "${name}" của bài này có cụm "${phrase}" của "not_when": câu hỏi như vậy bị hạ điểm ở chính bài này — bỏ cụm ấy khỏi "not_when", hoặc bỏ tên gọi, từ khóa này`,
   superseded: (old: string, replacement: string, from: string | undefined) =>

@@ -200,6 +200,8 @@ describe("an alias or keyword that says a situation its entry does not cover (no
       "  - nâng tầng nhà", // 9
       "  - xây nhà kho sau nhà", // 10
       "  - nhà xuống cấp sửa lại", // 11
+      "  - dỡ nhà kho xây nhà để ở", // 12
+      "except_when: [để ở]", // 13
       "body: Xin ở xã.",
       "source: Luật A",
       "reviewed: 2026-11-30",
@@ -208,7 +210,7 @@ describe("an alias or keyword that says a situation its entry does not cover (no
   });
   const { knowledge, problems } = loadKnowledge(k);
 
-  it("is named at its line, with the phrase it says; a word with other accents ('xuống') is not that phrase", () => {
+  it("is named at its line, with the phrase it says; a word with other accents ('xuống') is not that phrase, and one that says the entry's own situation apart (except_when) is not warned about", () => {
     expect(problems).toEqual([]);
     const w = notWhenWarnings(knowledge.entries, knowledge.reviews);
     expect(w.map((p) => p.line)).toEqual([7, 10]);
@@ -216,8 +218,12 @@ describe("an alias or keyword that says a situation its entry does not cover (no
     expect(w[1]!.message).toMatch(/"xây nhà kho sau nhà" của bài này có cụm "nhà kho"/);
   });
 
-  it("an entry without not_when is never warned about", () => {
-    const plain = knowledge.entries.map((e) => ({ ...e, not_when: [] }));
+  it("an entry without not_when is never warned about; one with except_when alone is told it does nothing", () => {
+    const plain = knowledge.entries.map((e) => ({ ...e, not_when: [], except_when: [] }));
     expect(notWhenWarnings(plain, knowledge.reviews)).toEqual([]);
+    const alone = knowledge.entries.map((e) => ({ ...e, not_when: [] }));
+    const w = notWhenWarnings(alone, knowledge.reviews);
+    expect(w).toEqual([expect.objectContaining({ file: expect.stringContaining("permit.yaml"), line: 1 })]);
+    expect(w[0]!.message).toMatch(/"except_when" mà không có "not_when"/);
   });
 });

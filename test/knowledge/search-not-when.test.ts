@@ -10,7 +10,7 @@ beforeAll(() => {
   const { entries, synonyms, index: i } = loadFixtureSearch("knowledge-not-when");
   index = i;
   withoutRule = createSearchIndex(
-    entries.map((e) => ({ ...e, not_when: [] })),
+    entries.map((e) => ({ ...e, not_when: [], except_when: [] })),
     synonyms,
   );
 });
@@ -49,6 +49,18 @@ describe("an entry is not the answer to a situation it says it does not cover (n
   it("a word typed with other accents is another word ('nhà xuống' is not 'nhà xưởng'); typed bare, it may be", () => {
     expect(index.search("xin phép xây nhà xuống").hits[0]!.why.excluded).toBeUndefined();
     expect(index.search("xin phep xay nha xuong").hits[0]!.why.excluded).toBe(true);
+  });
+
+  it("the house itself said beside the workshop (except_when) is the permit's question after all", () => {
+    const q = "dỡ cái nhà kho cũ đi, xin phép xây nhà 2 tầng để ở";
+    expect(answered(index, q)).toBe("giay-phep-xay-nha");
+    expect(index.search(q).hits[0]!.why.excluded).toBeUndefined();
+  });
+
+  it("an except_when phrase sharing a word with the situation said does not count ('xây lại nhà' in 'xây lại nhà xưởng')", () => {
+    const q = "xin phép xây lại nhà xưởng";
+    expect(answered(withoutRule, q)).toBe("giay-phep-xay-nha");
+    expect(answered(index, q)).toBeNull();
   });
 
   it("another entry the question names is answered as before", () => {

@@ -12,16 +12,17 @@ import { phraseAt, phraseList, textWords, type ListedWord, type PhraseWord } fro
  *
  * The other way round, "xin phép xây nhà xưởng 2 tầng trên đất nhà mình": the permit for houses has the question's
  * words, but not its situation. An entry that lists situations it does not cover (`not_when`: "nhà xưởng", "nhà kho"…)
- * is marked `excluded` when the question says one of them: it keeps its place (the nearest thing we have, offered under
- * "I don't know"), but decide never answers with it.
+ * is marked `excluded` when the question says one of them (see `excludedBy`): it keeps its place (the nearest thing we
+ * have, offered under "I don't know"), but decide never answers with it.
  *
- * Both lists are read as the word lists of language.ts are (word-lists.ts `phraseAt`): a word typed bare matches however
+ * The lists are read as the word lists of language.ts are (word-lists.ts `phraseAt`): a word typed bare matches however
  * the phrase writes it, a word typed with accents only the same accents ("góp" is not "gộp"). `context`: the whole
  * message (a part of a long message read alone keeps the situation its story told).
  */
 export function createContextFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], context: string, typed: readonly PhraseWord[]) => void {
   const needed = phrasesOf(entries, (e) => e.only_when);
   const excluded = phrasesOf(entries, (e) => e.not_when);
+  const excepted = phrasesOf(entries, (e) => e.except_when);
   // A long message is read whole and part by part with the same context: its words are read once.
   let last: { context: string; words: PhraseWord[] } | null = null;
   const wordsOf = (context: string): PhraseWord[] => {
@@ -32,14 +33,39 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
     if (!hits.some((h) => needed.has(h.entry.id) || excluded.has(h.entry.id))) return;
     // As typed (a place after "tỉnh" is dropped from the analysed words) and as read (short forms written out: "ko" → "không").
     const forms = [wordsOf(context), typed];
-    const says = (phrases: ListedWord[][]) => forms.some((words) => words.some((_, i) => phraseAt(words, i, phrases) > 0));
     for (const h of hits) {
       const need = needed.get(h.entry.id);
-      if (need && !says(need)) h.score *= weights.contextMissing;
+      if (need && !forms.some((words) => spansOf(words, need).length > 0)) h.score *= weights.contextMissing;
       const exclude = excluded.get(h.entry.id);
-      if (exclude && says(exclude)) h.why.excluded = true;
+      if (exclude && excludedBy(forms, exclude, excepted.get(h.entry.id) ?? [])) h.why.excluded = true;
     }
   };
+}
+
+/**
+ * Whether words (`forms`: one text read one or more ways) say a situation of `exclude` and, apart from it, none of
+ * `except` — an `except` phrase sharing a word with the excluded one said ("xây lại nhà" in "xây lại nhà xưởng") does
+ * not count. Also what `dvc-bot check` reads an entry's own names with (review.ts).
+ */
+export function excludedBy(forms: readonly (readonly PhraseWord[])[], exclude: readonly ListedWord[][], except: readonly ListedWord[][]): boolean {
+  let said = false;
+  for (const words of forms) {
+    const out = spansOf(words, exclude);
+    if (out.length > 0) said = true;
+    if (spansOf(words, except).some(([a, b]) => out.every(([c, d]) => b <= c || d <= a))) return false;
+  }
+  return said;
+}
+
+/** Where phrases of a list are said in words: [from, to) word offsets. */
+function spansOf(words: readonly PhraseWord[], phrases: readonly ListedWord[][]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (phrases.length === 0) return out;
+  for (let i = 0; i < words.length; i++) {
+    const n = phraseAt(words, i, phrases);
+    if (n > 0) out.push([i, i + n]);
+  }
+  return out;
 }
 
 /** Each entry's phrases of one list, read once (entries whose list is empty are left out). */
