@@ -403,6 +403,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CR (blind-eval-98, labelled twice against ae403b7), written in session 49 to tune on: 90.4 % top-1, 1.8 % wrong
   // cards, 2 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-98.jsonl": { top1: 0.91, falseAnswers: 0.069, wrongCards: 0.018 },
+  // Set CS (blind-eval-99, labelled twice against a4d12a5), written in session 49 to tune on: 87.3 % top-1, 3.8 % wrong
+  // cards, 1 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
+  "blind-eval-99.jsonl": { top1: 0.886, falseAnswers: 0.035, wrongCards: 0.026 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;

@@ -7,8 +7,8 @@ import type { SearchWeights } from "./weights.js";
  * "kích hoạt vneid mức 2 mà cứ báo lỗi": the knowledge has "… VNeID mức 1" and "… VNeID mức 2", titles that number one
  * thing. A word the titles of two or more entries follow with different numbers ("mức 1", "mức 2") is a numbered word;
  * when the question types it with a number, an entry whose titles give that word none of the numbers typed is about
- * another level: its score is multiplied by `weights.numberConflict`. Read from the titles and aliases: a new level
- * needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
+ * another level: its score is multiplied by `weights.numberConflict` — and when the question names one level as where to
+ * go ("mới mức 1, muốn lên mức 2"), only that one is asked. Read from the titles and aliases: a new level needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
  */
 export function createNumberFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], typed: ReadonlyArray<{ t: string }>) => void {
   const byWord = new Map<string, Map<string, Set<string>>>();
@@ -32,13 +32,18 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
   }
   return (hits, typed) => {
     if (byWord.size === 0) return;
-    // Every number the question gives each numbered word: "mức 1 lên mức 2" names both levels.
+    // Every number the question gives each numbered word ("mức 1 hay mức 2"); when it also names one as where to go
+    // ("mới mức 1, muốn lên mức 2": `TARGET_WORDS` just before), that one alone.
     const asked = new Map<string, Set<string>>();
+    const targets = new Map<string, Set<string>>();
     for (let i = 0; i + 1 < typed.length; i++) {
       const word = typed[i]!.t;
       const n = typed[i + 1]!.t;
-      if (byWord.has(word) && isNumber(n)) (asked.get(word) ?? asked.set(word, new Set()).get(word)!).add(n);
+      if (!byWord.has(word) || !isNumber(n)) continue;
+      (asked.get(word) ?? asked.set(word, new Set()).get(word)!).add(n);
+      if (i > 0 && TARGET_WORDS.has(typed[i - 1]!.t)) (targets.get(word) ?? targets.set(word, new Set()).get(word)!).add(n);
     }
+    for (const [word, target] of targets) asked.set(word, target);
     for (const [word, numbers] of asked) {
       const entriesOf = byWord.get(word)!;
       for (const h of hits) {
@@ -52,3 +57,5 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
 const isNumber = (w: string) => /^\d{1,4}$/.test(w);
 /** A number before one of these is an age or a length of time ("dưới 14 tuổi", "60 ngày"), not a level. */
 const UNITS = new Set(["tuoi", "thang", "ngay", "nam", "tuan", "gio"]);
+/** Words before a numbered word that say it is where the asker wants to go ("lên mức 2", "sang mức 2"), folded. */
+const TARGET_WORDS = new Set(["len", "sang"]);
