@@ -83,8 +83,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   // Session 48: tightened from 20 to what it reads today, 19 (as on the session's start).
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 19 },
-  // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line).
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 15 },
+  // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
   "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },
@@ -94,7 +94,7 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
   "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
-  "probe-35.tsv": { turnedAway: 0, cards: 29 },
+  "probe-35.tsv": { turnedAway: 0, cards: 27 },
   // Written in session 41 by a newcomer against candidate phrases: backdating a paper and imitating a signature
   // (forgery: "ghi/ký/đề lùi ngày", "làm được chữ ký giống") turned away 16 of 50 lawful questions — victims, a paper
   // someone else backdated, a signature that must match — so none was kept. The first driving test ("đăng ký thi bằng
@@ -224,6 +224,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // account, and "gửi viện dưỡng lão nào" a "whichever home" question: the first dropped, the second narrowed to "nên gửi …
   // nào" — 1 and 2 (the two are a relative's BHXH account).
   "boundary-49.tsv": { turnedAway: 1, cards: 2 },
+  // Session 49, against "không nghèo … muốn được … hộ nghèo", "hộ nghèo … không cần xét", "không cần ở thật" as requests for
+  // papers one is not entitled to (sets CN, CS). Fresh: 0 lawful lines turned away and 11 given a card on the session's start;
+  // with those forms 6 and 0 (a family asking the criteria, a rumour about electricity support, a landlord's tenant who
+  // never lived there). Narrowed, then widened on its NO lines to forms none of its lawful ones has: 0 and 5.
+  "boundary-49b.tsv": { turnedAway: 0, cards: 5 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
