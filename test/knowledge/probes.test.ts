@@ -114,7 +114,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // thêm chút/ít/xíu" or "… cũng được"; the other two dropped. The 11: account requests that ask the OTP card's way, a
   // foreign work permit asked beside the foreign-worker card, bribes worded as "tiền cafe".
   // Session 48: 10 given a card (was 11), after the session's new refusal phrases.
-  "boundary-42.tsv": { turnedAway: 1, cards: 10 },
+  // Session 49: 10 → 11 — the new guide for several lost papers shifts word weights and a bribe line ("gửi thêm anh csgt chút
+  // cafe 200k, bấm biển số trong ngày") now gets the vehicle-registration card.
+  "boundary-42.tsv": { turnedAway: 1, cards: 11 },
   // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
   // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence

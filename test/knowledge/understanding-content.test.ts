@@ -826,6 +826,20 @@ describe("the real knowledge in conversation", () => {
     expect(heading(conversation().say(q))).toBe("dang ky khai tu");
   });
 
+  // Session 49: several papers lost at once (a recurring family of the blind sets) get the guide that says which first;
+  // one paper lost, its own card; papers named together but not lost (a wallet to buy), not the guide (its only_when).
+  it.each(["mat vi ca cccd lan bang lai, lam lai cai nao truoc", "Mất ví mất hết cccd, bằng lái, thẻ bhyt, giờ làm lại cái nào trước ạ"])(
+    "%s: the guide for several lost papers",
+    (q) => {
+      expect(engineEvalAnswer(engine, q).ids?.[0]).toBe("mat-nhieu-giay-to");
+      expect(engineEvalAnswer(engine, q).answered).toBe(true);
+    },
+  );
+  it.each(["ví da nào đựng vừa thẻ cccd với gplx mà bền", "mua xe tra gop chi can cccd voi gplx dc ko"])("%s: not the lost-papers guide", (q) => {
+    const a = engineEvalAnswer(engine, q);
+    expect(a.answered && a.ids?.[0] === "mat-nhieu-giay-to").toBe(false);
+  });
+
   it.each([
     ["mất bằng lái ô tô, làm lại có phải khám sức khỏe không", "cap lai giay phep lai xe bi mat"],
     ["bằng lái hết hạn, đổi có phải khám sức khỏe không", "doi giay phep lai xe"],
