@@ -400,6 +400,21 @@ describe("a long story, one entry holding a named pair clearly ahead (storyLead)
     expect(isConfident(best, at({}, 0.41), long, DEFAULT_WEIGHTS, [at({}, 0.41)])).toBe(false);
     expect(isConfident(at({}, 0.38), at({}, 0.2), long, DEFAULT_WEIGHTS, [at({}, 0.2)])).toBe(false);
   });
+  it("one pair naming something else is the story's when the entry is far ahead (foreignMargin); two are not", () => {
+    const at = (why: Partial<SearchHit["why"]>, score: number): SearchHit => ({
+      entry: entries[0]!,
+      score,
+      why: { coverage: 0.32, nameCoverage: 0.33, namePrecision: 0.96, phrase: 0.2, missing: 0.64, foreignPairs: 0, heldPairs: 4, ...why },
+    });
+    const long = { strongWords: 15, unknownWords: 0, pairs: 5 };
+    const far = at({ heldPairs: 1 }, 0.12);
+    const close = at({ heldPairs: 1 }, 0.25);
+    expect(isConfident(at({ foreignPairs: 1 }, 0.41), far, long, DEFAULT_WEIGHTS, [far])).toBe(true);
+    expect(isConfident(at({ foreignPairs: 1 }, 0.41), close, long, DEFAULT_WEIGHTS, [close])).toBe(false);
+    expect(isConfident(at({ foreignPairs: 2 }, 0.41), far, long, DEFAULT_WEIGHTS, [far])).toBe(false);
+    const strict = { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, storyLead: { ...DEFAULT_WEIGHTS.answer.storyLead, foreignMargin: Infinity } } };
+    expect(isConfident(at({ foreignPairs: 1 }, 0.41), far, long, strict, [far])).toBe(false);
+  });
 });
 
 describe("facets read right", () => {

@@ -148,9 +148,11 @@ export function isConfident(
   // farPairsScore ≥ aheadScore, farPairsMargin ≥ aheadMargin and both names ≥ aheadName.
   const pairsFarAhead = best.score >= a.farPairsScore && held >= a.farPairsPairs && reaches(margin, a.farPairsMargin);
   // A story of many topic words ("Tôi có dãy trọ 6 phòng cho công nhân thuê … Có phải đi khai báo …") lowers every
-  // score; an entry holding one of its named word pairs, naming nothing else, clearly ahead of the next is what was
-  // asked. A word never seen there is one more story word ("hàng xóm bảo …"), not another topic.
-  const storyLead = question.strongWords >= a.storyLead.words && best.score >= a.storyLead.score && held > 0 && best.why.foreignPairs === 0 && reaches(margin, a.storyLead.margin);
+  // score; an entry holding one of its named word pairs, naming nothing else (or one thing, when far ahead), clearly
+  // ahead of the next is what was asked. A word never seen there is one more story word ("hàng xóm bảo …"), not another topic.
+  const sl = a.storyLead;
+  const storyForeign = best.why.foreignPairs === 0 || (best.why.foreignPairs === 1 && reaches(margin, sl.foreignMargin));
+  const storyLead = question.strongWords >= sl.words && best.score >= sl.score && held > 0 && storyForeign && reaches(margin, sl.margin);
   const pm = a.pairsMajority;
   const pairsMajority =
     held >= pm.pairs &&

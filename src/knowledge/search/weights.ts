@@ -206,12 +206,12 @@ export interface SearchWeights {
     farPairsMargin: number;
     /**
      * "Story lead": a message of at least `words` topic words (a story with the question in it) whose best entry
-     * scores at least `score`, holds one of the question's named word pairs, has no foreign pair and leads the next
-     * entry by `margin` is answered; a word never seen does not refuse it (a story word: "hàng xóm", "dzậy"). Set on
-     * all seen sets: under 10 words, or a margin under 0.12, out-of-scope questions ("mua điện thoại trả góp ở đâu")
-     * come in.
+     * scores at least `score`, holds one of the question's named word pairs, has no foreign pair — or one, leading by
+     * `foreignMargin` ("Thằng cháu 17 tuổi năm sau tới tuổi đi lính, …": session 49, +5 right for 1 out-of-scope card) —
+     * and leads the next entry by `margin` is answered; a word never seen does not refuse it (a story word: "hàng xóm",
+     * "dzậy"). Under 10 words, or a margin under 0.12, out-of-scope questions ("mua điện thoại trả góp ở đâu") come in.
      */
-    storyLead: { words: number; score: number; margin: number };
+    storyLead: { words: number; score: number; margin: number; foreignMargin: number };
     /**
      * "Most of what is named is here": an entry holding at least `pairs` of the question's named word pairs
      * (a story naming its topic several ways: "bé sơ sinh bị bỏ trước cổng chùa … nhận nuôi … làm khai sinh")
@@ -360,7 +360,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     farPairsScore: 0.6,
     farPairsPairs: 2,
     farPairsMargin: 0.15,
-    storyLead: { words: 10, score: 0.4, margin: 0.12 },
+    storyLead: { words: 10, score: 0.4, margin: 0.12, foreignMargin: 0.2 },
     pairsMajority: { pairs: 5, score: 0.3, window: 0.1, foreign: 2, unknown: 1 },
     longWords: 6,
     longWholeNameCoverage: 0.2,
