@@ -238,9 +238,10 @@ export function onlyWhenWarnings(entries: readonly Entry[], reviews: readonly En
 
 /**
  * `dvc-bot check` warnings for an entry's `not_when`: an alias or keyword of the entry that says one of the situations it
- * does not cover ("xây nhà xưởng" under a permit whose list has "nhà xưởng"), and none of its `except_when` apart from it,
- * names a question the entry is meant for, yet such a question is never answered with it — drop the phrase from
- * `not_when`, or the alias, keyword. Read as the search reads a message against the lists (search/context-fit.ts).
+ * does not cover ("xây nhà xưởng" under a permit whose list has "nhà xưởng") and none of its `except_when` names a
+ * question the entry is meant for, yet such a question is never answered with it — drop the phrase from `not_when`, or
+ * the alias, keyword. Read as the search reads a message against the lists (search/context-fit.ts), as typed (the search
+ * also reads short forms written out).
  */
 export function notWhenWarnings(entries: readonly Entry[], reviews: readonly EntryReview[]): Problem[] {
   const byId = new Map(entries.map((e) => [e.id, e] as const));
@@ -253,7 +254,8 @@ export function notWhenWarnings(entries: readonly Entry[], reviews: readonly Ent
     const except = phraseList(entry.except_when);
     const check = (name: string, line: number) => {
       const words = textWords(name);
-      const said = phrases.find(([, list]) => excludedBy([words], list, except));
+      if (!excludedBy([words], phraseList(entry.not_when), except)) return;
+      const said = phrases.find(([, list]) => excludedBy([words], list, []));
       if (said) out.push({ file: r.file, line, message: REVIEW.nameExcluded(name, said[0]) });
     };
     entry.aliases.forEach((a, i) => check(a, r.aliasLines?.[i] ?? 1));

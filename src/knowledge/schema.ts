@@ -106,9 +106,9 @@ const common = {
    */
   not_when: z.array(text).default([]),
   /**
-   * The entry's own situation said beside one of `not_when` ("xây nhà ở 2 tầng, cạnh nhà xưởng của công ty"): the question
-   * is the entry's after all. A phrase here counts only where it does not share a word with the `not_when` phrase said
-   * ("xây lại nhà xưởng" is not "xây lại nhà").
+   * Beside `not_when`: the entry's own situation ("xây nhà cho con ra ở riêng, cạnh nhà xưởng của công ty": "ra ở riêng"),
+   * or another reading of its words typed bare ("nha xuong cap": "xuống cấp"): a question saying one of these is the
+   * entry's after all.
    */
   except_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */

@@ -260,7 +260,7 @@ export const REVIEW = {
     `cảnh báo: từ khóa "${keyword}" không có cụm nào của "only_when": câu hỏi như vậy bị coi là không nói tới hoàn cảnh của bài và bị hạ điểm — thêm vào "only_when" cụm mà câu hỏi ấy dùng, hoặc bỏ từ khóa này`,
   exceptWithoutNot: `cảnh báo: bài có "except_when" mà không có "not_when": "except_when" chỉ có tác dụng bên cạnh "not_when" — thêm "not_when" hoặc bỏ "except_when"`,
   nameExcluded: (name: string, phrase: string) =>
-    `cảnh báo: "${name}" của bài này có cụm "${phrase}" của "not_when": câu hỏi như vậy bị hạ điểm ở chính bài này — bỏ cụm ấy khỏi "not_when", hoặc bỏ tên gọi, từ khóa này`,
+    `cảnh báo: "${name}" của bài này có cụm "${phrase}" của "not_when": câu hỏi như vậy không bao giờ được trả lời bằng chính bài này — bỏ cụm ấy khỏi "not_when", thêm vào "except_when" cụm nói đúng hoàn cảnh của bài, hoặc bỏ tên gọi, từ khóa này`,
   superseded: (old: string, replacement: string, from: string | undefined) =>
     `cảnh báo: trích dẫn ${old} đã được thay bằng ${replacement}${from ? ` từ ngày ${vnDate(from)}` : ""} — cập nhật nguồn và nội dung theo văn bản mới`,
 } as const;

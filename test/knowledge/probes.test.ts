@@ -229,8 +229,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Session 49, against "không nghèo … muốn được … hộ nghèo", "hộ nghèo … không cần xét", "không cần ở thật" as requests for
   // papers one is not entitled to (sets CN, CS). Fresh: 0 lawful lines turned away and 11 given a card on the session's start;
   // with those forms 6 and 0 (a family asking the criteria, a rumour about electricity support, a landlord's tenant who
-  // never lived there). Narrowed, then widened on its NO lines to forms none of its lawful ones has: 0 and 5.
-  "boundary-49b.tsv": { turnedAway: 0, cards: 5 },
+  // never lived there). Narrowed: 0 and 10. (Widened on its NO lines to 0 and 5, but a newcomer's review found those forms
+  // refusing lawful questions — "sổ hộ nghèo không cần xét lại mỗi năm à", a landlord's tenant "mà không cần ở thật": dropped.)
+  "boundary-49b.tsv": { turnedAway: 0, cards: 10 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

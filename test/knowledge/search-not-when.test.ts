@@ -57,10 +57,10 @@ describe("an entry is not the answer to a situation it says it does not cover (n
     expect(index.search(q).hits[0]!.why.excluded).toBeUndefined();
   });
 
-  it("an except_when phrase sharing a word with the situation said does not count ('xây lại nhà' in 'xây lại nhà xưởng')", () => {
-    const q = "xin phép xây lại nhà xưởng";
-    expect(answered(withoutRule, q)).toBe("giay-phep-xay-nha");
-    expect(answered(index, q)).toBeNull();
+  it("typed bare, 'nha xuong' may be a run-down house ('nhà xuống cấp', except_when): the permit's question after all", () => {
+    expect(answered(index, "nha xuong cap qua, xin phep xay lai")).toBe("giay-phep-xay-nha");
+    expect(answered(index, "xin phép xây lại nhà xưởng")).toBeNull();
+    expect(answered(withoutRule, "xin phép xây lại nhà xưởng")).toBe("giay-phep-xay-nha");
   });
 
   it("another entry the question names is answered as before", () => {

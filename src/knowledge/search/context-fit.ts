@@ -12,8 +12,9 @@ import { phraseAt, phraseList, textWords, type ListedWord, type PhraseWord } fro
  *
  * The other way round, "xin phép xây nhà xưởng 2 tầng trên đất nhà mình": the permit for houses has the question's
  * words, but not its situation. An entry that lists situations it does not cover (`not_when`: "nhà xưởng", "nhà kho"…)
- * is marked `excluded` when the question says one of them (see `excludedBy`): it keeps its place (the nearest thing we
- * have, offered under "I don't know"), but decide never answers with it.
+ * is marked `excluded` when the question says one of them and none of its `except_when` (see `excludedBy`): it keeps its
+ * place (the nearest thing we have, offered under "I don't know"), but decide never answers with it — even when the card
+ * the question is about ranks below it (letting the rest decide answered weaker cards more often than the right one).
  *
  * The lists are read as the word lists of language.ts are (word-lists.ts `phraseAt`): a word typed bare matches however
  * the phrase writes it, a word typed with accents only the same accents ("góp" is not "gộp"). `context`: the whole
@@ -35,7 +36,7 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
     const forms = [wordsOf(context), typed];
     for (const h of hits) {
       const need = needed.get(h.entry.id);
-      if (need && !forms.some((words) => spansOf(words, need).length > 0)) h.score *= weights.contextMissing;
+      if (need && !forms.some((words) => said(words, need))) h.score *= weights.contextMissing;
       const exclude = excluded.get(h.entry.id);
       if (exclude && excludedBy(forms, exclude, excepted.get(h.entry.id) ?? [])) h.why.excluded = true;
     }
@@ -43,29 +44,18 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
 }
 
 /**
- * Whether words (`forms`: one text read one or more ways) say a situation of `exclude` and, apart from it, none of
- * `except` — an `except` phrase sharing a word with the excluded one said ("xây lại nhà" in "xây lại nhà xưởng") does
- * not count. Also what `dvc-bot check` reads an entry's own names with (review.ts).
+ * Whether words (`forms`: one text read one or more ways) say a situation of `exclude` and none of `except` — the entry's
+ * own situation ("để ở", "nhà cấp 4") or another reading of the excluded words ("nhà xuống cấp", "nhà khó khăn" typed
+ * bare). Also what `dvc-bot check` reads an entry's own names with (review.ts).
  */
 export function excludedBy(forms: readonly (readonly PhraseWord[])[], exclude: readonly ListedWord[][], except: readonly ListedWord[][]): boolean {
-  let said = false;
-  for (const words of forms) {
-    const out = spansOf(words, exclude);
-    if (out.length > 0) said = true;
-    if (spansOf(words, except).some(([a, b]) => out.every(([c, d]) => b <= c || d <= a))) return false;
-  }
-  return said;
+  if (forms.some((words) => said(words, except))) return false;
+  return forms.some((words) => said(words, exclude));
 }
 
-/** Where phrases of a list are said in words: [from, to) word offsets. */
-function spansOf(words: readonly PhraseWord[], phrases: readonly ListedWord[][]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (phrases.length === 0) return out;
-  for (let i = 0; i < words.length; i++) {
-    const n = phraseAt(words, i, phrases);
-    if (n > 0) out.push([i, i + n]);
-  }
-  return out;
+/** Some phrase of a list is said in words. */
+function said(words: readonly PhraseWord[], phrases: readonly ListedWord[][]): boolean {
+  return phrases.length > 0 && words.some((_, i) => phraseAt(words, i, phrases) > 0);
 }
 
 /** Each entry's phrases of one list, read once (entries whose list is empty are left out). */

@@ -7,8 +7,8 @@ import type { SearchWeights } from "./weights.js";
  * "kích hoạt vneid mức 2 mà cứ báo lỗi": the knowledge has "… VNeID mức 1" and "… VNeID mức 2", titles that number one
  * thing. A word the titles of two or more entries follow with different numbers ("mức 1", "mức 2") is a numbered word;
  * when the question types it with a number, an entry whose titles give that word none of the numbers typed is about
- * another level: its score is multiplied by `weights.numberConflict` — and when the question names one level as where to
- * go ("mới mức 1, muốn lên mức 2"), only that one is asked. Read from the titles and aliases: a new level needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
+ * another level: its score is multiplied by `weights.numberConflict` — and when the question names one level as where it
+ * is and another as where to go ("mới mức 1, muốn lên mức 2"), only the second is asked. Read from the titles and aliases: a new level needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
  */
 export function createNumberFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], typed: ReadonlyArray<{ t: string }>) => void {
   const byWord = new Map<string, Map<string, Set<string>>>();
@@ -32,18 +32,23 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
   }
   return (hits, typed) => {
     if (byWord.size === 0) return;
-    // Every number the question gives each numbered word ("mức 1 hay mức 2"); when it also names one as where to go
-    // ("mới mức 1, muốn lên mức 2": `TARGET_WORDS` just before), that one alone.
+    // Every number the question gives each numbered word ("mức 1 hay mức 2"); when it names one as where the asker is
+    // (`STATE_WORDS` before it: "mới mức 1", "từ mức 1") and another as where to go (`TARGET_WORDS`: "lên mức 2"), that one
+    // alone ("đăng ký mức 1 thế nào, sau này lên mức 2" still asks about both).
     const asked = new Map<string, Set<string>>();
     const targets = new Map<string, Set<string>>();
+    const states = new Set<string>();
+    const add = (m: Map<string, Set<string>>, word: string, n: string) => (m.get(word) ?? m.set(word, new Set()).get(word)!).add(n);
     for (let i = 0; i + 1 < typed.length; i++) {
       const word = typed[i]!.t;
       const n = typed[i + 1]!.t;
       if (!byWord.has(word) || !isNumber(n)) continue;
-      (asked.get(word) ?? asked.set(word, new Set()).get(word)!).add(n);
-      if (i > 0 && TARGET_WORDS.has(typed[i - 1]!.t)) (targets.get(word) ?? targets.set(word, new Set()).get(word)!).add(n);
+      add(asked, word, n);
+      const before = i > 0 ? typed[i - 1]!.t : "";
+      if (TARGET_WORDS.has(before)) add(targets, word, n);
+      else if (STATE_WORDS.has(before) || (i > 1 && STATE_WORDS.has(typed[i - 2]!.t))) states.add(word);
     }
-    for (const [word, target] of targets) asked.set(word, target);
+    for (const [word, target] of targets) if (states.has(word)) asked.set(word, target);
     for (const [word, numbers] of asked) {
       const entriesOf = byWord.get(word)!;
       for (const h of hits) {
@@ -59,3 +64,5 @@ const isNumber = (w: string) => /^\d{1,4}$/.test(w);
 const UNITS = new Set(["tuoi", "thang", "ngay", "nam", "tuan", "gio"]);
 /** Words before a numbered word that say it is where the asker wants to go ("lên mức 2", "sang mức 2"), folded. */
 const TARGET_WORDS = new Set(["len", "sang"]);
+/** Words (one or two before a numbered word) that say it is where the asker is now ("mới mức 1", "từ mức 1", "đang là mức 1"), folded. */
+const STATE_WORDS = new Set(["moi", "dang", "tu", "la", "chi", "van", "hien"]);
