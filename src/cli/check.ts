@@ -11,7 +11,7 @@ import { formatProblem } from "../source/yaml-source.js";
  * `dvc-bot check`: every problem in knowledge and flows as `path:line: message`, then the review
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
  * word lists, keywords that name another entry or miss their entry's `only_when` situation, names that say a situation of
- * its `not_when` (and none of its `except_when` apart from it), "/" splitting two names in
+ * its `not_when` and none of its `except_when`, "/" splitting two names in
  * intents.yaml, named lists no phrase uses and phrases there that their own
  * intent's `unless` always vetoes; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).

@@ -8,7 +8,8 @@ import type { SearchWeights } from "./weights.js";
  * thing. A word the titles of two or more entries follow with different numbers ("mức 1", "mức 2") is a numbered word;
  * when the question types it with a number, an entry whose titles give that word none of the numbers typed is about
  * another level: its score is multiplied by `weights.numberConflict` — and when the question names one level as where it
- * is and another as where to go ("mới mức 1, muốn lên mức 2"), only the second is asked. Read from the titles and aliases: a new level needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
+ * is and another as where to go ("mới mức 1, muốn lên mức 2"), only the second is asked. Read from the titles and aliases:
+ * a new level needs no code. Ages ("dưới 14 tuổi") are not levels: age-reading.ts reads them.
  */
 export function createNumberFit(entries: readonly Entry[], weights: SearchWeights): (hits: SearchHit[], typed: ReadonlyArray<{ t: string }>) => void {
   const byWord = new Map<string, Map<string, Set<string>>>();
