@@ -107,8 +107,8 @@ const common = {
   not_when: z.array(text).default([]),
   /**
    * Beside `not_when`: the entry's own situation ("xây nhà cho con ra ở riêng, cạnh nhà xưởng của công ty": "ra ở riêng"),
-   * or another reading of its words typed bare ("nha xuong cap": "xuống cấp"): a question saying one of these is the
-   * entry's after all.
+   * or another reading of its words typed bare ("nha xuong cap": "nhà xuống cấp"): a question saying one of these is the
+   * entry's after all — unless the phrase shares only part of the excluded one ("sửa nhà" of "sửa nhà kho").
    */
   except_when: z.array(text).default([]),
   /** One or two sentences shown first on the card. */

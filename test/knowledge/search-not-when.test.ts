@@ -63,6 +63,13 @@ describe("an entry is not the answer to a situation it says it does not cover (n
     expect(answered(withoutRule, "xin phép xây lại nhà xưởng")).toBe("giay-phep-xay-nha");
   });
 
+  it("an except_when phrase that shares only part of the excluded one said does not count ('sửa nhà' of 'sửa nhà kho')", () => {
+    const permit = (q: string) => index.search(q).hits.find((h) => h.entry.id === "giay-phep-xay-nha")!;
+    expect(permit("xin phép sửa nhà kho có cần không").why.excluded).toBe(true);
+    expect(permit("xin phép sửa nhà, cạnh nhà kho").why.excluded).toBeUndefined();
+    expect(answered(index, "xin phép sửa nhà kho có cần không")).toBeNull();
+  });
+
   it("another entry the question names is answered as before", () => {
     const q = "đất chưa có sổ làm sổ đỏ lần đầu ở đâu, có nhà kho trên đất";
     expect(answered(index, q)).toBe("so-do-lan-dau");

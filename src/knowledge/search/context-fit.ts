@@ -45,12 +45,31 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
 
 /**
  * Whether words (`forms`: one text read one or more ways) say a situation of `exclude` and none of `except` — the entry's
- * own situation ("để ở", "nhà cấp 4") or another reading of the excluded words ("nhà xuống cấp", "nhà khó khăn" typed
- * bare). Also what `dvc-bot check` reads an entry's own names with (review.ts).
+ * own situation ("để ở", "nhà cấp 4") or another reading of the excluded words that holds them whole ("nhà xuống cấp" of
+ * "nha xuong" typed bare). An `except` phrase that shares only part of an excluded one said does not count ("sửa nhà" of
+ * "sửa nhà kho"). Also what `dvc-bot check` reads an entry's own names with (review.ts).
  */
 export function excludedBy(forms: readonly (readonly PhraseWord[])[], exclude: readonly ListedWord[][], except: readonly ListedWord[][]): boolean {
-  if (forms.some((words) => said(words, except))) return false;
-  return forms.some((words) => said(words, exclude));
+  let said = false;
+  for (const words of forms) {
+    const out = spansOf(words, exclude);
+    if (out.length > 0) said = true;
+    const partly = ([a, b]: Span) => out.some(([c, d]) => a < d && c < b && !(a <= c && d <= b));
+    if (spansOf(words, except).some((k) => !partly(k))) return false;
+  }
+  return said;
+}
+
+type Span = [number, number];
+
+/** Where phrases of a list are said in words: [from, to) word offsets, every start. */
+function spansOf(words: readonly PhraseWord[], phrases: readonly ListedWord[][]): Span[] {
+  const out: Span[] = [];
+  if (phrases.length === 0) return out;
+  for (let i = 0; i < words.length; i++) {
+    for (const p of phrases) if (phraseAt(words, i, [p]) > 0) out.push([i, i + p.length]);
+  }
+  return out;
 }
 
 /** Some phrase of a list is said in words. */
