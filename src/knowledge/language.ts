@@ -116,9 +116,9 @@ export const OBTAIN_ASKING: readonly string[] = [
   "xin ở đâu", "xin ở chỗ nào", "xin chỗ nào", "xin thế nào", "xin như thế nào", "xin lại ở đâu", "xin lại thế nào",
   "xin lại như thế nào",
   // Asking whether someone may get it on the asker's behalf ("cần giấy xác nhận tình trạng hôn nhân ở quê, tôi đi xin thay
-  // nó được không": set CS). Not "xin hộ" ("xin hộ chiếu"), "xin thay" alone ("xin thay đổi tên"), "xin giúp" ("…, xin giúp em":
-  // please help).
-  "đi xin thay", "xin giùm", "xin dùm",
+  // nó được không": set CS). Not "xin hộ" ("xin hộ chiếu"), "xin thay" alone ("xin thay đổi tên"), "xin giúp", "xin giùm",
+  // "xin dùm" ("…, xin giúp/giùm em": please).
+  "đi xin thay",
 ];
 
 /**

@@ -598,7 +598,8 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // read only what the rule does wrote 20 questions about a house that mention one of those in passing and 20 about the
   // other buildings. Measured before it was read: on the session's start the card answered 15 of the house questions and 14
   // of the others; with `not_when` alone, 0 and 1. The card's `except_when` (the house said apart from it) was tuned on it
-  // once read: 14 and 1 — now seen.
+  // once read: 14 and 1; two reviews then found its broader phrases ("nhà đang ở", "để ở", "nâng tầng") letting storehouses
+  // and workshops through, and the list keeps only building the house itself: 12 and 1 — now seen.
   it("the house permit: not for a workshop or storehouse, still for a house that mentions one (intent-probes/not-when-49.tsv)", () => {
     const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/not-when-49.tsv"), "utf8")
       .split("\n")
@@ -611,7 +612,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     const house = lines.filter(([k]) => k === "HOUSE").map(([, q]) => q);
     const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
     expect([house.length, other.length]).toEqual([20, 20]);
-    expect(house.filter(permit).length).toBeGreaterThanOrEqual(14);
+    expect(house.filter(permit).length).toBeGreaterThanOrEqual(12);
     expect(other.filter(permit).length).toBeLessThanOrEqual(1);
   });
 

@@ -34,8 +34,8 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
   return (hits, typed) => {
     if (byWord.size === 0) return;
     // Every number the question gives each numbered word ("mức 1 hay mức 2"); when it names one as where the asker is
-    // (`STATE_WORDS` before it: "mới mức 1", "từ mức 1") and another as where to go (`TARGET_WORDS`: "lên mức 2"), that one
-    // alone ("đăng ký mức 1 thế nào, sau này lên mức 2" still asks about both).
+    // (`STATE_WORDS` before it: "mới mức 1", "từ mức 1"; or "mức 1 lên …") and another as where to go (`TARGET_WORDS`:
+    // "lên mức 2"), that one alone ("đăng ký mức 1 thế nào, sau này lên mức 2" still asks about both).
     const asked = new Map<string, Set<string>>();
     const targets = new Map<string, Set<string>>();
     const states = new Set<string>();
@@ -47,7 +47,8 @@ export function createNumberFit(entries: readonly Entry[], weights: SearchWeight
       add(asked, word, n);
       const before = i > 0 ? typed[i - 1]!.t : "";
       if (TARGET_WORDS.has(before)) add(targets, word, n);
-      else if (STATE_WORDS.has(before) || (i > 1 && STATE_WORDS.has(typed[i - 2]!.t))) states.add(word);
+      // Where the asker is: a state word before it, or a target word right after it ("mức 1 lên mức 2").
+      else if (STATE_WORDS.has(before) || (i > 1 && STATE_WORDS.has(typed[i - 2]!.t)) || TARGET_WORDS.has(typed[i + 2]?.t ?? "")) states.add(word);
     }
     for (const [word, target] of targets) if (states.has(word)) asked.set(word, target);
     for (const [word, numbers] of asked) {
@@ -65,5 +66,8 @@ const isNumber = (w: string) => /^\d{1,4}$/.test(w);
 const UNITS = new Set(["tuoi", "thang", "ngay", "nam", "tuan", "gio"]);
 /** Words before a numbered word that say it is where the asker wants to go ("lên mức 2", "sang mức 2"), folded. */
 const TARGET_WORDS = new Set(["len", "sang"]);
-/** Words (one or two before a numbered word) that say it is where the asker is now ("mới mức 1", "từ mức 1", "đang là mức 1"), folded. */
-const STATE_WORDS = new Set(["moi", "dang", "tu", "la", "chi", "van", "hien"]);
+/**
+ * Words (one or two before a numbered word) that say it is where the asker is now ("mới mức 1", "từ mức 1", "vẫn là mức 1"),
+ * folded. Not "dang": typed bare it is also "đăng" ("đăng ký mức 1 thế nào, sau này lên mức 2" asks about both).
+ */
+const STATE_WORDS = new Set(["moi", "tu", "la", "chi", "van", "hien"]);
