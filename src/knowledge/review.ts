@@ -250,15 +250,16 @@ export function notWhenWarnings(entries: readonly Entry[], reviews: readonly Ent
     const entry = byId.get(r.id);
     if (entry && entry.not_when.length === 0 && entry.except_when.length > 0) out.push({ file: r.file, line: 1, message: REVIEW.exceptWithoutNot });
     if (!entry || entry.not_when.length === 0) continue;
-    const phrases = entry.not_when.map((p) => [p, phraseList([p])] as const);
+    const notWhen = phraseList(entry.not_when);
     const except = phraseList(entry.except_when);
     const check = (name: string, line: number) => {
       const words = textWords(name);
-      if (!excludedBy([words], phraseList(entry.not_when), except)) return;
-      const said = phrases.find(([, list]) => excludedBy([words], list, []));
-      if (said) out.push({ file: r.file, line, message: REVIEW.nameExcluded(name, said[0]) });
+      if (!excludedBy([words], notWhen, except)) return;
+      // The phrase to name: the first of the list the name says.
+      const said = entry.not_when.find((_, k) => excludedBy([words], [notWhen[k]!], []));
+      if (said) out.push({ file: r.file, line, message: REVIEW.nameExcluded(name, said) });
     };
-    entry.aliases.forEach((a, i) => check(a, r.aliasLines?.[i] ?? 1));
+    entry.aliases.forEach((a, i) => check(a, r.aliasLines[i] ?? 1));
     entry.keywords.forEach((k, i) => check(k, r.keywordLines[i] ?? 1));
   }
   return out;

@@ -50,14 +50,14 @@ export function createContextFit(entries: readonly Entry[], weights: SearchWeigh
  * "sửa nhà kho"). Also what `dvc-bot check` reads an entry's own names with (review.ts).
  */
 export function excludedBy(forms: readonly (readonly PhraseWord[])[], exclude: readonly ListedWord[][], except: readonly ListedWord[][]): boolean {
-  let said = false;
+  let saysExcluded = false;
   for (const words of forms) {
     const out = spansOf(words, exclude);
-    if (out.length > 0) said = true;
+    if (out.length > 0) saysExcluded = true;
     const partly = ([a, b]: Span) => out.some(([c, d]) => a < d && c < b && !(a <= c && d <= b));
     if (spansOf(words, except).some((k) => !partly(k))) return false;
   }
-  return said;
+  return saysExcluded;
 }
 
 type Span = [number, number];
@@ -66,8 +66,10 @@ type Span = [number, number];
 function spansOf(words: readonly PhraseWord[], phrases: readonly ListedWord[][]): Span[] {
   const out: Span[] = [];
   if (phrases.length === 0) return out;
+  // phraseAt answers the first phrase that matches at a word; each phrase is tried on its own, so every span is found.
+  const each = phrases.map((p) => [p]);
   for (let i = 0; i < words.length; i++) {
-    for (const p of phrases) if (phraseAt(words, i, [p]) > 0) out.push([i, i + p.length]);
+    for (const p of each) if (phraseAt(words, i, p) > 0) out.push([i, i + p[0]!.length]);
   }
   return out;
 }
