@@ -404,6 +404,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CO (blind-eval-95, labelled twice against 4e48cee, re-checked for the card edits after it: 1 line changed), measured
   // once at the end of session 49: 87.3 % top-1, 7.9 % wrong, 6 of 32 out-of-scope cards on 8eea110 and 54dcab6 alike.
   "blind-eval-95.jsonl": { top1: 0.872, falseAnswers: 0.188, wrongCards: 0.079 },
+  // Set CQ (blind-eval-97, labelled twice against 8eea110, re-checked for the card edits after it: 2 lines changed), measured
+  // once at the start of session 50: 93.1 % top-1, 3.8 % wrong, 1 of 27 out-of-scope cards on a82f69f (8eea110: 4.4 % wrong).
+  "blind-eval-97.jsonl": { top1: 0.931, falseAnswers: 0.038, wrongCards: 0.038 },
   // Set CP (blind-eval-96, labelled twice against 8eea110), written at the start of session 49 to tune on: 90.7 % top-1,
   // 4.0 % wrong cards, 4 of 26 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-96.jsonl": { top1: 0.913, falseAnswers: 0.116, wrongCards: 0.034 },
