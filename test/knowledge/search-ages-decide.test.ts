@@ -92,3 +92,29 @@ describe("createAgeFit: 'đăng ký', 'cấp' typed name no ageless card more th
     expect(h.find((x) => x.entry.id === level.id)!.score).toBe(0.99);
   });
 });
+
+describe("createAgeFit: a title word the question types only in its story keeps no ageless card first", () => {
+  // "Con tôi 4 tuổi có làm căn cước cho nó được ko, nhà ở Kỳ Anh" (session 50): "nhà" is where the family lives, not the
+  // home-visit guide's "tại nhà"; the children's card takes the guide's place. Typed as the guide says it ("làm căn cước
+  // tại nhà cho con 4 tuổi"), the guide keeps its place.
+  const home = { ...entry("can-cuoc-tai-nha", "Làm căn cước tại nhà cho người già yếu, ốm nặng"), aliases: ["làm căn cước tại nhà"] } as Entry;
+  const childCard = { ...child, aliases: ["làm căn cước cho con"] } as Entry;
+  const hits = () => [hit(home, 0.68, { namePrecision: 0.89, heldPairs: 1 }), hit(childCard, 0.636, { namePrecision: 1, heldPairs: 1 })];
+  const fit = createAgeFit([childCard, home], DEFAULT_WEIGHTS);
+  const first = (h: SearchHit[]) => [...h].sort((a, b) => b.score - a.score)[0]!.entry.id;
+  it("the children's card comes first when 'nhà' only tells where the family lives", () => {
+    const h = hits();
+    fit({ at: 2, years: 4 }, h, words("con toi 4 tuoi co lam can cuoc cho no duoc khong nha o ky anh"));
+    expect(first(h)).toBe(childCard.id);
+  });
+  it("not when the question says the guide's own pair", () => {
+    const h = hits();
+    fit({ at: 9, years: 4 }, h, words("lam can cuoc tai nha cho con 4 tuoi duoc khong"));
+    expect(first(h)).toBe(home.id);
+  });
+  it("not when the children's card is one the question rules out (its not_when)", () => {
+    const h = [hit(home, 0.68, { namePrecision: 0.89, heldPairs: 1 }), hit(childCard, 0.636, { namePrecision: 1, heldPairs: 1, excluded: true })];
+    fit({ at: 2, years: 4 }, h, words("con toi 4 tuoi co lam can cuoc cho no duoc khong nha o ky anh"));
+    expect(first(h)).toBe(home.id);
+  });
+});

@@ -86,7 +86,7 @@ export function createAgeFit(
   const read = new Map<string, { all: Set<string>; topic: Set<string> }>();
   const titleWords = (h: SearchHit) => read.get(h.entry.id) ?? read.set(h.entry.id, titleWordsOf(h.entry.title)).get(h.entry.id)!;
   const said = new Map<string, Set<string>>();
-  const saidPairs = (h: SearchHit) => said.get(h.entry.id) ?? said.set(h.entry.id, wordPairsOf([...(h.entry.aliases ?? []), ...(h.entry.keywords ?? [])])).get(h.entry.id)!;
+  const saidPairs = (h: SearchHit) => said.get(h.entry.id) ?? said.set(h.entry.id, wordPairsOf([h.entry.title, ...(h.entry.aliases ?? []), ...(h.entry.keywords ?? [])])).get(h.entry.id)!;
   return (subject, hits, typed) => {
     if (ranges.size === 0 || !subject) return;
     const age = subject.years;
@@ -127,8 +127,10 @@ function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 /**
  * A child's entry that fits the stated age takes the place of the best ageless entry on the same thing ranked
  * above it (see `SearchWeights.childEntry`): "con 5 tuổi làm căn cước" is the children's card, not "Cấp đổi, cấp
- * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types and the
- * child's title lacks ("con 3 tuổi mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"), keeps its place — unless the child's
+ * lại". An ageless entry naming more of the question's pairs, or whose title has a word the question types — beside a
+ * word both titles name, or in a pair its own title, aliases or keywords hold — and the child's title lacks ("con 3 tuổi
+ * mất thẻ BHYT, làm lại": "Cấp lại, đổi thẻ BHYT"; not the "nhà" of "… nhà ở Kỳ Anh" against "Làm căn cước tại nhà …"),
+ * keeps its place — unless the child's
  * aliases or keywords hold that word in a pair the question types too ("thẻ BHYT của con 2 tuổi hết hạn, gia hạn ở đâu" is
  * the under-6 card, whose keyword says "gia hạn"; its "con mới sinh" does not excuse the "mới" of "điện thoại mới") — and not for
  * the words most titles begin with (`GENERIC_TITLE_WORDS`: "đăng ký tài khoản định danh cho con 5 tuổi" is the
@@ -146,13 +148,17 @@ function preferChildEntries(
   let typedWords: Set<string> | undefined;
   let typedPairs: string[] | undefined;
   // The child's aliases or keywords say the word where the question does: a pair the question types holds it.
-  const saysTyped = (child: SearchHit, w: string) => {
+  const saysTyped = (h: SearchHit, w: string) => {
     typedPairs ??= typed.slice(1).map((t, i) => `${typed[i]!.t} ${t.t}`);
-    const pairs = saidPairs(child);
+    const pairs = saidPairs(h);
     return typedPairs.some((p) => pairs.has(p) && p.split(" ").includes(w));
   };
+  // The word is typed beside a word both titles name ("đổi căn cước", "thẻ BHYT làm lại"): it says which of the two.
+  const besideShared = (w: string, theirs: ReadonlySet<string>, own: ReadonlySet<string>) =>
+    typed.some((t, i) => t.t === w && typed.slice(Math.max(0, i - NEAR), i + NEAR + 1).some((u) => theirs.has(u.t) && own.has(u.t)));
   for (const child of hits) {
-    if (!child.why.ageFits || rangeOf(child)?.below === Infinity) continue;
+    // One whose `not_when` the question says ("thẻ BHYT của bé 4 tuổi làm mất" under the first card) takes no one's place.
+    if (!child.why.ageFits || child.why.excluded || rangeOf(child)?.below === Infinity) continue;
     const own = titleWords(child).all;
     let rival: SearchHit | undefined;
     for (const h of hits) {
@@ -162,7 +168,7 @@ function preferChildEntries(
       typedWords ??= new Set(typed.map((t) => t.t));
       const shared = countShared(theirs.topic, own);
       let namesMore = false;
-      for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w) && !saysTyped(child, w)) namesMore = true;
+      for (const w of theirs.all) if (!own.has(w) && !GENERIC_TITLE_WORDS.has(w) && typedWords.has(w) && (saysTyped(h, w) || besideShared(w, theirs.topic, own)) && !saysTyped(child, w)) namesMore = true;
       // Or the question holds the child's name nearly whole and the other's clearly less ("con 8 tuổi, có bắt buộc
       // làm căn cước cho cháu": not "Đăng ký giám hộ", which only its story words reach).
       const namedMore = child.why.namePrecision >= weights.childEntry.named && child.why.namePrecision - h.why.namePrecision >= weights.childEntry.namedGap;
@@ -190,6 +196,8 @@ function wordPairsOf(texts: readonly string[]): Set<string> {
   return out;
 }
 
+/** How many words from a word both titles name a title word of the ageless entry still says which entry is meant. */
+const NEAR = 2;
 /** Words that begin most procedure titles ("Đăng ký …", "Cấp … cho …"): typing them names no title more than another. */
 const GENERIC_TITLE_WORDS = new Set(["dang", "ki", "cap", "cho"]);
 /** Title words that say nothing of what it is about: those, ages, and the small words titles are built with. */
