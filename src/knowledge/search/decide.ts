@@ -70,13 +70,22 @@ export function decide(
   // For an entry the question clearly names, margins are measured against the next entry the
   // question also names: one that only shares story words ("đi máy bay" in a body text) is no rival.
   const d = weights.decide;
-  // "con 5 tuổi làm căn cước": a variant of the same thing that names no age is ruled out by the age the best fits.
-  const rivals = hits.slice(1).filter((h) => !(ageRuledOut(best, h) && checks.variants(best, h)));
+  // "con 5 tuổi làm căn cước": a variant of the same thing that names no age is ruled out by the age the best fits; an
+  // entry whose `not_when` the question says ("muốn đăng ký kết hôn ở VN" under recording a marriage made abroad) is no rival.
+  const rivals = hits.slice(1).filter((h) => h.why.excluded !== true && !(ageRuledOut(best, h) && checks.variants(best, h)));
   const rival = best.why.namePrecision >= d.namedBest ? rivals.find((h) => h.why.namePrecision >= d.rivalPrecision) : rivals[0];
   // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess; one whose
   // `not_when` the question says ("nhà xưởng" under the permit for houses) does not answer it, though it may be offered.
   const grounded = best.why.excluded !== true && (checks.grounded?.(best) ?? true);
-  const confident = grounded && isConfident(best, rival, question, weights, rivals);
+  const fits = isConfident(best, rival, question, weights, rivals);
+  // The best is an entry whose `not_when` the question says ("muốn đăng ký kết hôn ở VN" under recording a marriage made
+  // abroad): the rest decide without it, if the question names their first clearly (`aheadName`) — one reached by story
+  // words only ("thẻ BHYT của bé dưới 6 tuổi bị mất": not the birth-registration bundle) is no answer. It stays a suggestion.
+  if (best.why.excluded === true) {
+    const rest = withoutExcluded(hits, question, weights, checks, fits);
+    if (rest) return rest;
+  }
+  const confident = grounded && fits;
   // Two or more variants of one thing about equally likely: ask which, rather than guess
   // (confident) or give up (not confident because of the tie).
   const options = grounded ? clarifyOptions(hits, question, weights, checks, confident) : [];
@@ -84,6 +93,21 @@ export function decide(
   if (confident) return { kind: "answer", hit: best };
   const suggestions = hits.filter((h) => h.score >= weights.decide.suggestionScore && checks.related(h)).slice(0, weights.decide.suggestions);
   return { kind: "unknown", suggestions };
+}
+
+/**
+ * The decision when the best hit is ruled out by its `not_when`: the rest's own, or else the choice the bot would have
+ * offered between the best and its variants (as if it fitted: `bestFits`), without it ("bạn trai người Đài Loan có visa, đăng ký kết hôn tại VN được
+ * không": the e-visa card keeps the rest from answering, the choice was recording a marriage made abroad or this one) —
+ * one option left is the answer. Null when the first remaining entry is not clearly named (`aheadName`).
+ */
+function withoutExcluded(hits: SearchHit[], question: QuestionShape, weights: SearchWeights, checks: DecideChecks, bestFits: boolean): SearchDecision | null {
+  const named = (h: SearchHit | undefined): h is SearchHit => h !== undefined && h.why.namePrecision >= weights.answer.aheadName;
+  const rest = decide(hits.filter((h) => h.why.excluded !== true), question, weights, checks);
+  if (named(rest.kind === "answer" ? rest.hit : rest.kind === "clarify" ? rest.options[0] : undefined)) return rest;
+  const offered = clarifyOptions(hits, question, weights, checks, bestFits).filter((h) => h.why.excluded !== true);
+  if (!named(offered[0])) return null;
+  return offered.length === 1 ? { kind: "answer", hit: offered[0] } : { kind: "clarify", options: offered };
 }
 
 /** "con 5 tuổi làm căn cước": `best` is made for the age stated and `h` names no age — `h` is not what was asked. */
@@ -232,7 +256,7 @@ function clarifyOptions(hits: SearchHit[], question: QuestionShape, weights: Sea
   const close = hits.filter(
     (h, i) =>
       i === 0 ||
-      (!exceeds(best.score - h.score, d.clarifyMargin) && fair(h) && !namedLess(h) && !ageRuledOut(best, h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
+      (!exceeds(best.score - h.score, d.clarifyMargin) && h.why.excluded !== true && fair(h) && !namedLess(h) && !ageRuledOut(best, h) && !fewerPairs(h) && (checks.variants(best, h) || tied(h))),
   );
   return close.slice(0, d.clarifyOptions);
 }
