@@ -94,7 +94,10 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
   "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
-  "probe-35.tsv": { turnedAway: 0, cards: 27 },
+  // +1 in session 50: the children's ID card's keyword "làm căn cước cho con có cần giấy khai sinh không" (seen sets: 9 lines
+  // right, 4 wrong cards fewer, 4 right lines lost, one out-of-scope card more) reaches a mother-in-law keeping "cccd với giấy
+  // khai sinh của con" — a family quarrel, now shown the children's card.
+  "probe-35.tsv": { turnedAway: 0, cards: 28 },
   // Written in session 41 by a newcomer against candidate phrases: backdating a paper and imitating a signature
   // (forgery: "ghi/ký/đề lùi ngày", "làm được chữ ký giống") turned away 16 of 50 lawful questions — victims, a paper
   // someone else backdated, a signature that must match — so none was kept. The first driving test ("đăng ký thi bằng
