@@ -112,6 +112,18 @@ describe("createAgeFit: a title word the question types only in its story keeps 
     fit({ at: 9, years: 4 }, h, words("lam can cuoc tai nha cho con 4 tuoi duoc khong"));
     expect(first(h)).toBe(home.id);
   });
+  // How near the shared words ("căn cước") the guide's title word must be typed to count (NEAR = 2), within a clause.
+  const tokens = (s: string) => s.split(" ").map((t) => ({ t: t.replace("|", ""), weak: false, brk: t.startsWith("|") }));
+  it.each([
+    ["con 4 tuoi lam can cuoc cho nha", home.id], // two words after "cuoc": it says which card
+    ["lam can cuoc cho con nha o ky anh", childCard.id], // three words after: the family's house
+    ["con 4 tuoi lam can cuoc cho be tai nha", home.id], // far, but in the guide's own pair "tại nhà"
+    ["con 4 tuoi lam can cuoc |nha o ky anh", childCard.id], // next to it, but after a comma
+  ])("%s: %s first", (q, id) => {
+    const h = hits();
+    fit({ at: 1, years: 4 }, h, tokens(q));
+    expect(first(h)).toBe(id);
+  });
   it("not when the children's card is one the question rules out (its not_when)", () => {
     const h = [hit(home, 0.68, { namePrecision: 0.89, heldPairs: 1 }), hit(childCard, 0.636, { namePrecision: 1, heldPairs: 1, excluded: true })];
     fit({ at: 2, years: 4 }, h, words("con toi 4 tuoi co lam can cuoc cho no duoc khong nha o ky anh"));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, DEFAULT_WEIGHTS, type SearchHit } from "../../src/knowledge/search.js";
 import type { Entry } from "../../src/knowledge/schema.js";
+import { shownFirst } from "../../src/knowledge/search/create-search-index.js";
 
 // What decide does with an entry whose `not_when` the question says (`why.excluded`, set by the context fit: see
 // search-not-when.test.ts): it never answers, it is no rival of the entry that does, and when it ranks first the rest
@@ -31,6 +32,16 @@ describe("decide: an entry the question rules out (not_when) is no rival", () =>
   });
 });
 
+describe("decide: an entry ruled out is no rival for the margin either", () => {
+  it("the best, named nearly whole and a little ahead, is answered though the ruled-out entry is close behind", () => {
+    const best = hit(foreign, 0.52, { namePrecision: 0.9 });
+    const other = entry("ly-hon", "Ly hôn");
+    const noVariants = { related: () => true, variants: () => false };
+    expect(decide([best, hit(other, 0.5, { namePrecision: 0.9 })], question, DEFAULT_WEIGHTS, noVariants).kind).not.toBe("answer");
+    expect(shown(decide([best, hit(other, 0.5, { namePrecision: 0.9, excluded: true })], question, DEFAULT_WEIGHTS, noVariants))).toBe(foreign.id);
+  });
+});
+
 describe("decide: when the entry ruled out ranks first, the rest decide without it", () => {
   it("the next entry, which the question names clearly, answers", () => {
     const d = run([hit(recording, 0.672, { namePrecision: 0.93, excluded: true }), hit(foreign, 0.639, { namePrecision: 1 })]);
@@ -46,10 +57,31 @@ describe("decide: when the entry ruled out ranks first, the rest decide without 
     ];
     const variants = (a: SearchHit, b: SearchHit) => a.entry.title.includes("kết hôn") && b.entry.title.includes("kết hôn");
     expect(shown(decide(hits, question, DEFAULT_WEIGHTS, { related: () => true, variants }))).toBe(foreign.id);
+    // Not with a word never seen in the question, nor when the one left is not grounded (a bare word read several ways).
+    expect(decide(hits, { ...question, unknownWords: 1 }, DEFAULT_WEIGHTS, { related: () => true, variants }).kind).toBe("unknown");
+    expect(decide(hits, question, DEFAULT_WEIGHTS, { related: () => true, variants, grounded: (h) => h.entry.id !== foreign.id }).kind).toBe("unknown");
   });
   it("not one the question reaches by its story words only: nothing is answered, the ruled-out entry stays a suggestion", () => {
     const d = run([hit(recording, 0.672, { namePrecision: 0.93, excluded: true }), hit(bundle, 0.643, { namePrecision: 0.6 })]);
     expect(d.kind).toBe("unknown");
     expect(d.kind === "unknown" && d.suggestions.map((h) => h.entry.id)).toContain(recording.id);
+  });
+});
+
+describe("the hits a search returns put the card shown first", () => {
+  // Callers that read hits[0] as the answer (a guide's question step, the search-only benchmark) must read the card shown,
+  // not the ruled-out entry ranked above it.
+  const ruledOut = hit(recording, 0.672, { namePrecision: 0.93, excluded: true });
+  const answer = hit(foreign, 0.639);
+  const third = hit(bundle, 0.5);
+  it("the answer first, then the rest in their order", () => {
+    expect(shownFirst([ruledOut, answer, third], { kind: "answer", hit: answer }).map((h) => h.entry.id)).toEqual([foreign.id, recording.id, bundle.id]);
+  });
+  it("the options of a choice first; the ranking kept when the best is not ruled out, or nothing is shown", () => {
+    expect(shownFirst([ruledOut, answer, third], { kind: "clarify", options: [answer, third] }).map((h) => h.entry.id)).toEqual([foreign.id, bundle.id, recording.id]);
+    const hits = [answer, third, ruledOut];
+    expect(shownFirst(hits, { kind: "answer", hit: third })).toBe(hits);
+    const first = [ruledOut, answer, third];
+    expect(shownFirst(first, { kind: "unknown", suggestions: [] })).toBe(first);
   });
 });

@@ -147,15 +147,16 @@ function preferChildEntries(
   const { reach, sharedWords } = weights.childEntry;
   let typedWords: Set<string> | undefined;
   let typedPairs: string[] | undefined;
-  // The child's aliases or keywords say the word where the question does: a pair the question types holds it.
+  // The entry's title, aliases or keywords say the word where the question does: a pair the question types holds it.
   const saysTyped = (h: SearchHit, w: string) => {
     typedPairs ??= typed.slice(1).map((t, i) => `${typed[i]!.t} ${t.t}`);
     const pairs = saidPairs(h);
     return typedPairs.some((p) => pairs.has(p) && p.split(" ").includes(w));
   };
-  // The word is typed beside a word both titles name ("đổi căn cước", "thẻ BHYT làm lại"): it says which of the two.
+  // The word is typed beside a word both titles name, in the same clause ("đổi căn cước", "thẻ BHYT làm lại"; not the
+  // "nhà" of "làm căn cước, nhà ở Kỳ Anh"): it says which of the two.
   const besideShared = (w: string, theirs: ReadonlySet<string>, own: ReadonlySet<string>) =>
-    typed.some((t, i) => t.t === w && typed.slice(Math.max(0, i - NEAR), i + NEAR + 1).some((u) => theirs.has(u.t) && own.has(u.t)));
+    typed.some((t, i) => t.t === w && nearInClause(typed, i).some((u) => theirs.has(u.t) && own.has(u.t)));
   for (const child of hits) {
     // One whose `not_when` the question says ("thẻ BHYT của bé 4 tuổi làm mất" under the first card) takes no one's place.
     if (!child.why.ageFits || child.why.excluded || rangeOf(child)?.below === Infinity) continue;
@@ -198,6 +199,15 @@ function wordPairsOf(texts: readonly string[]): Set<string> {
 
 /** How many words from a word both titles name a title word of the ageless entry still says which entry is meant. */
 const NEAR = 2;
+
+/** The tokens within `NEAR` words of `typed[i]`, on both sides, without crossing a clause mark (`brk`). */
+function nearInClause(typed: readonly QueryToken[], i: number): QueryToken[] {
+  let from = i;
+  while (from > 0 && i - from < NEAR && !typed[from]!.brk) from--;
+  let to = i;
+  while (to + 1 < typed.length && to - i < NEAR && !typed[to + 1]!.brk) to++;
+  return typed.slice(from, to + 1);
+}
 /** Words that begin most procedure titles ("Đăng ký …", "Cấp … cho …"): typing them names no title more than another. */
 const GENERIC_TITLE_WORDS = new Set(["dang", "ki", "cap", "cho"]);
 /** Title words that say nothing of what it is about: those, ages, and the small words titles are built with. */

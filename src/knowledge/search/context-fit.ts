@@ -13,8 +13,9 @@ import { phraseAt, phraseList, textWords, type ListedWord, type PhraseWord } fro
  * The other way round, "xin phép xây nhà xưởng 2 tầng trên đất nhà mình": the permit for houses has the question's
  * words, but not its situation. An entry that lists situations it does not cover (`not_when`: "nhà xưởng", "nhà kho"…)
  * is marked `excluded` when the question says one of them and none of its `except_when` (see `excludedBy`): it keeps its
- * place (the nearest thing we have, offered under "I don't know"), but decide never answers with it — even when the card
- * the question is about ranks below it (letting the rest decide answered weaker cards more often than the right one).
+ * place among the hits (the nearest thing we have, suggested under "I don't know"), but decide never answers with it nor
+ * offers it as a choice, and it is no rival of the entries below it; when it ranks first, the rest decide without it, if
+ * the question names their first clearly (decide.ts `withoutExcluded`).
  *
  * The lists are read as the word lists of language.ts are (word-lists.ts `phraseAt`): a word typed bare matches however
  * the phrase writes it, a word typed with accents only the same accents ("góp" is not "gộp"). `context`: the whole

@@ -84,7 +84,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     const { analysed, q, hits, shape, checks, decision: whole } = meaningReading(question) ?? run(question);
     const decision = readInParts(question, whole, q.strongWords, hits, checks) ?? whole;
     return {
-      hits: hits.slice(0, options.limit ?? 5),
+      hits: shownFirst(hits, decision).slice(0, options.limit ?? 5),
       decision,
       confident: decision.kind === "answer" || decision.kind === "clarify",
       ambiguous: decision.kind === "clarify",
@@ -96,6 +96,18 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   }
 
   return { search, size: index.docs.length, analyzer };
+}
+
+/**
+ * The hits with what the decision shows first when the best was ruled out by its `not_when` and another entry answers
+ * or is offered (decide.ts `withoutExcluded`): the answer, or the options of the choice, then the rest in order — callers
+ * that read `hits[0]` as the answer (a guide's question step, the search-only benchmark) then read the card shown. Any
+ * other decision keeps the ranking.
+ */
+export function shownFirst(hits: SearchHit[], decision: SearchDecision): SearchHit[] {
+  const front = decision.kind === "answer" ? [decision.hit] : decision.kind === "clarify" ? decision.options : [];
+  if (hits[0]?.why.excluded !== true || front.length === 0) return hits;
+  return [...front, ...hits.filter((h) => !front.includes(h))];
 }
 
 /** One reading of a text through the five stages (see createSearchIndex). */

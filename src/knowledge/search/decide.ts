@@ -75,7 +75,8 @@ export function decide(
   const rivals = hits.slice(1).filter((h) => h.why.excluded !== true && !(ageRuledOut(best, h) && checks.variants(best, h)));
   const rival = best.why.namePrecision >= d.namedBest ? rivals.find((h) => h.why.namePrecision >= d.rivalPrecision) : rivals[0];
   // An entry named only by a bare word that reads as several words ("giam": "giám", "giảm") is a guess; one whose
-  // `not_when` the question says ("nhà xưởng" under the permit for houses) does not answer it, though it may be offered.
+  // `not_when` the question says ("nhà xưởng" under the permit for houses) neither answers nor is offered as a choice
+  // (it stays among the suggestions of "I don't know").
   const grounded = best.why.excluded !== true && (checks.grounded?.(best) ?? true);
   const fits = isConfident(best, rival, question, weights, rivals);
   // The best is an entry whose `not_when` the question says ("muốn đăng ký kết hôn ở VN" under recording a marriage made
@@ -96,18 +97,22 @@ export function decide(
 }
 
 /**
- * The decision when the best hit is ruled out by its `not_when`: the rest's own, or else the choice the bot would have
- * offered between the best and its variants (as if it fitted: `bestFits`), without it ("bạn trai người Đài Loan có visa, đăng ký kết hôn tại VN được
- * không": the e-visa card keeps the rest from answering, the choice was recording a marriage made abroad or this one) —
- * one option left is the answer. Null when the first remaining entry is not clearly named (`aheadName`).
+ * The decision when the best hit is ruled out by its `not_when`: the rest's own decision; or else the choice between the
+ * best and its variants that the margins call for (`bestFits`: whether the best alone would have been answered; it is
+ * not grounded, being ruled out), without the best. Example: "bạn trai người Đài Loan có visa, đăng ký kết hôn tại VN
+ * được không" — the e-visa card keeps the rest from answering; the choice was "recording a marriage made abroad" or
+ * "marriage with a foreigner", and the second is left. A single option left is answered only if it is grounded and the
+ * question has no unknown word. Null when the first remaining entry is not clearly named (`aheadName`).
  */
 function withoutExcluded(hits: SearchHit[], question: QuestionShape, weights: SearchWeights, checks: DecideChecks, bestFits: boolean): SearchDecision | null {
   const named = (h: SearchHit | undefined): h is SearchHit => h !== undefined && h.why.namePrecision >= weights.answer.aheadName;
   const rest = decide(hits.filter((h) => h.why.excluded !== true), question, weights, checks);
   if (named(rest.kind === "answer" ? rest.hit : rest.kind === "clarify" ? rest.options[0] : undefined)) return rest;
   const offered = clarifyOptions(hits, question, weights, checks, bestFits).filter((h) => h.why.excluded !== true);
-  if (!named(offered[0])) return null;
-  return offered.length === 1 ? { kind: "answer", hit: offered[0] } : { kind: "clarify", options: offered };
+  const first = offered[0];
+  if (!named(first)) return null;
+  if (offered.length > 1) return { kind: "clarify", options: offered };
+  return question.unknownWords === 0 && (checks.grounded?.(first) ?? true) ? { kind: "answer", hit: first } : null;
 }
 
 /** "con 5 tuổi làm căn cước": `best` is made for the age stated and `h` names no age — `h` is not what was asked. */
