@@ -419,6 +419,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CS (blind-eval-99, labelled twice against a4d12a5), written in session 49 to tune on: 87.3 % top-1, 3.8 % wrong
   // cards, 1 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-99.jsonl": { top1: 0.886, falseAnswers: 0.035, wrongCards: 0.026 },
+  // Set CT (blind-eval-100, labelled twice against 7145278, re-checked for the card edits after it: none changed), measured
+  // once at the end of session 50: 90.3 % top-1, 3.0 % wrong, 4 of 25 out-of-scope cards on e0bbb21 (a82f69f: 2.4 % wrong).
+  "blind-eval-100.jsonl": { top1: 0.903, falseAnswers: 0.16, wrongCards: 0.031 },
   // Set CU (blind-eval-101, labelled twice against a82f69f), written at the start of session 50 to tune on: 82.5 % top-1,
   // 4.4 % wrong cards, 5 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-101.jsonl": { top1: 0.831, falseAnswers: 0.173, wrongCards: 0.038 },
