@@ -252,7 +252,8 @@ function penalty({ ctx, inbound, message, out, result }: IntentTurn): Turn | nul
   if (asksMore) return d?.kind === "answer" ? answerEntry(ctx, d.hit.entry, result.facets, inbound, out, M.penaltyLead) : null;
   let found: SearchHit[] = [];
   if (d?.kind === "answer") {
-    const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.score >= d.hit.score * PENALTY_OFFER.share);
+    // Not an entry the message rules out (its `not_when`): it is never offered as a one-tap choice.
+    const close = (result?.hits ?? []).filter((h) => h !== d.hit && h.why.excluded !== true && h.score >= d.hit.score * PENALTY_OFFER.share);
     found = [d.hit, ...close.filter((h) => accentsAgree(h, message))].slice(0, PENALTY_OFFER.max);
   } else if (d?.kind === "clarify") found = d.options.filter((h) => accentsAgree(h, message));
   else if (d?.kind === "unknown") found = d.suggestions.filter((h) => accentsAgree(h, message));

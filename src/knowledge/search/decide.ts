@@ -58,7 +58,7 @@ export function decide(
   // and of no other ("toàn trình là sao": the guide to the levels of online service).
   if (question.strongWords === 0 && question.facets.size > 0) {
     const named = (h: SearchHit) => reaches(h.why.namePrecision, weights.decide.facetNamed);
-    const defined = question.asksMeaning === true && best !== undefined && named(best) && !hits.slice(1).some(named);
+    const defined = question.asksMeaning === true && best !== undefined && best.why.excluded !== true && named(best) && !hits.slice(1).some(named);
     return defined ? { kind: "answer", hit: best } : { kind: "facet-only" };
   }
   // Only a variant of some procedure ("thế nếu quá hạn thì sao", "hết hạn thì sao"): like a facet, it applies to
@@ -101,18 +101,20 @@ export function decide(
  * best and its variants that the margins call for (`bestFits`: whether the best alone would have been answered; it is
  * not grounded, being ruled out), without the best. Example: "bạn trai người Đài Loan có visa, đăng ký kết hôn tại VN
  * được không" — the e-visa card keeps the rest from answering; the choice was "recording a marriage made abroad" or
- * "marriage with a foreigner", and the second is left. A single option left is answered only if it is grounded and the
- * question has no unknown word. Null when the first remaining entry is not clearly named (`aheadName`).
+ * "marriage with a foreigner", and the second is left (one option left is the answer). That choice is made only when the
+ * question has no unknown word, and of grounded entries. Null when the first remaining entry is not clearly named
+ * (`aheadName`).
  */
 function withoutExcluded(hits: SearchHit[], question: QuestionShape, weights: SearchWeights, checks: DecideChecks, bestFits: boolean): SearchDecision | null {
   const named = (h: SearchHit | undefined): h is SearchHit => h !== undefined && h.why.namePrecision >= weights.answer.aheadName;
   const rest = decide(hits.filter((h) => h.why.excluded !== true), question, weights, checks);
   if (named(rest.kind === "answer" ? rest.hit : rest.kind === "clarify" ? rest.options[0] : undefined)) return rest;
-  const offered = clarifyOptions(hits, question, weights, checks, bestFits).filter((h) => h.why.excluded !== true);
+  // The margins were measured for the ruled-out best: what is left must stand on its own — no unknown word, each grounded.
+  if (question.unknownWords > 0) return null;
+  const offered = clarifyOptions(hits, question, weights, checks, bestFits).filter((h) => h.why.excluded !== true && (checks.grounded?.(h) ?? true));
   const first = offered[0];
   if (!named(first)) return null;
-  if (offered.length > 1) return { kind: "clarify", options: offered };
-  return question.unknownWords === 0 && (checks.grounded?.(first) ?? true) ? { kind: "answer", hit: first } : null;
+  return offered.length > 1 ? { kind: "clarify", options: offered } : { kind: "answer", hit: first };
 }
 
 /** "con 5 tuổi làm căn cước": `best` is made for the age stated and `h` names no age — `h` is not what was asked. */
