@@ -86,9 +86,9 @@ function onText(run: Run, text: string): FlowTurn {
       // A question typed in the middle of a guide: answer it rather than insist (never in a survey,
       // whose answers must not be lost to a stray message).
       if (!flow.record && env.search) {
-        const r = env.search(text);
-        const top = r.hits[0];
-        if (r.confident && !r.ambiguous && top) return { replies: [], state: null, effects: [], showEntry: top.entry.id };
+        // The card the search decided on (not always the first ranked: a long message's asking sentence may name another).
+        const d = env.search(text).decision;
+        if (d.kind === "answer") return { replies: [], state: null, effects: [], showEntry: d.hit.entry.id };
       }
       return prompt(run, [flow.messages.invalid_choice ?? FLOW_M.invalidChoice]);
     }
@@ -169,8 +169,8 @@ function onProcedureText(run: Run, text: string): FlowTurn {
   // A procedure step ("which procedure?", "can it be done online?") offers procedures only: a
   // guide or an FAQ that shares words with the question has no level and is not what was asked.
   const procedures = r.hits.filter((h) => h.entry.kind === "procedure");
-  const top = r.hits[0];
-  if (r.confident && !r.ambiguous && top?.entry.kind === "procedure") {
+  const top = r.decision.kind === "answer" ? r.decision.hit : undefined;
+  if (top?.entry.kind === "procedure") {
     savePicked(run, top.entry.id);
     return advance(run, run.step.next);
   }

@@ -26,12 +26,15 @@ const flow: Flow = flowSchema.parse({
 
 const entry = { id: "dang-ky-khai-sinh", kind: "procedure", title: "Đăng ký khai sinh" } as unknown as Entry;
 const result = (over: Partial<SearchResult>): SearchResult => ({ hits: [], decision: { kind: "unknown", suggestions: [] }, confident: false, ambiguous: false, facets: new Set(), unknownWords: [], strongWords: 1, asksMeaning: false, ...over });
+/** A search that answers with `hit` (ranked first, or after `above`). */
+const answered = (hit: SearchResult["hits"][number], above: SearchResult["hits"] = [], below: SearchResult["hits"] = []): SearchResult =>
+  result({ hits: [...above, hit, ...below], decision: { kind: "answer", hit }, confident: true });
 const why = { coverage: 1, nameCoverage: 1, namePrecision: 1, phrase: 1, missing: 0, foreignPairs: 0, heldPairs: 0 };
 const env: StepEnv = {
   now: 5000,
   channel: "web",
   entry: (id) => (id === entry.id ? entry : undefined),
-  search: (q) => (/khai sinh/.test(q) ? result({ hits: [{ entry, score: 0.9, why }], confident: true }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4, why }] }) : result({})),
+  search: (q) => (/khai sinh/.test(q) ? answered({ entry, score: 0.9, why }) : /giay/.test(q) ? result({ hits: [{ entry, score: 0.4, why }] }) : result({})),
 };
 const text = (state: FlowState | null, t: string) => step(flow, state, { type: "text", text: t }, env);
 /** A flow button: the step it belongs to and the answer it gives. */
@@ -194,7 +197,7 @@ describe("step: a procedure question offers procedures only", () => {
     ...env,
     lastEntryId: faq.id,
     entry: (id) => [entry, faq, guide].find((e) => e.id === id),
-    search: () => result({ hits: [{ entry: faq, score: 0.9, why }, { entry: guide, score: 0.6, why }, { entry, score: 0.4, why }], confident: true }),
+    search: () => answered({ entry: faq, score: 0.9, why }, [], [{ entry: guide, score: 0.6, why }, { entry, score: 0.4, why }]),
   };
 
   it("never suggests a guide or an FAQ, nor takes one as the answer", () => {
@@ -203,5 +206,16 @@ describe("step: a procedure question offers procedures only", () => {
     const t = step(online, first.state, { type: "text", text: "nộp online có rẻ hơn không" }, searchEnv);
     expect(t.state?.stepId).toBe("ask");
     expect(t.replies[0]!.choices!.map((c) => c.label)).toEqual(["Đăng ký khai sinh", "Không có trong danh sách ✍️"]);
+  });
+
+  it("takes the procedure the search answers with, though another entry ranks above it", () => {
+    // A long message whose asking sentence names the procedure while its story ranks an FAQ first (the focus stage), or
+    // whose first-ranked entry the question rules out (not_when): the decision, not hits[0], is the answer.
+    const decided: StepEnv = { ...searchEnv, search: () => answered({ entry, score: 0.5, why }, [{ entry: faq, score: 0.9, why }]) };
+    const first = step(online, null, { type: "start" }, decided);
+    const t = step(online, first.state, { type: "text", text: "… em muốn hỏi đăng ký khai sinh nộp online được không" }, decided);
+    // Answered: the guide goes on to its result instead of asking again with a list of suggestions.
+    expect(t.state?.stepId).not.toBe("ask");
+    expect(t.replies.flatMap((r) => r.blocks).map((b) => ("text" in b ? b.text : ""))).toContain("Xong.");
   });
 });

@@ -100,10 +100,10 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 
 /**
  * The hits with what the decision shows first when the best was ruled out by its `not_when` and another entry answers
- * or is offered (decide.ts `withoutExcluded`): the answer, or the options of the choice, then the rest in order — callers
- * that read `hits[0]` as the answer (a guide's question step, the search-only benchmark) then read the card shown. Any
+ * or is offered (decide.ts `withoutExcluded`): the answer, or the options of the choice, then the rest in order — a
+ * caller that reads `hits[0]` as the answer (the search-only benchmark's `evalAnswer`) then reads the card shown. Any
  * other decision keeps the ranking — also a long message answered with the entry its asking sentence names over the
- * story's (focus stage), where `hits[0]` is still the story's entry: read `decision` there.
+ * story's (focus stage), where `hits[0]` is still the story's entry: callers read `decision` (flows/step.ts does).
  */
 export function shownFirst(hits: SearchHit[], decision: SearchDecision): SearchHit[] {
   const front = decision.kind === "answer" ? [decision.hit] : decision.kind === "clarify" ? decision.options : [];
