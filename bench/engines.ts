@@ -66,7 +66,9 @@ export const ours: EngineKind = {
         const r = index.search(q, { limit: LIMIT });
         const d = r.decision;
         const options = d.kind === "clarify" ? d.options.map((h) => ({ id: h.entry.id, title: h.entry.title })) : undefined;
-        return { hits: r.hits, confidence: r.hits[0]?.score ?? 0, answered: d.kind === "answer", ...(options ? { options } : {}) };
+        // The card answered first, though the ranking may put a long message's story entry above it (as evalAnswer reads it).
+        const hits = d.kind === "answer" && r.hits[0] !== d.hit ? [d.hit, ...r.hits.filter((h) => h !== d.hit)] : r.hits;
+        return { hits, confidence: hits[0]?.score ?? 0, answered: d.kind === "answer", ...(options ? { options } : {}) };
       },
     };
   },

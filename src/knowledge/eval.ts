@@ -94,11 +94,14 @@ function rightFor(expect: string[]): (hit: { id?: string | undefined; title: str
 /** How a search result reads for scoreEval: a card, a clarifying question, or nothing. */
 export function evalAnswer(r: SearchResult): EvalAnswer {
   const d = r.decision;
+  // The card answered first, though the ranking may put another above it (a long message's asking sentence naming
+  // another entry than its story's).
+  const hits = d.kind === "answer" && r.hits[0] !== d.hit ? [d.hit, ...r.hits.filter((h) => h !== d.hit)] : r.hits;
   return {
     answered: d.kind === "answer",
-    titles: r.hits.map((h) => h.entry.title),
-    ids: r.hits.map((h) => h.entry.id),
-    score: r.hits[0]?.score ?? 0,
+    titles: hits.map((h) => h.entry.title),
+    ids: hits.map((h) => h.entry.id),
+    score: hits[0]?.score ?? 0,
     options: d.kind === "clarify" ? d.options.map((h) => ({ id: h.entry.id, title: h.entry.title })) : undefined,
   };
 }

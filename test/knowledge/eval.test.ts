@@ -80,6 +80,17 @@ describe("evalAnswer and readEvalFile", () => {
     expect(nothing.answered).toBe(false);
   });
 
+  it("counts the card answered as first, though the ranking puts another above it", () => {
+    // A long message answered with the entry its asking sentence names, below its story's first-ranked one.
+    const r = index.search("làm hộ chiếu");
+    const [story, ...rest] = [...r.hits].reverse();
+    const answered = r.hits[0]!;
+    const read = evalAnswer({ ...r, hits: [story!, ...rest.filter((h) => h !== story)], decision: { kind: "answer", hit: answered } });
+    expect(read.ids![0]).toBe(answered.entry.id);
+    expect(new Set(read.ids)).toEqual(new Set(r.hits.map((h) => h.entry.id)));
+    expect(read.score).toBe(answered.score);
+  });
+
   it("reads one labelled question per line, skipping blank lines", () => {
     const file = join(tempDir("eval"), "set.jsonl");
     writeFileSync(file, '{"q":"làm hộ chiếu","expect":["cap-ho-chieu-pho-thong"]}\n\n{"q":"giá vàng","expect":null}\n');
