@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from "fuse.js";
 import MiniSearch, { type Options as MiniSearchOptions } from "minisearch";
 import type { Entry, Synonyms } from "../src/knowledge/schema.js";
-import { bodyTexts, createSearchIndex } from "../src/knowledge/search.js";
+import { answeredFirst, bodyTexts, createSearchIndex } from "../src/knowledge/search.js";
 import { fold, tokens } from "../src/text/normalize.js";
 
 /**
@@ -67,7 +67,7 @@ export const ours: EngineKind = {
         const d = r.decision;
         const options = d.kind === "clarify" ? d.options.map((h) => ({ id: h.entry.id, title: h.entry.title })) : undefined;
         // The card answered first, though the ranking may put a long message's story entry above it (as evalAnswer reads it).
-        const hits = d.kind === "answer" && r.hits[0] !== d.hit ? [d.hit, ...r.hits.filter((h) => h !== d.hit)] : r.hits;
+        const hits = answeredFirst(r);
         return { hits, confidence: hits[0]?.score ?? 0, answered: d.kind === "answer", ...(options ? { options } : {}) };
       },
     };

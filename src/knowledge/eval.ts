@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { fold } from "../text/normalize.js";
-import type { SearchResult } from "./search.js";
+import { answeredFirst, type SearchResult } from "./search.js";
 
 /**
  * Answer quality on a labelled question set, as ../shared/eval/README.md defines it: what
@@ -96,7 +96,7 @@ export function evalAnswer(r: SearchResult): EvalAnswer {
   const d = r.decision;
   // The card answered first, though the ranking may put another above it (a long message's asking sentence naming
   // another entry than its story's).
-  const hits = d.kind === "answer" && r.hits[0] !== d.hit ? [d.hit, ...r.hits.filter((h) => h !== d.hit)] : r.hits;
+  const hits = answeredFirst(r);
   return {
     answered: d.kind === "answer",
     titles: hits.map((h) => h.entry.title),

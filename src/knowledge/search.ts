@@ -10,7 +10,7 @@
  * unknown. Stages, one file each: analyze.ts (normalise) → search/rewrite.ts →
  * search/candidates.ts → search/score.ts → search/decide.ts; every weight in search/weights.ts.
  */
-export { createSearchIndex } from "./search/create-search-index.js";
+export { answeredFirst, createSearchIndex } from "./search/create-search-index.js";
 export { bodyTexts } from "./search/build-index.js";
 export { decide, isConfident, pairHolders } from "./search/decide.js";
 export { DEFAULT_WEIGHTS, type SearchWeights } from "./search/weights.js";

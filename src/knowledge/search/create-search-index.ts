@@ -99,11 +99,20 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
 }
 
 /**
+ * A search's hits with the card it answered with first, wherever the ranking put it (also the focus stage's answer, which
+ * `search()` leaves in ranking order): how a reader that takes `hits[0]` as the answer must read a result.
+ */
+export function answeredFirst(r: Pick<SearchResult, "hits" | "decision">): SearchHit[] {
+  const d = r.decision;
+  return d.kind === "answer" && r.hits[0] !== d.hit ? [d.hit, ...r.hits.filter((h) => h !== d.hit)] : r.hits;
+}
+
+/**
  * The hits with what the decision shows first when the best was ruled out by its `not_when` and another entry answers
  * or is offered (decide.ts `withoutExcluded`): the answer, or the options of the choice, then the rest in order — a
- * caller that reads `hits[0]` as the answer (the search-only benchmark's `evalAnswer`) then reads the card shown. Any
- * other decision keeps the ranking — also a long message answered with the entry its asking sentence names over the
- * story's (focus stage), where `hits[0]` is still the story's entry: callers read `decision` (flows/step.ts does).
+ * caller that reads `hits[0]` as the answer then reads the card shown. Any other decision keeps the ranking — also a
+ * long message answered with the entry its asking sentence names over the story's (focus stage), where `hits[0]` is
+ * still the story's entry: callers read `decision` (flows/step.ts does) or `answeredFirst` (eval, bench).
  */
 export function shownFirst(hits: SearchHit[], decision: SearchDecision): SearchHit[] {
   const front = decision.kind === "answer" ? [decision.hit] : decision.kind === "clarify" ? decision.options : [];
