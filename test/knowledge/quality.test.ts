@@ -425,6 +425,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CU (blind-eval-101, labelled twice against a82f69f), written at the start of session 50 to tune on: 82.5 % top-1,
   // 4.4 % wrong cards, 5 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-101.jsonl": { top1: 0.831, falseAnswers: 0.173, wrongCards: 0.038 },
+  // Set CV (blind-eval-102, labelled twice against a82f69f, re-checked for the card edits after it: none changed), measured
+  // once at the start of session 51: 86.2 % top-1, 3.8 % wrong, 4 of 27 out-of-scope cards (2 more asked back) on d902775.
+  "blind-eval-102.jsonl": { top1: 0.861, falseAnswers: 0.223, wrongCards: 0.038 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
