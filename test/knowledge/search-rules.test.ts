@@ -82,6 +82,20 @@ describe("decide: facet-only", () => {
   });
 
   it.each([
+    "toàn trình với một phần là sao, em nộp hồ sơ hộ chiếu thấy ghi một phần",
+    "toan trinh la sao ad, e lam ho chieu tren cong thay ghi vay",
+  ])("%s: a rest that only tells where the words were read (thấy ghi) is the meaning question's story — the level guide", (q) => {
+    expect(decisionOf(q)).toMatchObject({ kind: "answer", hit: { entry: { id: "muc-do-dich-vu-cong" } } });
+  });
+
+  it("toàn trình là sao, em thấy ghi làm hộ chiếu online được không: a rest that asks keeps its topic", () => {
+    expect(decisionOf("toàn trình là sao, em thấy ghi làm hộ chiếu online được không")).not.toMatchObject({
+      kind: "answer",
+      hit: { entry: { id: "muc-do-dich-vu-cong" } },
+    });
+  });
+
+  it.each([
     ["làm hộ chiếu thì lệ phí là sao", "cap-ho-chieu"],
     ["hộ chiếu toàn trình là sao, lệ phí bao nhiêu", "cap-ho-chieu"],
     ["toàn trình là sao, làm hộ chiếu được không", "cap-ho-chieu"],

@@ -77,7 +77,10 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
     // The rest names an entry when the search answers or asks back about it, or one entry's name is mostly in it
     // ("làm căn cước hay hộ chiếu": no answer, but whole names); a story ("vậy vẫn phải lên phường à") does not.
     const names = rest.hits.some((h) => h.why.namePrecision >= weights.answer.oneTopicWordName);
-    return (rest.decision.kind === "unknown" || rest.decision.kind === "facet-only") && !names ? meant : null;
+    if ((rest.decision.kind === "unknown" || rest.decision.kind === "facet-only") && !names) return meant;
+    // A rest that asks nothing and tells where the words were read ("toàn trình với một phần là sao, em nộp hồ sơ ATTP thấy
+    // ghi dịch vụ công một phần") is the story of the meaning question, whatever entry it names.
+    return !asks(asked.rest) && tellsReading(asked.rest) ? meant : null;
   }
 
   function search(question: string, options: SearchOptions = {}): SearchResult {
@@ -320,6 +323,12 @@ const isBaoEnd = wordSet(["giờ", "lâu", "nhiêu", "nhiu", "h"]);
 function readsAside(q: ResolvedQuery, text: string): boolean {
   return q.strongWords > 0 && q.words.every((w) => w.weak || isReadingWord(w.accented ?? w.t)) && asksMeaning(text);
 }
+
+/** The text says where its writer read something ("thấy ghi", "đọc"): a reading word other than those of asking ("hoài", "mãi", "hiểu"). */
+function tellsReading(text: string): boolean {
+  return rawWords(text).some(({ raw }) => isSeeingWord(raw));
+}
+const isSeeingWord = wordSet(["thấy", "ghi", "đọc"]);
 
 /** The text without its reading words, clause marks kept as commas. */
 function withoutReadingWords(text: string): string {
