@@ -83,6 +83,10 @@ const INTENTS: ReadonlyArray<{
   // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
   // một lần") names no procedure: the card of the way to complain (the intent's first offer).
   { name: "complaint", scope: "unanswered", handle: (t) => offeredCard("complaint", t, M.complaintLead) },
+  // Where to file now that districts are gone ("giờ không còn huyện nữa thì làm giấy tờ đất ở xã hay lên tỉnh"): the search
+  // reads "huyện" as a place and finds little, so the card staff offer for it (the two-level government guide) answers —
+  // only when the search gives no card of its own ("bỏ huyện rồi, đăng ký hộ kinh doanh nộp ở đâu" is the registration card).
+  { name: "district-offices", scope: "unanswered", handle: (t) => (t.result?.decision.kind === "answer" ? null : offeredCard("district-offices", t)) },
 ];
 
 /** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */

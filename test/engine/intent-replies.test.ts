@@ -290,6 +290,17 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("cán bộ quát nạt, làm hộ chiếu phổ thông cần giấy tờ gì"))).toBe("Cấp hộ chiếu phổ thông");
   });
 
+  it("where to file now that districts are gone: the card staff offer for it, only when the search shows no card of its own", () => {
+    const c = conversation(engine);
+    const t = c.say("giờ không còn huyện nữa thì làm giấy tờ ở đâu");
+    expect(heading(t)).toBe("Thủ tục cấp huyện nay nộp ở đâu");
+    expect(c.session?.lastEntryId).toBe("noi-nop-sau-bo-huyen");
+    expect(heading(conversation(engine).say("bỏ huyện rồi thì lên xã hay lên tỉnh"))).toBe("Thủ tục cấp huyện nay nộp ở đâu");
+    // Both groups are needed; a procedure the search answers keeps its card.
+    expect(heading(conversation(engine).say("không còn huyện nữa à"))).not.toBe("Thủ tục cấp huyện nay nộp ở đâu");
+    expect(heading(conversation(engine).say("bỏ huyện rồi, làm hộ chiếu phổ thông ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
   it("papers after the mergers: the card of the entry staff offer for it, even when the message names a procedure's paper", () => {
     const c = conversation(engine);
     const t = c.say("Trà Vinh nhập vào Vĩnh Long rồi thì giấy khai sinh của con tôi có phải làm lại không");

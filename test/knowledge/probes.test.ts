@@ -89,7 +89,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
   "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },
   "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 8 },
+  // Session 51: 9 — "len xa lam giay to ma can bo cu hen len hen xuong, buc minh muon chui" is a complaint about staff, and
+  // the complaint intent shows the feedback guide for those (its "hẹn lên hẹn xuống"), as the blind sets label them.
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 9 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).

@@ -616,6 +616,49 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(permit).length).toBeLessThanOrEqual(1);
   });
 
+  // Session 51: the complaint intent's new phrases ("làm ăn kiểu gì/chi", "quát! dân", "bị … quát", "hẹn lên hẹn xuống", "đi
+  // tới đi lui … lần", "thái độ … lồi lõm"). A newcomer who read only the intent's block wrote 40 messages that use its
+  // phrases but ask something else and 20 complaints. Measured before it was read: the feedback guide was shown for 13 of
+  // the others and 9 of the complaints on the session's start, 18 and 13 with the phrases as first written; after reading
+  // ("làm việc kiểu gì" of a new civil servant, "quạt dân dụng", "siêu âm thai do lỗi", a commute, "làm ăn kiểu gì cũng
+  // lỗ"): 13 and 12 — now seen.
+  it("complaints about staff get the feedback guide, other questions using the same words do not (intent-probes/complaint-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/complaint-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const guide = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "phan-anh-kien-nghi";
+    };
+    const complaints = lines.filter(([k]) => k === "COMPLAINT").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([complaints.length, other.length]).toEqual([20, 40]);
+    expect(complaints.filter(guide).length).toBeGreaterThanOrEqual(12);
+    expect(other.filter(guide).length).toBeLessThanOrEqual(13);
+  });
+
+  // Session 51: the district-offices intent (where to file now that districts are gone). A newcomer who read only the
+  // intent's block wrote 40 messages using its phrases that ask something else and 20 it should answer. Measured before it
+  // was read: the two-level government guide shown for 0 of the others and 5 of the real ones on the session's start, 11
+  // and 20 with the intent as first written; after reading (a third group: papers, a dossier, an office — not a hospital,
+  // bus stop, market, stadium or party office after a merger): 2 and 20 — now seen.
+  it("where to file now that districts are gone: the two-level guide, not for other places after a merger (intent-probes/district-offices-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/district-offices-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const guide = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "chinh-quyen-hai-cap";
+    };
+    const real = lines.filter(([k]) => k === "DISTRICT").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(20);
+    expect(other.filter(guide).length).toBeLessThanOrEqual(2);
+  });
+
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
     // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
