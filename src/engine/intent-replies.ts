@@ -87,6 +87,9 @@ const INTENTS: ReadonlyArray<{
   // reads "huyện" as a place and finds little, so the card staff offer for it (the two-level government guide) answers —
   // only when the search gives no card of its own ("bỏ huyện rồi, đăng ký hộ kinh doanh nộp ở đâu" is the registration card).
   { name: "district-offices", scope: "unanswered", handle: (t) => (t.result?.decision.kind === "answer" ? null : offeredCard("district-offices", t)) },
+  // A VNeID account on a SIM in someone else's name ("sim đứng tên chồng, kích hoạt vneid mức 2 được không"): the answer is
+  // to put the SIM in one's own name first (the guide staff offer), even when the message names the level-2 card firmly.
+  { name: "sim-owner", scope: "unanswered", overFirm: true, handle: (t) => offeredCard("sim-owner", t) },
 ];
 
 /** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */

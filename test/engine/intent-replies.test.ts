@@ -3,7 +3,7 @@ import { accentsAgree, asksDuty, FIRM_ANSWER, firmlyNamed, intentScope } from ".
 import { AFTER_SEARCH, INTENT_NAMES, messageForms } from "../../src/engine/intents.js";
 import type { SearchHit } from "../../src/knowledge/search.js";
 import type { SearchResult } from "../../src/knowledge/search.js";
-import { conversation, entryId, fixtureEngine, heading, ids, MENU_ID, SURVEY_ID, text } from "./fixture-engine.js";
+import { conversation, entryId, fixtureEngine, fixtureEngineOn, heading, ids, MENU_ID, SURVEY_ID, text } from "./fixture-engine.js";
 
 /** Messages that are not questions about a procedure: the words are in test/fixtures/knowledge/intents.yaml. */
 const engine = fixtureEngine();
@@ -299,6 +299,20 @@ describe("intents from intents.yaml", () => {
     // Both groups are needed; a procedure the search answers keeps its card.
     expect(heading(conversation(engine).say("không còn huyện nữa à"))).not.toBe("Thủ tục cấp huyện nay nộp ở đâu");
     expect(heading(conversation(engine).say("bỏ huyện rồi, làm hộ chiếu phổ thông ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
+  it("a VNeID account on a SIM in someone else's name: the card staff offer for it, even over a level-2 card named firmly", () => {
+    const sim = fixtureEngineOn("knowledge-sim");
+    const level2 = "Đăng ký tài khoản định danh điện tử VNeID mức 2";
+    const guide = "Số điện thoại (SIM) không chính chủ khi đăng ký VNeID";
+    expect(heading(conversation(sim).say("kích hoạt vneid mức 2"))).toBe(level2);
+    expect(firmlyNamed(sim.search("sim đứng tên chồng, kích hoạt vneid mức 2 được không"))).toBe(true);
+    const c = conversation(sim);
+    expect(heading(c.say("sim đứng tên chồng, kích hoạt vneid mức 2 được không"))).toBe(guide);
+    expect(c.session?.lastEntryId).toBe("sim-khong-chinh-chu");
+    // Its own SIM (`unless`), or no VNeID said: not this card.
+    expect(heading(conversation(sim).say("sim chính chủ của vợ mà kích hoạt vneid mức 2 không được"))).toBe(level2);
+    expect(heading(conversation(sim).say("sim tên chồng, làm hộ chiếu phổ thông ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
   });
 
   it("papers after the mergers: the card of the entry staff offer for it, even when the message names a procedure's paper", () => {

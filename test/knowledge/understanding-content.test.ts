@@ -659,6 +659,27 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(guide).length).toBeLessThanOrEqual(2);
   });
 
+  // Session 51: the sim-owner intent (a VNeID account on a SIM in someone else's name). A newcomer who read only the
+  // intent's block wrote 40 messages using its phrases that ask something else and 20 it should answer. Measured before it
+  // was read: the SIM guide shown for 9 of the others and 13 of the real ones on the session's start, 32 and 20 with the
+  // intent as first written (any "của chồng", "mua lại", "người khác" in the message); after reading (the owner said beside
+  // "sim"/"số", and `unless` for one's own SIM, scams, passwords, a new number): 9 and 20 — now seen.
+  it("a SIM in someone else's name gets the SIM guide, other VNeID questions mentioning a SIM do not (intent-probes/sim-owner-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/sim-owner-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const guide = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "vneid-sim-khong-chinh-chu";
+    };
+    const real = lines.filter(([k]) => k === "SIM").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(20);
+    expect(other.filter(guide).length).toBeLessThanOrEqual(9);
+  });
+
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
     // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
