@@ -86,7 +86,10 @@ const INTENTS: ReadonlyArray<{
   // Where to file now that districts are gone ("giờ không còn huyện nữa thì làm giấy tờ đất ở xã hay lên tỉnh"): the search
   // reads "huyện" as a place and finds little, so the card staff offer for it (the two-level government guide) answers —
   // only when the search gives no card of its own ("bỏ huyện rồi, đăng ký hộ kinh doanh nộp ở đâu" is the registration card).
-  { name: "district-offices", scope: "unanswered", handle: (t) => (t.result?.decision.kind === "answer" ? null : offeredCard("district-offices", t)) },
+  { name: "district-offices", scope: "unanswered", handle: (t) => cardWhenUnanswered("district-offices", t) },
+  // An old person without a pension asking for money each month ("bà nội em 81 tuổi, không có lương hưu, có được nhận tiền
+  // hàng tháng không"): the monthly social allowance card, when the search gives no card of its own.
+  { name: "elderly-allowance", scope: "unanswered", handle: (t) => cardWhenUnanswered("elderly-allowance", t) },
   // A VNeID account on a SIM in someone else's name ("sim đứng tên chồng, kích hoạt vneid mức 2 được không"): the answer is
   // to put the SIM in one's own name first (the guide staff offer), even when the message names the level-2 card firmly.
   { name: "sim-owner", scope: "unanswered", overFirm: true, handle: (t) => offeredCard("sim-owner", t) },
@@ -212,6 +215,11 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
 }
 
 /** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */
+/** The intent's first offer, only when the search shows no card of its own (it asks back, or does not know). */
+function cardWhenUnanswered(name: IntentName, t: IntentTurn): Turn | null {
+  return t.result?.decision.kind === "answer" ? null : offeredCard(name, t);
+}
+
 function offeredCard(name: IntentName, { ctx, inbound, out }: IntentTurn, lead?: string): Turn | null {
   const guide = ctx.entry(ctx.intents.offers(name)[0]);
   return guide ? answerEntry(ctx, guide, new Set(), inbound, out, lead) : null;

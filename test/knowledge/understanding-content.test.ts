@@ -680,6 +680,26 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(guide).length).toBeLessThanOrEqual(9);
   });
 
+  // Session 51: the elderly-allowance intent. A newcomer who read only the intent's block wrote 40 messages using its
+  // phrases that ask something else and 20 it should answer. Measured before it was read: the allowance card shown for 5 of
+  // the others and 14 of the real ones on the session's start, 22 and 20 with the intent as first written ("lương hưu",
+  // "nhận tiền" of people who have a pension, a birthday gift, storm aid); after reading: 5 and 20 — now seen.
+  it("an old person without a pension asking for monthly money gets the allowance card (intent-probes/elderly-allowance-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/elderly-allowance-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const card = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "tro-cap-xa-hoi-hang-thang";
+    };
+    const real = lines.filter(([k]) => k === "ALLOWANCE").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(card).length).toBeGreaterThanOrEqual(20);
+    expect(other.filter(card).length).toBeLessThanOrEqual(5);
+  });
+
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
     // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
