@@ -15,6 +15,7 @@ import { storyParts } from "./story-parts.js";
 import { createScorer } from "./score.js";
 import { breakPairTie } from "./pair-tie.js";
 import { createUngluer } from "./unglue.js";
+import { createPersonNames } from "./person-names.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 import { asksMeaning, createMeaningPart, isReadingWord } from "./meaning-part.js";
@@ -37,6 +38,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
   const readAges = createAgeReader(index);
   const fitToTitles = createTitleFit(entries, weights);
   const unglue = createUngluer(index, analyzer);
+  const withoutNames = createPersonNames(index);
   const readInParts = createFocus(run, weights);
   const meaningPart = createMeaningPart(analyzer);
 
@@ -45,7 +47,7 @@ export function createSearchIndex(entries: readonly Entry[], synonyms: Synonyms,
    * (an entry's situation words, `only_when`, may be said anywhere in it).
    */
   function run(text: string, context = text) {
-    const unglued = unglue(text);
+    const unglued = unglue(withoutNames(text));
     const analysed = analyzer.query(unglued);
     // The age of the person asked about, read once: it rewrites the ages typed and weighs the hits.
     const subject = subjectAge(analysed.tokens);

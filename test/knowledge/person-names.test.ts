@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { IndexData } from "../../src/knowledge/search/build-index.js";
+import { createPersonNames } from "../../src/knowledge/search/person-names.js";
+
+// The stage that blanks people's names (src/knowledge/search/person-names.ts), on an index that knows a few pairs.
+const known = new Set(["ho so", "li lich", "lich tu", "tu phap", "ho kinh", "kinh doanh"]);
+const withoutNames = createPersonNames({ knownPair: (a?: string, b?: string) => known.has(`${a} ${b}`) } as unknown as IndexData);
+const words = (text: string) => withoutNames(text).split(/\s+/).filter(Boolean).join(" ");
+
+describe("people's names", () => {
+  it.each([
+    ["tên bố em là Bùi Văn Khoa mà căn cước in Bùi Văn Khóa, sửa ở đâu", "tên bố em là mà căn cước in , sửa ở đâu"],
+    ["ten khmer cua ba Thạch Thị Sà Phol tren cccd bi ghi sai", "ten khmer cua ba tren cccd bi ghi sai"],
+    ["Nguyễn Văn Hùng làm căn cước", "làm căn cước"],
+  ])("%s: a surname and the capitalised words after it are blanked", (typed, left) => {
+    expect(words(typed)).toBe(left);
+    // Blanked, not removed: offsets of the rest stay where they were.
+    expect(withoutNames(typed)).toHaveLength(typed.length);
+  });
+
+  it.each([
+    "Lệ phí làm hộ chiếu bao nhiêu",
+    "Hồ sơ của tôi đến đâu rồi",
+    "Hồ Sơ Đăng Ký Hộ Kinh Doanh",
+    "Lý Lịch Tư Pháp làm ở đâu",
+    "nhà em ở đường Phan Đình Phùng",
+    "thường trú ở Đô Lương Nghệ An",
+    "về Lâm Đồng làm giấy tờ",
+    "anh Bùi đi làm căn cước",
+  ])("%s: no name (a surname before a lower-case word or alone, a known pair in title case, a place) — left as typed", (typed) => {
+    expect(withoutNames(typed)).toBe(typed);
+  });
+});
