@@ -93,6 +93,9 @@ const INTENTS: ReadonlyArray<{
   // A VNeID account on a SIM in someone else's name ("sim đứng tên chồng, kích hoạt vneid mức 2 được không"): the answer is
   // to put the SIM in one's own name first (the guide staff offer), even when the message names the level-2 card firmly.
   { name: "sim-owner", scope: "unanswered", overFirm: true, handle: (t) => offeredCard("sim-owner", t) },
+  // Money taken but the payment failed ("trả tiền qua ví báo lỗi mà tiền trong ví bị trừ rồi"): the failed-payment guide,
+  // even when the message names the procedure it was paying for firmly (that is the story, not the question).
+  { name: "payment-failed", scope: "unanswered", overFirm: true, handle: (t) => offeredCard("payment-failed", t) },
 ];
 
 /** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */

@@ -700,6 +700,49 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(card).length).toBeLessThanOrEqual(5);
   });
 
+  // Session 51: the payment-failed intent. A newcomer who read only the intent's block wrote 40 messages using its phrases
+  // that ask something else and 20 it should answer. Measured before it was read: the failed-payment guide shown for 8 of
+  // the others and 7 of the real ones on the session's start, 32 and 19 with the intent as first written (licence points,
+  // salary, tax, shopping, a bank transfer); after a third group (a fee, a dossier, the portal) and `unless`: 8 (the
+  // search's own) and 16 — now seen.
+  it("money taken for a fee whose payment failed gets the failed-payment guide, other deductions do not (intent-probes/payment-failed-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/payment-failed-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const guide = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "thanh-toan-that-bai";
+    };
+    const real = lines.filter(([k]) => k === "FAILED").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(16);
+    expect(other.filter(guide).length).toBeLessThanOrEqual(8);
+  });
+
+  // Session 51: the closing card's `not_when` (a message asking to register a household business). A newcomer who read
+  // only what the rule does wrote 20 closing and 20 pausing questions that use its phrases in passing, and 20 registering
+  // ones. Measured before it was read, on the session's start: the registration card for 15 of the registering ones (pause
+  // card for 13 pausing ones); with the rule as first written, also on the pausing card, 16 and 0 — the pausing card's list
+  // was dropped and the closing card's narrowed (no "mở tiệm", "mới mở"): 16 and 13 — now seen.
+  it("registering a household business, not closing or pausing it (intent-probes/not-when-hkd-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/not-when-hkd-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const shown = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered ? a.ids?.[0] : undefined;
+    };
+    const of = (kind: string) => lines.filter(([k]) => k === kind).map(([, q]) => shown(q));
+    const [register, pause, close] = [of("REGISTER"), of("PAUSE"), of("CLOSE")];
+    expect([register.length, pause.length, close.length]).toEqual([20, 20, 20]);
+    expect(register.filter((id) => id === "dang-ky-ho-kinh-doanh").length).toBeGreaterThanOrEqual(16);
+    expect(pause.filter((id) => id === "tam-ngung-ho-kinh-doanh").length).toBeGreaterThanOrEqual(13);
+    expect(close.filter((id) => id === "dang-ky-ho-kinh-doanh").length).toBeLessThanOrEqual(4);
+  });
+
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
     // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
