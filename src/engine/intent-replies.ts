@@ -96,6 +96,9 @@ const INTENTS: ReadonlyArray<{
   // Money taken but the payment failed ("trả tiền qua ví báo lỗi mà tiền trong ví bị trừ rồi"): the failed-payment guide,
   // even when the message names the procedure it was paying for firmly (that is the story, not the question).
   { name: "payment-failed", scope: "unanswered", overFirm: true, handle: (t) => offeredCard("payment-failed", t) },
+  // The survivor's allowance after a death ("chồng tôi có lương hưu, ổng mất rồi thì tôi có được hưởng tiền tuất không"):
+  // the death-registration bundle that pays it, unless the message names another entry firmly.
+  { name: "survivor-allowance", scope: "unanswered", handle: (t) => offeredCard("survivor-allowance", t) },
 ];
 
 /** Where an intent is tried (`intents-schema.ts` keeps `over` to the "unanswered" ones; a test ties the two). */

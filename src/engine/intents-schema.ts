@@ -30,6 +30,7 @@ export const INTENT_NAMES = [
   "elderly-allowance",
   "sim-owner",
   "payment-failed",
+  "survivor-allowance",
 ] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
@@ -95,9 +96,9 @@ const wordsSchema = z
   .strict();
 
 /** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
-export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "general-knowledge", "penalty", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed"]);
+export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "general-knowledge", "penalty", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed", "survivor-allowance"]);
 /** Intents whose reply shows the entries listed in `offer`. */
-export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "renamed-places", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed"]);
+export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "renamed-places", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed", "survivor-allowance"]);
 /** Intents that read `answered_by`. */
 const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
 

@@ -743,6 +743,27 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(close.filter((id) => id === "dang-ky-ho-kinh-doanh").length).toBeLessThanOrEqual(4);
   });
 
+  // Session 51: the survivor-allowance intent. A newcomer who read only the intent's block wrote 40 messages using its
+  // phrases that ask something else and 20 it should answer. Measured before it was read: the death-registration bundle
+  // shown for 11 of the others and 7 of the real ones on the session's start, 31 and 18 with the intent as first written
+  // (people already receiving the allowance asking its amount, a raise, where to collect it); after a second group (someone
+  // died) and `unless`: 11 (the search's own) and 18 — now seen.
+  it("the survivor's allowance after a death gets the death-registration bundle (intent-probes/survivor-allowance-51.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/survivor-allowance-51.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string]);
+    const card = (q: string) => {
+      const a = engineEvalAnswer(engine, q);
+      return a.answered && a.ids?.[0] === "lien-thong-khai-tu";
+    };
+    const real = lines.filter(([k]) => k === "SURVIVOR").map(([, q]) => q);
+    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(card).length).toBeGreaterThanOrEqual(18);
+    expect(other.filter(card).length).toBeLessThanOrEqual(11);
+  });
+
   it.each([
     ["giá vàng hôm nay", "out-of-domain"],
     // Session 44 (set BW, a newcomer's review): into a relative's account "to have a look", whatever else is said.
