@@ -83,9 +83,10 @@ const INTENTS: ReadonlyArray<{
   // A complaint about staff or service ("cán bộ quát nạt", "bắt về lấy giấy tờ 3 lần mà không nói
   // một lần") names no procedure: the card of the way to complain (the intent's first offer).
   { name: "complaint", scope: "unanswered", handle: (t) => offeredCard("complaint", t, M.complaintLead) },
-  // Where to file now that districts are gone ("giờ không còn huyện nữa thì làm giấy tờ đất ở xã hay lên tỉnh"): the search
-  // reads "huyện" as a place and finds little, so the card staff offer for it (the two-level government guide) answers —
-  // only when the search gives no card of its own ("bỏ huyện rồi, đăng ký hộ kinh doanh nộp ở đâu" is the registration card).
+  // Where to file now that districts are gone ("bây giờ không còn huyện nữa hả, làm giấy tờ thì lên xã hay đi đâu"): the
+  // search reads "huyện" as a place, and such a message often gets no card; the card staff offer for it (the two-level
+  // government guide) answers then — only when the search gives no card of its own ("bỏ huyện rồi, đăng ký hộ kinh doanh
+  // nộp ở đâu" is the registration card).
   { name: "district-offices", scope: "unanswered", handle: (t) => cardWhenUnanswered("district-offices", t) },
   // An old person without a pension asking for money each month ("bà nội em 81 tuổi, không có lương hưu, có được nhận tiền
   // hàng tháng không"): the monthly social allowance card, when the search gives no card of its own.
@@ -220,12 +221,12 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   return out.done();
 }
 
-/** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */
 /** The intent's first offer, only when the search shows no card of its own (it asks back, or does not know). */
 function cardWhenUnanswered(name: IntentName, t: IntentTurn): Turn | null {
   return t.result?.decision.kind === "answer" ? null : offeredCard(name, t);
 }
 
+/** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */
 function offeredCard(name: IntentName, { ctx, inbound, out }: IntentTurn, lead?: string): Turn | null {
   const guide = ctx.entry(ctx.intents.offers(name)[0]);
   return guide ? answerEntry(ctx, guide, new Set(), inbound, out, lead) : null;

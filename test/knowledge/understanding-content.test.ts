@@ -704,7 +704,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // that ask something else and 20 it should answer. Measured before it was read: the failed-payment guide shown for 8 of
   // the others and 7 of the real ones on the session's start, 32 and 19 with the intent as first written (licence points,
   // salary, tax, shopping, a bank transfer); after a third group (a fee, a dossier, the portal) and `unless`: 8 (the
-  // search's own) and 16 — now seen.
+  // search's own) and 16 — now seen. A review's narrowing and the forms it then missed ("số dư bị trừ", "hiện lỗi"): 8 and 19.
   it("money taken for a fee whose payment failed gets the failed-payment guide, other deductions do not (intent-probes/payment-failed-51.tsv)", () => {
     const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/payment-failed-51.tsv"), "utf8")
       .split("\n")
@@ -717,7 +717,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     const real = lines.filter(([k]) => k === "FAILED").map(([, q]) => q);
     const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
     expect([real.length, other.length]).toEqual([20, 40]);
-    expect(real.filter(guide).length).toBeGreaterThanOrEqual(16);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(19);
     expect(other.filter(guide).length).toBeLessThanOrEqual(8);
   });
 

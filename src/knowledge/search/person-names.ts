@@ -4,11 +4,12 @@ import type { IndexData } from "./build-index.js";
 /**
  * Blanks out people's names: "tên bố em trong giấy khai sinh là Bùi Văn Khoa mà trên căn cước lại in Bùi Văn Khóa" asks
  * to correct an ID card, and "Bùi", "Khoa" are no topic words the entries lack. A name is a common Vietnamese surname
- * (`SURNAMES`), capitalised, followed in the same clause by one to three more capitalised words — unless two of its
- * words make a pair some entry's name or keyword holds ("Hộ Kinh Doanh", "Lý Lịch Tư Pháp", "Hồ Sơ" typed in title case).
- * A surname alone or followed by a lower-case word ("Lệ phí", "Hồ sơ") is left as typed, and so is a run of capitalised
- * words that does not start with the surname or follows a word that introduces a place ("ở Đô Lương", "đường Phan Đình
- * Phùng"): streets and towns bear people's names.
+ * (`SURNAMES`, typed with its own accents or none: "Đổ" is not "Đỗ"), capitalised, followed in the same clause by one to
+ * three more capitalised words; it ends before two words that make a pair some entry's name or keyword holds ("Tăng Lương
+ * Hưu": "lương hưu" stays, and "Tăng" alone is no name). A surname alone or followed by a lower-case word ("Lệ phí", "Hồ
+ * sơ") is left as typed, and so is a run of capitalised words that does not start with the surname or follows a word that
+ * introduces a place ("ở Đô Lương", "đường Phan Đình Phùng"): streets and towns bear people's names. A message written
+ * mostly in capitals (title case, all caps: "TRIỆU TẬP NGHĨA VỤ QUÂN SỰ") says nothing by its capitals and is left whole.
  */
 export function createPersonNames(index: IndexData): (text: string) => string {
   const key = (raw: string) => canonicalSyllable(fold(raw));
@@ -16,20 +17,23 @@ export function createPersonNames(index: IndexData): (text: string) => string {
     if (!CAPITAL.test(typed)) return typed;
     const text = nfc(typed);
     const words = [...text.matchAll(WORD)].map((m) => ({ raw: m[0], from: m.index, to: m.index + m[0].length }));
+    if (words.filter((w) => isCapitalised(w.raw)).length > MOSTLY_CAPITALS * words.length) return typed;
     let out = text;
     for (let i = 0; i < words.length; i++) {
-      if (!SURNAMES.has(key(words[i]!.raw)) || !isCapitalised(words[i]!.raw)) continue;
+      if (!isSurname(words[i]!.raw)) continue;
       // A name starts a run of capitalised words ("Đô Lương" is a town, "Đình Phùng" the end of a street's name), and not
-      // after a word that introduces a place ("ở Đô Lương", "đường Phan Đình Phùng", "về Lâm Đồng"): streets and towns bear
-      // people's names.
+      // after a word that introduces a place.
       const before = words[i - 1];
       if (before && ((isCapitalised(before.raw) && sameClause(text, before.to, words[i]!.from)) || PLACE_BEFORE.has(key(before.raw)))) continue;
       let end = i + 1;
       while (end < words.length && end - i <= MAX_GIVEN && isCapitalised(words[end]!.raw) && sameClause(text, words[end - 1]!.to, words[end]!.from)) {
-        if (index.knownPair(key(words[end - 1]!.raw), key(words[end]!.raw))) break;
+        // Two words some entry names together ("Lương Hưu"): the name, if any, ends before the first of them.
+        if (index.knownPair(key(words[end - 1]!.raw), key(words[end]!.raw))) {
+          end--;
+          break;
+        }
         end++;
       }
-      // A known pair stops the name before it; a surname with no given name after it is no name.
       if (end - i < 2) continue;
       const from = words[i]!.from;
       const to = words[end - 1]!.to;
@@ -42,6 +46,8 @@ export function createPersonNames(index: IndexData): (text: string) => string {
 
 /** At most this many capitalised words after the surname ("Thạch Thị Sà Phol"). */
 const MAX_GIVEN = 3;
+/** Above this share of capitalised words, a message is in title case or all caps. */
+const MOSTLY_CAPITALS = 0.6;
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
@@ -54,9 +60,18 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set([
   "toi", "ra", "vao", "len", "qua", "cho", "nga", "cau", "ben", "truong", "benh", "vien",
 ]);
 
-/** Common Vietnamese surnames (folded), Kinh and of other peoples ("Thạch", "Điểu", "Nông", "Quách"). */
-const SURNAMES: ReadonlySet<string> = new Set([
-  "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "li", "dinh",
-  "trinh", "doan", "lam", "mai", "cao", "luong", "ta", "quach", "thach", "dieu", "nong", "ha", "lu", "chu", "kieu", "trieu",
-  "vuong", "tang", "hua", "tong", "mac", "khuc", "nghiem", "lai", "la", "danh", "kim", "luu",
-]);
+/** Common Vietnamese surnames, Kinh and of other peoples ("Thạch", "Điểu", "Nông", "Quách"), as written. */
+const SURNAMES_WRITTEN = [
+  "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "lí", "đinh",
+  "trịnh", "đoàn", "lâm", "mai", "cao", "lương", "tạ", "quách", "thạch", "điểu", "nông", "hà", "lư", "chu", "kiều", "triệu",
+  "vương", "tăng", "hứa", "tống", "mạc", "khúc", "nghiêm", "lại", "la", "danh", "kim", "lưu",
+];
+const SURNAMES: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => nfc(s)));
+const SURNAMES_FOLDED: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => fold(s)));
+
+/** A capitalised surname, typed with its accents or with none ("Bui", "Bùi"; not "Bụi", "Đổ"). */
+function isSurname(raw: string): boolean {
+  if (!isCapitalised(raw)) return false;
+  const lower = nfc(raw.toLowerCase());
+  return SURNAMES.has(lower) || (fold(lower) === lower && SURNAMES_FOLDED.has(lower));
+}
