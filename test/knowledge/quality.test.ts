@@ -428,9 +428,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CV (blind-eval-102, labelled twice against a82f69f, re-checked for the card edits after it: none changed), measured
   // once at the start of session 51: 86.2 % top-1, 3.8 % wrong, 4 of 27 out-of-scope cards (2 more asked back) on d902775.
   "blind-eval-102.jsonl": { top1: 0.861, falseAnswers: 0.223, wrongCards: 0.038 },
+  // Set CW (blind-eval-103, labelled twice against 1702892, re-checked for the card edits after it: none changed), measured
+  // once at the end of session 51: 87.2 % top-1, 3.0 % wrong, 8 of 32 out-of-scope cards (1 more asked back) on 059ad02.
+  "blind-eval-103.jsonl": { top1: 0.871, falseAnswers: 0.282, wrongCards: 0.031 },
   // Set CX (blind-eval-104, labelled twice against d902775), written at the start of session 51 to tune on: 85.8 % top-1,
   // 6.2 % wrong cards, 3 of 22 out-of-scope cards before any change made from it; the floor is its reading after the session.
-  "blind-eval-104.jsonl": { top1: 0.858, falseAnswers: 0.137, wrongCards: 0.062 },
+  "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.137, wrongCards: 0.05 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
