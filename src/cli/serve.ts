@@ -53,6 +53,9 @@ export async function runServe(env: NodeJS.ProcessEnv): Promise<void> {
   };
   if (signalled) return shutdown(signalled);
 
+  // Staff edits are seen only after the watcher's first scan: start listening (and answering /healthz) once it is done, so
+  // a file added right after start-up is not taken for one that was already there and missed.
+  await watchingOrLate(watcher, logger);
   await app.server.listen({ port: config.port, host: config.host });
   logger.info(
     { port: config.port, telegram: app.telegram?.mode.kind ?? "off", zalo: app.zalo?.mode.kind ?? "off", zaloOa: app.zaloOa ? "webhook" : "off", knowledge: app.live.status().live.id },
@@ -90,4 +93,15 @@ export function requireSafeSettings(config: Pick<Config, "telegram" | "zalo" | "
   if (config.redisUrl && !config.respondentSalt) {
     throw new Error("serve: REDIS_URL is set but RESPONDENT_SALT is not; set the same long random salt on every instance (it keys chats and survey respondents)");
   }
+}
+
+/** How long start-up waits for the knowledge watcher's first scan before it listens anyway (and says so). */
+const WATCH_READY_MS = 15_000;
+
+async function watchingOrLate(watcher: { ready: Promise<void> }, logger: ReturnType<typeof createLogger>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), WATCH_READY_MS)));
+  const ready = await Promise.race([watcher.ready.then(() => true as const), late]);
+  clearTimeout(timer);
+  if (!ready) logger.warn({ waitedMs: WATCH_READY_MS }, "serve: knowledge watcher not ready yet; edits made now may be missed until the next change");
 }
