@@ -563,17 +563,21 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // who see the rule write round it: the intent is judged on natural messages (set BM, blind-eval-67: messages that
   // mention the mergers, written from the topic list only — the intent +2 right first cards there, no wrong one). These
   // rows hold today's levels so a change that takes more of them is seen (docs/benchmarks.md).
-  const probe = (file: string) => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes", file), "utf8")
+  // An intent probe (test/fixtures/intent-probes/FILE, "KIND<TAB>message" lines): the messages of one kind.
+  const probeOf = (file: string, kind: string) =>
+    readFileSync(join(ROOT, "test/fixtures/intent-probes", file), "utf8")
       .split("\n")
       .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    return { other: lines.filter(([kind]) => kind === "OTHER").map(([, q]) => q), merger: lines.filter(([kind]) => kind === "MERGER").map(([, q]) => q) };
-  };
-  const guideShown = (q: string) => {
+      .map((l) => l.split("\t") as [string, string])
+      .filter(([k]) => k === kind)
+      .map(([, q]) => q);
+  // The citizen is shown this entry's card (what the engine answers, intents included).
+  const shows = (id: string) => (q: string) => {
     const a = engineEvalAnswer(engine, q);
-    return a.answered && a.ids?.[0] === "giay-to-sau-sap-xep-don-vi-hanh-chinh";
+    return a.answered && a.ids?.[0] === id;
   };
+  const probe = (file: string) => ({ other: probeOf(file, "OTHER"), merger: probeOf(file, "MERGER") });
+  const guideShown = shows("giay-to-sau-sap-xep-don-vi-hanh-chinh");
   it.each([
     // file, other questions the intent may take, real ones the guide must answer (today's levels, session 42)
     ["renamed-places-41.tsv", 0, 12],
@@ -601,16 +605,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // once read: 14 and 1; two reviews then found its broader phrases ("nhà đang ở", "để ở", "nâng tầng") letting storehouses
   // and workshops through, and the list keeps only building the house itself: 12 and 1 — now seen.
   it("the house permit: not for a workshop or storehouse, still for a house that mentions one (intent-probes/not-when-49.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/not-when-49.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const permit = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "cap-giay-phep-xay-dung-nha-o";
-    };
-    const house = lines.filter(([k]) => k === "HOUSE").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const permit = shows("cap-giay-phep-xay-dung-nha-o");
+    const house = probeOf("not-when-49.tsv", "HOUSE");
+    const other = probeOf("not-when-49.tsv", "OTHER");
     expect([house.length, other.length]).toEqual([20, 20]);
     expect(house.filter(permit).length).toBeGreaterThanOrEqual(12);
     expect(other.filter(permit).length).toBeLessThanOrEqual(1);
@@ -623,16 +620,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // ("làm việc kiểu gì" of a new civil servant, "quạt dân dụng", "siêu âm thai do lỗi", a commute, "làm ăn kiểu gì cũng
   // lỗ"): 13 and 12 — now seen.
   it("complaints about staff get the feedback guide, other questions using the same words do not (intent-probes/complaint-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/complaint-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const guide = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "phan-anh-kien-nghi";
-    };
-    const complaints = lines.filter(([k]) => k === "COMPLAINT").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const guide = shows("phan-anh-kien-nghi");
+    const complaints = probeOf("complaint-51.tsv", "COMPLAINT");
+    const other = probeOf("complaint-51.tsv", "OTHER");
     expect([complaints.length, other.length]).toEqual([20, 40]);
     expect(complaints.filter(guide).length).toBeGreaterThanOrEqual(12);
     expect(other.filter(guide).length).toBeLessThanOrEqual(13);
@@ -644,16 +634,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // and 20 with the intent as first written; after reading (a third group: papers, a dossier, an office — not a hospital,
   // bus stop, market, stadium or party office after a merger): 2 and 20 — now seen.
   it("where to file now that districts are gone: the two-level guide, not for other places after a merger (intent-probes/district-offices-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/district-offices-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const guide = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "chinh-quyen-hai-cap";
-    };
-    const real = lines.filter(([k]) => k === "DISTRICT").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const guide = shows("chinh-quyen-hai-cap");
+    const real = probeOf("district-offices-51.tsv", "DISTRICT");
+    const other = probeOf("district-offices-51.tsv", "OTHER");
     expect([real.length, other.length]).toEqual([20, 40]);
     expect(real.filter(guide).length).toBeGreaterThanOrEqual(20);
     expect(other.filter(guide).length).toBeLessThanOrEqual(2);
@@ -665,16 +648,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // intent as first written (any "của chồng", "mua lại", "người khác" in the message); after reading (the owner said beside
   // "sim"/"số", and `unless` for one's own SIM, scams, passwords, a new number): 9 and 20 — now seen.
   it("a SIM in someone else's name gets the SIM guide, other VNeID questions mentioning a SIM do not (intent-probes/sim-owner-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/sim-owner-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const guide = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "vneid-sim-khong-chinh-chu";
-    };
-    const real = lines.filter(([k]) => k === "SIM").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const guide = shows("vneid-sim-khong-chinh-chu");
+    const real = probeOf("sim-owner-51.tsv", "SIM");
+    const other = probeOf("sim-owner-51.tsv", "OTHER");
     expect([real.length, other.length]).toEqual([20, 40]);
     expect(real.filter(guide).length).toBeGreaterThanOrEqual(20);
     expect(other.filter(guide).length).toBeLessThanOrEqual(9);
@@ -685,16 +661,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // the others and 14 of the real ones on the session's start, 22 and 20 with the intent as first written ("lương hưu",
   // "nhận tiền" of people who have a pension, a birthday gift, storm aid); after reading: 5 and 20 — now seen.
   it("an old person without a pension asking for monthly money gets the allowance card (intent-probes/elderly-allowance-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/elderly-allowance-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const card = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "tro-cap-xa-hoi-hang-thang";
-    };
-    const real = lines.filter(([k]) => k === "ALLOWANCE").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const card = shows("tro-cap-xa-hoi-hang-thang");
+    const real = probeOf("elderly-allowance-51.tsv", "ALLOWANCE");
+    const other = probeOf("elderly-allowance-51.tsv", "OTHER");
     expect([real.length, other.length]).toEqual([20, 40]);
     expect(real.filter(card).length).toBeGreaterThanOrEqual(20);
     expect(other.filter(card).length).toBeLessThanOrEqual(5);
@@ -706,16 +675,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // salary, tax, shopping, a bank transfer); after a third group (a fee, a dossier, the portal) and `unless`: 8 (the
   // search's own) and 16 — now seen. A review's narrowing and the forms it then missed ("số dư bị trừ", "hiện lỗi"): 8 and 19.
   it("money taken for a fee whose payment failed gets the failed-payment guide, other deductions do not (intent-probes/payment-failed-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/payment-failed-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const guide = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "thanh-toan-that-bai";
-    };
-    const real = lines.filter(([k]) => k === "FAILED").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const guide = shows("thanh-toan-that-bai");
+    const real = probeOf("payment-failed-51.tsv", "FAILED");
+    const other = probeOf("payment-failed-51.tsv", "OTHER");
     expect([real.length, other.length]).toEqual([20, 40]);
     expect(real.filter(guide).length).toBeGreaterThanOrEqual(19);
     expect(other.filter(guide).length).toBeLessThanOrEqual(8);
@@ -727,20 +689,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // card for 13 pausing ones); with the rule as first written, also on the pausing card, 16 and 0 — the pausing card's list
   // was dropped and the closing card's narrowed (no "mở tiệm", "mới mở"): 16 and 13 — now seen.
   it("registering a household business, not closing or pausing it (intent-probes/not-when-hkd-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/not-when-hkd-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const shown = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered ? a.ids?.[0] : undefined;
-    };
-    const of = (kind: string) => lines.filter(([k]) => k === kind).map(([, q]) => shown(q));
-    const [register, pause, close] = [of("REGISTER"), of("PAUSE"), of("CLOSE")];
+    const register = probeOf("not-when-hkd-51.tsv", "REGISTER");
+    const pause = probeOf("not-when-hkd-51.tsv", "PAUSE");
+    const close = probeOf("not-when-hkd-51.tsv", "CLOSE");
     expect([register.length, pause.length, close.length]).toEqual([20, 20, 20]);
-    expect(register.filter((id) => id === "dang-ky-ho-kinh-doanh").length).toBeGreaterThanOrEqual(16);
-    expect(pause.filter((id) => id === "tam-ngung-ho-kinh-doanh").length).toBeGreaterThanOrEqual(13);
-    expect(close.filter((id) => id === "dang-ky-ho-kinh-doanh").length).toBeLessThanOrEqual(4);
+    expect(register.filter(shows("dang-ky-ho-kinh-doanh")).length).toBeGreaterThanOrEqual(16);
+    expect(pause.filter(shows("tam-ngung-ho-kinh-doanh")).length).toBeGreaterThanOrEqual(13);
+    expect(close.filter(shows("dang-ky-ho-kinh-doanh")).length).toBeLessThanOrEqual(4);
   });
 
   // Session 51: the survivor-allowance intent. A newcomer who read only the intent's block wrote 40 messages using its
@@ -749,16 +704,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // (people already receiving the allowance asking its amount, a raise, where to collect it); after a second group (someone
   // died) and `unless`: 11 (the search's own) and 18 — now seen.
   it("the survivor's allowance after a death gets the death-registration bundle (intent-probes/survivor-allowance-51.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/intent-probes/survivor-allowance-51.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string]);
-    const card = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered && a.ids?.[0] === "lien-thong-khai-tu";
-    };
-    const real = lines.filter(([k]) => k === "SURVIVOR").map(([, q]) => q);
-    const other = lines.filter(([k]) => k === "OTHER").map(([, q]) => q);
+    const card = shows("lien-thong-khai-tu");
+    const real = probeOf("survivor-allowance-51.tsv", "SURVIVOR");
+    const other = probeOf("survivor-allowance-51.tsv", "OTHER");
     expect([real.length, other.length]).toEqual([20, 40]);
     expect(real.filter(card).length).toBeGreaterThanOrEqual(18);
     expect(other.filter(card).length).toBeLessThanOrEqual(11);
