@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { loadConfig, type Config } from "../config.js";
 import { formatProblem } from "../source/yaml-source.js";
 import { createLogger, errorSummary } from "../log.js";
@@ -99,9 +100,6 @@ export function requireSafeSettings(config: Pick<Config, "telegram" | "zalo" | "
 const WATCH_READY_MS = 15_000;
 
 async function watchingOrLate(watcher: { ready: Promise<void> }, logger: ReturnType<typeof createLogger>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), WATCH_READY_MS)));
-  const ready = await Promise.race([watcher.ready.then(() => true as const), late]);
-  clearTimeout(timer);
+  const ready = await Promise.race([watcher.ready.then(() => true), delay(WATCH_READY_MS, false, { ref: false })]);
   if (!ready) logger.warn({ waitedMs: WATCH_READY_MS }, "serve: knowledge watcher not ready yet; edits made now may be missed until the next change");
 }

@@ -59,6 +59,6 @@ function isNameWord(raw: string): boolean {
 }
 
 /** Only spaces between two words: a comma or full stop ends the place name. */
-function sameClause(text: string, from: number, to: number): boolean {
+export function sameClause(text: string, from: number, to: number): boolean {
   return /^\s+$/.test(text.slice(from, to));
 }

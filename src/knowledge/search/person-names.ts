@@ -1,4 +1,5 @@
 import { canonicalSyllable, fold, nfc } from "../../text/normalize.js";
+import { sameClause } from "../place-names.js";
 import type { IndexData } from "./build-index.js";
 
 /**
@@ -51,8 +52,6 @@ const MOSTLY_CAPITALS = 0.6;
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
-/** Only spaces between two words. */
-const sameClause = (text: string, from: number, to: number) => /^\s+$/.test(text.slice(from, to));
 
 /** Words after which capitalised words are a place (folded): "ở", "đường", "về", "xã"… */
 const PLACE_BEFORE: ReadonlySet<string> = new Set([
