@@ -434,6 +434,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CX (blind-eval-104, labelled twice against d902775), written at the start of session 51 to tune on: 85.8 % top-1,
   // 6.2 % wrong cards, 3 of 22 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.137, wrongCards: 0.05 },
+  // Set CY (blind-eval-105, labelled twice against d902775, re-checked for the card edits after it: none changed), measured
+  // once at the start of session 52: 87.0 % top-1, 3.1 % wrong, 4 of 28 out-of-scope cards (1 more asked back) on 85ad995.
+  "blind-eval-105.jsonl": { top1: 0.869, falseAnswers: 0.179, wrongCards: 0.032 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
