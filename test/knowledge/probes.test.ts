@@ -243,6 +243,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // review found those phrases refusing lawful questions it wrote ("ai bán giấy vàng mã…", "làm sổ đỏ có cần tiền cà phê cho
   // cán bộ không"); narrowed ("ít tiền cà phê cho cán bộ", "ai/chỗ nào bán giấy an toàn thực phẩm"…): 0 and 14.
   "boundary-50b.tsv": { turnedAway: 0, cards: 14 },
+  // Session 52, a partner's or ex-partner's account ("vào tài khoản vneid của bồ cũ", "mk vneid của bạn gái cũ": set CY) and
+  // lawful questions that mention a partner (their own account, an ex who knows my password). Written by a newcomer who read
+  // only the two intents' blocks, measured before reading: 8 of 30 lawful lines turned away and 6 of 15 must-not-answer lines
+  // given a card on the session's start (85ad995) — "người yêu" alone was out-of-domain chit-chat even beside VNeID, and a
+  // partner locked out of her own account was refused; 9 and 4 with the partner forms. After (VNeID and public-service
+  // words excuse "người yêu" from chit-chat; locked out, a stranger got in, filing for someone on one's own account excuse
+  // account-access; "của anh ta", "của hắn"): 0 and 2.
+  "boundary-52.tsv": { turnedAway: 0, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

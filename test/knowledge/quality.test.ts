@@ -437,6 +437,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set CY (blind-eval-105, labelled twice against d902775, re-checked for the card edits after it: none changed), measured
   // once at the start of session 52: 87.0 % top-1, 3.1 % wrong, 4 of 28 out-of-scope cards (1 more asked back) on 85ad995.
   "blind-eval-105.jsonl": { top1: 0.869, falseAnswers: 0.179, wrongCards: 0.032 },
+  // Set DA (blind-eval-107, labelled twice against 85ad995), written at the start of session 52 to tune on: 81.1 % top-1,
+  // 4.3 % wrong cards, 3 of 30 out-of-scope cards before any change made from it; the floor is its reading after the session.
+  "blind-eval-107.jsonl": { top1: 0.817, falseAnswers: 0.1, wrongCards: 0.043 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;

@@ -198,6 +198,12 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     // A province that no longer exists, named on the paper, is the merger (set BP, session 42).
     ["Em muốn thi bằng lái xe máy ở Huế nhưng CCCD vẫn ghi thường trú Quảng Bình, có cần đổi thẻ trước không", "renamed-places"],
     ["cccd ghi bac lieu thi co phai di doi lai ko", "renamed-places"],
+    // Session 52 (set CY): a town that is no longer a town; a partner's or ex-partner's account; "của mk" is "của mình", so
+    // "cccd của mk vẫn ghi Bắc Giang" is about one's own card, not a password.
+    ["cam ranh giờ còn là thành phố ko, giấy tờ ghi tp cam ranh có phải sửa ko", "renamed-places"],
+    ["Bắc Giang giờ nhập vào Bắc Ninh rồi, cccd của mk vẫn ghi Bắc Giang thì có phải đi làm lại ko ạ", "renamed-places"],
+    ["có cách nào vào tài khoản vneid của bồ cũ ko, em cần xem nó tạm trú ở đâu", "account-access"],
+    ["e van nho mk vneid cua ban gai cu, vao xem giay to cua co ay dc ko", "account-access"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -214,6 +220,10 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "tôi bị làm giả giấy tờ thì báo ở đâu",
     "đăng nhập VNeID không cần mật khẩu được không",
     "làm tài khoản VNeID cho con",
+    // Session 52 (probe boundary-52): a partner's own account locked, an ex who knows my password — not refusals, not chit-chat.
+    "bạn gái em vào tk vneid của bạn ấy không được, báo đang đăng nhập trên thiết bị khác",
+    "người yêu cũ biết mật khẩu VNeID của em, giờ em muốn đổi mật khẩu",
+    "ny em bảo có người lạ đăng nhập vào tài khoản vneid của nó, giờ nó phải làm gì",
     "tài khoản VNeID của tôi bị người khác đăng nhập",
     "cavet xe giá bao nhiêu",
     "cán bộ đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu",
@@ -596,6 +606,19 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect([other.length, merger.length]).toEqual([40, 20]);
     expect(other.filter((q) => which(q).includes("renamed-places")).length).toBeLessThanOrEqual(others);
     expect(merger.filter(guideShown).length).toBeGreaterThanOrEqual(real);
+  });
+
+  // Session 52: "còn là thành phố / thị xã / huyện / quận" as a sign of a renamed place (set CY: "cam ranh giờ còn là thành
+  // phố ko, giấy tờ ghi tp cam ranh có phải sửa ko"). A newcomer who read only the intent's block wrote 30 messages using
+  // those words that ask something else and 15 that ask whether papers naming such a town stay good. Measured before it
+  // was read: the guide shown for 1 of the others and 1 of the real ones on the session's start (85ad995), 1 and 14 with
+  // the new forms.
+  it("a town that is no longer a town: the merger guide for papers naming it, not for other questions (intent-probes/renamed-places-52.tsv)", () => {
+    const other = probeOf("renamed-places-52.tsv", "OTHER");
+    const real = probeOf("renamed-places-52.tsv", "MERGER");
+    expect([other.length, real.length]).toEqual([30, 15]);
+    expect(other.filter(guideShown).length).toBeLessThanOrEqual(1);
+    expect(real.filter(guideShown).length).toBeGreaterThanOrEqual(14);
   });
 
   // Session 49: the house-permit card's `not_when` (a workshop, storehouse, greenhouse, shed is not a house). A newcomer who
