@@ -418,7 +418,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-98.jsonl": { top1: 0.91, falseAnswers: 0.069, wrongCards: 0.018 },
   // Set CS (blind-eval-99, labelled twice against a4d12a5), written in session 49 to tune on: 87.3 % top-1, 3.8 % wrong
   // cards, 1 of 29 out-of-scope cards before any change made from it; the floor is its reading after the session.
-  "blind-eval-99.jsonl": { top1: 0.886, falseAnswers: 0.035, wrongCards: 0.026 },
+  // Session 52: the level-2 guide's keywords for old people without a smartphone gained it five seen lines and one of set
+  // CS's ("tôi già rồi không dùng điện thoại thông minh …" now answers with the lock guide instead of "I don't know":
+  // wrong cards 4 → 5 of 158; top-1 90.5 %).
+  "blind-eval-99.jsonl": { top1: 0.886, falseAnswers: 0.035, wrongCards: 0.032 },
   // Set CT (blind-eval-100, labelled twice against 7145278, re-checked for the card edits after it: none changed), measured
   // once at the end of session 50: 90.3 % top-1, 3.0 % wrong, 4 of 25 out-of-scope cards on e0bbb21 (a82f69f: 2.4 % wrong).
   "blind-eval-100.jsonl": { top1: 0.903, falseAnswers: 0.16, wrongCards: 0.031 },
@@ -440,6 +443,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DA (blind-eval-107, labelled twice against 85ad995), written at the start of session 52 to tune on: 81.1 % top-1,
   // 4.3 % wrong cards, 3 of 30 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-107.jsonl": { top1: 0.817, falseAnswers: 0.1, wrongCards: 0.043 },
+  // Set DC (blind-eval-109, labelled twice against 5c7dc3d), written in session 52 to tune on: 84.3 % top-1, 2.4 % wrong
+  // cards, 6 of 30 out-of-scope cards on its arrival (the same on 85ad995); the floor is its reading after the session.
+  "blind-eval-109.jsonl": { top1: 0.843, falseAnswers: 0.2, wrongCards: 0.025 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
