@@ -174,6 +174,18 @@ export const RECEIVE_WORDS: readonly string[] = [
 export const NOT_FEE_WORDS: readonly string[] = ["mai táng phí", "chi phí mai táng", "viện phí", "chi phí khám chữa bệnh"];
 export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "chẳng", "chả"];
 
+/**
+ * Words around a bare "thi" that make it the exam ("thi bằng lái", "đi thi", "phải thi lại"), not "thì" typed without its
+ * accent ("tam tru thoi thi dang ky tuyen sinh"): the word after it, and the word before it.
+ */
+export const EXAM_AFTER: readonly string[] = [
+  "bằng", "bang", "lái", "lai", "lại", "đậu", "dau", "đỗ", "do", "rớt", "rot", "trượt", "truot", "sát", "sat", "thử", "thu",
+  "tuyển", "tuyen", "tốt", "tot", "vào", "vao", "lên", "len", "đại", "dai", "cử", "cu", "hành", "hanh", "xong", "lý", "ly",
+  "thực", "thuc", "năng", "nang", "gplx", "a1", "a2", "b1", "b2", "c", "ielts", "toeic", "chứng", "chung", "học", "hoc",
+  "công", "cong", "viên", "vien", "nghề", "nghe",
+];
+export const EXAM_BEFORE: readonly string[] = ["đi", "di", "dự", "du", "kỳ", "ky", "kì", "ki", "lịch", "lich", "ngày", "ngay", "phải", "phai", "được", "duoc", "dc", "đc", "cần", "can", "không", "ko", "k", "chưa", "chua", "khỏi", "khoi", "đăng ký", "dang ky", "đk", "dk", "sẽ", "se"];
+
 /** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn cước có phải làm lại"). */
 export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn", "thì"];
 /** How an asker names themself; one of these may stand before a word of `NOW_WORDS` ("bố mất rồi, em muốn đăng ký giám hộ cho mẹ"). */

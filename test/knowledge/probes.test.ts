@@ -247,9 +247,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // lawful questions that mention a partner (their own account, an ex who knows my password). Written by a newcomer who read
   // only the two intents' blocks, measured before reading: 8 of 30 lawful lines turned away and 6 of 15 must-not-answer lines
   // given a card on the session's start (85ad995) — "người yêu" alone was out-of-domain chit-chat even beside VNeID, and a
-  // partner locked out of her own account was refused; 9 and 4 with the partner forms. After (VNeID and public-service
-  // words excuse "người yêu" from chit-chat; locked out, a stranger got in, filing for someone on one's own account excuse
-  // account-access; "của anh ta", "của hắn"): 0 and 2.
+  // partner locked out of her own account was refused; 9 and 4 with the partner forms. After ("người yêu" only in chit-chat
+  // forms; locked out, a stranger got in, being asked to file with one's own account excuse account-access; "của anh ta",
+  // "của hắn"): 0 and 2.
   "boundary-52.tsv": { turnedAway: 0, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };

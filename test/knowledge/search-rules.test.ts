@@ -677,9 +677,9 @@ describe("the question over its story, when the whole message is answered with t
     expect(answered(withOwn({ rank: 1 }), story)).toBe("dang-ky-tam-tru");
   });
 
-  it("keeps the whole message's answer when the asking clause names it whole too (two things asked in one clause)", () => {
+  it("keeps the whole message's answer when the asking clause tells another entry, then asks for it after 'thì'", () => {
     // The whole message answers with the passport; its last clause names the passport and the temporary residence whole,
-    // and alone answers with the residence card ("… chỉ có tạm trú thôi thì …" tells, the passport is asked).
+    // and alone answers with the residence card ("… có đăng ký tạm trú thôi thì …" tells, the passport is asked).
     const both =
       "Em quê Nghệ An vào Bình Dương làm công nhân ba năm nay, muốn làm hộ chiếu phổ thông để đi làm ở nước ngoài, nhà thuê trọ có đăng ký tạm trú thôi thì làm hộ chiếu được không";
     const clause = "nhà thuê trọ có đăng ký tạm trú thôi thì làm hộ chiếu được không";
@@ -687,6 +687,13 @@ describe("the question over its story, when the whole message is answered with t
     expect(index.search(clause).hits.find((h) => h.entry.id === "cap-ho-chieu")?.why.namePrecision).toBeGreaterThanOrEqual(DEFAULT_WEIGHTS.answer.wholeName);
     expect(ids(index.search(both).hits.slice(0, 2))).toEqual(["cap-ho-chieu", "dang-ky-tam-tru"]);
     expect(answered(index, both)).toBe("cap-ho-chieu");
+  });
+
+  it("still takes the clause's entry when what follows its 'thì' asks for that entry, not the whole message's", () => {
+    const asksResidence =
+      "Em quê Nghệ An vào Bình Dương làm công nhân ba năm nay, muốn làm hộ chiếu phổ thông để đi làm ở nước ngoài, giờ làm hộ chiếu xong rồi thì đăng ký tạm trú ở nhà trọ mới thế nào";
+    expect(index.search(asksResidence).hits[0]?.entry.id).toBe("cap-ho-chieu");
+    expect(answered(index, asksResidence)).toBe("dang-ky-tam-tru");
   });
 
   it("keeps the story's entry when another asking part agrees with it", () => {

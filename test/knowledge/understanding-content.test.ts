@@ -204,6 +204,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Bắc Giang giờ nhập vào Bắc Ninh rồi, cccd của mk vẫn ghi Bắc Giang thì có phải đi làm lại ko ạ", "renamed-places"],
     ["có cách nào vào tài khoản vneid của bồ cũ ko, em cần xem nó tạm trú ở đâu", "account-access"],
     ["e van nho mk vneid cua ban gai cu, vao xem giay to cua co ay dc ko", "account-access"],
+    ["Làm sao vào được tài khoản bảo hiểm xã hội của người yêu cũ để biết cô ấy đang làm công ty nào", "account-access"],
+    ["bot có người yêu chưa", "out-of-domain"],
+    ["em vừa chia tay người yêu, buồn quá", "out-of-domain"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -224,6 +227,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "bạn gái em vào tk vneid của bạn ấy không được, báo đang đăng nhập trên thiết bị khác",
     "người yêu cũ biết mật khẩu VNeID của em, giờ em muốn đổi mật khẩu",
     "ny em bảo có người lạ đăng nhập vào tài khoản vneid của nó, giờ nó phải làm gì",
+    // A partner named beside a marriage, or a victim of an ex who took over the account (newcomer's review, session 52).
+    "em với người yêu định đăng ký kết hôn thì nộp ở xã bên nào",
+    "tài khoản vneid của tôi bị chồng cũ chiếm, giờ mật khẩu là của hắn đặt, tôi làm sao",
     "tài khoản VNeID của tôi bị người khác đăng nhập",
     "cavet xe giá bao nhiêu",
     "cán bộ đòi bồi dưỡng mới làm nhanh thì phản ánh ở đâu",

@@ -19,6 +19,7 @@ import { createPersonNames } from "./person-names.js";
 import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./types.js";
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 import { asksMeaning, createMeaningPart, isReadingWord } from "./meaning-part.js";
+import { askedTail } from "./asked-tail.js";
 import { wordSet } from "./word-lists.js";
 
 /**
@@ -177,13 +178,15 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
     const own = new Set<string>();
     for (const part of focusParts(question, weights.answer.focusSentences)) {
       if (agrees(part)) return { agreed: true, agrees, asksOther, own };
-      const { decision: d, q, hits } = runOnce(part);
+      const { decision: d, q } = runOnce(part);
       if (d.kind === "answer" && d.hit.entry.id !== best.entry.id && q.strongWords > weights.answer.focusReferWords) {
         asksOther = true;
-        // A part that names the whole message's best whole as well ("nhà thuê trọ chỉ có tạm trú thôi thì đăng ký tuyển
-        // sinh trực tuyến cho cháu được không") asks about two things: it does not overrule the whole message.
-        const namesBestToo = hits.some((h) => h.entry.id === best.entry.id && h.why.namePrecision >= weights.answer.wholeName);
-        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part) && !namesBestToo) own.add(d.hit.entry.id);
+        // A part that tells one thing and then asks with "thì" about the whole message's best, named whole ("nhà thuê trọ
+        // chỉ có tạm trú thôi thì đăng ký tuyển sinh trực tuyến cho cháu được không"), asks for that best: it does not
+        // overrule the whole message.
+        const tail = askedTail(part);
+        const asksBest = tail !== undefined && runOnce(tail).hits.some((h) => h.entry.id === best.entry.id && h.why.namePrecision >= weights.answer.wholeName);
+        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part) && !asksBest) own.add(d.hit.entry.id);
       }
     }
     return { agreed: false, agrees, asksOther, own };
