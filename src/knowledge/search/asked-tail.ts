@@ -13,9 +13,9 @@ const BEFORE_PAIRS = new Set(EXAM_BEFORE.filter((w) => w.includes(" ")));
  */
 export function askedTail(clause: string): string | undefined {
   const words = rawWords(clause);
+  const raw = words.map((w) => w.raw);
   for (let i = words.length - 3; i >= 1; i--) {
-    const w = words[i]!;
-    if (w.raw !== "thì" && !(w.raw === "thi" && !examAt(words.map((x) => x.raw), i))) continue;
+    if (raw[i] !== "thì" && !(raw[i] === "thi" && !examAt(raw, i))) continue;
     return clause.normalize("NFC").slice(words[i + 1]!.from).trim();
   }
   return undefined;
