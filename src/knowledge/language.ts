@@ -176,15 +176,16 @@ export const NEGATIONS: readonly string[] = ["chưa", "không", "ko", "k", "ch�
 
 /**
  * Words around a bare "thi" that make it the exam ("thi bằng lái", "đi thi", "phải thi lại"), not "thì" typed without its
- * accent ("tam tru thoi thi dang ky tuyen sinh"): the word after it, and the word before it.
+ * accent ("tam tru thoi thi dang ky tuyen sinh"): the word after it, and the words before it. Written with their accents;
+ * typed bare they match too ("bang", "dang ky").
  */
 export const EXAM_AFTER: readonly string[] = [
-  "bằng", "bang", "lái", "lai", "lại", "đậu", "dau", "đỗ", "do", "rớt", "rot", "trượt", "truot", "sát", "sat", "thử", "thu",
-  "tuyển", "tuyen", "tốt", "tot", "vào", "vao", "lên", "len", "đại", "dai", "cử", "cu", "hành", "hanh", "xong", "lý", "ly",
-  "thực", "thuc", "năng", "nang", "gplx", "a1", "a2", "b1", "b2", "c", "ielts", "toeic", "chứng", "chung", "học", "hoc",
-  "công", "cong", "viên", "vien", "nghề", "nghe",
+  "bằng", "lái", "lại", "đậu", "đỗ", "rớt", "trượt", "sát", "thử", "tuyển", "tốt", "vào", "lên", "đại", "cử", "hành", "xong", "lý",
+  "thực", "năng", "gplx", "a1", "a2", "b1", "b2", "c", "ielts", "toeic", "chứng", "học", "công", "viên", "nghề",
 ];
-export const EXAM_BEFORE: readonly string[] = ["đi", "di", "dự", "du", "kỳ", "ky", "kì", "ki", "lịch", "lich", "ngày", "ngay", "phải", "phai", "được", "duoc", "dc", "đc", "cần", "can", "không", "ko", "k", "chưa", "chua", "khỏi", "khoi", "đăng ký", "dang ky", "đk", "dk", "sẽ", "se"];
+export const EXAM_BEFORE: readonly string[] = [
+  "đi", "dự", "kỳ", "lịch", "ngày", "phải", "được", "đc", "cần", "không", "ko", "k", "chưa", "khỏi", "đăng ký", "đk", "sẽ",
+];
 
 /** Words that start what is wanted now, right after a finished step ("… rồi, giờ muốn sửa lại căn cước"; "… rồi thì căn cước có phải làm lại"). */
 export const NOW_WORDS: readonly string[] = ["giờ", "bây giờ", "bây h", "bh", "h", "nay", "hiện giờ", "giờ đây", "muốn", "thì"];

@@ -1,9 +1,10 @@
 import { EXAM_AFTER, EXAM_BEFORE } from "../language.js";
-import { rawWords } from "../../text/normalize.js";
+import { accentKey } from "../../text/normalize.js";
+import { phraseAt, phraseList, textWords, type PhraseWord } from "./word-lists.js";
 
-const AFTER = new Set(EXAM_AFTER);
-const BEFORE = new Set(EXAM_BEFORE.filter((w) => !w.includes(" ")));
-const BEFORE_PAIRS = new Set(EXAM_BEFORE.filter((w) => w.includes(" ")));
+const AFTER = phraseList(EXAM_AFTER);
+const BEFORE = phraseList(EXAM_BEFORE);
+const THI = accentKey("thì");
 
 /**
  * What a clause asks, when it first tells something and then asks with "thì" ("nhà thuê trọ chỉ có tạm trú thôi thì đăng
@@ -12,17 +13,17 @@ const BEFORE_PAIRS = new Set(EXAM_BEFORE.filter((w) => w.includes(" ")));
  * Undefined when the clause has no such "thì", or fewer than two words follow it.
  */
 export function askedTail(clause: string): string | undefined {
-  const words = rawWords(clause);
-  const raw = words.map((w) => w.raw);
+  const text = clause.normalize("NFC");
+  const words = textWords(text);
   for (let i = words.length - 3; i >= 1; i--) {
-    if (raw[i] !== "thì" && !(raw[i] === "thi" && !examAt(raw, i))) continue;
-    return clause.normalize("NFC").slice(words[i + 1]!.from).trim();
+    const w = words[i]!;
+    if (w.t !== "thi" || !(w.accented === THI || (w.accented === undefined && !examAt(words, i)))) continue;
+    return text.slice(words[i + 1]!.from).trim();
   }
   return undefined;
 }
 
-/** The bare "thi" at `i` is the exam: a word of `EXAM_AFTER` follows it, or a word or pair of `EXAM_BEFORE` comes before it. */
-function examAt(raw: readonly string[], i: number): boolean {
-  const before = raw[i - 1] ?? "";
-  return AFTER.has(raw[i + 1] ?? "") || BEFORE.has(before) || BEFORE_PAIRS.has(`${raw[i - 2] ?? ""} ${before}`);
+/** The bare "thi" at `i` is the exam: a word of `EXAM_AFTER` follows it, or a word or phrase of `EXAM_BEFORE` ends right before it. */
+function examAt(words: readonly PhraseWord[], i: number): boolean {
+  return phraseAt(words, i + 1, AFTER) > 0 || BEFORE.some((p) => p.length <= i && phraseAt(words, i - p.length, [p], i) === p.length);
 }

@@ -162,6 +162,12 @@ function questionOverStory(wholeHits: SearchHit[], own: ReadonlySet<string>, che
   return checks.variants(wholeHits[0]!, hit) || checks.variants(hit, wholeHits[0]!) ? undefined : hit;
 }
 
+/** The part asks, after its last "thì", for `best` named whole (read only for a part that would otherwise overrule). */
+function asksForBest(part: string, best: SearchHit, runOnce: (text: string) => Reading, weights: SearchWeights): boolean {
+  const tail = askedTail(part);
+  return tail !== undefined && runOnce(tail).hits.some((h) => h.entry.id === best.entry.id && h.why.namePrecision >= weights.answer.wholeName);
+}
+
 /** The focus stage of createSearchIndex (see PartReading): `focus` for a long message not answered whole, `overrule` for one answered whole. */
 function createFocus(run: (text: string, context: string) => Reading, weights: SearchWeights): PartReading {
   /**
@@ -184,9 +190,7 @@ function createFocus(run: (text: string, context: string) => Reading, weights: S
         // A part that tells one thing and then asks with "thì" about the whole message's best, named whole ("nhà thuê trọ
         // chỉ có tạm trú thôi thì đăng ký tuyển sinh trực tuyến cho cháu được không"), asks for that best: it does not
         // overrule the whole message.
-        const tail = askedTail(part);
-        const asksBest = tail !== undefined && runOnce(tail).hits.some((h) => h.entry.id === best.entry.id && h.why.namePrecision >= weights.answer.wholeName);
-        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part) && !asksBest) own.add(d.hit.entry.id);
+        if (d.hit.why.namePrecision >= weights.answer.wholeName && asksStrictly(part) && !asksForBest(part, best, runOnce, weights)) own.add(d.hit.entry.id);
       }
     }
     return { agreed: false, agrees, asksOther, own };
