@@ -448,6 +448,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-107.jsonl": { top1: 0.841, falseAnswers: 0.1, wrongCards: 0.025 },
   // Set DC (blind-eval-109, labelled twice against 5c7dc3d), written in session 52 to tune on: 84.3 % top-1, 2.4 % wrong
   // cards, 6 of 30 out-of-scope cards on its arrival (the same on 85ad995); the floor is its reading after the session.
+  // Set DB (blind-eval-108, labelled twice against 85ad995, re-checked for the card edits after it: none changed), measured
+  // once at the start of session 53: 84.3 % top-1, 5.4 % wrong, no out-of-scope card (2 of 23 asked back) on b0498fb.
+  "blind-eval-108.jsonl": { top1: 0.843, falseAnswers: 0.087, wrongCards: 0.055 },
   "blind-eval-109.jsonl": { top1: 0.861, falseAnswers: 0.2, wrongCards: 0.025 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
