@@ -21,13 +21,13 @@ export function createPersonNames(index: IndexData): (text: string) => string {
     if (words.filter((w) => isCapitalised(w.raw)).length > MOSTLY_CAPITALS * words.length) return typed;
     let out = text;
     for (let i = 0; i < words.length; i++) {
-      if (!isSurname(words[i]!.raw)) continue;
+      if (!isSurname(words[i]!.raw) && !startsHighlandsName(text, words, i)) continue;
       // A name starts a run of capitalised words ("Đô Lương" is a town, "Đình Phùng" the end of a street's name), and not
       // after a word that introduces a place.
       const before = words[i - 1];
       if (before && ((isCapitalised(before.raw) && sameClause(text, before.to, words[i]!.from)) || PLACE_BEFORE.has(key(before.raw)))) continue;
       let end = i + 1;
-      while (end < words.length && end - i <= MAX_GIVEN && isCapitalised(words[end]!.raw) && sameClause(text, words[end - 1]!.to, words[end]!.from)) {
+      while (end < words.length && end - i <= MAX_GIVEN && isCapitalised(words[end]!.raw) && inName(text, words[end - 1]!.to, words[end]!.from)) {
         // Two words some entry names together ("Lương Hưu"): the name, if any, ends before the first of them.
         if (index.knownPair(key(words[end - 1]!.raw), key(words[end]!.raw))) {
           end--;
@@ -63,10 +63,29 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set([
 const SURNAMES_WRITTEN = [
   "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "lí", "đinh",
   "trịnh", "đoàn", "lâm", "mai", "cao", "lương", "tạ", "quách", "thạch", "điểu", "nông", "hà", "lư", "chu", "kiều", "triệu",
-  "vương", "tăng", "hứa", "tống", "mạc", "khúc", "nghiêm", "lại", "la", "danh", "kim", "lưu",
+  "vương", "tăng", "hứa", "tống", "mạc", "khúc", "nghiêm", "lại", "la", "danh", "kim", "lưu", "liêu",
+  // Central Highlands family names that open a name ("Ksor Phước", "Siu Mai", "Niê Kđăm").
+  "ksor", "siu", "rơ", "rah", "rmah", "niê", "mlô", "êban", "kpă", "byă",
 ];
 const SURNAMES: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => nfc(s)));
 const SURNAMES_FOLDED: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => fold(s)));
+
+/**
+ * "H'Ngọc Niê", "H Ngọc Niê", "Y Moan Êban": Ê Đê, Gia Rai and other Central Highlands names open with "H" (women) or "Y"
+ * (men), then the given name — capitalised, in the same clause, at most an apostrophe between. ("Y Tế" is a known pair:
+ * the run ends before it, as for any name.)
+ */
+function startsHighlandsName(text: string, words: ReadonlyArray<{ raw: string; from: number; to: number }>, i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (!HIGHLANDS_PREFIX.has(w.raw) || !next || !isCapitalised(next.raw)) return false;
+  return inName(text, w.to, next.from);
+}
+
+/** Two words of one name: a space between them, or an apostrophe ("H'Ngọc"). */
+const inName = (text: string, from: number, to: number): boolean => sameClause(text, from, to) || /^['’]$/u.test(text.slice(from, to));
+
+const HIGHLANDS_PREFIX: ReadonlySet<string> = new Set(["H", "Y"]);
 
 /** A capitalised surname, typed with its accents or with none ("Bui", "Bùi"; not "Bụi", "Đổ"). */
 function isSurname(raw: string): boolean {
