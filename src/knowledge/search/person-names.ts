@@ -66,6 +66,8 @@ const SURNAMES_WRITTEN = [
   "vương", "tăng", "hứa", "tống", "mạc", "khúc", "nghiêm", "lại", "la", "danh", "kim", "lưu", "liêu",
   // Central Highlands family names that open a name ("Ksor Phước", "Siu Mai", "Niê Kđăm").
   "ksor", "siu", "rơ", "rah", "rmah", "niê", "mlô", "êban", "kpă", "byă",
+  // Thái, Tày, Nùng, Mông family names ("Lò Thị Hom", "Giàng A Páo"). Not "Bạc" (Bạc Liêu), "Ma", "Vi", "Vàng".
+  "lò", "lường", "cầm", "quàng", "tòng", "đèo", "giàng", "thào", "sùng", "lầu", "mùa", "sầm", "bế", "lục",
 ];
 const SURNAMES: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => nfc(s)));
 const SURNAMES_FOLDED: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => fold(s)));
