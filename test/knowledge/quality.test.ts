@@ -457,6 +457,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DE (blind-eval-111, labelled twice against b0498fb), written at the start of session 53 to tune on: 90.7 % top-1,
   // 2.5 % wrong cards, 7 of 31 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-111.jsonl": { top1: 0.907, falseAnswers: 0.226, wrongCards: 0.025 },
+  // Set DF (blind-eval-112, labelled twice against 3119e95, two scope disagreements settled by a third labeller), written in
+  // session 53 to tune on: 87.0 % top-1, 5.9 % wrong cards, 4 of 25 out-of-scope cards on arrival; the floor is its reading
+  // after the session.
+  "blind-eval-112.jsonl": { top1: 0.869, falseAnswers: 0.16, wrongCards: 0.042 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
