@@ -8,6 +8,7 @@ import { encodeChoice } from "../../src/engine/choice-id.js";
 import { INTENT_NAMES, messageForms, type IntentName, type IntentTable } from "../../src/engine/intents.js";
 import type { Turn } from "../../src/engine/types.js";
 import { fold } from "../../src/text/normalize.js";
+import { M } from "../../src/engine/messages.js";
 import { conversation as engineConversation } from "../helpers/conversation.js";
 import { engineEvalAnswer } from "../../src/engine/eval-answer.js";
 import { refusalsSaid } from "../helpers/refusals.js";
@@ -619,6 +620,21 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // those words that ask something else and 15 that ask whether papers naming such a town stay good. Measured before it
   // was read: the guide shown for 1 of the others and 1 of the real ones on the session's start (85ad995), 1 and 14 with
   // the new forms.
+  // Session 53: "ad là người thật hay máy vậy", "bot à", "cháu là người hay máy thế" — a citizen asking whether a person
+  // answers. A newcomer wrote 15 of those, 15 asking for a person in words the `person` intent missed, and 15 public-service
+  // questions with the same words (máy chụp ảnh, máy lấy số, người thật việc thật, tổng đài tự động…). Measured before it
+  // was read, on the session's start: the person reply ("Tôi là trợ lý tự động…" and how to reach staff) for 0, 5 and 0 of
+  // them (the bot-or-person questions got "I don't know" with suggestions, one a guardianship card); with the new forms 15,
+  // 13 and 0.
+  it("asked whether a person answers: the assistant says it is one and how to reach staff, not for other questions (intent-probes/bot-or-person-53.tsv)", () => {
+    const personReply = (q: string) => text(conversation().say(q)).includes(fold(M.person));
+    const [bot, human, other] = ["BOT", "HUMAN", "OTHER"].map((k) => probeOf("bot-or-person-53.tsv", k));
+    expect([bot!.length, human!.length, other!.length]).toEqual([15, 15, 15]);
+    expect(bot!.filter(personReply).length).toBeGreaterThanOrEqual(15);
+    expect(human!.filter(personReply).length).toBeGreaterThanOrEqual(13);
+    expect(other!.filter(personReply)).toEqual([]);
+  });
+
   it("a town that is no longer a town: the merger guide for papers naming it, not for other questions (intent-probes/renamed-places-52.tsv)", () => {
     const other = probeOf("renamed-places-52.tsv", "OTHER");
     const real = probeOf("renamed-places-52.tsv", "MERGER");
