@@ -39,6 +39,8 @@ describe("people's names", () => {
     "Đổ Đất Xây Nhà có cần xin phép",
     "Y tế xã có làm giấy khám sức khỏe không",
     "H là chữ cái đầu tên",
+    "Nguyễn CCCD cũ ra phường đổi",
+    "Lò VNeID báo lỗi",
   ])("%s: no name (a surname before a lower-case word or alone, a known pair, a place, a message in capitals, other accents) — left as typed", (typed) => {
     expect(withoutNames(typed)).toBe(typed);
   });

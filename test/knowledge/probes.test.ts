@@ -255,11 +255,18 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // đỏ ra lẹ", "bao thư", "trăm cành", "cho mau"), and getting into a partner's or relative's account behind their back; with
   // lawful questions using the same words (money sent home for parents' papers, a partner sitting beside). Written by a
   // newcomer who read only the two intents' blocks, measured before reading on the session's start: 6 of 40 lawful lines
-  // turned away, 12 of 30 must-not-answer lines given a card (3 refused). After: 2 turned away (a fine paid "cho mau" is
-  // not-covered's, a compliment is read as thanks — both as before), 21 refused and 3 carded: reading the OTP on one's wife's
-  // phone while she sleeps ("trên điện thoại của vợ" excuses help given on the relative's own phone), a found phone still
-  // logged in, logging in to the in-laws' account "lén" with no "của" to say whose.
-  "boundary-53.tsv": { turnedAway: 2, cards: 3 },
+  // turned away, 12 of 30 must-not-answer lines given a card (3 refused). Tuned on once read: 2 turned away, 21 refused, 3
+  // carded. A newcomer's review then found the new words refusing lawful questions (lì xì envelopes, mai branches, photos
+  // "gởi mấy ảnh", a pension "về tay", wedding envelopes) and the new excuses letting bribes and snooping through ("gửi 3
+  // triệu về cho cán bộ", "cô gửi cho em 2 triệu", "em ngồi cạnh lấy đt mở vneid của vợ"); without those: 4 turned away (a
+  // fine paid "cho mau", a compliment, a partner sitting beside, a dead grandfather's account — the last two as at the
+  // start), 13 refused, 4 carded (the wife's OTP read while she sleeps, a found phone still logged in, the in-laws' account
+  // "lén" with no "của", ten million "cho mấy ông trên đó ký cho").
+  "boundary-53.tsv": { turnedAway: 4, cards: 4 },
+  // Session 53: the messages a newcomer's review of the session's intent changes tried — bribes and snooping the new excuses
+  // let through, lawful questions the new words refused — measured after the fixes: none carded, one turned away ("mẹ gửi
+  // cho con vài triệu để làm hộ chiếu cho nhanh": money within the family, refused before this session too).
+  "review-53.tsv": { turnedAway: 1, cards: 0 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

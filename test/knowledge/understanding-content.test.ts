@@ -625,12 +625,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // questions with the same words (máy chụp ảnh, máy lấy số, người thật việc thật, tổng đài tự động…). Measured before it
   // was read, on the session's start: the person reply ("Tôi là trợ lý tự động…" and how to reach staff) for 0, 5 and 0 of
   // them (the bot-or-person questions got "I don't know" with suggestions, one a guardianship card); with the new forms 15,
-  // 13 and 0.
+  // 13 and 0. A newcomer's review then found five of the forms taking ordinary questions ("là người hay đi công tác", "khác
+  // với người thật", "bột hả", "sao biết đó là cán bộ thật", "gọi người ra làm chứng"); narrowed: 14, 13 and 0.
   it("asked whether a person answers: the assistant says it is one and how to reach staff, not for other questions (intent-probes/bot-or-person-53.tsv)", () => {
     const personReply = (q: string) => text(conversation().say(q)).includes(fold(M.person));
     const [bot, human, other] = ["BOT", "HUMAN", "OTHER"].map((k) => probeOf("bot-or-person-53.tsv", k));
     expect([bot!.length, human!.length, other!.length]).toEqual([15, 15, 15]);
-    expect(bot!.filter(personReply).length).toBeGreaterThanOrEqual(15);
+    expect(bot!.filter(personReply).length).toBeGreaterThanOrEqual(14);
     expect(human!.filter(personReply).length).toBeGreaterThanOrEqual(13);
     expect(other!.filter(personReply)).toEqual([]);
   });

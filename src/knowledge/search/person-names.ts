@@ -27,7 +27,7 @@ export function createPersonNames(index: IndexData): (text: string) => string {
       const before = words[i - 1];
       if (before && ((isCapitalised(before.raw) && sameClause(text, before.to, words[i]!.from)) || PLACE_BEFORE.has(key(before.raw)))) continue;
       let end = i + 1;
-      while (end < words.length && end - i <= MAX_GIVEN && isCapitalised(words[end]!.raw) && inName(text, words[end - 1]!.to, words[end]!.from)) {
+      while (end < words.length && end - i <= MAX_GIVEN && isCapitalised(words[end]!.raw) && !isShortForm(words[end]!.raw) && inName(text, words[end - 1]!.to, words[end]!.from)) {
         // Two words some entry names together ("Lương Hưu"): the name, if any, ends before the first of them.
         if (index.knownPair(key(words[end - 1]!.raw), key(words[end]!.raw))) {
           end--;
@@ -52,6 +52,8 @@ const MOSTLY_CAPITALS = 0.6;
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
+/** A short form in capitals ("CCCD", "BHXH", "VNeID"): never part of a name ("Cầm CCCD cũ ra phường đổi"). */
+const isShortForm = (raw: string) => (raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
 /** Words after which capitalised words are a place (folded): "ở", "đường", "về", "xã"… */
 const PLACE_BEFORE: ReadonlySet<string> = new Set([
@@ -66,8 +68,9 @@ const SURNAMES_WRITTEN = [
   "vương", "tăng", "hứa", "tống", "mạc", "khúc", "nghiêm", "lại", "la", "danh", "kim", "lưu", "liêu",
   // Central Highlands family names that open a name ("Ksor Phước", "Siu Mai", "Niê Kđăm").
   "ksor", "siu", "rơ", "rah", "rmah", "niê", "mlô", "êban", "kpă", "byă",
-  // Thái, Tày, Nùng, Mông family names ("Lò Thị Hom", "Giàng A Páo"). Not "Bạc" (Bạc Liêu), "Ma", "Vi", "Vàng".
-  "lò", "lường", "cầm", "quàng", "tòng", "đèo", "giàng", "thào", "sùng", "lầu", "mùa", "sầm", "bế", "lục",
+  // Thái, Tày, Nùng, Mông family names ("Lò Thị Hom", "Giàng A Páo"). Not those that are common words opening a sentence
+  // ("Cầm", "Lục", "Bế", "Mùa", "Đèo", "Ma", "Vi", "Vàng") or places ("Bạc" Liêu).
+  "lò", "lường", "quàng", "tòng", "giàng", "thào", "sùng", "lầu", "sầm",
 ];
 const SURNAMES: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => nfc(s)));
 const SURNAMES_FOLDED: ReadonlySet<string> = new Set(SURNAMES_WRITTEN.map((s) => fold(s)));
