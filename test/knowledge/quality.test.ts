@@ -454,6 +454,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // once at the start of session 53: 84.3 % top-1, 5.4 % wrong, no out-of-scope card (2 of 23 asked back) on b0498fb.
   "blind-eval-108.jsonl": { top1: 0.843, falseAnswers: 0.087, wrongCards: 0.055 },
   "blind-eval-109.jsonl": { top1: 0.861, falseAnswers: 0.2, wrongCards: 0.025 },
+  // Set DD (blind-eval-110, labelled twice against b7aed5a, re-checked twice for the card edits after it: none changed),
+  // measured once at the end of session 53: 85.1 % top-1, 4.3 % wrong, 6 of 32 out-of-scope cards on 626defb.
+  "blind-eval-110.jsonl": { top1: 0.85, falseAnswers: 0.188, wrongCards: 0.044 },
   // Set DE (blind-eval-111, labelled twice against b0498fb), written at the start of session 53 to tune on: 90.7 % top-1,
   // 2.5 % wrong cards, 7 of 31 out-of-scope cards before any change made from it; the floor is its reading after the session.
   "blind-eval-111.jsonl": { top1: 0.907, falseAnswers: 0.226, wrongCards: 0.025 },
