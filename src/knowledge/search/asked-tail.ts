@@ -1,6 +1,6 @@
 import { EXAM_AFTER, EXAM_BEFORE } from "../language.js";
 import { accentKey } from "../../text/normalize.js";
-import { phraseAt, phraseList, textWords, type PhraseWord } from "./word-lists.js";
+import { phraseAt, phraseEndsAt, phraseList, textWords, type PhraseWord } from "./word-lists.js";
 
 const AFTER = phraseList(EXAM_AFTER);
 const BEFORE = phraseList(EXAM_BEFORE);
@@ -25,5 +25,5 @@ export function askedTail(clause: string): string | undefined {
 
 /** The bare "thi" at `i` is the exam: a word of `EXAM_AFTER` follows it, or a word or phrase of `EXAM_BEFORE` ends right before it. */
 function examAt(words: readonly PhraseWord[], i: number): boolean {
-  return phraseAt(words, i + 1, AFTER) > 0 || BEFORE.some((p) => p.length <= i && phraseAt(words, i - p.length, [p], i) === p.length);
+  return phraseAt(words, i + 1, AFTER) > 0 || phraseEndsAt(words, i, BEFORE);
 }

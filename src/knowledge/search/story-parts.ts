@@ -7,7 +7,7 @@ import { nfc } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
 import type { Resolved } from "./rewrite.js";
 import type { SearchWeights } from "./weights.js";
-import { phraseAt, phraseList, textWords, type ListedWord, type TextWord } from "./word-lists.js";
+import { phraseAt, phraseEndsAt, phraseList, textWords, type ListedWord, type TextWord } from "./word-lists.js";
 
 // Which words of a message tell its story rather than what it asks (rewrite.ts weighs them by
 // `weights.story`): a finished step ("đổi tên trên giấy khai sinh rồi, giờ …"), the reason an
@@ -99,7 +99,7 @@ function finishedBefore(words: readonly Word[], now: number): StoryRange | null 
   const start = clauseStart(words, now - 1);
   const self = phraseAt(words, start, SELF, now);
   const opens = phraseAt(words, start, PAST, now) > 0 || (self > 0 && phraseAt(words, start + self, PAST, now) > 0);
-  const closes = opens || DONE.some((p) => p.length <= now - start && phraseAt(words, now - p.length, [p], now) === p.length);
+  const closes = opens || phraseEndsAt(words, now, DONE, start);
   if (!closes || someAt(words, start, now, NOT_DONE)) return null;
   return { kind: "done", from: words[start]!.from, to: words[now]!.from, clause: words[start]!.from };
 }

@@ -66,3 +66,11 @@ export function phraseAt(words: readonly PhraseWord[], i: number, phrases: reado
   }
   return 0;
 }
+
+/**
+ * Whether some listed phrase ends right before word `end`, starting no earlier than word `start`: the words
+ * [end − length, end) are that phrase, read as {@link phraseAt} reads it.
+ */
+export function phraseEndsAt(words: readonly PhraseWord[], end: number, phrases: readonly ListedWord[][], start = 0): boolean {
+  return phrases.some((p) => p.length <= end - start && phraseAt(words, end - p.length, [p], end) === p.length);
+}
