@@ -464,6 +464,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // session 53 to tune on: 87.0 % top-1, 5.9 % wrong cards, 4 of 25 out-of-scope cards on arrival; the floor is its reading
   // after the session.
   "blind-eval-112.jsonl": { top1: 0.869, falseAnswers: 0.16, wrongCards: 0.042 },
+  // Set DG (blind-eval-113, labelled twice against f532296, no card edited after it), measured once at the start of
+  // session 54: 90.1 % top-1, 2.5 % wrong, 4 of 29 out-of-scope cards on aa32aaf.
+  "blind-eval-113.jsonl": { top1: 0.901, falseAnswers: 0.138, wrongCards: 0.025 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
