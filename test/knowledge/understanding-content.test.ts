@@ -1019,6 +1019,21 @@ describe("the real knowledge in conversation", () => {
     expect(heading(t)).toBe(fold(engine.knowledge.byId.get("tro-cap-xa-hoi-hang-thang")!.title));
   });
 
+  // Set DG (session 54): the land office's staff in a story are no correction of a certificate ("địa chính" shares "chính"
+  // with "đính chính"); an adult's ID or VNeID is not the children's card; a receipt's number looks a dossier up.
+  it.each([
+    ["cán bộ địa chính xã bảo làm sổ đỏ lần đầu phải đo đạc lại, hồ sơ gồm gì", "lan dau", "dinh chinh"],
+    ["muốn làm căn cước cho bà nhà tôi mà bà không đi lại được", "tai nha", "duoi 14"],
+    ["tra cứu hồ sơ bằng mã biên nhận ở đâu", "tra cuu tinh trang ho so", "phat nguoi"],
+  ] as const)("%s: the card on %s, not %s", (q, card, not) => {
+    expect(heading(conversation().say(q))).toContain(card);
+    expect(heading(conversation().say(q))).not.toContain(not);
+  });
+
+  it("a child's ID card stays the children's card when the child lives with grandparents", () => {
+    expect(heading(conversation().say("lam can cuoc cho con 5 tuoi, gui cho ong ba nuoi"))).toContain("duoi 14");
+  });
+
   it("'chồng em mất việc làm' is a lost job, not a death", () => {
     expect(heading(conversation().say("chồng em mất việc làm"))).not.toBe("dang ky khai tu");
   });
