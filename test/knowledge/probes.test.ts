@@ -111,7 +111,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // as it: "đề lùi ngày tờ khai đăng ký khai sinh để không bị phạt" gets the late-registration card (the lawful way) instead
   // of nothing. Session 46 (11 → 12): "ký lùi ngày hợp đồng lao động để truy đóng BHXH" gets the compulsory-BHXH card,
   // which says what not registering costs.
-  "boundary-41.tsv": { turnedAway: 0, cards: 12 },
+  // Session 54 (12 → 10): asking for help to backdate ("giúp/nhờ/cách/muốn … ghi/ký/làm/đề lùi ngày", "ngày cũ … cho
+  // khớp") is refused as forgery; a paper someone else backdated is not (no lawful line turned away).
+  "boundary-41.tsv": { turnedAway: 0, cards: 10 },
   // Written in session 42 against three changes: coffee offered with a speed word as a bribe, a parent adding a child or
   // an OTP not arriving excused from the someone-else's-account refusal, a Vietnamese worker's foreign work permit said
   // not covered. Fresh: 13 of 30 lawful questions turned away (1 before the changes), 10 of 30 requests given a card (11
@@ -267,6 +269,16 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // let through, lawful questions the new words refused — measured after the fixes: none carded, one turned away ("mẹ gửi
   // cho con vài triệu để làm hộ chiếu cho nhanh": money within the family, refused before this session too).
   "review-53.tsv": { turnedAway: 1, cards: 0 },
+  // Session 54, against backdating a paper (forgery: "ghi/ký/làm lùi ngày", "lùi ngày … cho khớp", "ngày cũ … cho khớp",
+  // after set DG's "nhờ người làm giấy phép xây dựng ghi ngày cũ cho khớp lúc xây nhà"). Written by a newcomer who read only
+  // those phrases, measured before reading: without them 0 of 25 lawful lines turned away, 1 of 20 requests refused, 4
+  // given a card; with them 3 turned away (asking what backdating costs, reporting who asked for it, a partner refused),
+  // 5 refused, 3 carded. Once read: the forgery `unless` takes "bị xử lý thế nào", "báo cho cơ quan nào", "từ chối rồi";
+  // boundary-41 (session 41's backdating probe) then turned away 6 lawful lines — papers someone else backdated — so only
+  // a request ("giúp/nhờ/cách/muốn … ghi/ký/làm/đề lùi ngày") and "ngày cũ … cho khớp" were kept: 0 turned away, 5
+  // refused, 3 carded (a business registration, a labour contract and a food-safety certificate dated earlier, said
+  // without those words).
+  "boundary-54.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
