@@ -9,7 +9,8 @@ import { messageForms, type IntentName, type MessageForms } from "./intents.js";
 import { DUTY_ASKS, FINE_AFTER_DUTY, FINE_BEFORE_DUTY } from "../knowledge/language.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
 import { notFound } from "./not-found.js";
-import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
+import { encodeChoice } from "./choice-id.js";
+import { CHOICE_LABELS, DOSSIER_LOOKUP_URL, M } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
 import type { Block, Choice, Inbound, Turn } from "./types.js";
 
@@ -48,6 +49,9 @@ const INTENTS: ReadonlyArray<{
   { name: "greeting", scope: "always", handle: greet },
   { name: "menu", scope: "always", handle: ({ ctx, out }) => showMenu(ctx, out) },
   { name: "help", scope: "always", handle: ({ ctx, out }) => (out.reply([{ type: "text", text: M.help }], menuChoices(ctx)), out.done()) },
+  // "Bạn là người hay máy?": the assistant says what it is and how to reach staff; the conversation is not handed over
+  // (nobody asked for a person yet — a message that does ask is in the intent's `unless` and goes on to `person`).
+  { name: "bot-question", scope: "always", handle: sayWhatIAm },
   { name: "person", scope: "always", handle: reachPerson },
   { name: "survey", scope: "idle", handle: ({ ctx, inbound, out }) => (ctx.flows?.has(SURVEY_FLOW) ? startFlow(ctx, SURVEY_FLOW, inbound, out) : null) },
   { name: "thanks", scope: "idle", handle: thank },
@@ -186,6 +190,23 @@ function reachPerson({ ctx, out }: IntentTurn): Turn {
     return out.done();
   }
   return askStaff(ctx, undefined, out);
+}
+
+/**
+ * Asked whether a person answers: an assistant, it says so; with staff on hand it offers them as one tap ("Hỏi cán bộ",
+ * or "/canbo" typed with the question), without staff it lists the ways to reach one.
+ */
+function sayWhatIAm({ ctx, out }: IntentTurn): Turn {
+  delete out.session.flow;
+  const offers = [...offerChoices(ctx, "bot-question"), menuButton()];
+  if (ctx.handover) {
+    const staff: Choice = { id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff };
+    out.reply([{ type: "text", text: M.botIdentity }, { type: "text", text: M.botIdentityStaff }], [staff, ...offers]);
+  } else {
+    out.reply([{ type: "text", text: M.botIdentity }, { type: "text", text: M.botIdentityWays }, { type: "list", items: [...M.personWays] }], offers);
+  }
+  out.metric("answered", { kind: "intent" });
+  return out.done();
 }
 
 function thank({ ctx, inbound, out }: IntentTurn): Turn {

@@ -10,6 +10,7 @@ export const INTENT_NAMES = [
   "greeting",
   "menu",
   "help",
+  "bot-question",
   "person",
   "survey",
   "thanks",
@@ -98,7 +99,7 @@ const wordsSchema = z
 /** Intents tried after the search: the only ones whose `over` phrases mean anything (see `intent-replies.ts`). */
 export const AFTER_SEARCH: ReadonlySet<IntentName> = new Set<IntentName>(["not-covered", "out-of-domain", "general-knowledge", "penalty", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed", "survivor-allowance"]);
 /** Intents whose reply shows the entries listed in `offer`. */
-export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "renamed-places", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed", "survivor-allowance"]);
+export const OFFERING: ReadonlySet<IntentName> = new Set<IntentName>(["bot-question", "person", "forgery", "bribe", "account-access", "identity-misuse", "personal-data", "renamed-places", "complaint", "district-offices", "elderly-allowance", "sim-owner", "payment-failed", "survivor-allowance"]);
 /** Intents that read `answered_by`. */
 const ANSWERED_BY: ReadonlySet<IntentName> = new Set<IntentName>(["penalty"]);
 

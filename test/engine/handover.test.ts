@@ -23,6 +23,34 @@ describe("asking for a person", () => {
   });
 });
 
+describe("asking whether a person answers", () => {
+  it("with office staff on hand: the assistant says what it is and offers them as one tap, handing nothing over", () => {
+    const c = conversation(withStaff);
+    const t = c.say("bạn là người hay máy vậy");
+    expect(handovers(t)).toEqual([]);
+    expect(t.session.handoverAwaiting).toBeUndefined();
+    expect(text(t)).toContain("tro ly tu dong");
+    expect(text(t)).toContain("/canbo");
+    expect(t.replies.flatMap((r) => r.choices ?? []).map((ch) => ch.id)).toContain(STAFF_ID);
+    // The tap asks for the question, as "/canbo" does.
+    expect(text(c.press(STAFF_ID))).toContain("nhap cau hoi");
+  });
+
+  it("without staff: the assistant says what it is and lists the ways to reach a person", () => {
+    const t = conversation(withoutStaff).say("ad là bot à");
+    expect(text(t)).toContain("tro ly tu dong");
+    const ways = t.replies.flatMap((r) => r.blocks.flatMap((b) => (b.type === "list" ? b.items : [])));
+    expect(ways.join("\n")).toContain("1800 1096");
+    expect(t.replies.flatMap((r) => r.choices ?? []).map((ch) => ch.id)).not.toContain(STAFF_ID);
+  });
+
+  it("asked together with a request for a person, the request wins", () => {
+    const t = conversation(withStaff).say("người hay máy vậy, cho gặp cán bộ");
+    expect(text(t)).toContain("nhap cau hoi");
+    expect(text(t)).not.toContain("tro ly tu dong, khong phai can bo");
+  });
+});
+
 describe("asking for a person, with office staff on hand", () => {
   it("hands the question over with personal numbers masked", () => {
     const c = conversation(withStaff);
