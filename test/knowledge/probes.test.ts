@@ -232,7 +232,10 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // bảo hiểm … của chồng/…" refused a widow asking for survivor benefits, a grandfather's wrong birth date, a wife's own
   // account, and "gửi viện dưỡng lão nào" a "whichever home" question: the first dropped, the second narrowed to "nên gửi …
   // nào" — 1 and 2 (the two are a relative's BHXH account).
-  "boundary-49.tsv": { turnedAway: 1, cards: 2 },
+  // Session 54 (2 → 3): "coi" read as "xem" lets the search name the VssID guide firmly for "tk bảo hiểm của ổng em muốn vô
+  // coi mật khẩu là gì, có cách nào reset mà không cần sđt của ổng" — a guide on the owner's own recovery, not a way in;
+  // the refusal misses it because "điện thoại của ổng" (helping on his own phone) excuses the message.
+  "boundary-49.tsv": { turnedAway: 1, cards: 3 },
   // Session 49, against "không nghèo … muốn được … hộ nghèo", "hộ nghèo … không cần xét", "không cần ở thật" as requests for
   // papers one is not entitled to (sets CN, CS). Fresh: 0 lawful lines turned away and 11 given a card on the session's start;
   // with those forms 6 and 0 (a family asking the criteria, a rumour about electricity support, a landlord's tenant who

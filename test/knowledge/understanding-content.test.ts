@@ -1047,12 +1047,15 @@ describe("the real knowledge in conversation", () => {
     expect(heading(t)).toBe(fold(engine.knowledge.byId.get("tro-cap-xa-hoi-hang-thang")!.title));
   });
 
-  // Set DG (session 54): the land office's staff in a story are no correction of a certificate ("địa chính" shares "chính"
-  // with "đính chính"); an adult's ID or VNeID is not the children's card; a receipt's number looks a dossier up.
+  // Sets DG and DI (session 54): the land office's staff in a story are no correction of a certificate ("địa chính" shares
+  // "chính" with "đính chính"); an adult's ID or VNeID is not the children's card; a receipt's number looks a dossier up.
   it.each([
     ["cán bộ địa chính xã bảo làm sổ đỏ lần đầu phải đo đạc lại, hồ sơ gồm gì", "lan dau", "dinh chinh"],
     ["muốn làm căn cước cho bà nhà tôi mà bà không đi lại được", "tai nha", "duoi 14"],
     ["tra cứu hồ sơ bằng mã biên nhận ở đâu", "tra cuu tinh trang ho so", "phat nguoi"],
+    // Set DI: "coi" is the South's "xem", "ae" is "anh em" (no unknown word left to lower the answer's share).
+    ["e lam cong ty giay o binh duong 5 nam, gio muon coi bhxh dong dc bao nhieu thang roi", "tra cuu qua trinh dong", "tu nguyen"],
+    ["Ae cho hỏi nộp hồ sơ dịch vụ công online có được giảm lệ phí không, nghe bảo giảm 50% hả", "mien, giam phi", "thanh toan"],
   ] as const)("%s: the card on %s, not %s", (q, card, not) => {
     expect(heading(conversation().say(q))).toContain(card);
     expect(heading(conversation().say(q))).not.toContain(not);
