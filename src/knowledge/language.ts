@@ -228,6 +228,11 @@ export const WHO_NOT: readonly string[] = [
  * authorised person will do.
  */
 export const PURPOSE_WORDS: readonly string[] = ["để", "để mà", "để còn"];
+/**
+ * A reason said for convenience ("đăng ký thường trú cho cháu về nhà tôi để tiện đi học"): the story whether or not the
+ * clause has a word of wanting — "tiện" names nothing that is asked.
+ */
+export const PURPOSE_PLAIN: readonly string[] = ["để tiện", "cho tiện"];
 export const PURPOSE_WANT: readonly string[] = ["muốn", "định", "ủy quyền"];
 export const PURPOSE_NOT: readonly string[] = ["lại", "trống", "ở", "tại", "yên", "ý", "dành", "nguyên", "không", "ko", "vậy"];
 export const PURPOSE_ENDS: readonly string[] = [

@@ -53,6 +53,13 @@ describe("story parts of a message", () => {
     expect(parts("chứng thực chữ ký trên giấy ủy quyền để mẹ rút sổ bhxh hộ thì làm ở đâu")).toEqual([["purpose", "để mẹ rút sổ bhxh hộ"]]);
   });
 
+  it("'để tiện', 'cho tiện' is a reason with or without a word of wanting", () => {
+    expect(parts("đăng ký thường trú cho cháu về nhà tôi để tiện đi học thì cần gì")).toEqual([["purpose", "để tiện đi học"]]);
+    expect(parts("chuyển hộ khẩu về đây cho tiện đi làm được không")).toEqual([["purpose", "cho tiện đi làm"]]);
+    // Still not after asking how.
+    expect(parts("làm thế nào để tiện theo dõi hồ sơ")).toEqual([]);
+  });
+
   it("not after asking how, with no wanting, nor 'để' that leaves something", () => {
     expect(parts("phải làm thế nào để nó hiện lên vậy")).toEqual([]);
     expect(parts("gia đình cần giấy tờ để chia thừa kế")).toEqual([]);

@@ -1,5 +1,5 @@
 import {
-  DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PERSON_NAMES, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES,
+  DONE_WORDS, NEGATIONS, NOW_WORDS, PAST_OPENERS, PERSON_NAMES, PURPOSE_ENDS, PURPOSE_HOW, PURPOSE_NOT, PURPOSE_PLAIN, PURPOSE_WANT, PURPOSE_WORDS, SELF_NAMES,
   WHO_ASKS, WHO_LEADS, WHO_NOT,
 } from "../language.js";
 import { pairable, type AnalyzedQuery, type QueryToken } from "../analyze.js";
@@ -45,6 +45,7 @@ const NOT_DONE = phraseList(NEGATIONS);
 const NOW = phraseList(NOW_WORDS);
 const SELF = phraseList(SELF_NAMES);
 const PURPOSE = phraseList(PURPOSE_WORDS);
+const PLAIN = phraseList(PURPOSE_PLAIN);
 const NOT_PURPOSE = phraseList(PURPOSE_NOT);
 const ENDS = phraseList(PURPOSE_ENDS);
 const HOW = phraseList(PURPOSE_HOW);
@@ -124,10 +125,11 @@ function whoFirst(words: readonly Word[]): StoryRange | null {
 
 /** The reason that starts at word `i` ("để …"), if there is one. */
 function reasonAt(words: readonly Word[], i: number): StoryRange | null {
-  const reason = phraseAt(words, i, PURPOSE);
+  const plain = phraseAt(words, i, PLAIN);
+  const reason = plain || phraseAt(words, i, PURPOSE);
   if (reason === 0 || words[i]!.brk || phraseAt(words, i + reason, NOT_PURPOSE) > 0) return null;
   const start = clauseStart(words, i);
-  if (!someAt(words, start, i, WANT) || someAt(words, start, i, HOW)) return null;
+  if ((plain === 0 && !someAt(words, start, i, WANT)) || someAt(words, start, i, HOW)) return null;
   let end = i + reason;
   while (end < words.length && !words[end]!.brk && phraseAt(words, end, ENDS) === 0) end++;
   return end > i + reason ? { kind: "purpose", from: words[i]!.from, to: words[end - 1]!.to, clause: words[start]!.from } : null;
