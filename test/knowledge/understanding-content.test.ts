@@ -713,6 +713,20 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(guide).length).toBeLessThanOrEqual(2);
   });
 
+  // Session 54: "không còn phường/xã" and "phường/xã mới nào" (set DG: "không còn phường Hưng Dũng nữa à, … làm giấy tờ ở
+  // phường mới nào"). A newcomer who read only a description of the intent wrote 15 questions where to file now that a ward
+  // or commune is gone and 30 using the same words that ask something else. Measured before it was read: the guide for 3
+  // of the 15 (the other 12 name their procedure and get its card) and none of the 30 on the session's start; 4 and none
+  // with the two phrases.
+  it("a ward or commune that is gone: the two-level guide when no procedure is named, not for other questions (intent-probes/district-offices-54.tsv)", () => {
+    const guide = shows("chinh-quyen-hai-cap");
+    const real = probeOf("district-offices-54.tsv", "REAL");
+    const other = probeOf("district-offices-54.tsv", "OTHER");
+    expect([real.length, other.length]).toEqual([15, 30]);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(4);
+    expect(other.filter(guide)).toEqual([]);
+  });
+
   // Session 51: the sim-owner intent (a VNeID account on a SIM in someone else's name). A newcomer who read only the
   // intent's block wrote 40 messages using its phrases that ask something else and 20 it should answer. Measured before it
   // was read: the SIM guide shown for 9 of the others and 13 of the real ones on the session's start, 32 and 20 with the
