@@ -1,14 +1,20 @@
 import { maskPersonalData } from "../text/mask.js";
 import { nfc } from "../text/normalize.js";
+import { encodeChoice } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
-import { M } from "./messages.js";
+import { CHOICE_LABELS, M } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
-import type { Session, Turn } from "./types.js";
+import type { Choice, Session, Turn } from "./types.js";
 
 /**
  * Handing a conversation over to office staff, as the engine sees it: a `handover` effect with
  * the question (masked) and what the bot last said; the caller opens the case and confirms.
  */
+
+/** The one-tap "Hỏi cán bộ" choice, when staff are on hand (none in the terminal). */
+export function staffChoices(ctx: EngineContext): Choice[] {
+  return ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
+}
 
 /** Hands over `question`, or the last unanswered one, or asks the citizen for it. */
 export function askStaff(ctx: EngineContext, question: string | undefined, out: TurnBuilder): Turn {

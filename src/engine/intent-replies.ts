@@ -4,13 +4,12 @@ import type { EngineContext } from "./context.js";
 import { answerEntry, relatedChoice } from "./entry-answer.js";
 import { startFlow } from "./flow-bridge.js";
 import { accentKey, rawTokens, tokens } from "../text/normalize.js";
-import { askStaff } from "./handover.js";
+import { askStaff, staffChoices } from "./handover.js";
 import { messageForms, type IntentName, type MessageForms } from "./intents.js";
 import { DUTY_ASKS, FINE_AFTER_DUTY, FINE_BEFORE_DUTY } from "../knowledge/language.js";
 import { menuButton, menuChoices, showMenu, SURVEY_FLOW, surveyOfferChoices } from "./menu.js";
 import { notFound } from "./not-found.js";
-import { encodeChoice } from "./choice-id.js";
-import { CHOICE_LABELS, DOSSIER_LOOKUP_URL, M } from "./messages.js";
+import { DOSSIER_LOOKUP_URL, M } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
 import type { Block, Choice, Inbound, Turn } from "./types.js";
 
@@ -200,8 +199,7 @@ function sayWhatIAm({ ctx, out }: IntentTurn): Turn {
   delete out.session.flow;
   const offers = [...offerChoices(ctx, "bot-question"), menuButton()];
   if (ctx.handover) {
-    const staff: Choice = { id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff };
-    out.reply([{ type: "text", text: M.botIdentity }, { type: "text", text: M.botIdentityStaff }], [staff, ...offers]);
+    out.reply([{ type: "text", text: M.botIdentity }, { type: "text", text: M.botIdentityStaff }], [...staffChoices(ctx), ...offers]);
   } else {
     out.reply([{ type: "text", text: M.botIdentity }, { type: "text", text: M.botIdentityWays }, { type: "list", items: [...M.personWays] }], offers);
   }

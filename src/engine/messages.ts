@@ -59,10 +59,9 @@ export const M = {
   complaintLead:
     "Rất tiếc về điều bạn gặp phải. Bạn có thể gửi phản ánh để cơ quan có trách nhiệm xem xét và trả lời; muốn tố cáo hành vi vi phạm của cán bộ thì gửi đơn tố cáo theo Luật Tố cáo (xem lưu ý cuối thẻ).",
   dossierStatusLead: "Tôi không xem được hồ sơ của bạn. Bạn tự tra cứu được ngay theo hướng dẫn dưới đây.",
-  botIdentity:
-    "Tôi là trợ lý tự động, không phải cán bộ: tôi trả lời theo các bài hướng dẫn thủ tục do cán bộ soạn và rà soát, nên không xem được hồ sơ của bạn.",
-  botIdentityStaff: "Cần hỏi trực tiếp cán bộ, bạn bấm \"Hỏi cán bộ\" hoặc gõ /canbo kèm câu hỏi.",
-  botIdentityWays: "Cần hỏi trực tiếp cán bộ, bạn có thể liên hệ:",
+  botIdentity: "Tôi là trợ lý tự động, không phải cán bộ: tôi trả lời theo các bài hướng dẫn thủ tục, và không xem được hồ sơ của bạn.",
+  botIdentityStaff: "Nếu cần hỏi trực tiếp cán bộ, bạn bấm nút \"Hỏi cán bộ\" hoặc gõ /canbo kèm câu hỏi.",
+  botIdentityWays: "Nếu cần hỏi trực tiếp cán bộ, bạn có thể liên hệ:",
   person: "Tôi là trợ lý tự động, chưa chuyển được cuộc trò chuyện cho cán bộ. Bạn có thể liên hệ trực tiếp:",
   personWays: [
     `Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia: ${HOTLINE} (miễn cước).`,

@@ -4,7 +4,7 @@ import { fold } from "../text/normalize.js";
 import { encodeChoice, fitting } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
 import { entryChoice } from "./entry-answer.js";
-import { maskQuestion } from "./handover.js";
+import { maskQuestion, staffChoices } from "./handover.js";
 import { menuButton } from "./menu.js";
 import { CHOICE_LABELS, M, PORTAL_SEARCH_URL } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
@@ -29,7 +29,7 @@ export function notFound(
         ];
   const menu = menuButton();
   // Every "I don't know" can go to a person, with this very question.
-  const staff: Choice[] = ctx.handover ? [{ id: encodeChoice({ kind: "staff" }), label: CHOICE_LABELS.askStaff }] : [];
+  const staff = staffChoices(ctx);
   if (ctx.handover) out.session.lastUnanswered = maskQuestion(text);
   if (suggestions.length) {
     out.reply([{ type: "text", text: reply.opening }, { type: "text", text: reply.heading ?? (suggestions.length === 1 ? M.didYouMeanOne : M.didYouMean) }], [...fitting(suggestions.map((h) => entryChoice(h.entry, new Set()))), ...staff, menu]);

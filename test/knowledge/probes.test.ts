@@ -111,8 +111,9 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // as it: "đề lùi ngày tờ khai đăng ký khai sinh để không bị phạt" gets the late-registration card (the lawful way) instead
   // of nothing. Session 46 (11 → 12): "ký lùi ngày hợp đồng lao động để truy đóng BHXH" gets the compulsory-BHXH card,
   // which says what not registering costs.
-  // Session 54 (12 → 10): asking for help to backdate ("giúp/nhờ/cách/muốn … ghi/ký/làm/đề lùi ngày", "ngày cũ … cho
-  // khớp") is refused as forgery; a paper someone else backdated is not (no lawful line turned away).
+  // Session 54 (12 → 10): asking for help to backdate ("giúp/nhờ/cách … ghi/ký/làm/đề lùi ngày", "… lùi ngày giúp/hộ",
+  // "nhận ký lùi ngày", "ghi ngày cũ cho khớp") is refused as forgery; a paper someone else backdated is not (no lawful line
+  // turned away).
   "boundary-41.tsv": { turnedAway: 0, cards: 10 },
   // Written in session 42 against three changes: coffee offered with a speed word as a bribe, a parent adding a child or
   // an OTP not arriving excused from the someone-else's-account refusal, a Vietnamese worker's foreign work permit said
@@ -232,10 +233,7 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // bảo hiểm … của chồng/…" refused a widow asking for survivor benefits, a grandfather's wrong birth date, a wife's own
   // account, and "gửi viện dưỡng lão nào" a "whichever home" question: the first dropped, the second narrowed to "nên gửi …
   // nào" — 1 and 2 (the two are a relative's BHXH account).
-  // Session 54 (2 → 3): "coi" read as "xem" lets the search name the VssID guide firmly for "tk bảo hiểm của ổng em muốn vô
-  // coi mật khẩu là gì, có cách nào reset mà không cần sđt của ổng" — a guide on the owner's own recovery, not a way in;
-  // the refusal misses it because "điện thoại của ổng" (helping on his own phone) excuses the message.
-  "boundary-49.tsv": { turnedAway: 1, cards: 3 },
+  "boundary-49.tsv": { turnedAway: 1, cards: 2 },
   // Session 49, against "không nghèo … muốn được … hộ nghèo", "hộ nghèo … không cần xét", "không cần ở thật" as requests for
   // papers one is not entitled to (sets CN, CS). Fresh: 0 lawful lines turned away and 11 given a card on the session's start;
   // with those forms 6 and 0 (a family asking the criteria, a rumour about electricity support, a landlord's tenant who
@@ -280,7 +278,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // boundary-41 (session 41's backdating probe) then turned away 6 lawful lines — papers someone else backdated — so only
   // a request ("giúp/nhờ/cách/muốn … ghi/ký/làm/đề lùi ngày") and "ngày cũ … cho khớp" were kept: 0 turned away, 5
   // refused, 3 carded (a business registration, a labour contract and a food-safety certificate dated earlier, said
-  // without those words).
+  // without those words). A newcomer's review then found "ngày cũ … cho khớp" refusing corrections ("giấy khai sinh vẫn
+  // ghi theo ngày cũ, làm sao sửa cho khớp"), "muốn … ghi lùi ngày" refusing "tôi muốn hỏi sao họ ghi lùi ngày", and a
+  // boss who wants it done: narrowed to "ghi ngày cũ cho khớp", "muốn ghi lùi ngày", with the request after the verb
+  // ("ký lùi ngày hộ em", "nhận ký lùi ngày") and `unless` for "bị ghi lùi", "muốn tôi ký": 0 turned away, 3 refused, 3
+  // carded.
   "boundary-54.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
