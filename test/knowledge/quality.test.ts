@@ -465,12 +465,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // after the session.
   "blind-eval-112.jsonl": { top1: 0.869, falseAnswers: 0.16, wrongCards: 0.042 },
   // Set DG (blind-eval-113, labelled twice against f532296, no card edited after it), measured once at the start of
-  // session 54: 90.1 % top-1, 2.5 % wrong, 4 of 29 out-of-scope cards on aa32aaf.
-  "blind-eval-113.jsonl": { top1: 0.901, falseAnswers: 0.138, wrongCards: 0.025 },
+  // session 54: 90.1 % top-1, 2.5 % wrong, 4 of 29 out-of-scope cards on aa32aaf; read and tuned on: 91.4 %, 1.9 %, 3.
+  "blind-eval-113.jsonl": { top1: 0.913, falseAnswers: 0.104, wrongCards: 0.019 },
   // Set DI (blind-eval-115, labelled twice against 1814838, the one scope disagreement kept as labeller 1's "no entry"),
   // written at the start of session 54 to tune on: 89.4 % top-1, 2.5 % wrong cards, 1 card and 1 choice on 30 out of scope
-  // before any change made from it.
-  "blind-eval-115.jsonl": { top1: 0.894, falseAnswers: 0.067, wrongCards: 0.025 },
+  // before any change made from it; the floor is its reading after the session (90.7 %, 2.5 %, the same two).
+  "blind-eval-115.jsonl": { top1: 0.906, falseAnswers: 0.067, wrongCards: 0.025 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
