@@ -1096,6 +1096,8 @@ describe("the real knowledge in conversation", () => {
     ["cán bộ địa chính xã bảo làm sổ đỏ lần đầu phải đo đạc lại, hồ sơ gồm gì", "lan dau", "dinh chinh"],
     ["muốn làm căn cước cho bà nhà tôi mà bà không đi lại được", "tai nha", "duoi 14"],
     ["con 9 tuổi làm căn cước, cho bà ngoại dẫn đi được không", "duoi 14", "tai nha"],
+    // Set DH: out of work for two months is no dossier waiting for two months.
+    ["nghỉ việc 2 tháng rồi chưa có công trình mới, hưởng trợ cấp thất nghiệp nộp hồ sơ online đc ko", "that nghiep", "tra cuu tinh trang"],
     ["tra cứu hồ sơ bằng mã biên nhận ở đâu", "tra cuu tinh trang ho so", "phat nguoi"],
     // Set DI: "ae" is "anh em" (no unknown word left to lower the answer's share).
     ["Ae cho hỏi nộp hồ sơ dịch vụ công online có được giảm lệ phí không, nghe bảo giảm 50% hả", "mien, giam phi", "thanh toan"],
