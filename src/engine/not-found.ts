@@ -1,14 +1,14 @@
 import type { SearchHit } from "../knowledge/search.js";
 import { maskPersonalData } from "../text/mask.js";
 import { fold } from "../text/normalize.js";
-import { encodeChoice, fitting } from "./choice-id.js";
+import { fitting } from "./choice-id.js";
 import type { EngineContext } from "./context.js";
 import { entryChoice } from "./entry-answer.js";
 import { maskQuestion, staffChoices } from "./handover.js";
 import { menuButton } from "./menu.js";
-import { CHOICE_LABELS, M, PORTAL_SEARCH_URL } from "./messages.js";
+import { M, PORTAL_SEARCH_URL } from "./messages.js";
 import type { TurnBuilder } from "./turn-builder.js";
-import type { Block, Choice, Inbound, Turn } from "./types.js";
+import type { Block, Inbound, Turn } from "./types.js";
 
 /** "I don't know": the question and its options together, then the portal and the hotline. */
 export function notFound(
