@@ -284,6 +284,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // ("ký lùi ngày hộ em", "nhận ký lùi ngày") and `unless` for "bị ghi lùi", "muốn tôi ký": 0 turned away, 3 refused, 3
   // carded.
   "boundary-54.tsv": { turnedAway: 0, cards: 3 },
+  // Session 55: a newcomer who read only a description of four refusals (money for a licence without the exam, a criminal
+  // record certificate hiding a conviction for money, a relative's or customer's account, another person's marriage or
+  // whereabouts) wrote 31 requests and 29 lawful neighbours. Measured before it was read: 0 lawful turned away, 9 requests
+  // refused, 14 carded. After: money offered for the licence ("bỏ tiền", "đưa … triệu"), a forgery pattern for the
+  // certificate with money offered, "mở khóa"/"reset"/"không muốn … biết" for accounts, "có đăng ký kết hôn với ai" —
+  // 0 turned away, 23 refused, 3 carded.
+  "boundary-55.tsv": { turnedAway: 0, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

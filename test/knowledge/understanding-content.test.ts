@@ -782,6 +782,19 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     expect(other.filter(guide).length).toBeLessThanOrEqual(9);
   });
 
+  // Session 55: a second newcomer probe (20 SIMs in another's name said other ways — "đứng tên thằng con trai", "là tên má
+  // tui", "dùng tên anh trai" — and 40 other VNeID and phone questions). Measured before it was read, with this session's
+  // card keywords: the guide for 18 and 7; after the intent's new phrases ("tên thằng/đứa", "là tên/của …", "dùng/đứng tên
+  // anh/chị/em trai/gái"; "vneid của em" is the asker's own): 20 and 7, and 20 and 9 on the session-51 probe as before.
+  it("a SIM in someone else's name said other ways gets the SIM guide (intent-probes/sim-owner-55.tsv)", () => {
+    const guide = shows("vneid-sim-khong-chinh-chu");
+    const real = probeOf("sim-owner-55.tsv", "SIM");
+    const other = probeOf("sim-owner-55.tsv", "OTHER");
+    expect([real.length, other.length]).toEqual([20, 40]);
+    expect(real.filter(guide).length).toBeGreaterThanOrEqual(20);
+    expect(other.filter(guide).length).toBeLessThanOrEqual(7);
+  });
+
   // Session 51: the elderly-allowance intent. A newcomer who read only the intent's block wrote 40 messages using its
   // phrases that ask something else and 20 it should answer. Measured before it was read: the allowance card shown for 5 of
   // the others and 14 of the real ones on the session's start, 22 and 20 with the intent as first written ("lương hưu",
