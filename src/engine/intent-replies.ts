@@ -240,9 +240,11 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   return out.done();
 }
 
-/** The intent's first offer, only when the search shows no card of its own (it asks back, or does not know). */
+/** The intent's first offer, only when the search shows no card of its own (it asks back, or does not know) or the message says one of the intent's `over` phrases. */
 function cardWhenUnanswered(name: IntentName, t: IntentTurn): Turn | null {
-  return t.result?.decision.kind === "answer" ? null : offeredCard(name, t);
+  // An `over` phrase of the intent ("88 tuổi … không có lương hưu") outweighs the search's own card (a pension procedure).
+  const answered = t.result?.decision.kind === "answer" && !t.ctx.intents.overrides(name, t.message);
+  return answered ? null : offeredCard(name, t);
 }
 
 /** The card of the intent's first offer (the way to complain, the guide on papers after the mergers), or nothing when staff removed it. */

@@ -301,6 +301,15 @@ describe("intents from intents.yaml", () => {
     expect(heading(conversation(engine).say("bỏ huyện rồi, làm hộ chiếu phổ thông ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
   });
 
+  it("an intent that shows its card only when the search has none: one of its 'over' phrases outweighs the search's card", () => {
+    // The same procedure named as above, with the intent's `over` phrase (test/fixtures/knowledge/intents.yaml).
+    const c = conversation(engine);
+    expect(heading(c.say("bỏ huyện rồi, hồ sơ cũ của huyện về hộ chiếu phổ thông nộp ở đâu"))).toBe("Thủ tục cấp huyện nay nộp ở đâu");
+    expect(c.session?.lastEntryId).toBe("noi-nop-sau-bo-huyen");
+    // Without it, the search's card stands (the test above: "bỏ huyện rồi, làm hộ chiếu phổ thông ở đâu").
+    expect(heading(conversation(engine).say("bỏ huyện rồi, hồ sơ về hộ chiếu phổ thông nộp ở đâu"))).toBe("Cấp hộ chiếu phổ thông");
+  });
+
   it("a VNeID account on a SIM in someone else's name: the card staff offer for it, even over a level-2 card named firmly", () => {
     const sim = fixtureEngineOn("knowledge-sim");
     const level2 = "Đăng ký tài khoản định danh điện tử VNeID mức 2";

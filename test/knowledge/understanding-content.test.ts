@@ -786,6 +786,25 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // tui", "dùng tên anh trai" — and 40 other VNeID and phone questions). Measured before it was read, with this session's
   // card keywords: the guide for 18 and 7; after the intent's new phrases ("tên thằng/đứa", "là tên/của …", "dùng/đứng tên
   // anh/chị/em trai/gái"; "vneid của em" is the asker's own): 20 and 7, and 20 and 9 on the session-51 probe as before.
+  // Session 55: three newcomer probes for phrases added after sets DJ and DL (15 messages each intent should take, 30
+  // others with close words), written from a description only and measured before they were read. Start → end: a complaint
+  // about an officer gets the complaint card for 10 → 14 of 15 (others 2 → 2: a karaoke neighbour and unpaid wages, found by
+  // the search); a dossier "chưa thấy duyệt" gets the lookup guide for 11 → 15 (others 0 → 0); an old person without a
+  // pension asking for the state's money gets the allowance card for 10 → 13 (others 2 → 2), the `over` phrases beating a
+  // pension card the search found.
+  it.each([
+    ["complaint-55.tsv", "phan-anh-kien-nghi", 14, 2],
+    ["dossier-status-55.tsv", "tra-cuu-ho-so", 15, 0],
+    ["elderly-allowance-55.tsv", "tro-cap-xa-hoi-hang-thang", 13, 2],
+  ] as const)("%s: the card %s for the messages it should take, not for the others", (file, id, realFloor, otherCeiling) => {
+    const card = shows(id);
+    const real = probeOf(file, "REAL");
+    const other = probeOf(file, "OTHER");
+    expect([real.length, other.length]).toEqual([15, 30]);
+    expect(real.filter(card).length).toBeGreaterThanOrEqual(realFloor);
+    expect(other.filter(card).length).toBeLessThanOrEqual(otherCeiling);
+  });
+
   it("a SIM in someone else's name said other ways gets the SIM guide (intent-probes/sim-owner-55.tsv)", () => {
     const guide = shows("vneid-sim-khong-chinh-chu");
     const real = probeOf("sim-owner-55.tsv", "SIM");
