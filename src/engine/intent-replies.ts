@@ -92,7 +92,8 @@ const INTENTS: ReadonlyArray<{
   // nộp ở đâu" is the registration card).
   { name: "district-offices", scope: "unanswered", handle: (t) => cardWhenUnanswered("district-offices", t) },
   // An old person without a pension asking for money each month ("bà nội em 81 tuổi, không có lương hưu, có được nhận tiền
-  // hàng tháng không"): the monthly social allowance card, when the search gives no card of its own.
+  // hàng tháng không"): the monthly social allowance card, when the search gives no card of its own or the message says one
+  // of the intent's `over` phrases ("88 tuổi … không có lương hưu … trợ cấp").
   { name: "elderly-allowance", scope: "unanswered", handle: (t) => cardWhenUnanswered("elderly-allowance", t) },
   // A VNeID account on a SIM in someone else's name ("sim đứng tên chồng, kích hoạt vneid mức 2 được không"): the answer is
   // to put the SIM in one's own name first (the guide staff offer), even when the message names the level-2 card firmly.

@@ -287,10 +287,15 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Session 55: a newcomer who read only a description of four refusals (money for a licence without the exam, a criminal
   // record certificate hiding a conviction for money, a relative's or customer's account, another person's marriage or
   // whereabouts) wrote 31 requests and 29 lawful neighbours. Measured before it was read: 0 lawful turned away, 9 requests
-  // refused, 14 carded. After: money offered for the licence ("bỏ tiền", "đưa … triệu"), a forgery pattern for the
-  // certificate with money offered, "mở khóa"/"reset"/"không muốn … biết" for accounts, "có đăng ký kết hôn với ai" —
-  // 0 turned away, 23 refused, 3 carded.
-  "boundary-55.tsv": { turnedAway: 0, cards: 3 },
+  // refused, 14 carded. After the phrases as first written: 23 refused, 3 carded; narrowed after the review (review-55.tsv):
+  // money said with what it buys ("… triệu là có", "… triệu để được"), the certificate pattern within one sentence, no
+  // "mở khóa"/"reset" — 0 turned away, 21 refused, 4 carded.
+  "boundary-55.tsv": { turnedAway: 0, cards: 4 },
+  // Session 55: a newcomer's review of the session's phrases — 60 lawful questions they refused or carded wrongly (parents'
+  // locked accounts, driving lessons paid for, a clean record's fee, one's own marital status, a partner's papers) and 12
+  // requests that slipped through. Narrowed (money tied to what it buys, "mở khóa"/"reset" dropped, the certificate pattern
+  // within one sentence and with an offer, not a fee question): 0 turned away, 0 carded.
+  "review-55.tsv": { turnedAway: 0, cards: 0 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

@@ -476,12 +476,18 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // before any change made from it; the floor is its reading after the session (90.7 %, 2.5 %, the same two).
   "blind-eval-115.jsonl": { top1: 0.906, falseAnswers: 0.067, wrongCards: 0.025 },
   // Set DJ (blind-eval-116, labelled twice against 1814838, re-checked for session 54's card edits: none changed), measured
-  // once at the start of session 55: 87.0 % top-1, 4.9 % wrong, 3 of 26 out-of-scope cards on 2bec24e.
-  "blind-eval-116.jsonl": { top1: 0.87, falseAnswers: 0.116, wrongCards: 0.05 },
+  // once at the start of session 55: 87.0 % top-1, 4.9 % wrong, 3 of 26 out-of-scope cards on 2bec24e; read and tuned on
+  // (money for a licence without the exam, a criminal record certificate hiding a conviction refused; the SIM guide's keywords;
+  // the foreign work permit not for Vietnamese working abroad): 87.7 %, 4.9 %, 0 of 26.
+  "blind-eval-116.jsonl": { top1: 0.876, falseAnswers: 0, wrongCards: 0.05 },
   // Set DL (blind-eval-118, labelled twice against 2bec24e, two scope disagreements settled by a third labeller), written
   // at the start of session 55 to tune on: 90.2 % top-1, 1.2 % wrong cards, 9 cards and 1 choice on 32 out of scope before
-  // any change made from it; the floor is its reading after the session.
-  "blind-eval-118.jsonl": { top1: 0.908, falseAnswers: 0.219, wrongCards: 0.013 },
+  // any change made from it; the floor is its reading after the session (92.7 %, 1.2 %, 8 of 32).
+  "blind-eval-118.jsonl": { top1: 0.926, falseAnswers: 0.25, wrongCards: 0.013 },
+  // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
+  // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
+  // after the session.
+  "blind-eval-121.jsonl": { top1: 0.892, falseAnswers: 0.039, wrongCards: 0.048 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;

@@ -789,12 +789,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // Session 55: three newcomer probes for phrases added after sets DJ and DL (15 messages each intent should take, 30
   // others with close words), written from a description only and measured before they were read. Start → end: a complaint
   // about an officer gets the complaint card for 10 → 14 of 15 (others 2 → 2: a karaoke neighbour and unpaid wages, found by
-  // the search); a dossier "chưa thấy duyệt" gets the lookup guide for 11 → 15 (others 0 → 0); an old person without a
-  // pension asking for the state's money gets the allowance card for 10 → 13 (others 2 → 2), the `over` phrases beating a
-  // pension card the search found.
+  // the search); a dossier "chưa thấy duyệt" gets the lookup guide for 11 → 15 (others 0 → 0), 13 once "chưa được
+  // duyệt" was dropped after the review ("… chưa được duyệt thì có được khởi công trước không" asks the procedure); an old
+  // person without a pension asking for the state's money gets the allowance card for 10 → 13 (others 2 → 2), the `over`
+  // phrases (age, no pension and money or an allowance, said together) beating a pension card the search found.
   it.each([
     ["complaint-55.tsv", "phan-anh-kien-nghi", 14, 2],
-    ["dossier-status-55.tsv", "tra-cuu-ho-so", 15, 0],
+    ["dossier-status-55.tsv", "tra-cuu-ho-so", 13, 0],
     ["elderly-allowance-55.tsv", "tro-cap-xa-hoi-hang-thang", 13, 2],
   ] as const)("%s: the card %s for the messages it should take, not for the others", (file, id, realFloor, otherCeiling) => {
     const card = shows(id);
@@ -1460,5 +1461,36 @@ describe("the real knowledge in conversation", () => {
     expect(text(t)).not.toContain("chi ho tro ve thu tuc hanh chinh");
     expect(text(t)).toContain("ho chieu");
     expect(heading(t)).toContain("cap ho chieu pho thong");
+  });
+
+  // Session 55: a newcomer's review of the session's new phrases found lawful questions they took — an old person without a
+  // pension asking about a will, a passport, land; "nhà đứng tên anh trai" beside VNeID; a dossier "chưa được duyệt thì …";
+  // "xử lý anh ấy" of a drunk driver, a land dispute; a son's or a veteran's card beside one's own household BHYT. Each
+  // keeps the card it had before the session (its refusals are in probes/review-55.tsv).
+  it.each([
+    ["ông tôi 85 tuổi không có lương hưu, muốn lập di chúc chứng thực ở xã thì làm sao", "tro-cap-xa-hoi-hang-thang"],
+    ["mẹ em 78 tuổi ko có lương hưu, đi làm hộ chiếu thăm con bên Hàn cần gì", "tro-cap-xa-hoi-hang-thang"],
+    ["ba tui 82 tuổi không có lương hưu, muốn tách thửa đất cho con thì làm sao", "tro-cap-xa-hoi-hang-thang"],
+    ["tôi 55 tuổi không có lương hưu thì nhà nước có hỗ trợ đóng bảo hiểm xã hội tự nguyện không", "tro-cap-xa-hoi-hang-thang"],
+    ["ông tôi 85 tuổi mới mất, gia đình có được tiền gì không", "tro-cap-xa-hoi-hang-thang"],
+    ["nhà đứng tên anh trai, em đăng ký thường trú trên vneid được không", "vneid-sim-khong-chinh-chu"],
+    ["chủ hộ là tên chồng, tôi tách hộ trên vneid được không", "vneid-sim-khong-chinh-chu"],
+    ["xe máy đứng tên em trai, bị phạt nguội thì có hiện trên vneid của tôi không", "vneid-sim-khong-chinh-chu"],
+    ["hồ sơ xin giấy phép xây dựng chưa được duyệt thì có được khởi công trước không", "tra-cuu-ho-so"],
+    ["nếu hồ sơ tạm trú chưa được duyệt mà tạm trú cũ hết hạn thì có bị phạt không", "tra-cuu-ho-so"],
+    ["chồng tôi uống rượu lái xe bị csgt lập biên bản, họ sẽ xử lý anh ấy thế nào", "phan-anh-kien-nghi"],
+    ["ông ấy chiếm đất của gia đình tôi, muốn nhờ xã xử lý ông ấy thì làm đơn gì", "phan-anh-kien-nghi"],
+  ] as const)("a lawful question the session's phrases once took keeps its card: %s", (q, notThis) => {
+    const a = engineEvalAnswer(engine, q);
+    expect(a.answered ? a.ids?.[0] : undefined).not.toBe(notThis);
+  });
+
+  it.each([
+    "bố mẹ tôi đã về hưu có thẻ rồi, tôi gia hạn thẻ bhyt cho vợ con thế nào",
+    "con trai tôi nhập ngũ rồi, mấy người còn lại trong nhà gia hạn thẻ bảo hiểm y tế sắp hết hạn ở đâu",
+    "nhà em mới thoát hộ nghèo, thẻ bhyt hết hạn giờ phải tự đóng gia hạn ở đâu",
+  ])("another family member's card does not rule out the household BHYT renewal: %s", (q) => {
+    const a = engineEvalAnswer(engine, q);
+    expect(a.answered ? a.ids?.[0] : undefined).toBe("gia-han-the-bhyt-ho-gia-dinh");
   });
 });
