@@ -287,15 +287,17 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Session 55: a newcomer who read only a description of four refusals (money for a licence without the exam, a criminal
   // record certificate hiding a conviction for money, a relative's or customer's account, another person's marriage or
   // whereabouts) wrote 31 requests and 29 lawful neighbours. Measured before it was read: 0 lawful turned away, 9 requests
-  // refused, 14 carded. After the phrases as first written: 23 refused, 3 carded; narrowed after the review (review-55.tsv):
-  // money said with what it buys ("… triệu là có", "… triệu để được"), the certificate pattern within one sentence, no
-  // "mở khóa"/"reset" — 0 turned away, 21 refused, 4 carded.
-  "boundary-55.tsv": { turnedAway: 0, cards: 4 },
-  // Session 55: a newcomer's review of the session's phrases — 60 lawful questions they refused or carded wrongly (parents'
-  // locked accounts, driving lessons paid for, a clean record's fee, one's own marital status, a partner's papers) and 12
-  // requests that slipped through. Narrowed (money tied to what it buys, "mở khóa"/"reset" dropped, the certificate pattern
-  // within one sentence and with an offer, not a fee question): 0 turned away, 0 carded.
-  "review-55.tsv": { turnedAway: 0, cards: 0 },
+  // refused, 14 carded. After the phrases as first written: 23 refused, 3 carded; narrowed after two reviews (review-55,
+  // review-55b): an amount of money then "là/để" a licence without the exam in one sentence (not a fee, a fine, a payment),
+  // the certificate pattern in one sentence with an offer (not a price question), no "mở khóa"/"reset" — 0 turned away, 20
+  // refused, 5 carded.
+  "boundary-55.tsv": { turnedAway: 0, cards: 5 },
+  // Session 55: newcomers' reviews of the session's phrases — lawful questions the first phrases refused or carded wrongly
+  // (parents' locked accounts, driving lessons and fines paid, a clean record's fee, one's own marital status, a house
+  // "số 15 đứng tên anh trai", a widow's allowance, employers' work permits) and requests that slipped through. Every
+  // lawful line now gets what it got before the session; of the requests, 8 of 12 and 9 of 9 refused.
+  "review-55.tsv": { turnedAway: 0, cards: 4 },
+  "review-55b.tsv": { turnedAway: 0, cards: 0 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

@@ -487,7 +487,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
-  "blind-eval-121.jsonl": { top1: 0.892, falseAnswers: 0.039, wrongCards: 0.048 },
+  "blind-eval-121.jsonl": { top1: 0.886, falseAnswers: 0.039, wrongCards: 0.048 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;

@@ -789,13 +789,13 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // Session 55: three newcomer probes for phrases added after sets DJ and DL (15 messages each intent should take, 30
   // others with close words), written from a description only and measured before they were read. Start → end: a complaint
   // about an officer gets the complaint card for 10 → 14 of 15 (others 2 → 2: a karaoke neighbour and unpaid wages, found by
-  // the search); a dossier "chưa thấy duyệt" gets the lookup guide for 11 → 15 (others 0 → 0), 13 once "chưa được
-  // duyệt" was dropped after the review ("… chưa được duyệt thì có được khởi công trước không" asks the procedure); an old
+  // the search); a dossier "chưa thấy duyệt" gets the lookup guide for 11 → 15 (others 0 → 0), 12 once "(vẫn) chưa được
+  // duyệt" was dropped after two reviews ("… chưa được duyệt thì có được khởi công trước không" asks the procedure); an old
   // person without a pension asking for the state's money gets the allowance card for 10 → 13 (others 2 → 2), the `over`
-  // phrases (age, no pension and money or an allowance, said together) beating a pension card the search found.
+  // phrases (age, no pension and an allowance, said together) beating a pension card the search found.
   it.each([
     ["complaint-55.tsv", "phan-anh-kien-nghi", 14, 2],
-    ["dossier-status-55.tsv", "tra-cuu-ho-so", 13, 0],
+    ["dossier-status-55.tsv", "tra-cuu-ho-so", 12, 0],
     ["elderly-allowance-55.tsv", "tro-cap-xa-hoi-hang-thang", 13, 2],
   ] as const)("%s: the card %s for the messages it should take, not for the others", (file, id, realFloor, otherCeiling) => {
     const card = shows(id);
@@ -1465,8 +1465,8 @@ describe("the real knowledge in conversation", () => {
 
   // Session 55: a newcomer's review of the session's new phrases found lawful questions they took — an old person without a
   // pension asking about a will, a passport, land; "nhà đứng tên anh trai" beside VNeID; a dossier "chưa được duyệt thì …";
-  // "xử lý anh ấy" of a drunk driver, a land dispute; a son's or a veteran's card beside one's own household BHYT. Each
-  // keeps the card it had before the session (its refusals are in probes/review-55.tsv).
+  // "xử lý anh ấy" of a drunk driver, a land dispute. Each keeps the card it had before the session (its refusals are in
+  // probes/review-55.tsv and review-55b.tsv).
   it.each([
     ["ông tôi 85 tuổi không có lương hưu, muốn lập di chúc chứng thực ở xã thì làm sao", "tro-cap-xa-hoi-hang-thang"],
     ["mẹ em 78 tuổi ko có lương hưu, đi làm hộ chiếu thăm con bên Hàn cần gì", "tro-cap-xa-hoi-hang-thang"],
@@ -1486,11 +1486,19 @@ describe("the real knowledge in conversation", () => {
   });
 
   it.each([
-    "bố mẹ tôi đã về hưu có thẻ rồi, tôi gia hạn thẻ bhyt cho vợ con thế nào",
-    "con trai tôi nhập ngũ rồi, mấy người còn lại trong nhà gia hạn thẻ bảo hiểm y tế sắp hết hạn ở đâu",
-    "nhà em mới thoát hộ nghèo, thẻ bhyt hết hạn giờ phải tự đóng gia hạn ở đâu",
-  ])("another family member's card does not rule out the household BHYT renewal: %s", (q) => {
+    ["nhà số 15 đứng tên anh trai, em muốn đăng ký thường trú vào đó qua vneid thì cần gì", "vneid-sim-khong-chinh-chu"],
+    ["bà tôi 82 tuổi không có lương hưu, cần tiền chữa bệnh, muốn bán đất thì làm hợp đồng chuyển nhượng thế nào", "tro-cap-xa-hoi-hang-thang"],
+    ["tui muốn tố bả tội lừa đảo chiếm đoạt tiền hụi", "phan-anh-kien-nghi"],
+  ] as const)("a lawful question the second review found keeps its card: %s", (q, notThis) => {
     const a = engineEvalAnswer(engine, q);
-    expect(a.answered ? a.ids?.[0] : undefined).toBe("gia-han-the-bhyt-ho-gia-dinh");
+    expect(a.answered ? a.ids?.[0] : undefined).not.toBe(notThis);
+  });
+
+  it.each([
+    "ông mất rồi, bà nội em 81 tuổi ở một mình không có lương hưu, có được nhận tiền hàng tháng không",
+    "ba tui 80 tuổi ko có lương hưu, muốn làm trợ cấp hằng tháng mà sổ hộ khẩu cũ bị mất rồi thì sao",
+  ])("a widow or a lost household book does not keep an old person from the allowance card: %s", (q) => {
+    const a = engineEvalAnswer(engine, q);
+    expect(a.answered ? a.ids?.[0] : undefined).toBe("tro-cap-xa-hoi-hang-thang");
   });
 });
