@@ -480,6 +480,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // (money for a licence without the exam, a criminal record certificate hiding a conviction refused; the SIM guide's keywords;
   // the foreign work permit not for Vietnamese working abroad): 87.7 %, 4.9 %, 0 of 26.
   "blind-eval-116.jsonl": { top1: 0.876, falseAnswers: 0, wrongCards: 0.05 },
+  // Set DK (blind-eval-117, labelled twice against 1814838, re-checked twice for session 55's card edits: none changed),
+  // measured once at the end of session 55: 90.9 % top-1, 1.2 % wrong, 2 of 26 out-of-scope cards on 0e8a16c.
+  "blind-eval-117.jsonl": { top1: 0.908, falseAnswers: 0.077, wrongCards: 0.013 },
   // Set DL (blind-eval-118, labelled twice against 2bec24e, two scope disagreements settled by a third labeller), written
   // at the start of session 55 to tune on: 90.2 % top-1, 1.2 % wrong cards, 9 cards and 1 choice on 32 out of scope before
   // any change made from it; the floor is its reading after the session (92.7 %, 1.2 %, 8 of 32).
