@@ -241,9 +241,12 @@ function dossierStatus({ ctx, inbound, out }: IntentTurn): Turn {
   return out.done();
 }
 
-/** The intent's first offer, only when the search shows no card of its own (it asks back, or does not know) or the message says one of the intent's `over` phrases. */
+/**
+ * The intent's first offer, only when the search shows no card of its own (it asks back, or does not know) or the message
+ * says one of the intent's `over` phrases: that outweighs the search's own card ("88 tuổi … không có lương hưu … trợ cấp"
+ * over a pension procedure).
+ */
 function cardWhenUnanswered(name: IntentName, t: IntentTurn): Turn | null {
-  // An `over` phrase of the intent ("88 tuổi … không có lương hưu") outweighs the search's own card (a pension procedure).
   const answered = t.result?.decision.kind === "answer" && !t.ctx.intents.overrides(name, t.message);
   return answered ? null : offeredCard(name, t);
 }
