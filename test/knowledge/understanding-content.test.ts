@@ -39,6 +39,11 @@ const heading = (t: Turn) => {
   return h && h.type === "heading" ? fold(h.text) : undefined;
 };
 const text = (t: Turn) => fold(repliesToPlainText(t.replies));
+/** The card the citizen is shown for `q` opening a conversation (intents included), or undefined when none. */
+const shownCard = (q: string) => {
+  const a = engineEvalAnswer(engine, q);
+  return a.answered ? a.ids?.[0] : undefined;
+};
 
 describe("knowledge/intents.yaml recognises what citizens type", () => {
   it.each([
@@ -598,10 +603,7 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
       .filter(([k]) => k === kind)
       .map(([, q]) => q);
   // The citizen is shown this entry's card (what the engine answers, intents included).
-  const shows = (id: string) => (q: string) => {
-    const a = engineEvalAnswer(engine, q);
-    return a.answered && a.ids?.[0] === id;
-  };
+  const shows = (id: string) => (q: string) => shownCard(q) === id;
   const probe = (file: string) => ({ other: probeOf(file, "OTHER"), merger: probeOf(file, "MERGER") });
   const guideShown = shows("giay-to-sau-sap-xep-don-vi-hanh-chinh");
   it.each([
@@ -1101,8 +1103,7 @@ describe("the real knowledge in conversation", () => {
     },
   );
   it.each(["ví da nào đựng vừa thẻ cccd với gplx mà bền", "mua xe tra gop chi can cccd voi gplx dc ko"])("%s: not the lost-papers guide", (q) => {
-    const a = engineEvalAnswer(engine, q);
-    expect(a.answered && a.ids?.[0] === "mat-nhieu-giay-to").toBe(false);
+    expect(shownCard(q)).not.toBe("mat-nhieu-giay-to");
   });
 
   it.each([
@@ -1465,8 +1466,9 @@ describe("the real knowledge in conversation", () => {
 
   // Session 55: a newcomer's review of the session's new phrases found lawful questions they took — an old person without a
   // pension asking about a will, a passport, land; "nhà đứng tên anh trai" beside VNeID; a dossier "chưa được duyệt thì …";
-  // "xử lý anh ấy" of a drunk driver, a land dispute. Each keeps the card it had before the session (its refusals are in
-  // probes/review-55.tsv and review-55b.tsv).
+  // "xử lý anh ấy" of a drunk driver, a land dispute; a second review, a house "số 15 đứng tên anh trai", money for
+  // medical costs beside a land sale, a money-club fraud. Each keeps the card it had before the session (its refusals are
+  // in probes/review-55.tsv and review-55b.tsv).
   it.each([
     ["ông tôi 85 tuổi không có lương hưu, muốn lập di chúc chứng thực ở xã thì làm sao", "tro-cap-xa-hoi-hang-thang"],
     ["mẹ em 78 tuổi ko có lương hưu, đi làm hộ chiếu thăm con bên Hàn cần gì", "tro-cap-xa-hoi-hang-thang"],
@@ -1480,25 +1482,17 @@ describe("the real knowledge in conversation", () => {
     ["nếu hồ sơ tạm trú chưa được duyệt mà tạm trú cũ hết hạn thì có bị phạt không", "tra-cuu-ho-so"],
     ["chồng tôi uống rượu lái xe bị csgt lập biên bản, họ sẽ xử lý anh ấy thế nào", "phan-anh-kien-nghi"],
     ["ông ấy chiếm đất của gia đình tôi, muốn nhờ xã xử lý ông ấy thì làm đơn gì", "phan-anh-kien-nghi"],
-  ] as const)("a lawful question the session's phrases once took keeps its card: %s", (q, notThis) => {
-    const a = engineEvalAnswer(engine, q);
-    expect(a.answered ? a.ids?.[0] : undefined).not.toBe(notThis);
-  });
-
-  it.each([
     ["nhà số 15 đứng tên anh trai, em muốn đăng ký thường trú vào đó qua vneid thì cần gì", "vneid-sim-khong-chinh-chu"],
     ["bà tôi 82 tuổi không có lương hưu, cần tiền chữa bệnh, muốn bán đất thì làm hợp đồng chuyển nhượng thế nào", "tro-cap-xa-hoi-hang-thang"],
     ["tui muốn tố bả tội lừa đảo chiếm đoạt tiền hụi", "phan-anh-kien-nghi"],
-  ] as const)("a lawful question the second review found keeps its card: %s", (q, notThis) => {
-    const a = engineEvalAnswer(engine, q);
-    expect(a.answered ? a.ids?.[0] : undefined).not.toBe(notThis);
+  ] as const)("a lawful question the session's phrases once took keeps its card: %s", (q, notThis) => {
+    expect(shownCard(q)).not.toBe(notThis);
   });
 
   it.each([
     "ông mất rồi, bà nội em 81 tuổi ở một mình không có lương hưu, có được nhận tiền hàng tháng không",
     "ba tui 80 tuổi ko có lương hưu, muốn làm trợ cấp hằng tháng mà sổ hộ khẩu cũ bị mất rồi thì sao",
   ])("a widow or a lost household book does not keep an old person from the allowance card: %s", (q) => {
-    const a = engineEvalAnswer(engine, q);
-    expect(a.answered ? a.ids?.[0] : undefined).toBe("tro-cap-xa-hoi-hang-thang");
+    expect(shownCard(q)).toBe("tro-cap-xa-hoi-hang-thang");
   });
 });
