@@ -487,6 +487,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // at the start of session 55 to tune on: 90.2 % top-1, 1.2 % wrong cards, 9 cards and 1 choice on 32 out of scope before
   // any change made from it; the floor is its reading after the session (92.7 %, 1.2 %, 8 of 32).
   "blind-eval-118.jsonl": { top1: 0.926, falseAnswers: 0.25, wrongCards: 0.013 },
+  // Set DM (blind-eval-119, labelled twice against 2bec24e, four scope disagreements settled by a third labeller, re-checked
+  // for session 55's card edits: none changed), measured once at the start of session 56: 82.0 % top-1, 4.3 % wrong, 6 cards
+  // and 1 choice on 34 out of scope on 679f6da.
+  "blind-eval-119.jsonl": { top1: 0.819, falseAnswers: 0.206, wrongCards: 0.044 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
