@@ -489,8 +489,16 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-118.jsonl": { top1: 0.926, falseAnswers: 0.25, wrongCards: 0.013 },
   // Set DM (blind-eval-119, labelled twice against 2bec24e, four scope disagreements settled by a third labeller, re-checked
   // for session 55's card edits: none changed), measured once at the start of session 56: 82.0 % top-1, 4.3 % wrong, 6 cards
-  // and 1 choice on 34 out of scope on 679f6da.
-  "blind-eval-119.jsonl": { top1: 0.819, falseAnswers: 0.206, wrongCards: 0.044 },
+  // and 1 choice on 34 out of scope on 679f6da; read and tuned on ("nè", "út" as particles; a bribe told by an acquaintance,
+  // money and speed; "lười thi" beside buying a licence; another's VNeID; wanting an officer fired): 84.5 %, 4.3 %, 5 of 34.
+  "blind-eval-119.jsonl": { top1: 0.844, falseAnswers: 0.148, wrongCards: 0.044 },
+  // Set DP (blind-eval-122, labelled twice against 386404d, scope agreed on all 183), written at the start of session 56 to
+  // tune on: 91.2 % top-1, 1.9 % wrong cards, 4 cards on 24 out of scope before any change made from it; 91.8 %, 1.9 %, 2 after.
+  "blind-eval-122.jsonl": { top1: 0.918, falseAnswers: 0.084, wrongCards: 0.019 },
+  // Set DQ (blind-eval-123, labelled twice against 386404d, the one scope disagreement kept as labeller 1's), written at the
+  // start of session 56 to tune on: 89.0 % top-1, 1.3 % wrong cards, 5 cards on 25 out of scope before any change made from it;
+  // 89.0 %, 1.9 % ("thằng con út" now reads a copy's certification), 4 after.
+  "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.16, wrongCards: 0.02 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
