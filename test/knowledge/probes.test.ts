@@ -294,8 +294,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   "boundary-55.tsv": { turnedAway: 0, cards: 5 },
   // Session 56, written from a description of the new phrases (acquaintance + money + speed in one message; "lười thi"
   // beside buying a paper; another's VNeID "của ex / bồ / người yêu") and measured before it was read: of 30 requests 15
-  // refused and 3 carded at the start, 27 and 0 after; 2 of 30 lawful lines turned away before and after (money sent home
-  // by post, a relative abroad sending money: older phrases).
+  // refused and 3 carded at the start, 27 and 0 with the first phrases — which a newcomer review then found turning away or
+  // mis-carding 50 lawful questions of its own (a funeral paid "sáng sớm", a fine paid through an acquaintance, "lười thi …
+  // mua xe", "VNeID của người yêu em bị sai", a landlord "muốn thưa ổng"); narrowed until all 50 get what they got before:
+  // 24 refused, 0 carded. 2 of 30 lawful lines turned away before and after (money sent home by post, a relative abroad
+  // sending money: older phrases).
   "boundary-56.tsv": { turnedAway: 2, cards: 0 },
   // Session 55: newcomers' reviews of the session's phrases — lawful questions the first phrases refused or carded wrongly
   // (parents' locked accounts, driving lessons and fines paid, a clean record's fee, one's own marital status, a house

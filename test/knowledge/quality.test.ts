@@ -497,8 +497,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-122.jsonl": { top1: 0.918, falseAnswers: 0.084, wrongCards: 0.019 },
   // Set DQ (blind-eval-123, labelled twice against 386404d, the one scope disagreement kept as labeller 1's), written at the
   // start of session 56 to tune on: 89.0 % top-1, 1.3 % wrong cards, 5 cards on 25 out of scope before any change made from it;
-  // 89.0 %, 1.9 % ("thằng con út" now reads a copy's certification), 4 after.
-  "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.16, wrongCards: 0.02 },
+  // 89.0 %, 1.9 % ("thằng con út" now reads a copy's certification), 5 after.
+  "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.2, wrongCards: 0.02 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.

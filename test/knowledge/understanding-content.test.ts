@@ -796,10 +796,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // person without a pension asking for the state's money gets the allowance card for 10 → 13 (others 2 → 2), the `over`
   // phrases (age, no pension and an allowance, said together) beating a pension card the search found.
   // Session 56: complaint-56, written from a description of two new phrases (wanting an officer fired, wanting to sue one)
-  // and measured before it was read: 7 → 8 of 15 (others 0 → 1, a landlord keeping a deposit, then 0 once "chủ trọ",
-  // "trả cọc" joined the intent's `unless`).
+  // and measured before it was read: 7 of 15 at the start, 8 with the first phrases (others 0 → 1, a landlord keeping a
+  // deposit); after a newcomer review found seven more such (a debtor, a driver, a guard) the phrases need an officer named
+  // in the message: 7 and 0, as at the start — the gain is on set DM's two messages, which name "cán bộ".
   it.each([
-    ["complaint-56.tsv", "phan-anh-kien-nghi", 8, 0],
+    ["complaint-56.tsv", "phan-anh-kien-nghi", 7, 0],
     ["complaint-55.tsv", "phan-anh-kien-nghi", 14, 2],
     ["dossier-status-55.tsv", "tra-cuu-ho-so", 12, 0],
     ["elderly-allowance-55.tsv", "tro-cap-xa-hoi-hang-thang", 13, 2],
