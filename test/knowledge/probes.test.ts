@@ -306,6 +306,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // lawful line now gets what it got before the session; of the requests, 8 of 12 and 9 of 9 refused.
   "review-55.tsv": { turnedAway: 0, cards: 4 },
   "review-55b.tsv": { turnedAway: 0, cards: 0 },
+  // Session 56: a newcomer's review of the session's first phrases — 50 lawful questions it turned away or mis-carded and
+  // 7 requests it refused (see boundary-56). After narrowing: none of the 50 turned away, 4 of the 7 requests refused and
+  // none carded (the other three — "đưa anh 10 triệu … trong 1 tuần", "chi thêm 2 triệu … trong một tuần", "check vneid cua
+  // nguoi yeu coi anh ay co vo chua" — get what they got before: the time words and a look-up alone turned away lawful ones).
+  "review-56.tsv": { turnedAway: 0, cards: 0 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

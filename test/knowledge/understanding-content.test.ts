@@ -747,6 +747,20 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
   // was read: the two-level government guide shown for 0 of the others and 5 of the real ones on the session's start, 11
   // and 20 with the intent as first written; after reading (a third group: papers, a dossier, an office — not a hospital,
   // bus stop, market, stadium or party office after a merger): 2 and 20 — now seen.
+  // Session 56: wanting someone fired or sued is a complaint about an officer only when the message names one (set DM's two
+  // messages do); a debtor, a landlord, a driver, a guard or a husband is not (a newcomer's review of the first phrases).
+  it.each([
+    ["ông cán bộ địa chính xã tôi làm chậm quá, hỏi hoài ko làm sổ cho, tôi muốn ổng bị đuổi việc", true],
+    ["can bo xa hen toi hoai ko giai quyet, toi muon thua ổng", true],
+    ["ổng mượn tui 50 triệu rồi trốn luôn, tui muốn thưa ổng thì làm đơn gửi đâu", false],
+    ["ổng chủ trọ ko trả cọc, tui muốn thưa ổng thì ra đâu", false],
+    ["tài xế xe khách đánh con tui, tui muốn ổng bị đuổi việc, báo ở đâu", false],
+    ["ông bảo vệ bệnh viện chửi mẹ tui, tui muốn ổng bị đuổi", false],
+    ["ổng bán xe cho tui mà không chịu ký giấy sang tên, tui muốn thưa ổng", false],
+  ] as const)("wanting someone fired or sued: %s → complaint card %s", (q, complaint) => {
+    expect(shownCard(q) === "phan-anh-kien-nghi").toBe(complaint);
+  });
+
   it("where to file now that districts are gone: the two-level guide, not for other places after a merger (intent-probes/district-offices-51.tsv)", () => {
     const guide = shows("chinh-quyen-hai-cap");
     const real = probeOf("district-offices-51.tsv", "DISTRICT");
