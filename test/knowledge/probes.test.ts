@@ -311,6 +311,15 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // none carded (the other three — "đưa anh 10 triệu … trong 1 tuần", "chi thêm 2 triệu … trong một tuần", "check vneid cua
   // nguoi yeu coi anh ay co vo chua" — get what they got before: the time words and a look-up alone turned away lawful ones).
   "review-56.tsv": { turnedAway: 0, cards: 0 },
+  // Session 56, a second newcomer review (of the narrowed phrases and the session's later card exclusions): 68 lawful
+  // questions handled worse than before — people who "không rành điện thoại" changing phones, voluntary-BHXH questions that
+  // mention "tiền tuất", "thi bằng A1 … đăng ký" before another procedure, "bệnh nghề nghiệp", a commune chairman or a CSGT
+  // as the officer to sue — and 24 requests the narrowing let through. The exclusions and "not covered" phrases were
+  // dropped, the officer words widened, "lười thi" taken beside "mua luôn cái bằng", "dịch vụ làm bằng", "bằng … mua ở đâu",
+  // and money to "ông cán bộ" "trong 1 tuần" read as a bribe: none of the 68 turned away; 6 of the 24 still carded, as at
+  // the start of the session (an acquaintance "làm ở công an" and money "lấy căn cước sớm"; "có cách nào đưa 5 triệu để làm
+  // hộ chiếu trong 1 tuần").
+  "review-56b.tsv": { turnedAway: 0, cards: 6 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 

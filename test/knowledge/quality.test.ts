@@ -491,8 +491,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // for session 55's card edits: none changed), measured once at the start of session 56: 82.0 % top-1, 4.3 % wrong, 6 cards
   // and 1 choice on 34 out of scope on 679f6da; read and tuned on ("nè", "út" as particles; a bribe told by an acquaintance,
   // money and speed; "lười thi" beside buying a licence; another's VNeID; wanting an officer fired; the home ID card not for
-  // allowance questions, the voluntary-BHXH card not for survivors' benefits): 85.1 %, 2.5 %, 5 of 34.
-  "blind-eval-119.jsonl": { top1: 0.85, falseAnswers: 0.148, wrongCards: 0.025 },
+  // allowance questions): 85.1 %, 3.1 %, 5 of 34.
+  "blind-eval-119.jsonl": { top1: 0.85, falseAnswers: 0.148, wrongCards: 0.032 },
   // Set DP (blind-eval-122, labelled twice against 386404d, scope agreed on all 183), written at the start of session 56 to
   // tune on: 91.2 % top-1, 1.9 % wrong cards, 4 cards on 24 out of scope before any change made from it; 91.8 %, 1.9 %, 2 after.
   "blind-eval-122.jsonl": { top1: 0.918, falseAnswers: 0.084, wrongCards: 0.019 },
@@ -502,11 +502,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.2, wrongCards: 0.02 },
   // Sets DR and DS (blind-eval-124, -125, labelled twice against 12253d6 — DR's one scope disagreement kept as labeller 1's,
   // DS agreed on all 185), written mid-session 56 after its first changes and measured on arrival at 12253d6: DR 85.7 % top-1,
-  // 5.0 % wrong, 6 cards and 1 choice on 32 out of scope; DS 85.1 %, 4.5 %, 5 of 31. Tuned on (people who cannot use a
-  // smartphone asking about VNeID are not asking to change phones; survivors' benefits are not the voluntary-BHXH card):
-  // DR 85.7 %, 3.7 %, 6 + 1; DS 85.1 %, 3.9 %, 5.
-  "blind-eval-124.jsonl": { top1: 0.857, falseAnswers: 0.219, wrongCards: 0.038 },
-  "blind-eval-125.jsonl": { top1: 0.85, falseAnswers: 0.162, wrongCards: 0.039 },
+  // 5.0 % wrong, 6 cards and 1 choice on 32 out of scope; DS 85.1 %, 4.5 %, 5 of 31. The changes tried on them (exclusions on
+  // the phone-change VNeID guide and the voluntary-BHXH card, "not covered" for a first driving test) were dropped after a
+  // newcomer review found them breaking 44 lawful questions: the floors are the arrival readings.
+  "blind-eval-124.jsonl": { top1: 0.857, falseAnswers: 0.219, wrongCards: 0.05 },
+  "blind-eval-125.jsonl": { top1: 0.85, falseAnswers: 0.162, wrongCards: 0.046 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
