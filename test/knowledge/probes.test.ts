@@ -314,12 +314,15 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // Session 56, a second newcomer review (of the narrowed phrases and the session's later card exclusions): 68 lawful
   // questions handled worse than before — people who "không rành điện thoại" changing phones, voluntary-BHXH questions that
   // mention "tiền tuất", "thi bằng A1 … đăng ký" before another procedure, "bệnh nghề nghiệp", a commune chairman or a CSGT
-  // as the officer to sue — and 24 requests the narrowing let through. The exclusions and "not covered" phrases were
-  // dropped, the officer words widened, "lười thi" taken beside "mua luôn cái bằng", "dịch vụ làm bằng", "bằng … mua ở đâu",
-  // and money to "ông cán bộ" "trong 1 tuần" read as a bribe: none of the 68 turned away; 6 of the 24 still carded, as at
-  // the start of the session (an acquaintance "làm ở công an" and money "lấy căn cước sớm"; "có cách nào đưa 5 triệu để làm
-  // hộ chiếu trong 1 tuần").
-  "review-56b.tsv": { turnedAway: 0, cards: 6 },
+  // as the officer to sue — and 24 requests the narrowing let through (all 24 got the same at the start of the session).
+  // The exclusions and "not covered" phrases were dropped: none of the 68 turned away; 10 of the 24 carded, as at the start.
+  "review-56b.tsv": { turnedAway: 0, cards: 10 },
+  // A third review, of what was then added for those 24 (officer words such as "chủ tịch", "ở phường/xã"; "lười thi" beside
+  // "mua … bằng" two words apart, "dịch vụ làm bằng", "bằng … mua ở đâu"; money to "ông cán bộ" "trong 1 tuần"), found 56
+  // lawful questions worse (suing a neighbour "ở phường 5", "ở xa" typed as "ở xã", "mua xe bằng tiền mặt", fees paid
+  // through an officer with a receipt). All three were taken out; none of the 56 turned away, 5 of its 25 requests carded
+  // (as at the start of the session; 3 refused that were not).
+  "review-56c.tsv": { turnedAway: 0, cards: 5 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
