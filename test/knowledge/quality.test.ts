@@ -493,6 +493,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // money and speed; "lười thi" beside buying a licence; another's VNeID; wanting an officer fired; the home ID card not for
   // allowance questions): 85.1 %, 3.1 %, 5 of 34.
   "blind-eval-119.jsonl": { top1: 0.85, falseAnswers: 0.148, wrongCards: 0.032 },
+  // Set DN (blind-eval-120, labelled twice against 2bec24e, two scope disagreements settled by a third labeller, re-checked
+  // for session 55's and 56's card edits: none changed), measured once at the end of session 56: 89.3 % top-1, 1.3 % wrong,
+  // 3 cards and 1 choice on 31 out of scope on d2260e1 (the same on 2bec24e and 679f6da).
+  "blind-eval-120.jsonl": { top1: 0.893, falseAnswers: 0.13, wrongCards: 0.013 },
   // Set DP (blind-eval-122, labelled twice against 386404d, scope agreed on all 183), written at the start of session 56 to
   // tune on: 91.2 % top-1, 1.9 % wrong cards, 4 cards on 24 out of scope before any change made from it; 91.8 %, 1.9 %, 2 after.
   "blind-eval-122.jsonl": { top1: 0.918, falseAnswers: 0.084, wrongCards: 0.019 },
