@@ -255,6 +255,16 @@ export const FINE_BEFORE_DUTY: readonly string[] = ["phạt"];
 /** Words a need word may have before the paper ("cần có", "mang theo", "cần những"). */
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 
+/**
+ * Putting a paper into the VNeID app ("tích hợp giấy đăng ký kết hôn vào VNeID", "bằng lái tích hợp vô vneid"): the
+ * paper named beside these words is what is put in, not the procedure asked about (see search/integrated-papers.ts).
+ * `INTEGRATE_WORDS` is the act, `INTEGRATE_TARGETS` where the paper goes (it must be named), `INTEGRATE_FILLERS` the
+ * words that may stand between the paper and the act ("giấy kết hôn có tích hợp", "đăng ký kết hôn xong tích hợp").
+ */
+export const INTEGRATE_WORDS: readonly string[] = ["tích hợp"];
+export const INTEGRATE_TARGETS: readonly string[] = ["vneid", "ví giấy tờ"];
+export const INTEGRATE_FILLERS: readonly string[] = ["có", "đã", "được", "đc", "dc", "rồi", "xong", "cũng", "chưa", "muốn", "cần"];
+
 /** Words that begin the name of a paper ("giấy …", "bản sao …", "sổ …", "thẻ …", "tờ khai"). */
 export const PAPER_WORDS: readonly string[] = [
   "giấy", "bản", "sổ", "thẻ", "tờ khai", "đơn", "văn bản", "ảnh", "hộ chiếu", "căn cước", "trích lục", "hợp đồng", "học bạ",
