@@ -256,14 +256,42 @@ export const FINE_BEFORE_DUTY: readonly string[] = ["phạt"];
 export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", "những", "các", "cái"];
 
 /**
- * Putting a paper into the VNeID app ("tích hợp giấy đăng ký kết hôn vào VNeID", "bằng lái tích hợp vô vneid"): the
- * paper named beside these words is what is put in, not the procedure asked about (see search/integrated-papers.ts).
- * `INTEGRATE_WORDS` is the act, `INTEGRATE_TARGETS` where the paper goes (it must be named), `INTEGRATE_FILLERS` the
- * words that may stand between the paper and the act ("giấy kết hôn có tích hợp", "đăng ký kết hôn xong tích hợp").
+ * Acts whose object a message names beside them, which is then not what it asks about (see search/act-objects.ts):
+ * - putting a paper into the VNeID app ("tích hợp giấy đăng ký kết hôn vào VNeID", "bằng lái tích hợp vô vneid"): the
+ *   guide to integrating papers, not the marriage card;
+ * - paying a procedure's fee by some means ("đóng lệ phí cấp lại căn cước qua momo", "nộp phí đăng ký hộ kd qua momo"): the
+ *   guide to paying online, not the ID-card card.
+ * `act` is the act, `target` where the paper goes or how the fee is paid (it must be named in the same clause after the
+ * act), `fillers` the words that may stand between an object named before the act and the act ("giấy kết hôn có tích
+ * hợp"). `holders`: the entries an object must not be named by to be muted — those holding the act's words ("tích hợp":
+ * the integration guide, which names "bằng lái xe") or the target's ("momo": the payment guide). `targetFirst`: the target
+ * may also come first in the clause, the object right after the act ("momo đóng lệ phí đăng ký tạm trú"). Not "ngân hàng"
+ * alone among the means of paying: "phí xóa thế chấp ở ngân hàng" asks the mortgage card.
  */
-export const INTEGRATE_WORDS: readonly string[] = ["tích hợp"];
-export const INTEGRATE_TARGETS: readonly string[] = ["vneid", "ví giấy tờ"];
-export const INTEGRATE_FILLERS: readonly string[] = ["có", "đã", "được", "đc", "dc", "rồi", "xong", "cũng", "chưa", "muốn", "cần"];
+export const ACT_OBJECTS: ReadonlyArray<{
+  act: readonly string[];
+  target: readonly string[];
+  fillers: readonly string[];
+  holders: "act" | "target";
+  targetFirst?: boolean;
+}> = [
+  {
+    act: ["tích hợp"],
+    target: ["vneid", "ví giấy tờ"],
+    fillers: ["có", "đã", "được", "đc", "dc", "rồi", "xong", "cũng", "chưa", "muốn", "cần"],
+    holders: "act",
+  },
+  {
+    act: ["lệ phí", "tiền phí", "phí", "đóng tiền", "nộp tiền", "trả tiền"],
+    target: [
+      "momo", "zalopay", "zalo pay", "vnpay", "viettel money", "shopeepay", "ví điện tử", "chuyển khoản", "thẻ atm", "thẻ tín dụng",
+      "thẻ visa", "internet banking", "app ngân hàng", "ứng dụng ngân hàng", "mã qr", "paygov",
+    ],
+    fillers: [],
+    holders: "target",
+    targetFirst: true,
+  },
+];
 
 /** Words that begin the name of a paper ("giấy …", "bản sao …", "sổ …", "thẻ …", "tờ khai"). */
 export const PAPER_WORDS: readonly string[] = [

@@ -2,7 +2,7 @@ import { pairable, pairedAfter, pairedBefore, queryToken, type AnalyzedQuery, ty
 import { LINKING_WORDS, QUESTION_WORDS } from "../language.js";
 import { accentKey, canonicalSyllable, fold, rawTokens } from "../../text/normalize.js";
 import type { IndexData } from "./build-index.js";
-import { integratedPapers } from "./integrated-papers.js";
+import { actObjects } from "./act-objects.js";
 import { paperMentions } from "./paper-mentions.js";
 import { portalAsFacet } from "./portal-facet.js";
 import { foldedSet } from "./word-lists.js";
@@ -126,7 +126,7 @@ export function rewrite(
     const weight = (match ? index.idf(match) : index.maxIdf) * role;
     return { t: tok.t, weak: tok.weak, weakKind: tok.weakKind, accented: tok.accented, phrase: tok.phrase, match, factor, weight, pairs: undefined, paper: false, story: 1, brk: tok.brk };
   });
-  const paper = orEach(paperMentions(words, index, weights.modifier.commonWord, weights.rarePairEntries), integratedPapers(words, index));
+  const paper = orEach(paperMentions(words, index, weights.modifier.commonWord, weights.rarePairEntries), actObjects(words, index));
   if (paper) {
     for (let i = 0; i < words.length; i++) {
       if (!paper[i]) continue;

@@ -1,0 +1,158 @@
+import { ACT_OBJECTS } from "../language.js";
+import { KEYWORD, type IndexData } from "./build-index.js";
+import { positionIn } from "./positions.js";
+import type { Resolved } from "./rewrite.js";
+import { foldedSet, phraseAt, phraseList, type ListedWord } from "./word-lists.js";
+
+// Which words of a question name the object of an act (language.ts `ACT_OBJECTS`), weighed by rewrite.ts like a needed
+// paper: "tích hợp giấy khai sinh của con vào vneid" asks how to integrate, not how to register a birth; "đóng lệ phí cấp
+// lại căn cước qua momo" asks how to pay, not how to replace an ID card.
+
+interface Rule {
+  act: ListedWord[][];
+  target: ListedWord[][];
+  fillers: Set<string>;
+  holders: "act" | "target";
+  targetFirst: boolean;
+}
+
+const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
+  act: phraseList(r.act),
+  target: phraseList(r.target),
+  fillers: foldedSet(r.fillers),
+  holders: r.holders,
+  targetFirst: r.targetFirst === true,
+}));
+/** Words that join two objects named together ("bằng lái với thẻ bhyt"): a run before the act goes on through them. */
+const JOINS = foldedSet(["với", "và", "vs", "hoặc", "hay"]);
+/** The longest object read on either side of the act (words), and how far beyond it the target may stand. */
+const MAX_OBJECT = 6;
+const TARGET_REACH = 3;
+const EMPTY = new Int32Array(0);
+
+/**
+ * The words naming an act's object, on either side of the act whose target is named later in the same clause: after the
+ * act, up to the target ("tích hợp [giấy khai sinh của con] vào vneid", "đóng lệ phí [cấp lại căn cước] qua momo");
+ * before it, through the rule's fillers, a run of topic words ("[giấy đăng ký kết hôn] có tích hợp vào vneid"). Null when
+ * there is none. A message that names the target only ("tích hợp vào vneid của mẹ") marks nothing: the act is what it
+ * asks. An object that the entries of the act or target also name ("tích hợp bằng lái xe vào vneid" in the integration
+ * guide's keywords) is not marked: there it is how that entry is found.
+ */
+export function actObjects(words: readonly Resolved[], index: IndexData): boolean[] | null {
+  let out: boolean[] | null = null;
+  for (const rule of RULES) {
+    for (let i = 0; i < words.length; i++) {
+      const act = phraseAt(words, i, rule.act);
+      if (act === 0) continue;
+      const after = i + act;
+      const target = targetAt(words, after, rule);
+      const first = target < 0 && rule.targetFirst ? targetBefore(words, i, rule) : -1;
+      if (target < 0 && first < 0) continue;
+      const holders = rule.holders === "act" ? pairHolders(words, i, act, index) : targetHolders(words, target < 0 ? first : target, rule, index);
+      const mark = (runs: Array<[number, number]>) => {
+        for (const [a, b] of runs) {
+          if (!foreignTo(words, a, b, holders, index)) continue;
+          out ??= new Array<boolean>(words.length).fill(false);
+          out.fill(true, a, b);
+        }
+      };
+      if (target >= 0) {
+        mark(topicRuns(words, after, target));
+        mark(topicRuns(words, runBefore(words, i, rule), beforeFillers(words, i, rule)));
+      } else {
+        // The means came first ("momo đóng lệ phí [đăng ký tạm trú]"): the object is the run of topic words right after the act.
+        mark(topicRuns(words, after, clauseEnd(words, after)).slice(0, 1));
+      }
+      i = after - 1;
+    }
+  }
+  return out;
+}
+
+/** Where the target stands after word `from`, within an object's length and the same clause, before another act; or -1. */
+function targetAt(words: readonly Resolved[], from: number, rule: Rule): number {
+  for (let k = from; k < words.length && k <= from + MAX_OBJECT + TARGET_REACH; k++) {
+    if (k > from && (words[k]!.brk || phraseAt(words, k, rule.act) > 0)) return -1;
+    if (phraseAt(words, k, rule.target) > 0) return k;
+  }
+  return -1;
+}
+
+/** Where the target stands before the act (word `i`), within reach in the same clause; or -1. */
+function targetBefore(words: readonly Resolved[], i: number, rule: Rule): number {
+  for (let k = i - 1; k >= 0 && k >= i - MAX_OBJECT - TARGET_REACH; k--) {
+    if (phraseAt(words, k, rule.target, i) > 0) return k;
+    if (words[k]!.brk) return -1;
+  }
+  return -1;
+}
+
+/** Where the clause that word `from` is in ends. */
+function clauseEnd(words: readonly Resolved[], from: number): number {
+  let k = from;
+  while (k < words.length && (k === from || !words[k]!.brk)) k++;
+  return k;
+}
+
+/** Where the fillers right before the act (word `i`) begin. */
+function beforeFillers(words: readonly Resolved[], i: number, rule: Rule): number {
+  let k = i;
+  while (k > 0 && !words[k]!.brk && words[k - 1]!.weak && rule.fillers.has(words[k - 1]!.t)) k--;
+  return k;
+}
+
+/** Where the run of topic words (and joins between them) that ends at the fillers before the act begins. */
+function runBefore(words: readonly Resolved[], i: number, rule: Rule): number {
+  const k = beforeFillers(words, i, rule);
+  let from = k;
+  while (from > 0 && k - from < MAX_OBJECT && !words[from]!.brk && (!words[from - 1]!.weak || JOINS.has(words[from - 1]!.t))) from--;
+  return from < k && words[from]!.weak ? from + 1 : from;
+}
+
+/** The runs of topic words in [from, to), each on its own ("thẻ bhyt của con nhỏ": "thẻ bhyt", "con nhỏ"). */
+function topicRuns(words: readonly Resolved[], from: number, to: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let k = from; k < to; ) {
+    if (words[k]!.weak) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < to && !words[end]!.weak && !words[end]!.brk) end++;
+    runs.push([k, end]);
+    k = end;
+  }
+  return runs;
+}
+
+/** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
+const indexForm = (r: Resolved): string => r.match ?? r.t;
+
+/** The entries whose names or keywords hold the act's word pair (a one-word act has none). */
+function pairHolders(words: readonly Resolved[], i: number, length: number, index: IndexData): Int32Array {
+  if (length < 2) return EMPTY;
+  return index.pairPostings.get(`${indexForm(words[i]!)} ${indexForm(words[i + 1]!)}`) ?? EMPTY;
+}
+
+/** The entries whose names or keywords hold the target's first word pair, or its one word ("momo"). */
+function targetHolders(words: readonly Resolved[], k: number, rule: Rule, index: IndexData): Int32Array {
+  if (phraseAt(words, k, rule.target) >= 2) return pairHolders(words, k, 2, index);
+  const list = index.postings.get(indexForm(words[k]!));
+  if (!list) return EMPTY;
+  return list.docs.filter((_, n) => list.field[n]! <= KEYWORD);
+}
+
+/**
+ * Whether a run of topic words (`from` to `to`) names something the holders do not: it has a word pair that names
+ * something, and one such pair no holder holds ("kết hôn" of "giấy đăng ký kết hôn", though the integration guide has
+ * "đăng ký xe"; not "bằng lái xe", in its keywords). A single word ("gplx", "bé") is left as typed.
+ */
+function foreignTo(words: readonly Resolved[], from: number, to: number, holders: Int32Array, index: IndexData): boolean {
+  if (holders.length === 0) return false;
+  let foreign = false;
+  for (let k = from + 1; k < to; k++) {
+    const docs = index.pairPostings.get(`${indexForm(words[k - 1]!)} ${indexForm(words[k]!)}`);
+    if (docs && !docs.some((d) => positionIn(holders, d) >= 0)) foreign = true;
+  }
+  return foreign;
+}

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SearchIndex } from "../../src/knowledge/search.js";
+import { loadFixtureSearch } from "../helpers/fixture-search.js";
+
+// The object of an act (search/act-objects.ts): a paper put into the VNeID app ("tích hợp giấy đăng ký kết hôn vào vneid")
+// or a procedure whose fee is paid by some means ("đóng lệ phí cấp lại căn cước qua momo") is not what is asked about, on
+// test/fixtures/knowledge-act-objects/.
+let index: SearchIndex;
+beforeAll(() => {
+  ({ index } = loadFixtureSearch("knowledge-act-objects"));
+});
+
+const answered = (q: string) => {
+  const d = index.search(q).decision;
+  return d.kind === "answer" ? d.hit.entry.id : undefined;
+};
+
+describe("putting a paper into the VNeID app asks the integration guide, whatever paper it names", () => {
+  it.each([
+    "tích hợp giấy đăng ký kết hôn vào vneid",
+    "giấy đăng ký kết hôn tích hợp vào vneid ntn ạ",
+    "Giấy đăng ký kết hôn có tích hợp vào VNeID được không",
+    "tich hop giay khai sinh cua con vao vneid cua bo dc ko",
+    "giay khai sinh tich hop vneid ntn",
+  ])("%s → the integration guide", (q) => {
+    expect(answered(q)).toBe("tich-hop-giay-to-vao-vneid");
+  });
+
+  it.each([
+    // Papers the guide names itself keep their words: there they are how it is found.
+    "tích hợp bằng lái xe vào vneid",
+    "gplx tich hop vao vneid roi ma ko hien",
+    "tích hợp bằng lái xe với thẻ bhyt vào vneid",
+  ])("%s → the integration guide (a paper it names)", (q) => {
+    expect(answered(q)).toBe("tich-hop-giay-to-vao-vneid");
+  });
+});
+
+describe("the procedure stays the answer when nothing is put into the app", () => {
+  it.each([
+    ["đăng ký kết hôn trên vneid được không", "dang-ky-ket-hon"],
+    ["làm giấy khai sinh cho con", "dang-ky-khai-sinh"],
+    // "tích hợp" with no app named: not the act of putting a paper in.
+    ["đăng ký kết hôn xong có tích hợp giấy tờ gì không", "dang-ky-ket-hon"],
+    ["đổi bằng lái xe hết hạn", "doi-giay-phep-lai-xe"],
+  ])("%s → %s", (q, id) => {
+    expect(answered(q)).toBe(id);
+  });
+});
+
+describe("paying a procedure's fee by some means asks the payment guide", () => {
+  it.each([
+    "đóng lệ phí cấp lại căn cước qua momo được không",
+    "nộp phí đăng ký kết hôn bằng zalopay được ko",
+    "dong le phi lam lai can cuoc qua momo dc ko",
+  ])("%s → the payment guide first, never the procedure's card", (q) => {
+    // Without the reading the procedure's card answers these (its whole name is typed); on this small base the guide
+    // then leads by far, though below the answering threshold (on the real knowledge it answers).
+    expect(index.search(q).hits[0]?.entry.id).toBe("thanh-toan-truc-tuyen");
+    expect(answered(q) ?? "").not.toMatch(/^(cap-doi|dang-ky)/);
+  });
+
+  it.each([
+    // The act is the message's last word, after the means ("… em có momo để trả phí"): nothing follows it to mute.
+    "mở hộ kinh doanh cần giấy tờ gì, em có momo để trả phí",
+    "momo trả phí",
+    "phí momo",
+    "momo",
+    "tích hợp",
+    "vneid tích hợp",
+    "tích hợp vneid",
+    "giấy tờ, tích hợp. vneid",
+  ])("%s → read without error", (q) => {
+    expect(() => index.search(q)).not.toThrow();
+  });
+
+  it.each([
+    // No means of paying named: the fee of the procedure is asked.
+    ["lệ phí cấp lại căn cước bao nhiêu", "cap-doi-cap-lai-the-can-cuoc"],
+    ["cấp lại căn cước ở đâu", "cap-doi-cap-lai-the-can-cuoc"],
+  ])("%s → %s", (q, id) => {
+    expect(answered(q)).toBe(id);
+  });
+});
