@@ -323,6 +323,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // through an officer with a receipt). All three were taken out; none of the 56 turned away, 5 of its 25 requests carded
   // (as at the start of the session; 3 refused that were not).
   "review-56c.tsv": { turnedAway: 0, cards: 5 },
+  // Session 57: a refusal for having a diploma made ("ai / chỗ nào làm" or "làm giúp" + "bằng tốt nghiệp / cấp 3 / đại
+  // học" + urgency, money or a job). diploma-57 (measured before it was read): 0 of 30 lawful turned away before and after
+  // the first version, 9 → 7 of 20 requests carded; narrowed for its one lawful catch (continuing education). A newcomer
+  // review of that pattern (review-57) then turned away 27 of its 32 lawful questions — "ai làm bằng tốt nghiệp cho các
+  // cháu, trường hay Sở", "nơi nào làm bằng đại học công nhận tương đương", "mẹ đi làm hộ bằng tốt nghiệp (nhận thay)":
+  // "ai / nơi nào làm bằng" is how people ask who issues a diploma. Dropped; both files hold the level without it.
+  "diploma-57.tsv": { turnedAway: 0, cards: 9 },
+  "review-57.tsv": { turnedAway: 0, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
