@@ -261,35 +261,48 @@ export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", 
  *   guide to integrating papers, not the marriage card;
  * - paying a procedure's fee by some means ("đóng lệ phí cấp lại căn cước qua momo", "nộp phí đăng ký hộ kd qua momo"): the
  *   guide to paying online, not the ID-card card.
- * `act` is the act, `target` where the paper goes or how the fee is paid (it must be named in the same clause after the
- * act), `fillers` the words that may stand between an object named before the act and the act ("giấy kết hôn có tích
- * hợp"). `holders`: the entries an object must not be named by to be muted — those holding the act's words ("tích hợp":
- * the integration guide, which names "bằng lái xe") or the target's ("momo": the payment guide). `targetFirst`: the target
- * may also come first in the clause, the object right after the act ("momo đóng lệ phí đăng ký tạm trú"). Not "ngân hàng"
- * alone among the means of paying: "phí xóa thế chấp ở ngân hàng" asks the mortgage card.
+ * `act` is the act, `target` where the paper goes or how the fee is paid (named in the same clause after the act — or, with
+ * `targetFirst`, before it: "momo đóng lệ phí đăng ký tạm trú"). `fillers`: the words that may stand between an object
+ * named before the act and the act ("giấy kết hôn có tích hợp"); null: an object is read only after the act. Not "đã",
+ * "rồi", "xong": "căn cước đã tích hợp vneid rồi đi đổi ở đâu" asks the ID card. An object before the act is read only
+ * when its clause asks nothing else after the target ("giấy kết hôn có tích hợp vào vneid được không", not "mất cà vẹt có
+ * tích hợp vneid thì làm lại cà vẹt thế nào"). `holders`: the entries an object must not be named by to be muted — those
+ * holding the act's words ("tích hợp": the integration guide, which names "bằng lái xe") or the target's ("momo": the
+ * payment guide). `unless`: words of the message that say the act is not what is asked — the fee's amount ("lệ phí …
+ * bao nhiêu, chuyển khoản được không" asks the procedure's card), money received ("nhận qua chuyển khoản"), a sale, an
+ * object that is itself a payment with its own card (a fine, a tax, "tiền đất", "trước bạ", insurance contributions,
+ * water and power). The fee words only: not bare "phí" ("mai táng phí", "chi phí", "học phí"), nor "đóng / nộp / trả tiền"
+ * (money for a fine, a car, power or support: "nộp tiền vi phạm giao thông qua vnpay", "trả tiền xe cũ cho chủ xe qua
+ * chuyển khoản"). All of this from three newcomers' reviews of the first versions (session 57).
  */
-export const ACT_OBJECTS: ReadonlyArray<{
+export interface ActObjects {
   act: readonly string[];
   target: readonly string[];
-  fillers: readonly string[];
+  fillers: readonly string[] | null;
   holders: "act" | "target";
   targetFirst?: boolean;
-}> = [
+  unless?: readonly string[];
+}
+export const ACT_OBJECTS: readonly ActObjects[] = [
   {
     act: ["tích hợp"],
     target: ["vneid", "ví giấy tờ"],
-    fillers: ["có", "đã", "được", "đc", "dc", "rồi", "xong", "cũng", "chưa", "muốn", "cần"],
+    fillers: ["có", "cũng", "chưa", "muốn", "cần"],
     holders: "act",
   },
   {
-    act: ["lệ phí", "tiền phí", "phí", "đóng tiền", "nộp tiền", "trả tiền"],
+    act: ["lệ phí", "tiền phí", "đóng phí", "nộp phí", "trả phí"],
     target: [
       "momo", "zalopay", "zalo pay", "vnpay", "viettel money", "shopeepay", "ví điện tử", "chuyển khoản", "thẻ atm", "thẻ tín dụng",
       "thẻ visa", "internet banking", "app ngân hàng", "ứng dụng ngân hàng", "mã qr", "paygov",
     ],
-    fillers: [],
+    fillers: null,
     holders: "target",
     targetFirst: true,
+    unless: [
+      "bao nhiêu", "bn", "nhiêu", "nhiu", "mấy", "giá", "nhận", "mua", "bán", "phạt", "thuế", "trước bạ", "tiền đất", "bhxh", "bảo hiểm",
+      "bhyt", "y tế", "trợ cấp", "lương", "học phí", "tiền điện", "tiền nước", "đồng hồ",
+    ],
   },
 ];
 

@@ -82,3 +82,16 @@ describe("paying a procedure's fee by some means asks the payment guide", () => 
     expect(answered(q)).toBe(id);
   });
 });
+
+describe("an act that is not what is asked leaves the procedure's words alone", () => {
+  it.each([
+    // A state reached: the paper is already in the app, the question is about the paper (a newcomer's review, session 57).
+    ["căn cước đã tích hợp vneid rồi, cấp lại ở đâu", "cap-doi-cap-lai-the-can-cuoc"],
+    // The fee's amount is asked beside the means.
+    ["lệ phí cấp lại căn cước bao nhiêu, chuyển khoản được không", "cap-doi-cap-lai-the-can-cuoc"],
+    // Paying someone else, not a fee: no object is read before the payment act.
+    ["cấp lại căn cước xong trả tiền qua chuyển khoản cho người làm hộ", "cap-doi-cap-lai-the-can-cuoc"],
+  ])("%s → %s", (q, id) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe(id);
+  });
+});

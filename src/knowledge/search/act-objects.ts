@@ -11,20 +11,25 @@ import { foldedSet, phraseAt, phraseList, type ListedWord } from "./word-lists.j
 interface Rule {
   act: ListedWord[][];
   target: ListedWord[][];
-  fillers: Set<string>;
+  /** Null: no object is read before the act. */
+  fillers: Set<string> | null;
   holders: "act" | "target";
   targetFirst: boolean;
+  unless: ListedWord[][];
 }
 
 const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
   act: phraseList(r.act),
   target: phraseList(r.target),
-  fillers: foldedSet(r.fillers),
+  fillers: r.fillers ? foldedSet(r.fillers) : null,
   holders: r.holders,
   targetFirst: r.targetFirst === true,
+  unless: phraseList(r.unless ?? []),
 }));
 /** Words that join two objects named together ("bằng lái với thẻ bhyt"): a run before the act goes on through them. */
 const JOINS = foldedSet(["với", "và", "vs", "hoặc", "hay"]);
+/** Words of a state reached ("xe đã tích hợp vào vneid", "căn cước tích hợp rồi"): a run before the act stops at them. */
+const STATE = foldedSet(["đã", "rồi", "xong"]);
 /** The longest object read on either side of the act (words), and how far beyond it the target may stand. */
 const MAX_OBJECT = 6;
 const TARGET_REACH = 3;
@@ -41,6 +46,7 @@ const EMPTY = new Int32Array(0);
 export function actObjects(words: readonly Resolved[], index: IndexData): boolean[] | null {
   let out: boolean[] | null = null;
   for (const rule of RULES) {
+    if (rule.unless.length > 0 && words.some((_, k) => phraseAt(words, k, rule.unless) > 0)) continue;
     for (let i = 0; i < words.length; i++) {
       const act = phraseAt(words, i, rule.act);
       if (act === 0) continue;
@@ -58,7 +64,7 @@ export function actObjects(words: readonly Resolved[], index: IndexData): boolea
       };
       if (target >= 0) {
         mark(topicRuns(words, after, target));
-        mark(topicRuns(words, runBefore(words, i, rule), beforeFillers(words, i, rule)));
+        if (rule.fillers && asksNothingAfter(words, target, rule)) mark(topicRuns(words, runBefore(words, i, rule.fillers), beforeFillers(words, i, rule.fillers)));
       } else {
         // The means came first ("momo đóng lệ phí [đăng ký tạm trú]"): the object is the run of topic words right after the act.
         mark(topicRuns(words, after, clauseEnd(words, after)).slice(0, 1));
@@ -87,6 +93,13 @@ function targetBefore(words: readonly Resolved[], i: number, rule: Rule): number
   return -1;
 }
 
+/** After the target at word `k`, its clause has no topic word: the act is all that clause asks. */
+function asksNothingAfter(words: readonly Resolved[], k: number, rule: Rule): boolean {
+  const end = clauseEnd(words, k);
+  for (let j = k + phraseAt(words, k, rule.target); j < end; j++) if (!words[j]!.weak) return false;
+  return true;
+}
+
 /** Where the clause that word `from` is in ends. */
 function clauseEnd(words: readonly Resolved[], from: number): number {
   let k = from;
@@ -95,17 +108,17 @@ function clauseEnd(words: readonly Resolved[], from: number): number {
 }
 
 /** Where the fillers right before the act (word `i`) begin. */
-function beforeFillers(words: readonly Resolved[], i: number, rule: Rule): number {
+function beforeFillers(words: readonly Resolved[], i: number, fillers: Set<string>): number {
   let k = i;
-  while (k > 0 && !words[k]!.brk && words[k - 1]!.weak && rule.fillers.has(words[k - 1]!.t)) k--;
+  while (k > 0 && !words[k]!.brk && words[k - 1]!.weak && fillers.has(words[k - 1]!.t)) k--;
   return k;
 }
 
 /** Where the run of topic words (and joins between them) that ends at the fillers before the act begins. */
-function runBefore(words: readonly Resolved[], i: number, rule: Rule): number {
-  const k = beforeFillers(words, i, rule);
+function runBefore(words: readonly Resolved[], i: number, fillers: Set<string>): number {
+  const k = beforeFillers(words, i, fillers);
   let from = k;
-  while (from > 0 && k - from < MAX_OBJECT && !words[from]!.brk && (!words[from - 1]!.weak || JOINS.has(words[from - 1]!.t))) from--;
+  while (from > 0 && k - from < MAX_OBJECT && !words[from]!.brk && !STATE.has(words[from - 1]!.t) && (!words[from - 1]!.weak || JOINS.has(words[from - 1]!.t))) from--;
   return from < k && words[from]!.weak ? from + 1 : from;
 }
 
