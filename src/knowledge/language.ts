@@ -282,6 +282,12 @@ export interface ActObjects {
   holders: "act" | "target";
   targetFirst?: boolean;
   unless?: readonly string[];
+  /** The object is the clause's only topic: one run of words, nothing asked after the target ("… qua momo xong tải bản sao ở đâu"). */
+  objectAlone?: boolean;
+  /** Ways that may be named after the target as its alternative, asking nothing new ("… hay phải ra ngân hàng"). */
+  alternatives?: readonly string[];
+  /** An object before the act begins with a paper's word ("giấy …", "bằng …", "thẻ …"; not "con dưới 14 tuổi có tích hợp"). */
+  paperFirst?: boolean;
 }
 export const ACT_OBJECTS: readonly ActObjects[] = [
   {
@@ -289,6 +295,7 @@ export const ACT_OBJECTS: readonly ActObjects[] = [
     target: ["vneid", "ví giấy tờ"],
     fillers: ["có", "cũng", "chưa", "muốn", "cần"],
     holders: "act",
+    paperFirst: true,
   },
   {
     act: ["lệ phí", "tiền phí", "đóng phí", "nộp phí", "trả phí"],
@@ -299,9 +306,12 @@ export const ACT_OBJECTS: readonly ActObjects[] = [
     fillers: null,
     holders: "target",
     targetFirst: true,
+    objectAlone: true,
+    alternatives: ["qua", "bằng", "ra", "ngân hàng", "tiền mặt", "trực tiếp", "thẻ", "bưu điện"],
     unless: [
-      "bao nhiêu", "bn", "nhiêu", "nhiu", "mấy", "giá", "nhận", "mua", "bán", "phạt", "thuế", "trước bạ", "tiền đất", "bhxh", "bảo hiểm",
-      "bhyt", "y tế", "trợ cấp", "lương", "học phí", "tiền điện", "tiền nước", "đồng hồ",
+      "bao nhiêu", "bn", "nhiêu", "nhiu", "mấy", "giá", "triệu", "tr", "nghìn", "nhận", "mua", "bán", "phạt", "vi phạm", "thuế",
+      "trước bạ", "tiền đất", "phi nông nghiệp", "bhxh", "bảo hiểm", "bhyt", "y tế", "trợ cấp", "lương", "học phí", "tiền điện",
+      "tiền nước", "đồng hồ", "công tơ", "lắp điện",
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { ACT_OBJECTS } from "../language.js";
+import { ACT_OBJECTS, CLOSING_QUESTION_WORDS, PAPER_WORDS } from "../language.js";
 import { KEYWORD, type IndexData } from "./build-index.js";
 import { positionIn } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
@@ -16,6 +16,9 @@ interface Rule {
   holders: "act" | "target";
   targetFirst: boolean;
   unless: ListedWord[][];
+  objectAlone: boolean;
+  paperFirst: boolean;
+  alternatives: ListedWord[][];
 }
 
 const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
@@ -25,7 +28,14 @@ const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
   holders: r.holders,
   targetFirst: r.targetFirst === true,
   unless: phraseList(r.unless ?? []),
+  objectAlone: r.objectAlone === true,
+  paperFirst: r.paperFirst === true,
+  alternatives: phraseList(r.alternatives ?? []),
 }));
+/** Words that close a question ("… qua momo được hông"): they ask nothing new after the target. */
+const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
+/** The first words of a paper's name, for an object read before the act (`paperFirst`). */
+const PAPER = phraseList([...PAPER_WORDS, "bằng", "cà vẹt", "cavet", "gplx", "cccd", "bhyt"]);
 /** Words that join two objects named together ("bằng lái với thẻ bhyt"): a run before the act goes on through them. */
 const JOINS = foldedSet(["với", "và", "vs", "hoặc", "hay"]);
 /** Words of a state reached ("xe đã tích hợp vào vneid", "căn cước tích hợp rồi"): a run before the act stops at them. */
@@ -62,12 +72,17 @@ export function actObjects(words: readonly Resolved[], index: IndexData): boolea
           out.fill(true, a, b);
         }
       };
+      const alone = (runs: Array<[number, number]>) => !rule.objectAlone || runs.length === 1;
       if (target >= 0) {
-        mark(topicRuns(words, after, target));
-        if (rule.fillers && asksNothingAfter(words, target, rule)) mark(topicRuns(words, runBefore(words, i, rule.fillers), beforeFillers(words, i, rule.fillers)));
+        const quiet = asksNothingAfter(words, target, rule);
+        const runs = topicRuns(words, after, target);
+        if (alone(runs) && (quiet || !rule.objectAlone)) mark(runs);
+        const from = rule.fillers && quiet ? runBefore(words, i, rule.fillers) : -1;
+        if (from >= 0 && (!rule.paperFirst || phraseAt(words, from, PAPER) > 0)) mark(topicRuns(words, from, beforeFillers(words, i, rule.fillers!)));
       } else {
         // The means came first ("momo đóng lệ phí [đăng ký tạm trú]"): the object is the run of topic words right after the act.
-        mark(topicRuns(words, after, clauseEnd(words, after)).slice(0, 1));
+        const runs = topicRuns(words, after, clauseEnd(words, after));
+        if (alone(runs)) mark(runs.slice(0, 1));
       }
       i = after - 1;
     }
@@ -96,7 +111,12 @@ function targetBefore(words: readonly Resolved[], i: number, rule: Rule): number
 /** After the target at word `k`, its clause has no topic word: the act is all that clause asks. */
 function asksNothingAfter(words: readonly Resolved[], k: number, rule: Rule): boolean {
   const end = clauseEnd(words, k);
-  for (let j = k + phraseAt(words, k, rule.target); j < end; j++) if (!words[j]!.weak) return false;
+  for (let j = k + phraseAt(words, k, rule.target); j < end; j++) {
+    // Another target or way named as the alternative ("qua momo được không hay phải ra ngân hàng") asks nothing new.
+    const other = phraseAt(words, j, rule.target, end) || phraseAt(words, j, rule.alternatives, end) || phraseAt(words, j, CLOSING, end);
+    if (other > 0) j += other - 1;
+    else if (!words[j]!.weak) return false;
+  }
   return true;
 }
 
