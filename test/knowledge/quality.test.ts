@@ -514,9 +514,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DT (blind-eval-126, labelled twice against 9e891d7, four scope disagreements settled by a third labeller; no card
   // edited before it was measured), measured once at the start of session 57: 82.6 % top-1, 4.0 % wrong, 6 cards on 33 out
   // of scope on 21057ec; read and tuned on (a paper put into the VNeID app names the integration guide, not its own
-  // procedure, a fee paid by MoMo the payment guide; looking up voluntary-BHXH payments names the look-up guide): 84.6 %,
-  // 3.4 %, 6 of 33.
-  "blind-eval-126.jsonl": { top1: 0.845, falseAnswers: 0.182, wrongCards: 0.034 },
+  // procedure; looking up voluntary-BHXH payments names the look-up guide): 83.9 %, 3.4 %, 6 of 33.
+  "blind-eval-126.jsonl": { top1: 0.838, falseAnswers: 0.182, wrongCards: 0.034 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.

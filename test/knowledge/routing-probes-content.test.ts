@@ -16,29 +16,31 @@ const DIR = join(ROOT, "test/fixtures/routing-probes");
 
 const PROBES = [
   // Session 57, the act-object reading for papers put into VNeID (search/act-objects.ts): 30 messages putting a paper
-  // into VNeID, 30 asking a procedure that mention the app. On 21057ec: 39 right, 15 wrong; with the reading: 45, 11;
-  // as narrowed after the reviews below: 44, 11.
+  // into VNeID, 30 asking a procedure that mention the app. On 21057ec: 39 right, 15 wrong; with the first reading: 45,
+  // 11; as narrowed after the reviews below: 44, 11.
   { file: "integrate-57.tsv", lines: 60, right: 44, wrong: 11 },
   // Session 57, keywords "tra quá trình đóng bhxh tự nguyện" (the look-up guide) and "đóng bhxh tự nguyện trên vssid được
   // không" (the voluntary card): 40 messages about voluntary social insurance, half of them looking up what was paid. On
   // 21057ec: 21 right, 11 wrong; with the keywords: 22 right, 8 wrong.
   { file: "bhxh-tu-nguyen-57.tsv", lines: 40, right: 22, wrong: 8 },
-  // Session 57, the act-object reading for fees paid by some means ("đóng lệ phí cấp lại căn cước qua momo"): 30 messages
-  // asking a procedure that name a means of paying, 30 asking whether a fee can be paid so. On 21057ec: 35 right, 22 wrong;
-  // the first version, measured before reading: 37, 18; read, the means may come first: 40, 11; as narrowed after four
-  // reviews (fee words only; the fee's procedure the clause's only topic; no amount, fine, tax or insurance named): 37, 14.
-  { file: "pay-57.tsv", lines: 60, right: 37, wrong: 14 },
-  // A second payment probe by another newcomer (35 messages where the means is a detail of the story, 25 asking how to
-  // pay), measured before reading: 35 right, 19 wrong on 21057ec; 39, 16 with that version; 37, 17 as narrowed.
-  { file: "pay-57b.tsv", lines: 60, right: 37, wrong: 17 },
-  // Four newcomer reviews of the reading, each reading only its code and word lists and writing 35 messages crafted to
-  // trip it and 15 it should answer, each measured before it was read, and its breakages mended before the next was
-  // written. Right/wrong on 21057ec → the version reviewed → now: review-act-57 30/14 → 16/22 → 29/15; -57b 28/12 → 24/13 →
-  // 28/12; -57c 25/10 → 20/12 → 27/9; -57d 29/11 → 21/17 → 28/12.
-  { file: "review-act-57.tsv", lines: 50, right: 29, wrong: 15 },
+  // Session 57, a second act tried and dropped: a fee paid by some means ("đóng lệ phí cấp lại căn cước qua momo") read
+  // as asking the payment guide. pay-57 (30 messages asking a procedure that name a means of paying, 30 asking whether a
+  // fee can be paid so): 35 right, 22 wrong on 21057ec; 37, 18 with the first version (measured before reading); 40, 11
+  // tuned on it. pay-57b (another newcomer, measured before reading): 35, 19 → 39, 16. The reviews below kept finding
+  // lawful questions about the procedure it took away; without it, as on 21057ec.
+  { file: "pay-57.tsv", lines: 60, right: 35, wrong: 22 },
+  { file: "pay-57b.tsv", lines: 60, right: 35, wrong: 19 },
+  // Five newcomer reviews of the reading (both acts while the payment one lived), each reading only its code and word
+  // lists and writing 35 messages crafted to trip it and 15 it should answer, each measured before it was read and its
+  // breakages mended before the next was written. Right/wrong on 21057ec → the version reviewed → now (integration only):
+  // review-act-57 30/14 → 16/22 → 31/14; -57b 28/12 → 24/13 → 28/12; -57c 25/10 → 20/12 → 27/9; -57d 29/11 → 21/17 →
+  // 29/11; -57e 30/13 → 15/23 → 28/15 (the fifth, meant as the validation of the narrowed version, found the payment act
+  // still wrong on 9 and the integration act on 4; the payment act was dropped and objects must begin with a paper's word).
+  { file: "review-act-57.tsv", lines: 50, right: 31, wrong: 14 },
   { file: "review-act-57b.tsv", lines: 50, right: 28, wrong: 12 },
   { file: "review-act-57c.tsv", lines: 50, right: 27, wrong: 9 },
-  { file: "review-act-57d.tsv", lines: 50, right: 28, wrong: 12 },
+  { file: "review-act-57d.tsv", lines: 50, right: 29, wrong: 11 },
+  { file: "review-act-57e.tsv", lines: 50, right: 28, wrong: 15 },
 ];
 
 let engine: Engine;

@@ -3,8 +3,7 @@ import type { SearchIndex } from "../../src/knowledge/search.js";
 import { loadFixtureSearch } from "../helpers/fixture-search.js";
 
 // The object of an act (search/act-objects.ts): a paper put into the VNeID app ("tích hợp giấy đăng ký kết hôn vào vneid")
-// or a procedure whose fee is paid by some means ("đóng lệ phí cấp lại căn cước qua momo") is not what is asked about, on
-// test/fixtures/knowledge-act-objects/.
+// is not what is asked about, on test/fixtures/knowledge-act-objects/.
 let index: SearchIndex;
 beforeAll(() => {
   ({ index } = loadFixtureSearch("knowledge-act-objects"));
@@ -48,38 +47,9 @@ describe("the procedure stays the answer when nothing is put into the app", () =
   });
 });
 
-describe("paying a procedure's fee by some means asks the payment guide", () => {
-  it.each([
-    "đóng lệ phí cấp lại căn cước qua momo được không",
-    "nộp phí đăng ký kết hôn bằng zalopay được ko",
-    "dong le phi lam lai can cuoc qua momo dc ko",
-  ])("%s → the payment guide first, never the procedure's card", (q) => {
-    // Without the reading the procedure's card answers these (its whole name is typed); on this small base the guide
-    // then leads by far, though below the answering threshold (on the real knowledge it answers).
-    expect(index.search(q).hits[0]?.entry.id).toBe("thanh-toan-truc-tuyen");
-    expect(answered(q) ?? "").not.toMatch(/^(cap-doi|dang-ky)/);
-  });
-
-  it.each([
-    // The act is the message's last word, after the means ("… em có momo để trả phí"): nothing follows it to mute.
-    "mở hộ kinh doanh cần giấy tờ gì, em có momo để trả phí",
-    "momo trả phí",
-    "phí momo",
-    "momo",
-    "tích hợp",
-    "vneid tích hợp",
-    "tích hợp vneid",
-    "giấy tờ, tích hợp. vneid",
-  ])("%s → read without error", (q) => {
+describe("odd placements of the act are read without error", () => {
+  it.each(["tích hợp", "vneid tích hợp", "tích hợp vneid", "giấy tờ, tích hợp. vneid", "giấy khai sinh tích hợp"])("%s", (q) => {
     expect(() => index.search(q)).not.toThrow();
-  });
-
-  it.each([
-    // No means of paying named: the fee of the procedure is asked.
-    ["lệ phí cấp lại căn cước bao nhiêu", "cap-doi-cap-lai-the-can-cuoc"],
-    ["cấp lại căn cước ở đâu", "cap-doi-cap-lai-the-can-cuoc"],
-  ])("%s → %s", (q, id) => {
-    expect(answered(q)).toBe(id);
   });
 });
 
@@ -87,10 +57,9 @@ describe("an act that is not what is asked leaves the procedure's words alone", 
   it.each([
     // A state reached: the paper is already in the app, the question is about the paper (a newcomer's review, session 57).
     ["căn cước đã tích hợp vneid rồi, cấp lại ở đâu", "cap-doi-cap-lai-the-can-cuoc"],
-    // The fee's amount is asked beside the means.
-    ["lệ phí cấp lại căn cước bao nhiêu, chuyển khoản được không", "cap-doi-cap-lai-the-can-cuoc"],
-    // Paying someone else, not a fee: no object is read before the payment act.
-    ["cấp lại căn cước xong trả tiền qua chuyển khoản cho người làm hộ", "cap-doi-cap-lai-the-can-cuoc"],
+    // The clause goes on to ask something else after the app.
+    ["tích hợp thẻ căn cước vào vneid bị báo hết hạn, cấp lại ở đâu", "cap-doi-cap-lai-the-can-cuoc"],
+    ["tích hợp giấy khai sinh vào vneid bị lỗi thì làm lại giấy khai sinh ở đâu", "dang-ky-khai-sinh"],
   ])("%s → %s", (q, id) => {
     expect(index.search(q).hits[0]?.entry.id).toBe(id);
   });

@@ -1,89 +1,67 @@
 import { ACT_OBJECTS, CLOSING_QUESTION_WORDS, PAPER_WORDS } from "../language.js";
-import { KEYWORD, type IndexData } from "./build-index.js";
+import type { IndexData } from "./build-index.js";
 import { positionIn } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseAt, phraseList, type ListedWord } from "./word-lists.js";
 
 // Which words of a question name the object of an act (language.ts `ACT_OBJECTS`), weighed by rewrite.ts like a needed
-// paper: "tích hợp giấy khai sinh của con vào vneid" asks how to integrate, not how to register a birth; "đóng lệ phí cấp
-// lại căn cước qua momo" asks how to pay, not how to replace an ID card.
+// paper: "tích hợp giấy khai sinh của con vào vneid" asks how to integrate, not how to register a birth.
 
 interface Rule {
   act: ListedWord[][];
   target: ListedWord[][];
-  /** Null: no object is read before the act. */
-  fillers: Set<string> | null;
-  holders: "act" | "target";
-  targetFirst: boolean;
-  unless: ListedWord[][];
-  objectAlone: boolean;
-  paperFirst: boolean;
+  fillers: Set<string>;
   alternatives: ListedWord[][];
 }
 
 const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
   act: phraseList(r.act),
   target: phraseList(r.target),
-  fillers: r.fillers ? foldedSet(r.fillers) : null,
-  holders: r.holders,
-  targetFirst: r.targetFirst === true,
-  unless: phraseList(r.unless ?? []),
-  objectAlone: r.objectAlone === true,
-  paperFirst: r.paperFirst === true,
-  alternatives: phraseList(r.alternatives ?? []),
+  fillers: foldedSet(r.fillers),
+  alternatives: phraseList(r.alternatives),
 }));
-/** Words that close a question ("… qua momo được hông"): they ask nothing new after the target. */
-const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
-/** The first words of a paper's name, for an object read before the act (`paperFirst`). */
-const PAPER = phraseList([...PAPER_WORDS, "bằng", "cà vẹt", "cavet", "gplx", "cccd", "bhyt"]);
 /** Words that join two objects named together ("bằng lái với thẻ bhyt"): a run before the act goes on through them. */
 const JOINS = foldedSet(["với", "và", "vs", "hoặc", "hay"]);
 /** Words of a state reached ("xe đã tích hợp vào vneid", "căn cước tích hợp rồi"): a run before the act stops at them. */
 const STATE = foldedSet(["đã", "rồi", "xong"]);
+/** Words that close a question ("… vào vneid được hông"): they ask nothing new after the target. */
+const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
+/** The first words of a paper's name: an object must begin with one. */
+const PAPER = phraseList([...PAPER_WORDS, "bằng", "cà vẹt", "cavet", "gplx", "cccd", "bhyt"]);
 /** The longest object read on either side of the act (words), and how far beyond it the target may stand. */
 const MAX_OBJECT = 6;
 const TARGET_REACH = 3;
 const EMPTY = new Int32Array(0);
 
 /**
- * The words naming an act's object, on either side of the act whose target is named later in the same clause: after the
- * act, up to the target ("tích hợp [giấy khai sinh của con] vào vneid", "đóng lệ phí [cấp lại căn cước] qua momo");
- * before it, through the rule's fillers, a run of topic words ("[giấy đăng ký kết hôn] có tích hợp vào vneid"). Null when
- * there is none. A message that names the target only ("tích hợp vào vneid của mẹ") marks nothing: the act is what it
- * asks. An object that the entries of the act or target also name ("tích hợp bằng lái xe vào vneid" in the integration
- * guide's keywords) is not marked: there it is how that entry is found.
+ * The words naming an act's object, when the act's target is named later in its clause and that clause asks nothing
+ * after the target (but whose paper it is): after the act, up to the target ("tích hợp [giấy khai sinh của con] vào
+ * vneid"); before it, through the rule's fillers, a run of topic words ("[giấy đăng ký kết hôn] có tích hợp vào vneid").
+ * Either must begin with a paper's word. Null when there is none. A message that names the target only ("tích hợp vào
+ * vneid của mẹ") marks nothing: the act is what it asks. An object that the act's own entries name ("tích hợp bằng lái
+ * xe vào vneid" in the integration guide's keywords) is not marked: there it is how that entry is found.
  */
 export function actObjects(words: readonly Resolved[], index: IndexData): boolean[] | null {
   let out: boolean[] | null = null;
   for (const rule of RULES) {
-    if (rule.unless.length > 0 && words.some((_, k) => phraseAt(words, k, rule.unless) > 0)) continue;
     for (let i = 0; i < words.length; i++) {
       const act = phraseAt(words, i, rule.act);
       if (act === 0) continue;
       const after = i + act;
       const target = targetAt(words, after, rule);
-      const first = target < 0 && rule.targetFirst ? targetBefore(words, i, rule) : -1;
-      if (target < 0 && first < 0) continue;
-      const holders = rule.holders === "act" ? pairHolders(words, i, act, index) : targetHolders(words, target < 0 ? first : target, rule, index);
-      const mark = (runs: Array<[number, number]>) => {
+      if (target < 0 || !asksNothingAfter(words, target, rule)) continue;
+      const holders = pairHolders(words, i, act, index);
+      const mark = (from: number, to: number) => {
+        const runs = topicRuns(words, from, to);
+        if (runs.length === 0 || phraseAt(words, runs[0]![0], PAPER) === 0) return;
         for (const [a, b] of runs) {
           if (!foreignTo(words, a, b, holders, index)) continue;
           out ??= new Array<boolean>(words.length).fill(false);
           out.fill(true, a, b);
         }
       };
-      const alone = (runs: Array<[number, number]>) => !rule.objectAlone || runs.length === 1;
-      if (target >= 0) {
-        const quiet = asksNothingAfter(words, target, rule);
-        const runs = topicRuns(words, after, target);
-        if (alone(runs) && (quiet || !rule.objectAlone)) mark(runs);
-        const from = rule.fillers && quiet ? runBefore(words, i, rule.fillers) : -1;
-        if (from >= 0 && (!rule.paperFirst || phraseAt(words, from, PAPER) > 0)) mark(topicRuns(words, from, beforeFillers(words, i, rule.fillers!)));
-      } else {
-        // The means came first ("momo đóng lệ phí [đăng ký tạm trú]"): the object is the run of topic words right after the act.
-        const runs = topicRuns(words, after, clauseEnd(words, after));
-        if (alone(runs)) mark(runs.slice(0, 1));
-      }
+      mark(after, target);
+      mark(runBefore(words, i, rule.fillers), beforeFillers(words, i, rule.fillers));
       i = after - 1;
     }
   }
@@ -99,20 +77,10 @@ function targetAt(words: readonly Resolved[], from: number, rule: Rule): number 
   return -1;
 }
 
-/** Where the target stands before the act (word `i`), within reach in the same clause; or -1. */
-function targetBefore(words: readonly Resolved[], i: number, rule: Rule): number {
-  for (let k = i - 1; k >= 0 && k >= i - MAX_OBJECT - TARGET_REACH; k--) {
-    if (phraseAt(words, k, rule.target, i) > 0) return k;
-    if (words[k]!.brk) return -1;
-  }
-  return -1;
-}
-
-/** After the target at word `k`, its clause has no topic word: the act is all that clause asks. */
+/** After the target at word `k`, its clause has no topic word but the rule's alternatives: the act is all it asks. */
 function asksNothingAfter(words: readonly Resolved[], k: number, rule: Rule): boolean {
   const end = clauseEnd(words, k);
   for (let j = k + phraseAt(words, k, rule.target); j < end; j++) {
-    // Another target or way named as the alternative ("qua momo được không hay phải ra ngân hàng") asks nothing new.
     const other = phraseAt(words, j, rule.target, end) || phraseAt(words, j, rule.alternatives, end) || phraseAt(words, j, CLOSING, end);
     if (other > 0) j += other - 1;
     else if (!words[j]!.weak) return false;
@@ -165,14 +133,6 @@ const indexForm = (r: Resolved): string => r.match ?? r.t;
 function pairHolders(words: readonly Resolved[], i: number, length: number, index: IndexData): Int32Array {
   if (length < 2) return EMPTY;
   return index.pairPostings.get(`${indexForm(words[i]!)} ${indexForm(words[i + 1]!)}`) ?? EMPTY;
-}
-
-/** The entries whose names or keywords hold the target's first word pair, or its one word ("momo"). */
-function targetHolders(words: readonly Resolved[], k: number, rule: Rule, index: IndexData): Int32Array {
-  if (phraseAt(words, k, rule.target) >= 2) return pairHolders(words, k, 2, index);
-  const list = index.postings.get(indexForm(words[k]!));
-  if (!list) return EMPTY;
-  return list.docs.filter((_, n) => list.field[n]! <= KEYWORD);
 }
 
 /**
