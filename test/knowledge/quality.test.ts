@@ -516,6 +516,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // of scope on 21057ec; read and tuned on (a paper put into the VNeID app names the integration guide, not its own
   // procedure; looking up voluntary-BHXH payments names the look-up guide): 83.9 %, 3.4 %, 6 of 33.
   "blind-eval-126.jsonl": { top1: 0.838, falseAnswers: 0.182, wrongCards: 0.034 },
+  // Set DU (blind-eval-127, labelled twice against 9e891d7, three scope disagreements settled by a third labeller,
+  // re-checked for session 57's card edits: none changed), measured once at the end of session 57: 87.3 % top-1, 2.7 %
+  // wrong, 9 cards on 42 out of scope — the same on 21057ec and 3e3ed9f.
+  "blind-eval-127.jsonl": { top1: 0.873, falseAnswers: 0.215, wrongCards: 0.027 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
