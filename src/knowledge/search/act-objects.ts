@@ -22,8 +22,6 @@ const RULES: Rule[] = ACT_OBJECTS.map((r) => ({
 }));
 /** Words that join two objects named together ("bằng lái với thẻ bhyt"): a run before the act goes on through them. */
 const JOINS = foldedSet(["với", "và", "vs", "hoặc", "hay"]);
-/** Words of a state reached ("xe đã tích hợp vào vneid", "căn cước tích hợp rồi"): a run before the act stops at them. */
-const STATE = foldedSet(["đã", "rồi", "xong"]);
 /** Words that close a question ("… vào vneid được hông"): they ask nothing new after the target. */
 const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
 /** The first words of a paper's name: an object must begin with one. */
@@ -106,7 +104,7 @@ function beforeFillers(words: readonly Resolved[], i: number, fillers: Set<strin
 function runBefore(words: readonly Resolved[], i: number, fillers: Set<string>): number {
   const k = beforeFillers(words, i, fillers);
   let from = k;
-  while (from > 0 && k - from < MAX_OBJECT && !words[from]!.brk && !STATE.has(words[from - 1]!.t) && (!words[from - 1]!.weak || JOINS.has(words[from - 1]!.t))) from--;
+  while (from > 0 && k - from < MAX_OBJECT && !words[from]!.brk && (!words[from - 1]!.weak || JOINS.has(words[from - 1]!.t))) from--;
   return from < k && words[from]!.weak ? from + 1 : from;
 }
 
