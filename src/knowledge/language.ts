@@ -258,29 +258,31 @@ export const NEED_FILLERS: readonly string[] = ["có", "theo", "thêm", "cả", 
 /**
  * Acts whose object a message names beside them, which is then not what it asks about (see search/act-objects.ts):
  * putting a paper into the VNeID app ("tích hợp giấy đăng ký kết hôn vào VNeID", "giấy khai sinh tích hợp vneid ntn") asks
- * the guide to integrating papers, not the marriage or birth card. `act` is the act, `target` where the paper goes (named
- * later in the same clause). The object is read after the act, up to the target, or before it through `fillers`
- * ("giấy kết hôn có tích hợp …"; not "đã", "rồi", "xong": "căn cước đã tích hợp vneid rồi đi đổi ở đâu" asks the ID card),
- * and only when it begins with a paper's word ("giấy", "thẻ", "sổ", "bằng" …; not "con dưới 14 tuổi") and its clause asks
- * nothing after the target but whose paper it is (`alternatives`: "… vào vneid của bố được không"; not "… vào vneid bị báo
- * hết hạn, giờ đổi thẻ ở đâu"). An object the act's own entries name ("bằng lái xe" in the integration guide's keywords)
- * is left as typed. A second act tried in session 57, a fee paid by some means ("đóng lệ phí cấp lại căn cước qua momo" →
- * the payment guide), was dropped: five newcomer reviews kept finding lawful questions about the procedure it took away,
- * and labellers disagree on which card answers "lệ phí X chuyển khoản được không" (routing probes pay-57, review-act-57*).
+ * the guide to integrating papers, not the marriage or birth card. `act` is the act — two words or more: its first word
+ * pair finds the entries about it (the integration guide) — and `target` where the paper goes, named later in the same
+ * clause. The object is read after the act, up to the target, or before it through `fillers` ("giấy kết hôn có tích hợp
+ * …"; not "đã", "rồi", "xong": "căn cước đã tích hợp vneid rồi đi đổi ở đâu" asks the ID card), from its first paper's word
+ * ("giấy", "thẻ", "sổ", "bằng" …; nothing is read from "con dưới 14 tuổi"), and only when its clause asks nothing after the
+ * target but whose paper it is (`owners`: "… vào vneid của bố được không"; not "… vào vneid bị báo hết hạn, giờ đổi thẻ ở
+ * đâu"). An object the act's own entries name ("bằng lái xe" in the integration guide's keywords) is left as typed.
+ * (A second act, a fee paid by some means, was tried and dropped: docs/benchmarks.md, session 57.)
  */
 export interface ActObjects {
   act: readonly string[];
   target: readonly string[];
   fillers: readonly string[];
-  /** Words that may follow the target in its clause without asking anything new (whose paper it is). */
-  alternatives: readonly string[];
+  /** Whose paper it is, said after the target without asking anything new ("của bố", "cho bà"). */
+  owners: readonly string[];
 }
 export const ACT_OBJECTS: readonly ActObjects[] = [
   {
     act: ["tích hợp"],
     target: ["vneid", "ví giấy tờ"],
     fillers: ["có", "cũng", "chưa", "muốn", "cần"],
-    alternatives: ["của", "bố", "mẹ", "ba", "má", "vợ", "chồng", "con", "cháu", "bé", "tôi", "em", "mình"],
+    owners: [
+      "của", "cho", "giúp", "bố", "mẹ", "ba", "bà", "má", "ông", "anh", "chị", "cô", "chú", "bác", "dì", "cậu", "vợ", "chồng", "con",
+      "cháu", "bé",
+    ],
   },
 ];
 

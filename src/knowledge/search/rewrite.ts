@@ -29,7 +29,10 @@ export interface Resolved {
    * or undefined when none: such a word names an entry only through a name that holds one of them.
    */
   pairs: string[] | undefined;
-  /** Part of a paper named as needed for what the message names first (see `paperMentions`): never a name's word here. */
+  /**
+   * Part of a paper named as needed for what the message names first (see `paperMentions`), or put into the VNeID app
+   * (see `actObjects`): never a name's word here.
+   */
   paper: boolean;
   /** 1, or `weights.story` when the word tells the message's story (a finished step, a reason, who asks: see story-parts.ts). */
   story: number;
@@ -48,7 +51,7 @@ export interface ResolvedQuery {
    * The distinct index words the question matched, with the facet phrase a weak one belongs to, every
    * accented spelling typed (none when typed bare), the known pairs it is bound into wherever it is
    * typed (undefined when somewhere it is free: see `Resolved.pairs`), and whether it is only ever
-   * part of a needed paper's name.
+   * part of a needed paper's name (or of a paper put into the app).
    */
   matched: Array<{ t: string; phrase: string[] | undefined; accents: string[]; pairs: string[] | undefined; paper: boolean }>;
   /** Adjacent pairs of matched strong words (folded index forms), none across a clause mark. */
