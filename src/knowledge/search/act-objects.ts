@@ -1,6 +1,7 @@
 import { ACT_OBJECTS, CLOSING_QUESTION_WORDS, PAPER_WORDS } from "../language.js";
 import type { IndexData } from "./build-index.js";
-import { positionIn } from "./positions.js";
+import { indexForm } from "./paper-mentions.js";
+import { holds } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseAt, phraseList, type ListedWord } from "./word-lists.js";
 
@@ -128,9 +129,6 @@ function topicRuns(words: readonly Resolved[], from: number, to: number): Array<
   return runs;
 }
 
-/** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
-const indexForm = (r: Resolved): string => r.match ?? r.t;
-
 /** The entries whose names or keywords hold the act's first word pair (words `i`, `i + 1`). */
 function pairHolders(words: readonly Resolved[], i: number, index: IndexData): Int32Array {
   return index.pairPostings.get(`${indexForm(words[i]!)} ${indexForm(words[i + 1]!)}`) ?? EMPTY;
@@ -146,7 +144,7 @@ function foreignTo(words: readonly Resolved[], from: number, to: number, holders
   let foreign = false;
   for (let k = from + 1; k < to; k++) {
     const docs = index.pairPostings.get(`${indexForm(words[k - 1]!)} ${indexForm(words[k]!)}`);
-    if (docs && !docs.some((d) => positionIn(holders, d) >= 0)) foreign = true;
+    if (docs && !docs.some((d) => holds(holders, d))) foreign = true;
   }
   return foreign;
 }

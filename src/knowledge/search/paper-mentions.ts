@@ -1,7 +1,7 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, OBTAIN_ASKING, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
-import { positionIn } from "./positions.js";
+import { holds } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseAt, phraseList } from "./word-lists.js";
 
@@ -22,7 +22,7 @@ const ASKING = foldedSet(QUESTION_WORDS);
 const OR = foldedSet(["hay", "hoặc"]);
 
 /** The index's form of a word: what it matched (a corrected typo, a regional spelling), else as typed. */
-function indexForm(r: Resolved): string {
+export function indexForm(r: Resolved): string {
   return r.match ?? r.t;
 }
 
@@ -166,8 +166,6 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
 
 const EMPTY = new Int32Array(0);
 
-/** Whether the posting list (ascending doc numbers) holds doc `d`. */
-const holds = (list: Int32Array, d: number): boolean => positionIn(list, d) >= 0;
 
 /**
  * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), and one of its words at least `commonWord` (share

@@ -11,3 +11,8 @@ export function positionIn(docs: Int32Array, d: number): number {
   }
   return -1;
 }
+
+/** Whether the posting list (ascending doc numbers) holds doc `d`. */
+export function holds(list: Int32Array, d: number): boolean {
+  return positionIn(list, d) >= 0;
+}
