@@ -520,6 +520,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // re-checked for session 57's card edits: none changed), measured once at the end of session 57: 87.3 % top-1, 2.7 %
   // wrong, 9 cards on 42 out of scope — the same on 21057ec and 3e3ed9f.
   "blind-eval-127.jsonl": { top1: 0.873, falseAnswers: 0.215, wrongCards: 0.027 },
+  // Set DV (blind-eval-128, labelled twice against 21057ec, two scope disagreements settled by a third labeller, re-checked
+  // for session 57's card edits: none changed), measured once at the start of session 58: 86.3 % top-1, 3.3 % wrong, 3
+  // cards and 1 choice on 38 out of scope — the same on 21057ec and a2b80a9.
+  "blind-eval-128.jsonl": { top1: 0.862, falseAnswers: 0.106, wrongCards: 0.033 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
