@@ -83,6 +83,12 @@ const wordsSchema = z
      * chiếu" is still the weather, though `unless` keeps "hộ chiếu" for a `contains` phrase.
      */
     over_unless: phrases,
+    /**
+     * Words a "…" in this intent's phrases never stands for, written with their accents: in `account-access`, "vneid …
+     * của vợ" is not "số điện thoại đăng ký vneid là sim của vợ" — the SIM is hers, the account is the writer's. A word
+     * typed bare stops the gap too ("so" may be "số").
+     */
+    gap_stops: z.array(z.string().trim().min(1).refine((w) => !/\s/u.test(w), "một chữ, không có khoảng trắng")).default([]),
     /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
     patterns: z.array(regex).default([]),
     /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */

@@ -59,7 +59,12 @@ interface Phrase {
   gapBefore: boolean[];
   /** Token k must be typed with its accents ("giả!": "gia" typed bare may be "già", "giá"). */
   strict: boolean[];
+  /** Words no "…" of this phrase stands for (its intent's `gap_stops`), folded with their accents. */
+  gapStops?: GapStops | undefined;
 }
+
+/** An intent's `gap_stops`: folded word → the accents it is written with. */
+type GapStops = ReadonlyMap<string, string>;
 
 /** Written right after a word of a phrase ("giả!"): that word matches only when typed with these accents. */
 export const STRICT_MARK = "!";
@@ -187,7 +192,7 @@ function expand<T extends { folded: string[]; accented: Array<string | null>; ty
   return { ...m, folded, accented, typedAt, breaks };
 }
 
-function compilePhrase(p: string, expansions: Expansions): Phrase {
+function compilePhrase(p: string, expansions: Expansions, gapStops?: GapStops): Phrase {
   const folded: string[] = [];
   const accented: string[] = [];
   const gapBefore: boolean[] = [];
@@ -202,7 +207,12 @@ function compilePhrase(p: string, expansions: Expansions): Phrase {
       strict.push(strictWords.has(w));
     });
   });
-  return { folded, accented, gapBefore, strict };
+  return { folded, accented, gapBefore, strict, gapStops: gapBefore.some(Boolean) ? gapStops : undefined };
+}
+
+function compileGapStops(words: readonly string[]): GapStops | undefined {
+  if (words.length === 0) return undefined;
+  return new Map(words.flatMap((w) => tokens(w).map((t, k) => [t, rawTokens(w).map(accentKey)[k] ?? t] as const)));
 }
 
 function compileExpansions(abbreviations: Readonly<Record<string, string>>): Expansions {
@@ -214,8 +224,8 @@ function compileExpansions(abbreviations: Readonly<Record<string, string>>): Exp
 function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, string>>): CompiledTable {
   const expansions = compileExpansions(abbreviations);
   const byFirst: CompiledTable["byFirst"] = new Map();
-  const add = (list: ListKey, phrases: readonly string[]): ListKey => {
-    for (const phrase of phrases.flatMap((p) => fillSlots(p, data.lists)).flatMap(phraseVariants).map((p) => compilePhrase(p, expansions))) {
+  const add = (list: ListKey, phrases: readonly string[], gapStops?: GapStops): ListKey => {
+    for (const phrase of phrases.flatMap((p) => fillSlots(p, data.lists)).flatMap(phraseVariants).map((p) => compilePhrase(p, expansions, gapStops))) {
       const first = phrase.folded[0];
       if (first === undefined) continue;
       const bucket = byFirst.get(first);
@@ -228,11 +238,12 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
   for (const name of INTENT_NAMES) {
     const w: Words | undefined = data.intents[name];
     if (!w) continue;
+    const stops = compileGapStops(w.gap_stops);
     byName.set(name, {
       exact: add(`${name} exact`, w.exact),
       starts: add(`${name} starts`, w.starts),
-      contains: add(`${name} contains`, w.contains),
-      all: w.all.map((group, g) => add(`${name} all ${g}`, group)),
+      contains: add(`${name} contains`, w.contains, stops),
+      all: w.all.map((group, g) => add(`${name} all ${g}`, group, stops)),
       unless: add(`${name} unless`, w.unless),
       over: add(`${name} over`, w.over),
       overUnless: w.over_unless.length > 0 ? add(`${name} over_unless`, w.over_unless) : `${name} unless`,
@@ -281,6 +292,8 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
   const from = typedAt?.[i] ?? i;
   for (let j = i; j < m.folded.length; j++) {
     if (skips === 0 ? j !== i : (typedAt?.[j] ?? j) - from > skips) break;
+    // A gap does not stand for a stop word ("vneid là sim của vợ": the SIM is hers, not the account).
+    if (j > i && stopsGap(p.gapStops, m, j - 1)) break;
     // Words written next to each other in a phrase are not read across a clause mark ("Tôi là ký giả, chữ ký …"). A "…"
     // may cross one: "có 20 sim chính chủ, bán cho ai cần", "giấy đóng dấu sẵn ko, e tự điền tên".
     if (k > 0 && skips === 0 && m.breaks?.[j]) break;
@@ -290,6 +303,14 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
     if (end >= 0) return end;
   }
   return -1;
+}
+
+/** Word `j` of the message is one of the phrase's gap stops: the same letters, and the same accents when typed with them. */
+function stopsGap(stops: GapStops | undefined, m: MessageForms, j: number): boolean {
+  const accents = stops?.get(m.folded[j]!);
+  if (accents === undefined) return false;
+  const typed = m.accented[j];
+  return !typed || typed === accents;
 }
 
 /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */

@@ -106,6 +106,30 @@ describe("phrases with a gap and short forms", () => {
     expect(gaps.matches(name, messageForms(message))).toBe(expected);
   });
 
+  describe("gap_stops: words a '…' never stands for", () => {
+    const access = (stops: string[]) =>
+      createIntentTable(
+        intentsSchema.parse({ intents: { "account-access": { all: [["vneid … của vợ"], ["dùng", "lên mức"]], gap_stops: stops } } }),
+        { sdt: "số điện thoại" },
+      );
+    const stopped = access(["sim", "số"]);
+    const open = access([]);
+    it.each([
+      // The SIM or the number is the wife's, not the account: no refusal.
+      ["sdt dang ky vneid la sim cua vo, gio len muc 2 dc ko", false, true],
+      ["vneid bằng số của vợ, em dùng được không", false, true],
+      ["sđt vneid là số của vợ, dùng chung được không", false, true],
+      // The account is the wife's: still refused, with or without the stop words elsewhere in the message.
+      ["muốn dùng vneid của vợ mà ko có mật khẩu", true, true],
+      ["sim của em, muốn dùng vneid cũ của vợ", true, true],
+      // A stop word typed with other accents is another word ("sổ"): the gap stands for it.
+      ["dùng vneid sổ của vợ", true, true],
+    ] as const)("%s → stopped %s, without stops %s", (message, withStops, withoutStops) => {
+      expect(stopped.matches("account-access", messageForms(message))).toBe(withStops);
+      expect(open.matches("account-access", messageForms(message))).toBe(withoutStops);
+    });
+  });
+
   it("'!' in an unless phrase: only the word typed with its accents vetoes ('giá' is a price, bare 'gia' may be 'giả')", () => {
     const strictVeto = createIntentTable(
       intentsSchema.parse({ intents: { forgery: { contains: ["làm căn cước giả"], all: [["chỗ nào làm"], ["không cần thi"]], unless: ["giá! bao nhiêu"] } } }),

@@ -336,6 +336,13 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // "ai / nơi nào làm bằng" is how people ask who issues a diploma. Dropped; both files hold the level without it.
   "diploma-57.tsv": { turnedAway: 0, cards: 9 },
   "review-57.tsv": { turnedAway: 0, cards: 2 },
+  // Session 58, a newcomer's review of `gap_stops` on account-access (a "…" no longer stands for "sim", "số": "sđt đăng
+  // ký vneid là sim của vợ" is the writer's own account) and of `unless` phrases tried beside it: 40 requests to get into
+  // someone else's account crafted to slip through, 20 lawful questions. Measured before it was read: on c5060fd 4 lawful
+  // turned away, 37 requests refused, 2 carded; with the first version 1, 14, 9 — the `unless` phrases ("tk ngân hàng",
+  // "tài khoản riêng", "báo khóa", "đưa mẹ ra công an") were dropped, and "mật khẩu … là số của chồng", "đăng nhập …
+  // bằng số của vợ" written out: 2, 37, 2.
+  "account-access-58.tsv": { turnedAway: 2, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
