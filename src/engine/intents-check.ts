@@ -114,8 +114,8 @@ function listsOf(value: unknown): Record<string, string[]> {
   return out;
 }
 
-/** Keys of intents.yaml whose strings are not phrases (regular expressions, entry ids). */
-const NOT_PHRASES = new Set(["patterns", "offer", "answered_by", "popular"]);
+/** Keys of intents.yaml whose strings are not phrases (regular expressions, entry ids, single gap-stop words). */
+const NOT_PHRASES = new Set(["patterns", "offer", "answered_by", "popular", "gap_stops"]);
 
 /** Each phrase of the file's intents (and readings, particles…), with its YAML path (for the line); list items are read where a phrase uses them. */
 function phrasesOf(value: unknown): Array<{ phrase: string; path: PropertyKey[] }> {

@@ -84,11 +84,15 @@ const wordsSchema = z
      */
     over_unless: phrases,
     /**
-     * Words a "…" in this intent's phrases never stands for, written with their accents: in `account-access`, "vneid …
-     * của vợ" is not "số điện thoại đăng ký vneid là sim của vợ" — the SIM is hers, the account is the writer's. A word
-     * typed bare stops the gap too ("so" may be "số").
+     * Words a "…" in this intent's `contains` and `all` phrases never stands for, written with their accents: in
+     * `account-access`, "vneid … của vợ" is not "số điện thoại đăng ký vneid là sim của vợ" — the SIM is hers, the account
+     * is the writer's. A word typed bare stops the gap too ("so" may be "số"). One word of letters or digits each, as
+     * the message has it after short forms are written out ("sđt" is read "số điện thoại": write "số").
      */
-    gap_stops: z.array(z.string().trim().min(1).refine((w) => !/\s/u.test(w), "một chữ, không có khoảng trắng")).default([]),
+    gap_stops: z
+      .array(z.string().trim().regex(/^[\p{L}\p{N}]+$/u, 'một chữ (chỉ chữ cái, chữ số), không có khoảng trắng, "/", "!", "…"'))
+      .default([])
+      .refine((ws) => new Set(ws.map((w) => w.normalize("NFC").toLowerCase())).size === ws.length, "một chữ ghi hai lần"),
     /** Regular expressions tested on the message as typed (for codes such as dossier numbers). */
     patterns: z.array(regex).default([]),
     /** Entries offered as one-tap choices with the intent's reply (the lawful way, the contacts). */

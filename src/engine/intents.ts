@@ -4,6 +4,7 @@ import { accentKey, nfc, rawTokens, rawWords, tokens, typedAsWritten, wordForms,
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { displayPath, parseYamlItems, zodProblems, type Problem, type YamlItem } from "../source/yaml-source.js";
 import { fillSlots, phraseVariants } from "./intent-choices.js";
+import { compileGapStops, stopsGap, type GapStops } from "./gap-stops.js";
 import { GAP, INTENT_NAMES, intentsSchema, type IntentName, type IntentsData, type Words } from "./intents-schema.js";
 
 export { AFTER_SEARCH, INTENT_NAMES, intentsSchema, OFFERING, type IntentName, type IntentsData } from "./intents-schema.js";
@@ -59,12 +60,10 @@ interface Phrase {
   gapBefore: boolean[];
   /** Token k must be typed with its accents ("giả!": "gia" typed bare may be "già", "giá"). */
   strict: boolean[];
-  /** Words no "…" of this phrase stands for (its intent's `gap_stops`), folded with their accents. */
+  /** Words no "…" of this phrase stands for (its intent's `gap_stops`, for `contains` and `all` phrases), folded with their accents. */
   gapStops?: GapStops | undefined;
 }
 
-/** An intent's `gap_stops`: folded word → the accents it is written with. */
-type GapStops = ReadonlyMap<string, string>;
 
 /** Written right after a word of a phrase ("giả!"): that word matches only when typed with these accents. */
 export const STRICT_MARK = "!";
@@ -210,11 +209,6 @@ function compilePhrase(p: string, expansions: Expansions, gapStops?: GapStops): 
   return { folded, accented, gapBefore, strict, gapStops: gapBefore.some(Boolean) ? gapStops : undefined };
 }
 
-function compileGapStops(words: readonly string[]): GapStops | undefined {
-  if (words.length === 0) return undefined;
-  return new Map(words.flatMap((w) => tokens(w).map((t, k) => [t, rawTokens(w).map(accentKey)[k] ?? t] as const)));
-}
-
 function compileExpansions(abbreviations: Readonly<Record<string, string>>): Expansions {
   return createPhraseTable(
     Object.entries(abbreviations).map(([from, to]) => [from, { folded: tokens(to), accented: rawTokens(to).map(accentKey), written: rawTokens(from).map(writtenKey) }]),
@@ -303,14 +297,6 @@ function phraseEnd(m: MessageForms, p: Phrase, i: number, k = 0): number {
     if (end >= 0) return end;
   }
   return -1;
-}
-
-/** Word `j` of the message is one of the phrase's gap stops: the same letters, and the same accents when typed with them. */
-function stopsGap(stops: GapStops | undefined, m: MessageForms, j: number): boolean {
-  const accents = stops?.get(m.folded[j]!);
-  if (accents === undefined) return false;
-  const typed = m.accented[j];
-  return !typed || typed === accents;
 }
 
 /** Word range of the message without particles at either end ("chào ad ạ" → "chào"). */

@@ -109,24 +109,59 @@ describe("phrases with a gap and short forms", () => {
   describe("gap_stops: words a '…' never stands for", () => {
     const access = (stops: string[]) =>
       createIntentTable(
-        intentsSchema.parse({ intents: { "account-access": { all: [["vneid … của vợ"], ["dùng", "lên mức"]], gap_stops: stops } } }),
+        intentsSchema.parse({
+          intents: {
+            "account-access": {
+              contains: ["mật khẩu … của chồng", "mật khẩu … là số của chồng"],
+              all: [["vneid … của vợ"], ["dùng", "lên mức"]],
+              unless: ["sim … của tôi"],
+              gap_stops: stops,
+            },
+          },
+        }),
         { sdt: "số điện thoại" },
       );
     const stopped = access(["sim", "số"]);
     const open = access([]);
     it.each([
-      // The SIM or the number is the wife's, not the account: no refusal.
+      // The SIM or the number is the wife's, not the account: no refusal — the stop first in the gap, last, or inside a
+      // short form written out ("sdt" is read "số điện thoại").
       ["sdt dang ky vneid la sim cua vo, gio len muc 2 dc ko", false, true],
+      ["vneid sim của vợ, em dùng được không", false, true],
       ["vneid bằng số của vợ, em dùng được không", false, true],
-      ["sđt vneid là số của vợ, dùng chung được không", false, true],
+      ["vneid sdt của vợ dùng chung được không", false, true],
+      // `contains` phrases stop too; a phrase's own word ("là số của chồng") is not a skipped word.
+      ["mật khẩu vneid là sim của chồng", false, true],
+      ["đoán mật khẩu vneid là số của chồng", true, true],
       // The account is the wife's: still refused, with or without the stop words elsewhere in the message.
       ["muốn dùng vneid của vợ mà ko có mật khẩu", true, true],
       ["sim của em, muốn dùng vneid cũ của vợ", true, true],
       // A stop word typed with other accents is another word ("sổ"): the gap stands for it.
       ["dùng vneid sổ của vợ", true, true],
+      // `unless` phrases read their gaps whole: "sim là của tôi" still vetoes.
+      ["dùng vneid của vợ, sim là của tôi", false, false],
     ] as const)("%s → stopped %s, without stops %s", (message, withStops, withoutStops) => {
       expect(stopped.matches("account-access", messageForms(message))).toBe(withStops);
       expect(open.matches("account-access", messageForms(message))).toBe(withoutStops);
+    });
+
+    it("two stops spelled alike both stop ('số' and 'sổ'), whichever is written first", () => {
+      for (const stops of [["số", "sổ"], ["sổ", "số"]]) {
+        const t = access(stops);
+        expect(t.matches("account-access", messageForms("dùng vneid số của vợ"))).toBe(false);
+        expect(t.matches("account-access", messageForms("dùng vneid sổ của vợ"))).toBe(false);
+        expect(t.matches("account-access", messageForms("dùng vneid sợ của vợ"))).toBe(true);
+      }
+    });
+
+    it("a stop is one word of letters or digits, written once", () => {
+      const parse = (stops: string[]) => intentsSchema.safeParse({ intents: { "account-access": { gap_stops: stops } } }).success;
+      expect(parse(["sim", "số"])).toBe(true);
+      expect(parse(["e-sim"])).toBe(false);
+      expect(parse(["sim/số"])).toBe(false);
+      expect(parse(["số!"])).toBe(false);
+      expect(parse(["số điện"])).toBe(false);
+      expect(parse(["sim", "SIM"])).toBe(false);
     });
   });
 

@@ -341,7 +341,10 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // someone else's account crafted to slip through, 20 lawful questions. Measured before it was read: on c5060fd 4 lawful
   // turned away, 37 requests refused, 2 carded; with the first version 1, 14, 9 — the `unless` phrases ("tk ngân hàng",
   // "tài khoản riêng", "báo khóa", "đưa mẹ ra công an") were dropped, and "mật khẩu … là số của chồng", "đăng nhập …
-  // bằng số của vợ" written out: 2, 37, 2.
+  // bằng số của vợ" written out: 2, 37, 2. A code review then added six requests the stops let through (a tax account
+  // typed bare "thue", "số bhxh / mã số thuế / số cccd của vợ"): "thuê" was dropped from the stops and the ID numbers
+  // written out; "của hộ gia đình" vetoes: 2 lawful turned away (a household business's tax account typed bare is still
+  // read "của họ"), 2 carded, all six refused.
   "account-access-58.tsv": { turnedAway: 2, cards: 2 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
