@@ -112,7 +112,7 @@ describe("phrases with a gap and short forms", () => {
         intentsSchema.parse({
           intents: {
             "account-access": {
-              contains: ["mật khẩu … của chồng", "mật khẩu … là số của chồng"],
+              contains: ["mật khẩu … của chồng", "mật khẩu … là số của chồng", "mật khẩu … số của chồng"],
               all: [["vneid … của vợ"], ["dùng", "lên mức"]],
               unless: ["sim … của tôi"],
               gap_stops: stops,
@@ -133,13 +133,14 @@ describe("phrases with a gap and short forms", () => {
       // `contains` phrases stop too; a phrase's own word ("là số của chồng") is not a skipped word.
       ["mật khẩu vneid là sim của chồng", false, true],
       ["đoán mật khẩu vneid là số của chồng", true, true],
+      ["lấy mật khẩu vneid số của chồng", true, true],
       // The account is the wife's: still refused, with or without the stop words elsewhere in the message.
       ["muốn dùng vneid của vợ mà ko có mật khẩu", true, true],
       ["sim của em, muốn dùng vneid cũ của vợ", true, true],
       // A stop word typed with other accents is another word ("sổ"): the gap stands for it.
       ["dùng vneid sổ của vợ", true, true],
-      // `unless` phrases read their gaps whole: "sim là của tôi" still vetoes.
-      ["dùng vneid của vợ, sim là của tôi", false, false],
+      // `unless` phrases read their gaps whole: "sim số này của tôi" still vetoes, a stop word in its gap.
+      ["dùng vneid của vợ, sim số này của tôi", false, false],
     ] as const)("%s → stopped %s, without stops %s", (message, withStops, withoutStops) => {
       expect(stopped.matches("account-access", messageForms(message))).toBe(withStops);
       expect(open.matches("account-access", messageForms(message))).toBe(withoutStops);

@@ -86,7 +86,8 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // apply before entering) and a company owing wages (the BHXH look-up guide's `not_when`) no longer get a card.
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 17 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 14 },
+  // Session 58: 13 — "cầm sổ đỏ vay ngân hàng nào lãi thấp nhất" no longer gets the mortgage card.
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
   "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },
@@ -343,9 +344,11 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // "tài khoản riêng", "báo khóa", "đưa mẹ ra công an") were dropped, and "mật khẩu … là số của chồng", "đăng nhập …
   // bằng số của vợ" written out: 2, 37, 2. A code review then added six requests the stops let through (a tax account
   // typed bare "thue", "số bhxh / mã số thuế / số cccd của vợ"): "thuê" was dropped from the stops and the ID numbers
-  // written out; "của hộ gia đình" vetoes: 2 lawful turned away (a household business's tax account typed bare is still
-  // read "của họ"), 2 carded, all six refused.
-  "account-access-58.tsv": { turnedAway: 2, cards: 2 },
+  // written out; "tài khoản … của hộ gia đình" vetoes: 2 lawful turned away (a household business's tax account typed bare
+  // is still read "của họ"; a wife changing phones, refused at the start too), all six refused. A newcomer's review of the
+  // session then dropped "đăng nhập … bằng số của vợ" (it refused "đăng nhập bằng số của chồng" for one's own account):
+  // "đăng nhập vneid bằng số của vk để xem vk có đăng ký tạm trú" now gets the temporary-residence card — 3 carded.
+  "account-access-58.tsv": { turnedAway: 2, cards: 3 },
 };
 const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
 
