@@ -64,7 +64,6 @@ interface Phrase {
   gapStops?: GapStops | undefined;
 }
 
-
 /** Written right after a word of a phrase ("giả!"): that word matches only when typed with these accents. */
 export const STRICT_MARK = "!";
 
