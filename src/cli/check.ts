@@ -1,7 +1,7 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
-import { slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
+import { gapStopWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { keywordClashWarnings, notWhenWarnings, onlyWhenWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
@@ -12,7 +12,7 @@ import { formatProblem } from "../source/yaml-source.js";
  * warnings for today (DVC_TODAY or the day in Vietnam), the word-role warnings of the staff
  * word lists, keywords that name another entry or miss their entry's `only_when` situation, names that say a situation of
  * its `not_when` and none of its `except_when`, "/" splitting two names in
- * intents.yaml, named lists no phrase uses and phrases there that their own
+ * intents.yaml, named lists no phrase uses, `gap_stops` that do nothing and phrases there that their own
  * intent's `unless` always vetoes; exit 1 on any problem, and with `--strict`
  * on any warning too (for the CI of a province's knowledge repository).
  */
@@ -30,6 +30,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...slashSplitWarnings(intentsSource, knowledge.entries, knowledge.synonyms.groups),
     ...vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
     ...unusedListWarnings(intentsSource),
+    ...gapStopWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

@@ -172,6 +172,29 @@ function instancesOf(phrase: string): string[] {
 }
 
 /**
+ * `dvc-bot check` warnings for an intent's `gap_stops` that do nothing: a stop written as a short form that synonyms.yaml
+ * writes out before matching ("sđt" is read "số điện thoại", so it never stops a gap), and stops on an intent none of whose
+ * `contains` / `all` phrases has a "…". At the stop's line, or at the key's.
+ */
+export function gapStopWarnings(item: YamlItem | undefined, data: IntentsData, abbreviations: Readonly<Record<string, string>> = {}): Problem[] {
+  if (!item) return [];
+  const short = new Map(Object.entries(abbreviations).map(([from, to]) => [tokens(from).join(" "), to] as const));
+  const out: Problem[] = [];
+  for (const name of INTENT_NAMES) {
+    const w = data.intents[name];
+    if (!w || w.gap_stops.length === 0) continue;
+    w.gap_stops.forEach((stop, i) => {
+      const full = short.get(tokens(stop).join(" "));
+      if (full !== undefined) out.push({ file: item.file, line: item.lineOf(["intents", name, "gap_stops", i]), message: INTENT_WARNINGS.gapStopShortForm(stop, full) });
+    });
+    if (![...w.contains, ...w.all.flat()].some((p) => GAP.test(p))) {
+      out.push({ file: item.file, line: item.lineOf(["intents", name, "gap_stops"]), message: INTENT_WARNINGS.gapStopsUnused(name) });
+    }
+  }
+  return out;
+}
+
+/**
  * `dvc-bot check` warnings for a named list (`lists` in intents.yaml) no phrase uses: edits to it change nothing, which
  * staff would not see otherwise (a list renamed on one side, a phrase deleted). At the list's line.
  */

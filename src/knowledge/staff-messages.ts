@@ -274,6 +274,10 @@ export const INTENT_WARNINGS = {
   vetoed: (phrase: string, vetoKey: "unless" | "over_unless") =>
     `cảnh báo: "${phrase}" không bao giờ có tác dụng: mọi cách viết cụm này đều chứa một cụm trong "${vetoKey}" của cùng ý định — bỏ dòng này, hoặc bỏ cụm chặn nó khỏi "${vetoKey}"`,
   unusedList: (name: string) => `cảnh báo: danh sách "${name}" không được cụm nào dùng (viết "<${name}>" trong một cụm) — dùng nó, hoặc bỏ danh sách này`,
+  gapStopShortForm: (stop: string, full: string) =>
+    `cảnh báo: "${stop}" trong gap_stops là chữ viết tắt (synonyms.yaml), được đọc thành "${full}" trước khi so, nên không bao giờ chặn — ghi chữ đầy đủ`,
+  gapStopsUnused: (name: string) =>
+    `cảnh báo: "gap_stops" của "${name}" không có tác dụng: không cụm "contains", "all" nào của ý định này có dấu "…"`,
 };
 
 /** Warnings on the word lists staff keep in synonyms.yaml (a word's role changed). */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
+import { gapStopWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
 import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
@@ -155,5 +155,37 @@ describe("a named list no phrase uses (dvc-bot check)", () => {
 
   it("content: every list of the shipped intents.yaml is used", () => {
     expect(unusedListWarnings(sourcesIn(join(import.meta.dirname, "../../knowledge")).intentsSource)).toEqual([]);
+  });
+});
+
+describe("gap_stops that do nothing (dvc-bot check)", () => {
+  const stopsFor = (dir: string) => {
+    const { intentsSource, intents, knowledge } = sourcesIn(dir);
+    return gapStopWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
+  };
+
+  it("names a stop written as a short form (read in full before matching) and stops on an intent with no '…' phrase", () => {
+    const dir = withIntents(
+      [
+        "intents:",
+        "  account-access:",
+        "    all:",
+        "      - [vneid … của vợ]",
+        "      - [dùng]",
+        "    gap_stops: [sim, ko]",
+        "  sim-owner:",
+        "    contains: [sim không chính chủ]",
+        "    gap_stops: [số]",
+        "",
+      ].join("\n"),
+    );
+    expect(stopsFor(dir)).toEqual([
+      expect.stringMatching(/intents\.yaml:6: cảnh báo: "ko" trong gap_stops là chữ viết tắt .* "không"/),
+      expect.stringMatching(/intents\.yaml:9: cảnh báo: "gap_stops" của "sim-owner" không có tác dụng/),
+    ]);
+  });
+
+  it("content: every stop of the shipped intents.yaml can stop a gap", () => {
+    expect(stopsFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
   });
 });
