@@ -1,7 +1,7 @@
 import { ACT_OBJECTS, CLOSING_QUESTION_WORDS, PAPER_WORDS } from "../language.js";
 import type { IndexData } from "./build-index.js";
 import { indexForm } from "./paper-mentions.js";
-import { holds } from "./positions.js";
+import { holds, NO_DOCS } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseAt, phraseList, type ListedWord } from "./word-lists.js";
 
@@ -30,7 +30,6 @@ const CLOSING = phraseList(CLOSING_QUESTION_WORDS);
 const PAPER = phraseList([...PAPER_WORDS, "bằng"]);
 /** The most words read as an object on either side of the act (the longest papers' names: "giấy chứng nhận đăng ký kết hôn"). */
 const MAX_OBJECT = 8;
-const EMPTY = new Int32Array(0);
 
 /**
  * The words naming an act's object, when the act's target is named later in its clause and that clause asks nothing
@@ -131,7 +130,7 @@ function topicRuns(words: readonly Resolved[], from: number, to: number): Array<
 
 /** The entries whose names or keywords hold the act's first word pair (words `i`, `i + 1`). */
 function pairHolders(words: readonly Resolved[], i: number, index: IndexData): Int32Array {
-  return index.pairPostings.get(`${indexForm(words[i]!)} ${indexForm(words[i + 1]!)}`) ?? EMPTY;
+  return index.pairPostings.get(`${indexForm(words[i]!)} ${indexForm(words[i + 1]!)}`) ?? NO_DOCS;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CLAUSE_BREAKS, CLOSING_QUESTION_WORDS, NEED_ASKING, NEED_FILLERS, NEED_WORDS, OBTAIN_ASKING, PAPER_WORDS, PENDING_WORDS, QUESTION_WORDS } from "../language.js";
 import { pairable } from "../analyze.js";
 import type { IndexData } from "./build-index.js";
-import { holds } from "./positions.js";
+import { holds, NO_DOCS } from "./positions.js";
 import type { Resolved } from "./rewrite.js";
 import { foldedSet, phraseAt, phraseList } from "./word-lists.js";
 
@@ -158,14 +158,11 @@ function namesSame(words: readonly Resolved[], j: number, end: number, entries: 
     const a = indexForm(words[k - 1]!);
     const b = indexForm(words[k]!);
     if (!pairable(words, k) || !index.namePair(a, b)) continue;
-    const docs = index.pairPostings.get(`${a} ${b}`) ?? EMPTY;
+    const docs = index.pairPostings.get(`${a} ${b}`) ?? NO_DOCS;
     held = held === null ? [...docs].filter((d) => entries.some((list) => holds(list, d))) : held.filter((d) => holds(docs, d));
   }
   return held !== null && held.length > 0;
 }
-
-const EMPTY = new Int32Array(0);
-
 
 /**
  * Whether the name pair `a b` names a topic: no modifier ("lần đầu"), and one of its words at least `commonWord` (share

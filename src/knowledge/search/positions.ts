@@ -12,6 +12,9 @@ export function positionIn(docs: Int32Array, d: number): number {
   return -1;
 }
 
+/** An empty posting list: what a word pair no entry holds reads as. */
+export const NO_DOCS: Int32Array = new Int32Array(0);
+
 /** Whether the posting list (ascending doc numbers) holds doc `d`. */
 export function holds(list: Int32Array, d: number): boolean {
   return positionIn(list, d) >= 0;
