@@ -530,6 +530,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // for the card edits of sessions 57 and 58: none changed), measured once at the end of session 58: 86.3 % top-1, 2.1 %
   // wrong, 4 cards on 38 out of scope — the same on 21057ec and a7d85ce.
   "blind-eval-129.jsonl": { top1: 0.863, falseAnswers: 0.106, wrongCards: 0.021 },
+  // Set DX (blind-eval-130, labelled twice against c5060fd, three scope disagreements settled by a third labeller,
+  // re-checked for session 58's card edits: none changed), measured once at the start of session 59: 91.2 % top-1, 2.0 %
+  // wrong, 8 cards on 31 out of scope — the same on c5060fd and c19ce65. Read and tuned on in session 59 (paying to avoid
+  // military service refused, a storm at sea off-topic, opening a drugstore not covered): 91.2 %, 2.0 %, 5 cards (two card
+  // exclusions that would have kept two more off broke on a newcomer's probe, routing-probes/cards-59, and were dropped).
+  "blind-eval-130.jsonl": { top1: 0.911, falseAnswers: 0.162, wrongCards: 0.021 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.

@@ -60,6 +60,13 @@ const PROBES = [
   { file: "residence-58.tsv", lines: 50, right: 27, wrong: 12 },
   { file: "batch-58.tsv", lines: 50, right: 35, wrong: 5 },
   { file: "mortgage-58.tsv", lines: 40, right: 23, wrong: 0 },
+  // Session 59, a newcomer's review of two exclusions tried after set DX: correcting civil-status records not when the
+  // writer only says they belong to an ethnic minority ("là người dân tộc thiểu số thì có được miễn lệ phí"), exchanging a
+  // licence not when "chưa có bằng" (a first driving test). 50 messages, 35 crafted to trip them. On c19ce65: 31 right, 8
+  // wrong; with the exclusions: 10, 18 — people say their ethnicity and then ask to change a name, a surname, the
+  // ethnicity itself in words no list foresaw ("lấy lại dân tộc Tày", "đính chính"), and "chưa có bằng" is said of an
+  // expired licence, a car licence one lacks, a new card not yet come. Both were dropped: 31, 8.
+  { file: "cards-59.tsv", lines: 50, right: 31, wrong: 8 },
 ];
 
 let engine: Engine;
