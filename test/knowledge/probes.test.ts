@@ -14,27 +14,33 @@ import { refusalsSaid } from "../helpers/refusals.js";
  * Content test: the probe sets (test/fixtures/probes/*.tsv), written by newcomers against the intents' phrases. A
  * `LAWFUL` line is a question a citizen may lawfully ask: the bot must not turn it away — refuse it as forgery, a
  * bribe, someone else's account or data, call it off-topic or say the service is not covered. A `NO` line must get no
- * card. Each file keeps the level it has reached as a floor, so a phrase added to intents.yaml that turns away more
- * lawful questions, or lets more must-not-answer lines through, fails here (session 36 found session 35's phrases
- * turning away 44 lawful questions, unseen because a hand count missed the "not covered" reply).
+ * card, nor must a `REFUSE` line (a request the bot is to refuse or call off-topic: a forged paper, a bribe, chit-chat).
+ * A `YES` line (the answerable twin of a must-not-answer line) must not be turned away and should get a card. Each file
+ * keeps the level it has reached as a floor, so a phrase added to intents.yaml that turns away more lawful questions, or
+ * lets more must-not-answer lines through, fails here (session 36 found session 35's phrases turning away 44 lawful
+ * questions, unseen because a hand count missed the "not covered" reply; until session 59 the 424 `REFUSE` and 420 `YES`
+ * lines were read by nobody, and 97 refusable requests — "xác nhận cư trú giả làm trong ngày được không" — got a card).
  */
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, "test/fixtures/probes");
 
-/** At most this many LAWFUL lines turned away / NO lines given a card, per file (what each file reads today). */
-const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
+/**
+ * At most this many LAWFUL or YES lines turned away / NO lines given a card / REFUSE lines given a card (`refuseCards`) /
+ * YES lines given no card (`uncarded`), per file (what each file reads today; the last two are 0 when not listed).
+ */
+const FLOORS: Record<string, Floor> = {
   // Mostly topics with no card (vehicle inspection, trademarks, adoption, a foreigner's residence card), chit-chat
   // beside a procedure, or an honest refusal with the lawful way; read in session 36, not all of them.
-  "boundary-29.tsv": { turnedAway: 10, cards: 0 },
+  "boundary-29.tsv": { turnedAway: 10, cards: 0, refuseCards: 2 },
   // Session 44: 7 — "chưa có bằng lái … giờ muốn thi bằng A1 cho đàng hoàng thì đăng ký ở đâu" gets the honest "no guide
   // yet" reply for a first driving test ("thi bằng a1/…" in not-covered), not the card for a lost licence.
-  "boundary-30.tsv": { turnedAway: 7, cards: 0 },
-  "boundary-31.tsv": { turnedAway: 5, cards: 0 },
-  "boundary-32.tsv": { turnedAway: 4, cards: 0 },
-  "boundary-32b.tsv": { turnedAway: 1, cards: 0 },
-  "boundary-33.tsv": { turnedAway: 2, cards: 0 },
-  "boundary-33b.tsv": { turnedAway: 1, cards: 0 },
-  "boundary-33c.tsv": { turnedAway: 2, cards: 0 },
+  "boundary-30.tsv": { turnedAway: 7, cards: 0, refuseCards: 11 },
+  "boundary-31.tsv": { turnedAway: 5, cards: 0, refuseCards: 19 },
+  "boundary-32.tsv": { turnedAway: 4, cards: 0, refuseCards: 6 },
+  "boundary-32b.tsv": { turnedAway: 1, cards: 0, refuseCards: 17 },
+  "boundary-33.tsv": { turnedAway: 2, cards: 0, refuseCards: 15 },
+  "boundary-33b.tsv": { turnedAway: 1, cards: 0, refuseCards: 12 },
+  "boundary-33c.tsv": { turnedAway: 2, cards: 0, refuseCards: 5 },
   "boundary-35.tsv": { turnedAway: 2, cards: 0 },
   "boundary-35b.tsv": { turnedAway: 3, cards: 0 },
   // Written in session 37 against new phrases, all dropped: "nào làm được" and "không cần thi" beside any offer of money
@@ -78,27 +84,28 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // (registering changes), a visa interview at a consulate (e-visa) and borrowing a brother's licence (paying fines);
   // two lines lost theirs (rain on the way to the police office, paying to dodge military service). The social-allowance
   // card's lines on moving (later in session 38) added one: which care home to choose for grandparents over 80.
-  "boundary-34b.tsv": { turnedAway: 1, cards: 0 },
+  "boundary-34.tsv": { turnedAway: 0, cards: 0, refuseCards: 6 },
+  "boundary-34b.tsv": { turnedAway: 1, cards: 0, refuseCards: 4 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
   // Session 48: tightened from 20 to what it reads today, 19 (as on the session's start).
   // Session 58: 17 — a foreign friend's visa extension ("gia hạn visa", not covered: the e-visa card only tells how to
   // apply before entering) and a company owing wages (the BHXH look-up guide's `not_when`) no longer get a card.
-  "must-not-answer-28.tsv": { turnedAway: 0, cards: 17 },
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 17, uncarded: 2 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
   // Session 58: 13 — "cầm sổ đỏ vay ngân hàng nào lãi thấp nhất" no longer gets the mortgage card.
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13 },
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13, uncarded: 1 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
-  "must-not-answer-30.tsv": { turnedAway: 0, cards: 19 },
-  "must-not-answer-31.tsv": { turnedAway: 0, cards: 12 },
+  "must-not-answer-30.tsv": { turnedAway: 0, cards: 19, uncarded: 1 },
+  "must-not-answer-31.tsv": { turnedAway: 0, cards: 12, uncarded: 1 },
   // Session 51: 9 — "len xa lam giay to ma can bo cu hen len hen xuong, buc minh muon chui" is a complaint about staff, and
   // the complaint intent shows the feedback guide for those (its "hẹn lên hẹn xuống"), as the blind sets label them.
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 9 },
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 9, uncarded: 2 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 23 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 23, uncarded: 1 },
   // +1 in session 50: the children's ID card's keyword "làm căn cước cho con có cần giấy khai sinh không" (seen sets: 9 lines
   // right, 4 wrong cards fewer, 4 right lines lost, one out-of-scope card more) reaches a mother-in-law keeping "cccd với giấy
   // khai sinh của con" — a family quarrel, now shown the children's card.
@@ -357,7 +364,14 @@ const FLOORS: Record<string, { turnedAway: number; cards: number }> = {
   // narrowed to "tiền để không phải đi nghĩa vụ…", "dược!", "bão!": 0 and 3.
   "intents-59.tsv": { turnedAway: 0, cards: 3 },
 };
-const DEFAULT_FLOOR = { turnedAway: 0, cards: 0 };
+const DEFAULT_FLOOR: Floor = { turnedAway: 0, cards: 0 };
+interface Floor {
+  turnedAway: number;
+  cards: number;
+  refuseCards?: number;
+  uncarded?: number;
+}
+const KINDS = new Set(["LAWFUL", "NO", "REFUSE", "YES"]);
 
 let engine: Engine;
 beforeAll(() => {
@@ -391,12 +405,21 @@ describe("probe sets", () => {
     expect(FILES.length).toBeGreaterThanOrEqual(1);
   });
 
+  it.each(FILES)("%s: every line is LAWFUL, NO, REFUSE or YES", (file) => {
+    expect(linesOf(file).filter((l) => !KINDS.has(l.kind)).map((l) => l.kind)).toEqual([]);
+  });
+
   it.each(FILES)("%s: lawful questions turned away and must-not-answer lines given a card stay within the file's floor", (file) => {
-    const floor = FLOORS[file] ?? DEFAULT_FLOOR;
+    const floor = { refuseCards: 0, uncarded: 0, ...(FLOORS[file] ?? DEFAULT_FLOOR) };
     const lines = linesOf(file);
-    const away = lines.filter((l) => l.kind === "LAWFUL" && turnedAway(l.q)).map((l) => l.q);
-    const cards = lines.filter((l) => l.kind === "NO" && engineEvalAnswer(engine, l.q).answered).map((l) => l.q);
+    const carded = (q: string) => engineEvalAnswer(engine, q).answered;
+    const away = lines.filter((l) => (l.kind === "LAWFUL" || l.kind === "YES") && turnedAway(l.q)).map((l) => l.q);
+    const cards = lines.filter((l) => l.kind === "NO" && carded(l.q)).map((l) => l.q);
+    const refuseCards = lines.filter((l) => l.kind === "REFUSE" && carded(l.q)).map((l) => l.q);
+    const uncarded = lines.filter((l) => l.kind === "YES" && !carded(l.q)).map((l) => l.q);
     expect(away.length, away.join("\n")).toBeLessThanOrEqual(floor.turnedAway);
     expect(cards.length, cards.join("\n")).toBeLessThanOrEqual(floor.cards);
+    expect(refuseCards.length, refuseCards.join("\n")).toBeLessThanOrEqual(floor.refuseCards);
+    expect(uncarded.length, uncarded.join("\n")).toBeLessThanOrEqual(floor.uncarded);
   });
 });
