@@ -34,12 +34,12 @@ const FLOORS: Record<string, Floor> = {
   "boundary-29.tsv": { turnedAway: 10, cards: 0, refuseCards: 2 },
   // Session 44: 7 — "chưa có bằng lái … giờ muốn thi bằng A1 cho đàng hoàng thì đăng ký ở đâu" gets the honest "no guide
   // yet" reply for a first driving test ("thi bằng a1/…" in not-covered), not the card for a lost licence.
-  "boundary-30.tsv": { turnedAway: 7, cards: 0, refuseCards: 11 },
-  "boundary-31.tsv": { turnedAway: 5, cards: 0, refuseCards: 19 },
-  "boundary-32.tsv": { turnedAway: 4, cards: 0, refuseCards: 6 },
-  "boundary-32b.tsv": { turnedAway: 1, cards: 0, refuseCards: 17 },
+  "boundary-30.tsv": { turnedAway: 7, cards: 0, refuseCards: 10 },
+  "boundary-31.tsv": { turnedAway: 5, cards: 0, refuseCards: 15 },
+  "boundary-32.tsv": { turnedAway: 4, cards: 0, refuseCards: 5 },
+  "boundary-32b.tsv": { turnedAway: 1, cards: 0, refuseCards: 13 },
   "boundary-33.tsv": { turnedAway: 2, cards: 0, refuseCards: 15 },
-  "boundary-33b.tsv": { turnedAway: 1, cards: 0, refuseCards: 12 },
+  "boundary-33b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
   "boundary-33c.tsv": { turnedAway: 2, cards: 0, refuseCards: 5 },
   "boundary-35.tsv": { turnedAway: 2, cards: 0 },
   "boundary-35b.tsv": { turnedAway: 3, cards: 0 },
@@ -84,7 +84,7 @@ const FLOORS: Record<string, Floor> = {
   // (registering changes), a visa interview at a consulate (e-visa) and borrowing a brother's licence (paying fines);
   // two lines lost theirs (rain on the way to the police office, paying to dodge military service). The social-allowance
   // card's lines on moving (later in session 38) added one: which care home to choose for grandparents over 80.
-  "boundary-34.tsv": { turnedAway: 0, cards: 0, refuseCards: 6 },
+  "boundary-34.tsv": { turnedAway: 0, cards: 0, refuseCards: 5 },
   "boundary-34b.tsv": { turnedAway: 1, cards: 0, refuseCards: 4 },
   "boundary-36c.tsv": { turnedAway: 1, cards: 0 },
   // Must-not-answer lines still given a card (docs/benchmarks.md, the probe sections of sessions 28–35).
@@ -363,6 +363,13 @@ const FLOORS: Record<string, Floor> = {
   // thì có được tạm hoãn" and six more, "kinh doanh dược" typed bare is "kinh doanh được", "bão đổ bộ" bare is "bảo đồ bộ";
   // narrowed to "tiền để không phải đi nghĩa vụ…", "dược!", "bão!": 0 and 3.
   "intents-59.tsv": { turnedAway: 0, cards: 3 },
+  // Session 59, after the REFUSE lines were first counted (97 of 424 refusable requests given a card): forgery and bribe
+  // phrases written from those lines, then a newcomer's probe of them (40 lawful questions crafted to trip them, 20
+  // requests), measured before it was read: on c19ce65 3 lawful turned away, 6 requests carded; with the first version 24
+  // and 6 — victims of a forged signature, a tax-exemption question, a widower remarrying, a letter thanking a clerk,
+  // neighbours pooling money ("góp chung, chi bao nhiêu"), people who had used a broker; those phrases were dropped (listed
+  // beside the kept ones in intents.yaml): 3 and 6, and 85 REFUSE lines carded.
+  "intents-59b.tsv": { turnedAway: 3, cards: 6 },
 };
 const DEFAULT_FLOOR: Floor = { turnedAway: 0, cards: 0 };
 interface Floor {
