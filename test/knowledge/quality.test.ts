@@ -536,6 +536,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // military service refused, a storm at sea off-topic, opening a drugstore not covered): 91.2 %, 2.0 %, 5 cards (two card
   // exclusions that would have kept two more off broke on a newcomer's probe, routing-probes/cards-59, and were dropped).
   "blind-eval-130.jsonl": { top1: 0.911, falseAnswers: 0.162, wrongCards: 0.021 },
+  // Set DY (blind-eval-131, labelled twice against c5060fd, scope agreed on every line, re-checked for the card edits of
+  // session 58: none changed), measured once at the end of session 59: 83.4 % top-1, 2.6 % wrong, 4 cards and 2 choices on
+  // 33 out of scope — the same on c5060fd and 54c714e.
+  "blind-eval-131.jsonl": { top1: 0.834, falseAnswers: 0.182, wrongCards: 0.027 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
