@@ -532,14 +532,16 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-129.jsonl": { top1: 0.863, falseAnswers: 0.106, wrongCards: 0.021 },
   // Set DX (blind-eval-130, labelled twice against c5060fd, three scope disagreements settled by a third labeller,
   // re-checked for session 58's card edits: none changed), measured once at the start of session 59: 91.2 % top-1, 2.0 %
-  // wrong, 8 cards on 31 out of scope — the same on c5060fd and c19ce65. Read and tuned on in session 59 (paying to avoid
-  // military service refused, a storm at sea off-topic, opening a drugstore not covered): 91.2 %, 2.0 %, 5 cards (two card
-  // exclusions that would have kept two more off broke on a newcomer's probe, routing-probes/cards-59, and were dropped).
-  "blind-eval-130.jsonl": { top1: 0.911, falseAnswers: 0.162, wrongCards: 0.021 },
+  // wrong, 8 cards on 31 out of scope — the same on c5060fd and c19ce65. Read in session 59: every phrase and card exclusion
+  // written from its out-of-scope cards (paying to avoid military service, a storm at sea, a drugstore's licence, an
+  // ethnic-minority fee question, a first driving test) broke on a newcomer's probe and was dropped (probes/intents-59,
+  // -59c, routing-probes/cards-59), so it reads as measured.
+  "blind-eval-130.jsonl": { top1: 0.911, falseAnswers: 0.259, wrongCards: 0.021 },
   // Set DY (blind-eval-131, labelled twice against c5060fd, scope agreed on every line, re-checked for the card edits of
   // session 58: none changed), measured once at the end of session 59: 83.4 % top-1, 2.6 % wrong, 4 cards and 2 choices on
-  // 33 out of scope — the same on c5060fd and 54c714e.
-  "blind-eval-131.jsonl": { top1: 0.834, falseAnswers: 0.182, wrongCards: 0.027 },
+  // 33 out of scope — the same on c5060fd and 54c714e. Read and tuned on after that (an alias "nộp phạt online", keywords
+  // for the tax when selling land and a child taking the mother's surname): 85.4 %, 0.7 %, the same out of scope.
+  "blind-eval-131.jsonl": { top1: 0.854, falseAnswers: 0.182, wrongCards: 0.007 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.

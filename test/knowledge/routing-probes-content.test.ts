@@ -67,6 +67,13 @@ const PROBES = [
   // ethnicity itself in words no list foresaw ("lấy lại dân tộc Tày", "đính chính"), and "chưa có bằng" is said of an
   // expired licence, a car licence one lacks, a new card not yet come. Both were dropped: 31, 8.
   { file: "cards-59.tsv", lines: 50, right: 31, wrong: 8 },
+  // Session 59, after set DY was measured and read: an alias "nộp phạt online" (paying a fine), keywords "thuế bán đất",
+  // "bán đất đóng thuế" (the land-transfer card, where the seller's income tax is paid — not the annual land-use tax) and
+  // "khai sinh cho con theo họ mẹ", "con mang họ mẹ" (birth registration — not the foreign-element card). A newcomer who
+  // read only those cards and their rivals wrote 50 messages, 35 crafted to make them pull the wrong card. On c19ce65:
+  // 40 right, 3 wrong; with them (measured before it was read): 44, 3 — two new wrong ("bố nó muốn nhận con để con mang họ
+  // bố" → birth registration; a child born in Taiwan "mang họ mẹ" → the foreign-element card), two old ones gone.
+  { file: "cards-59b.tsv", lines: 50, right: 44, wrong: 3 },
 ];
 
 let engine: Engine;
