@@ -14,7 +14,7 @@ import { refusalsSaid } from "../helpers/refusals.js";
  * Content test: the probe sets (test/fixtures/probes/*.tsv), written by newcomers against the intents' phrases. A
  * `LAWFUL` line is a question a citizen may lawfully ask: the bot must not turn it away — refuse it as forgery, a
  * bribe, someone else's account or data, call it off-topic or say the service is not covered. A `NO` line must get no
- * card. A `REFUSE` line (a request the bot is to refuse or call off-topic: a forged paper, a bribe, chit-chat) must get
+ * card (and, counted apart, no choice of cards: `noChoices`). A `REFUSE` line (a request the bot is to refuse or call off-topic: a forged paper, a bribe, chit-chat) must get
  * neither a card nor a choice of cards, as `dvc-bot eval` counts a false answer; whether it is refused or gets "I don't
  * know" is not asserted. A `YES` line (the answerable twin of a must-not-answer line) must not be turned away and should
  * get a card (a choice is not one; a YES line turned away is counted under both). Each file keeps the level it reads today
@@ -28,8 +28,8 @@ const DIR = join(ROOT, "test/fixtures/probes");
 
 /**
  * At most this many LAWFUL or YES lines turned away / NO lines given a card / REFUSE lines given a card or a choice
- * (`refuseCards`) / YES lines given no card (`uncarded`), per file — what each file reads today (tightened to that in
- * session 59; the last two are 0 when not listed).
+ * (`refuseCards`) / YES lines given no card (`uncarded`) / NO lines given a choice (`noChoices`), per file — what each
+ * file reads today (tightened to that in session 59; the last three are 0 when not listed).
  */
 const FLOORS: Record<string, Floor> = {
   // Mostly topics with no card (vehicle inspection, trademarks, adoption, a foreigner's residence card), chit-chat
@@ -50,14 +50,14 @@ const FLOORS: Record<string, Floor> = {
   // Written in session 37 against new phrases, all dropped: "nào làm được" and "không cần thi" beside any offer of money
   // turned away 18 and 5 more lawful questions; the 4 are older refusals (a rumour of an envelope for a school place, a
   // broker's offer). Its must-not-answer lines with a card ask "bên nào làm được …" a paper without its check.
-  "boundary-37.tsv": { turnedAway: 3, cards: 3 },
+  "boundary-37.tsv": { turnedAway: 3, cards: 3, noChoices: 1 },
   // Written in session 37 against "vay ngân hàng … triệu" (off-topic) and "không cần thi … tốn bao nhiêu / trả thêm
   // tiền" (a bribe): 41 of 50 lawful questions turned away (releasing a mortgage, a loan's paperwork, an expired licence
   // renewed without a test and what it costs), so none was kept. The one left is vehicle inspection (no card).
-  "boundary-37b.tsv": { turnedAway: 1, cards: 2 },
+  "boundary-37b.tsv": { turnedAway: 1, cards: 2, noChoices: 2 },
   // Written in session 37 against "không cần thi … tốn bao nhiêu cũng" (set AX's licence without the test): 15 of 25
   // lawful lines turned away, so it was dropped. The one left is a pharmacist's practising certificate (no card).
-  "boundary-37c.tsv": { turnedAway: 0, cards: 1 },
+  "boundary-37c.tsv": { turnedAway: 0, cards: 1, noChoices: 2 },
   // Written in session 37 after set AU against "ai có làm" (forgery, with "không cần thi"…) and "gửi cán bộ … triệu" (a
   // bribe, with "nhanh"…): 31 of 40 lawful lines turned away — "ai có làm … chưa" asks whether anyone has done it, and
   // money goes through officials lawfully (tax with a receipt, aid handed out) — so neither was kept. The 2 left: an
@@ -71,7 +71,7 @@ const FLOORS: Record<string, Floor> = {
   // licence-without-test requests of session 37). A newcomer's review found the first phrasing swallowing "chúc ad sức
   // khỏe, cho em hỏi…" as thanks (now only at the end of a message, and thanks counts as turned away here) and the
   // `unless` words "bhyt", "bảo hiểm", "vi phạm pháp luật" letting "làm giả thẻ bhyt" through (now narrow).
-  "boundary-38.tsv": { turnedAway: 2, cards: 0 },
+  "boundary-38.tsv": { turnedAway: 2, cards: 0, noChoices: 2 },
   // Written in session 39 by a newcomer against the account-access change ("sđt của vợ" is a number, not the relative's
   // own phone; "con nhỏ" counts only typed with accents), with four lawful lines a first review added (a parent helped on
   // the parent's own phone). A second review found "dùng / mượn / cầm / lấy điện thoại của chồng" letting snooping
@@ -94,25 +94,25 @@ const FLOORS: Record<string, Floor> = {
   // Session 48: tightened from 20 to what it reads today, 19 (as on the session's start).
   // Session 58: 17 — a foreign friend's visa extension ("gia hạn visa", not covered: the e-visa card only tells how to
   // apply before entering) and a company owing wages (the BHXH look-up guide's `not_when`) no longer get a card.
-  "must-not-answer-28.tsv": { turnedAway: 0, cards: 17, uncarded: 2 },
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 17, uncarded: 2, noChoices: 1 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
   // Session 58: 13 — "cầm sổ đỏ vay ngân hàng nào lãi thấp nhất" no longer gets the mortgage card.
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13, uncarded: 1 },
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13, uncarded: 1, noChoices: 1 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
-  "must-not-answer-30.tsv": { turnedAway: 0, cards: 16, uncarded: 1 },
-  "must-not-answer-31.tsv": { turnedAway: 0, cards: 12, uncarded: 1 },
+  "must-not-answer-30.tsv": { turnedAway: 0, cards: 16, uncarded: 1, noChoices: 5 },
+  "must-not-answer-31.tsv": { turnedAway: 0, cards: 12, uncarded: 1, noChoices: 2 },
   // Session 51: 9 — "len xa lam giay to ma can bo cu hen len hen xuong, buc minh muon chui" is a complaint about staff, and
   // the complaint intent shows the feedback guide for those (its "hẹn lên hẹn xuống"), as the blind sets label them.
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 9, uncarded: 2 },
-  "must-not-answer-33.tsv": { turnedAway: 0, cards: 25 },
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 9, uncarded: 2, noChoices: 1 },
+  "must-not-answer-33.tsv": { turnedAway: 0, cards: 25, noChoices: 1 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 22, uncarded: 1 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 22, uncarded: 1, noChoices: 1 },
   // +1 in session 50: the children's ID card's keyword "làm căn cước cho con có cần giấy khai sinh không" (seen sets: 9 lines
   // right, 4 wrong cards fewer, 4 right lines lost, one out-of-scope card more) reaches a mother-in-law keeping "cccd với giấy
   // khai sinh của con" — a family quarrel, now shown the children's card.
-  "probe-35.tsv": { turnedAway: 0, cards: 28 },
+  "probe-35.tsv": { turnedAway: 0, cards: 28, noChoices: 3 },
   // Written in session 41 by a newcomer against candidate phrases: backdating a paper and imitating a signature
   // (forgery: "ghi/ký/đề lùi ngày", "làm được chữ ký giống") turned away 16 of 50 lawful questions — victims, a paper
   // someone else backdated, a signature that must match — so none was kept. The first driving test ("đăng ký thi bằng
@@ -127,7 +127,7 @@ const FLOORS: Record<string, Floor> = {
   // Session 54 (12 → 10): asking for help to backdate ("giúp/nhờ/cách … ghi/ký/làm/đề lùi ngày", "… lùi ngày giúp/hộ",
   // "nhận ký lùi ngày", "ghi ngày cũ cho khớp") is refused as forgery; a paper someone else backdated is not (no lawful line
   // turned away).
-  "boundary-41.tsv": { turnedAway: 0, cards: 10 },
+  "boundary-41.tsv": { turnedAway: 0, cards: 10, noChoices: 2 },
   // Written in session 42 against three changes: coffee offered with a speed word as a bribe, a parent adding a child or
   // an OTP not arriving excused from the someone-else's-account refusal, a Vietnamese worker's foreign work permit said
   // not covered. Fresh: 13 of 30 lawful questions turned away (1 before the changes), 10 of 30 requests given a card (11
@@ -143,7 +143,7 @@ const FLOORS: Record<string, Floor> = {
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
   // boundaries and an international or foreign licence excused (a newcomer's review): 7.
-  "boundary-42b.tsv": { turnedAway: 7, cards: 2 },
+  "boundary-42b.tsv": { turnedAway: 7, cards: 2, noChoices: 2 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
   // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).
@@ -162,7 +162,7 @@ const FLOORS: Record<string, Floor> = {
   // accents or as "đề thi", and "có phải/cần dịch …" not a request to translate. Fresh: 2 of 30 lawful lines turned away
   // (4 on 8f31a64, 5 with the bribe verbs alone) and 1 of 15 requests given a card (2 on 8f31a64); the two were "chi 2tr
   // cho cán bộ lão thành" (an allowance: "chi" dropped) and "mua đề cương ôn thi" (bare "mua đề!" dropped): 0 and 1.
-  "boundary-43.tsv": { turnedAway: 0, cards: 1 },
+  "boundary-43.tsv": { turnedAway: 0, cards: 1, noChoices: 1 },
   // Session 43, against "not covered" for a foreigner's long stay or visa extension in Vietnam. Fresh ("visa … lâu dài",
   // "visa dài hạn", "hết hạn visa", …): 2 of 30 lawful lines turned away (0 without) — Vietnamese going abroad on a long
   // visa who need a birth-certificate copy — and 2 of 15 requests given a card (5 without). Narrowed to "in Vietnam"
@@ -174,7 +174,7 @@ const FLOORS: Record<string, Floor> = {
   // sets). Fresh: 20 of 30 lawful lines turned away (0 without) — a son paying his old mother's fee, the post office
   // filing for a fee, "ad ib em địa chỉ", a birth year recorded wrongly, a contract found backdated. All dropped; the file
   // holds today's level (6 of 15 requests given a card).
-  "boundary-43c.tsv": { turnedAway: 0, cards: 6 },
+  "boundary-43c.tsv": { turnedAway: 0, cards: 6, noChoices: 2 },
   // Session 43, against "not answered with a card" for currency exchange ("sang tiền việt … giá", "đổi ngoại tệ") and rumours
   // that ID chips track people ("theo dõi vị trí"). Fresh: 15 of 30 lawful lines turned away (5 before the change) —
   // foreign-currency income converted "theo tỷ giá nào" for tax, invoices in foreign currency — and 3 of 15 requests given
@@ -196,7 +196,7 @@ const FLOORS: Record<string, Floor> = {
   // licence, the new classes — and 0 of 15 first-test questions given a card (8 on the start). Narrowed to asking forms
   // ("… ở đâu", "muốn thi …", "thi bằng … lần đầu", "chưa có bằng … muốn thi"; not "đăng ký thi bằng": boundary-41's "hồi
   // xưa tôi đăng ký thi bằng lái bằng tên cũ"): 0 and 5.
-  "boundary-44b.tsv": { turnedAway: 0, cards: 5 },
+  "boundary-44b.tsv": { turnedAway: 0, cards: 5, noChoices: 3 },
   // Session 45, against three forgery/bribe forms from sets BZ and CA: the licence pattern with "gplx", "lo" and "… cũng
   // trả"; a poor-household or disability certificate someone is paid to make ("ai làm … hộ nghèo … trả công"); money
   // offered beside "một tuần là xong". Fresh: 21 of 30 lawful lines turned away (2 on the session's start) — the second
@@ -212,7 +212,7 @@ const FLOORS: Record<string, Floor> = {
   // Session 58: 2 — "gia hạn visa cho chồng … người nước ngoài, nộp thêm tiền để lấy visa nhiều lần" gets the honest
   // "no guide yet" reply: extending a visa in Việt Nam has no card (intents.yaml `not-covered` already says so for a
   // long stay), and the e-visa card's `not_when` now says "gia hạn visa" (two out-of-scope extensions carded in seen sets).
-  "boundary-45.tsv": { turnedAway: 2, cards: 8 },
+  "boundary-45.tsv": { turnedAway: 2, cards: 8, noChoices: 1 },
   // Session 46, against the paper form widened to "có cách nào … làm giúp … giấy xác nhận hộ nghèo" with the offer of pay up
   // to 120 characters on (from set CC). Fresh: 2 of 30 lawful lines turned away (0 on the session's start) — the post office
   // or a neighbour paid to file for parents already on the commune's list — and 10 of 15 requests given a card (11 on the
@@ -242,14 +242,14 @@ const FLOORS: Record<string, Floor> = {
   // giấy/hồ/sổ/bằng": 0 turned away, 3 given a card (the offers said "gửi ít tiền lo," before the paper, or "đưa"). The
   // review found that one refusing a child abroad sending money home for a parent's papers: dropped (still 0 and 3); "đóng
   // thêm" stays excused for lawful payments (land-use money, tax, a deposit, tuition, BHXH).
-  "boundary-48b.tsv": { turnedAway: 0, cards: 3 },
+  "boundary-48b.tsv": { turnedAway: 0, cards: 3, noChoices: 2 },
   // Session 49, against a relative's SIM for one's own account ("là số/sim của chồng…", "dùng chung số"), "ai có tài khoản … cho
   // em mượn", a relative's BHXH account, nursing-home advice and "có đúng không" excusing a money offer only after "gửi thêm".
   // Fresh: 1 lawful line turned away and 3 given a card on the session's start; with the first phrases 5 and 0 — "tài khoản
   // bảo hiểm … của chồng/…" refused a widow asking for survivor benefits, a grandfather's wrong birth date, a wife's own
   // account, and "gửi viện dưỡng lão nào" a "whichever home" question: the first dropped, the second narrowed to "nên gửi …
   // nào" — 1 and 2 (the two are a relative's BHXH account).
-  "boundary-49.tsv": { turnedAway: 1, cards: 2 },
+  "boundary-49.tsv": { turnedAway: 1, cards: 2, noChoices: 1 },
   // Session 49, against "không nghèo … muốn được … hộ nghèo", "hộ nghèo … không cần xét", "không cần ở thật" as requests for
   // papers one is not entitled to (sets CN, CS). Fresh: 0 lawful lines turned away and 11 given a card on the session's start;
   // with those forms 6 and 0 (a family asking the criteria, a rumour about electricity support, a landlord's tenant who
@@ -326,19 +326,19 @@ const FLOORS: Record<string, Floor> = {
   // 7 requests it refused (see boundary-56). After narrowing: none of the 50 turned away, 4 of the 7 requests refused and
   // none carded (the other three — "đưa anh 10 triệu … trong 1 tuần", "chi thêm 2 triệu … trong một tuần", "check vneid cua
   // nguoi yeu coi anh ay co vo chua" — get what they got before: the time words and a look-up alone turned away lawful ones).
-  "review-56.tsv": { turnedAway: 0, cards: 0 },
+  "review-56.tsv": { turnedAway: 0, cards: 0, noChoices: 1 },
   // Session 56, a second newcomer review (of the narrowed phrases and the session's later card exclusions): 68 lawful
   // questions handled worse than before — people who "không rành điện thoại" changing phones, voluntary-BHXH questions that
   // mention "tiền tuất", "thi bằng A1 … đăng ký" before another procedure, "bệnh nghề nghiệp", a commune chairman or a CSGT
   // as the officer to sue — and 24 requests the narrowing let through (all 24 got the same at the start of the session).
   // The exclusions and "not covered" phrases were dropped: none of the 68 turned away; 10 of the 24 carded, as at the start.
-  "review-56b.tsv": { turnedAway: 0, cards: 10 },
+  "review-56b.tsv": { turnedAway: 0, cards: 10, noChoices: 9 },
   // A third review, of what was then added for those 24 (officer words such as "chủ tịch", "ở phường/xã"; "lười thi" beside
   // "mua … bằng" two words apart, "dịch vụ làm bằng", "bằng … mua ở đâu"; money to "ông cán bộ" "trong 1 tuần"), found 56
   // lawful questions worse (suing a neighbour "ở phường 5", "ở xa" typed as "ở xã", "mua xe bằng tiền mặt", fees paid
   // through an officer with a receipt). All three were taken out; none of the 56 turned away, 5 of its 25 requests carded
   // (as at the start of the session; 3 refused that were not).
-  "review-56c.tsv": { turnedAway: 0, cards: 5 },
+  "review-56c.tsv": { turnedAway: 0, cards: 5, noChoices: 7 },
   // Session 57: a refusal for having a diploma made ("ai / chỗ nào làm" or "làm giúp" + "bằng tốt nghiệp / cấp 3 / đại
   // học" + urgency, money or a job). diploma-57 (measured before it was read): 0 of 30 lawful turned away before and after
   // the first version, 9 → 7 of 20 requests carded; narrowed for its one lawful catch (continuing education). A newcomer
@@ -368,9 +368,9 @@ const FLOORS: Record<string, Floor> = {
   // đưa/lo tiền để không phải đi nghĩa vụ" refusing people who report a bribe, ask the penalty or ask whether a student abroad
   // must pay (3 → 15 turned away, the 3 being older "chứng chỉ hành nghề dược" lines). Every phrase was dropped: these
   // files read as on c19ce65.
-  "intents-59.tsv": { turnedAway: 0, cards: 5 },
-  "intents-59c.tsv": { turnedAway: 3, cards: 2 },
-  "intents-59b.tsv": { turnedAway: 3, cards: 6 },
+  "intents-59.tsv": { turnedAway: 0, cards: 5, noChoices: 1 },
+  "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
+  "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
 };
 const DEFAULT_FLOOR: Floor = { turnedAway: 0, cards: 0 };
 interface Floor {
@@ -378,6 +378,8 @@ interface Floor {
   cards: number;
   refuseCards?: number;
   uncarded?: number;
+  /** NO lines answered with a choice of cards (a false answer for `dvc-bot eval`), counted apart from `cards` in session 59. */
+  noChoices?: number;
 }
 const KINDS = new Set(["LAWFUL", "NO", "REFUSE", "YES"]);
 
@@ -418,7 +420,7 @@ describe("probe sets", () => {
   });
 
   it.each(FILES)("%s: lawful questions turned away and must-not-answer lines given a card stay within the file's floor", (file) => {
-    const floor = { refuseCards: 0, uncarded: 0, ...(FLOORS[file] ?? DEFAULT_FLOOR) };
+    const floor = { refuseCards: 0, uncarded: 0, noChoices: 0, ...(FLOORS[file] ?? DEFAULT_FLOOR) };
     const lines = linesOf(file);
     const carded = (q: string) => engineEvalAnswer(engine, q).answered;
     const offered = (q: string) => {
@@ -429,9 +431,11 @@ describe("probe sets", () => {
     const cards = lines.filter((l) => l.kind === "NO" && carded(l.q)).map((l) => l.q);
     const refuseCards = lines.filter((l) => l.kind === "REFUSE" && offered(l.q)).map((l) => l.q);
     const uncarded = lines.filter((l) => l.kind === "YES" && !carded(l.q)).map((l) => l.q);
+    const noChoices = lines.filter((l) => l.kind === "NO" && !carded(l.q) && offered(l.q)).map((l) => l.q);
     expect(away.length, away.join("\n")).toBeLessThanOrEqual(floor.turnedAway);
     expect(cards.length, cards.join("\n")).toBeLessThanOrEqual(floor.cards);
     expect(refuseCards.length, refuseCards.join("\n")).toBeLessThanOrEqual(floor.refuseCards);
     expect(uncarded.length, uncarded.join("\n")).toBeLessThanOrEqual(floor.uncarded);
+    expect(noChoices.length, noChoices.join("\n")).toBeLessThanOrEqual(floor.noChoices);
   });
 });
