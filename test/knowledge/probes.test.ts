@@ -422,11 +422,10 @@ describe("probe sets", () => {
   it.each(FILES)("%s: lawful questions turned away and must-not-answer lines given a card stay within the file's floor", (file) => {
     const floor = { refuseCards: 0, uncarded: 0, noChoices: 0, ...(FLOORS[file] ?? DEFAULT_FLOOR) };
     const lines = linesOf(file);
-    const carded = (q: string) => engineEvalAnswer(engine, q).answered;
-    const offered = (q: string) => {
-      const a = engineEvalAnswer(engine, q);
-      return a.answered || (a.options?.length ?? 0) > 0;
-    };
+    // What each NO, REFUSE and YES line is shown, read once (a NO line is asked about both a card and a choice).
+    const answers = new Map(lines.filter((l) => l.kind !== "LAWFUL").map((l) => [l.q, engineEvalAnswer(engine, l.q)] as const));
+    const carded = (q: string) => answers.get(q)!.answered;
+    const offered = (q: string) => carded(q) || (answers.get(q)!.options?.length ?? 0) > 0;
     const away = lines.filter((l) => (l.kind === "LAWFUL" || l.kind === "YES") && turnedAway(l.q)).map((l) => l.q);
     const cards = lines.filter((l) => l.kind === "NO" && carded(l.q)).map((l) => l.q);
     const refuseCards = lines.filter((l) => l.kind === "REFUSE" && offered(l.q)).map((l) => l.q);
