@@ -214,7 +214,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // sets 53, 70, 83 and 87 crossed a threshold the other way (a passport photo question, a forged-residence request, a
   // child's ID card; a newborn's BHYT card and a BHYT question in set 87), while over all seen lines it gained 14 right and
   // 18 fewer wrong cards.
-  "blind-eval-53.jsonl": { top1: 0.933, falseAnswers: 0, wrongCards: 0.014 },
+  "blind-eval-53.jsonl": { top1: 0.926, falseAnswers: 0, wrongCards: 0.014 },
   // Set AZ (blind-eval-54), written blind and labelled twice at the start of session 38 to tune on (docs/benchmarks.md):
   // 91.8 % top-1, 1.9 % wrong cards, 5.0 % false answers (1 of 20) before any change from it, on f72c14f.
   "blind-eval-54.jsonl": { top1: 0.91, falseAnswers: 0.053, wrongCards: 0.019 }, // session 38: four new cards, lines relabelled for them
@@ -334,7 +334,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // test): 88.2 % / 0.6 % / 2 of 35. Session 48: the lookup guide's keyword "tra cứu hồ sơ đã nộp trên cổng dịch vụ công
   // quốc gia" makes one "I don't know" a wrong card ("nộp hồ sơ trên cổng … xem hồ sơ đến bước nào": the online-filing guide
   // ranks first); over every seen line it gained 2 right first cards for 1 wrong fewer.
-  "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.058, wrongCards: 0.013 },
+  "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.059, wrongCards: 0.013 },
   // Sets BV (blind-eval-76, labelled against b9b76f4) and BY (blind-eval-79, labelled against b0ec203), written and
   // labelled twice in session 44 and measured once at its end (docs/benchmarks.md): BV 82.1 % top-1, 5.6 % wrong cards,
   // 5 of 33 out-of-scope cards (80.9 / 5.6 % / 5 of 33 on the session's start); BY 89.5 % / 4.3 % / 6 of 33 (the same on
@@ -343,7 +343,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-79.jsonl": { top1: 0.895, falseAnswers: 0.182, wrongCards: 0.044 },
   // Set BZ (blind-eval-80, labelled twice against c429ee3), measured once at the start of session 45 (docs/benchmarks.md):
   // 87.3 % top-1, 4.4 % wrong cards, 5 of 36 out-of-scope cards; tuned on since: 89.9 % / 3.2 % / 4 of 36. A floor, not a goal.
-  "blind-eval-80.jsonl": { top1: 0.893, falseAnswers: 0.115, wrongCards: 0.032 },
+  "blind-eval-80.jsonl": { top1: 0.893, falseAnswers: 0.118, wrongCards: 0.032 },
   // Set CA (blind-eval-81), written and labelled twice at the start of session 45 to tune on: 86.1 % top-1, 3.6 % wrong
   // cards, 5 of 27 out-of-scope cards before any change made from it (the same on 9ba0916 and after set BZ's changes).
   // After (forgery for pay, papers after the mergers, electricity and water keywords, the pairs-aware tie): 88.6 % / 3.0 % /
@@ -515,7 +515,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // edited before it was measured), measured once at the start of session 57: 82.6 % top-1, 4.0 % wrong, 6 cards on 33 out
   // of scope on 21057ec; read and tuned on (a paper put into the VNeID app names the integration guide, not its own
   // procedure; looking up voluntary-BHXH payments names the look-up guide): 83.9 %, 3.4 %, 6 of 33.
-  "blind-eval-126.jsonl": { top1: 0.838, falseAnswers: 0.182, wrongCards: 0.034 },
+  "blind-eval-126.jsonl": { top1: 0.84, falseAnswers: 0.157, wrongCards: 0.034 },
   // Set DU (blind-eval-127, labelled twice against 9e891d7, three scope disagreements settled by a third labeller,
   // re-checked for session 57's card edits: none changed), measured once at the end of session 57: 87.3 % top-1, 2.7 %
   // wrong, 9 cards on 42 out of scope — the same on 21057ec and 3e3ed9f.
@@ -529,28 +529,42 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DW (blind-eval-129, labelled twice against 21057ec, one scope disagreement settled by a third labeller, re-checked
   // for the card edits of sessions 57 and 58: none changed), measured once at the end of session 58: 86.3 % top-1, 2.1 %
   // wrong, 4 cards on 38 out of scope — the same on 21057ec and a7d85ce.
-  "blind-eval-129.jsonl": { top1: 0.863, falseAnswers: 0.106, wrongCards: 0.021 },
+  "blind-eval-129.jsonl": { top1: 0.856, falseAnswers: 0.106, wrongCards: 0.021 },
   // Set DX (blind-eval-130, labelled twice against c5060fd, three scope disagreements settled by a third labeller,
   // re-checked for session 58's card edits: none changed), measured once at the start of session 59: 91.2 % top-1, 2.0 %
   // wrong, 8 cards on 31 out of scope — the same on c5060fd and c19ce65. Read in session 59: every phrase and card exclusion
   // written from its out-of-scope cards (paying to avoid military service, a storm at sea, a drugstore's licence, an
   // ethnic-minority fee question, a first driving test) broke on a newcomer's probe and was dropped (probes/intents-59,
   // -59c, routing-probes/cards-59), so it reads as measured.
-  "blind-eval-130.jsonl": { top1: 0.911, falseAnswers: 0.259, wrongCards: 0.021 },
+  "blind-eval-130.jsonl": { top1: 0.912, falseAnswers: 0.2, wrongCards: 0.021 },
   // Set DY (blind-eval-131, labelled twice against c5060fd, scope agreed on every line, re-checked for the card edits of
   // session 58: none changed), measured once at the end of session 59: 83.4 % top-1, 2.6 % wrong, 4 cards and 2 choices on
   // 33 out of scope — the same on c5060fd and 54c714e. Read and tuned on after that (an alias "nộp phạt online", keywords
   // for the tax when selling land and a child taking the mother's surname): 85.4 %, 0.7 %, the same out of scope.
   "blind-eval-131.jsonl": { top1: 0.854, falseAnswers: 0.182, wrongCards: 0.007 },
+  // Set DZ (blind-eval-132, labelled twice against 9aff262, knowledge as c19ce65, the five scope disagreements settled by
+  // a third labeller; re-checked for session 59's keywords: 1 of 192 changed), measured once at the start of session 60:
+  // 92.9 % top-1, 2.6 % wrong, 7 cards and 1 choice on 38 out of scope — the same on c19ce65 and 1707c13. Then the card
+  // for a first driving licence (session 60): one more line relabelled to it, and the shift of every word's weight that any
+  // new entry brings took one in-scope line to a choice and one out-of-scope message to a card.
+  "blind-eval-132.jsonl": { top1: 0.922, falseAnswers: 0.244, wrongCards: 0.026 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
-  "blind-eval-121.jsonl": { top1: 0.886, falseAnswers: 0.039, wrongCards: 0.048 },
+  "blind-eval-121.jsonl": { top1: 0.88, falseAnswers: 0.039, wrongCards: 0.048 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
   // over all seen sets the card gained 4 right first cards for 2 wrong). The review's corrections to the card's text moved
   // set 80's false answers by one line more ("đăng ký bảo hộ thương hiệu phở" typed bare now reads a card).
+  // Session 60: the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau). 19 messages of sets 13, 22, 59,
+  // 60, 71, 78, 80, 84, 101, 103, 122, 124, 126, 130 and 132 that asked how to learn and take the test (labelled "no entry"
+  // or the old-vs-new-classes card when there was no such card) were relabelled to it by a labeller who read only the new
+  // card and the rules (18 of 246 checked, 1 of 44 in set 132). Over all seen sets, with the same labels: right first card
+  // 18,462 → 18,463, wrong 365 → 357, one-tap 252 → 261, out-of-scope cards 277 → 280. Adding any entry moves lines near a
+  // threshold (an unrelated dummy entry alone: 25 lines, right −4, wrong +3, out-of-scope cards +3); here that took one line
+  // each of sets 53, 121 and 129 (top-1) and 80 (false answers) across, and set 78's false-answer share moved by the
+  // relabelling (2 of 34, was 2 of 35); sets 126 and 130 read their floors at the new denominators (both gained a line).
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).

@@ -57,16 +57,20 @@ const PROBES = [
   // - mortgage-58: the two mortgage cards not for a bank loan's interest or amount: 20/2 → 13/2; with the registry's and
   //   the paid-off loan's own words excepted: 23/0.
   { file: "vneid-phone-58.tsv", lines: 50, right: 18, wrong: 7 },
-  { file: "residence-58.tsv", lines: 50, right: 27, wrong: 12 },
-  { file: "batch-58.tsv", lines: 50, right: 35, wrong: 5 },
+  // Session 60: the card for a first driving licence shifts every word's weight (see the quality floors): residence-58
+  // 26/12 (a line moved to "I don't know"), batch-58 34/4 (one right and one wrong line to "I don't know").
+  { file: "residence-58.tsv", lines: 50, right: 26, wrong: 12 },
+  { file: "batch-58.tsv", lines: 50, right: 34, wrong: 4 },
   { file: "mortgage-58.tsv", lines: 40, right: 23, wrong: 0 },
   // Session 59, a newcomer's review of two exclusions tried after set DX: correcting civil-status records not when the
   // writer only says they belong to an ethnic minority ("là người dân tộc thiểu số thì có được miễn lệ phí"), exchanging a
   // licence not when "chưa có bằng" (a first driving test). 50 messages, 35 crafted to trip them. On c19ce65: 31 right, 8
   // wrong; with the exclusions: 10, 18 — people say their ethnicity and then ask to change a name, a surname, the
   // ethnicity itself in words no list foresaw ("lấy lại dân tộc Tày", "đính chính"), and "chưa có bằng" is said of an
-  // expired licence, a car licence one lacks, a new card not yet come. Both were dropped: 31, 8.
-  { file: "cards-59.tsv", lines: 50, right: 31, wrong: 8 },
+  // expired licence, a car licence one lacks, a new card not yet come. Both were dropped: 31, 8. Session 60: four first-
+  // test questions the writer marked "no card" (there was none) now expect the card for a first licence; with the same
+  // labels 30/8 on 1707c13, 33/6 with the card.
+  { file: "cards-59.tsv", lines: 50, right: 33, wrong: 6 },
   // Session 59, after set DY was measured and read: an alias "nộp phạt online" (paying a fine), keywords "thuế bán đất",
   // "bán đất đóng thuế" (the land-transfer card, where the seller's income tax is paid — not the annual land-use tax) and
   // "khai sinh cho con theo họ mẹ", "con mang họ mẹ" (birth registration — not the foreign-element card). A newcomer who
@@ -74,6 +78,14 @@ const PROBES = [
   // 40 right, 3 wrong; with them (measured before it was read): 44, 3 — two new wrong ("bố nó muốn nhận con để con mang họ
   // bố" → birth registration; a child born in Taiwan "mang họ mẹ" → the foreign-element card), two old ones gone.
   { file: "cards-59b.tsv", lines: 50, right: 44, wrong: 3 },
+  // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau; "not covered" dropped for a first
+  // test): a newcomer who read only the licence cards and the list of titles wrote 25 first-test questions, 25 about
+  // another licence card or a paper after passing (crafted: "thi", "học", "sát hạch" in a story) and 10 requests to buy a
+  // licence or chit-chat. On 1707c13: 30 right, 8 wrong (0 of 25 first-test questions answered); the first version,
+  // measured before it was read: 38, 6 (12 of 25; 3 existing-licence questions lost their card to "I don't know"); after
+  // reading it (keywords for self-study, fees, the health check, disabled learners; "thi bằng lái", "thi bằng a1" as names;
+  // "móc túi", "mất cắp", "đăng ký xe", "đứng tên" as other cards' situations): 43, 6.
+  { file: "licence-60.tsv", lines: 60, right: 43, wrong: 6 },
 ];
 
 let engine: Engine;
