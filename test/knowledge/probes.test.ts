@@ -72,7 +72,7 @@ const FLOORS: Record<string, Floor> = {
   // licence-without-test requests of session 37). A newcomer's review found the first phrasing swallowing "chúc ad sức
   // khỏe, cho em hỏi…" as thanks (now only at the end of a message, and thanks counts as turned away here) and the
   // `unless` words "bhyt", "bảo hiểm", "vi phạm pháp luật" letting "làm giả thẻ bhyt" through (now narrow).
-  "boundary-38.tsv": { turnedAway: 2, cards: 1, noChoices: 2 },
+  "boundary-38.tsv": { turnedAway: 2, cards: 0, noChoices: 2 },
   // Written in session 39 by a newcomer against the account-access change ("sđt của vợ" is a number, not the relative's
   // own phone; "con nhỏ" counts only typed with accents), with four lawful lines a first review added (a parent helped on
   // the parent's own phone). A second review found "dùng / mượn / cầm / lấy điện thoại của chồng" letting snooping
@@ -95,7 +95,7 @@ const FLOORS: Record<string, Floor> = {
   // Session 48: tightened from 20 to what it reads today, 19 (as on the session's start).
   // Session 58: 17 — a foreign friend's visa extension ("gia hạn visa", not covered: the e-visa card only tells how to
   // apply before entering) and a company owing wages (the BHXH look-up guide's `not_when`) no longer get a card.
-  "must-not-answer-28.tsv": { turnedAway: 0, cards: 17, uncarded: 2, noChoices: 1 },
+  "must-not-answer-28.tsv": { turnedAway: 0, cards: 16, uncarded: 2, noChoices: 1 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
   // Session 58: 13 — "cầm sổ đỏ vay ngân hàng nào lãi thấp nhất" no longer gets the mortgage card.
   "must-not-answer-29.tsv": { turnedAway: 0, cards: 13, uncarded: 1, noChoices: 1 },
@@ -105,11 +105,11 @@ const FLOORS: Record<string, Floor> = {
   "must-not-answer-31.tsv": { turnedAway: 0, cards: 12, uncarded: 1, noChoices: 2 },
   // Session 51: 9 — "len xa lam giay to ma can bo cu hen len hen xuong, buc minh muon chui" is a complaint about staff, and
   // the complaint intent shows the feedback guide for those (its "hẹn lên hẹn xuống"), as the blind sets label them.
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 10, uncarded: 2, noChoices: 1 },
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 11, uncarded: 2, noChoices: 1 },
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26, noChoices: 1 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 20, uncarded: 1, noChoices: 1 },
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 21, uncarded: 1, noChoices: 1 },
   // +1 in session 50: the children's ID card's keyword "làm căn cước cho con có cần giấy khai sinh không" (seen sets: 9 lines
   // right, 4 wrong cards fewer, 4 right lines lost, one out-of-scope card more) reaches a mother-in-law keeping "cccd với giấy
   // khai sinh của con" — a family quarrel, now shown the children's card.
@@ -146,7 +146,7 @@ const FLOORS: Record<string, Floor> = {
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
   // boundaries and an international or foreign licence excused (a newcomer's review): 7.
-  "boundary-42b.tsv": { turnedAway: 7, cards: 2, noChoices: 1 },
+  "boundary-42b.tsv": { turnedAway: 7, cards: 1, noChoices: 2 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
   // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).
@@ -303,7 +303,7 @@ const FLOORS: Record<string, Floor> = {
   // boss who wants it done: narrowed to "ghi ngày cũ cho khớp", "muốn ghi lùi ngày", with the request after the verb
   // ("ký lùi ngày hộ em", "nhận ký lùi ngày") and `unless` for "bị ghi lùi", "muốn tôi ký": 0 turned away, 3 refused, 3
   // carded.
-  "boundary-54.tsv": { turnedAway: 0, cards: 4 },
+  "boundary-54.tsv": { turnedAway: 0, cards: 3 },
   // Session 55: a newcomer who read only a description of four refusals (money for a licence without the exam, a criminal
   // record certificate hiding a conviction for money, a relative's or customer's account, another person's marriage or
   // whereabouts) wrote 31 requests and 29 lawful neighbours. Measured before it was read: 0 lawful turned away, 9 requests
@@ -377,14 +377,13 @@ const FLOORS: Record<string, Floor> = {
   "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
-// test: besides boundary-41 and 44b above, nine files read one line more — a request the card now takes ("bao nhiêu tiền
-// thì chạy đỗ bằng lái" in boundary-29, "tuyển shipper … phải có bằng A1 ko" in must-not-answer-30, "học lái xe B ở trung
-// tâm nào đậu cao" in must-not-answer-33, "em 16t muốn làm bằng lái xe máy giả" in must-not-answer-32 — the card says a
-// licence comes only by passing the test), and lines near a
-// threshold that any new entry moves, since every word's weight shifts (boundary-33b, 39, 42, 53, 54: "mật khẩu cổng dịch
-// vụ công của em trai" moves with an unrelated dummy entry too; boundary-38: "làm bằng lái xe máy không cần thi, chỉ nộp
-// ảnh với căn cước" now reads the lost-licence card). Five files read fewer (tightened: boundary-30, 31, 37c, 42b,
-// must-not-answer-34).
+// test: besides boundary-30, 41 and 44b above, files read a line more — a request the card now takes ("bao nhiêu tiền thì
+// chạy đỗ bằng lái" in boundary-29, "tuyển shipper … phải có bằng A1 ko" in must-not-answer-30, "học lái xe B ở trung tâm
+// nào đậu cao" in must-not-answer-33, "em 16t muốn làm bằng lái xe máy giả" in must-not-answer-32 — the card says a licence
+// comes only by passing the test), or lines near a threshold that any new entry moves, since every word's weight shifts
+// (boundary-33b, 39, 42, 53; must-not-answer-32's "anh trai đòi mượn sổ đỏ đi cầm", must-not-answer-34's "mượn bằng của
+// anh trai": "mật khẩu cổng dịch vụ công của em trai" moves with an unrelated dummy entry too). Others read fewer
+// (tightened: boundary-31, 37c, 54, must-not-answer-28; boundary-42b's "mua bằng B2 bao đậu" is a choice now, not a card).
 const DEFAULT_FLOOR: Floor = { turnedAway: 0, cards: 0 };
 interface Floor {
   turnedAway: number;

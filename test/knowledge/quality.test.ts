@@ -334,7 +334,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // test): 88.2 % / 0.6 % / 2 of 35. Session 48: the lookup guide's keyword "tra cứu hồ sơ đã nộp trên cổng dịch vụ công
   // quốc gia" makes one "I don't know" a wrong card ("nộp hồ sơ trên cổng … xem hồ sơ đến bước nào": the online-filing guide
   // ranks first); over every seen line it gained 2 right first cards for 1 wrong fewer.
-  "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.059, wrongCards: 0.013 },
+  "blind-eval-78.jsonl": { top1: 0.881, falseAnswers: 0.059, wrongCards: 0.019 },
   // Sets BV (blind-eval-76, labelled against b9b76f4) and BY (blind-eval-79, labelled against b0ec203), written and
   // labelled twice in session 44 and measured once at its end (docs/benchmarks.md): BV 82.1 % top-1, 5.6 % wrong cards,
   // 5 of 33 out-of-scope cards (80.9 / 5.6 % / 5 of 33 on the session's start); BY 89.5 % / 4.3 % / 6 of 33 (the same on
@@ -453,7 +453,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DB (blind-eval-108, labelled twice against 85ad995, re-checked for the card edits after it: none changed), measured
   // once at the start of session 53: 84.3 % top-1, 5.4 % wrong, no out-of-scope card (2 of 23 asked back) on b0498fb.
   "blind-eval-108.jsonl": { top1: 0.843, falseAnswers: 0.087, wrongCards: 0.055 },
-  "blind-eval-109.jsonl": { top1: 0.861, falseAnswers: 0.2, wrongCards: 0.025 },
+  "blind-eval-109.jsonl": { top1: 0.855, falseAnswers: 0.2, wrongCards: 0.025 },
   // Set DD (blind-eval-110, labelled twice against b7aed5a, re-checked twice for the card edits after it: none changed),
   // measured once at the end of session 53: 85.1 % top-1, 4.3 % wrong, 6 of 32 out-of-scope cards on 626defb.
   "blind-eval-110.jsonl": { top1: 0.85, falseAnswers: 0.188, wrongCards: 0.044 },
@@ -551,7 +551,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
-  "blind-eval-121.jsonl": { top1: 0.88, falseAnswers: 0.039, wrongCards: 0.048 },
+  "blind-eval-121.jsonl": { top1: 0.886, falseAnswers: 0.039, wrongCards: 0.054 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
   // sets 62 (false answers), 65, 68, 77, 80 and 82 crossed a threshold the other way (their floors moved by that one line;
@@ -563,8 +563,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // card and the rules (18 of 246 checked, 1 of 44 in set 132). Over all seen sets, with the same labels: right first card
   // 18,462 → 18,463, wrong 365 → 357, one-tap 252 → 261, out-of-scope cards 277 → 280. Adding any entry moves lines near a
   // threshold (an unrelated dummy entry alone: 25 lines, right −4, wrong +3, out-of-scope cards +3); here that took one line
-  // each of sets 53, 121 and 129 (top-1) and 80 (false answers) across, and set 78's false-answer share moved by the
-  // relabelling (2 of 34, was 2 of 35); sets 126 and 130 read their floors at the new denominators (both gained a line).
+  // each of sets 53, 109 and 129 (top-1), 80 (false answers), 78 and 121 (a wrong card: "xin kéo điện riêng" on land
+  // with no certificate, "giấy ủy quyền cho con đi làm sổ đỏ" — both at a tie) across, and set 78's false-answer share
+  // moved by the relabelling (2 of 34, was 2 of 35); sets 126 and 130 read their floors at the new denominators.
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
