@@ -548,6 +548,11 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // for a first driving licence (session 60): one more line relabelled to it, and the shift of every word's weight that any
   // new entry brings took one in-scope line to a choice.
   "blind-eval-132.jsonl": { top1: 0.922, falseAnswers: 0.217, wrongCards: 0.026 },
+  // Set EA (blind-eval-133, labelled twice against 9aff262, knowledge as c19ce65, the three scope disagreements settled by
+  // a third labeller; re-checked for the card edits of sessions 59 and 60: 1 of 192 moved to the first-licence card),
+  // measured once at the end of session 60: 89.9 % top-1 on c19ce65 and 8d0a869, wrong cards 3.8 % → 3.2 %, 7 cards on 34
+  // out of scope.
+  "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.206, wrongCards: 0.032 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session.
