@@ -453,7 +453,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DB (blind-eval-108, labelled twice against 85ad995, re-checked for the card edits after it: none changed), measured
   // once at the start of session 53: 84.3 % top-1, 5.4 % wrong, no out-of-scope card (2 of 23 asked back) on b0498fb.
   "blind-eval-108.jsonl": { top1: 0.843, falseAnswers: 0.087, wrongCards: 0.055 },
-  "blind-eval-109.jsonl": { top1: 0.855, falseAnswers: 0.2, wrongCards: 0.025 },
+  "blind-eval-109.jsonl": { top1: 0.855, falseAnswers: 0.167, wrongCards: 0.025 },
   // Set DD (blind-eval-110, labelled twice against b7aed5a, re-checked twice for the card edits after it: none changed),
   // measured once at the end of session 53: 85.1 % top-1, 4.3 % wrong, 6 of 32 out-of-scope cards on 626defb.
   "blind-eval-110.jsonl": { top1: 0.85, falseAnswers: 0.188, wrongCards: 0.044 },
@@ -515,7 +515,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // edited before it was measured), measured once at the start of session 57: 82.6 % top-1, 4.0 % wrong, 6 cards on 33 out
   // of scope on 21057ec; read and tuned on (a paper put into the VNeID app names the integration guide, not its own
   // procedure; looking up voluntary-BHXH payments names the look-up guide): 83.9 %, 3.4 %, 6 of 33.
-  "blind-eval-126.jsonl": { top1: 0.84, falseAnswers: 0.157, wrongCards: 0.034 },
+  "blind-eval-126.jsonl": { top1: 0.846, falseAnswers: 0.157, wrongCards: 0.034 },
   // Set DU (blind-eval-127, labelled twice against 9e891d7, three scope disagreements settled by a third labeller,
   // re-checked for session 57's card edits: none changed), measured once at the end of session 57: 87.3 % top-1, 2.7 %
   // wrong, 9 cards on 42 out of scope — the same on 21057ec and 3e3ed9f.
@@ -555,7 +555,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.206, wrongCards: 0.032 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
-  // after the session.
+  // after the session. Session 60: one wrong card more (see the note at the end of this table).
   "blind-eval-121.jsonl": { top1: 0.886, falseAnswers: 0.039, wrongCards: 0.054 },
   // Session 46: the card for compulsory BHXH (dang-ky-bhxh-bat-buoc) answers employers' questions that sets 62, 72, 76, 77,
   // 80, 83, 84 and 88 had labelled "no entry" (relabelled); a new entry shifts every word's weight, and one line each of
@@ -565,12 +565,13 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Session 60: the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau). 19 messages of sets 13, 22, 59,
   // 60, 71, 78, 80, 84, 101, 103, 122, 124, 126, 130 and 132 that asked how to learn and take the test (labelled "no entry"
   // or the old-vs-new-classes card when there was no such card) were relabelled to it by a labeller who read only the new
-  // card and the rules (18 of 246 checked, 1 of 44 in set 132). Over all seen sets, with the same labels: right first card
-  // 18,462 → 18,463, wrong 365 → 357, one-tap 252 → 261, out-of-scope cards 277 → 280. Adding any entry moves lines near a
-  // threshold (an unrelated dummy entry alone: 25 lines, right −4, wrong +3, out-of-scope cards +3); here that took one line
-  // each of sets 53, 109 and 129 (top-1), 80 (false answers), 78 and 121 (a wrong card: "xin kéo điện riêng" on land
-  // with no certificate, "giấy ủy quyền cho con đi làm sổ đỏ" — both at a tie) across, and set 78's false-answer share
-  // moved by the relabelling (2 of 34, was 2 of 35); sets 126 and 130 read their floors at the new denominators.
+  // card and the rules (18 of 246 checked, 1 of 44 in set 132). Over all seen sets, with the same labels, 1707c13 → the card
+  // after its two reviews: right first card 18,462 → 18,464, wrong 365 → 357, one-tap 252 → 257, out-of-scope cards 277 →
+  // 277. Adding any entry moves lines near a threshold (an unrelated dummy entry alone: 25 lines, right −4, wrong +3,
+  // out-of-scope cards +3); here that took one line each of sets 53, 109 and 129 (top-1) and 78 and 121 (a wrong card: "xin
+  // kéo điện riêng" on land with no certificate; "giấy ủy quyền cho con đi làm sổ đỏ", at a tie) across. Sets 78 and 80
+  // read their false-answer share at the new denominators (one out-of-scope line each relabelled: 2 of 34, 4 of 34).
+  // Tightened to their readings: sets 109 (false answers), 126 and 130.
 };
 
 // What the citizen is shown: a refusal or the out-of-domain line is no card (intents.yaml counts).
