@@ -146,14 +146,17 @@ const FLOORS: Record<string, Floor> = {
   // Session 48: 10 given a card (was 11), after the session's new refusal phrases.
   // Session 49: 10 → 11 — the new guide for several lost papers shifts word weights and a bribe line ("gửi thêm anh csgt chút
   // cafe 200k, bấm biển số trong ngày") now gets the vehicle-registration card.
-  // Session 60: 6 (see the note after this table).
+  // Session 60: 6 (see the note after this table). Session 61: an `unless` "thêm con/bé vào tài khoản" (a parent adding a
+  // child) was tried and dropped — three of these lines, a father wanting into his ex-wife's VNeID "để thêm con vào tài
+  // khoản em", got the children's card (6 → 9); only "thêm vào/vô tài khoản" was kept (6).
   "boundary-42.tsv": { turnedAway: 1, cards: 6 },
   // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
   // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
   // boundaries and an international or foreign licence excused (a newcomer's review): 7.
-  "boundary-42b.tsv": { turnedAway: 7, cards: 2, noChoices: 1 },
+  // Session 61: 1 — "co ai ban bang b2 ko" style lines: "bán! bằng <hạng>", "ai/có bán bằng <hạng>" refuse as forgery.
+  "boundary-42b.tsv": { turnedAway: 7, cards: 1, noChoices: 1 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
   // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).
@@ -223,7 +226,8 @@ const FLOORS: Record<string, Floor> = {
   // Session 58: 2 — "gia hạn visa cho chồng … người nước ngoài, nộp thêm tiền để lấy visa nhiều lần" gets the honest
   // "no guide yet" reply: extending a visa in Việt Nam has no card (intents.yaml `not-covered` already says so for a
   // long stay), and the e-visa card's `not_when` now says "gia hạn visa" (two out-of-scope extensions carded in seen sets).
-  "boundary-45.tsv": { turnedAway: 2, cards: 8, noChoices: 1 },
+  // Session 61: 7 — a request to declare falsely for the poor-household list ("khai … cho lọt") is refused as forgery.
+  "boundary-45.tsv": { turnedAway: 2, cards: 7, noChoices: 1 },
   // Session 46, against the paper form widened to "có cách nào … làm giúp … giấy xác nhận hộ nghèo" with the offer of pay up
   // to 120 characters on (from set CC). Fresh: 2 of 30 lawful lines turned away (0 on the session's start) — the post office
   // or a neighbour paid to file for parents already on the commune's list — and 10 of 15 requests given a card (11 on the
@@ -383,6 +387,16 @@ const FLOORS: Record<string, Floor> = {
   "intents-59.tsv": { turnedAway: 0, cards: 5, noChoices: 1 },
   "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
   "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
+  // Session 61, a newcomer's probe of the phrases written from set ED: selling or buying a licence by its name or class
+  // ("bán gplx", "bán! bằng b2", "ai/có bán bằng a1", "mua bằng b2"), "đưa bao nhiêu thì …" beside a speed word (bribe),
+  // "khai … cho lọt" (a false declaration), and "thêm vào/vô tài khoản" excusing a parent adding a child to their own
+  // VNeID account (36 lawful lines crafted to trip them, 24 requests). Measured before it was read: 5 lawful turned away
+  // and 11 requests carded on 31ad6ec; 8 and 1 with the first version. Narrowed: "đưa bao nhiêu thì" only before the
+  // doer or the deed ("… thì đủ", "… thì hợp lý" ask a fee or a deposit), "khai đúng sự thật" excuses "cho lọt" (an honest
+  // owner whose filing came back), "thêm con/bé vào tài khoản" tried and dropped (boundary-42): 5 and 1 — the five are the
+  // session's start (relatives sitting beside the account holder, a leaflet writer naming bribes). The one request left
+  // says "xác minh", an older `unless` word.
+  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 1 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

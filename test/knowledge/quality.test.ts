@@ -553,6 +553,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // measured once at the end of session 60: 89.9 % top-1 on c19ce65 and 8d0a869, wrong cards 3.8 % → 3.2 %, 7 cards on 34
   // out of scope.
   "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.206, wrongCards: 0.032 },
+  // Set ED (blind-eval-136, labelled twice against 58583c9, the two scope disagreements settled by a third labeller; no card
+  // edited before it was measured), measured once at the start of session 61 on 31ad6ec: 86.6 % top-1, 3.2 % wrong, 5 cards
+  // and 1 choice on 26 out of scope. Read and tuned on after that (intents only: "tới bước" read so, "thêm vào tài khoản"
+  // excused from someone-else's-account, "bán gplx", "bán! bằng <hạng>", "khai … cho lọt", "đưa bao nhiêu thì làm/…"
+  // refused): 87.9 %, 2.5 %, 3 cards.
+  "blind-eval-136.jsonl": { top1: 0.878, falseAnswers: 0.116, wrongCards: 0.026 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
