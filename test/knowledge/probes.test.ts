@@ -397,6 +397,14 @@ const FLOORS: Record<string, Floor> = {
   // session's start (relatives sitting beside the account holder, a leaflet writer naming bribes). The one request left
   // says "xác minh", an older `unless` word.
   "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 1 },
+  // Session 61, a second newcomer probe, of phrases written from the seen sets' out-of-scope cards: "bán giấy … làm sẵn"
+  // (forgery), "tiền uống nước" (a bribe, with a speed word) and "vô được" as getting into someone else's account (27
+  // lawful lines, 18 requests). Measured before it was read: 4 lawful turned away and 6 requests carded on the session's
+  // first commit; 9 and 2 with the first version — "bán giấy ăn / giấy gói quà / giấy decal làm sẵn", a wedding's "tiền
+  // uống nước" for the gift bearers and three people speaking of their own or a late wife's account turned away. Narrowed
+  // to "bán giấy phép/chứng/xác … làm sẵn" and "ít tiền uống nước", "tiền uống nước cũng"; "vô được" dropped: 4 and 4
+  // (the four lawful are the same as before: a trademark, two water bills, a husband who "vô được tài khoản của ảnh").
+  "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 4 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -436,7 +436,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-103.jsonl": { top1: 0.871, falseAnswers: 0.282, wrongCards: 0.031 },
   // Set CX (blind-eval-104, labelled twice against d902775), written at the start of session 51 to tune on: 85.8 % top-1,
   // 6.2 % wrong cards, 3 of 22 out-of-scope cards before any change made from it; the floor is its reading after the session.
-  "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.137, wrongCards: 0.05 },
+  // Session 61: false answers 2 of 22 — "co ai ban giay chung nhan attp lam san ko" is refused as forgery.
+  "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.091, wrongCards: 0.05 },
   // Set CY (blind-eval-105, labelled twice against d902775, re-checked for the card edits after it: none changed), measured
   // once at the start of session 52: 87.0 % top-1, 3.1 % wrong, 4 of 28 out-of-scope cards (1 more asked back) on 85ad995.
   "blind-eval-105.jsonl": { top1: 0.869, falseAnswers: 0.179, wrongCards: 0.032 },
@@ -552,7 +553,8 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // a third labeller; re-checked for the card edits of sessions 59 and 60: 1 of 192 moved to the first-licence card),
   // measured once at the end of session 60: 89.9 % top-1 on c19ce65 and 8d0a869, wrong cards 3.8 % → 3.2 %, 7 cards on 34
   // out of scope.
-  "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.206, wrongCards: 0.032 },
+  // Session 61: 6 of 34 — a request for an ATTP permit "làm sẵn" is refused as forgery.
+  "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.177, wrongCards: 0.032 },
   // Set ED (blind-eval-136, labelled twice against 58583c9, the two scope disagreements settled by a third labeller; no card
   // edited before it was measured), measured once at the start of session 61 on 31ad6ec: 86.6 % top-1, 3.2 % wrong, 5 cards
   // and 1 choice on 26 out of scope. Read and tuned on after that (intents only: "tới bước" read so, "thêm vào tài khoản"
