@@ -405,6 +405,14 @@ const FLOORS: Record<string, Floor> = {
   // to "bán giấy phép/chứng/xác … làm sẵn" and "ít tiền uống nước", "tiền uống nước cũng"; "vô được" dropped: 4 and 4
   // (the four lawful are the same as before: a trademark, two water bills, a husband who "vô được tài khoản của ảnh").
   "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 4 },
+  // Session 61, a third newcomer probe, of phrases written from set EE after it was measured: "ai/có bằng … bán không"
+  // (buying a licence from someone who has one), "đưa bao nhiêu cho/để xong" (a bribe), "chỉ" (chị ấy) beside "ảnh, ổng,
+  // bả" as an absent account owner, "đề thi công chức/viên chức" (not covered); 28 lawful lines, 20 requests. Measured
+  // before it was read: 0 lawful turned away and 9 requests carded on the session's second commit; 5 and 1 with the first
+  // version — debts settled "đưa bao nhiêu để xong", "tài khoản của chỉ một người", her own phone change with her beside
+  // you. "đưa bao nhiêu" narrowed to "… cho/để xong chuyện", "chỉ" dropped: 0 and 7 (the seven: "chỉ" accounts, a CSGT
+  // and a land officer offered money "để xong" without "chuyện").
+  "intents-61c.tsv": { turnedAway: 0, cards: 0, refuseCards: 7 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now
