@@ -148,14 +148,14 @@ const FLOORS: Record<string, Floor> = {
   // cafe 200k, bấm biển số trong ngày") now gets the vehicle-registration card.
   // Session 60: 6 (see the note after this table). Session 61: an `unless` "thêm con/bé vào tài khoản" (a parent adding a
   // child) was tried and dropped — three of these lines, a father wanting into his ex-wife's VNeID "để thêm con vào tài
-  // khoản em", got the children's card (6 → 9); only "thêm vào/vô tài khoản" was kept (6).
+  // khoản em", got the children's card (6 → 9).
   "boundary-42.tsv": { turnedAway: 1, cards: 6 },
   // Session 42, against the forgery intent's pattern (a way or someone to get a licence without the test, money offered):
   // lawful lines written to fit its shape. Fresh: 19 of 35 turned away (8 without the pattern: older phrases such as
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
   // boundaries and an international or foreign licence excused (a newcomer's review): 7.
-  // Session 61: 1 — "co ai ban bang b2 ko" style lines: "bán! bằng <hạng>", "ai/có bán bằng <hạng>" refuse as forgery.
+  // Session 61: 1 — a request to buy a licence by its class ("ai bán bằng <hạng>", "ai có bằng … bán không") is refused.
   "boundary-42b.tsv": { turnedAway: 7, cards: 1, noChoices: 1 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
@@ -387,32 +387,27 @@ const FLOORS: Record<string, Floor> = {
   "intents-59.tsv": { turnedAway: 0, cards: 5, noChoices: 1 },
   "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
   "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
-  // Session 61, a newcomer's probe of the phrases written from set ED: selling or buying a licence by its name or class
-  // ("bán gplx", "bán! bằng b2", "ai/có bán bằng a1", "mua bằng b2"), "đưa bao nhiêu thì …" beside a speed word (bribe),
-  // "khai … cho lọt" (a false declaration), and "thêm vào/vô tài khoản" excusing a parent adding a child to their own
-  // VNeID account (36 lawful lines crafted to trip them, 24 requests). Measured before it was read: 5 lawful turned away
-  // and 11 requests carded on 31ad6ec; 8 and 1 with the first version. Narrowed: "đưa bao nhiêu thì" only before the
-  // doer or the deed ("… thì đủ", "… thì hợp lý" ask a fee or a deposit), "khai đúng sự thật" excuses "cho lọt" (an honest
-  // owner whose filing came back), "thêm con/bé vào tài khoản" tried and dropped (boundary-42): 5 and 1 — the five are the
-  // session's start (relatives sitting beside the account holder, a leaflet writer naming bribes). The one request left
-  // says "xác minh", an older `unless` word.
-  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 1 },
-  // Session 61, a second newcomer probe, of phrases written from the seen sets' out-of-scope cards: "bán giấy … làm sẵn"
-  // (forgery), "tiền uống nước" (a bribe, with a speed word) and "vô được" as getting into someone else's account (27
-  // lawful lines, 18 requests). Measured before it was read: 4 lawful turned away and 6 requests carded on the session's
-  // first commit; 9 and 2 with the first version — "bán giấy ăn / giấy gói quà / giấy decal làm sẵn", a wedding's "tiền
-  // uống nước" for the gift bearers and three people speaking of their own or a late wife's account turned away. Narrowed
-  // to "bán giấy phép/chứng/xác … làm sẵn" and "ít tiền uống nước", "tiền uống nước cũng"; "vô được" dropped: 4 and 4
-  // (the four lawful are the same as before: a trademark, two water bills, a husband who "vô được tài khoản của ảnh").
-  "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 4 },
-  // Session 61, a third newcomer probe, of phrases written from set EE after it was measured: "ai/có bằng … bán không"
-  // (buying a licence from someone who has one), "đưa bao nhiêu cho/để xong" (a bribe), "chỉ" (chị ấy) beside "ảnh, ổng,
-  // bả" as an absent account owner, "đề thi công chức/viên chức" (not covered); 28 lawful lines, 20 requests. Measured
-  // before it was read: 0 lawful turned away and 9 requests carded on the session's second commit; 5 and 1 with the first
-  // version — debts settled "đưa bao nhiêu để xong", "tài khoản của chỉ một người", her own phone change with her beside
-  // you. "đưa bao nhiêu" narrowed to "… cho/để xong chuyện", "chỉ" dropped: 0 and 7 (the seven: "chỉ" accounts, a CSGT
-  // and a land officer offered money "để xong" without "chuyện").
-  "intents-61c.tsv": { turnedAway: 0, cards: 0, refuseCards: 7 },
+  // Session 61: three newcomer probes of intent phrases, each written from a description of the change and measured before
+  // it was read, then a newcomer's review of all of them (review-61: 50 lawful lines crafted to trip the phrases, 22
+  // requests). Lawful turned away / requests carded — on 31ad6ec → the version probed → after the review:
+  // - intents-61 (ED's phrases: selling a licence by name or class, "đưa bao nhiêu thì …", "khai … cho lọt", "thêm vào tài
+  //   khoản" excusing a parent adding a child): 5/11 → 8/1 → 5/3. The review found "ban gplx" typed bare is "bản GPLX", "co
+  //   ban bang b2" is "có bạn bằng B2", "bằng e" is "bằng em": "bán!" with its accent or "ai bán", classes a and e dropped;
+  //   "đưa bao nhiêu thì" only before "làm/duyệt/cán" (deposits, a turnkey service, child support); "khai cho lọt" only as
+  //   "khai (sao/thế nào/kiểu gì/như nào) cho lọt" ("khai mương cho lọt nước"); "thêm vào tài khoản" let a spouse's request
+  //   through ("… để thêm vào tài khoản ảnh số đt của e, mà ko cho ảnh biết") and was dropped.
+  // - intents-61b (permits "làm sẵn" for sale, tea money, "vô được"): 4/6 → 9/2 → 4/5 — "bán giấy phép … làm sẵn" and
+  //   "bán giấy chứng nhận attp … làm sẵn" kept (not without "bán": "cần giấy chứng nhận attp cho bánh làm sẵn không");
+  //   tea money ("ít tiền uống nước": a company allowance, an allowance "chỉ đủ ít tiền uống nước") and "vô được" dropped.
+  // - intents-61c (EE's phrases: "ai có bằng … bán không", "đưa bao nhiêu cho/để xong", "chỉ" for chị ấy, "đề thi công
+  //   chức"): 0/9 → 5/1 → 0/8 — "ai có" required ("má có bằng lòng bán không"), "đưa bao nhiêu … xong" dropped (a scraped
+  //   car, a dog bite, child support), "chỉ" dropped, "đề! thi" only typed with its accent ("de thi" is "để thi").
+  // - review-61: 3/14 on 31ad6ec, 28/15 on the reviewed version, 4/14 now; the one more is "Em có bán bằng A1 cũ của ba đi
+  //   được không, ba mất rồi", refused (the reviewer: the refusal answers it).
+  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 3 },
+  "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 5 },
+  "intents-61c.tsv": { turnedAway: 0, cards: 0, refuseCards: 8 },
+  "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

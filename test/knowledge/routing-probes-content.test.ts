@@ -106,8 +106,9 @@ const PROBES = [
   // Session 61, "cán bộ … đòi … triệu/tiền/trăm" in `complaint` (its reply shows the complaint guide): a newcomer wrote 8
   // reports of an official demanding money and 8 innocent lines (an officer asking for a paper or stating the fee, a
   // creditor who is no official). Measured before it was read: 13 right, 3 wrong on the session's second commit; 14, 2
-  // with the phrase (the two left name a land certificate or a BHXH book the search answers first).
-  { file: "complaint-61c.tsv", lines: 16, right: 14, wrong: 2 },
+  // with the phrase. A newcomer's review found it giving the complaint guide to a retired official claiming back pay and a
+  // creditor owed by an official, and set EE's line (a land certificate named) never reached it: dropped, 13, 3.
+  { file: "complaint-61c.tsv", lines: 16, right: 13, wrong: 3 },
 ];
 
 let engine: Engine;
