@@ -155,8 +155,7 @@ const FLOORS: Record<string, Floor> = {
   // "ai làm được thủ tục … giá bao nhiêu"), 2 of 15 requests given a card either way. Narrowed to obtaining a licence
   // ("làm/lấy/có/mua bằng lái" right after "có cách nào" / "ai"), the health-certificate pattern dropped: 8 and 2. With word
   // boundaries and an international or foreign licence excused (a newcomer's review): 7.
-  // Session 61: 1 — a request to buy a licence by its class ("ai bán bằng <hạng>", "ai có bằng … bán không") is refused.
-  "boundary-42b.tsv": { turnedAway: 7, cards: 1, noChoices: 1 },
+  "boundary-42b.tsv": { turnedAway: 7, cards: 2, noChoices: 1 },
   // Session 42, against a poor-household certificate for a household "không nghèo" (forgery), money in digits handed to
   // an official or "đưa tiền để được / đưa ít tiền" with a speed word (bribe), and adoption said not covered over the
   // parent-child card. Fresh: 20 of 40 lawful turned away (5 before the changes), 3 of 20 requests given a card (8 before).
@@ -226,7 +225,7 @@ const FLOORS: Record<string, Floor> = {
   // Session 58: 2 — "gia hạn visa cho chồng … người nước ngoài, nộp thêm tiền để lấy visa nhiều lần" gets the honest
   // "no guide yet" reply: extending a visa in Việt Nam has no card (intents.yaml `not-covered` already says so for a
   // long stay), and the e-visa card's `not_when` now says "gia hạn visa" (two out-of-scope extensions carded in seen sets).
-  // Session 61: 7 — a request to declare falsely for the poor-household list ("khai … cho lọt") is refused as forgery.
+  // Session 61: 7 — "ai bán gplx xịn ko cần đi thi ko" is refused as forgery ("ai bán gplx").
   "boundary-45.tsv": { turnedAway: 2, cards: 7, noChoices: 1 },
   // Session 46, against the paper form widened to "có cách nào … làm giúp … giấy xác nhận hộ nghèo" with the offer of pay up
   // to 120 characters on (from set CC). Fresh: 2 of 30 lawful lines turned away (0 on the session's start) — the post office
@@ -388,26 +387,30 @@ const FLOORS: Record<string, Floor> = {
   "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
   "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
   // Session 61: three newcomer probes of intent phrases, each written from a description of the change and measured before
-  // it was read, then a newcomer's review of all of them (review-61: 50 lawful lines crafted to trip the phrases, 22
-  // requests). Lawful turned away / requests carded — on 31ad6ec → the version probed → after the review:
-  // - intents-61 (ED's phrases: selling a licence by name or class, "đưa bao nhiêu thì …", "khai … cho lọt", "thêm vào tài
-  //   khoản" excusing a parent adding a child): 5/11 → 8/1 → 5/3. The review found "ban gplx" typed bare is "bản GPLX", "co
-  //   ban bang b2" is "có bạn bằng B2", "bằng e" is "bằng em": "bán!" with its accent or "ai bán", classes a and e dropped;
-  //   "đưa bao nhiêu thì" only before "làm/duyệt/cán" (deposits, a turnkey service, child support); "khai cho lọt" only as
-  //   "khai (sao/thế nào/kiểu gì/như nào) cho lọt" ("khai mương cho lọt nước"); "thêm vào tài khoản" let a spouse's request
-  //   through ("… để thêm vào tài khoản ảnh số đt của e, mà ko cho ảnh biết") and was dropped.
-  // - intents-61b (permits "làm sẵn" for sale, tea money, "vô được"): 4/6 → 9/2 → 4/5 — "bán giấy phép … làm sẵn" and
-  //   "bán giấy chứng nhận attp … làm sẵn" kept (not without "bán": "cần giấy chứng nhận attp cho bánh làm sẵn không");
-  //   tea money ("ít tiền uống nước": a company allowance, an allowance "chỉ đủ ít tiền uống nước") and "vô được" dropped.
-  // - intents-61c (EE's phrases: "ai có bằng … bán không", "đưa bao nhiêu cho/để xong", "chỉ" for chị ấy, "đề thi công
-  //   chức"): 0/9 → 5/1 → 0/8 — "ai có" required ("má có bằng lòng bán không"), "đưa bao nhiêu … xong" dropped (a scraped
-  //   car, a dog bite, child support), "chỉ" dropped, "đề! thi" only typed with its accent ("de thi" is "để thi").
-  // - review-61: 3/14 on 31ad6ec, 28/15 on the reviewed version, 4/14 now; the one more is "Em có bán bằng A1 cũ của ba đi
-  //   được không, ba mất rồi", refused (the reviewer: the refusal answers it).
-  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 3 },
+  // it was read, then two newcomers' reviews of all of them (review-61: 50 lawful lines crafted to trip the phrases, 22
+  // requests; review-61b, of the version the first review left: 31 and 24). Lawful turned away / requests carded — on
+  // 31ad6ec → the version probed → now:
+  // - intents-61 (set ED's phrases: selling a licence by name or class, "đưa bao nhiêu thì …", "khai … cho lọt", "thêm vào
+  //   tài khoản" excusing a parent adding a child): 5/11 → 8/1 → 5/8.
+  // - intents-61b (permits "làm sẵn" for sale, tea money, "vô được"): 4/6 → 9/2 → 4/5.
+  // - intents-61c (set EE's: "ai có bằng … bán không", "đưa bao nhiêu cho/để xong", "chỉ" for chị ấy, "đề thi công chức"):
+  //   0/9 → 5/1 → 0/8.
+  // - review-61: 3/14 on 31ad6ec, 28/15 on the version it reviewed, 4/14 now (the one more: "Em có bán bằng A1 cũ của ba đi
+  //   được không", refused; the reviewer: the refusal answers it). review-61b: 1/13 on 31ad6ec, 22/11 on the version it
+  //   reviewed, 1/11 now.
+  // The reviews found nearly every phrase catching lawful questions: typed bare, "ban gplx", "ban giay phep" are "bản" (a
+  // copy), "co ban bang b2" is "có bạn bằng B2", "de thi cong chuc" is "để thi công chức"; "bằng lòng", "bằng chứng";
+  // "mua bằng b2" (a car bought, a B2 licence); "khai mương cho lọt nước", "khai … cho lọt hết vào ô địa chỉ"; deposits,
+  // land-use fees, child support "đưa bao nhiêu thì …"; a company's "ít tiền uống nước"; "đề! thi" beating a named card;
+  // and "thêm vào tài khoản" letting two spouses' requests through. Kept: "bán!" (with its accent) or "ai bán" + "gplx /
+  // giấy phép lái xe / bằng <hạng>", "mua gplx", "ai có bằng lái (xe/hạng …) bán không", "ai có bằng <hạng> bán không",
+  // "bán! giấy phép … làm sẵn", "bán! giấy chứng nhận attp … làm sẵn", "ai bán giấy phép/chứng … làm sẵn". Everything else
+  // was dropped (comments in intents.yaml say where each broke).
+  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 8 },
   "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 5 },
   "intents-61c.tsv": { turnedAway: 0, cards: 0, refuseCards: 8 },
   "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
+  "review-61b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

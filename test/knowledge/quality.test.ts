@@ -559,14 +559,13 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-133.jsonl": { top1: 0.898, falseAnswers: 0.177, wrongCards: 0.032 },
   // Set ED (blind-eval-136, labelled twice against 58583c9, the two scope disagreements settled by a third labeller; no card
   // edited before it was measured), measured once at the start of session 61 on 31ad6ec: 86.6 % top-1, 3.2 % wrong, 5 cards
-  // and 1 choice on 26 out of scope. Read and tuned on after that (intents only: "tới bước" read so; selling a licence,
-  // "khai cho lọt", "đưa bao nhiêu thì làm/…" refused; a parent's "thêm vô tài khoản của mẹ" excused from someone-else's-
-  // account, then not, after a newcomer's review): 87.2 %, 2.5 %, 3 cards.
-  "blind-eval-136.jsonl": { top1: 0.872, falseAnswers: 0.116, wrongCards: 0.026 },
+  // and 1 choice on 26 out of scope. Read and tuned on after that (intents only: "tới bước" read so; selling a licence
+  // refused; the other phrases tried from it were dropped after two newcomers' reviews): 87.2 %, 2.5 %, 5 cards.
+  "blind-eval-136.jsonl": { top1: 0.872, falseAnswers: 0.193, wrongCards: 0.026 },
   // Set EE (blind-eval-137, labelled twice against 58583c9, the one scope disagreement settled by a third labeller; no card
   // edited before it was measured), measured once at the end of session 61: 90.3 % top-1, 1.9 % wrong, 7 cards on 28 out of
   // scope — the same on 31ad6ec and f866b00. Read and tuned on after that (intents only: "ai có bằng … bán không"; the other
-  // phrases tried from it were dropped after a newcomer's review): 6 cards.
+  // phrases tried from it were dropped after two newcomers' reviews): 6 cards.
   "blind-eval-137.jsonl": { top1: 0.903, falseAnswers: 0.215, wrongCards: 0.02 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
