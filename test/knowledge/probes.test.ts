@@ -225,7 +225,7 @@ const FLOORS: Record<string, Floor> = {
   // Session 58: 2 — "gia hạn visa cho chồng … người nước ngoài, nộp thêm tiền để lấy visa nhiều lần" gets the honest
   // "no guide yet" reply: extending a visa in Việt Nam has no card (intents.yaml `not-covered` already says so for a
   // long stay), and the e-visa card's `not_when` now says "gia hạn visa" (two out-of-scope extensions carded in seen sets).
-  // Session 61: 7 — "ai bán gplx xịn ko cần đi thi ko" is refused as forgery ("ai bán gplx").
+  // Session 61: 7 — "ai bán gplx xịn ko cần đi thi ko" is refused as forgery ("bán! gplx").
   "boundary-45.tsv": { turnedAway: 2, cards: 7, noChoices: 1 },
   // Session 46, against the paper form widened to "có cách nào … làm giúp … giấy xác nhận hộ nghèo" with the offer of pay up
   // to 120 characters on (from set CC). Fresh: 2 of 30 lawful lines turned away (0 on the session's start) — the post office
@@ -387,30 +387,30 @@ const FLOORS: Record<string, Floor> = {
   "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
   "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
   // Session 61: three newcomer probes of intent phrases, each written from a description of the change and measured before
-  // it was read, then two newcomers' reviews of all of them (review-61: 50 lawful lines crafted to trip the phrases, 22
-  // requests; review-61b, of the version the first review left: 31 and 24). Lawful turned away / requests carded — on
-  // 31ad6ec → the version probed → now:
-  // - intents-61 (set ED's phrases: selling a licence by name or class, "đưa bao nhiêu thì …", "khai … cho lọt", "thêm vào
-  //   tài khoản" excusing a parent adding a child): 5/11 → 8/1 → 5/8.
+  // it was read, then three newcomers' reviews, each of the version the last one left (review-61: 50 lawful lines crafted
+  // to trip the phrases, 22 requests; review-61b: 31, 24; review-61c: 30, 16). Lawful turned away / requests carded — on
+  // 31ad6ec → the version probed or reviewed → now:
+  // - intents-61 (set ED's phrases: selling a licence, "đưa bao nhiêu thì …", "khai … cho lọt", "thêm vào tài khoản"
+  //   excusing a parent adding a child): 5/11 → 8/1 → 5/10.
   // - intents-61b (permits "làm sẵn" for sale, tea money, "vô được"): 4/6 → 9/2 → 4/5.
   // - intents-61c (set EE's: "ai có bằng … bán không", "đưa bao nhiêu cho/để xong", "chỉ" for chị ấy, "đề thi công chức"):
   //   0/9 → 5/1 → 0/8.
-  // - review-61: 3/14 on 31ad6ec, 28/15 on the version it reviewed, 4/14 now (the one more: "Em có bán bằng A1 cũ của ba đi
-  //   được không", refused; the reviewer: the refusal answers it). review-61b: 1/13 on 31ad6ec, 22/11 on the version it
-  //   reviewed, 1/11 now.
-  // The reviews found nearly every phrase catching lawful questions: typed bare, "ban gplx", "ban giay phep" are "bản" (a
-  // copy), "co ban bang b2" is "có bạn bằng B2", "de thi cong chuc" is "để thi công chức"; "bằng lòng", "bằng chứng";
-  // "mua bằng b2" (a car bought, a B2 licence); "khai mương cho lọt nước", "khai … cho lọt hết vào ô địa chỉ"; deposits,
-  // land-use fees, child support "đưa bao nhiêu thì …"; a company's "ít tiền uống nước"; "đề! thi" beating a named card;
-  // and "thêm vào tài khoản" letting two spouses' requests through. Kept: "bán!" (with its accent) or "ai bán" + "gplx /
-  // giấy phép lái xe / bằng <hạng>", "mua gplx", "ai có bằng lái (xe/hạng …) bán không", "ai có bằng <hạng> bán không",
-  // "bán! giấy phép … làm sẵn", "bán! giấy chứng nhận attp … làm sẵn", "ai bán giấy phép/chứng … làm sẵn". Everything else
-  // was dropped (comments in intents.yaml say where each broke).
-  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 8 },
+  // - review-61: 3/14 → 28/15 → 4/14; review-61b: 1/13 → 22/11 → 1/11; review-61c: 1/10 → 19/8 → 3/8.
+  // Every review found lawful questions the phrases caught — typed bare "ban gplx", "ai ban giay phep" are "bản" (a copy),
+  // "co ban bang b2" is "có bạn bằng B2", "de thi cong chuc" is "để thi công chức"; "bằng lòng", "bằng chứng"; "xe nhà em
+  // mua, bằng B2"; someone who "dại mua gplx trên mạng" and now wants to learn; a late father's motorbike when "nhà không ai
+  // có bằng lái xe, bán được không"; "khai mương cho lọt nước"; deposits and fees "đưa bao nhiêu thì …"; a company's "ít
+  // tiền uống nước"; a print shop's blank certificates and legal motorbike-insurance certificates "làm sẵn" — and two
+  // spouses' requests let through by "thêm vào tài khoản". Kept: "bán!" typed with its accent before "gplx", "giấy phép lái
+  // xe", "bằng <two-character class>", "giấy phép/chứng nhận attp làm sẵn"; "ai có bằng <class> bán không". The lawful lines
+  // still turned away beyond 31ad6ec's: "Em có bán bằng A1 cũ của ba đi được không" (review-61; the refusal answers it),
+  // "xe khách … đang rao bán bằng D2 có lái được không" and "vợ chồng ai có bằng A1 bán không cũng được" (review-61c).
+  "intents-61.tsv": { turnedAway: 5, cards: 0, refuseCards: 10 },
   "intents-61b.tsv": { turnedAway: 4, cards: 0, refuseCards: 5 },
   "intents-61c.tsv": { turnedAway: 0, cards: 0, refuseCards: 8 },
   "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
   "review-61b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
+  "review-61c.tsv": { turnedAway: 3, cards: 0, refuseCards: 8 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -253,8 +253,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // wrong cards, 2 of 28 out-of-scope cards on 10c30d1, before any change made from it (docs/benchmarks.md). After: the
   // meaning question inside a message, the OTP, company-registration, water-connection and liên thông birth keywords:
   // 93.4 % / 1.2 % / 7.1 %.
-  // Session 61: false answers 1 of 28 — "Ai có bằng lái xe tải bán ko" is refused as forgery.
-  "blind-eval-61.jsonl": { top1: 0.934, falseAnswers: 0.036, wrongCards: 0.012 },
+  "blind-eval-61.jsonl": { top1: 0.934, falseAnswers: 0.072, wrongCards: 0.012 },
   // Set BG (blind-eval-62), written and labelled twice at the start of session 40 (re-checked for the session's card
   // changes: no line changed), measured once at its end: 88.6 % top-1, 2.4 % wrong cards, 2 of 28 out-of-scope cards on
   // 7eb563a (88.0 / 3.0 / 7.1 % on 10c30d1; docs/benchmarks.md).
@@ -321,8 +320,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set BU (blind-eval-75), written at the end of session 43 and labelled twice against 9f4f918 (no card changed after
   // it), measured once at the start of session 44: 87.4 % top-1, 3.1 % wrong cards, 8 of 31 out-of-scope cards on
   // b9b76f4 (87.4 / 3.8 % / 8 of 31 on 9f4f918; docs/benchmarks.md). A floor, not a goal.
-  // Session 61: false answers 5 of 31 — "Ai có bằng lái hạng C bán không, tui trả 10 triệu" is refused as forgery.
-  "blind-eval-75.jsonl": { top1: 0.874, falseAnswers: 0.162, wrongCards: 0.032 },
+  "blind-eval-75.jsonl": { top1: 0.874, falseAnswers: 0.26, wrongCards: 0.032 },
   // Set BW (blind-eval-77), written and labelled twice at the start of session 44 to tune on (one scope line settled from
   // the cards: an orphans' shelter asking for the children's free BHYT is the social-allowance card): 85.2 % top-1, 5.6 %
   // wrong cards, 7 of 34 out-of-scope cards on b9b76f4 and after the session's first changes alike. After (the question
@@ -438,8 +436,7 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   "blind-eval-103.jsonl": { top1: 0.871, falseAnswers: 0.282, wrongCards: 0.031 },
   // Set CX (blind-eval-104, labelled twice against d902775), written at the start of session 51 to tune on: 85.8 % top-1,
   // 6.2 % wrong cards, 3 of 22 out-of-scope cards before any change made from it; the floor is its reading after the session.
-  // Session 61: false answers 2 of 22 — "co ai ban giay chung nhan attp lam san ko" is refused as forgery.
-  "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.091, wrongCards: 0.05 },
+  "blind-eval-104.jsonl": { top1: 0.876, falseAnswers: 0.137, wrongCards: 0.05 },
   // Set CY (blind-eval-105, labelled twice against d902775, re-checked for the card edits after it: none changed), measured
   // once at the start of session 52: 87.0 % top-1, 3.1 % wrong, 4 of 28 out-of-scope cards (1 more asked back) on 85ad995.
   "blind-eval-105.jsonl": { top1: 0.869, falseAnswers: 0.179, wrongCards: 0.032 },
@@ -560,12 +557,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set ED (blind-eval-136, labelled twice against 58583c9, the two scope disagreements settled by a third labeller; no card
   // edited before it was measured), measured once at the start of session 61 on 31ad6ec: 86.6 % top-1, 3.2 % wrong, 5 cards
   // and 1 choice on 26 out of scope. Read and tuned on after that (intents only: "tới bước" read so; selling a licence
-  // refused; the other phrases tried from it were dropped after two newcomers' reviews): 87.2 %, 2.5 %, 5 cards.
+  // refused; the other phrases tried from it were dropped after three newcomers' reviews): 87.2 %, 2.5 %, 5 cards.
   "blind-eval-136.jsonl": { top1: 0.872, falseAnswers: 0.193, wrongCards: 0.026 },
   // Set EE (blind-eval-137, labelled twice against 58583c9, the one scope disagreement settled by a third labeller; no card
   // edited before it was measured), measured once at the end of session 61: 90.3 % top-1, 1.9 % wrong, 7 cards on 28 out of
   // scope — the same on 31ad6ec and f866b00. Read and tuned on after that (intents only: "ai có bằng … bán không"; the other
-  // phrases tried from it were dropped after two newcomers' reviews): 6 cards.
+  // phrases tried from it were dropped after three newcomers' reviews): 6 cards.
   "blind-eval-137.jsonl": { top1: 0.903, falseAnswers: 0.215, wrongCards: 0.02 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
