@@ -28,6 +28,16 @@ const AFTER = new Set([
   "da", "vao", "o", "tai", "thi", "ma", "nen", "va", "gio", "can", "phai", "a", "ah", "oi", "nhe", "ad",
   "de", "lai", "cach", "truoc", "sau", "hon", "nhung",
 ]);
+/**
+ * Words of AFTER whose other spellings name a lost thing: typed with accents, only these
+ * spellings follow a death ("mẹ mất cần làm gì", not "mẹ mất căn cước"; "mà", not "mã số thuế").
+ */
+const AFTER_SPELLINGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["can", new Set(["cần"])],
+  ["ma", new Set(["mà"])],
+]);
+/** Typed bare, these two words after "mất" name a lost thing ("mat can cuoc", "mat ma so thue"). */
+const LOST_THINGS = new Set(["can cuoc", "ma so", "ma dinh", "ma otp", "ma bhxh", "ma bhyt"]);
 /** Typed with accents, only this spelling is the verb "mất" ("mặt" is a face). */
 const DIE_SPELLING = "mất";
 
@@ -48,8 +58,16 @@ function relativeBefore(tokens: QueryToken[], i: number): number | null {
   if (tok.t !== "mat" || (tok.accented !== undefined && tok.accented !== DIE_SPELLING)) return null;
   const next = tokens[i + 1];
   if (next && !AFTER.has(next.t) && !/^\d+$/.test(next.t)) return null;
+  if (next && namesLostThing(next, tokens[i + 2])) return null;
   let j = i - 1;
   // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there).
   while (j >= 0 && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
   return j >= 0 && RELATIVES.has(tokens[j]!.t) ? j : null;
+}
+
+/** Whether the word after "mất" (with the one after it) starts a lost thing, though AFTER lists it. */
+function namesLostThing(next: QueryToken, after: QueryToken | undefined): boolean {
+  const spellings = AFTER_SPELLINGS.get(next.t);
+  if (spellings && next.accented !== undefined && !spellings.has(next.accented)) return true;
+  return after !== undefined && LOST_THINGS.has(`${next.t} ${after.t}`);
 }

@@ -472,6 +472,19 @@ describe("'mất': died or lost", () => {
   it.each(["mẹ em mất hộ chiếu", "bố tôi bị mất hộ chiếu hôm qua"])("%s: a thing after 'mất' (or 'bị mất') is lost", (q) => {
     expect(index.search(q).hits[0]?.entry.id).toBe("trinh-bao-mat-ho-chieu");
   });
+
+  // "cần" and "mà" may follow a death ("mẹ em mất cần làm gì"); "căn cước", "mã số" are lost things,
+  // typed with accents or bare.
+  it.each(["mẹ em mất căn cước", "me em mat can cuoc", "bố tôi mất mã số thuế", "bo toi mat ma so thue"])(
+    "%s: a lost paper whose first word looks like a death's next word is not a death",
+    (q) => {
+      expect(index.search(q).hits.map((h) => h.entry.id)).not.toContain("dang-ky-khai-tu");
+    },
+  );
+
+  it.each(["mẹ em mất cần làm gì", "bố mất mà chưa làm giấy báo tử"])("%s: 'cần', 'mà' after a relative's 'mất' still tell a death", (q) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe("dang-ky-khai-tu");
+  });
 });
 
 describe("a stated age picks between the children's and the adults' procedure", () => {
