@@ -62,7 +62,11 @@ function relativeBefore(tokens: QueryToken[], i: number): number | null {
   let j = i - 1;
   // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there).
   while (j >= 0 && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
-  return j >= 0 && RELATIVES.has(tokens[j]!.t) ? j : null;
+  if (j < 0 || !RELATIVES.has(tokens[j]!.t)) return null;
+  // "cccd của ba em mất": the relative owns what was lost — unless a relative owns the relative ("mẹ của bố em mất").
+  const owner = tokens[j - 1];
+  if (owner?.t === "cua" && !(j >= 2 && RELATIVES.has(tokens[j - 2]!.t))) return null;
+  return j;
 }
 
 /** Whether the word after "mất" (with the one after it) starts a lost thing, though AFTER lists it. */

@@ -482,6 +482,15 @@ describe("'mất': died or lost", () => {
     },
   );
 
+  // The relative owns what was lost ("cccd của ba em mất"), unless a relative owns the relative ("mẹ của bố em").
+  it.each(["cccd của ba em mất ạ, làm lại cần mang gì", "can cuoc cua me em mat roi"])("%s: the relative's paper is lost, not a death", (q) => {
+    expect(index.search(q).hits[0]?.entry.id).not.toBe("dang-ky-khai-tu");
+  });
+
+  it.each(["mẹ của bố em mất rồi thì làm gì", "bố của em mất hôm qua"])("%s: a relative of a relative who 'mất' has died", (q) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe("dang-ky-khai-tu");
+  });
+
   it.each(["mẹ em mất cần làm gì", "bố mất mà chưa làm giấy báo tử"])("%s: 'cần', 'mà' after a relative's 'mất' still tell a death", (q) => {
     expect(index.search(q).hits[0]?.entry.id).toBe("dang-ky-khai-tu");
   });
