@@ -51,22 +51,37 @@ export interface SubjectAge {
  * The age of the person the question is about ("3 tuổi", "10t", "8 tháng tuổi" → 0): read once per
  * question, for both the reading of ages (createAgeReader) and the fit of entries (createAgeFit);
  * null when none. "tôi 40 tuổi, làm vneid cho con 8 tuổi": an age told of a child ("con", "bé",
- * "cháu"… just before it) wins over the asker's own; otherwise the first one.
+ * "cháu"… just before it) wins over the asker's own; otherwise the first one. Of several children's
+ * ages, one whose clause says the child already has it ("con lớn 16 tuổi có căn cước rồi, con út 10
+ * tuổi chưa có") and an adult's age after a "con" that is the asker ("dạ con 35 tuổi, … bé nhà con 4
+ * tuổi") give way to the next.
  */
 export function subjectAge(tokens: QueryToken[]): SubjectAge | null {
   let first: SubjectAge | null = null;
+  const children: Array<SubjectAge & { settled: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
     if (!age) continue;
-    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) return { at: i, years: age.years };
+    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) children.push({ at: i, years: age.years, settled: settledInClause(tokens, i) });
     first ??= { at: i, years: age.years };
   }
-  return first;
+  const child = children.find((c) => !c.settled && c.years < ADULT) ?? children.find((c) => !c.settled) ?? children[0];
+  return child ? { at: child.at, years: child.years } : first;
 }
 
-/** Words that tell the age that follows is a child's ("con em 3 tuổi", "bé 8 tháng tuổi"), within this many words. */
-const CHILD_WORDS = new Set(["con", "be", "chau", "tre", "nho", "nit"]);
+/** Words that tell the age that follows is a child's ("con em 3 tuổi", "bé 8 tháng tuổi", "đứa út 9 tuổi"), within this many words. */
+const CHILD_WORDS = new Set(["con", "be", "chau", "tre", "nho", "nit", "ut", "dua"]);
 const CHILD_REACH = 3;
+/** A "child" this old is an adult son or daughter, or the asker calling themself "con". */
+const ADULT = 18;
+
+/** The clause of the age at `i` says it is done already ("… có căn cước rồi", "đã có thẻ"): not what is asked. */
+function settledInClause(tokens: QueryToken[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && !tokens[j]!.brk; j++) {
+    if (tokens[j]!.t === "roi" || (tokens[j]!.t === "co" && tokens[j - 1]!.t === "da")) return true;
+  }
+  return false;
+}
 
 /**
  * "con 10 tuổi làm căn cước": an entry for other ages ("… từ đủ 14 tuổi") does not apply to the
@@ -245,13 +260,33 @@ function isLimitWord(tok: QueryToken | undefined): boolean {
 /** An age written at token i: "3 tuổi", "8 tháng tuổi", "10t", "2 tháng" is not one (a duration). */
 function ageAt(tokens: QueryToken[], i: number): { years: number; length: number } | null {
   const t = tokens[i]!.t;
+  // "chưa tròn 14 tuổi", "gần 6t": just under that age.
+  const under = notYetAt(tokens, i) ? UNDER : 0;
   // "dưới 14 tuổi", "từ đủ 14 tuổi", "trên 60 tuổi": a limit the citizen names, not someone's age.
-  if (isLimitWord(pairedBefore(tokens, i))) return null;
+  if (under === 0 && isLimitWord(pairedBefore(tokens, i))) return null;
   const short = /^(\d{1,2})t$/.exec(t);
-  if (short) return { years: Number(short[1]), length: 1 };
+  if (short) return { years: Number(short[1]) - under, length: 1 };
   if (!/^\d{1,3}$/.test(t)) return null;
   const next = pairedAfter(tokens, i)?.t;
-  if (next === "tuoi") return { years: Number(t), length: 2 };
+  if (next === "tuoi") return { years: Number(t) - under, length: 2 };
   if (next === "thang" && pairedAfter(tokens, i + 1)?.t === "tuoi") return { years: 0, length: 3 };
   return null;
 }
+
+/** How much under an age "chưa tròn", "gần" put it: below it, above the age before. */
+const UNDER = 0.5;
+
+/**
+ * The words before the number at `i` tell an age not yet reached: "chưa tròn / chưa đầy / chưa đủ / gần 14" (under it —
+ * though "đủ" alone starts a limit: "từ đủ 14 tuổi"). Not "sắp 14": "con sắp đủ 14 tuổi, có bắt buộc làm
+ * căn cước" asks about the age it is reaching. Not "mới đủ 6 tuổi" either: the children's VNeID card names "đủ 6 tuổi".
+ * (Typed with accents or bare alike: "gan", "chua" before an age are "gần", "chưa".)
+ */
+function notYetAt(tokens: QueryToken[], i: number): boolean {
+  const one = pairedBefore(tokens, i);
+  if (!one) return false;
+  return one.t === "gan" || (NOT_YET.has(one.t) && pairedBefore(tokens, i - 1)?.t === "chua");
+}
+/** "chưa tròn / đầy / đủ / tới / đến 14". */
+const NOT_YET = new Set(["tron", "day", "du", "toi", "den"]);
+
