@@ -20,14 +20,26 @@ export function stripPlaceNames(text: string, markers: PhraseTable<true>): strin
   for (const m of text.matchAll(WORD)) {
     words.push({ raw: m[0], start: m.index, end: m.index + m[0].length, key: wordForms(m[0]).folded });
   }
+  // In a message mostly in capitals ("CHO HOI … O UBND XA TAN PHU DUOC KHONG", "Nhà Em Ở Xã Tân Hòa Tách Hộ …") the
+  // capitals do not tell where a name ends.
+  if (mostlyCapitalised(words.map((w) => w.raw))) return text;
   const keys = words.map((w) => w.key);
   let out = text;
   for (let i = 0; i < words.length; i++) {
     const marker = markers.matchAt(keys, i);
     if (!marker) continue;
     let j = i + marker.length;
+    // "cách tinh BHXH 1 lần": typed bare, "tinh" is "tính" as often as "tỉnh"; a short form after it is the topic.
+    if (BARE_EVERYDAY.has(words[i]!.raw) && j < words.length && isShortForm(words[j]!.raw)) continue;
     let end = j;
-    while (end < words.length && end - j < MAX_NAME_WORDS && isNameWord(words[end]!.raw) && sameClause(text, words[end - 1]!.end, words[end]!.start)) {
+    // A short form after the name's first word ("TP HCM CCCD hết hạn") is what the message is about, not the place.
+    while (
+      end < words.length &&
+      end - j < MAX_NAME_WORDS &&
+      isNameWord(words[end]!.raw) &&
+      !(end > j && isShortForm(words[end]!.raw)) &&
+      sameClause(text, words[end - 1]!.end, words[end]!.start)
+    ) {
       end++;
       // A number closes the name ("phường 5"); capitalised words go on ("Thủ Đức").
       if (/^\d/.test(words[end - 1]!.raw)) break;
@@ -53,6 +65,22 @@ const KEPT_MARKERS: ReadonlySet<string> = new Set(["huyen"]);
 
 /** A capital letter or a digit: what a place name's first word starts with (see isNameWord). */
 const CAN_NAME = /[\p{Lu}0-9]/u;
+
+/** Markers whose bare spelling is an everyday word too ("tinh": "tính"; "xa": far; "quan": "quán", "cơ quan"). */
+const BARE_EVERYDAY: ReadonlySet<string> = new Set(["tinh", "xa", "quan", "phuong", "huyen"]);
+
+/** Above this share of words starting with a capital, a message is written in capitals (title case, all caps). */
+const MOSTLY_CAPITALS = 0.6;
+
+/** Most words start with a capital: capitals say nothing of where names are. */
+export function mostlyCapitalised(raws: readonly string[]): boolean {
+  return raws.filter((raw) => /^\p{Lu}/u.test(raw)).length > MOSTLY_CAPITALS * raws.length;
+}
+
+/** A short form in capitals ("CCCD", "BHXH", "VNeID", "HCM"): two capitals or more. */
+export function isShortForm(raw: string): boolean {
+  return (raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
 
 function isNameWord(raw: string): boolean {
   return /^\p{Lu}/u.test(raw) || /^\d+$/.test(raw);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { stripPlaceNames } from "../../src/knowledge/place-names.js";
 import { createPhraseTable } from "../../src/text/phrases.js";
 
-const MARKERS = createPhraseTable<true>(["xã", "phường", "tp", "thành phố", "quận", "huyện"].map((m) => [m, true]));
+const MARKERS = createPhraseTable<true>(["xã", "phường", "tp", "thành phố", "quận", "huyện", "tỉnh"].map((m) => [m, true]));
 const strip = (text: string) => stripPlaceNames(text, MARKERS).replace(/\s+/g, " ").trim();
 
 describe("stripPlaceNames", () => {
@@ -22,7 +22,8 @@ describe("stripPlaceNames", () => {
 
   it("stops at a comma or full stop, and after four name words", () => {
     expect(strip("ở xã Tân Phú, cần giấy tờ gì")).toBe("ở , cần giấy tờ gì");
-    expect(strip("xã An Bình Tây Hạ Nhất Nhì")).toBe("Nhất Nhì");
+    // (In a sentence: a message of capitalised words only is left whole, see below.)
+    expect(strip("làm giấy tờ ở xã An Bình Tây Hạ Nhất Nhì")).toBe("làm giấy tờ ở Nhất Nhì");
   });
 
   it("keeps 'huyện' (a level gone since 1/7/2025: naming one is often the question), blanking only the name; not 'quận'", () => {
@@ -30,6 +31,18 @@ describe("stripPlaceNames", () => {
     expect(strip("ở huyện Mường Tè làm khai sinh")).toBe("ở huyện làm khai sinh");
     // Typed bare, "quan" is "cơ quan": an address in a city adds no word to the search.
     expect(strip("đăng ký khai tử ở quận Ba Đình cần gì")).toBe("đăng ký khai tử ở cần gì");
+  });
+
+  // Session 62 (a newcomer's probe, routing-probes/place-62).
+  it("leaves a message written in capitals whole: its capitals do not tell where a name ends", () => {
+    expect(strip("CHO HOI XIN BAN SAO GIAY KHAI SINH O UBND XA TAN PHU DUOC KHONG")).toBe("CHO HOI XIN BAN SAO GIAY KHAI SINH O UBND XA TAN PHU DUOC KHONG");
+    expect(strip("Nhà Em Ở Xã Tân Hòa Tách Hộ Cho Vợ Chồng Em Ra Riêng")).toBe("Nhà Em Ở Xã Tân Hòa Tách Hộ Cho Vợ Chồng Em Ra Riêng");
+  });
+
+  it("ends a name before a short form ('TP HCM CCCD'), and takes none after a bare 'tinh' ('cách tinh BHXH': tính)", () => {
+    expect(strip("o TP HCM CCCD het han thi lam lai o dau")).toBe("o CCCD het han thi lam lai o dau");
+    expect(strip("cach tinh BHXH 1 lan nhu nao")).toBe("cach tinh BHXH 1 lan nhu nao");
+    expect(strip("ở tỉnh BRVT làm căn cước")).toBe("ở làm căn cước");
   });
 
   it("leaves a marker without a name, and lower-case text where a name cannot be told", () => {

@@ -1,5 +1,5 @@
 import { canonicalSyllable, fold, nfc } from "../../text/normalize.js";
-import { sameClause } from "../place-names.js";
+import { isShortForm, mostlyCapitalised, sameClause } from "../place-names.js";
 import type { IndexData } from "./build-index.js";
 
 /**
@@ -18,7 +18,7 @@ export function createPersonNames(index: IndexData): (text: string) => string {
     if (!CAPITAL.test(typed)) return typed;
     const text = nfc(typed);
     const words = [...text.matchAll(WORD)].map((m) => ({ raw: m[0], from: m.index, to: m.index + m[0].length }));
-    if (words.filter((w) => isCapitalised(w.raw)).length > MOSTLY_CAPITALS * words.length) return typed;
+    if (mostlyCapitalised(words.map((w) => w.raw))) return typed;
     let out = text;
     for (let i = 0; i < words.length; i++) {
       if (!isSurname(words[i]!.raw) && !startsHighlandsName(text, words, i)) continue;
@@ -48,12 +48,9 @@ export function createPersonNames(index: IndexData): (text: string) => string {
 /** At most this many capitalised words after the surname ("Thạch Thị Sà Phol"). */
 const MAX_GIVEN = 3;
 /** Above this share of capitalised words, a message is in title case or all caps. */
-const MOSTLY_CAPITALS = 0.6;
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
-/** A short form in capitals ("CCCD", "BHXH", "VNeID"): never part of a name ("Cầm CCCD cũ ra phường đổi"). */
-const isShortForm = (raw: string) => (raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
 /** Words after which capitalised words are a place (folded): "ở", "đường", "về", "xã"… */
 const PLACE_BEFORE: ReadonlySet<string> = new Set([
