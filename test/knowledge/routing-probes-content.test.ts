@@ -129,6 +129,17 @@ const PROBES = [
   // People: 59/0, with or without the rule — nothing to mend.
   { file: "place-62.tsv", lines: 60, right: 57, wrong: 0 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
+  // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
+  // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
+  // "thì" and the story parts of a long message (tail-62): 56/1; a paper needed for a procedure and the object of an act
+  // such as integrating a paper into VNeID (paper-62): 56/2 — the same on the session's start. Tried from them and
+  // dropped: splitting four-letter glued words ("sodo": +1 here, −1 right card on the seen sets, "balo" read "ba lô" →
+  // "ba", "lô"), "nộp lại" between a need word and its paper (no line moved), and a word pair told in a finished step
+  // counted as no held pair ("bé đã có giấy khai sinh và đăng ký thường trú rồi, giờ làm thẻ bhyt": −7 right cards on the
+  // seen sets).
+  { file: "typo-62.tsv", lines: 60, right: 58, wrong: 0 },
+  { file: "tail-62.tsv", lines: 60, right: 56, wrong: 1 },
+  { file: "paper-62.tsv", lines: 60, right: 56, wrong: 2 },
 ];
 
 let engine: Engine;
