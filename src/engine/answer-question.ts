@@ -8,7 +8,7 @@ import { intentOverSearch, type IntentTurn } from "./intent-replies.js";
 import { menuButton } from "./menu.js";
 import { M } from "./messages.js";
 import { notFound } from "./not-found.js";
-import { staysOnTopic } from "./topic.js";
+import { readsWithTopic, staysOnTopic } from "./topic.js";
 import type { TurnBuilder } from "./turn-builder.js";
 import type { Inbound, Turn } from "./types.js";
 
@@ -28,6 +28,13 @@ export function answerQuestion(text: string, t: IntentTurn): Turn {
   // unless it clearly names another entry.
   const topic = ctx.entry(out.session.lastEntryId);
   if (topic && facets.size > 0 && staysOnTopic(result, decision, topic)) return answerEntry(ctx, topic, facets, t.inbound, out);
+  // A short follow-up the search alone cannot place ("thế làm ở phường nào, em ở trọ"): read with the topic's name.
+  if (topic && readsWithTopic(text, result, decision, topic)) {
+    const withTopic = ctx.index.search(`${topic.title} ${text}`);
+    const read = withTopic.decision;
+    if (read.kind === "answer") return answerEntry(ctx, read.hit.entry, withTopic.facets, t.inbound, out);
+    if (read.kind === "clarify") return clarify(ctx, read.options, withTopic.facets, t.inbound, out);
+  }
 
   switch (decision.kind) {
     case "answer":

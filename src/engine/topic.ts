@@ -1,4 +1,6 @@
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../knowledge/language.js";
 import type { Entry } from "../knowledge/schema.js";
+import { fold, nfc, wordForms } from "../text/normalize.js";
 import type { SearchDecision, SearchResult } from "../knowledge/search.js";
 
 /**
@@ -32,4 +34,44 @@ export function staysOnTopic(result: SearchResult, decision: SearchDecision, top
       return best.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
     }
   }
+}
+
+/** At most this many topic words in a follow-up read with the conversation's topic ("thế làm ở phường nào, em ở trọ"). */
+const FOLLOW_UP_WORDS = 4;
+const FOLLOW_UP_RANK = 2;
+const FOLLOW_UP_SCORE = 0.3;
+
+/**
+ * Whether a message with no facet word is a short question ("… được không", "ở phường nào", "?") that follows up that the search alone cannot place and that should be read
+ * with the conversation's topic: a few topic words, none unknown, and either nothing found ("có phải mang xe đến không ạ"
+ * after the transfer of a motorbike) or an answer that names its entry weakly and is not the topic ("còn nếu thẻ quá hạn
+ * mấy tháng rồi thì sao" after renewing the BHYT card: not late birth registration). The caller searches the topic's name
+ * with the message and keeps the search's own decision when that finds nothing sure. A message that asks nothing
+ * ("cảm ơn cháu nhé, cái máy này giỏi quá") is no follow-up.
+ */
+export function readsWithTopic(text: string, result: SearchResult, decision: SearchDecision, topic: Entry): boolean {
+  if (!asksSomething(text)) return false;
+  if (result.facets.size > 0 || result.strongWords > FOLLOW_UP_WORDS || result.unknownWords.length > 0) return false;
+  // The message must touch the topic on its own: "giá vàng hôm nay" after a card is no follow-up of it.
+  if (!result.hits.slice(0, FOLLOW_UP_RANK).some((h) => h.entry.id === topic.id && h.score >= FOLLOW_UP_SCORE)) return false;
+  if (decision.kind === "unknown") return true;
+  return decision.kind === "answer" && decision.hit.entry.id !== topic.id && decision.hit.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
+}
+
+const ASKING_WORDS: ReadonlySet<string> = new Set(QUESTION_WORDS.map((w) => nfc(w)));
+/** Typed bare, these are as often other words ("may": "máy"; "bao": "bảo"), so they ask only with their accents. */
+const BARE_NOT_ASKING: ReadonlySet<string> = new Set(["may", "bao"]);
+const ASKING_BARE: ReadonlySet<string> = new Set(QUESTION_WORDS.map(fold).filter((w) => !BARE_NOT_ASKING.has(w)));
+const CLOSING: ReadonlySet<string> = new Set(CLOSING_QUESTION_WORDS.map(fold));
+const PARTICLES: ReadonlySet<string> = new Set(CLOSING_PARTICLES.map(fold));
+
+/** The message asks something: a "?", a question word ("nào", "đâu", "sao"…), or a closing "không", "chưa" at its end. */
+function asksSomething(text: string): boolean {
+  if (text.includes("?")) return true;
+  const raw = nfc(text).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (raw.some((w) => (wordForms(w).accented === null ? ASKING_BARE.has(fold(w)) : ASKING_WORDS.has(w)))) return true;
+  const words = raw.map(fold);
+  let i = words.length - 1;
+  while (i >= 0 && PARTICLES.has(words[i]!)) i--;
+  return i >= 0 && CLOSING.has(words[i]!);
 }

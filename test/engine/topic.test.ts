@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Entry } from "../../src/knowledge/schema.js";
 import type { SearchDecision, SearchHit, SearchResult } from "../../src/knowledge/search.js";
-import { staysOnTopic } from "../../src/engine/topic.js";
+import { readsWithTopic, staysOnTopic } from "../../src/engine/topic.js";
 import { conversation, firstSection, fixtureEngine, heading } from "./fixture-engine.js";
 
 /** A facet question with an entry in the conversation: stay on it, or move to the one named. */
@@ -96,5 +96,60 @@ describe("staysOnTopic", () => {
   it("moves only when the other entry is named clearly (half its name or more)", () => {
     expect(stays({ kind: "answer", hit: hit("nhan-ket-qua-buu-chinh", 0.42) })).toBe(true);
     expect(stays({ kind: "answer", hit: hit("cap-ho-chieu-pho-thong", 0.5) })).toBe(false);
+  });
+});
+
+describe("readsWithTopic", () => {
+  const entry = (id: string) => ({ id }) as Entry;
+  const topic = entry("dang-ky-tam-tru");
+  const hit = (id: string, score: number, namePrecision = 0.2): SearchHit => ({
+    entry: entry(id),
+    score,
+    why: { coverage: 0.5, nameCoverage: 0.5, namePrecision, phrase: 0, missing: 0, foreignPairs: 0, heldPairs: 0 },
+  });
+  const unknown: SearchDecision = { kind: "unknown", suggestions: [] };
+  // "thế làm ở phường nào, em ở trọ" after registering temporary residence: the search alone places it nowhere, the topic second.
+  const result = (over: Partial<SearchResult> = {}): SearchResult => ({
+    hits: [hit("chinh-quyen-hai-cap", 0.62), hit("dang-ky-tam-tru", 0.46)],
+    decision: unknown,
+    confident: false,
+    ambiguous: false,
+    facets: new Set(),
+    unknownWords: [],
+    strongWords: 2,
+    asksMeaning: false,
+    ...over,
+  });
+  const reads = (text: string, over: Partial<SearchResult> = {}, decision: SearchDecision = unknown) =>
+    readsWithTopic(text, result({ decision, ...over }), decision, topic);
+  const ASKS = "thế làm ở phường nào, em ở trọ";
+
+  it("reads a short question that the search cannot place, and that touches the topic, with the topic", () => {
+    expect(reads(ASKS)).toBe(true);
+    expect(reads("the lam o phuong nao")).toBe(true);
+    expect(reads("làm ở đó luôn được không ạ")).toBe(true);
+    expect(reads("làm ở đó luôn?")).toBe(true);
+  });
+
+  it("not a message that asks nothing, nor 'máy', 'bảo' typed bare ('cảm ơn cháu nhé, cái máy này giỏi quá')", () => {
+    expect(reads("cam on chau nhe, cai may nay gioi qua")).toBe(false);
+    expect(reads("em ở trọ, chủ nhà bảo vậy")).toBe(false);
+  });
+
+  it("not when the topic is not among the first two hits, or scores low: the message does not touch it", () => {
+    expect(reads(ASKS, { hits: [hit("chinh-quyen-hai-cap", 0.62), hit("dang-ky-khai-sinh", 0.5), hit("dang-ky-tam-tru", 0.46)] })).toBe(false);
+    expect(reads(ASKS, { hits: [hit("chinh-quyen-hai-cap", 0.62), hit("dang-ky-tam-tru", 0.2)] })).toBe(false);
+  });
+
+  it("not a longer message, one with a word the knowledge lacks, or one that asks a facet (staysOnTopic reads those)", () => {
+    expect(reads(ASKS, { strongWords: 5 })).toBe(false);
+    expect(reads(ASKS, { unknownWords: ["visa"] })).toBe(false);
+    expect(reads(ASKS, { facets: new Set(["where"]) })).toBe(false);
+  });
+
+  it("an answer that names its entry weakly and is not the topic is read again; one named clearly, or the topic, is not", () => {
+    expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-khai-sinh-qua-han", 0.7, 0.47) })).toBe(true);
+    expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-khai-sinh-qua-han", 0.7, 0.6) })).toBe(false);
+    expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-tam-tru", 0.7, 0.3) })).toBe(false);
   });
 });

@@ -1105,6 +1105,43 @@ describe("the real knowledge in conversation", () => {
     expect(heading(c.say("làm trên điện thoại được không"))).toBe("dang ky khai sinh");
   });
 
+  // Session 62 (conversation-probes/conversation-62.tsv, a newcomer's two-message conversations): a short question the
+  // search alone cannot place, that touches the topic, is read with the topic's name; a message that asks nothing is not.
+  it("a short follow-up the search cannot place alone is read with the topic; thanks are not", () => {
+    const c = conversation();
+    c.say("Em mới chuyển chỗ trọ, muốn đăng ký tạm trú");
+    expect(heading(c.say("thế làm ở phường nào, em ở trọ"))).toBe("dang ky tam tru");
+    const id = conversation();
+    id.say("Cấp lại căn cước bị mất");
+    expect(id.session?.lastEntryId).toBe("cap-doi-cap-lai-the-can-cuoc");
+    id.say("thế còn nếu chỉ bị hỏng chip thì sao");
+    expect(id.turns.at(-1)?.session.lastEntryId).toBe("cap-doi-cap-lai-the-can-cuoc");
+    expect(heading(id.turns.at(-1)!)).toBeDefined();
+    const thanks = conversation();
+    thanks.say("em gái e 15 tuổi, ba má mất rồi, e muốn làm người giám hộ cho em thì đăng ký ở đâu");
+    expect(heading(thanks.say("cam on chau nhe, cai may nay gioi qua"))).toBeUndefined();
+  });
+
+  it("the newcomer's two-message conversations keep their level (conversation-probes/conversation-62.tsv)", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/conversation-probes/conversation-62.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string, string]);
+    expect(lines).toHaveLength(60);
+    let right = 0;
+    let wrong = 0;
+    for (const [first, second, id] of lines) {
+      const c = conversation();
+      c.say(first);
+      const t = c.say(second);
+      const shown = heading(t) === undefined ? null : t.session.lastEntryId;
+      if (shown === id) right++;
+      else if (shown) wrong++;
+    }
+    expect(right).toBeGreaterThanOrEqual(50);
+    expect(wrong).toBeLessThanOrEqual(5);
+  });
+
   it.each(["bao lâu có kết quả vậy ad", "lam tren dien thoai dc ko"])("with no topic, %s asks which procedure", (q) => {
     const t = conversation().say(q);
     expect(heading(t)).toBeUndefined();
