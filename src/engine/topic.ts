@@ -38,24 +38,25 @@ export function staysOnTopic(result: SearchResult, decision: SearchDecision, top
 
 /** At most this many topic words in a follow-up read with the conversation's topic ("thế làm ở phường nào, em ở trọ"). */
 const FOLLOW_UP_WORDS = 4;
+/** A message the search places nowhere follows the topic up only with the topic among its first this many hits, scoring this much. */
 const FOLLOW_UP_RANK = 2;
 const FOLLOW_UP_SCORE = 0.3;
 
 /**
- * Whether a message with no facet word is a short question ("… được không", "ở phường nào", "?") that follows up that the search alone cannot place and that should be read
- * with the conversation's topic: a few topic words, none unknown, and either nothing found ("có phải mang xe đến không ạ"
- * after the transfer of a motorbike) or an answer that names its entry weakly and is not the topic ("còn nếu thẻ quá hạn
- * mấy tháng rồi thì sao" after renewing the BHYT card: not late birth registration). The caller searches the topic's name
- * with the message and keeps the search's own decision when that finds nothing sure. A message that asks nothing
- * ("cảm ơn cháu nhé, cái máy này giỏi quá") is no follow-up.
+ * Whether a message with no facet word is a short question ("… được không", "ở phường nào", "?") to read with the
+ * conversation's topic: a few topic words, none unknown, and either an answer that names its entry weakly and is not the
+ * topic ("còn nếu thẻ quá hạn mấy tháng rồi thì sao" after renewing the BHYT card: not late birth registration), or
+ * nothing found while the topic is among the first hits ("thế làm ở phường nào, em ở trọ" after temporary residence;
+ * "giá vàng hôm nay bao nhiêu" touches no topic). The caller searches the topic's name with the message and keeps the
+ * search's own decision when that finds nothing sure. A message that asks nothing ("cảm ơn cháu nhé, cái máy này giỏi
+ * quá") is no follow-up.
  */
 export function readsWithTopic(text: string, result: SearchResult, decision: SearchDecision, topic: Entry): boolean {
   if (!asksSomething(text)) return false;
   if (result.facets.size > 0 || result.strongWords > FOLLOW_UP_WORDS || result.unknownWords.length > 0) return false;
-  // The message must touch the topic on its own: "giá vàng hôm nay" after a card is no follow-up of it.
-  if (!result.hits.slice(0, FOLLOW_UP_RANK).some((h) => h.entry.id === topic.id && h.score >= FOLLOW_UP_SCORE)) return false;
-  if (decision.kind === "unknown") return true;
-  return decision.kind === "answer" && decision.hit.entry.id !== topic.id && decision.hit.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
+  if (decision.kind === "answer") return decision.hit.entry.id !== topic.id && decision.hit.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
+  // Found nothing: only a message that touches the topic on its own follows it up.
+  return decision.kind === "unknown" && result.hits.slice(0, FOLLOW_UP_RANK).some((h) => h.entry.id === topic.id && h.score >= FOLLOW_UP_SCORE);
 }
 
 const ASKING_WORDS: ReadonlySet<string> = new Set(QUESTION_WORDS.map((w) => nfc(w)));

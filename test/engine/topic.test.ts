@@ -136,7 +136,7 @@ describe("readsWithTopic", () => {
     expect(reads("em ở trọ, chủ nhà bảo vậy")).toBe(false);
   });
 
-  it("not when the topic is not among the first two hits, or scores low: the message does not touch it", () => {
+  it("nothing found: not when the topic is not among the first two hits, or scores low (the message does not touch it)", () => {
     expect(reads(ASKS, { hits: [hit("chinh-quyen-hai-cap", 0.62), hit("dang-ky-khai-sinh", 0.5), hit("dang-ky-tam-tru", 0.46)] })).toBe(false);
     expect(reads(ASKS, { hits: [hit("chinh-quyen-hai-cap", 0.62), hit("dang-ky-tam-tru", 0.2)] })).toBe(false);
   });
@@ -151,5 +151,7 @@ describe("readsWithTopic", () => {
     expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-khai-sinh-qua-han", 0.7, 0.47) })).toBe(true);
     expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-khai-sinh-qua-han", 0.7, 0.6) })).toBe(false);
     expect(reads(ASKS, {}, { kind: "answer", hit: hit("dang-ky-tam-tru", 0.7, 0.3) })).toBe(false);
+    // Whether or not the topic is among the hits ("còn nếu thẻ quá hạn mấy tháng rồi thì sao" after the BHYT card).
+    expect(reads(ASKS, { hits: [hit("dang-ky-khai-sinh-qua-han", 0.7, 0.47)] }, { kind: "answer", hit: hit("dang-ky-khai-sinh-qua-han", 0.7, 0.47) })).toBe(true);
   });
 });
