@@ -5,7 +5,8 @@ import type { SearchDecision, SearchResult } from "../knowledge/search.js";
 
 /**
  * With a topic in the conversation, a question that asks a facet moves to another entry only when
- * it names that entry clearly: at least this share of the entry's best name. "bao lâu thì có kết
+ * it names that entry clearly: at least this share of the entry's best name (and a short follow-up answered with an
+ * entry named less is read with the topic: readsWithTopic). "bao lâu thì có kết
  * quả" after khai sinh covers 0.42 of "Nhận kết quả … qua bưu chính" and stays on khai sinh;
  * "lệ phí làm hộ chiếu" covers all of "hộ chiếu" and moves.
  */
@@ -60,8 +61,11 @@ export function readsWithTopic(text: string, result: SearchResult, decision: Sea
 }
 
 const ASKING_WORDS: ReadonlySet<string> = new Set(QUESTION_WORDS.map((w) => nfc(w)));
-/** Typed bare, these are as often other words ("may": "máy"; "bao": "bảo"), so they ask only with their accents. */
-const BARE_NOT_ASKING: ReadonlySet<string> = new Set(["may", "bao"]);
+/**
+ * Typed bare, these are as often other words ("may": "máy"; "bao": "bảo"; "nhieu": "nhiều"; "dau": "đầu"; "ha": "Hà"), so
+ * they ask only with their accents. ("ở đâu" typed bare is a facet: staysOnTopic reads it.)
+ */
+const BARE_NOT_ASKING: ReadonlySet<string> = new Set(["may", "bao", "nhieu", "dau", "ha"]);
 const ASKING_BARE: ReadonlySet<string> = new Set(QUESTION_WORDS.map(fold).filter((w) => !BARE_NOT_ASKING.has(w)));
 const CLOSING: ReadonlySet<string> = new Set(CLOSING_QUESTION_WORDS.map(fold));
 const PARTICLES: ReadonlySet<string> = new Set(CLOSING_PARTICLES.map(fold));

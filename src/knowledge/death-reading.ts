@@ -35,9 +35,10 @@ const AFTER = new Set([
 const AFTER_SPELLINGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["can", new Set(["cần"])],
   ["ma", new Set(["mà"])],
+  ["tai", new Set(["tại"])],
 ]);
-/** Typed bare, these two words after "mất" name a lost thing ("mat can cuoc", "mat ma so thue"). */
-const LOST_THINGS = new Set(["can cuoc", "ma so", "ma dinh", "ma otp", "ma bhxh", "ma bhyt"]);
+/** Typed bare, these two words after "mất" name a lost thing ("mat can cuoc", "mat ma so thue", "mat tai khoan"). */
+const LOST_THINGS = new Set(["can cuoc", "ma so", "ma dinh", "ma otp", "ma pin", "ma bhxh", "ma bhyt", "tai khoan"]);
 /** Typed with accents, only this spelling is the verb "mất" ("mặt" is a face). */
 const DIE_SPELLING = "mất";
 
@@ -63,11 +64,17 @@ function relativeBefore(tokens: QueryToken[], i: number): number | null {
   // A relative ends the walk back: BETWEEN holds no relative ("con" is one, so it is not listed there).
   while (j >= 0 && i - 1 - j < MAX_BETWEEN && BETWEEN.has(tokens[j]!.t) && !RELATIVES.has(tokens[j]!.t)) j--;
   if (j < 0 || !RELATIVES.has(tokens[j]!.t)) return null;
-  // "cccd của ba em mất": the relative owns what was lost — unless a relative owns the relative ("mẹ của bố em mất").
-  const owner = tokens[j - 1];
-  if (owner?.t === "cua" && !(j >= 2 && RELATIVES.has(tokens[j - 2]!.t))) return null;
+  // "cccd của ba em mất", "căn cước của bà nội em mất": the relative owns what was lost — unless a person owns the
+  // relative ("mẹ của bố em mất"; not "sổ đỏ nhà của bố em": "nhà" is the household, not a person).
+  let first = j;
+  while (first > 0 && RELATIVES.has(tokens[first - 1]!.t)) first--;
+  const owned = tokens[first - 1]?.t === "cua";
+  if (owned && !(first >= 2 && RELATIVES.has(tokens[first - 2]!.t) && !NOT_PERSONS.has(tokens[first - 2]!.t))) return null;
   return j;
 }
+
+/** Words of RELATIVES that are no person ("nhà của bố": the household; "em ruột của chồng" is one). */
+const NOT_PERSONS = new Set(["nha"]);
 
 /** Whether the word after "mất" (with the one after it) starts a lost thing, though AFTER lists it. */
 function namesLostThing(next: QueryToken, after: QueryToken | undefined): boolean {

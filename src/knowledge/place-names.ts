@@ -30,7 +30,7 @@ export function stripPlaceNames(text: string, markers: PhraseTable<true>): strin
     if (!marker) continue;
     let j = i + marker.length;
     // "cách tinh BHXH 1 lần": typed bare, "tinh" is "tính" as often as "tỉnh"; a short form after it is the topic.
-    if (BARE_EVERYDAY.has(words[i]!.raw) && j < words.length && isShortForm(words[j]!.raw)) continue;
+    if (BARE_EVERYDAY.has(words[i]!.raw.toLowerCase()) && j < words.length && isShortForm(words[j]!.raw)) continue;
     let end = j;
     // A short form after the name's first word ("TP HCM CCCD hết hạn") is what the message is about, not the place.
     while (
@@ -72,9 +72,13 @@ const BARE_EVERYDAY: ReadonlySet<string> = new Set(["tinh", "xa", "quan", "phuon
 /** Above this share of words starting with a capital, a message is written in capitals (title case, all caps). */
 const MOSTLY_CAPITALS = 0.6;
 
-/** Most words start with a capital: capitals say nothing of where names are. */
+/**
+ * Most words start with a capital: capitals say nothing of where names are. Short forms ("CCCD", "UBND") are left out of
+ * the count: "Làm CCCD ở UBND Phường Tân Định được không" is written in lower case with a name in it.
+ */
 export function mostlyCapitalised(raws: readonly string[]): boolean {
-  return raws.filter((raw) => /^\p{Lu}/u.test(raw)).length > MOSTLY_CAPITALS * raws.length;
+  const words = raws.filter((raw) => !isShortForm(raw));
+  return words.filter((raw) => /^\p{Lu}/u.test(raw)).length > MOSTLY_CAPITALS * words.length;
 }
 
 /** A short form in capitals ("CCCD", "BHXH", "VNeID", "HCM"): two capitals or more. */

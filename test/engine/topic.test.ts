@@ -134,6 +134,8 @@ describe("readsWithTopic", () => {
   it("not a message that asks nothing, nor 'máy', 'bảo' typed bare ('cảm ơn cháu nhé, cái máy này giỏi quá')", () => {
     expect(reads("cam on chau nhe, cai may nay gioi qua")).toBe(false);
     expect(reads("em ở trọ, chủ nhà bảo vậy")).toBe(false);
+    expect(reads("em o tro, chu nha bao vay")).toBe(false);
+    expect(reads("nha tro nhieu nguoi o lam")).toBe(false);
   });
 
   it("nothing found: not when the topic is not among the first two hits, or scores low (the message does not touch it)", () => {

@@ -43,6 +43,10 @@ describe("stripPlaceNames", () => {
     expect(strip("o TP HCM CCCD het han thi lam lai o dau")).toBe("o CCCD het han thi lam lai o dau");
     expect(strip("cach tinh BHXH 1 lan nhu nao")).toBe("cach tinh BHXH 1 lan nhu nao");
     expect(strip("ở tỉnh BRVT làm căn cước")).toBe("ở làm căn cước");
+    expect(strip("Tinh BHXH 1 lan nhu nao")).toBe("Tinh BHXH 1 lan nhu nao");
+    // Short forms do not make a message "in capitals": "Làm CCCD ở UBND Phường Tân Định" has a name in it.
+    expect(strip("ở Phường Tân Định làm CCCD")).toBe("ở làm CCCD");
+    expect(strip("Làm CCCD ở UBND Phường Tân Định được không")).toBe("Làm CCCD ở UBND được không");
   });
 
   it("leaves a marker without a name, and lower-case text where a name cannot be told", () => {

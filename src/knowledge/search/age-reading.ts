@@ -62,7 +62,7 @@ export function subjectAge(tokens: QueryToken[]): SubjectAge | null {
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
     if (!age) continue;
-    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some((t) => CHILD_WORDS.has(t.t))) children.push({ at: i, years: age.years, settled: settledInClause(tokens, i) });
+    if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some(isChildWord)) children.push({ at: i, years: age.years, settled: settledInClause(tokens, i) });
     first ??= { at: i, years: age.years };
   }
   const child = children.find((c) => !c.settled && c.years < ADULT) ?? children.find((c) => !c.settled) ?? children[0];
@@ -72,12 +72,23 @@ export function subjectAge(tokens: QueryToken[]): SubjectAge | null {
 /** Words that tell the age that follows is a child's ("con em 3 tuổi", "bé 8 tháng tuổi", "đứa út 9 tuổi"), within this many words. */
 const CHILD_WORDS = new Set(["con", "be", "chau", "tre", "nho", "nit", "ut", "dua"]);
 const CHILD_REACH = 3;
+const isChildWord = (t: QueryToken) => CHILD_WORDS.has(t.t) && (t.accented === undefined || (CHILD_SPELLINGS.get(t.t) ?? t.accented) === t.accented);
+/** The words an age is written with after its number ("14 tuổi", "8 tháng tuổi"). */
+const AGE_UNITS = new Set(["tuoi", "thang"]);
+/** Typed with accents, these child words must be so spelt ("đưa" is to take, not "đứa"). */
+const CHILD_SPELLINGS: ReadonlyMap<string, string> = new Map([["dua", "đứa"], ["ut", "út"]]);
 /** A "child" this old is an adult son or daughter, or the asker calling themself "con". */
 const ADULT = 18;
 
-/** The clause of the age at `i` says it is done already ("… có căn cước rồi", "đã có thẻ"): not what is asked. */
+/**
+ * The clause of the age at `i` says it is done already ("… có căn cước rồi", "đã có thẻ"): not what is asked. A "rồi"
+ * right after the age tells the age ("con tôi 14 tuổi rồi"), not a thing done.
+ */
 function settledInClause(tokens: QueryToken[], i: number): boolean {
-  for (let j = i + 1; j < tokens.length && !tokens[j]!.brk; j++) {
+  let from = i + 1;
+  while (from < tokens.length && !tokens[from]!.brk && AGE_UNITS.has(tokens[from]!.t)) from++;
+  if (tokens[from]?.t === "roi" && !tokens[from]!.brk) from++;
+  for (let j = from; j < tokens.length && !tokens[j]!.brk; j++) {
     if (tokens[j]!.t === "roi" || (tokens[j]!.t === "co" && tokens[j - 1]!.t === "da")) return true;
   }
   return false;
@@ -277,7 +288,7 @@ function ageAt(tokens: QueryToken[], i: number): { years: number; length: number
 const UNDER = 0.5;
 
 /**
- * The words before the number at `i` tell an age not yet reached: "chưa tròn / chưa đầy / chưa đủ / gần 14" (under it —
+ * The words before the number at `i` tell an age not yet reached: "chưa / chưa tròn / chưa đầy / chưa đủ / gần 14" (under it —
  * though "đủ" alone starts a limit: "từ đủ 14 tuổi"). Not "sắp 14": "con sắp đủ 14 tuổi, có bắt buộc làm
  * căn cước" asks about the age it is reaching. Not "mới đủ 6 tuổi" either: the children's VNeID card names "đủ 6 tuổi".
  * (Typed with accents or bare alike: "gan", "chua" before an age are "gần", "chưa".)
@@ -285,8 +296,8 @@ const UNDER = 0.5;
 function notYetAt(tokens: QueryToken[], i: number): boolean {
   const one = pairedBefore(tokens, i);
   if (!one) return false;
-  return one.t === "gan" || (NOT_YET.has(one.t) && pairedBefore(tokens, i - 1)?.t === "chua");
+  return one.t === "gan" || one.t === "chua" || (NOT_YET.has(one.t) && pairedBefore(tokens, i - 1)?.t === "chua");
 }
-/** "chưa tròn / đầy / đủ / tới / đến 14". */
-const NOT_YET = new Set(["tron", "day", "du", "toi", "den"]);
+/** "chưa tròn / đầy / đủ / tới / đến / được 14" ("chưa 14 tuổi" too). */
+const NOT_YET = new Set(["tron", "day", "du", "toi", "den", "duoc"]);
 

@@ -47,7 +47,6 @@ export function createPersonNames(index: IndexData): (text: string) => string {
 
 /** At most this many capitalised words after the surname ("Thạch Thị Sà Phol"). */
 const MAX_GIVEN = 3;
-/** Above this share of capitalised words, a message is in title case or all caps. */
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
