@@ -67,8 +67,9 @@ function relativeBefore(tokens: QueryToken[], i: number): number | null {
   // "cccd của ba em mất", "căn cước của bà nội em mất": the relative owns what was lost — unless a person owns the
   // relative ("mẹ của bố em mất"; not "sổ đỏ nhà của bố em": "nhà" is the household, not a person).
   let first = j;
-  while (first > 0 && RELATIVES.has(tokens[first - 1]!.t)) first--;
-  const owned = tokens[first - 1]?.t === "cua";
+  while (first > 0 && !tokens[first]!.brk && RELATIVES.has(tokens[first - 1]!.t)) first--;
+  // Not across a comma: "lương hưu của ông nhà bà, ông mất rồi" is a death.
+  const owned = !tokens[first]!.brk && tokens[first - 1]?.t === "cua";
   if (owned && !(first >= 2 && RELATIVES.has(tokens[first - 2]!.t) && !NOT_PERSONS.has(tokens[first - 2]!.t))) return null;
   return j;
 }
