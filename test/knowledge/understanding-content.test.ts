@@ -1146,6 +1146,19 @@ describe("the real knowledge in conversation", () => {
     expect(wrong).toBeLessThanOrEqual(4);
   });
 
+  // Session 62 (facet-probes/facet-62.tsv, a newcomer's messages written to catch the facet phrases out).
+  it("the part a newcomer's messages ask is read, and their card shown, at least as often as when tuned", () => {
+    const lines = readFileSync(join(ROOT, "test/fixtures/facet-probes/facet-62.tsv"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.split("\t") as [string, string, string, string]);
+    expect(lines).toHaveLength(60);
+    const facetRead = lines.filter(([, , part, q]) => engine.search(q).facets.has(part as never)).length;
+    const cardShown = lines.filter(([, id, , q]) => shownCard(q) === id).length;
+    expect(facetRead).toBeGreaterThanOrEqual(49);
+    expect(cardShown).toBeGreaterThanOrEqual(58);
+  });
+
   it.each(["bao lâu có kết quả vậy ad", "lam tren dien thoai dc ko"])("with no topic, %s asks which procedure", (q) => {
     const t = conversation().say(q);
     expect(heading(t)).toBeUndefined();
