@@ -1,7 +1,6 @@
-import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../knowledge/language.js";
 import type { Entry } from "../knowledge/schema.js";
-import { fold, nfc, wordForms } from "../text/normalize.js";
-import type { SearchDecision, SearchResult } from "../knowledge/search.js";
+import { asksWith, isQuestionWord, type SearchDecision, type SearchResult } from "../knowledge/search.js";
+import { fold, hasDiacritics } from "../text/normalize.js";
 
 /**
  * With a topic in the conversation, a question that asks a facet moves to another entry only when
@@ -60,23 +59,13 @@ export function readsWithTopic(text: string, result: SearchResult, decision: Sea
   return decision.kind === "unknown" && result.hits.slice(0, FOLLOW_UP_RANK).some((h) => h.entry.id === topic.id && h.score >= FOLLOW_UP_SCORE);
 }
 
-const ASKING_WORDS: ReadonlySet<string> = new Set(QUESTION_WORDS.map((w) => nfc(w)));
 /**
  * Typed bare, these are as often other words ("may": "máy"; "bao": "bảo"; "nhieu": "nhiều"; "dau": "đầu"; "ha": "Hà"), so
  * they ask only with their accents. ("ở đâu" typed bare is a facet: staysOnTopic reads it.)
  */
 const BARE_NOT_ASKING: ReadonlySet<string> = new Set(["may", "bao", "nhieu", "dau", "ha"]);
-const ASKING_BARE: ReadonlySet<string> = new Set(QUESTION_WORDS.map(fold).filter((w) => !BARE_NOT_ASKING.has(w)));
-const CLOSING: ReadonlySet<string> = new Set(CLOSING_QUESTION_WORDS.map(fold));
-const PARTICLES: ReadonlySet<string> = new Set(CLOSING_PARTICLES.map(fold));
 
 /** The message asks something: a "?", a question word ("nào", "đâu", "sao"…), or a closing "không", "chưa" at its end. */
 function asksSomething(text: string): boolean {
-  if (text.includes("?")) return true;
-  const raw = nfc(text).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (raw.some((w) => (wordForms(w).accented === null ? ASKING_BARE.has(fold(w)) : ASKING_WORDS.has(w)))) return true;
-  const words = raw.map(fold);
-  let i = words.length - 1;
-  while (i >= 0 && PARTICLES.has(words[i]!)) i--;
-  return i >= 0 && CLOSING.has(words[i]!);
+  return asksWith(text, (w) => isQuestionWord(w) && !(!hasDiacritics(w) && BARE_NOT_ASKING.has(fold(w))));
 }

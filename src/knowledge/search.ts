@@ -14,5 +14,6 @@ export { answeredFirst, createSearchIndex } from "./search/create-search-index.j
 export { bodyTexts } from "./search/build-index.js";
 export { decide, isConfident, pairHolders } from "./search/decide.js";
 export { DEFAULT_WEIGHTS, type SearchWeights } from "./search/weights.js";
+export { asksWith, isQuestionWord } from "./search/word-lists.js";
 export type { HitEvidence, SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResult } from "./search/types.js";
 export type { AnalyzedQuery, Facet } from "./analyze.js";

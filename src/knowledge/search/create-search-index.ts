@@ -1,6 +1,5 @@
 import { createAnalyzer, type QueryToken } from "../analyze.js";
-import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
-import { rawTokens, rawWords } from "../../text/normalize.js";
+import { rawWords } from "../../text/normalize.js";
 import type { Entry, Synonyms } from "../schema.js";
 import { buildIndex } from "./build-index.js";
 import { createCandidateFinder } from "./candidates.js";
@@ -20,7 +19,7 @@ import type { SearchDecision, SearchHit, SearchIndex, SearchOptions, SearchResul
 import { DEFAULT_WEIGHTS, type SearchWeights } from "./weights.js";
 import { asksMeaning, createMeaningPart, isReadingWord } from "./meaning-part.js";
 import { askedTail } from "./asked-tail.js";
-import { wordSet } from "./word-lists.js";
+import { asksWith, isQuestionWord, wordSet } from "./word-lists.js";
 
 /**
  * Builds the index once, then answers each question in five stages:
@@ -315,10 +314,6 @@ function createTitleFit(
   };
 }
 
-/** Words of language.ts lists, typed bare or with the listed accents (see `wordSet`). */
-const isQuestionWord = wordSet(QUESTION_WORDS);
-const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
-const isParticle = wordSet(CLOSING_PARTICLES);
 /**
  * "bao" asks only as "bao giờ", "bao lâu", "bao nhiêu"; typed bare elsewhere it may be "báo" ("vneid bao sdt da dc dang ky
  * boi tai khoan khac": the portal reports, nobody asks). Read strictly, a bare "bao" asks only when one of these follows
@@ -361,13 +356,5 @@ function asksStrictly(clause: string): boolean {
   return asksWith(clause, (w, next) => isQuestionWord(w) && !(isBao(w) && !isBaoEnd(next)));
 }
 
-function asksWith(clause: string, questionWord: (word: string, next: string) => boolean): boolean {
-  if (clause.includes("?")) return true;
-  const words = rawTokens(clause);
-  if (words.some((w, i) => questionWord(w, words[i + 1] ?? ""))) return true;
-  let last = words.length - 1;
-  while (last > 0 && isParticle(words[last]!)) last--;
-  return last >= 0 && isClosingWord(words[last]!);
-}
 
 export type { SearchDecision };

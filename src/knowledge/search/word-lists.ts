@@ -1,5 +1,7 @@
 import { accentKey, canonicalSyllable, fold, hasDiacritics, rawTokens, rawWords, wordForms } from "../../text/normalize.js";
 
+import { CLOSING_PARTICLES, CLOSING_QUESTION_WORDS, QUESTION_WORDS } from "../language.js";
+
 // Word lists of language.ts in the forms the search stages compare a message's words with.
 
 /** One word of a listed phrase: its folded form and the accents it is written with. */
@@ -73,4 +75,22 @@ export function phraseAt(words: readonly PhraseWord[], i: number, phrases: reado
  */
 export function phraseEndsAt(words: readonly PhraseWord[], end: number, phrases: readonly ListedWord[][], start = 0): boolean {
   return phrases.some((p) => p.length <= end - start && phraseAt(words, end - p.length, [p], end) === p.length);
+}
+
+/** Words of language.ts lists, typed bare or with the listed accents (see `wordSet`). */
+export const isQuestionWord = wordSet(QUESTION_WORDS);
+const isClosingWord = wordSet(CLOSING_QUESTION_WORDS);
+const isParticle = wordSet(CLOSING_PARTICLES);
+
+/**
+ * A clause asks something: a question mark, a word `questionWord` accepts (with the word after it), or "không"/"chưa"
+ * closing it, maybe followed by particles ("… được không ạ").
+ */
+export function asksWith(clause: string, questionWord: (word: string, next: string) => boolean): boolean {
+  if (clause.includes("?")) return true;
+  const words = rawTokens(clause);
+  if (words.some((w, i) => questionWord(w, words[i + 1] ?? ""))) return true;
+  let last = words.length - 1;
+  while (last > 0 && isParticle(words[last]!)) last--;
+  return last >= 0 && isClosingWord(words[last]!);
 }
