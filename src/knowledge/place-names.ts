@@ -78,7 +78,12 @@ const MOSTLY_CAPITALS = 0.6;
  */
 export function mostlyCapitalised(raws: readonly string[]): boolean {
   const words = raws.filter((raw) => !isShortForm(raw));
-  return words.filter((raw) => /^\p{Lu}/u.test(raw)).length > MOSTLY_CAPITALS * words.length;
+  return words.filter(isCapitalised).length > MOSTLY_CAPITALS * words.length;
+}
+
+/** The word starts with a capital letter. */
+export function isCapitalised(raw: string): boolean {
+  return /^\p{Lu}/u.test(raw);
 }
 
 /** A short form in capitals ("CCCD", "BHXH", "VNeID", "HCM"): two capitals or more. */
@@ -87,7 +92,7 @@ export function isShortForm(raw: string): boolean {
 }
 
 function isNameWord(raw: string): boolean {
-  return /^\p{Lu}/u.test(raw) || /^\d+$/.test(raw);
+  return isCapitalised(raw) || /^\d+$/.test(raw);
 }
 
 /** Only spaces between two words: a comma or full stop ends the place name. */

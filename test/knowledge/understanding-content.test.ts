@@ -45,14 +45,18 @@ const shownCard = (q: string) => {
   return a.answered ? a.ids?.[0] : undefined;
 };
 
-/** An intent probe (test/fixtures/intent-probes/FILE, "KIND<TAB>message" lines): the messages of one kind. */
-const probeOf = (file: string, kind: string) =>
-  readFileSync(join(ROOT, "test/fixtures/intent-probes", file), "utf8")
+/** The tab-separated rows of a probe file under test/fixtures/ (blank lines skipped). */
+const tsvRows = (path: string): string[][] =>
+  readFileSync(join(ROOT, "test/fixtures", path), "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => l.split("\t") as [string, string])
+    .map((l) => l.split("\t"));
+
+/** An intent probe (test/fixtures/intent-probes/FILE, "KIND<TAB>message" lines): the messages of one kind. */
+const probeOf = (file: string, kind: string) =>
+  tsvRows(`intent-probes/${file}`)
     .filter(([k]) => k === kind)
-    .map(([, q]) => q);
+    .map(([, q]) => q!);
 
 describe("knowledge/intents.yaml recognises what citizens type", () => {
   it.each([
@@ -1127,10 +1131,7 @@ describe("the real knowledge in conversation", () => {
   });
 
   it("the newcomer's two-message conversations keep their level (conversation-probes/conversation-62.tsv)", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/conversation-probes/conversation-62.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string, string]);
+    const lines = tsvRows("conversation-probes/conversation-62.tsv") as Array<[string, string, string]>;
     expect(lines).toHaveLength(60);
     let right = 0;
     let wrong = 0;
@@ -1148,10 +1149,7 @@ describe("the real knowledge in conversation", () => {
 
   // Session 62 (facet-probes/facet-62.tsv, a newcomer's messages written to catch the facet phrases out).
   it("the part a newcomer's messages ask is read, and their card shown, at least as often as when tuned", () => {
-    const lines = readFileSync(join(ROOT, "test/fixtures/facet-probes/facet-62.tsv"), "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => l.split("\t") as [string, string, string, string]);
+    const lines = tsvRows("facet-probes/facet-62.tsv") as Array<[string, string, string, string]>;
     expect(lines).toHaveLength(60);
     const facetRead = lines.filter(([, , part, q]) => engine.search(q).facets.has(part as never)).length;
     const cardShown = lines.filter(([, id, , q]) => shownCard(q) === id).length;

@@ -1,5 +1,5 @@
 import { canonicalSyllable, fold, nfc } from "../../text/normalize.js";
-import { isShortForm, mostlyCapitalised, sameClause } from "../place-names.js";
+import { isCapitalised, isShortForm, mostlyCapitalised, sameClause } from "../place-names.js";
 import type { IndexData } from "./build-index.js";
 
 /**
@@ -49,7 +49,6 @@ export function createPersonNames(index: IndexData): (text: string) => string {
 const MAX_GIVEN = 3;
 const WORD = /[\p{L}]+/gu;
 const CAPITAL = /\p{Lu}/u;
-const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw);
 
 /** Words after which capitalised words are a place (folded): "ở", "đường", "về", "xã"… */
 const PLACE_BEFORE: ReadonlySet<string> = new Set([
