@@ -52,8 +52,8 @@ const FOLLOW_UP_SCORE = 0.3;
  * quá") is no follow-up.
  */
 export function readsWithTopic(text: string, result: SearchResult, decision: SearchDecision, topic: Entry): boolean {
-  if (!asksSomething(text)) return false;
   if (result.facets.size > 0 || result.strongWords > FOLLOW_UP_WORDS || result.unknownWords.length > 0) return false;
+  if (!asksSomething(text)) return false;
   if (decision.kind === "answer") return decision.hit.entry.id !== topic.id && decision.hit.why.namePrecision < TOPIC_SWITCH_NAME_SHARE;
   // Found nothing: only a message that touches the topic on its own follows it up.
   return decision.kind === "unknown" && result.hits.slice(0, FOLLOW_UP_RANK).some((h) => h.entry.id === topic.id && h.score >= FOLLOW_UP_SCORE);
