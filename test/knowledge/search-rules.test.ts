@@ -531,6 +531,18 @@ describe("a stated age picks between the children's and the adults' procedure", 
     expect(index.search(q).hits[0]?.entry.id).toBe(id);
   });
 
+  // Session 63 (set EH, then a newcomer's probe, routing-probes/then-63): an age after "lúc", "hồi" is one someone had when
+  // something happened, not their age now — but "hỏi" typed bare, "đến lúc 14 tuổi" and "năm" (a name, a boy) are not it.
+  it.each([
+    ["toi roi VN nam 1995 luc 10 tuoi, chua bao gio co can cuoc, bay gio lam can cuoc lan dau can giay to gi", "cap-can-cuoc"],
+    ["tôi sang nước ngoài hồi 8 tuổi, giờ về nước làm căn cước lần đầu", "cap-can-cuoc"],
+    ["cho chi hoi 11t lam can cuoc can nhung giay to gi", "cap-can-cuoc-tre-em"],
+    ["con e ten Nam 12t, lam can cuoc can mang theo gi", "cap-can-cuoc-tre-em"],
+    ["con tôi lúc này 9 tuổi, làm căn cước ở đâu", "cap-can-cuoc-tre-em"],
+  ])("%s → %s", (q, id) => {
+    expect(index.search(q).hits[0]?.entry.id).toBe(id);
+  });
+
   it("the child's age counts, not the asker's", () => {
     expect(index.search("tôi 15 tuổi, làm căn cước cho con 3 tuổi").hits[0]?.entry.id).toBe("cap-can-cuoc-tre-em");
   });

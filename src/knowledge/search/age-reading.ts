@@ -61,7 +61,7 @@ export function subjectAge(tokens: QueryToken[]): SubjectAge | null {
   const children: Array<SubjectAge & { settled: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const age = ageAt(tokens, i);
-    if (!age) continue;
+    if (!age || thenAt(tokens, i)) continue;
     if (tokens.slice(Math.max(0, i - CHILD_REACH), i).some(isChildWord)) children.push({ at: i, years: age.years, settled: settledInClause(tokens, i) });
     first ??= { at: i, years: age.years };
   }
@@ -283,6 +283,23 @@ function ageAt(tokens: QueryToken[], i: number): { years: number; length: number
   if (next === "thang" && pairedAfter(tokens, i + 1)?.t === "tuoi") return { years: 0, length: 3 };
   return null;
 }
+
+/**
+ * The age at `i` is one someone had when something happened, not their age now: "rời VN năm 1995 lúc 10 tuổi", "căn cước
+ * làm hồi 12 tuổi, giờ 17 tuổi". Not "đến / tới lúc 14 tuổi" (the age reached, asked about), nor "khi 14 tuổi"; not "năm
+ * 14 tuổi" either — "thằng Năm 13 tuổi", "cháu nam 15 tuổi", "con tên Nam" are a name or a boy. Typed bare, "hoi" before an
+ * age is mostly "hỏi" ("cho chị hỏi 11t làm căn cước"): only "hồi" typed with its accent counts.
+ */
+function thenAt(tokens: QueryToken[], i: number): boolean {
+  const one = pairedBefore(tokens, i);
+  if (!one) return false;
+  if (one.t === "hoi") return one.accented === "hồi";
+  if (one.t !== "luc" || (one.accented !== undefined && one.accented !== "lúc")) return false;
+  const reached = pairedBefore(tokens, i - 1);
+  return !(reached && REACHED.has(reached.t));
+}
+/** "đến lúc", "tới lúc": the age reached. */
+const REACHED = new Set(["den", "toi"]);
 
 /** How much under an age "chưa tròn", "gần" put it: below it, above the age before. */
 const UNDER = 0.5;
