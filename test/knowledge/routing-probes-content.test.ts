@@ -133,6 +133,14 @@ const PROBES = [
   // (then-63), measured before they were read: 43/6 on the session's start, 41/8 with the rule — bare "hoi" is "hỏi" ("cho
   // chi hoi 11t"), "Nam"/"nam" a name or a boy. Kept for "lúc" (not after "đến/tới") and "hồi" typed with its accent: 44/6.
   { file: "then-63.tsv", lines: 60, right: 44, wrong: 6 },
+  // Session 63: two changes set EH suggested, given to a newcomer who read only their descriptions and the card titles and
+  // wrote 60 messages to trip them (survivor-licence-63), measured before they were read: 42/11 on the session's start.
+  // The survivor's allowance ("chồng mất … tiền tuất") answered even over a firmly named card (+3 right, −3 wrong on the
+  // seen sets): 36/16 — a death and "tiền tuất" told in the story while the question asks for a pension, a birth
+  // certificate, the deceased's land, a guardian: dropped. "đổi … sang bằng (lái) Việt Nam / VN" ruled out of the
+  // Vietnamese licence's card (`not_when`; all such seen messages were foreign licences), except with "PET", "bằng giấy",
+  // "bìa cứng", "quân sự": 42/10 — seen sets +4 right, −1 wrong.
+  { file: "survivor-licence-63.tsv", lines: 60, right: 42, wrong: 10 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
