@@ -131,8 +131,11 @@ const PROBES = [
   // Session 63: set EH's "roi VN nam 1995 luc 10 tuoi … lam can cuoc lan dau" got the children's card. An age after "lúc",
   // "năm", "hồi" read as one someone had then, not now; a newcomer who read only that rule wrote 60 messages to trip it
   // (then-63), measured before they were read: 43/6 on the session's start, 41/8 with the rule — bare "hoi" is "hỏi" ("cho
-  // chi hoi 11t"), "Nam"/"nam" a name or a boy. Kept for "lúc" (not after "đến/tới") and "hồi" typed with its accent: 44/6.
-  { file: "then-63.tsv", lines: 60, right: 44, wrong: 6 },
+  // chi hoi 11t"), "Nam"/"nam" a name or a boy. Kept for "lúc" (not after "đến/tới") and "hồi" typed with its accent: 44/6;
+  // then "năm" typed with its accent, not after "thằng", "tên", "là" or a child word: 46/7 (with age-fit-63's rule). The
+  // wrong one: "Ông nội em năm 13 tuổi … giờ ông 78 tuổi …, làm cho ông ở đâu ạ?" — no longer the children's card, but its
+  // last clause ("ông" its one topic word) leads the death card alone (focus stage; left).
+  { file: "then-63.tsv", lines: 60, right: 46, wrong: 7 },
   // Session 63: two changes set EH suggested, given to a newcomer who read only their descriptions and the card titles and
   // wrote 60 messages to trip them (survivor-licence-63), measured before they were read: 42/11 on the session's start.
   // The survivor's allowance ("chồng mất … tiền tuất") answered even over a firmly named card (+3 right, −3 wrong on the
@@ -141,6 +144,11 @@ const PROBES = [
   // Vietnamese licence's card (`not_when`; all such seen messages were foreign licences), except with "PET", "bằng giấy",
   // "bìa cứng", "quân sự": 42/10 — seen sets +4 right, −1 wrong.
   { file: "survivor-licence-63.tsv", lines: 60, right: 42, wrong: 10 },
+  // Session 63: a card made for the stated age, mostly named and clearly ahead, answers from `ageFitScore` (0.42) instead of
+  // `aheadScore` (0.5) — four seen "I don't know" lines became right, none wrong. A newcomer who read only that rule and the
+  // card titles wrote 60 messages to trip it (age-fit-63: a child's age beside an age card's words, while the question is
+  // another card or none), measured before they were read: 45/9 on the session's start and with the rule alike.
+  { file: "age-fit-63.tsv", lines: 60, right: 45, wrong: 9 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after

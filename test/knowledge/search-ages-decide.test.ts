@@ -33,6 +33,24 @@ describe("decide: a variant that names no age is no rival of the card for the st
   });
 });
 
+describe("decide: the card for the stated age clearly ahead answers at a lower score (weights.answer.ageFitScore)", () => {
+  // "Tui muốn làm căn cước cho thằng út 8 tuổi, có cần dẫn nó lên công an không hay tui đi một mình được" (set EH): the
+  // story's words keep the children's card at 0.49, below 'clearly ahead''s aheadScore; the next entry on another thing far
+  // behind, and the ageless variant ruled out by the age.
+  const story = { strongWords: 9, unknownWords: 0, pairs: 2, facets: new Set<never>() };
+  const lowered = (fits: boolean) => [hit(child, 0.49, { coverage: 0.43, nameCoverage: 0.45, namePrecision: 0.8, phrase: 0.25, ageFits: fits }), hit(ageless, 0.426), hit(other, 0.389, { namePrecision: 0.14 })];
+  it("answers the children's card the stated age fits", () => {
+    expect(decide(lowered(true), story, DEFAULT_WEIGHTS, checks)).toMatchObject({ kind: "answer", hit: { entry: { id: child.id } } });
+  });
+  it("not without the age, nor below ageFitScore, nor when the next entry it names is close", () => {
+    expect(decide(lowered(false), story, DEFAULT_WEIGHTS, checks).kind).not.toBe("answer");
+    const higher = { ...DEFAULT_WEIGHTS, answer: { ...DEFAULT_WEIGHTS.answer, ageFitScore: 0.5 } };
+    expect(decide(lowered(true), story, higher, checks).kind).not.toBe("answer");
+    const close = [hit(child, 0.49, { coverage: 0.43, nameCoverage: 0.45, namePrecision: 0.8, phrase: 0.25, ageFits: true }), hit(other, 0.47, { namePrecision: 0.8 })];
+    expect(decide(close, story, DEFAULT_WEIGHTS, checks).kind).not.toBe("answer");
+  });
+});
+
 describe("createAgeFit: the children's card the question names nearly whole passes an entry on another thing", () => {
   const fit = createAgeFit([child, ageless, other], DEFAULT_WEIGHTS);
   const typed = words("con tuoi bat buoc lam can cuoc chau");

@@ -286,18 +286,23 @@ function ageAt(tokens: QueryToken[], i: number): { years: number; length: number
 
 /**
  * The age at `i` is one someone had when something happened, not their age now: "rời VN năm 1995 lúc 10 tuổi", "căn cước
- * làm hồi 12 tuổi, giờ 17 tuổi". Not "đến / tới lúc 14 tuổi" (the age reached, asked about), nor "khi 14 tuổi"; not "năm
- * 14 tuổi" either — "thằng Năm 13 tuổi", "cháu nam 15 tuổi", "con tên Nam" are a name or a boy. Typed bare, "hoi" before an
- * age is mostly "hỏi" ("cho chị hỏi 11t làm căn cước"): only "hồi" typed with its accent counts.
+ * làm hồi 12 tuổi, giờ 17 tuổi", "làm căn cước năm 14 tuổi, năm nay 25". Not "đến / tới lúc 14 tuổi" (the age reached,
+ * asked about), nor "khi 14 tuổi". Typed bare, "hoi" before an age is mostly "hỏi" ("cho chị hỏi 11t làm căn cước") and
+ * "nam" a boy ("cháu, nam 15 tuổi"): only "hồi", "năm" typed with their accents count, and "năm" not as a name.
  */
 function thenAt(tokens: QueryToken[], i: number): boolean {
   const one = pairedBefore(tokens, i);
   if (!one) return false;
   if (one.t === "hoi") return one.accented === "hồi";
+  // "làm năm 14 tuổi": typed with its accent, and not a name after a person word ("thằng Năm 13 tuổi", "cháu tên Năm").
+  if (one.t === "nam") return one.accented === "năm" && !isPersonBefore(pairedBefore(tokens, i - 1));
   if (one.t !== "luc" || (one.accented !== undefined && one.accented !== "lúc")) return false;
   const reached = pairedBefore(tokens, i - 1);
   return !(reached && REACHED.has(reached.t));
 }
+/** A child word, "thằng", "tên" or "là" before "Năm" makes it a name ("thằng Năm", "bé Năm", "tên Năm"); not "em": "ông nội em năm 13 tuổi". */
+const isPersonBefore = (t: QueryToken | undefined) => t !== undefined && (isChildWord(t) || NAMING_WORDS.has(t.t));
+const NAMING_WORDS = new Set(["thang", "ten", "la"]);
 /** "đến lúc", "tới lúc": the age reached. */
 const REACHED = new Set(["den", "toi"]);
 

@@ -149,9 +149,9 @@ export function isConfident(
   // A long message whose story words lower every score, with one entry far ahead of the rest.
   const dominant =
     best.score >= a.dominantScore && nameCoverage >= a.dominantCoverage && namePrecision >= a.minNamePrecision && (second?.score ?? 0) <= a.dominantLead * best.score;
-  // The question names most of the entry and nothing else it names comes close: the story words
-  // around the question lower the score, not the fit ("suggestion 1 clearly ahead").
-  const clearlyAhead = best.score >= a.aheadScore && namePrecision >= a.aheadName && reaches(margin, a.aheadMargin);
+  // The question names most of the entry and nothing else it names comes close: the story words around the question lower
+  // the score, not the fit ("suggestion 1 clearly ahead"); for an entry made for the stated age, the age confirms it.
+  const clearlyAhead = best.score >= (best.why.ageFits ? a.ageFitScore : a.aheadScore) && namePrecision >= a.aheadName && reaches(margin, a.aheadMargin);
   // A long message holds a whole name of the entry and no entry scoring close to it is named nearly as
   // much: the rest of the message is its story ("móc túi ở bến xe", "72 tuổi, đi lại khó"), not another topic.
   const namedAlone =

@@ -1,7 +1,6 @@
 /**
- * Every weight and threshold of retrieval, in one place with its default. The values were set on
- * the development questions and checked on questions written without looking at the knowledge
- * (test/fixtures/blind-eval*.jsonl); change one only with `npm run eval` and the quality test.
+ * Every weight and threshold of retrieval, with its default: set on the development questions, checked on questions
+ * written without the knowledge (test/fixtures/blind-eval*.jsonl); change one only with `npm run eval` and quality tests.
  */
 export interface SearchWeights {
   /** How much a question word counts by where the entry has it: its names, its keywords, its body. */
@@ -89,10 +88,7 @@ export interface SearchWeights {
   ageConflict: number;
   /** A question's "mức 2" and an entry numbering that word otherwise ("… mức 1"): its score is multiplied by this (number-fit.ts). */
   numberConflict: number;
-  /**
-   * An entry about one situation only (`only_when` in its file: "sáp nhập", "tỉnh cũ"…) and a question saying none of its
-   * phrases: its score is multiplied by this (context-fit.ts).
-   */
+  /** An entry for one situation only (`only_when`: "sáp nhập", "tỉnh cũ"…) the question does not say: its score × this (context-fit.ts). */
   contextMissing: number;
   /**
    * A child's stated age fits an entry made for children ("con 5 tuổi làm căn cước" and "… cho trẻ em dưới 14 tuổi")
@@ -169,12 +165,13 @@ export interface SearchWeights {
     dominantCoverage: number;
     dominantLead: number;
     /**
-     * "Clearly ahead": an entry with at least `aheadScore`, whose name the question covers at least
-     * `aheadName`, leading the next entry the question names by `aheadMargin`.
+     * "Clearly ahead": at least `aheadScore` (`ageFitScore` for an entry made for the stated age, `ageFits`: "làm căn cước
+     * cho thằng út 8 tuổi, có cần dẫn nó lên"), `aheadName` of its name covered, `aheadMargin` ahead of the next one named.
      */
     aheadScore: number;
     aheadName: number;
     aheadMargin: number;
+    ageFitScore: number;
     /**
      * "Named alone": a long message (`longWords`) holds a whole name of the entry (`wholeName`) and every
      * other entry scoring within `aloneWindow` of it has at least `aloneGap` less of its own name in it, or holds at
@@ -349,6 +346,7 @@ export const DEFAULT_WEIGHTS: SearchWeights = {
     dominantCoverage: 0.5,
     dominantLead: 0.5,
     aheadScore: 0.5,
+    ageFitScore: 0.42,
     aheadName: 0.75,
     aheadMargin: 0.06,
     aloneWindow: 0.1,
