@@ -576,6 +576,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // third labeller; no card edited before it was measured), measured once at the start of session 63 on 8e615d6: 86.3 %
   // top-1, 3.1 % wrong, 4 cards and 1 choice on 25 out of scope.
   "blind-eval-140.jsonl": { top1: 0.863, falseAnswers: 0.2, wrongCards: 0.032 },
+  // Set EI (blind-eval-141, labelled twice against 8511850 with cards as 8936643, the one scope disagreement settled by a
+  // third labeller; no card's scope edited before it was measured), measured once at the end of session 63 on 8e615d6 and
+  // ea01a7c alike: 82.8 % top-1, 5.5 % wrong, 8 cards on 32 out of scope (7 once "hóa đơn khống" was refused).
+  "blind-eval-141.jsonl": { top1: 0.828, falseAnswers: 0.219, wrongCards: 0.056 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
