@@ -132,10 +132,10 @@ const PROBES = [
   // "năm", "hồi" read as one someone had then, not now; a newcomer who read only that rule wrote 60 messages to trip it
   // (then-63), measured before they were read: 43/6 on the session's start, 41/8 with the rule — bare "hoi" is "hỏi" ("cho
   // chi hoi 11t"), "Nam"/"nam" a name or a boy. Kept for "lúc" (not after "đến/tới") and "hồi" typed with its accent: 44/6;
-  // then "năm" typed with its accent, not after "thằng", "tên", "là" or a child word: 46/7 (with age-fit-63's rule). The
-  // wrong one: "Ông nội em năm 13 tuổi … giờ ông 78 tuổi …, làm cho ông ở đâu ạ?" — no longer the children's card, but its
-  // last clause ("ông" its one topic word) leads the death card alone (focus stage; left).
-  { file: "then-63.tsv", lines: 60, right: 46, wrong: 7 },
+  // 45/7 with age-fit-63's rule (+1 right; the wrong one, "Ông nội em năm 13 tuổi … giờ ông 78 tuổi …", gets the children's
+  // card now answered instead of suggested). "năm" typed with its accent, not after a name word, gave 46/7 here but lost two
+  // right cards of the review below ("em Năm 8 tuổi"): dropped.
+  { file: "then-63.tsv", lines: 60, right: 45, wrong: 7 },
   // Session 63: two changes set EH suggested, given to a newcomer who read only their descriptions and the card titles and
   // wrote 60 messages to trip them (survivor-licence-63), measured before they were read: 42/11 on the session's start.
   // The survivor's allowance ("chồng mất … tiền tuất") answered even over a firmly named card (+3 right, −3 wrong on the
@@ -149,6 +149,13 @@ const PROBES = [
   // card titles wrote 60 messages to trip it (age-fit-63: a child's age beside an age card's words, while the question is
   // another card or none), measured before they were read: 45/9 on the session's start and with the rule alike.
   { file: "age-fit-63.tsv", lines: 60, right: 45, wrong: 9 },
+  // Session 63: the messages a newcomer reviewer of the session's change found it mishandling (review-63: the licence
+  // `not_when`, the past ages, "Năm" as a name), with the cards they should get: 14/3 on the session's start, 10/4 on the
+  // reviewed change; with "năm" dropped, "tới hồi" and bare "toi" (tôi) mended and the licence's `except_when` widened: 12/3.
+  // Still lost: "bằng lái hết hạn rồi đổi sang bằng lái xe VN mới" ("I don't know": the `not_when` covers it), "làm căn
+  // cước hồi 12 tuổi, giờ 17 bị mất" ("giờ 17" names no age), "bé nhà em lúc 6 tuổi thì thẻ bhyt hết hạn" (a past age
+  // is not yet read as a least age, ruling the under-6 card out).
+  { file: "review-63.tsv", lines: 18, right: 12, wrong: 3 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after

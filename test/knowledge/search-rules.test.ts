@@ -531,14 +531,17 @@ describe("a stated age picks between the children's and the adults' procedure", 
     expect(index.search(q).hits[0]?.entry.id).toBe(id);
   });
 
-  // Session 63 (set EH, then a newcomer's probe, routing-probes/then-63): an age after "lúc", "hồi", "năm" is one someone had
-  // when something happened, not their age now — but not "hỏi" typed bare, "đến lúc 14 tuổi", a bare "nam" (a boy) or a
-  // "Năm" after "thằng", "tên", "là" or a child word (a name).
+  // Session 63 (set EH, then a newcomer's probe, routing-probes/then-63): an age after "lúc", "hồi" is one someone had when
+  // something happened, not their age now — but not "hỏi" typed bare, nor "đến lúc / tới hồi 14 tuổi" (the age reached).
   it.each([
     ["toi roi VN nam 1995 luc 10 tuoi, chua bao gio co can cuoc, bay gio lam can cuoc lan dau can giay to gi", "cap-can-cuoc"],
     ["tôi sang nước ngoài hồi 8 tuổi, giờ về nước làm căn cước lần đầu", "cap-can-cuoc"],
-    ["tôi về nước năm 12 tuổi, giờ làm căn cước lần đầu cần gì", "cap-can-cuoc"],
+    // The session's review: "tới hồi" is the age reached; bare "toi" is "tôi", not "tới"; "năm 14 tuổi" is not read (names).
     ["cho tui hỏi thằng Năm 13 tuổi con tui muốn làm căn cước thì dẫn nó lên công an xã hả", "cap-can-cuoc-tre-em"],
+    ["con tôi tới hồi 14 tuổi rồi, làm căn cước có cần dẫn đi không", "cap-can-cuoc"],
+    ["đến lúc 13 tuổi thì con làm căn cước được chưa", "cap-can-cuoc-tre-em"],
+    ["con em tới hồi 10 tuổi thì làm căn cước được chưa", "cap-can-cuoc-tre-em"],
+    ["toi luc 10 tuoi theo ba me sang My, gio ve nuoc lam can cuoc lan dau can gi", "cap-can-cuoc"],
     ["cho chi hoi 11t lam can cuoc can nhung giay to gi", "cap-can-cuoc-tre-em"],
     ["con e ten Nam 12t, lam can cuoc can mang theo gi", "cap-can-cuoc-tre-em"],
     ["con tôi lúc này 9 tuổi, làm căn cước ở đâu", "cap-can-cuoc-tre-em"],

@@ -286,25 +286,22 @@ function ageAt(tokens: QueryToken[], i: number): { years: number; length: number
 
 /**
  * The age at `i` is one someone had when something happened, not their age now: "rời VN năm 1995 lúc 10 tuổi", "căn cước
- * làm hồi 12 tuổi, giờ 17 tuổi", "làm căn cước năm 14 tuổi, năm nay 25". Not "đến / tới lúc 14 tuổi" (the age reached,
- * asked about), nor "khi 14 tuổi". Typed bare, "hoi" before an age is mostly "hỏi" ("cho chị hỏi 11t làm căn cước") and
- * "nam" a boy ("cháu, nam 15 tuổi"): only "hồi", "năm" typed with their accents count, and "năm" not as a name.
+ * làm hồi 12 tuổi, giờ 17 tuổi". Not "đến lúc / tới hồi 14 tuổi" (the age reached, asked about), nor "khi 14 tuổi"; nor "năm
+ * 14 tuổi" ("em Năm 8 tuổi", "thằng Năm", "cháu, nam 15 tuổi": a name, a boy — the session-63 review found the names
+ * cost more than the years gave). Typed bare, "hoi" is mostly "hỏi" ("cho chị hỏi 11t làm căn cước"): only "hồi" typed
+ * with its accent counts; bare "luc" is "lúc".
  */
 function thenAt(tokens: QueryToken[], i: number): boolean {
   const one = pairedBefore(tokens, i);
   if (!one) return false;
-  if (one.t === "hoi") return one.accented === "hồi";
-  // "làm năm 14 tuổi": typed with its accent, and not a name after a person word ("thằng Năm 13 tuổi", "cháu tên Năm").
-  if (one.t === "nam") return one.accented === "năm" && !isPersonBefore(pairedBefore(tokens, i - 1));
-  if (one.t !== "luc" || (one.accented !== undefined && one.accented !== "lúc")) return false;
-  const reached = pairedBefore(tokens, i - 1);
-  return !(reached && REACHED.has(reached.t));
+  const spelled = one.t === "hoi" ? "hồi" : one.t === "luc" ? "lúc" : undefined;
+  const typed = one.accented === undefined ? one.t === "luc" : one.accented === spelled;
+  return spelled !== undefined && typed && !reachedBy(pairedBefore(tokens, i - 1));
 }
-/** A child word, "thằng", "tên" or "là" before "Năm" makes it a name ("thằng Năm", "bé Năm", "tên Năm"); not "em": "ông nội em năm 13 tuổi". */
-const isPersonBefore = (t: QueryToken | undefined) => t !== undefined && (isChildWord(t) || NAMING_WORDS.has(t.t));
-const NAMING_WORDS = new Set(["thang", "ten", "la"]);
-/** "đến lúc", "tới lúc": the age reached. */
-const REACHED = new Set(["den", "toi"]);
+/** "đến lúc", "tới hồi": the age reached — "đến", "tới" typed with their accents, or "den" bare ("toi" bare is "tôi"). */
+const reachedBy = (t: QueryToken | undefined) =>
+  t !== undefined && (t.accented === undefined ? t.t === "den" : REACHED.has(t.accented));
+const REACHED = new Set(["đến", "tới"]);
 
 /** How much under an age "chưa tròn", "gần" put it: below it, above the age before. */
 const UNDER = 0.5;
