@@ -262,10 +262,16 @@ const LIMIT_WORDS = new Map([
 const BARE_NOT_LIMIT = new Set(["toi"]);
 
 /** The token before an age names a limit ("dưới 14 tuổi", "trên 60 tuổi"). */
-function isLimitWord(tok: QueryToken | undefined): boolean {
-  const spelled = tok && LIMIT_WORDS.get(tok.t);
+const isLimitWord = (tok: QueryToken | undefined) => saysWord(tok, LIMIT_WORDS, BARE_NOT_LIMIT);
+
+/**
+ * The token is a word of `spellings` (folded → as written): typed with accents, those of its spelling; typed bare, any
+ * word but those of `bareNot` (read as another word: bare "toi" is "tôi", not "tới").
+ */
+function saysWord(tok: QueryToken | undefined, spellings: ReadonlyMap<string, string>, bareNot: ReadonlySet<string>): boolean {
+  const spelled = tok && spellings.get(tok.t);
   if (!spelled) return false;
-  return tok.accented === undefined ? !BARE_NOT_LIMIT.has(tok.t) : tok.accented === spelled;
+  return tok.accented === undefined ? !bareNot.has(tok.t) : tok.accented === spelled;
 }
 
 /** An age written at token i: "3 tuổi", "8 tháng tuổi", "10t", "2 tháng" is not one (a duration). */
@@ -292,16 +298,12 @@ function ageAt(tokens: QueryToken[], i: number): { years: number; length: number
  * with its accent counts; bare "luc" is "lúc".
  */
 function thenAt(tokens: QueryToken[], i: number): boolean {
-  const one = pairedBefore(tokens, i);
-  if (!one) return false;
-  const spelled = one.t === "hoi" ? "hồi" : one.t === "luc" ? "lúc" : undefined;
-  const typed = one.accented === undefined ? one.t === "luc" : one.accented === spelled;
-  return spelled !== undefined && typed && !reachedBy(pairedBefore(tokens, i - 1));
+  return saysWord(pairedBefore(tokens, i), THEN_WORDS, BARE_NOT_THEN) && !saysWord(pairedBefore(tokens, i - 1), REACHED, BARE_NOT_LIMIT);
 }
-/** "đến lúc", "tới hồi": the age reached — "đến", "tới" typed with their accents, or "den" bare ("toi" bare is "tôi"). */
-const reachedBy = (t: QueryToken | undefined) =>
-  t !== undefined && (t.accented === undefined ? t.t === "den" : REACHED.has(t.accented));
-const REACHED = new Set(["đến", "tới"]);
+const THEN_WORDS = new Map([["luc", "lúc"], ["hoi", "hồi"]]);
+const BARE_NOT_THEN = new Set(["hoi"]);
+/** "đến lúc", "tới hồi": the age reached — the limit words "đến", "tới" (bare "toi" is "tôi"). */
+const REACHED = new Map([["den", "đến"], ["toi", "tới"]]);
 
 /** How much under an age "chưa tròn", "gần" put it: below it, above the age before. */
 const UNDER = 0.5;
