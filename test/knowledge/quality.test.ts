@@ -580,6 +580,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // third labeller; no card's scope edited before it was measured), measured once at the end of session 63 on 8e615d6 and
   // ea01a7c alike: 82.8 % top-1, 5.5 % wrong, 8 cards on 32 out of scope (7 once "hóa đơn khống" was refused).
   "blind-eval-141.jsonl": { top1: 0.828, falseAnswers: 0.219, wrongCards: 0.056 },
+  // Set EB (blind-eval-134, labelled twice against 1707c13, the one scope disagreement settled by a third labeller, re-checked
+  // in session 62 for the first-licence card: 2 lines moved to it), measured once at the start of session 64 on ab792d6:
+  // 91.7 % top-1, 0.6 % wrong, 4 cards and 1 choice on 28 out of scope.
+  "blind-eval-134.jsonl": { top1: 0.917, falseAnswers: 0.179, wrongCards: 0.007 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
