@@ -56,7 +56,10 @@ const PROBES = [
   //   car card, "thủ tục xóa" the removal card): 35/5.
   // - mortgage-58: the two mortgage cards not for a bank loan's interest or amount: 20/2 → 13/2; with the registry's and
   //   the paid-off loan's own words excepted: 23/0.
-  { file: "vneid-phone-58.tsv", lines: 50, right: 18, wrong: 7 },
+  // Session 64: 18/7 → 16/5 with the level-2 card's alias "làm vneid khi không có điện thoại thông minh" — two people
+  // without a smartphone now get the level-2 card (wrong before), three old people whose phone broke get "I don't know"
+  // instead of the phone-change guide, one asking whether they must have VNeID gets the level-2 card (the probe says none).
+  { file: "vneid-phone-58.tsv", lines: 50, right: 16, wrong: 5 },
   // Session 60: the card for a first driving licence shifts every word's weight (see the quality floors): residence-58
   // 26/12 (a line moved to "I don't know"), batch-58 34/4 (one right and one wrong line to "I don't know").
   { file: "residence-58.tsv", lines: 50, right: 26, wrong: 12 },
@@ -156,6 +159,15 @@ const PROBES = [
   // cước hồi 12 tuổi, giờ 17 bị mất" ("giờ 17" names no age), "bé nhà em lúc 6 tuổi thì thẻ bhyt hết hạn" (a past age
   // is not yet read as a least age, ruling the under-6 card out).
   { file: "review-63.tsv", lines: 18, right: 12, wrong: 3 },
+  // Session 64: two newcomers, each reading only a description of one change and the card titles, wrote 60 messages to trip
+  // it, measured before they were read. The VNeID level-2 card's alias "làm vneid khi không có điện thoại thông minh"
+  // (phone-64): 45/6 on the session's start, 45/10 with it (+8 no-smartphone questions answered; four others pulled to the
+  // card: a child's account, buying a phone, a personal number, a state phone gift); with smartphone synonyms as well it
+  // was 40/14, so they were dropped. The district-offices intent's wider phrases ("hết huyện", "là đặc khu", "sau sáp
+  // nhập"; "đến/tới/xuống/vô đâu", "ở xã hay", "hay phải lên…") (district-64): 37/9 → 45/9, the same nine wrong before and
+  // after.
+  { file: "phone-64.tsv", lines: 60, right: 45, wrong: 10 },
+  { file: "district-64.tsv", lines: 60, right: 45, wrong: 9 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
