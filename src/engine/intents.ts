@@ -85,6 +85,9 @@ interface CompiledIntent {
   contains: ListKey;
   all: ListKey[];
   unless: ListKey;
+  /** Like `unless`, but vetoes only when no `still_when` phrase is there. */
+  softUnless: ListKey;
+  stillWhen: ListKey;
   over: ListKey;
   /** What vetoes an `over` phrase: `over_unless` when given, else `unless`. */
   overUnless: ListKey;
@@ -238,6 +241,8 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       contains: add(`${name} contains`, w.contains, stops),
       all: w.all.map((group, g) => add(`${name} all ${g}`, group, stops)),
       unless: add(`${name} unless`, w.unless),
+      softUnless: add(`${name} soft_unless`, w.soft_unless),
+      stillWhen: add(`${name} still_when`, w.still_when),
       over: add(`${name} over`, w.over),
       overUnless: w.over_unless.length > 0 ? add(`${name} over_unless`, w.over_unless) : `${name} unless`,
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
@@ -337,6 +342,7 @@ function scan(table: CompiledTable, m: MessageForms): Found {
 function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly: boolean): boolean {
   if (!wholeOnly && found.anywhere.has(w.over) && !found.anywhere.has(w.overUnless)) return true;
   if (found.anywhere.has(w.unless)) return false;
+  if (found.anywhere.has(w.softUnless) && !found.anywhere.has(w.stillWhen)) return false;
   if (found.whole.has(w.exact)) return true;
   if (wholeOnly) return false;
   if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;

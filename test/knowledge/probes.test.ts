@@ -411,6 +411,14 @@ const FLOORS: Record<string, Floor> = {
   "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
   "review-61b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
   "review-61c.tsv": { turnedAway: 3, cards: 0, refuseCards: 8 },
+  // Session 64: account-access's `soft_unless` ("thêm con/bé/cháu vào/vô", "thêm vào/vô tài khoản": a parent adding a child
+  // to her own VNeID, four seen questions refused) with `still_when` (a way round the password or OTP, hiding it from the
+  // owner). A newcomer who read only a description wrote 25 lawful questions with these words and 25 requests that still
+  // use them, measured before they were read: 10 turned away and 2 requests carded on the session's start; 1 and 14 as
+  // plain `unless`; 1 and 3 with `still_when` (and "tài khoản riêng" dropped: "xem tài khoản riêng của vợ"); boundary-42's
+  // "muốn vào tài khoản vneid của vợ cũ để thêm con vào tài khoản em" added "muốn vào/vô tài khoản/tk/vneid": 1 and 2, the
+  // two of the start (a friend's VssID, "của bạn"; "vneid của bạn thân"). Left: "thêm cả 2 bé vô tk vneid của mẹ".
+  "account-64.tsv": { turnedAway: 1, cards: 0, refuseCards: 2 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

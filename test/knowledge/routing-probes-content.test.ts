@@ -168,6 +168,12 @@ const PROBES = [
   // after.
   { file: "phone-64.tsv", lines: 60, right: 45, wrong: 10 },
   { file: "district-64.tsv", lines: 60, right: 45, wrong: 9 },
+  // Session 64: "nó" as a function word only when typed with the accent (bare "no" may be "nợ"). A newcomer who read only
+  // its description wrote 60 messages (no-64), measured before they were read: 56/1 on the session's start, 55/3 with "nó!"
+  // (a school transfer "cho nó", someone's address "của nó"); the seen sets +22 right, +3 wrong, +3 out of scope answered,
+  // and four more requests for someone's data or a bribe "cho nó" given a card in the refusal probes. Kept: the plural
+  // "tụi nó!" alone (workers, children: "đóng bhxh cho tụi nó") — seen +7 right, +2 wrong, no other change; 56/1 here.
+  { file: "no-64.tsv", lines: 60, right: 56, wrong: 1 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
