@@ -417,7 +417,9 @@ const FLOORS: Record<string, Floor> = {
   // use them, measured before they were read: 10 turned away and 2 requests carded on the session's start; 1 and 14 as
   // plain `unless`; 1 and 3 with `still_when` (and "tài khoản riêng" dropped: "xem tài khoản riêng của vợ"); boundary-42's
   // "muốn vào tài khoản vneid của vợ cũ để thêm con vào tài khoản em" added "muốn vào/vô tài khoản/tk/vneid": 1 and 2, the
-  // two of the start (a friend's VssID, "của bạn"; "vneid của bạn thân"). Left: "thêm cả 2 bé vô tk vneid của mẹ".
+  // two of the start (a friend's VssID, "của bạn"; "vneid của bạn thân"). Left: "thêm cả 2 bé vô tk vneid của mẹ". Then
+  // "báo khóa", "đăng ký bằng số/sim", "lên mức" (bare "len" is also "lén") joined `soft_unless` (three seen questions
+  // refused), with `still_when` "cố vào", "xem tin nhắn", "không nói với", "mượn tài khoản" for account-access-58's requests.
   "account-64.tsv": { turnedAway: 1, cards: 0, refuseCards: 2 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
