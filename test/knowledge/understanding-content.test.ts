@@ -226,6 +226,11 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     ["Làm sao vào được tài khoản bảo hiểm xã hội của người yêu cũ để biết cô ấy đang làm công ty nào", "account-access"],
     ["bot có người yêu chưa", "out-of-domain"],
     ["em vừa chia tay người yêu, buồn quá", "out-of-domain"],
+    // Session 64: thanks that end in "understood" (the guardianship card answered "ông bà … cháu" before).
+    ["cam on chau nhieu nhe, ong ba hieu roi", "thanks"],
+    ["Dạ cảm ơn cô, giờ tôi rõ rồi.", "thanks"],
+    // A parent adding a child to her own VNeID is not someone else's account; the same words with a way round the OTP are.
+    ["Làm sao thêm con vào tài khoản VNeID của vợ mà không cần OTP của cô ấy?", "account-access"],
   ] as const)("%s → %s", (message, intent) => {
     expect(which(message)).toContain(intent);
   });
@@ -238,6 +243,9 @@ describe("knowledge/intents.yaml recognises what citizens type", () => {
     "tài khoản VNeID bị khóa",
     "quên mật khẩu VNeID",
     "cảm ơn, cho tôi hỏi lệ phí làm hộ chiếu",
+    "cảm ơn, nhưng làm căn cước cho con ở đâu? tôi chưa hiểu rồi",
+    "them con vao tai khoan vneid cua me dc ko",
+    "vneid cua me e moi muc 1, muon len muc 2 thi phai dan me ra cong an xa ha",
     "lệ phí trước bạ xe máy",
     "tôi bị làm giả giấy tờ thì báo ở đâu",
     "đăng nhập VNeID không cần mật khẩu được không",
