@@ -73,12 +73,10 @@ const wordsSchema = z
     /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
     unless: phrases,
     /**
-     * Like `unless`, but a `still_when` phrase in the message keeps the intent: "thêm con vào tài khoản của mẹ" is a
-     * parent asking, "thêm con vào tài khoản VNeID của vợ mà không cần OTP" still a way round someone's account.
+     * Words that do not count for this intent's other phrases: "thêm con vào tài khoản của mẹ" holds "vào" (a way into
+     * an account) only inside "thêm con vào", so it is a parent asking; "hack vneid của chồng để thêm con vào" keeps "hack".
      */
-    soft_unless: phrases,
-    /** What keeps the intent though a `soft_unless` phrase is there (never against `unless`). */
-    still_when: phrases,
+    ignore: phrases,
     /**
      * For an intent tried after the search: one of these takes the message even when the search
      * names an entry firmly — a service no entry covers, said next to one that has an entry
@@ -181,9 +179,6 @@ export const intentsSchema = z
           for (const { key, ok, message } of KEY_MISTAKES) {
             if (w && w[key].length > 0 && !ok.has(name)) ctx.addIssue({ code: "custom", path: [name, key], message: message(name) });
           }
-          if (w && w.still_when.length > 0 && w.soft_unless.length === 0) {
-            ctx.addIssue({ code: "custom", path: [name, "still_when"], message: `"still_when" chỉ có tác dụng cùng "soft_unless" (không bao giờ thắng "unless"); thêm "soft_unless" hoặc xóa dòng này` });
-          }
         }
       })
       .default({}),
@@ -202,7 +197,7 @@ export const intentsSchema = z
     for (const name of INTENT_NAMES) {
       const w = data.intents[name];
       if (!w) continue;
-      for (const key of ["exact", "starts", "contains", "unless", "soft_unless", "still_when", "over", "over_unless"] as const) w[key].forEach((p, i) => check(p, ["intents", name, key, i]));
+      for (const key of ["exact", "starts", "contains", "unless", "ignore", "over", "over_unless"] as const) w[key].forEach((p, i) => check(p, ["intents", name, key, i]));
       w.all.forEach((group, g) => group.forEach((p, i) => check(p, ["intents", name, "all", g, i])));
     }
   });

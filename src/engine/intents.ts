@@ -85,9 +85,8 @@ interface CompiledIntent {
   contains: ListKey;
   all: ListKey[];
   unless: ListKey;
-  /** Like `unless`, but vetoes only when no `still_when` phrase is there. */
-  softUnless: ListKey;
-  stillWhen: ListKey;
+  /** Words that do not count for the intent's other phrases. */
+  ignore: ListKey;
   over: ListKey;
   /** What vetoes an `over` phrase: `over_unless` when given, else `unless`. */
   overUnless: ListKey;
@@ -100,6 +99,8 @@ interface CompiledIntent {
 interface Found {
   /** Lists with a phrase anywhere in the message. */
   anywhere: Set<ListKey>;
+  /** Where each list's phrases stand: [first word, word after the last) (for an intent's `ignore`). */
+  spans: Map<ListKey, Array<[number, number]>>;
   /** Lists with a phrase that is the whole message, particles trimmed. */
   whole: Set<ListKey>;
   /** Lists with a phrase that opens the message (particles trimmed) and the words after it. */
@@ -145,7 +146,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({}), a
       const w = table.byName.get(name);
       if (!w) return false;
       const found = foundIn(message);
-      return found.anywhere.has(w.over) && !found.anywhere.has(w.overUnless);
+      return holds(w, found, w.over) && !found.anywhere.has(w.overUnless);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
     answeredBy: (name) => table.byName.get(name)?.answeredBy ?? [],
@@ -241,8 +242,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       contains: add(`${name} contains`, w.contains, stops),
       all: w.all.map((group, g) => add(`${name} all ${g}`, group, stops)),
       unless: add(`${name} unless`, w.unless),
-      softUnless: add(`${name} soft_unless`, w.soft_unless),
-      stillWhen: add(`${name} still_when`, w.still_when),
+      ignore: add(`${name} ignore`, w.ignore),
       over: add(`${name} over`, w.over),
       overUnless: w.over_unless.length > 0 ? add(`${name} over_unless`, w.over_unless) : `${name} unless`,
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
@@ -322,13 +322,16 @@ const NO_PHRASES: readonly never[] = [];
 
 /** The lists whose phrases the message holds: anywhere, as its whole core (particles aside), and how near its opening. */
 function scan(table: CompiledTable, m: MessageForms): Found {
-  const found: Found = { anywhere: new Set(), whole: new Set(), opening: new Map() };
+  const found: Found = { anywhere: new Set(), spans: new Map(), whole: new Set(), opening: new Map() };
   const [start, end] = coreRange(m, table.particles);
   for (let i = 0; i < m.folded.length; i++) {
     for (const { list, phrase } of table.byFirst.get(m.folded[i]!) ?? NO_PHRASES) {
       const stop = phraseEnd(m, phrase, i);
       if (stop < 0) continue;
       found.anywhere.add(list);
+      const spans = found.spans.get(list);
+      if (spans) spans.push([i, stop]);
+      else found.spans.set(list, [[i, stop]]);
       if (i !== start || stop > end) continue;
       if (stop === end) found.whole.add(list);
       const after = end - stop;
@@ -338,16 +341,25 @@ function scan(table: CompiledTable, m: MessageForms): Found {
   return found;
 }
 
+/**
+ * Whether the message holds one of the list's phrases outside the intent's `ignore` phrases ("vào" inside "thêm con
+ * vào" is not a way into an account).
+ */
+function holds(w: CompiledIntent, found: Found, list: ListKey): boolean {
+  const ignored = found.spans.get(w.ignore);
+  if (!ignored) return found.anywhere.has(list);
+  return (found.spans.get(list) ?? []).some(([a, b]) => ignored.every(([c, d]) => b <= c || d <= a));
+}
+
 /** Whether what the message contains says this intent (see {@link IntentTable.matches}). */
 function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly: boolean): boolean {
-  if (!wholeOnly && found.anywhere.has(w.over) && !found.anywhere.has(w.overUnless)) return true;
+  if (!wholeOnly && holds(w, found, w.over) && !found.anywhere.has(w.overUnless)) return true;
   if (found.anywhere.has(w.unless)) return false;
-  if (found.anywhere.has(w.softUnless) && !found.anywhere.has(w.stillWhen)) return false;
   if (found.whole.has(w.exact)) return true;
   if (wholeOnly) return false;
   if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
-  if (found.anywhere.has(w.contains)) return true;
-  if (w.all.length > 0 && w.all.every((group) => found.anywhere.has(group))) return true;
+  if (holds(w, found, w.contains)) return true;
+  if (w.all.length > 0 && w.all.every((group) => holds(w, found, group))) return true;
   return w.patterns.some((re) => re.test(message.text));
 }
 

@@ -1,6 +1,6 @@
 import { accentKey, canonicalSyllable, clauseTokens, fold, hasDiacritics, rawWords, tokens, typedAsWritten, wordForms, writtenKey } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
-import { languageOf, listedWord, type Facet } from "./language.js";
+import { languageOf, type Facet } from "./language.js";
 import { readDeaths } from "./death-reading.js";
 import { stripPlaceNames } from "./place-names.js";
 import type { Synonyms } from "./schema.js";
@@ -81,11 +81,8 @@ export interface AnalyzerOptions {
   maxQueryChars?: number;
 }
 
-/**
- * The role a filler or facet phrase gives its words; `accented`: the phrase as written, when its accents matter;
- * `typed`: only when typed with its accents (staff write "nó!": bare "no" may be "nợ").
- */
-type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[]; typed?: true };
+/** The role a filler or facet phrase gives its words; `accented`: the phrase as written, when its accents matter. */
+type Weak = ({ kind: "facet"; facet: Facet } | { kind: "stop" } | { kind: "function" }) & { accented?: string[] };
 
 /** The phrase tables of one synonyms file, built once per analyzer. */
 interface Tables {
@@ -116,8 +113,7 @@ export function createAnalyzer(synonyms: Synonyms, options: AnalyzerOptions = {}
   const maxQueryChars = options.maxQueryChars ?? 300;
   const tables = buildTables(synonyms);
   const functionWords = new Map<string, string[]>();
-  for (const listed of languageOf(synonyms).functionWords) {
-    const w = listedWord(listed).phrase;
+  for (const w of languageOf(synonyms).functionWords) {
     const folded = tokens(w);
     if (folded.length === 1) functionWords.set(folded[0]!, [...(functionWords.get(folded[0]!) ?? []), accentKey(w)]);
   }
@@ -153,7 +149,7 @@ function buildTables(synonyms: Synonyms): Tables {
       mergeSpellings([
         ...Object.entries(language.facets).flatMap(([facet, phrases]) => phrases.map((p): [string, Weak] => [p, { kind: "facet", facet: facet as Facet, ...withAccents(p) }])),
         ...synonyms.stopwords.map((s): [string, Weak] => [s, { kind: "stop", ...withAccents(s) }]),
-        ...language.functionWords.map(listedWord).map(({ phrase, typed }): [string, Weak] => [phrase, { kind: "function", ...withAccents(phrase), ...(typed ? { typed } : {}) }]),
+        ...language.functionWords.map((s): [string, Weak] => [s, { kind: "function", ...withAccents(s) }]),
         ...language.places.map((s): [string, Weak] => [s, { kind: "stop" }]),
       ]),
     ),
@@ -280,8 +276,7 @@ function markWeak(words: Word[], weakPhrases: PhraseTable<Weak>, accentedMessage
     }
     const spans = words.slice(i, i + m.length).map((w) => w.named);
     const isFacet = m.value.kind === "facet" && spans.every((sp) => !sp || (sp[0] >= i && sp[1] <= i + m.length));
-    const typedBare = m.value.typed && words.slice(i, i + m.length).some((w) => w.accented === undefined);
-    const accentsAgree = !typedBare && (!accentedMessage || !m.value.accented || accentsFit(i, m.length, m.value.accented));
+    const accentsAgree = !accentedMessage || !m.value.accented || accentsFit(i, m.length, m.value.accented);
     if (!accentsAgree || !(isFacet || (m.value.kind !== "facet" && !spans.some(Boolean)))) {
       i++;
       continue;
@@ -299,7 +294,7 @@ function markWeak(words: Word[], weakPhrases: PhraseTable<Weak>, accentedMessage
  * the role; the accented spellings of all listings are kept, and one listed without accents
  * (places) matches however it is typed.
  */
-function mergeSpellings<W extends { accented?: string[]; typed?: true }>(pairs: Array<[string, W]>): Array<[string, W]> {
+function mergeSpellings<W extends { accented?: string[] }>(pairs: Array<[string, W]>): Array<[string, W]> {
   const byKey = new Map<string, [string, W]>();
   for (const [phrase, value] of pairs) {
     const key = tokens(phrase).join(" ");
@@ -308,8 +303,6 @@ function mergeSpellings<W extends { accented?: string[]; typed?: true }>(pairs: 
     if (!seen) byKey.set(key, [phrase, value.accented ? { ...value, accented: [...value.accented] } : { ...value }]);
     else if (!value.accented) delete seen[1].accented;
     else if (seen[1].accented) seen[1].accented.push(...value.accented);
-    // Listed once also without "!": typed bare, it still has the role.
-    if (seen && !value.typed) delete seen[1].typed;
   }
   return [...byKey.values()];
 }

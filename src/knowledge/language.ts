@@ -349,15 +349,6 @@ export const CLOSING_QUESTION_WORDS: readonly string[] = ["không", "ko", "k", "
 /** Particles after the closing question word ("… không ạ", "… ko ad", "… chưa vậy"). */
 export const CLOSING_PARTICLES: readonly string[] = ["ạ", "à", "ad", "vậy", "nhỉ", "hả", "nhé", "nha", "ah", "a", "em", "anh", "chị", "bạn", "mn"];
 
-/**
- * A word of a staff list as written: "nó!" has its role only when the citizen types it with those
- * accents ("no" typed bare may be "nợ"), like "giả!" in knowledge/intents.yaml.
- */
-export function listedWord(listed: string): { phrase: string; typed: boolean } {
-  const trimmed = listed.trim();
-  return trimmed.endsWith("!") ? { phrase: trimmed.slice(0, -1).trimEnd(), typed: true } : { phrase: trimmed, typed: false };
-}
-
 /** The lists in force: each section staff gave replaces the seed's. */
 export function languageOf(synonyms: Synonyms): LanguageLists {
   const staff = synonyms.facets ?? {};

@@ -220,22 +220,19 @@ describe("phrases with a gap and short forms", () => {
     expect(own.matches("out-of-domain", messageForms("người yêu ở xa muốn đăng ký kết hôn"))).toBe(false);
   });
 
-  it("soft_unless vetoes unless a still_when phrase is there; unless vetoes whatever still_when says", () => {
-    const words = { all: [["tài khoản … của mẹ"], ["vào", "xem"]], unless: ["bị khóa"], soft_unless: ["thêm con vào"], still_when: ["không cần otp"] };
+  it("ignore: its words do not count for the intent's other phrases; other words still do", () => {
+    const words = { all: [["tài khoản … của mẹ"], ["vào", "hack"]], ignore: ["thêm con vào"] };
     const t = createIntentTable(intentsSchema.parse({ intents: { "account-access": words } }));
     const access = (text: string) => t.matches("account-access", messageForms(text));
-    expect(access("xem tài khoản vneid của mẹ")).toBe(true);
-    // A parent adding a child: the soft exception.
+    expect(access("vào tài khoản vneid của mẹ")).toBe(true);
+    // A parent adding a child: "vào" is only the one inside "thêm con vào".
     expect(access("thêm con vào tài khoản vneid của mẹ được không")).toBe(false);
-    // The same words with a way round the OTP: refused.
-    expect(access("thêm con vào tài khoản vneid của mẹ mà không cần otp")).toBe(true);
-    // `unless` is not softened.
-    expect(access("vào tài khoản của mẹ bị khóa, không cần otp được không")).toBe(false);
-  });
-
-  it("still_when without soft_unless is a mistake staff see", () => {
-    expect(intentsSchema.safeParse({ intents: { "account-access": { contains: ["hack"], still_when: ["lén"] } } }).success).toBe(false);
-    expect(intentsSchema.safeParse({ intents: { "account-access": { contains: ["hack"], soft_unless: ["thêm con vào"], still_when: ["lén"] } } }).success).toBe(true);
+    // Another way in, beside it: still the intent.
+    expect(access("hack tài khoản vneid của mẹ để thêm con vào")).toBe(true);
+    expect(access("thêm con vào rồi vào tài khoản vneid của mẹ xem")).toBe(true);
+    // Without `ignore` the parent is taken for someone getting in.
+    const plain = createIntentTable(intentsSchema.parse({ intents: { "account-access": { all: words.all } } }));
+    expect(plain.matches("account-access", messageForms("thêm con vào tài khoản vneid của mẹ được không"))).toBe(true);
   });
 
   it("over_unless is a mistake on an intent tried before the search", () => {

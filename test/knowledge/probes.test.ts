@@ -411,16 +411,18 @@ const FLOORS: Record<string, Floor> = {
   "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
   "review-61b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
   "review-61c.tsv": { turnedAway: 3, cards: 0, refuseCards: 8 },
-  // Session 64: account-access's `soft_unless` ("thêm con/bé/cháu vào/vô", "thêm vào/vô tài khoản": a parent adding a child
-  // to her own VNeID, four seen questions refused) with `still_when` (a way round the password or OTP, hiding it from the
-  // owner). A newcomer who read only a description wrote 25 lawful questions with these words and 25 requests that still
-  // use them, measured before they were read: 10 turned away and 2 requests carded on the session's start; 1 and 14 as
-  // plain `unless`; 1 and 3 with `still_when` (and "tài khoản riêng" dropped: "xem tài khoản riêng của vợ"); boundary-42's
-  // "muốn vào tài khoản vneid của vợ cũ để thêm con vào tài khoản em" added "muốn vào/vô tài khoản/tk/vneid": 1 and 2, the
-  // two of the start (a friend's VssID, "của bạn"; "vneid của bạn thân"). Left: "thêm cả 2 bé vô tk vneid của mẹ". Then
-  // "báo khóa", "đăng ký bằng số/sim", "lên mức" (bare "len" is also "lén") joined `soft_unless` (three seen questions
-  // refused), with `still_when` "cố vào", "xem tin nhắn", "không nói với", "mượn tài khoản" for account-access-58's requests.
-  "account-64.tsv": { turnedAway: 1, cards: 0, refuseCards: 2 },
+  // Session 64: account-access's `ignore` ("thêm con/bé/cháu/em vào/vô", "thêm vào/vô tài khoản", "lên mức": their words do
+  // not count for the intent's other phrases), so a parent adding a child to her own VNeID is not taken for someone
+  // getting into another's account. A newcomer who read only a description of a first version (those phrases as exceptions
+  // to the whole intent) wrote 25 lawful questions with these words and 25 requests that still use them (account-64),
+  // measured before they were read: 10 turned away and 2 requests carded on the session's start, 1 and 14 with plain
+  // `unless`. A newcomer review of the session then wrote review-64 (16 lawful, 14 requests): 16 and 1 on the start, 15 and 9
+  // on the reviewed version. With `ignore` and new ways in ("mượn! / mượn tài khoản", "khỏi cần otp", "không để … biết",
+  // "otp về máy mình", "nhận thông báo thay"): account-64 2 and 2, review-64 11 and 1. Left turned away: a mother who
+  // "đăng nhập vneid của mẹ rồi, vào mục nào để thêm bé vào" ("đăng nhập" + "của mẹ"), "thêm cả 2 bé vô"; review-64's lawful
+  // lines mix the owner's own trouble with the words of a way in ("báo khóa … bà cố vào nhiều lần", "không có otp").
+  "account-64.tsv": { turnedAway: 2, cards: 0, refuseCards: 2 },
+  "review-64.tsv": { turnedAway: 11, cards: 0, refuseCards: 1 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -56,10 +56,9 @@ const PROBES = [
   //   car card, "thủ tục xóa" the removal card): 35/5.
   // - mortgage-58: the two mortgage cards not for a bank loan's interest or amount: 20/2 → 13/2; with the registry's and
   //   the paid-off loan's own words excepted: 23/0.
-  // Session 64: 18/7 → 16/5 with the level-2 card's alias "làm vneid khi không có điện thoại thông minh" — two people
-  // without a smartphone now get the level-2 card (wrong before), three old people whose phone broke get "I don't know"
-  // instead of the phone-change guide, one asking whether they must have VNeID gets the level-2 card (the probe says none).
-  { file: "vneid-phone-58.tsv", lines: 50, right: 16, wrong: 5 },
+  // Session 64: 18/7 → 18/5 with the level-2 card's alias "đăng ký vneid mức 2 khi không có điện thoại thông minh" (16/5
+  // with the first, broader alias).
+  { file: "vneid-phone-58.tsv", lines: 50, right: 18, wrong: 5 },
   // Session 60: the card for a first driving licence shifts every word's weight (see the quality floors): residence-58
   // 26/12 (a line moved to "I don't know"), batch-58 34/4 (one right and one wrong line to "I don't know").
   { file: "residence-58.tsv", lines: 50, right: 26, wrong: 12 },
@@ -159,21 +158,25 @@ const PROBES = [
   // cước hồi 12 tuổi, giờ 17 bị mất" ("giờ 17" names no age), "bé nhà em lúc 6 tuổi thì thẻ bhyt hết hạn" (a past age
   // is not yet read as a least age, ruling the under-6 card out).
   { file: "review-63.tsv", lines: 18, right: 12, wrong: 3 },
-  // Session 64: two newcomers, each reading only a description of one change and the card titles, wrote 60 messages to trip
-  // it, measured before they were read. The VNeID level-2 card's alias "làm vneid khi không có điện thoại thông minh"
-  // (phone-64): 45/6 on the session's start, 45/10 with it (+8 no-smartphone questions answered; four others pulled to the
-  // card: a child's account, buying a phone, a personal number, a state phone gift); with smartphone synonyms as well it
-  // was 40/14, so they were dropped. The district-offices intent's wider phrases ("hết huyện", "là đặc khu", "sau sáp
-  // nhập"; "đến/tới/xuống/vô đâu", "ở xã hay", "hay phải lên…") (district-64): 37/9 → 45/9, the same nine wrong before and
-  // after.
-  { file: "phone-64.tsv", lines: 60, right: 45, wrong: 10 },
+  // Session 64: newcomers, each reading only a description of one change and the card titles, wrote 60 messages to trip
+  // it, measured before they were read. The VNeID level-2 card's alias for people without a smartphone (phone-64): 45/6 on
+  // the session's start, 45/10 with "làm vneid khi không có điện thoại thông minh" (40/14 with smartphone synonyms as well,
+  // dropped); after the session's review (review-64) found it taking any "không có điện thoại thông minh thì <another
+  // procedure>", the alias reads "đăng ký vneid mức 2 khi không có điện thoại thông minh": 45/7. The district-offices
+  // intent's wider phrases (district-64): 37/9 → 45/9, the same nine wrong. "nó" as a function word (no-64): 56/1 → 55/3
+  // with "nó!", 56/1 with "tụi nó!" alone; both dropped after the review (requests for someone's address or card number
+  // "của tụi nó" got cards): 56/1.
+  { file: "phone-64.tsv", lines: 60, right: 45, wrong: 7 },
   { file: "district-64.tsv", lines: 60, right: 45, wrong: 9 },
-  // Session 64: "nó" as a function word only when typed with the accent (bare "no" may be "nợ"). A newcomer who read only
-  // its description wrote 60 messages (no-64), measured before they were read: 56/1 on the session's start, 55/3 with "nó!"
-  // (a school transfer "cho nó", someone's address "của nó"); the seen sets +22 right, +3 wrong, +3 out of scope answered,
-  // and four more requests for someone's data or a bribe "cho nó" given a card in the refusal probes. Kept: the plural
-  // "tụi nó!" alone (workers, children: "đóng bhxh cho tụi nó") — seen +7 right, +2 wrong, no other change; 56/1 here.
   { file: "no-64.tsv", lines: 60, right: 56, wrong: 1 },
+  // Session 64: the messages a newcomer reviewer of the session's change wrote to break it (review-64), with the cards they
+  // should get: 22/1 on the session's start, 1/29 on the reviewed change (account-access's first exceptions let "hack /
+  // đăng nhập / mượn vneid của chồng để thêm con vào" through and kept refusing parents; the level-2 alias took "không có
+  // điện thoại thông minh thì làm hộ chiếu / khai sinh / thanh toán…"; "sau sáp nhập", "là đặc khu" took co-operatives,
+  // associations, tourism); with `ignore` in place of those exceptions, the narrower alias and the district `unless`: 23/3.
+  // Still wrong: two "không có điện thoại thông minh thì nộp hồ sơ trực tuyến" (the level-2 card), "lấy mk vneid của vợ
+  // …, vợ không đồng ý rồi" (`unless` "đồng ý rồi" reads inside "không đồng ý rồi").
+  { file: "review-64.tsv", lines: 40, right: 23, wrong: 3 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after

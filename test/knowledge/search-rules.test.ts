@@ -809,18 +809,6 @@ describe("word lists from the knowledge data", () => {
     expect(index.search("đăng ký khai sinh giùm").hits[0]!.score).toBeLessThan(1);
     expect(staff.search("đăng ký khai sinh giùm").hits[0]!.score).toBe(1);
   });
-
-  it('a staff function word written with "!" ("tụi nó!") has its role only when typed with its accents', () => {
-    const typedOnly = createSearchIndex(entries, { ...synonyms, function_words: ["giùm!"] });
-    const anyhow = createSearchIndex(entries, { ...synonyms, function_words: ["giùm"] });
-    const both = createSearchIndex(entries, { ...synonyms, function_words: ["giùm!", "giùm"] });
-    const bare = (index: SearchIndex) => index.search("dang ky khai sinh gium").hits[0]!.score;
-    expect(typedOnly.search("đăng ký khai sinh giùm").hits[0]!.score).toBe(1);
-    // Typed bare, "gium" stays a word the question says and no entry holds.
-    expect(bare(typedOnly)).toBeLessThan(bare(anyhow) - 0.1);
-    // Listed once without "!" as well: typed bare, it is a function word again.
-    expect(bare(both)).toBe(bare(anyhow));
-  });
 });
 
 describe("decide: margins to rivals, ties", () => {
