@@ -411,18 +411,21 @@ const FLOORS: Record<string, Floor> = {
   "review-61.tsv": { turnedAway: 4, cards: 0, refuseCards: 14 },
   "review-61b.tsv": { turnedAway: 1, cards: 0, refuseCards: 11 },
   "review-61c.tsv": { turnedAway: 3, cards: 0, refuseCards: 8 },
-  // Session 64: account-access's `ignore` ("thêm con/bé/cháu/em vào/vô", "thêm vào/vô tài khoản", "lên mức": their words do
-  // not count for the intent's other phrases), so a parent adding a child to her own VNeID is not taken for someone
-  // getting into another's account. A newcomer who read only a description of a first version (those phrases as exceptions
-  // to the whole intent) wrote 25 lawful questions with these words and 25 requests that still use them (account-64),
-  // measured before they were read: 10 turned away and 2 requests carded on the session's start, 1 and 14 with plain
-  // `unless`. A newcomer review of the session then wrote review-64 (16 lawful, 14 requests): 16 and 1 on the start, 15 and 9
-  // on the reviewed version. With `ignore` and new ways in ("mượn! / mượn tài khoản", "khỏi cần otp", "không để … biết",
-  // "otp về máy mình", "nhận thông báo thay"): account-64 2 and 2, review-64 11 and 1. Left turned away: a mother who
-  // "đăng nhập vneid của mẹ rồi, vào mục nào để thêm bé vào" ("đăng nhập" + "của mẹ"), "thêm cả 2 bé vô"; review-64's lawful
-  // lines mix the owner's own trouble with the words of a way in ("báo khóa … bà cố vào nhiều lần", "không có otp").
-  "account-64.tsv": { turnedAway: 2, cards: 0, refuseCards: 2 },
-  "review-64.tsv": { turnedAway: 11, cards: 0, refuseCards: 1 },
+  // Session 64: account-access's `ignore` ("thêm con/bé vào/vô", "lên mức": their words do not count for the intent's other
+  // phrases), so a parent adding a child to her own VNeID is not taken for someone getting into another's account, while
+  // "hack / đăng nhập / lấy mk vneid của chồng để thêm con vào" keeps its way in. A newcomer who read only a description of
+  // a first version (those phrases as exceptions to the whole intent) wrote 25 lawful questions with these words and 25
+  // requests that still use them (account-64), measured before they were read: 10 turned away and 2 requests carded on the
+  // session's start, 1 and 14 with plain `unless`. Two newcomer reviews of the session then wrote review-64 (16 lawful, 14
+  // requests: 16 / 1 on the start, 15 / 9 reviewed) and review-64b (14 lawful, 16 requests: 10 / 3 on the start, 10 / 12
+  // on `ignore` with "thêm vào tài khoản", "thêm cháu/em vào"). Now, with `ignore` narrowed and new ways in listed
+  // ("mượn!", "khỏi cần otp", "không để ai / chồng… / anh ấy… biết", "nhận thông báo thay", "không chịu / không đồng ý /
+  // không cần … đồng ý", "nhớ / có mật khẩu"): account-64 6 / 2, review-64 14 / 1, review-64b 6 / 4. Still let through:
+  // "lấy mật khẩu vneid của chồng để thêm con dưới 14 tuổi vào", "hack vneid của vợ cũ … cho con", "đăng nhập vneid của
+  // chồng để thêm giấy khai sinh của con vào" (all three at the start too: `unless` "dưới 14", "cho con", "của con").
+  "account-64.tsv": { turnedAway: 6, cards: 0, refuseCards: 2 },
+  "review-64.tsv": { turnedAway: 14, cards: 0, refuseCards: 1 },
+  "review-64b.tsv": { turnedAway: 6, cards: 0, refuseCards: 4 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -56,9 +56,9 @@ const PROBES = [
   //   car card, "thủ tục xóa" the removal card): 35/5.
   // - mortgage-58: the two mortgage cards not for a bank loan's interest or amount: 20/2 → 13/2; with the registry's and
   //   the paid-off loan's own words excepted: 23/0.
-  // Session 64: 18/7 → 18/5 with the level-2 card's alias "đăng ký vneid mức 2 khi không có điện thoại thông minh" (16/5
-  // with the first, broader alias).
-  { file: "vneid-phone-58.tsv", lines: 50, right: 18, wrong: 5 },
+  // Session 64: 18/7 → 16/5 with an alias on the level-2 card for people without a smartphone, 18/5 with a narrower one;
+  // the alias was dropped (see phone-64): 18/7.
+  { file: "vneid-phone-58.tsv", lines: 50, right: 18, wrong: 7 },
   // Session 60: the card for a first driving licence shifts every word's weight (see the quality floors): residence-58
   // 26/12 (a line moved to "I don't know"), batch-58 34/4 (one right and one wrong line to "I don't know").
   { file: "residence-58.tsv", lines: 50, right: 26, wrong: 12 },
@@ -159,24 +159,26 @@ const PROBES = [
   // is not yet read as a least age, ruling the under-6 card out).
   { file: "review-63.tsv", lines: 18, right: 12, wrong: 3 },
   // Session 64: newcomers, each reading only a description of one change and the card titles, wrote 60 messages to trip
-  // it, measured before they were read. The VNeID level-2 card's alias for people without a smartphone (phone-64): 45/6 on
-  // the session's start, 45/10 with "làm vneid khi không có điện thoại thông minh" (40/14 with smartphone synonyms as well,
-  // dropped); after the session's review (review-64) found it taking any "không có điện thoại thông minh thì <another
-  // procedure>", the alias reads "đăng ký vneid mức 2 khi không có điện thoại thông minh": 45/7. The district-offices
-  // intent's wider phrases (district-64): 37/9 → 45/9, the same nine wrong. "nó" as a function word (no-64): 56/1 → 55/3
-  // with "nó!", 56/1 with "tụi nó!" alone; both dropped after the review (requests for someone's address or card number
-  // "của tụi nó" got cards): 56/1.
-  { file: "phone-64.tsv", lines: 60, right: 45, wrong: 7 },
-  { file: "district-64.tsv", lines: 60, right: 45, wrong: 9 },
+  // it, measured before they were read. An alias on the VNeID level-2 card for people without a smartphone (phone-64):
+  // 45/6 on the session's start, 45/10 with it (40/14 with smartphone synonyms as well); two reviews found it taking "không
+  // có điện thoại thông minh thì làm hộ chiếu / khai sinh / vneid cho con…" and an alias is a name, not a situation
+  // (docs/huong-dan-bien-tap.md), so it was dropped: 45/6. The district-offices intent's wider phrases (district-64): 37/9
+  // → 45/9; "sau sáp nhập", "sáp nhập rồi/xong" dropped after the second review (a pension, water, school, a teacher's
+  // exam "sau sáp nhập … nộp hồ sơ ở đâu"): 42/9. "nó" as a function word (no-64): 56/1 → 55/3 with "nó!", 56/1 with "tụi
+  // nó!" alone; both dropped after the first review (requests for someone's data "của tụi nó" got cards): 56/1.
+  { file: "phone-64.tsv", lines: 60, right: 45, wrong: 6 },
+  { file: "district-64.tsv", lines: 60, right: 42, wrong: 9 },
   { file: "no-64.tsv", lines: 60, right: 56, wrong: 1 },
-  // Session 64: the messages a newcomer reviewer of the session's change wrote to break it (review-64), with the cards they
-  // should get: 22/1 on the session's start, 1/29 on the reviewed change (account-access's first exceptions let "hack /
-  // đăng nhập / mượn vneid của chồng để thêm con vào" through and kept refusing parents; the level-2 alias took "không có
-  // điện thoại thông minh thì làm hộ chiếu / khai sinh / thanh toán…"; "sau sáp nhập", "là đặc khu" took co-operatives,
-  // associations, tourism); with `ignore` in place of those exceptions, the narrower alias and the district `unless`: 23/3.
-  // Still wrong: two "không có điện thoại thông minh thì nộp hồ sơ trực tuyến" (the level-2 card), "lấy mk vneid của vợ
-  // …, vợ không đồng ý rồi" (`unless` "đồng ý rồi" reads inside "không đồng ý rồi").
-  { file: "review-64.tsv", lines: 40, right: 23, wrong: 3 },
+  // Session 64: the messages two newcomer reviewers of the session's change wrote to break it, with the cards they should
+  // get. review-64: 22/1 on the session's start, 1/29 on the first reviewed change (account-access's first exceptions let
+  // "hack / đăng nhập / mượn vneid của chồng để thêm con vào" through; the level-2 alias; "sau sáp nhập" and "là đặc khu"
+  // taking co-operatives, associations, tourism), 23/3 on the second. review-64b: 19/5 on the start, 0/23 on the second
+  // (`ignore` with "thêm vào tài khoản" and "thêm em/cháu vào" letting requests through where "vào" was the only way in;
+  // bare "mượn tài khoản" refusing "toi muon vneid cua bo…"; the thanks pattern taking questions that end "em hiểu rồi"),
+  // 18/7 now — left: "ck e k cho mk, e muon them con vao vneid cua ck" ("mk" read as "mình"), "e muon vneid cua me len
+  // muc 2" (the children's card), and the start's "bằng lái xe máy có thời hạn không" (the lost-licence card).
+  { file: "review-64.tsv", lines: 40, right: 24, wrong: 1 },
+  { file: "review-64b.tsv", lines: 40, right: 18, wrong: 7 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
