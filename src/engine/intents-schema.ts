@@ -73,8 +73,9 @@ const wordsSchema = z
     /** None of these may appear: "bị làm giả giấy tờ thì báo ở đâu" is a victim asking, not a request to forge. */
     unless: phrases,
     /**
-     * Words that do not count for this intent's other phrases: "thêm con vào tài khoản của mẹ" holds "vào" (a way into
-     * an account) only inside "thêm con vào", so it is a parent asking; "hack vneid của chồng để thêm con vào" keeps "hack".
+     * A `contains`, `all` or `over` phrase of this intent that touches the words of one of these does not count:
+     * "thêm con vào tài khoản của mẹ" holds "vào" (a way into an account) only inside "thêm con vào", so it is a parent
+     * asking; "hack vneid của chồng để thêm con vào" keeps "hack". `exact`, `starts`, `patterns` and `unless` read it all.
      */
     ignore: phrases,
     /**

@@ -85,8 +85,8 @@ interface CompiledIntent {
   contains: ListKey;
   all: ListKey[];
   unless: ListKey;
-  /** Words that do not count for the intent's other phrases. */
-  ignore: ListKey;
+  /** Words that do not count for the intent's other phrases (none listed: undefined). */
+  ignore: ListKey | undefined;
   over: ListKey;
   /** What vetoes an `over` phrase: `over_unless` when given, else `unless`. */
   overUnless: ListKey;
@@ -146,7 +146,7 @@ export function createIntentTable(data: IntentsData = intentsSchema.parse({}), a
       const w = table.byName.get(name);
       if (!w) return false;
       const found = foundIn(message);
-      return holds(w, found, w.over) && !found.anywhere.has(w.overUnless);
+      return heldOutsideIgnore(w, found, w.over) && !found.anywhere.has(w.overUnless);
     },
     offers: (name) => table.byName.get(name)?.offer ?? [],
     answeredBy: (name) => table.byName.get(name)?.answeredBy ?? [],
@@ -164,6 +164,8 @@ interface CompiledTable {
   expansions: Expansions;
   /** `readings`, keyed by their first folded word. */
   readings: Map<string, Phrase[]>;
+  /** The lists whose spans `holds` reads: those of intents with an `ignore` (most messages record none). */
+  spanned: Set<ListKey>;
 }
 
 /** Words of a message or phrase with the abbreviations written out ("ko cần thi" → "không cần thi"). */
@@ -242,7 +244,7 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
       contains: add(`${name} contains`, w.contains, stops),
       all: w.all.map((group, g) => add(`${name} all ${g}`, group, stops)),
       unless: add(`${name} unless`, w.unless),
-      ignore: add(`${name} ignore`, w.ignore),
+      ignore: w.ignore.length > 0 ? add(`${name} ignore`, w.ignore) : undefined,
       over: add(`${name} over`, w.over),
       overUnless: w.over_unless.length > 0 ? add(`${name} over_unless`, w.over_unless) : `${name} unless`,
       patterns: w.patterns.map((s) => new RegExp(s, "u")),
@@ -255,7 +257,8 @@ function compileTable(data: IntentsData, abbreviations: Readonly<Record<string, 
     const first = reading.folded[0];
     if (first !== undefined) readings.set(first, [...(readings.get(first) ?? []), reading]);
   }
-  return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions, readings };
+  const spanned = new Set([...byName.values()].flatMap((w) => (w.ignore ? [w.ignore, w.contains, w.over, ...w.all] : [])));
+  return { byFirst, particles: data.particles.map((p) => compilePhrase(p, expansions)), byName, expansions, readings, spanned };
 }
 
 /**
@@ -329,9 +332,11 @@ function scan(table: CompiledTable, m: MessageForms): Found {
       const stop = phraseEnd(m, phrase, i);
       if (stop < 0) continue;
       found.anywhere.add(list);
-      const spans = found.spans.get(list);
-      if (spans) spans.push([i, stop]);
-      else found.spans.set(list, [[i, stop]]);
+      if (table.spanned.has(list)) {
+        const spans = found.spans.get(list);
+        if (spans) spans.push([i, stop]);
+        else found.spans.set(list, [[i, stop]]);
+      }
       if (i !== start || stop > end) continue;
       if (stop === end) found.whole.add(list);
       const after = end - stop;
@@ -345,21 +350,21 @@ function scan(table: CompiledTable, m: MessageForms): Found {
  * Whether the message holds one of the list's phrases outside the intent's `ignore` phrases ("vào" inside "thêm con
  * vào" is not a way into an account).
  */
-function holds(w: CompiledIntent, found: Found, list: ListKey): boolean {
-  const ignored = found.spans.get(w.ignore);
+function heldOutsideIgnore(w: CompiledIntent, found: Found, list: ListKey): boolean {
+  const ignored = w.ignore ? found.spans.get(w.ignore) : undefined;
   if (!ignored) return found.anywhere.has(list);
   return (found.spans.get(list) ?? []).some(([a, b]) => ignored.every(([c, d]) => b <= c || d <= a));
 }
 
 /** Whether what the message contains says this intent (see {@link IntentTable.matches}). */
 function says(w: CompiledIntent, found: Found, message: MessageForms, wholeOnly: boolean): boolean {
-  if (!wholeOnly && holds(w, found, w.over) && !found.anywhere.has(w.overUnless)) return true;
+  if (!wholeOnly && heldOutsideIgnore(w, found, w.over) && !found.anywhere.has(w.overUnless)) return true;
   if (found.anywhere.has(w.unless)) return false;
   if (found.whole.has(w.exact)) return true;
   if (wholeOnly) return false;
   if ((found.opening.get(w.starts) ?? Infinity) <= STARTS_MAX_EXTRA_WORDS) return true;
-  if (holds(w, found, w.contains)) return true;
-  if (w.all.length > 0 && w.all.every((group) => holds(w, found, group))) return true;
+  if (heldOutsideIgnore(w, found, w.contains)) return true;
+  if (w.all.length > 0 && w.all.every((group) => heldOutsideIgnore(w, found, group))) return true;
   return w.patterns.some((re) => re.test(message.text));
 }
 
