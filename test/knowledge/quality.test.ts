@@ -584,6 +584,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // in session 62 for the first-licence card: 2 lines moved to it), measured once at the start of session 64 on ab792d6:
   // 91.7 % top-1, 0.6 % wrong, 4 cards and 1 choice on 28 out of scope.
   "blind-eval-134.jsonl": { top1: 0.917, falseAnswers: 0.179, wrongCards: 0.007 },
+  // Set EC (blind-eval-135, labelled twice against 1707c13, the one scope disagreement settled by a third labeller, re-checked
+  // in session 62 for the first-licence card: no line changed), measured once at the end of session 64 on 390b23f and
+  // fef8dfd alike: 86.7 % top-1, 3.2 % wrong, 3 cards on 28 out of scope.
+  "blind-eval-135.jsonl": { top1: 0.867, falseAnswers: 0.108, wrongCards: 0.032 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
