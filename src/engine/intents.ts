@@ -164,7 +164,7 @@ interface CompiledTable {
   expansions: Expansions;
   /** `readings`, keyed by their first folded word. */
   readings: Map<string, Phrase[]>;
-  /** The lists whose spans `holds` reads: those of intents with an `ignore` (most messages record none). */
+  /** The lists whose spans `heldOutsideIgnore` reads: those of intents with an `ignore` (most messages record none). */
   spanned: Set<ListKey>;
 }
 
@@ -332,11 +332,7 @@ function scan(table: CompiledTable, m: MessageForms): Found {
       const stop = phraseEnd(m, phrase, i);
       if (stop < 0) continue;
       found.anywhere.add(list);
-      if (table.spanned.has(list)) {
-        const spans = found.spans.get(list);
-        if (spans) spans.push([i, stop]);
-        else found.spans.set(list, [[i, stop]]);
-      }
+      if (table.spanned.has(list)) found.spans.set(list, [...(found.spans.get(list) ?? []), [i, stop]]);
       if (i !== start || stop > end) continue;
       if (stop === end) found.whole.add(list);
       const after = end - stop;
@@ -346,10 +342,7 @@ function scan(table: CompiledTable, m: MessageForms): Found {
   return found;
 }
 
-/**
- * Whether the message holds one of the list's phrases outside the intent's `ignore` phrases ("vào" inside "thêm con
- * vào" is not a way into an account).
- */
+/** Whether the message holds one of the list's phrases clear of the intent's `ignore` phrases ("vào" of "thêm con vào"). */
 function heldOutsideIgnore(w: CompiledIntent, found: Found, list: ListKey): boolean {
   const ignored = w.ignore ? found.spans.get(w.ignore) : undefined;
   if (!ignored) return found.anywhere.has(list);
