@@ -161,6 +161,27 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
   return out;
 }
 
+/**
+ * `dvc-bot check` warnings for an `ignore` phrase that does nothing: no way of writing it (each "/" choice, typed with
+ * its accents or bare) holds a `contains`, `all` or `over` phrase of the same intent, so no phrase is ever left out for it.
+ */
+export function ignoreWarnings(item: YamlItem | undefined, data: IntentsData, abbreviations: Readonly<Record<string, string>> = {}): Problem[] {
+  if (!item) return [];
+  const out: Problem[] = [];
+  for (const name of INTENT_NAMES) {
+    const w = data.intents[name];
+    if (!w || w.ignore.length === 0) continue;
+    const others = vetoTable(name, [...w.contains, ...w.all.flat(), ...w.over], data.lists, abbreviations);
+    w.ignore.forEach((phrase, i) => {
+      const texts = fillSlots(phrase, data.lists).flatMap(instancesOf);
+      if (!texts.flatMap((text) => [text, foldedText(text)]).some((text) => others.matches(name, messageForms(text)))) {
+        out.push({ file: item.file, line: item.lineOf(["intents", name, "ignore", i]), message: INTENT_WARNINGS.ignoreUnused(phrase) });
+      }
+    });
+  }
+  return out;
+}
+
 /** A table whose only phrases are these vetoes, as `contains` of the intent (none: it matches nothing). */
 function vetoTable(name: IntentName, vetoes: readonly string[], lists: IntentsData["lists"], abbreviations: Readonly<Record<string, string>>): IntentTable {
   return createIntentTable(intentsSchema.parse({ lists, intents: { [name]: { contains: vetoes } } }), abbreviations);

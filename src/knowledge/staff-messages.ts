@@ -273,6 +273,8 @@ export const INTENT_WARNINGS = {
     `cảnh báo: "${phrase}": dấu "/" chỉ chọn một chữ, nên "${one}" và "${other}" (hai cách gọi cùng một tên trong synonyms.yaml) không cùng được đọc — cách gọi nhiều chữ bị tách ra; viết mỗi cách gọi thành một dòng`,
   vetoed: (phrase: string, vetoKey: "unless" | "over_unless") =>
     `cảnh báo: "${phrase}" không bao giờ có tác dụng: mọi cách viết cụm này đều chứa một cụm trong "${vetoKey}" của cùng ý định — bỏ dòng này, hoặc bỏ cụm chặn nó khỏi "${vetoKey}"`,
+  ignoreUnused: (phrase: string) =>
+    `cảnh báo: "${phrase}" trong "ignore" không chứa chữ nào của các cụm "contains", "all", "over" cùng ý định, nên không bỏ qua được gì — bỏ dòng này, hoặc ghi đúng cụm có chữ cần bỏ qua`,
   unusedList: (name: string) => `cảnh báo: danh sách "${name}" không được cụm nào dùng (viết "<${name}>" trong một cụm) — dùng nó, hoặc bỏ danh sách này`,
   gapStopShortForm: (stop: string, full: string) =>
     `cảnh báo: "${stop}" trong gap_stops là chữ viết tắt (synonyms.yaml), được đọc thành "${full}" trước khi so, nên không bao giờ chặn — ghi chữ đầy đủ`,

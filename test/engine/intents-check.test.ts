@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gapStopWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
+import { gapStopWarnings, ignoreWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
 import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
@@ -187,5 +187,30 @@ describe("gap_stops that do nothing (dvc-bot check)", () => {
 
   it("content: every stop of the shipped intents.yaml can stop a gap", () => {
     expect(stopsFor(join(import.meta.dirname, "../../knowledge"))).toEqual([]);
+  });
+});
+
+describe("an `ignore` phrase that leaves nothing out (dvc-bot check)", () => {
+  const ignoreWarningsFor = (dir: string) => {
+    const { intentsSource, intents, knowledge } = sourcesIn(dir);
+    return ignoreWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
+  };
+
+  it("warns at the line of a phrase holding no word of the intent's other phrases, not at one that does", () => {
+    const dir = withIntents(
+      [
+        "intents:",
+        "  account-access:",
+        "    all:",
+        "      - [tài khoản … của mẹ]",
+        "      - [vào, lén]",
+        "    ignore: [thêm con vào, lên mức, đổi tên con]",
+        "",
+      ].join("\n"),
+    );
+    const lines = readFileSync(join(dir, "intents.yaml"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("ignore:")) + 1;
+    // "thêm con vào" holds "vào"; "lên mức" typed bare is "len", which is "lén"; "đổi tên con" holds nothing.
+    expect(ignoreWarningsFor(dir)).toEqual([expect.stringMatching(new RegExp(`intents\\.yaml:${line}: cảnh báo: "đổi tên con" trong "ignore"`))]);
   });
 });
