@@ -144,9 +144,9 @@ export function vetoedPhraseWarnings(item: YamlItem | undefined, data: IntentsDa
   for (const name of INTENT_NAMES) {
     const w = data.intents[name];
     if (!w || w.unless.length + w.over_unless.length === 0) continue;
-    const unless = vetoTable(name, w.unless, data.lists, abbreviations);
+    const unless = containsTable(name, w.unless, data.lists, abbreviations);
     const overKey = w.over_unless.length > 0 ? "over_unless" : "unless";
-    const overVeto = overKey === "over_unless" ? vetoTable(name, w.over_unless, data.lists, abbreviations) : unless;
+    const overVeto = overKey === "over_unless" ? containsTable(name, w.over_unless, data.lists, abbreviations) : unless;
     for (const [key, veto, vetoKey] of [["contains", unless, "unless"], ["over", overVeto, overKey]] as const) {
       w[key].forEach((phrase, i) => {
         // A phrase with "<list>": each item it stands for on its own ("<tỉnh cũ> cũ" → "hà giang cũ" blocked by "hà giang cũ").
@@ -171,7 +171,7 @@ export function ignoreWarnings(item: YamlItem | undefined, data: IntentsData, ab
   for (const name of INTENT_NAMES) {
     const w = data.intents[name];
     if (!w || w.ignore.length === 0) continue;
-    const others = vetoTable(name, [...w.contains, ...w.all.flat(), ...w.over], data.lists, abbreviations);
+    const others = containsTable(name, [...w.contains, ...w.all.flat(), ...w.over], data.lists, abbreviations);
     w.ignore.forEach((phrase, i) => {
       const texts = fillSlots(phrase, data.lists).flatMap(instancesOf);
       if (!texts.flatMap((text) => [text, foldedText(text)]).some((text) => others.matches(name, messageForms(text)))) {
@@ -182,9 +182,9 @@ export function ignoreWarnings(item: YamlItem | undefined, data: IntentsData, ab
   return out;
 }
 
-/** A table whose only phrases are these vetoes, as `contains` of the intent (none: it matches nothing). */
-function vetoTable(name: IntentName, vetoes: readonly string[], lists: IntentsData["lists"], abbreviations: Readonly<Record<string, string>>): IntentTable {
-  return createIntentTable(intentsSchema.parse({ lists, intents: { [name]: { contains: vetoes } } }), abbreviations);
+/** A table whose only phrases are these (an intent's vetoes, or its other phrases), as `contains` of the intent (none: it matches nothing). */
+function containsTable(name: IntentName, phrases: readonly string[], lists: IntentsData["lists"], abbreviations: Readonly<Record<string, string>>): IntentTable {
+  return createIntentTable(intentsSchema.parse({ lists, intents: { [name]: { contains: phrases } } }), abbreviations);
 }
 
 /** Every way of writing a phrase: each "…" with one word in it ("zz"), each "/" choice, the accent marks ("!") dropped. */

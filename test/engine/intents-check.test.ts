@@ -77,10 +77,13 @@ describe("a '/' that splits two names (dvc-bot check)", () => {
 
 // A phrase every instance of which holds one of its own intent's vetoes never answers: "là đúng hay sai" under an intent
 // whose `unless` lists "sai" (session 33 added one such line, and the file held another).
-const vetoedFor = (dir: string) => {
+const vetoedFor = (dir: string) => intentWarnings(vetoedPhraseWarnings, dir);
+
+/** One of intents-check's warnings on the intents.yaml of `dir`, as `dvc-bot check` prints them. */
+function intentWarnings(warn: typeof vetoedPhraseWarnings, dir: string): string[] {
   const { intentsSource, intents, knowledge } = sourcesIn(dir);
-  return vetoedPhraseWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
-};
+  return warn(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
+}
 
 describe("a phrase its own intent's veto always blocks (dvc-bot check)", () => {
   it("warns at the line of a `contains` or `over` phrase that holds an `unless` phrase, whatever '/' choice or '…' word", () => {
@@ -159,10 +162,7 @@ describe("a named list no phrase uses (dvc-bot check)", () => {
 });
 
 describe("gap_stops that do nothing (dvc-bot check)", () => {
-  const stopsFor = (dir: string) => {
-    const { intentsSource, intents, knowledge } = sourcesIn(dir);
-    return gapStopWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
-  };
+  const stopsFor = (dir: string) => intentWarnings(gapStopWarnings, dir);
 
   it("names a stop written as a short form (read in full before matching) and stops on an intent with no '…' phrase", () => {
     const dir = withIntents(
@@ -191,10 +191,7 @@ describe("gap_stops that do nothing (dvc-bot check)", () => {
 });
 
 describe("an `ignore` phrase that leaves nothing out (dvc-bot check)", () => {
-  const ignoreWarningsFor = (dir: string) => {
-    const { intentsSource, intents, knowledge } = sourcesIn(dir);
-    return ignoreWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations).map(formatProblem);
-  };
+  const ignoreWarningsFor = (dir: string) => intentWarnings(ignoreWarnings, dir);
 
   it("warns at the line of a phrase holding no word of the intent's other phrases, not at one that does", () => {
     const dir = withIntents(
