@@ -588,6 +588,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // in session 62 for the first-licence card: no line changed), measured once at the end of session 64 on 390b23f and
   // fef8dfd alike: 86.7 % top-1, 3.2 % wrong, 3 cards on 28 out of scope.
   "blind-eval-135.jsonl": { top1: 0.867, falseAnswers: 0.108, wrongCards: 0.032 },
+  // Set EJ (blind-eval-142, labelled twice against ab792d6, cards as 327a3e1, the three scope disagreements settled by a
+  // third labeller), measured once at the start of session 65 on de83e0f: 82.2 % top-1, 6.4 % wrong, 5 cards and 1 choice
+  // on 29 out of scope.
+  "blind-eval-142.jsonl": { top1: 0.821, falseAnswers: 0.207, wrongCards: 0.064 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
