@@ -426,6 +426,15 @@ const FLOORS: Record<string, Floor> = {
   "account-64.tsv": { turnedAway: 6, cards: 0, refuseCards: 2 },
   "review-64.tsv": { turnedAway: 14, cards: 0, refuseCards: 1 },
   "review-64b.tsv": { turnedAway: 6, cards: 0, refuseCards: 4 },
+  // Session 65: refusing "chỗ nào bán bằng A1 / bằng lái", "ai / đâu / chỗ nào bán sổ / giấy tạm trú, sổ hộ khẩu, giấy
+  // xác nhận cư trú" (two seen requests, typed without accents, were carded). A newcomer who read only that description
+  // wrote 30 lawful questions with those words and 30 requests; measured before reading: 4 turned away and 15 requests
+  // carded on the session's start, 25 and 9 with the phrases matched without accents, 5 and 14 with accents required
+  // (which no longer caught the two seen requests). Dropped; the file keeps the start's counts. Three of the four lawful
+  // lines turned away are the old "bán bằng lái" typed bare ("công chứng ở chỗ nào bản bằng lái xe", "chỗ nào bán bằng
+  // lãi suất 0%"); requiring accents there gives two lawful lines back and lets two seen requests through ("ai ban bang
+  // lai b2 ko ib e, tra 6 cu"): kept as it is.
+  "forgery-65.tsv": { turnedAway: 4, cards: 0, refuseCards: 15 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -179,6 +179,15 @@ const PROBES = [
   // muc 2" (the children's card), and the start's "bằng lái xe máy có thời hạn không" (the lost-licence card).
   { file: "review-64.tsv", lines: 40, right: 24, wrong: 1 },
   { file: "review-64b.tsv", lines: 40, right: 18, wrong: 7 },
+  // Session 65: keywords on the card for removing a permanent residence ("bố mẹ mất thường trú có tự xóa không", "người nhà
+  // mất có phải đi xóa thường trú không": four seen questions about a relative who died got the card for registering one)
+  // and on the guide to papers after the mergers ("giấy đăng ký hộ kinh doanh còn ghi tỉnh cũ"). A newcomer who read only
+  // a description of a first version and the card titles wrote 60 messages (20 about a relative's residence, 20 with the
+  // same words about moving household or other matters after a death, 20 about household businesses), measured before
+  // anyone read them: 40 right / 14 wrong on the session's start, 47 / 9 with the first keywords — whose "ông bà mất rồi
+  // …", "chồng mất …" shifted the weight of "ông", "chồng" enough to card two must-not-answer probes ("lấy mã OTP trên điện
+  // thoại của ông hàng xóm…", "người nước ngoài đứng tên sổ hồng…, chồng em người Úc") — 42 / 10 with these.
+  { file: "residence-65.tsv", lines: 60, right: 42, wrong: 10 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
