@@ -188,6 +188,15 @@ const PROBES = [
   // …", "chồng mất …" shifted the weight of "ông", "chồng" enough to card two must-not-answer probes ("lấy mã OTP trên điện
   // thoại của ông hàng xóm…", "người nước ngoài đứng tên sổ hồng…, chồng em người Úc") — 42 / 10 with these.
   { file: "residence-65.tsv", lines: 60, right: 42, wrong: 10 },
+  // Session 65: the pension card and the voluntary-insurance card are not shown for survivors' benefits ("chồng đang hưởng
+  // lương hưu, nay mất rồi thì tôi được hưởng tuất…": five seen questions got one of them, not the bundled death card). A
+  // newcomer who read only a description of the first version ("tuất" or "qua đời" anywhere, unless "đủ tuổi nghỉ hưu")
+  // wrote 60 messages, 25 of them crafted to trip it; measured before anyone read them: 40 right / 12 wrong on the
+  // session's start, 33 / 7 with it — a relative's death told in a story, "Giáp Tuất", "Nguyễn Văn Tuất", someone paying
+  // on after hearing of "chế độ tử tuất" lost their card. Narrowed after reading them (so no longer a blind measure): the
+  // benefit named ("tiền tuất", "tử tuất", "hưởng / lãnh / nhận tuất", "trợ cấp tuất"), and the asker's own pension or
+  // contributions excepted ("lương hưu của tôi", "đủ tuổi hưu", "đóng tiếp", "muốn đóng", "mức đóng"): 42 / 9.
+  { file: "survivor-65.tsv", lines: 60, right: 42, wrong: 9 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
