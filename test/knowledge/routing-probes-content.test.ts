@@ -197,6 +197,12 @@ const PROBES = [
   // benefit named ("tiền tuất", "tử tuất", "hưởng / lãnh / nhận tuất", "trợ cấp tuất"), and the asker's own pension or
   // contributions excepted ("lương hưu của tôi", "đủ tuổi hưu", "đóng tiếp", "muốn đóng", "mức đóng"): 42 / 9.
   { file: "survivor-65.tsv", lines: 60, right: 42, wrong: 9 },
+  // Session 65: keywords on the guide to the two levels of online service ("thấy ghi một phần là sao", "thủ tục một phần có
+  // phải lên nộp giấy không": eleven seen questions about "một phần" written on the portal got another card or "I don't
+  // know"; +12 right, −3 wrong on the seen sets). A newcomer who read only that description wrote 60 messages (25 asking
+  // what the levels mean, 25 with "một phần" about other things, 10 about filing online), measured before anyone read them:
+  // 41 right / 6 wrong on the session's start, 44 / 6 with the keywords.
+  { file: "levels-65.tsv", lines: 60, right: 44, wrong: 6 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
