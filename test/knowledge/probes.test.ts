@@ -101,7 +101,10 @@ const FLOORS: Record<string, Floor> = {
   "must-not-answer-28.tsv": { turnedAway: 0, cards: 16, uncarded: 2, noChoices: 1 },
   // Session 46: 14 → 15 after the compulsory-BHXH card's text was corrected (a new word weight tips one line); session 49: 14.
   // Session 58: 13 — "cầm sổ đỏ vay ngân hàng nào lãi thấp nhất" no longer gets the mortgage card.
-  "must-not-answer-29.tsv": { turnedAway: 0, cards: 13, uncarded: 1, noChoices: 1 },
+  // Session 65: 14 — with "mảnh / miếng / lô / khoảnh đất" read as "đất" (synonyms.yaml; +11 right answers on the seen
+  // sets), "anh em trong nhà tranh nhau mảnh đất bố mẹ để lại không có di chúc, ai được chia nhiều hơn" gets the land
+  // transfer card (its keyword "thừa kế đất không có di chúc").
+  "must-not-answer-29.tsv": { turnedAway: 0, cards: 14, uncarded: 1, noChoices: 1 },
   // Session 46: 16 → 19 with the compulsory-BHXH card (a new entry shifts every word's weight: a neighbour's OTP, a
   // commune official's salary, a second mortgage now cross the line; none gets the new card).
   // Session 60: 17 (see the note after this table).
@@ -110,7 +113,9 @@ const FLOORS: Record<string, Floor> = {
   // Session 51: 9 — "len xa lam giay to ma can bo cu hen len hen xuong, buc minh muon chui" is a complaint about staff, and
   // the complaint intent shows the feedback guide for those (its "hẹn lên hẹn xuống"), as the blind sets label them.
   // Session 60: 10 (see the note after this table).
-  "must-not-answer-32.tsv": { turnedAway: 0, cards: 10, uncarded: 2, noChoices: 1 },
+  // Session 65: 11 — "mảnh đất bên cạnh nhà tôi ai đứng tên, số điện thoại bao nhiêu" gets the SIM-owner card, as the same
+  // message with "đất" did before "mảnh đất" was read so (the sim-owner intent's "số điện thoại … đứng tên"): left.
+  "must-not-answer-32.tsv": { turnedAway: 0, cards: 11, uncarded: 2, noChoices: 1 },
   // Session 60: 26 (see the note after this table).
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26, noChoices: 1 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
