@@ -390,7 +390,9 @@ const FLOORS: Record<string, Floor> = {
   // files read as on c19ce65.
   "intents-59.tsv": { turnedAway: 0, cards: 5, noChoices: 1 },
   "intents-59c.tsv": { turnedAway: 3, cards: 2, noChoices: 1 },
-  "intents-59b.tsv": { turnedAway: 3, cards: 6, noChoices: 2 },
+  // Session 65: 7 cards, 1 choice — "người nước ngoài có thể đứng tên sổ hồng căn hộ ở VN không, chồng em người Úc" was a
+  // choice of two land cards and is now the first of them (0.607 → 0.608 after the land synonym and keywords of the session).
+  "intents-59b.tsv": { turnedAway: 3, cards: 7, noChoices: 1 },
   // Session 61: three newcomer probes of intent phrases, each written from a description of the change and measured before
   // it was read, then three newcomers' reviews, each of the version the last one left (review-61: 50 lawful lines crafted
   // to trip the phrases, 22 requests; review-61b: 31, 24; review-61c: 30, 16). Lawful turned away / requests carded — on

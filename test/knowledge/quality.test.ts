@@ -505,7 +505,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set DQ (blind-eval-123, labelled twice against 386404d, the one scope disagreement kept as labeller 1's), written at the
   // start of session 56 to tune on: 89.0 % top-1, 1.3 % wrong cards, 5 cards on 25 out of scope before any change made from it;
   // 89.0 %, 1.9 % ("thằng con út" now reads a copy's certification), 5 after.
-  "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.2, wrongCards: 0.02 },
+  // Session 65: 2.6 % — "Nhà em … dời xuống khu tái định cư. Muốn đăng ký thường trú ở chỗ mới …, hộ khẩu cũ có cần xóa ko?"
+  // flips to the removal card (0.511 against 0.510) with its keyword "xóa thường trú cho bố mẹ đã qua đời" (+5 right, −5
+  // wrong on routing-probes/residence-65, the same on the seen sets without it).
+  "blind-eval-123.jsonl": { top1: 0.889, falseAnswers: 0.2, wrongCards: 0.026 },
   // Sets DR and DS (blind-eval-124, -125, labelled twice against 12253d6 — DR's one scope disagreement kept as labeller 1's,
   // DS agreed on all 185), written mid-session 56 after its first changes and measured on arrival at 12253d6: DR 85.7 % top-1,
   // 5.0 % wrong, 6 cards and 1 choice on 32 out of scope; DS 85.1 %, 4.5 %, 5 of 31. The changes tried on them (exclusions on

@@ -179,24 +179,28 @@ const PROBES = [
   // muc 2" (the children's card), and the start's "bằng lái xe máy có thời hạn không" (the lost-licence card).
   { file: "review-64.tsv", lines: 40, right: 24, wrong: 1 },
   { file: "review-64b.tsv", lines: 40, right: 18, wrong: 7 },
-  // Session 65: keywords on the card for removing a permanent residence ("bố mẹ mất thường trú có tự xóa không", "người nhà
-  // mất có phải đi xóa thường trú không": four seen questions about a relative who died got the card for registering one)
+  // Session 65: keywords on the card for removing a permanent residence ("người nhà mất có phải đi xóa thường trú không",
+  // "xóa thường trú cho bố mẹ đã qua đời": four seen questions about a relative who died got the card for registering one)
   // and on the guide to papers after the mergers ("giấy đăng ký hộ kinh doanh còn ghi tỉnh cũ"). A newcomer who read only
   // a description of a first version and the card titles wrote 60 messages (20 about a relative's residence, 20 with the
   // same words about moving household or other matters after a death, 20 about household businesses), measured before
   // anyone read them: 40 right / 14 wrong on the session's start, 47 / 9 with the first keywords — whose "ông bà mất rồi
   // …", "chồng mất …" shifted the weight of "ông", "chồng" enough to card two must-not-answer probes ("lấy mã OTP trên điện
-  // thoại của ông hàng xóm…", "người nước ngoài đứng tên sổ hồng…, chồng em người Úc") — 42 / 10 with these.
-  { file: "residence-65.tsv", lines: 60, right: 42, wrong: 10 },
+  // thoại của ông hàng xóm…", "người nước ngoài đứng tên sổ hồng…, chồng em người Úc") — 42 / 10 with "bố mẹ mất thường trú có
+  // tự xóa không", which a newcomer review showed taking "chuyển hộ khẩu về quê thì thường trú cũ có tự xóa không" and "bố mẹ
+  // mất giấy tờ nhà thì thường trú có bị xóa không" ("mất": lost); "xóa thường trú cho bố mẹ đã qua đời": 45 / 8.
+  { file: "residence-65.tsv", lines: 60, right: 45, wrong: 8 },
   // Session 65: the pension card and the voluntary-insurance card are not shown for survivors' benefits ("chồng đang hưởng
   // lương hưu, nay mất rồi thì tôi được hưởng tuất…": five seen questions got one of them, not the bundled death card). A
   // newcomer who read only a description of the first version ("tuất" or "qua đời" anywhere, unless "đủ tuổi nghỉ hưu")
   // wrote 60 messages, 25 of them crafted to trip it; measured before anyone read them: 40 right / 12 wrong on the
   // session's start, 33 / 7 with it — a relative's death told in a story, "Giáp Tuất", "Nguyễn Văn Tuất", someone paying
-  // on after hearing of "chế độ tử tuất" lost their card. Narrowed after reading them (so no longer a blind measure): the
-  // benefit named ("tiền tuất", "tử tuất", "hưởng / lãnh / nhận tuất", "trợ cấp tuất"), and the asker's own pension or
-  // contributions excepted ("lương hưu của tôi", "đủ tuổi hưu", "đóng tiếp", "muốn đóng", "mức đóng"): 42 / 9.
-  { file: "survivor-65.tsv", lines: 60, right: 42, wrong: 9 },
+  // on after hearing of "chế độ tử tuất" lost their card. Narrowed after reading them (so no longer a blind measure) to
+  // the benefit named ("tiền / tử / hưởng / lãnh / lĩnh / nhận / được tuất", "chế độ tuất", "tuất hằng tháng / một lần")
+  // and, after two newcomer reviews (review-65, review-65b), excepted only for the asker's own pension or contributions
+  // ("lương hưu của tôi", "tôi sắp nghỉ hưu", "tôi muốn đóng", "tôi đóng tiếp"): "đủ tuổi nghỉ hưu", "mức đóng", "muốn
+  // đóng tiếp" also tell the story of the one who died ("chồng tôi mất khi chưa đủ tuổi nghỉ hưu…"): 43 / 7.
+  { file: "survivor-65.tsv", lines: 60, right: 43, wrong: 7 },
   // Session 65: keywords on the guide to the two levels of online service ("thấy ghi một phần là sao", "thủ tục một phần có
   // phải lên nộp giấy không": eleven seen questions about "một phần" written on the portal got another card or "I don't
   // know"; +12 right, −3 wrong on the seen sets). A newcomer who read only that description wrote 60 messages (25 asking
@@ -208,6 +212,19 @@ const PROBES = [
   // land procedures with those words, 25 with them about other things, 10 without), measured before anyone read them: 54
   // right / 2 wrong on the session's start, 54 / 1 with the synonym.
   { file: "land-65.tsv", lines: 60, right: 54, wrong: 1 },
+  // Session 65: two newcomer reviews of the session's knowledge diff (each could run the bot), their 40 messages each
+  // measured before they were read: review-65 15 right / 21 wrong on the session's start, 13 / 20 on the reviewed change,
+  // 16 / 15 now; review-65b 22 / 10, 18 / 13, 26 / 6. Mended after them: the survivors' exceptions ("đủ tuổi nghỉ hưu",
+  // "mức đóng", "muốn đóng tiếp" told the dead relative's story), "bố mẹ mất thường trú có tự xóa không" (moving household;
+  // "mất" also means lost; now "xóa thường trú cho bố mẹ đã qua đời"), "thủ tục một phần có phải lên nộp giấy không" (now "thủ tục ghi dịch vụ công một phần…"), "lô
+  // đất" dropped from the land synonym ("phân lô đất" read "phân đất"), "đám đất" added, "mua! bằng trung cấp / cao đẳng"
+  // accented only ("ngành múa bằng cao đẳng"), "có ai bán bằng trung cấp / cao đẳng…" typed bare, "mua! bằng thạc sĩ /
+  // tiến sĩ", and telecom lines kept off the electricity guide ("xin kéo điện thoại cố định", "kéo cáp internet"). Left: the
+  // receiving-place card takes survivors' questions that mention the pension ("chồng tôi đang lãnh lương hưu mới mất, tôi có
+  // được lãnh tuất không": its `except_when` "lương hưu" would cancel any exclusion), "lo lót điện lực xin kéo điện" (the
+  // bribe phrases), "gộp 2 mảnh đất thành 1 sổ" and "phân lô đất" ("I don't know").
+  { file: "review-65.tsv", lines: 40, right: 16, wrong: 15 },
+  { file: "review-65b.tsv", lines: 40, right: 26, wrong: 6 },
   { file: "person-62.tsv", lines: 60, right: 59, wrong: 0 },
   // Session 62: three more newcomers, each reading only two rules of the search and the card titles, wrote 60 messages to
   // trip them, measured before they were read — typo correction and glued words (typo-62): 58/0; what a clause asks after
