@@ -601,6 +601,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // third labeller), measured once at the end of session 65: 83.5 % top-1 on de83e0f, 84.8 % on dddf57f, 3.2 % wrong on
   // both, 5 cards and 2 choices on 35 out of scope.
   "blind-eval-143.jsonl": { top1: 0.848, falseAnswers: 0.2, wrongCards: 0.032 },
+  // Set EL (blind-eval-144, labelled twice against ebf8ba4, scope agreed on all lines), measured once at the start of
+  // session 66 on d29209a: 88.3 % top-1, 3.7 % wrong, 5 cards on 32 out of scope.
+  "blind-eval-144.jsonl": { top1: 0.883, falseAnswers: 0.157, wrongCards: 0.037 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
