@@ -442,6 +442,11 @@ const FLOORS: Record<string, Floor> = {
   // lãi suất 0%"); requiring accents there gives two lawful lines back and lets two seen requests through ("ai ban bang
   // lai b2 ko ib e, tra 6 cu"): kept as it is.
   "forgery-65.tsv": { turnedAway: 4, cards: 0, refuseCards: 15 },
+  // Session 66: "có bão! không" as weather (set EL: "quy nhơn mai có bão ko" got the funeral-allowance card). Written by a
+  // newcomer from the first phrases ("bão … tới … không", "bão số mấy" too) and measured before it was read: lawful storm
+  // questions turned away 0 → 5 ("tạm trú hết hạn đúng hôm bão tới, không đi gia hạn được") — those two phrases dropped: 0.
+  // Weather lines carded 0 at the start and now (turned away 2 → 4, the rest "I don't know").
+  "storm-66.tsv": { turnedAway: 0, cards: 0 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -237,6 +237,10 @@ const PROBES = [
   { file: "typo-62.tsv", lines: 60, right: 58, wrong: 0 },
   { file: "tail-62.tsv", lines: 60, right: 56, wrong: 1 },
   { file: "paper-62.tsv", lines: 60, right: 56, wrong: 2 },
+  // Session 66: "không biết dùng điện thoại thông minh làm vneid", "nhờ con làm vneid hộ", "không có smartphone làm vneid" as
+  // keywords of the level-2 guide (seen sets: +6 right, −5 wrong). Written by a newcomer from that description and the
+  // card titles, measured before it was read: 51 / 1 on the session's start, 52 / 1 with the keywords.
+  { file: "vneid-66.tsv", lines: 60, right: 52, wrong: 1 },
 ];
 
 let engine: Engine;
