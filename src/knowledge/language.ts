@@ -316,8 +316,8 @@ export const QUESTION_WORDS: readonly string[] = ["gì", "đâu", "nào", "sao",
  * a follow-up on the topic of the conversation ("thủ tục này toàn trình không").
  */
 // "nghĩa là gì" before "nghĩa là": the first listed phrase that matches is the one read.
-// "j" is how "gì" is typed in a hurry ("toàn trình với một phần là j v ạ", set EL).
-export const MEANING_WORDS: readonly string[] = ["là gì", "là j", "là sao", "nghĩa là gì", "nghĩa là j", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác j", "khác nhau"];
+// "j" is how "gì" is typed in a hurry ("toàn trình với một phần là j v ạ", set EL); "chi" is "gì" in central Vietnam.
+export const MEANING_WORDS: readonly string[] = ["là gì", "là j", "là chi", "là sao", "nghĩa là gì", "nghĩa là j", "nghĩa là chi", "nghĩa là", "là như thế nào", "là thế nào", "khác gì", "khác j", "khác chi", "khác nhau"];
 
 /**
  * Words that tell how the citizen met the words asked about, not a topic ("toàn trình với một phần là sao, em đọc

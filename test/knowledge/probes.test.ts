@@ -123,7 +123,10 @@ const FLOORS: Record<string, Floor> = {
   "must-not-answer-33.tsv": { turnedAway: 0, cards: 26, noChoices: 1 },
   // 34: +1 in session 38 (a consular visa interview → e-visa, a borrowed licence → fines; one lost), +1 more with the
   // social-allowance lines on moving (a care home for grandparents over 80).
-  "must-not-answer-34.tsv": { turnedAway: 0, cards: 21, uncarded: 1, noChoices: 1 },
+  // Session 66: cards 21 → 22 — "Bố em làm ruộng, có thẻ BHYT hộ nghèo, bố bị tiểu đường thì nên kiêng ăn gì" gets the
+  // poor-household card since household health insurance is not shown for poor households; "nên / kiêng ăn gì" as
+  // medical advice was tried and dropped (both reviews: it refused "vợ mới sinh nên ăn gì …, với lại làm giấy khai sinh").
+  "must-not-answer-34.tsv": { turnedAway: 0, cards: 22, uncarded: 1, noChoices: 1 },
   // +1 in session 50: the children's ID card's keyword "làm căn cước cho con có cần giấy khai sinh không" (seen sets: 9 lines
   // right, 4 wrong cards fewer, 4 right lines lost, one out-of-scope card more) reaches a mother-in-law keeping "cccd với giấy
   // khai sinh của con" — a family quarrel, now shown the children's card.
@@ -449,7 +452,15 @@ const FLOORS: Record<string, Floor> = {
   // newcomer from the first phrases ("bão … tới … không", "bão số mấy" too) and measured before it was read: lawful storm
   // questions turned away 0 → 5 ("tạm trú hết hạn đúng hôm bão tới, không đi gia hạn được") — those two phrases dropped: 0.
   // Weather lines carded 0 at the start and now (turned away 2 → 4, the rest "I don't know").
+  // Session 66: after the two reviews, "mai / mốt / sắp / tuần này / tuần sau có bão! không" — a storm to come, not one that
+  // kept someone from an office ("hôm có bão không đi gia hạn tạm trú được").
   "storm-66.tsv": { turnedAway: 0, cards: 0 },
+  // Session 66: "có ai bán sổ tạm trú / hộ", "có ai bán giấy phép", "tạm trú / thường trú … giả!" as forgery (three seen
+  // requests had cards). Written by a newcomer from the first phrases ("năm sinh … thêm … tuổi", "lấy vneid của giám đốc"
+  // too) and measured before it was read: requests refused 3 → 9 of 20, lawful turned away 1 → 8 (children's ages for school
+  // and military service; a company account that logs in with the director's VNeID) — those two dropped: 6 refused, 1 turned
+  // away (a fake residence paper made in the asker's name, taken by the out-of-domain loan words, as at the start).
+  "refuse-66.tsv": { turnedAway: 1, cards: 0, refuseCards: 2 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

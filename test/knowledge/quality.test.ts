@@ -549,7 +549,12 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // session 58: none changed), measured once at the end of session 59: 83.4 % top-1, 2.6 % wrong, 4 cards and 2 choices on
   // 33 out of scope — the same on c5060fd and 54c714e. Read and tuned on after that (an alias "nộp phạt online", keywords
   // for the tax when selling land and a child taking the mother's surname): 85.4 %, 0.7 %, the same out of scope.
-  "blind-eval-131.jsonl": { top1: 0.854, falseAnswers: 0.182, wrongCards: 0.007 },
+  // Session 66: false answers 0.182 → 0.213 — "cho cô xin sđt của chị Hằng bên bhxh huyện Kiến Xương cũ với" gets the
+  // contribution-record guide since its keywords "công ty cũ chưa chốt sổ bhxh", "công ty giữ sổ bhxh không trả" (seen sets +7
+  // right, −2 wrong; routing-probes/bhxh-66). An intent phrase for a named officer's number and a `not_when` "xin sđt" were
+  // tried: the first refused OTPs and receipts "gửi cho số của chị …" (both reviews), the second showed the BHXH-book card
+  // instead.
+  "blind-eval-131.jsonl": { top1: 0.854, falseAnswers: 0.213, wrongCards: 0.007 },
   // Set DZ (blind-eval-132, labelled twice against 9aff262, knowledge as c19ce65, the five scope disagreements settled by
   // a third labeller; re-checked for session 59's keywords: 1 of 192 changed), measured once at the start of session 60:
   // 92.9 % top-1, 2.6 % wrong, 7 cards and 1 choice on 38 out of scope — the same on c19ce65 and 1707c13. Then the card

@@ -256,6 +256,11 @@ const PROBES = [
   // seen questions got the school-enrolment card). Written by a newcomer from that description and the card titles,
   // measured before it was read: 35 / 10 on the session's start, 38 / 7 with the keyword.
   { file: "late-birth-66.tsv", lines: 60, right: 38, wrong: 7 },
+  // Session 66: two newcomer reviews of the session's knowledge diff (they read only the diff and the card titles, and could
+  // ask the bot). Right / wrong on the session's start → the reviewed commit → now: review-66 26 / 6 → 3 / 17 → 25 / 6;
+  // review-66b 22 / 14 → 0 / 22 → 23 / 14. What they found and what changed: docs/benchmarks.md, session 66.
+  { file: "review-66.tsv", lines: 40, right: 25, wrong: 6 },
+  { file: "review-66b.tsv", lines: 40, right: 23, wrong: 14 },
 ];
 
 let engine: Engine;
