@@ -612,6 +612,10 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set EL (blind-eval-144, labelled twice against ebf8ba4, scope agreed on all lines), measured once at the start of
   // session 66 on d29209a: 88.3 % top-1, 3.7 % wrong, 5 cards on 32 out of scope.
   "blind-eval-144.jsonl": { top1: 0.883, falseAnswers: 0.157, wrongCards: 0.037 },
+  // Set EM (blind-eval-145, labelled twice against ebf8ba4, the one scope disagreement settled by a third labeller), measured
+  // once at the end of session 66 on d29209a and 91ab7b4 alike: 90.4 % top-1, 1.3 % wrong, 4 cards and 1 choice on 33 out
+  // of scope.
+  "blind-eval-145.jsonl": { top1: 0.904, falseAnswers: 0.152, wrongCards: 0.013 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
