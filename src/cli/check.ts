@@ -1,7 +1,7 @@
 import { loadConfig } from "../config.js";
 import { loadSources } from "../runtime/core.js";
 import { vietnamDay } from "../knowledge/dated.js";
-import { gapStopWarnings, ignoreWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
+import { bareStrictWarnings, gapStopWarnings, ignoreWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../engine/intents-check.js";
 import { languageWarnings } from "../knowledge/language-check.js";
 import { keywordClashWarnings, notWhenWarnings, onlyWhenWarnings, reviewWarnings } from "../knowledge/review.js";
 import { CHECK } from "../knowledge/staff-messages.js";
@@ -32,6 +32,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, opts: { knowledge?: strin
     ...unusedListWarnings(intentsSource),
     ...gapStopWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
     ...ignoreWarnings(intentsSource, intents.data, knowledge.synonyms.abbreviations),
+    ...bareStrictWarnings(intentsSource),
   ];
   for (const p of all) console.log(formatProblem(p));
   for (const w of warnings) console.log(formatProblem(w));

@@ -1,7 +1,7 @@
 import type { Entry } from "../knowledge/schema.js";
 import { INTENT_WARNINGS } from "../knowledge/staff-messages.js";
 import type { Problem, YamlItem } from "../source/yaml-source.js";
-import { foldedText, tokens } from "../text/normalize.js";
+import { foldedText, hasDiacritics, tokens } from "../text/normalize.js";
 import { createPhraseTable, type PhraseTable } from "../text/phrases.js";
 import { CHOICE, fillSlots, listKey, phraseVariants, slotNames } from "./intent-choices.js";
 import { createIntentTable, messageForms, STRICT_MARK, type IntentTable } from "./intents.js";
@@ -225,4 +225,24 @@ export function unusedListWarnings(item: YamlItem | undefined): Problem[] {
   return Object.keys(writtenLists(item.value))
     .filter((name) => !used.has(listKey(name)))
     .map((name) => ({ file: item.file, line: item.lineOf(["lists", name]), message: INTENT_WARNINGS.unusedList(listKey(name)) }));
+}
+
+/**
+ * `dvc-bot check` warnings for a "!" after a word written without accents ("mua!", "bang!"): "!" asks that the word be
+ * typed with the accents it is written with, and a bare word has none, so the phrase (or that "/" choice) never matches —
+ * typed bare it fails the mark, typed with accents it is another word. At the phrase's line; list items are read where a
+ * phrase uses them.
+ */
+export function bareStrictWarnings(item: YamlItem | undefined): Problem[] {
+  if (!item) return [];
+  const lists = listsOf(item.value);
+  const out: Problem[] = [];
+  for (const { phrase, path } of phrasesOf(item.value)) {
+    const words = fillSlots(phrase, lists)
+      .flatMap((filled) => filled.split(/[\s/]+/))
+      .filter((w) => w.endsWith(STRICT_MARK) && !hasDiacritics(w.slice(0, -1)))
+      .map((w) => w.slice(0, -1));
+    if (words.length > 0) out.push({ file: item.file, line: item.lineOf(path), message: INTENT_WARNINGS.bareStrict(phrase, [...new Set(words)]) });
+  }
+  return out;
 }

@@ -278,6 +278,8 @@ export const INTENT_WARNINGS = {
   unusedList: (name: string) => `cảnh báo: danh sách "${name}" không được cụm nào dùng (viết "<${name}>" trong một cụm) — dùng nó, hoặc bỏ danh sách này`,
   gapStopShortForm: (stop: string, full: string) =>
     `cảnh báo: "${stop}" trong gap_stops là chữ viết tắt (synonyms.yaml), được đọc thành "${full}" trước khi so, nên không bao giờ chặn — ghi chữ đầy đủ`,
+  bareStrict: (phrase: string, words: readonly string[]) =>
+    `cảnh báo: "${phrase}": dấu "!" sau ${words.map((w) => `"${w}"`).join(", ")} đòi chữ đó gõ đúng dấu, mà chữ viết không dấu nên cụm này không bao giờ khớp — bỏ dấu "!" (gõ không dấu vẫn khớp), hoặc bỏ dòng`,
   gapStopsUnused: (name: string) =>
     `cảnh báo: "gap_stops" của "${name}" không có tác dụng: không cụm "contains", "all" nào của ý định này có dấu "…"`,
 };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gapStopWarnings, ignoreWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
+import { bareStrictWarnings, gapStopWarnings, ignoreWarnings, slashSplitWarnings, unusedListWarnings, vetoedPhraseWarnings } from "../../src/engine/intents-check.js";
 import { loadSources } from "../../src/runtime/core.js";
 import { formatProblem } from "../../src/source/yaml-source.js";
 import { tempCopy } from "../helpers/temp.js";
@@ -209,5 +209,34 @@ describe("an `ignore` phrase that leaves nothing out (dvc-bot check)", () => {
     const line = lines.findIndex((l) => l.includes("ignore:")) + 1;
     // "thêm con vào" holds "vào"; "lên mức" typed bare is "len", which is "lén"; "đổi tên con" holds nothing.
     expect(ignoreWarningsFor(dir)).toEqual([expect.stringMatching(new RegExp(`intents\\.yaml:${line}: cảnh báo: "đổi tên con" trong "ignore"`))]);
+  });
+});
+
+describe("a '!' after a word written without accents (dvc-bot check)", () => {
+  it("names the phrase and the bare word at its line — also a '/' choice and a list item; a '!' on an accented word is fine", () => {
+    const dir = withIntents(
+      [
+        "lists:",
+        "  bằng: [bằng cao đẳng, mua! bằng tiến sĩ]",
+        "intents:",
+        "  forgery:",
+        "    contains:",
+        "      - mua! bằng thạc sĩ",
+        "      - làm giả! chị!/anh! ơi",
+        "      - có ai bán <bằng>",
+        "      - giấy tờ … giả!",
+        "",
+      ].join("\n"),
+    );
+    const { intentsSource } = sourcesIn(dir);
+    expect(bareStrictWarnings(intentsSource).map(formatProblem)).toEqual([
+      expect.stringMatching(/intents\.yaml:6: cảnh báo: "mua! bằng thạc sĩ": dấu "!" sau "mua" /),
+      expect.stringMatching(/intents\.yaml:7: cảnh báo: "làm giả! chị!\/anh! ơi": dấu "!" sau "anh" /),
+      expect.stringMatching(/intents\.yaml:8: cảnh báo: "có ai bán <bằng>": dấu "!" sau "mua" /),
+    ]);
+  });
+
+  it("content: no phrase of the shipped intents.yaml has a '!' that can never match", () => {
+    expect(bareStrictWarnings(sourcesIn(join(import.meta.dirname, "../../knowledge")).intentsSource)).toEqual([]);
   });
 });
