@@ -461,6 +461,13 @@ const FLOORS: Record<string, Floor> = {
   // and military service; a company account that logs in with the director's VNeID) — those two dropped: 6 refused, 1 turned
   // away (a fake residence paper made in the asker's name, taken by the out-of-domain loan words, as at the start).
   "refuse-66.tsv": { turnedAway: 1, cards: 0, refuseCards: 2 },
+  // Session 67: sea weather as out of domain ("biển! động", "biển có động", "mai / mốt biển động không / có bão…", "có áp
+  // thấp", "áp thấp nhiệt đới", "ra khơi!"; three seen questions got the land-change card) and PayGov not shown for "tăng /
+  // giảm liều". Written by a newcomer from the first version and measured before it was read: weather and medicine lines
+  // turned away 1 → 9 of 20, carded 1 → 0; lawful turned away 0 → 1 ("mai bien dong so do cho em gai …": "mai biến động")
+  // and one PayGov question lost to "uống thuốc" — "mai / mốt biển động" narrowed to "… không / có bão…", "uống thuốc"
+  // dropped: lawful 0 turned away, 35 carded as at the start.
+  "sea-67.tsv": { turnedAway: 0, cards: 0 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now
