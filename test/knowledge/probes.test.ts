@@ -466,8 +466,19 @@ const FLOORS: Record<string, Floor> = {
   // giảm liều". Written by a newcomer from the first version and measured before it was read: weather and medicine lines
   // turned away 1 → 9 of 20, carded 1 → 0; lawful turned away 0 → 1 ("mai bien dong so do cho em gai …": "mai biến động")
   // and one PayGov question lost to "uống thuốc" — "mai / mốt biển động" narrowed to "… không / có bão…", "uống thuốc"
-  // dropped: lawful 0 turned away, 35 carded as at the start.
-  "sea-67.tsv": { turnedAway: 0, cards: 0 },
+  // dropped: lawful 0 turned away, 35 carded as at the start. A newcomer's review (review-67) then found "mai bien dong ko
+  // can chu so do", "có áp dụng", "gần biển có đóng thuế", "ra khơi" in a military-service question, "có áp thấp" in a
+  // question about office hours turned away: narrowed to "biển! động", "biển có động không", "mai / mốt biển động có bão /
+  // gió / sóng", "có áp thấp không", "áp thấp nhiệt đới" — 6 of 20 turned away, lawful 0. The second review found "biển!
+  // động" turning away land questions typed with a wrong tone mark ("làm biển động sổ đỏ cần giấy tờ gì"): dropped, and
+  // "mốt biển động không mn, tính đi ghe ra đảo" has the land card again, as at the start — 5 turned away, 1 carded.
+  "sea-67.tsv": { turnedAway: 0, cards: 1 },
+  // Session 67: "đưa ít tiền cho cán bộ", "gửi / gởi / đưa / biếu cán bộ … ít tiền" as bribes (two seen requests had cards),
+  // unless "có thật", "không muốn đưa". Written by a newcomer from that description and measured before it was read:
+  // requests refused 6 → 6 of 20, lawful turned away 2 → 14 (a fee paid at the counter, reporting an officer who asked,
+  // money given to a relative who is an officer, officers' allowances, "is it a crime"): dropped. The file keeps the start's
+  // counts: 2 lawful turned away, 5 requests with a card or a choice.
+  "bribe-67.tsv": { turnedAway: 2, cards: 0, refuseCards: 5 },
 };
 // Session 60, the card for a first driving licence (hoc-thi-giay-phep-lai-xe-lan-dau), "not covered" dropped for a first
 // test. Against 1707c13, besides boundary-30, 41 and 44b above, eight files read one line more: a question the card now

@@ -264,7 +264,17 @@ const PROBES = [
   // Session 67: "xin bản sao giấy khai sinh nộp trường" as a keyword of the card for copies of birth certificates (set EN's
   // "xin ban sao giay khai sinh cua chau de nop truong …" got "I don't know"; seen sets +2 right). Written by a newcomer from
   // that description and the card titles, measured before it was read: 39 / 7 on the session's start and with the keyword.
+  // A newcomer's review (review-67) found it taking certified copies ("chứng thực bản sao giấy khai sinh để nộp trường",
+  // "sao y giay khai sinh nop truong"): dropped; 39 / 7.
   { file: "birth-copy-67.tsv", lines: 50, right: 39, wrong: 7 },
+  // Session 67: a newcomer review of the session's knowledge diff (read only the diff and the card titles, and could ask the
+  // bot). Right / wrong on the session's start → the reviewed commit (f71695a) → now: 28 / 7 → 17 / 7 → 29 / 6 (the bribe
+  // phrases and their `unless` words, the birth-copy keyword, "mai biển động không", "có áp", "biển có động", "có áp thấp",
+  // "ra khơi" dropped). What it found: docs/benchmarks.md, session 67.
+  { file: "review-67.tsv", lines: 40, right: 29, wrong: 6 },
+  // Session 67, the second review: 28 / 7 → 25 / 2 on f71695a (fewer wrong cards, but bribes and land questions typed with
+  // a wrong tone mark, "làm biển động sổ đỏ", turned away) → 29 / 6 ("biển! động" dropped; PayGov shown when named).
+  { file: "review-67b.tsv", lines: 40, right: 29, wrong: 6 },
 ];
 
 let engine: Engine;
