@@ -619,6 +619,9 @@ const FLOORS: Record<string, typeof DEFAULT_FLOOR> = {
   // Set EN (blind-eval-146, labelled twice against 38c8a9b, the two scope disagreements settled by a third labeller),
   // measured once at the start of session 67 on fd5605c: 85.6 % top-1, 3.8 % wrong, 2 cards and 1 choice on 30 out of scope.
   "blind-eval-146.jsonl": { top1: 0.856, falseAnswers: 0.1, wrongCards: 0.038 },
+  // Set EO (blind-eval-147, labelled twice against 38c8a9b, scope agreed on all lines), measured once at the end of session
+  // 67 on 71c2aa9 and 9ab0859 alike: 91.6 % top-1, 1.3 % wrong, 5 cards and 1 choice on 36 out of scope.
+  "blind-eval-147.jsonl": { top1: 0.915, falseAnswers: 0.167, wrongCards: 0.013 },
   // Set DO (blind-eval-121, labelled twice against c911021, the two scope disagreements kept as labeller 1's), written in
   // session 55 to tune on: 86.8 % top-1, 4.8 % wrong cards, 1 card on 26 out of scope on arrival; the floor is its reading
   // after the session. Session 60: one wrong card more (see the note at the end of this table).
