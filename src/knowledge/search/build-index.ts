@@ -140,7 +140,7 @@ export function buildIndex(entries: readonly Entry[], analyzer: Analyzer, shares
 
   const functionWordNames = functionWordReadings(entries, analyzer, wordFormsOf);
   const namePair = pairLookup(docs.flatMap((doc) => [...doc.nameBigrams]));
-  const { bound, rare } = pairReadings(entries, analyse, pairPostings, shares);
+  const { bound, rare } = pairReadings(entries, analyse, knownPair, shares);
   markRareWords(docs, rare);
   entries.forEach((entry, d) => markPairOnlyWords(entry, docs[d]!, analyse, rare));
   const n = Math.max(docs.length, 1);

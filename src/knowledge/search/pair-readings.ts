@@ -11,24 +11,17 @@ import { bodyTexts, type DocIndex, type PairShares } from "./build-index.js";
  * least `boundShare` of the word's occurrences; `rare` tells whether a pair holds under `rareShare`
  * of them (never for a pair not counted).
  */
-export function pairReadings(entries: readonly Entry[], analyse: (text: string) => FieldWords, known: Map<string, unknown>, shares: PairShares) {
+export function pairReadings(entries: readonly Entry[], analyse: (text: string) => FieldWords, known: (a: string, b: string) => boolean, shares: PairShares) {
   const words = new Map<string, number>();
   const pairs = new Map<string, number>();
-  // The known pairs by their first word: most adjacent words of a body text form no known pair, and building each one's
+  // `known` looks a pair up by its words: most adjacent words of a body text form no known pair, and building each one's
   // key only to miss would make garbage by the million at the national catalogue's size.
-  const partners = new Map<string, Set<string>>();
-  for (const pair of known.keys()) {
-    const [a, b] = pair.split(" ") as [string, string];
-    let set = partners.get(a);
-    if (!set) partners.set(a, (set = new Set()));
-    set.add(b);
-  }
   for (const entry of entries) {
     for (const text of [entry.title, ...entry.aliases, ...entry.keywords, ...bodyTexts(entry)]) {
       for (const seg of analyse(text).written) {
         for (let i = 0; i < seg.length; i++) {
           words.set(seg[i]!, (words.get(seg[i]!) ?? 0) + 1);
-          if (i + 1 < seg.length && partners.get(seg[i]!)?.has(seg[i + 1]!)) {
+          if (i + 1 < seg.length && known(seg[i]!, seg[i + 1]!)) {
             const pair = `${seg[i]} ${seg[i + 1]}`;
             pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
           }
